@@ -1,0 +1,40 @@
+# Two commands for everyone (see README):
+#   make serve   build and serve the site on http://127.0.0.1:8000
+#   make test    run the whole test suite (what CI runs)
+# The first run of either creates .venv and installs the pinned dependencies.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+
+.PHONY: serve build test lint lock new-page linkcheck benchmark clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/pre-commit run --all-files
+
+# Regenerate the lock after changing requirements.in.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,134 @@
+"""Citations in running text and the references list built from them.
+
+Citations are Markdown footnotes (the ``footnotes`` extension numbers them in
+order of first citation and adds backlinks), so this module only decides what
+each page cites and writes the footnote definitions, under a References
+heading, after the macros have run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from healthsite.problems import Problem
+from healthsite.registry import Registry, Source, Statistic, StatisticKind
+
+REFERENCES_HEADING = "## References"
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
+VERB_BY_KIND = {
+    StatisticKind.peer_reviewed: "found that",
+    StatisticKind.advocacy_estimate: "estimates that",
+}
+
+
+@dataclass
+class PageCitations:
+    """What one page has cited so far, in order of first citation."""
+
+    src_path: str
+    abs_path: Path
+    cited: list[str] = field(default_factory=list)
+    unknown: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def format_value(statistic: Statistic) -> str:
+    """Write the number as readers expect: 200,000 or 5.46, maybe 'about'."""
+    number = statistic.value
+    text = f"{int(number):,}" if number.is_integer() else f"{number:g}"
+    return f"about {text}" if statistic.approximate else text
+
+
+def format_reference(source: Source) -> str:
+    """One entry of the references list, with its URL written out for print."""
+    authors = f"{source.authors.rstrip('.')}. " if source.authors else ""
+    details = f";{source.details}" if source.details else ""
+    return (
+        f"{authors}{source.title.rstrip('.')}. *{source.publisher}*. "
+        f"{source.year}{details}. <{source.url}> "
+        f"(accessed {source.accessed.day} {source.accessed:%B %Y})."
+    )
+
+
+def _line_mentioning(path: Path, key: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if f"'{key}'" in line or f'"{key}"' in line:
+            return number
+    return None
+
+
+class Citations:
+    """Tracks citations page by page; renders ``cite()`` and ``stat()``."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.page: PageCitations | None = None
+
+    def start_page(self, src_path: str, abs_path: Path) -> None:
+        self.page = PageCitations(src_path, abs_path)
+
+    def _current(self) -> PageCitations:
+        if self.page is None:
+            raise RuntimeError("cite() or stat() used outside a page")
+        return self.page
+
+    def _mark(self, source_key: str) -> str:
+        page = self._current()
+        if source_key not in page.cited:
+            page.cited.append(source_key)
+        return f"[^{source_key}]"
+
+    def cite(self, *keys: str) -> str:
+        """Macro: cite one or more sources by key, e.g. ``cite('harden2010')``."""
+        page = self._current()
+        marks = []
+        for key in keys:
+            if key in self.registry.sources:
+                marks.append(self._mark(key))
+            else:
+                page.unknown.append(("cite", key, self.registry.sources_file))
+        return "".join(marks)
+
+    def stat(self, key: str) -> str:
+        """Macro: a statistic as a sentence, attributed and cited."""
+        statistic = self.registry.statistics.get(key)
+        if statistic is None:
+            self._current().unknown.append(("stat", key, self.registry.statistics_file))
+            return f"[unknown statistic {key}]"
+        claim = statistic.claim.replace("{value}", format_value(statistic))
+        verb = VERB_BY_KIND[statistic.kind]
+        sentence = f"{statistic.attributed_to} {verb} {claim}{self._mark(statistic.source)}."
+        return f"{sentence} {statistic.caveat}" if statistic.caveat else sentence
+
+    def stat_value(self, key: str) -> str:
+        """Macro: only the number of a statistic, cited, for tables and lists."""
+        statistic = self.registry.statistics.get(key)
+        if statistic is None:
+            self._current().unknown.append(("stat", key, self.registry.statistics_file))
+            return f"[unknown statistic {key}]"
+        return f"{format_value(statistic)}{self._mark(statistic.source)}"
+
+    def finish_page(self, markdown: str) -> tuple[str, list[Problem]]:
+        """Append the references list; return the page and its problems."""
+        page = self._current()
+        self.page = None
+        problems = [self._unknown_problem(page, *entry) for entry in page.unknown]
+        if not page.cited:
+            return markdown, problems
+        definitions = "\n".join(
+            f"[^{key}]: {format_reference(self.registry.sources[key])}" for key in page.cited
+        )
+        appendix = f"\n\n{REFERENCES_HEADING}\n\n{FOOTNOTES_MARKER}\n\n{definitions}\n"
+        return markdown.rstrip() + appendix, problems
+
+    def _unknown_problem(
+        self, page: PageCitations, macro: str, key: str, data_file: str
+    ) -> Problem:
+        known = self.registry.sources if macro == "cite" else self.registry.statistics
+        return Problem(
+            page.src_path,
+            _line_mentioning(page.abs_path, key),
+            macro,
+            f"'{key}' is not a key in {data_file}; add it there or use one of: "
+            + ", ".join(sorted(known)),
+        )

@@ -1,0 +1,170 @@
+"""The shared sources and statistics, validated once per build.
+
+Both files are edited by hand in pull requests, so every mistake is reported
+with its file, line and field, and what the field should hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+from healthsite.problems import Problem
+from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
+
+Text = Annotated[str, Field(min_length=1)]
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class Checked(StrEnum):
+    """How far the project has checked a source (see the brief's marks)."""
+
+    primary = "primary"
+    secondary = "secondary"
+
+
+class Source(BaseModel):
+    """One published source that pages may cite."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    authors: Text | None = Field(None, description="authors as 'Surname AB, Surname CD'")
+    title: Text = Field(description="the title of the article or page")
+    publisher: Text = Field(description="the journal or the publishing organisation")
+    year: int = Field(ge=1900, le=2100, description="the year of publication, e.g. 2010")
+    details: Text | None = Field(None, description="volume, issue and pages")
+    doi: Text | None = Field(None, description="the DOI without https://doi.org/")
+    url: HttpUrl = Field(description="a full web address starting with https://")
+    accessed: dt.date = Field(description="the date the URL was read, as YYYY-MM-DD")
+    checked: Checked = Field(description="'primary' if read in the source itself")
+
+
+class StatisticKind(StrEnum):
+    """Peer-reviewed figures are 'found'; advocacy figures are 'estimated'."""
+
+    peer_reviewed = "peer_reviewed"
+    advocacy_estimate = "advocacy_estimate"
+
+
+class Statistic(BaseModel):
+    """One figure, stated once, used by any page through ``stat()``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: float = Field(description="the number itself, e.g. 26.2")
+    approximate: bool = Field(False, description="true to print 'about' before it")
+    unit: Text = Field(description="what the number counts, e.g. 'cases per 100,000'")
+    population: Text = Field(description="who the figure describes")
+    period: Text = Field(description="the years or time span it describes")
+    kind: StatisticKind = Field(description="'peer_reviewed' or 'advocacy_estimate'")
+    attributed_to: Text = Field(description="who reports it, starting a sentence")
+    claim: Text = Field(
+        description="the sentence after 'found that'/'estimates that', with {value}",
+        pattern=r"\{value\}",
+    )
+    source: Text = Field(description="a key of data/sources.yml")
+    caveat: Text | None = Field(None, description="a sentence readers should weigh")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file as found on disk and as named in messages."""
+
+    path: Path
+    shown_as: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every source and statistic of the site, keyed by their stable keys."""
+
+    sources: dict[str, Source]
+    statistics: dict[str, Statistic]
+    sources_file: str
+    statistics_file: str
+
+
+def _describe(model: type[BaseModel], field: str, message: str) -> str:
+    info = model.model_fields.get(field)
+    expected = info.description if info and info.description else None
+    if message == "Field required":
+        message = "is missing"
+    elif message.startswith("Extra inputs"):
+        allowed = ", ".join(model.model_fields)
+        return f"is not a known field; use one of: {allowed}"
+    return f"{message}; expected {expected}" if expected else message
+
+
+def _validate_entries(
+    model: type[Model], data_file: DataFile
+) -> tuple[dict[str, Model], list[Problem]]:
+    try:
+        raw, lines = load_with_lines(data_file.path, data_file.shown_as)
+    except InvalidYamlError as error:
+        return {}, [error.problem]
+    if not isinstance(raw, dict):
+        top = Problem(data_file.shown_as, 1, "(file)", "must be a mapping of key: entry")
+        return {}, [top]
+    entries: dict[str, Model] = {}
+    problems: list[Problem] = []
+    for key, body in raw.items():
+        try:
+            entries[str(key)] = model.model_validate(body or {})
+        except ValidationError as error:
+            problems.extend(_problems_from(error, model, key, lines, data_file))
+    return entries, problems
+
+
+def _problems_from(
+    error: ValidationError,
+    model: type[BaseModel],
+    key: str,
+    lines: dict[KeyPath, int],
+    data_file: DataFile,
+) -> list[Problem]:
+    found = []
+    for detail in error.errors():
+        field_path = tuple(detail["loc"])
+        field = str(field_path[0]) if field_path else "(entry)"
+        line = line_of(lines, (key, *field_path))
+        message = _describe(model, field, detail["msg"])
+        found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
+    return found
+
+
+def _unknown_sources(
+    statistics: dict[str, Statistic],
+    sources: dict[str, Source],
+    statistics_file: DataFile,
+    sources_file: DataFile,
+) -> list[Problem]:
+    _, lines = load_with_lines(statistics_file.path, statistics_file.shown_as)
+    return [
+        Problem(
+            statistics_file.shown_as,
+            line_of(lines, (key, "source")),
+            f"{key}.source",
+            f"'{stat.source}' is not a source in {sources_file.shown_as}; "
+            "add the source there or fix the key",
+        )
+        for key, stat in statistics.items()
+        if stat.source not in sources
+    ]
+
+
+def load_registry(
+    sources_file: DataFile, statistics_file: DataFile
+) -> tuple[Registry, list[Problem]]:
+    """Validate both files; return what is usable and every problem found."""
+    sources, problems = _validate_entries(Source, sources_file)
+    statistics, stat_problems = _validate_entries(Statistic, statistics_file)
+    problems += stat_problems
+    if not stat_problems:
+        problems += _unknown_sources(statistics, sources, statistics_file, sources_file)
+    registry = Registry(sources, statistics, sources_file.shown_as, statistics_file.shown_as)
+    return registry, problems

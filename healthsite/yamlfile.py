@@ -1,0 +1,57 @@
+"""Read YAML and remember the line each key sits on, for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from healthsite.problems import Problem
+
+KeyPath = tuple[str | int, ...]
+
+
+def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    lines[prefix] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = (*prefix, key_node.value)
+            _line_map(value_node, key_path, lines)
+            lines[key_path] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, (*prefix, index), lines)
+
+
+def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
+    """The line of ``key_path``, or of its nearest parent that has one."""
+    for end in range(len(key_path), -1, -1):
+        if key_path[:end] in lines:
+            return lines[key_path[:end]]
+    return None
+
+
+def load_with_lines(path: Path, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse ``path``; raise a Problem-bearing ValueError on bad YAML."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else None
+        problem = Problem(shown_as, line, "yaml", f"{error.problem}; fix the YAML syntax")
+        raise InvalidYamlError(problem) from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _line_map(node, (), lines)
+    return data, lines
+
+
+class InvalidYamlError(ValueError):
+    """A data file that is not valid YAML; carries the Problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

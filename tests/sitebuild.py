@@ -1,0 +1,58 @@
+"""Build a copy of the site with the real ``mkdocs`` command, for tests.
+
+Tests that change pages or data work on a copy in a temporary folder, so the
+checkout stays untouched and tests can run in parallel.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "healthsite", "docs", "data", "overrides")
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+@dataclass(frozen=True)
+class Build:
+    """The outcome of one ``mkdocs build --strict``."""
+
+    returncode: int
+    output: str
+    site_dir: Path
+
+    def page(self, url_path: str) -> str:
+        """The HTML of a built page, e.g. ``conditions/crps/``."""
+        return (self.site_dir / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what a build reads into ``destination``; return it."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) -> Build:
+    """Run the real ``mkdocs build --strict`` (never with -q) on a project."""
+    site_dir = project / "site"
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir), *extra_args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site_dir)

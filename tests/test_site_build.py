@@ -1,0 +1,191 @@
+"""The real site builds strictly, and shared statistics behave as promised."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.yaml import yaml_load
+
+from tests.sitebuild import ROOT, Build, build
+
+CONTENT_PAGES = ["", "conditions/crps/", "treatments/iv-ketamine/", "glossary/", "about/"]
+
+
+def test_mkdocs_yml_validates_without_warnings() -> None:
+    config_file = ROOT / "mkdocs.yml"
+    config = MkDocsConfig(config_file_path=str(config_file))
+    with config_file.open(encoding="utf-8") as stream:
+        config.load_dict(yaml_load(stream))
+    failed, warnings = config.validate()
+    assert (failed, warnings) == ([], [])
+    assert config["strict"] is True
+    assert "navigation.prune" in config["theme"]["features"]
+
+
+def test_rsdsa_estimate_is_attributed_and_cited_on_home_and_crps(built_site: Build) -> None:
+    for page in ("", "conditions/crps/"):
+        html = built_site.page(page)
+        sentence = re.search(r"The Reflex Sympathetic[^<]*estimates that about 200,000[^<]*", html)
+        assert sentence, f"RSDSA estimate missing on /{page}"
+        after = html[sentence.end() : sentence.end() + 200]
+        assert 'href="#fn:rsdsa_website"' in after, f"estimate on /{page} is not cited"
+        assert 'id="fn:rsdsa_website"' in html
+        assert "rsds.org" in html
+
+
+def test_peer_reviewed_figures_say_found_and_sit_beside_the_estimate(built_site: Build) -> None:
+    html = built_site.page("conditions/crps/")
+    assert re.search(r"found that about 5.46 people in every 100,000", html)
+    assert re.search(r"found that about 26.2 people in every 100,000", html)
+
+
+def test_references_are_numbered_in_order_of_first_citation(built_site: Build) -> None:
+    html = built_site.page("treatments/iv-ketamine/")
+    cited_order = list(dict.fromkeys(re.findall(r'href="#fn:([\w]+)"', html)))
+    listed_order = re.findall(r'<li id="fn:([\w]+)"', html)
+    assert listed_order == cited_order
+    assert listed_order[0] == "fda_ketalar_label"
+    assert '<h2 id="references">References' in html
+
+
+def test_changing_a_statistic_changes_every_page(project: Path) -> None:
+    data = project / "data" / "statistics.yml"
+    data.write_text(data.read_text().replace("value: 200000", "value: 123456"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    for page in ("", "conditions/crps/"):
+        html = result.page(page)
+        assert "about 123,456 adults in the US" in html
+        assert "200,000" not in html
+
+
+def test_unknown_statistic_fails_naming_page_key_and_data_file(project: Path) -> None:
+    page = project / "docs" / "treatments" / "iv-ketamine.md"
+    text = page.read_text().replace(
+        "## Off-label use", "{{ stat('no_such_figure') }}\n\n## Off-label use"
+    )
+    page.write_text(text)
+    result = build(project)
+    assert result.returncode != 0
+    line = text.splitlines().index("{{ stat('no_such_figure') }}") + 1
+    assert (
+        f"docs/treatments/iv-ketamine.md:{line}: stat: 'no_such_figure' is not a key "
+        "in data/statistics.yml" in result.output
+    )
+    assert "Traceback" not in result.output
+
+
+def test_unknown_source_key_fails(project: Path) -> None:
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nA claim.{{ cite('nobody2099') }}\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/about.md:" in result.output
+    assert "cite: 'nobody2099' is not a key in data/sources.yml" in result.output
+
+
+def test_statistic_without_source_fails_naming_file_line_and_field(project: Path) -> None:
+    data = project / "data" / "statistics.yml"
+    lines = data.read_text().splitlines()
+    source_line = lines.index("  source: sandroni2003")
+    del lines[source_line]
+    data.write_text("\n".join(lines) + "\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/statistics.yml:" in result.output
+    assert (
+        "olmsted_incidence.source: is missing; expected a key of data/sources.yml" in result.output
+    )
+
+
+def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
+    data = project / "data" / "statistics.yml"
+    text = data.read_text().replace("source: sandroni2003", "source: sandroni2030")
+    data.write_text(text)
+    result = build(project)
+    line = text.splitlines().index("  source: sandroni2030") + 1
+    assert result.returncode != 0
+    assert (
+        f"data/statistics.yml:{line}: olmsted_incidence.source: 'sandroni2030' is not a "
+        "source in data/sources.yml" in result.output
+    )
+
+
+def test_missing_data_file_fails_with_its_path(project: Path) -> None:
+    (project / "data" / "statistics.yml").unlink()
+    result = build(project)
+    assert result.returncode != 0
+    assert (
+        "mkdocs.yml: macros.include_yaml.stats: data file 'data/statistics.yml' "
+        "does not exist" in result.output
+    )
+
+
+def test_broken_internal_link_fails_the_strict_build(project: Path) -> None:
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nSee [the missing page](nowhere.md).\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "about.md" in result.output
+    assert "nowhere.md" in result.output
+
+
+def test_missing_anchor_fails_the_strict_build(project: Path) -> None:
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nSee [symptoms](conditions/crps.md#no-such-section).\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "#no-such-section" in result.output
+
+
+def test_every_page_is_in_the_search_index(built_site: Build) -> None:
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text())
+    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert set(CONTENT_PAGES) <= indexed
+
+
+# <link rel="canonical"> and friends name a URL; browsers do not fetch it.
+NOT_FETCHED = {"canonical", "alternate", "next", "prev"}
+
+
+class _Urls(HTMLParser):
+    """Collects the URLs a page loads (resources) and links to (anchors)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resources: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "a" and "href" in attributes:
+            self.links.append(attributes["href"])
+        elif tag == "link" and attributes.get("rel") not in NOT_FETCHED and "href" in attributes:
+            self.resources.append(attributes["href"])
+        elif "src" in attributes:
+            self.resources.append(attributes["src"])
+
+
+REFERENCES_LIST = re.compile(r'<div class="footnote">.*?</div>', re.DOTALL)
+EXTERNAL = re.compile(r"^(https?:)?//")
+
+
+def test_no_page_uses_a_third_party_host_except_citation_links(built_site: Build) -> None:
+    own_repository = "https://github.com/crps-info/site"
+    for html_file in built_site.site_dir.rglob("*.html"):
+        page = html_file.relative_to(built_site.site_dir)
+        html = html_file.read_text(encoding="utf-8")
+        everything, outside_references = _Urls(), _Urls()
+        everything.feed(html)
+        outside_references.feed(REFERENCES_LIST.sub("", html))
+        assert [url for url in everything.resources if EXTERNAL.match(url)] == [], page
+        stray = [
+            href
+            for href in outside_references.links
+            if EXTERNAL.match(href) and not href.startswith(own_repository)
+        ]
+        assert stray == [], f"{page} links to third-party hosts outside its references"
