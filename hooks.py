@@ -14,12 +14,14 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import Citations
 from healthsite.dates import human_date
 from healthsite.problems import Problem, raise_if_any
 from healthsite.registry import DataFile, load_registry
+from healthsite.sitepages import SitePages, check_site_pages
 
 
 @dataclass
@@ -30,6 +32,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     problems: list[Problem] = field(default_factory=list)
+    pages: SitePages = field(default_factory=SitePages)
 
 
 _build: BuildState | None = None
@@ -82,6 +85,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Before any page is rendered: front matter, shared names, navigation, reviews."""
+    state = _state()
+    config_file = Path(config.config_file_path)
+    state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
+    state.problems.extend(state.pages.problems)
+    return nav
+
+
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
     state.citations.start_page(
@@ -104,4 +116,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     raise_if_any(_state().problems, "Pages with problems")
     env.filters["human_date"] = human_date
+    env.globals["front_matter"] = _state().pages.front_matter
     return env

@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
+from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
 Text = Annotated[str, Field(min_length=1)]
@@ -89,17 +90,6 @@ class Registry:
     statistics_file: str
 
 
-def _describe(model: type[BaseModel], field: str, message: str) -> str:
-    info = model.model_fields.get(field)
-    expected = info.description if info and info.description else None
-    if message == "Field required":
-        message = "is missing"
-    elif message.startswith("Extra inputs"):
-        allowed = ", ".join(model.model_fields)
-        return f"is not a known field; use one of: {allowed}"
-    return f"{message}; expected {expected}" if expected else message
-
-
 def _validate_entries(
     model: type[Model], data_file: DataFile
 ) -> tuple[dict[str, Model], list[Problem]]:
@@ -132,7 +122,7 @@ def _problems_from(
         field_path = tuple(detail["loc"])
         field = str(field_path[0]) if field_path else "(entry)"
         line = line_of(lines, (key, *field_path))
-        message = _describe(model, field, detail["msg"])
+        message = explain(model, (field,), detail["msg"])
         found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
     return found
 

@@ -34,19 +34,28 @@ def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
 
 def load_with_lines(path: Path, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
     """Parse ``path``; raise a Problem-bearing ValueError on bad YAML."""
-    text = path.read_text(encoding="utf-8")
+    return parse_with_lines(path.read_text(encoding="utf-8"), shown_as)
+
+
+def parse_with_lines(
+    text: str,
+    shown_as: str,
+    first_line: int = 1,
+    loader: type[yaml.SafeLoader] = yaml.SafeLoader,
+) -> tuple[Any, dict[KeyPath, int]]:
+    """Parse YAML ``text`` that starts on line ``first_line`` of ``shown_as``."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # a SafeLoader or a subclass of it
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + first_line if mark else None
         problem = Problem(shown_as, line, "yaml", f"{error.problem}; fix the YAML syntax")
         raise InvalidYamlError(problem) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _line_map(node, (), lines)
-    return data, lines
+    return data, {key_path: line + first_line - 1 for key_path, line in lines.items()}
 
 
 class InvalidYamlError(ValueError):

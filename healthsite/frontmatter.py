@@ -1,0 +1,239 @@
+"""Page front matter: the one definition of what every content page declares.
+
+MkDocs parses front matter itself (``mkdocs.utils.meta.get_data``) but drops a
+block that is not valid YAML without a word, leaving it in the page text. So
+the source is read again here, with line numbers, and every mistake becomes a
+``path:line: field: ...`` problem instead of a silent gap or a traceback.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Annotated, Any
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from healthsite.problems import Problem
+from healthsite.validation import explain
+from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, parse_with_lines
+
+# Line 1 is the opening '---'; the YAML itself starts on line 2.
+FIRST_YAML_LINE = 2
+DESCRIPTION_MAX_CHARS = 160
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
+
+Text = Annotated[str, Field(min_length=1)]
+REQUIRED_FIELDS = "title, description, page_type, reviewed_by, last_reviewed and next_review"
+
+
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """A SafeLoader that keeps dates as written.
+
+    PyYAML turns ``2026-11-20`` into a date itself and raises a bare
+    ValueError, with no line, for ``2026-13-01``; as text, the date is checked
+    by ``PageDate`` below and reported with its line.
+    """
+
+
+_DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _iso_date(value: Any) -> dt.date:
+    text = str(value).strip()
+    if not ISO_DATE.fullmatch(text):
+        raise ValueError(f"'{text}' is not written as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date in the calendar") from None
+
+
+PageDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` plus whole months, on the last day of a shorter month.
+
+    Written here (a few lines) rather than adding python-dateutil for it.
+    """
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day)
+
+
+class PageType(StrEnum):
+    """What kind of page it is; conditions and treatments need more."""
+
+    condition = "condition"
+    treatment = "treatment"
+    guide = "guide"
+    about = "about"
+
+
+NEEDS_ALTERNATIVE_NAMES = frozenset({PageType.condition, PageType.treatment})
+
+
+class Reviewer(BaseModel):
+    """Who signed the page off, as readers see it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(description="the reviewer's name, e.g. 'Dr Asha Patel'")
+    role: Text = Field(description="the reviewer's role, e.g. 'consultant in pain medicine'")
+
+
+class PageMeta(BaseModel):
+    """The front matter every content page must have.
+
+    Field order matters: a field's validator sees only the fields above it.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text = Field(description="the page title readers see, e.g. 'Fibromyalgia'")
+    description: Text = Field(
+        description=(
+            f"one sentence of at most {DESCRIPTION_MAX_CHARS} characters, ending with a full "
+            "stop, for search results"
+        )
+    )
+    page_type: PageType = Field(description="the kind of page (see STYLE.md)")
+    alternative_names: list[Text] | None = Field(
+        None,
+        validate_default=True,
+        description="a list of other names readers search by, e.g. [RSD, causalgia]",
+    )
+    reviewed_by: Reviewer = Field(description="the reviewer, with 'name:' and 'role:' below it")
+    last_reviewed: PageDate = Field(
+        description="the date of the last clinical review, as YYYY-MM-DD, e.g. 2026-11-20"
+    )
+    review_interval_months: int | None = Field(
+        None, ge=1, le=36, description="whole months between reviews, 1 to 36"
+    )
+    next_review: PageDate | None = Field(
+        None,
+        validate_default=True,
+        description=(
+            "the date the next review is due, as YYYY-MM-DD, after last_reviewed "
+            "(or give review_interval_months instead)"
+        ),
+    )
+
+    @field_validator("description")
+    @classmethod
+    def _one_sentence(cls, description: str) -> str:
+        text = " ".join(description.split())
+        if SENTENCE_BREAK.search(text):
+            raise ValueError("has more than one sentence")
+        if not text.endswith("."):
+            raise ValueError("does not end with a full stop")
+        if len(text) > DESCRIPTION_MAX_CHARS:
+            raise ValueError(f"is {len(text)} characters long")
+        return text
+
+    @field_validator("alternative_names")
+    @classmethod
+    def _names_for_searchable_pages(cls, names: list[str] | None, info: ValidationInfo) -> Any:
+        page_type = info.data.get("page_type")
+        if page_type in NEEDS_ALTERNATIVE_NAMES and not names:
+            raise ValueError(f"is missing or empty, and every {page_type} page needs it")
+        return names
+
+    @field_validator("next_review")
+    @classmethod
+    def _one_review_date(cls, next_review: dt.date | None, info: ValidationInfo) -> Any:
+        interval = info.data.get("review_interval_months")
+        if next_review is None and interval is None and "review_interval_months" in info.data:
+            raise ValueError("is missing")
+        if next_review is not None and interval is not None:
+            raise ValueError("is given together with review_interval_months; keep one of them")
+        last = info.data.get("last_reviewed")
+        if next_review is not None and last is not None and next_review <= last:
+            raise ValueError(f"{next_review} is not after last_reviewed ({last})")
+        return next_review
+
+    @property
+    def next_review_due(self) -> dt.date:
+        """``next_review``, or ``last_reviewed`` plus the review interval."""
+        if self.next_review is not None:
+            return self.next_review
+        return add_months(self.last_reviewed, self.review_interval_months or 0)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's validated front matter and the line of each of its fields."""
+
+    shown_as: str
+    meta: PageMeta
+    lines: dict[KeyPath, int]
+
+    def line(self, *key_path: str | int) -> int | None:
+        return line_of(self.lines, key_path)
+
+
+def _missing(shown_as: str, text: str) -> Problem:
+    if text.startswith("---"):
+        return Problem(
+            shown_as,
+            1,
+            "front matter",
+            "has no closing '---' line; end the front matter with a line holding only ---",
+        )
+    return Problem(
+        shown_as,
+        1,
+        "front matter",
+        f"is missing; start the page with a '---' line, then {REQUIRED_FIELDS}, "
+        "then '---' (`make new-page` writes it for you)",
+    )
+
+
+def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Validate the front matter of a page's source text."""
+    block = YAML_RE.match(text)
+    if block is None:
+        return None, [_missing(shown_as, text)]
+    try:
+        raw, lines = parse_with_lines(
+            block.group(1), shown_as, FIRST_YAML_LINE, loader=_DatesAsTextLoader
+        )
+    except InvalidYamlError as error:
+        problem = error.problem
+        return None, [
+            replace(problem, field="front matter", message=f"is not valid YAML: {problem.message}")
+        ]
+    if not isinstance(raw, dict):
+        message = "must be 'field: value' lines, one field per line"
+        return None, [Problem(shown_as, FIRST_YAML_LINE, "front matter", message)]
+    try:
+        meta = PageMeta.model_validate(raw)
+    except ValidationError as error:
+        return None, [_problem_from(detail, shown_as, lines) for detail in error.errors()]
+    return FrontMatter(shown_as, meta, lines), []
+
+
+def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:
+    loc = tuple(detail["loc"])
+    field = ".".join(str(part) for part in loc) or "front matter"
+    line = line_of(lines, loc) or FIRST_YAML_LINE
+    return Problem(shown_as, line, field, explain(PageMeta, loc, detail["msg"]))

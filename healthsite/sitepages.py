@@ -1,0 +1,108 @@
+"""Checks over all pages at once: front matter, shared names, navigation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from healthsite.frontmatter import FrontMatter, PageType, read_front_matter
+from healthsite.problems import Problem
+from healthsite.review import overdue_problem, report_overdue, running_in_ci, today
+
+NAV_SECTION_BY_TYPE = {PageType.condition: "Conditions", PageType.treatment: "Treatments"}
+NAV_LINE = re.compile(r"^nav:", re.MULTILINE)
+
+
+@dataclass
+class SitePages:
+    """Validated front matter by ``src_path``, and every problem found."""
+
+    front_matter: dict[str, FrontMatter] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _search_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def duplicate_alternative_names(pages: list[FrontMatter]) -> list[Problem]:
+    """A name readers search by must lead to one page only."""
+    first_seen: dict[str, tuple[FrontMatter, int]] = {}
+    problems = []
+    for page in sorted(pages, key=lambda page: page.shown_as):
+        for index, name in enumerate(page.meta.alternative_names or []):
+            key = _search_key(name)
+            if key not in first_seen:
+                first_seen[key] = (page, index)
+                continue
+            other, other_index = first_seen[key]
+            where = "this page" if other is page else other.shown_as
+            problems.append(
+                Problem(
+                    page.shown_as,
+                    page.line("alternative_names", index),
+                    "alternative_names",
+                    f"'{name}' is also an alternative name of {where} "
+                    f"(line {other.line('alternative_names', other_index)}); "
+                    "a name readers search by must lead to one page, so keep it on one of them",
+                )
+            )
+    return problems
+
+
+def _nav_line(config_file: Path) -> int | None:
+    match = NAV_LINE.search(config_file.read_text(encoding="utf-8"))
+    return match.string.count("\n", 0, match.start()) + 1 if match else None
+
+
+def pages_missing_from_nav(
+    files: Files, nav: Navigation, site: SitePages, config_file: Path
+) -> list[Problem]:
+    """Pages readers cannot reach from the menu (MkDocs only warns, in its own words)."""
+    in_nav = {page.file.src_uri for page in nav.pages}
+    problems = []
+    for file in files.documentation_pages():
+        if file.src_uri in in_nav or not file.inclusion.is_in_nav():
+            continue
+        front = site.front_matter.get(file.src_uri)
+        title = front.meta.title if front else "Page title"
+        section = NAV_SECTION_BY_TYPE.get(front.meta.page_type, "") if front else ""
+        under = f" under '{section}'" if section else ""
+        problems.append(
+            Problem(
+                config_file.name,
+                _nav_line(config_file),
+                "nav",
+                f"{file.src_uri} is not in the navigation, so readers cannot find it; add "
+                f"'- {title}: {file.src_uri}'{under}",
+            )
+        )
+    return problems
+
+
+def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
+    text = Path(file.abs_src_path or "").read_text(encoding="utf-8")
+    return read_front_matter(text, f"{docs_dir_name}/{file.src_uri}")
+
+
+def check_site_pages(
+    files: Files, nav: Navigation, docs_dir_name: str, config_file: Path
+) -> SitePages:
+    """Validate every page's front matter, then what pages must not share."""
+    site = SitePages()
+    for file in files.documentation_pages():
+        front, problems = _read(file, docs_dir_name)
+        site.problems.extend(problems)
+        if front is not None:
+            site.front_matter[file.src_uri] = front
+    pages = list(site.front_matter.values())
+    site.problems.extend(duplicate_alternative_names(pages))
+    site.problems.extend(pages_missing_from_nav(files, nav, site, config_file))
+    on = today()
+    overdue = [problem for page in pages if (problem := overdue_problem(page, on))]
+    site.problems.extend(report_overdue(overdue, running_in_ci()))
+    return site

@@ -1,0 +1,38 @@
+"""Turn pydantic's validation errors into what an editor should write instead.
+
+Shared by the data files (registry.py) and page front matter (frontmatter.py),
+so both say "what is wrong, and what is expected" the same way.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+Loc = tuple[str | int, ...]
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | None]:
+    """The (sub)model that holds the last named field of ``loc``, and that field."""
+    names = [part for part in loc if isinstance(part, str)]
+    owner = model
+    for name in names[:-1]:
+        info = owner.model_fields.get(name)
+        annotation = info.annotation if info else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            break
+        owner = annotation
+    return owner, names[-1] if names else None
+
+
+def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
+    """``message`` reworded for editors, with the field's description as the fix."""
+    owner, field = _model_at(model, loc)
+    info = owner.model_fields.get(field) if field else None
+    expected = info.description if info and info.description else None
+    if message == "Field required":
+        message = "is missing"
+    elif message.startswith("Extra inputs"):
+        allowed = ", ".join(owner.model_fields)
+        return f"is not a known field; use one of: {allowed}"
+    message = message.removeprefix("Value error, ")
+    return f"{message}; expected {expected}" if expected else message
