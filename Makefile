@@ -31,6 +31,12 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
 
+# A new condition or treatment page with its front matter, added to the nav:
+#   make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" NAMES="FMS, fibromyalgia syndrome"
+new-page: $(STAMP)
+	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \
+		--names "$(NAMES)" --nav-label "$(NAV_LABEL)"
+
 # Regenerate the lock after changing requirements.in.
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \

@@ -1,0 +1,303 @@
+"""Front matter mistakes fail the build with `path:line: field:` messages.
+
+Every test that depends on the date fixes "today" with HEALTHSITE_TODAY and
+sets CI explicitly, because CI itself runs with CI=true.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.sitebuild import Build, build
+
+ABOUT = "docs/about.md"
+CRPS = "docs/conditions/crps.md"
+KETAMINE = "docs/treatments/iv-ketamine.md"
+# iv-ketamine.md is due for review on 2027-05-20; the other pages later.
+TWELVE_DAYS_AFTER_KETAMINE_REVIEW = "2027-06-01"
+
+
+def edit(project: Path, page: str, old: str, new: str) -> str:
+    """Replace ``old`` (which must be there) in a page; return the new text."""
+    path = project / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {page}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_number(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+def assert_fails_with(result: Build, *messages: str) -> None:
+    assert result.returncode != 0, result.output
+    for message in messages:
+        assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
+    path = project / ABOUT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("---\n", 2)[2], encoding="utf-8")
+    assert_fails_with(
+        build(project),
+        f"{ABOUT}:1: front matter: is missing; start the page with a '---' line, then title, "
+        "description, page_type, reviewed_by, last_reviewed and next_review",
+    )
+
+
+def test_invalid_yaml_gives_the_line_in_the_page(project: Path) -> None:
+    text = edit(
+        project, CRPS, "title: Complex regional pain syndrome (CRPS)", "title: CRPS: a guide"
+    )
+    line = line_number(text, "title: CRPS: a guide")
+    assert line == 2
+    assert_fails_with(
+        build(project),
+        f"{CRPS}:{line}: front matter: is not valid YAML: mapping values are not allowed here; "
+        "fix the YAML syntax",
+    )
+
+
+def test_wrong_date_format_and_impossible_date(project: Path) -> None:
+    text = edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 20/11/2026")
+    text = edit(project, CRPS, "next_review: 2027-11-20", "next_review: 2027-13-01")
+    assert_fails_with(
+        build(project),
+        f"{CRPS}:{line_number(text, 'last_reviewed: 20/11/2026')}: last_reviewed: '20/11/2026' "
+        "is not written as YYYY-MM-DD; expected the date of the last clinical review, as "
+        "YYYY-MM-DD, e.g. 2026-11-20",
+        f"{CRPS}:{line_number(text, 'next_review: 2027-13-01')}: next_review: '2027-13-01' is "
+        "not a date in the calendar",
+    )
+
+
+def test_unknown_page_type_lists_the_known_ones(project: Path) -> None:
+    text = edit(project, ABOUT, "page_type: about", "page_type: symptom")
+    assert_fails_with(
+        build(project),
+        f"{ABOUT}:{line_number(text, 'page_type: symptom')}: page_type: Input should be "
+        "'condition', 'treatment', 'guide' or 'about'",
+    )
+
+
+def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
+    edit(
+        project,
+        ABOUT,
+        "reviewed_by:\n  name: CRPS Info editorial team\n  role: content editors\n",
+        "reviewd_by: CRPS Info editorial team\n",
+    )
+    assert_fails_with(
+        build(project),
+        f"{ABOUT}:2: reviewed_by: is missing; expected the reviewer, with 'name:' and 'role:' "
+        "below it",
+        f"{ABOUT}:5: reviewd_by: is not a known field; use one of: title, description, page_type",
+    )
+
+
+def test_condition_without_alternative_names_fails(project: Path) -> None:
+    text = (project / CRPS).read_text(encoding="utf-8")
+    names = re.search(r"alternative_names:\n(  - .*\n)+", text)
+    assert names
+    edit(project, CRPS, names.group(0), "alternative_names: []\n")
+    assert_fails_with(
+        build(project),
+        f"{CRPS}:5: alternative_names: is missing or empty, and every condition page needs it",
+    )
+
+
+def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
+    edit(project, ABOUT, "page_type: about", "page_type: symptom")
+    edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
+    description = "description: What IV ketamine is"
+    edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
+    edit(
+        project,
+        ABOUT,
+        "## Our editorial policy",
+        "A claim.{{ cite('nobody2099') }}\n\n## Our editorial policy",
+    )
+    result = build(project)
+    assert_fails_with(
+        result,
+        f"{ABOUT}:4: page_type:",
+        f"{CRPS}:15: last_reviewed: '2026-11' is not written as YYYY-MM-DD",
+        f"{KETAMINE}:3: description: has more than one sentence; expected one sentence of at "
+        "most 160 characters, ending with a full stop, for search results",
+        "cite: 'nobody2099' is not a key in data/sources.yml",
+    )
+    assert "Pages with problems (4)" in result.output
+
+
+def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
+    text = (project / KETAMINE).read_text(encoding="utf-8")
+    result = build(
+        project, env={"CI": "true", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
+    )
+    assert_fails_with(
+        result,
+        f"{KETAMINE}:{line_number(text, 'next_review: 2027-05-20')}: next_review: the review "
+        "is 12 days overdue (it was due 20 May 2027); have the page reviewed, then update "
+        "last_reviewed and next_review",
+    )
+    assert "Pages with problems (1)" in result.output
+
+
+def test_overdue_review_only_informs_outside_ci(project: Path) -> None:
+    result = build(
+        project, env={"CI": "false", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
+    )
+    assert result.returncode == 0, result.output
+    assert (
+        f"INFO    -  Review overdue (fails the build in CI): {KETAMINE}:14: next_review: the "
+        "review is 12 days overdue" in result.output
+    )
+
+
+def test_review_on_its_due_date_is_not_overdue(project: Path) -> None:
+    result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": "2027-05-20"})
+    assert result.returncode == 0, result.output
+    assert "overdue" not in result.output
+
+
+def test_a_review_interval_sets_the_due_date(project: Path) -> None:
+    edit(project, KETAMINE, "next_review: 2027-05-20", "review_interval_months: 3")
+    result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": "2027-02-21"})
+    assert_fails_with(
+        result,
+        f"{KETAMINE}:14: review_interval_months: the review is 1 day overdue (it was due "
+        "20 February 2027)",
+    )
+
+
+def test_unreadable_today_override_is_reported(project: Path) -> None:
+    result = build(project, env={"HEALTHSITE_TODAY": "tomorrow"})
+    assert_fails_with(
+        result, "HEALTHSITE_TODAY: 'tomorrow' is not a date; set it as YYYY-MM-DD or unset it"
+    )
+
+
+CONDITION_PAGE = """---
+title: Fibromyalgia
+description: What fibromyalgia is and how it differs from CRPS.
+page_type: condition
+alternative_names:
+  - fibromyalgia syndrome
+  - {name}
+reviewed_by:
+  name: CRPS Info editorial team
+  role: content editors
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+---
+
+# Fibromyalgia
+
+Fibromyalgia causes pain in many parts of the body.
+"""
+
+
+def add_condition(project: Path, alternative_name: str, *, in_nav: bool) -> None:
+    page = project / "docs" / "conditions" / "fibromyalgia.md"
+    page.write_text(CONDITION_PAGE.format(name=alternative_name), encoding="utf-8")
+    if in_nav:
+        edit(
+            project,
+            "mkdocs.yml",
+            "      - CRPS: conditions/crps.md\n",
+            "      - CRPS: conditions/crps.md\n      - Fibromyalgia: conditions/fibromyalgia.md\n",
+        )
+
+
+def test_a_page_missing_from_the_nav_is_named_with_the_fix(project: Path) -> None:
+    add_condition(project, "FMS", in_nav=False)
+    nav_line = line_number((project / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
+    assert_fails_with(
+        build(project),
+        f"mkdocs.yml:{nav_line}: nav: conditions/fibromyalgia.md is not in the navigation, so "
+        "readers cannot find it; add '- Fibromyalgia: conditions/fibromyalgia.md' under "
+        "'Conditions'",
+        "The following pages exist in the docs directory, but are not included in the "
+        '"nav" configuration:\n  - conditions/fibromyalgia.md',
+    )
+
+
+def test_an_alternative_name_of_two_conditions_names_both_pages(project: Path) -> None:
+    add_condition(project, "rsd", in_nav=True)
+    crps_line = line_number((project / CRPS).read_text(encoding="utf-8"), "  - RSD")
+    assert_fails_with(
+        build(project),
+        f"docs/conditions/fibromyalgia.md:7: alternative_names: 'rsd' is also an alternative "
+        f"name of {CRPS} (line {crps_line}); a name readers search by must lead to one page, "
+        "so keep it on one of them",
+    )
+
+
+def test_a_new_condition_with_its_own_names_builds(project: Path) -> None:
+    add_condition(project, "FMS", in_nav=True)
+    result = build(project)
+    assert result.returncode == 0, result.output
+
+
+class _ReviewBox(HTMLParser):
+    """The label and text of each row of the page's review box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, str] = {}
+        self.datetimes: list[str] = []
+        self._inside = False
+        self._term = ""
+        self._tag = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "aside" and attributes.get("aria-label") == "Page review":
+            self._inside = True
+        elif self._inside and tag == "time":
+            self.datetimes.append(attributes.get("datetime") or "")
+        if self._inside and tag in ("dt", "dd"):
+            self._tag = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "aside":
+            self._inside = False
+        if tag in ("dt", "dd"):
+            self._tag = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._tag == "dt":
+            self._term = data.strip()
+        elif self._tag == "dd" and data.strip():
+            self.rows[self._term] = self.rows.get(self._term, "") + data.strip()
+
+
+def review_box(html: str) -> _ReviewBox:
+    box = _ReviewBox()
+    box.feed(html)
+    return box
+
+
+def test_review_box_shows_dates_and_reviewer_to_readers(built_site: Build) -> None:
+    box = review_box(built_site.page("treatments/iv-ketamine/"))
+    assert box.rows == {
+        "Page last reviewed": "20 November 2026",
+        "Next review due": "20 May 2027",
+        "Reviewed by": "CRPS Info editorial team, content editors (clinical sign-off pending)",
+    }
+    assert box.datetimes == ["2026-11-20", "2027-05-20"]
+
+
+def test_review_box_shows_the_due_date_computed_from_an_interval(project: Path) -> None:
+    edit(project, KETAMINE, "next_review: 2027-05-20", "review_interval_months: 3")
+    result = build(project, env={"HEALTHSITE_TODAY": "2026-11-25"})
+    assert result.returncode == 0, result.output
+    box = review_box(result.page("treatments/iv-ketamine/"))
+    assert box.rows["Next review due"] == "20 February 2027"
+    assert box.datetimes == ["2026-11-20", "2027-02-20"]
