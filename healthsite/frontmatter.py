@@ -116,7 +116,9 @@ class PageMeta(BaseModel):
             "stop, for search results"
         )
     )
-    page_type: PageType = Field(description="the kind of page (see STYLE.md)")
+    page_type: PageType = Field(
+        description="the kind of page: " + ", ".join(PageType).replace(", about", " or about")
+    )
     alternative_names: list[Text] | None = Field(
         None,
         validate_default=True,
@@ -149,6 +151,13 @@ class PageMeta(BaseModel):
         if len(text) > DESCRIPTION_MAX_CHARS:
             raise ValueError(f"is {len(text)} characters long")
         return text
+
+    @field_validator("page_type", mode="before")
+    @classmethod
+    def _known_page_type(cls, value: Any) -> Any:
+        if value not in set(PageType):
+            raise ValueError(f"'{value}' is not a page type")
+        return value
 
     @field_validator("alternative_names")
     @classmethod

@@ -29,8 +29,9 @@ def edit(project: Path, page: str, old: str, new: str) -> str:
     return text
 
 
-def line_number(text: str, line: str) -> int:
-    return text.splitlines().index(line) + 1
+def line_number(text: str, start: str) -> int:
+    """The number of the first line of ``text`` that starts with ``start``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def assert_fails_with(result: Build, *messages: str) -> None:
@@ -81,23 +82,25 @@ def test_unknown_page_type_lists_the_known_ones(project: Path) -> None:
     text = edit(project, ABOUT, "page_type: about", "page_type: symptom")
     assert_fails_with(
         build(project),
-        f"{ABOUT}:{line_number(text, 'page_type: symptom')}: page_type: Input should be "
-        "'condition', 'treatment', 'guide' or 'about'",
+        f"{ABOUT}:{line_number(text, 'page_type: symptom')}: page_type: 'symptom' is not a "
+        "page type; expected the kind of page: condition, treatment, guide or about",
     )
 
 
 def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
-    edit(
+    text = edit(
         project,
         ABOUT,
         "reviewed_by:\n  name: CRPS Info editorial team\n  role: content editors\n",
         "reviewd_by: CRPS Info editorial team\n",
     )
+    misspelt = line_number(text, "reviewd_by: CRPS Info editorial team")
     assert_fails_with(
         build(project),
+        # A missing field is reported on the first line of the front matter.
         f"{ABOUT}:2: reviewed_by: is missing; expected the reviewer, with 'name:' and 'role:' "
         "below it",
-        f"{ABOUT}:5: reviewd_by: is not a known field; use one of: title, description, page_type",
+        f"{ABOUT}:{misspelt}: reviewd_by: is not a known field; use one of: title, description",
     )
 
 
@@ -105,18 +108,20 @@ def test_condition_without_alternative_names_fails(project: Path) -> None:
     text = (project / CRPS).read_text(encoding="utf-8")
     names = re.search(r"alternative_names:\n(  - .*\n)+", text)
     assert names
-    edit(project, CRPS, names.group(0), "alternative_names: []\n")
+    text = edit(project, CRPS, names.group(0), "alternative_names: []\n")
+    line = line_number(text, "alternative_names: []")
     assert_fails_with(
         build(project),
-        f"{CRPS}:5: alternative_names: is missing or empty, and every condition page needs it",
+        f"{CRPS}:{line}: alternative_names: is missing or empty, and every condition page needs "
+        "it; expected a list of other names readers search by",
     )
 
 
 def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
-    edit(project, ABOUT, "page_type: about", "page_type: symptom")
-    edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
+    about = edit(project, ABOUT, "page_type: about", "page_type: symptom")
+    crps = edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
     description = "description: What IV ketamine is"
-    edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
+    ketamine = edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
     edit(
         project,
         ABOUT,
@@ -126,10 +131,12 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
     result = build(project)
     assert_fails_with(
         result,
-        f"{ABOUT}:4: page_type:",
-        f"{CRPS}:15: last_reviewed: '2026-11' is not written as YYYY-MM-DD",
-        f"{KETAMINE}:3: description: has more than one sentence; expected one sentence of at "
-        "most 160 characters, ending with a full stop, for search results",
+        f"{ABOUT}:{line_number(about, 'page_type: symptom')}: page_type:",
+        f"{CRPS}:{line_number(crps, 'last_reviewed: 2026-11')}: last_reviewed: '2026-11' is "
+        "not written as YYYY-MM-DD",
+        f"{KETAMINE}:{line_number(ketamine, 'description: Ketamine.')}: description: "
+        "has more than one sentence; expected one sentence of at most 160 characters, ending "
+        "with a full stop, for search results",
         "cite: 'nobody2099' is not a key in data/sources.yml",
     )
     assert "Pages with problems (4)" in result.output
@@ -150,12 +157,13 @@ def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
 
 
 def test_overdue_review_only_informs_outside_ci(project: Path) -> None:
+    line = line_number((project / KETAMINE).read_text(encoding="utf-8"), "next_review:")
     result = build(
         project, env={"CI": "false", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
     )
     assert result.returncode == 0, result.output
     assert (
-        f"INFO    -  Review overdue (fails the build in CI): {KETAMINE}:14: next_review: the "
+        f"INFO    -  Review overdue (fails the build in CI): {KETAMINE}:{line}: next_review: the "
         "review is 12 days overdue" in result.output
     )
 
@@ -167,11 +175,12 @@ def test_review_on_its_due_date_is_not_overdue(project: Path) -> None:
 
 
 def test_a_review_interval_sets_the_due_date(project: Path) -> None:
-    edit(project, KETAMINE, "next_review: 2027-05-20", "review_interval_months: 3")
+    text = edit(project, KETAMINE, "next_review: 2027-05-20", "review_interval_months: 3")
+    line = line_number(text, "review_interval_months:")
     result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": "2027-02-21"})
     assert_fails_with(
         result,
-        f"{KETAMINE}:14: review_interval_months: the review is 1 day overdue (it was due "
+        f"{KETAMINE}:{line}: review_interval_months: the review is 1 day overdue (it was due "
         "20 February 2027)",
     )
 
