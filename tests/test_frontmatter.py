@@ -310,3 +310,11 @@ def test_review_box_shows_the_due_date_computed_from_an_interval(project: Path) 
     box = review_box(result.page("treatments/iv-ketamine/"))
     assert box.rows["Next review due"] == "20 February 2027"
     assert box.datetimes == ["2026-11-20", "2027-02-20"]
+
+
+def test_description_is_the_pages_meta_description(built_site: Build) -> None:
+    html = built_site.page("conditions/crps/")
+    assert (
+        '<meta name="description" content="What CRPS is, its symptoms and causes, how doctors '
+        'diagnose and treat it, and when to get help.">' in html
+    )
