@@ -101,10 +101,54 @@ class Reviewer(BaseModel):
     role: Text = Field(description="the reviewer's role, e.g. 'consultant in pain medicine'")
 
 
-class PageMeta(BaseModel):
+class ReviewDates(BaseModel):
+    """When a page was reviewed and is due again; read on its own for overdue pages.
+
+    Other fields are ignored here, so a page with, say, a bad description is
+    still checked for an overdue review in the same build.
+    """
+
+    last_reviewed: PageDate = Field(
+        description="the date of the last clinical review, as YYYY-MM-DD, e.g. 2026-11-20"
+    )
+    review_interval_months: int | None = Field(
+        None, ge=1, le=36, description="whole months between reviews, 1 to 36"
+    )
+    next_review: PageDate | None = Field(
+        None,
+        validate_default=True,
+        description=(
+            "the date the next review is due, as YYYY-MM-DD, after last_reviewed "
+            "(or give review_interval_months instead)"
+        ),
+    )
+
+    @field_validator("next_review")
+    @classmethod
+    def _one_review_date(cls, next_review: dt.date | None, info: ValidationInfo) -> Any:
+        interval = info.data.get("review_interval_months")
+        if next_review is None and interval is None and "review_interval_months" in info.data:
+            raise ValueError("is missing")
+        if next_review is not None and interval is not None:
+            raise ValueError("is given together with review_interval_months; keep one of them")
+        last = info.data.get("last_reviewed")
+        if next_review is not None and last is not None and next_review <= last:
+            raise ValueError(f"{next_review} is not after last_reviewed ({last})")
+        return next_review
+
+    @property
+    def next_review_due(self) -> dt.date:
+        """``next_review``, or ``last_reviewed`` plus the review interval."""
+        if self.next_review is not None:
+            return self.next_review
+        return add_months(self.last_reviewed, self.review_interval_months or 0)
+
+
+class PageMeta(ReviewDates):
     """The front matter every content page must have.
 
-    Field order matters: a field's validator sees only the fields above it.
+    Field order matters: a field's validator sees only the fields above it
+    (the review dates of ``ReviewDates`` come first).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -125,20 +169,6 @@ class PageMeta(BaseModel):
         description="a list of other names readers search by, e.g. [RSD, causalgia]",
     )
     reviewed_by: Reviewer = Field(description="the reviewer, with 'name:' and 'role:' below it")
-    last_reviewed: PageDate = Field(
-        description="the date of the last clinical review, as YYYY-MM-DD, e.g. 2026-11-20"
-    )
-    review_interval_months: int | None = Field(
-        None, ge=1, le=36, description="whole months between reviews, 1 to 36"
-    )
-    next_review: PageDate | None = Field(
-        None,
-        validate_default=True,
-        description=(
-            "the date the next review is due, as YYYY-MM-DD, after last_reviewed "
-            "(or give review_interval_months instead)"
-        ),
-    )
 
     @field_validator("description")
     @classmethod
@@ -167,37 +197,43 @@ class PageMeta(BaseModel):
             raise ValueError(f"is missing or empty, and every {page_type} page needs it")
         return names
 
-    @field_validator("next_review")
-    @classmethod
-    def _one_review_date(cls, next_review: dt.date | None, info: ValidationInfo) -> Any:
-        interval = info.data.get("review_interval_months")
-        if next_review is None and interval is None and "review_interval_months" in info.data:
-            raise ValueError("is missing")
-        if next_review is not None and interval is not None:
-            raise ValueError("is given together with review_interval_months; keep one of them")
-        last = info.data.get("last_reviewed")
-        if next_review is not None and last is not None and next_review <= last:
-            raise ValueError(f"{next_review} is not after last_reviewed ({last})")
-        return next_review
-
-    @property
-    def next_review_due(self) -> dt.date:
-        """``next_review``, or ``last_reviewed`` plus the review interval."""
-        if self.next_review is not None:
-            return self.next_review
-        return add_months(self.last_reviewed, self.review_interval_months or 0)
-
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """A page's validated front matter and the line of each of its fields."""
+    """A page's front matter as written, the line of each field, and its checked form.
+
+    ``meta`` is None when the page has problems; the fields as written still
+    serve the checks across pages, so one build reports everything.
+    """
 
     shown_as: str
-    meta: PageMeta
+    written: dict[str, Any]
     lines: dict[KeyPath, int]
+    meta: PageMeta | None
 
     def line(self, *key_path: str | int) -> int | None:
         return line_of(self.lines, key_path)
+
+    def text_field(self, name: str) -> str | None:
+        value = self.meta and getattr(self.meta, name)
+        written = value if value is not None else self.written.get(name)
+        return str(written) if isinstance(written, str) else None
+
+    def alternative_names(self) -> list[tuple[int, str]]:
+        """Each name readers search by, with its place in the list."""
+        names = self.meta.alternative_names if self.meta else self.written.get("alternative_names")
+        if not isinstance(names, list):
+            return []
+        return [(index, name) for index, name in enumerate(names) if isinstance(name, str)]
+
+    def review_dates(self) -> ReviewDates | None:
+        """The review dates, if they are right, even when other fields are wrong."""
+        if self.meta is not None:
+            return self.meta
+        try:
+            return ReviewDates.model_validate(self.written)
+        except ValidationError:
+            return None
 
 
 def _missing(shown_as: str, text: str) -> Problem:
@@ -235,10 +271,11 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
         message = "must be 'field: value' lines, one field per line"
         return None, [Problem(shown_as, FIRST_YAML_LINE, "front matter", message)]
     try:
-        meta = PageMeta.model_validate(raw)
+        return FrontMatter(shown_as, raw, lines, PageMeta.model_validate(raw)), []
     except ValidationError as error:
-        return None, [_problem_from(detail, shown_as, lines) for detail in error.errors()]
-    return FrontMatter(shown_as, meta, lines), []
+        problems = [_problem_from(detail, shown_as, lines) for detail in error.errors()]
+        problems.sort(key=lambda problem: problem.line or 0)
+        return FrontMatter(shown_as, raw, lines, None), problems
 
 
 def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:

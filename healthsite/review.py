@@ -42,11 +42,14 @@ def running_in_ci() -> bool:
 
 def overdue_problem(front: FrontMatter, on: dt.date) -> Problem | None:
     """The problem of a page whose review was due before ``on``, if it is overdue."""
-    due = front.meta.next_review_due
+    dates = front.review_dates()
+    if dates is None:
+        return None
+    due = dates.next_review_due
     days = (on - due).days
     if days <= 0:
         return None
-    field = "next_review" if front.meta.next_review else "review_interval_months"
+    field = "next_review" if dates.next_review else "review_interval_months"
     plural = "" if days == 1 else "s"
     return Problem(
         front.shown_as,

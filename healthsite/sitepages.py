@@ -34,7 +34,7 @@ def duplicate_alternative_names(pages: list[FrontMatter]) -> list[Problem]:
     first_seen: dict[str, tuple[FrontMatter, int]] = {}
     problems = []
     for page in sorted(pages, key=lambda page: page.shown_as):
-        for index, name in enumerate(page.meta.alternative_names or []):
+        for index, name in page.alternative_names():
             key = _search_key(name)
             if key not in first_seen:
                 first_seen[key] = (page, index)
@@ -69,8 +69,8 @@ def pages_missing_from_nav(
         if file.src_uri in in_nav or not file.inclusion.is_in_nav():
             continue
         front = site.front_matter.get(file.src_uri)
-        title = front.meta.title if front else "Page title"
-        section = NAV_SECTION_BY_TYPE.get(front.meta.page_type, "") if front else ""
+        title = (front and front.text_field("title")) or "Page title"
+        section = NAV_SECTION_BY_TYPE.get((front and front.text_field("page_type")) or "", "")
         under = f" under '{section}'" if section else ""
         problems.append(
             Problem(

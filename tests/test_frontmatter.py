@@ -100,7 +100,9 @@ def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
         # A missing field is reported on the first line of the front matter.
         f"{ABOUT}:2: reviewed_by: is missing; expected the reviewer, with 'name:' and 'role:' "
         "below it",
-        f"{ABOUT}:{misspelt}: reviewd_by: is not a known field; use one of: title, description",
+        f"{ABOUT}:{misspelt}: reviewd_by: is not a known field; use one of: last_reviewed, "
+        "review_interval_months, next_review, title, description, page_type, alternative_names, "
+        "reviewed_by",
     )
 
 
@@ -118,17 +120,21 @@ def test_condition_without_alternative_names_fails(project: Path) -> None:
 
 
 def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
+    """Pages with one mistake are still checked for overdue reviews and shared names."""
     about = edit(project, ABOUT, "page_type: about", "page_type: symptom")
     crps = edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
     description = "description: What IV ketamine is"
-    ketamine = edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
+    edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
+    ketamine = edit(project, KETAMINE, "  - Ketalar\n", "  - Ketalar\n  - causalgia\n")
     edit(
         project,
         ABOUT,
         "## Our editorial policy",
         "A claim.{{ cite('nobody2099') }}\n\n## Our editorial policy",
     )
-    result = build(project)
+    result = build(
+        project, env={"CI": "true", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
+    )
     assert_fails_with(
         result,
         f"{ABOUT}:{line_number(about, 'page_type: symptom')}: page_type:",
@@ -137,9 +143,13 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
         f"{KETAMINE}:{line_number(ketamine, 'description: Ketamine.')}: description: "
         "has more than one sentence; expected one sentence of at most 160 characters, ending "
         "with a full stop, for search results",
+        f"{KETAMINE}:{line_number(ketamine, '  - causalgia')}: alternative_names: 'causalgia' is "
+        f"also an alternative name of {CRPS} (line {line_number(crps, '  - causalgia')})",
+        f"{KETAMINE}:{line_number(ketamine, 'next_review:')}: next_review: the review is 12 "
+        "days overdue",
         "cite: 'nobody2099' is not a key in data/sources.yml",
     )
-    assert "Pages with problems (4)" in result.output
+    assert "Pages with problems (6)" in result.output
 
 
 def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
