@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from tests.sitebuild import Build, build
 
 ABOUT = "docs/about.md"
@@ -52,39 +54,48 @@ def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
     )
 
 
-def test_invalid_yaml_gives_the_line_in_the_page(project: Path) -> None:
-    text = edit(
-        project, CRPS, "title: Complex regional pain syndrome (CRPS)", "title: CRPS: a guide"
-    )
-    line = line_number(text, "title: CRPS: a guide")
-    assert line == 2
-    assert_fails_with(
-        build(project),
-        f"{CRPS}:{line}: front matter: is not valid YAML: mapping values are not allowed here; "
-        "fix the YAML syntax",
-    )
-
-
-def test_wrong_date_format_and_impossible_date(project: Path) -> None:
-    text = edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 20/11/2026")
-    text = edit(project, CRPS, "next_review: 2027-11-20", "next_review: 2027-13-01")
-    assert_fails_with(
-        build(project),
-        f"{CRPS}:{line_number(text, 'last_reviewed: 20/11/2026')}: last_reviewed: '20/11/2026' "
-        "is not written as YYYY-MM-DD; expected the date of the last clinical review, as "
-        "YYYY-MM-DD, e.g. 2026-11-20",
-        f"{CRPS}:{line_number(text, 'next_review: 2027-13-01')}: next_review: '2027-13-01' is "
-        "not a date in the calendar",
-    )
-
-
-def test_unknown_page_type_lists_the_known_ones(project: Path) -> None:
-    text = edit(project, ABOUT, "page_type: about", "page_type: symptom")
-    assert_fails_with(
-        build(project),
-        f"{ABOUT}:{line_number(text, 'page_type: symptom')}: page_type: 'symptom' is not a "
-        "page type; expected the kind of page: condition, treatment, guide or about",
-    )
+@pytest.mark.parametrize(
+    ("page", "old", "new", "message"),
+    [
+        pytest.param(
+            CRPS,
+            "title: Complex regional pain syndrome (CRPS)",
+            "title: CRPS: a guide",
+            "front matter: is not valid YAML: mapping values are not allowed here; "
+            "fix the YAML syntax",
+            id="invalid-yaml",
+        ),
+        pytest.param(
+            CRPS,
+            "last_reviewed: 2026-11-20",
+            "last_reviewed: 20/11/2026",
+            "last_reviewed: '20/11/2026' is not written as YYYY-MM-DD; expected the date of the "
+            "last clinical review, as YYYY-MM-DD, e.g. 2026-11-20",
+            id="wrong-date-format",
+        ),
+        pytest.param(
+            CRPS,
+            "next_review: 2027-11-20",
+            "next_review: 2027-13-01",
+            "next_review: '2027-13-01' is not a date in the calendar; expected the date the next "
+            "review is due, as YYYY-MM-DD, after last_reviewed",
+            id="impossible-date",
+        ),
+        pytest.param(
+            ABOUT,
+            "page_type: about",
+            "page_type: symptom",
+            "page_type: 'symptom' is not a page type; expected the kind of page: condition, "
+            "treatment, guide or about",
+            id="unknown-page-type",
+        ),
+    ],
+)
+def test_a_front_matter_mistake_is_named_with_its_line(
+    project: Path, page: str, old: str, new: str, message: str
+) -> None:
+    text = edit(project, page, old, new)
+    assert_fails_with(build(project), f"{page}:{line_number(text, new)}: {message}")
 
 
 def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
