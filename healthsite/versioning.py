@@ -43,7 +43,8 @@ def target_for_ref(ref: str) -> PublishTarget:
     if release:
         version = f"{release['major']}.{release['minor']}"
         return PublishTarget(version, (LATEST_ALIAS,), version)
-    raise UnpublishableRefError(f"{ref}: {_why_not_publishable(ref)}")
+    shown = ref or "(no ref given: pass --ref or set GITHUB_REF)"
+    raise UnpublishableRefError(f"{shown}: {_why_not_publishable(ref)}")
 
 
 def _why_not_publishable(ref: str) -> str:
