@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import SiteServer, serve
-from tests.sitebuild import copy_project
+from tests.sitebuild import ROOT, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
 WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
@@ -320,3 +321,25 @@ def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_pag
     expect(banner).to_have_text(
         "You are reading a preview of changes not yet published as a release; see the current page."
     )
+
+
+# --- The workflow that runs the publish script -------------------------------
+
+
+def test_deploy_workflow_runs_one_deploy_at_a_time_with_the_token_in_one_step() -> None:
+    workflow = yaml_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    # PyYAML reads the `on:` key as True.
+    assert workflow[True]["push"] == {"branches": ["main"], "tags": ["v*"]}
+    assert workflow["permissions"] == {}
+    assert workflow["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    assert job["env"]["GIT_COMMITTER_NAME"]
+    steps = job["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False
+    for step in steps:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    with_token = [step for step in steps if "GITHUB_TOKEN" in step.get("env", {})]
+    assert [step["run"] for step in with_token] == ["python -m healthsite.publish"]
