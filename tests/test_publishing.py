@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from mkdocs.utils.yaml import yaml_load
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser import SiteServer, serve
 from tests.sitebuild import ROOT, copy_project
@@ -266,6 +266,12 @@ def _wait_for_version_check(page: Page) -> None:
     )
 
 
+def _open_banner(page: Page, url: str) -> Locator:
+    """Open ``url``; Material's version banner on it (hidden unless outdated)."""
+    page.goto(url)
+    return page.locator("[data-md-component=outdated]")
+
+
 @pytest.mark.browser
 def test_root_url_lands_on_latest(pages_server: SiteServer, browser_page: Page) -> None:
     browser_page.goto(pages_server.url("site/"))
@@ -291,8 +297,7 @@ def test_version_selector_lists_versions_and_keeps_the_page(
 def test_archived_version_shows_banner_linking_to_the_page_in_latest(
     pages_server: SiteServer, browser_page: Page
 ) -> None:
-    browser_page.goto(pages_server.url("site/1.0/conditions/crps/"))
-    banner = browser_page.locator("[data-md-component=outdated]")
+    banner = _open_banner(browser_page, pages_server.url("site/1.0/conditions/crps/"))
     expect(banner).to_be_visible()
     expect(banner).to_have_text(
         "You are reading an archived version of this guidance, reviewed on 20 November 2026; "
@@ -308,16 +313,14 @@ def test_archived_version_shows_banner_linking_to_the_page_in_latest(
 def test_banner_on_a_page_latest_no_longer_has_links_to_latest_home(
     pages_server: SiteServer, browser_page: Page
 ) -> None:
-    browser_page.goto(pages_server.url("site/1.0/withdrawn/"))
-    banner = browser_page.locator("[data-md-component=outdated]")
+    banner = _open_banner(browser_page, pages_server.url("site/1.0/withdrawn/"))
     banner.get_by_role("link", name="see the current page").click()
     browser_page.wait_for_url(pages_server.url("site/latest/"))
 
 
 @pytest.mark.browser
 def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_page: Page) -> None:
-    browser_page.goto(pages_server.url("site/dev/conditions/crps/"))
-    banner = browser_page.locator("[data-md-component=outdated]")
+    banner = _open_banner(browser_page, pages_server.url("site/dev/conditions/crps/"))
     expect(banner).to_have_text(
         "You are reading a preview of changes not yet published as a release; see the current page."
     )
