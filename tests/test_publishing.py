@@ -227,6 +227,23 @@ def test_redeploying_1_1_leaves_every_other_version_as_it_was(published: Publish
     assert after["latest"] == after["1.1"]
 
 
+def test_plain_mike_list_in_the_checkout_shows_versions_and_aliases(
+    published: Published,
+) -> None:
+    """What an editor types: mike finds mkdocs.yml (a relative path) itself."""
+    mike = Path(sys.executable).with_name("mike")
+    result = subprocess.run(
+        [str(mike), "list"],
+        cwd=published.folder / "work",
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == '"dev (unreleased preview)" (dev)\n1.1 [latest]\n1.0\n'
+
+
 def test_bad_release_tag_fails_with_the_fix_and_publishes_nothing(
     published: Published, tmp_path: Path
 ) -> None:
