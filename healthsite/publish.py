@@ -38,7 +38,7 @@ REMOTE = "origin"
 ROOT_404 = "404.html"
 
 
-def _tool_env() -> dict[str, str]:
+def tool_env() -> dict[str, str]:
     """Environment for git and mike: this interpreter's tools, and auth if set.
 
     mike runs ``mkdocs`` from PATH, so the bin folder of the Python running
@@ -105,7 +105,7 @@ def _keep_root_redirect() -> None:
 
 def publish(target: PublishTarget, config_file: Path) -> None:
     """Deploy ``target`` with mike, keep the branch root whole, push once."""
-    env = _tool_env()
+    env = tool_env()
     _fetch_gh_pages(env)
     aliases = list(target.aliases)
     deployed = [str(info.version) for info in commands.list_versions(f"{REMOTE}/{BRANCH}")]

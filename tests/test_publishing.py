@@ -8,6 +8,7 @@ release 1.0, release 1.1, then ``dev`` from main, then 1.1 once more. Release
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -24,6 +25,7 @@ from filelock import FileLock
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from healthsite.publish import tool_env
 from tests.browser import SiteServer, serve
 from tests.sitebuild import ROOT, copy_project
 
@@ -363,3 +365,23 @@ def test_deploy_workflow_runs_one_deploy_at_a_time_with_the_token_in_one_step() 
             assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     with_token = [step for step in steps if "GITHUB_TOKEN" in step.get("env", {})]
     assert [step["run"] for step in with_token] == ["python -m healthsite.publish"]
+
+
+def test_token_reaches_git_only_through_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "not-a-real-token")
+    env = tool_env()
+    assert "GITHUB_TOKEN" not in env
+    _git("init", "--quiet", cwd=tmp_path)
+    seen = subprocess.run(
+        ["git", "config", "--get", "http.https://github.com/.extraheader"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    basic = base64.b64encode(b"x-access-token:not-a-real-token").decode()
+    assert seen == f"AUTHORIZATION: basic {basic}"
+    assert "extraheader" not in (tmp_path / ".git" / "config").read_text()
