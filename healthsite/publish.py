@@ -59,9 +59,10 @@ def tool_env() -> dict[str, str]:
     return env
 
 
-def _run(command: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def _run(command: Sequence[str], env: dict[str, str]) -> None:
+    """Run a command, its output going straight to the workflow log."""
     log.info("$ %s", " ".join(command))
-    return subprocess.run(command, env=env, check=True, text=True, capture_output=False)
+    subprocess.run(command, env=env, check=True)
 
 
 def _fetch_gh_pages(env: dict[str, str]) -> None:
@@ -161,11 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("%s", error)
         return 2
     try:
-        # Absolute: mike loads the config itself, and hooks.py needs its folder.
         publish(target, args.config_file.resolve())
     except subprocess.CalledProcessError as error:
         command = " ".join(error.cmd)
         log.error("'%s' failed (exit %s); see its output above", command, error.returncode)
+        return 1
+    except git_utils.GitError as error:
+        log.error("updating the %s branch failed: %s", BRANCH, error)
         return 1
     return 0
 
