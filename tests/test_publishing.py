@@ -246,9 +246,7 @@ def test_plain_mike_list_in_the_checkout_shows_versions_and_aliases(
     assert result.stdout == '"dev (unreleased preview)" (dev)\n1.1 [latest]\n1.0\n'
 
 
-def test_bad_release_tag_fails_with_the_fix_and_publishes_nothing(
-    published: Published, tmp_path: Path
-) -> None:
+def test_bad_release_tag_fails_with_the_fix_before_any_git_or_mike_step(tmp_path: Path) -> None:
     work = copy_project(tmp_path)
     result = _publish(work, "refs/tags/v1.1.1")
     assert result.returncode == 2
@@ -257,6 +255,7 @@ def test_bad_release_tag_fails_with_the_fix_and_publishes_nothing(
         in result.stderr
     )
     assert "Traceback" not in result.stderr
+    assert "$ git" not in result.stderr
 
 
 # --- In the browser ----------------------------------------------------------
