@@ -68,7 +68,8 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
-    project_dir = Path(config.config_file_path).parent
+    # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
+    project_dir = Path(config.config_file_path).resolve().parent
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     raise_if_any(problems, "Invalid data files")

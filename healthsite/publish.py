@@ -1,0 +1,177 @@
+"""Publish one version of the site to the gh-pages branch with mike.
+
+Usage, from the repository root: ``python -m healthsite.publish [--ref REF]``
+(the ref defaults to ``GITHUB_REF``). The deploy workflow runs this; the tests
+run it against a local bare repository standing in for GitHub.
+
+Steps: fetch gh-pages, ``mike deploy``, then keep the site root whole (the
+redirect to ``latest`` and a 404 page), then one ``git push``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mike import commands, git_utils
+
+from healthsite.versioning import (
+    LATEST_ALIAS,
+    PublishTarget,
+    UnpublishableRefError,
+    newer_release_deployed,
+    target_for_ref,
+)
+
+log = logging.getLogger("healthsite.publish")
+
+BRANCH = "gh-pages"
+REMOTE = "origin"
+# GitHub Pages serves the branch root's 404.html for any missing page,
+# including a page that an older version had and latest no longer has.
+ROOT_404 = "404.html"
+
+
+def tool_env() -> dict[str, str]:
+    """Environment for git and mike: this interpreter's tools, and auth if set.
+
+    mike runs ``mkdocs`` from PATH, so the bin folder of the Python running
+    this script goes first. In the workflow, checkout keeps no credentials
+    (persist-credentials: false); the token reaches git only here, as an
+    HTTP header in environment-only git config (GIT_CONFIG_*), so it is never
+    written to .git/config where later steps or artifacts could read it.
+    """
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    token = env.pop("GITHUB_TOKEN", "")
+    if token:
+        basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+        index = int(env.get("GIT_CONFIG_COUNT", "0"))
+        env[f"GIT_CONFIG_KEY_{index}"] = "http.https://github.com/.extraheader"
+        env[f"GIT_CONFIG_VALUE_{index}"] = f"AUTHORIZATION: basic {basic}"
+        env["GIT_CONFIG_COUNT"] = str(index + 1)
+    return env
+
+
+def _run(command: Sequence[str], env: dict[str, str]) -> None:
+    """Run a command, its output going straight to the workflow log."""
+    log.info("$ %s", " ".join(command))
+    subprocess.run(command, env=env, check=True)
+
+
+def _fetch_gh_pages(env: dict[str, str]) -> None:
+    """Bring the remote gh-pages into origin/gh-pages, where mike looks.
+
+    A shallow fetch is enough: mike commits on top of the branch tip. The
+    first deploy of all finds no branch and starts it.
+    """
+    found = subprocess.run(
+        ["git", "ls-remote", "--exit-code", "--heads", REMOTE, BRANCH],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if found.returncode == 2:
+        log.info("%s has no %s branch yet; this deploy creates it", REMOTE, BRANCH)
+        return
+    found.check_returncode()
+    refspec = f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}"
+    _run(["git", "fetch", "--depth=1", REMOTE, refspec], env)
+
+
+def _keep_root_404() -> None:
+    """Copy latest's 404 page to the branch root (mike only writes index.html there)."""
+    page = git_utils.read_file(BRANCH, f"{LATEST_ALIAS}/{ROOT_404}")
+    try:
+        with git_utils.Commit(BRANCH, f"Root {ROOT_404} from {LATEST_ALIAS}") as commit:
+            commit.add_file(git_utils.FileInfo(ROOT_404, page))
+    except git_utils.GitEmptyCommit:
+        log.info("root %s already matches %s", ROOT_404, LATEST_ALIAS)
+
+
+def _keep_root_redirect() -> None:
+    """The root index.html redirects to latest (what ``mike set-default latest`` does)."""
+    try:
+        commands.set_default(LATEST_ALIAS, branch=BRANCH)
+    except git_utils.GitEmptyCommit:
+        log.info("root index.html already redirects to %s", LATEST_ALIAS)
+
+
+def publish(target: PublishTarget, config_file: Path) -> None:
+    """Deploy ``target`` with mike, keep the branch root whole, push once."""
+    env = tool_env()
+    _fetch_gh_pages(env)
+    aliases = list(target.aliases)
+    deployed = [str(info.version) for info in commands.list_versions(f"{REMOTE}/{BRANCH}")]
+    newer = newer_release_deployed(target, deployed)
+    if newer and LATEST_ALIAS in aliases:
+        log.warning(
+            "%s is older than the published %s: deploying it without the %s alias",
+            target.version,
+            newer,
+            LATEST_ALIAS,
+        )
+        aliases.remove(LATEST_ALIAS)
+    # The one mike command run as a program: it builds the site with mkdocs.
+    # The rest is mike's library, saving a config load (~2 s) per step.
+    _run(
+        [
+            "mike",
+            "deploy",
+            "--config-file",
+            str(config_file),
+            "--update-aliases",
+            "--title",
+            target.title,
+            target.version,
+            *aliases,
+        ],
+        env,
+    )
+    if commands.list_versions(BRANCH).find(LATEST_ALIAS):
+        _keep_root_redirect()
+        _keep_root_404()
+    _run(["git", "push", REMOTE, f"refs/heads/{BRANCH}:refs/heads/{BRANCH}"], env)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--ref",
+        default=os.environ.get("GITHUB_REF", ""),
+        help="git ref to publish, e.g. refs/tags/v1.2 (default: $GITHUB_REF)",
+    )
+    parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's MkDocs configuration (default: mkdocs.yml)",
+    )
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="publish: %(message)s")
+    try:
+        target = target_for_ref(args.ref)
+    except UnpublishableRefError as error:
+        log.error("%s", error)
+        return 2
+    try:
+        publish(target, args.config_file.resolve())
+    except subprocess.CalledProcessError as error:
+        command = " ".join(error.cmd)
+        log.error("'%s' failed (exit %s); see its output above", command, error.returncode)
+        return 1
+    except git_utils.GitError as error:
+        log.error("updating the %s branch failed: %s", BRANCH, error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,386 @@
+"""Versioned publishing with the real mike and git, then read in real Chromium.
+
+A local bare repository stands in for GitHub. The publish script
+(``python -m healthsite.publish``, what the deploy workflow runs) publishes
+release 1.0, release 1.1, then ``dev`` from main, then 1.1 once more. Release
+1.0 has a page, "Withdrawn advice", that 1.1 no longer has.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from healthsite.publish import tool_env
+from tests.browser import SiteServer, serve
+from tests.sitebuild import ROOT, copy_project
+
+SITE_URL = "https://crps-info.github.io/site/"
+WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
+VERSIONS_NAV = "      - Versions and changes: versions.md\n"
+
+# Hermetic git: a fixed identity (as the workflow sets one), no user config.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Publisher",
+    "GIT_AUTHOR_EMAIL": "publisher@example.org",
+    "GIT_COMMITTER_NAME": "Test Publisher",
+    "GIT_COMMITTER_EMAIL": "publisher@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "NO_MKDOCS_2_WARNING": "1",
+}
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, **GIT_ENV}
+    env.pop("GITHUB_TOKEN", None)
+    return env
+
+
+def _git(*args: str, cwd: Path) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, env=_env(), capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def _publish(work: Path, ref: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "healthsite.publish", "--ref", ref],
+        cwd=work,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _publish_ok(work: Path, ref: str) -> None:
+    result = _publish(work, ref)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _commit_all(work: Path, message: str) -> None:
+    _git("add", "--all", cwd=work)
+    _git("commit", "--quiet", "--message", message, cwd=work)
+
+
+def _add_withdrawn_page(work: Path) -> None:
+    about = (work / "docs" / "about.md").read_text(encoding="utf-8")
+    page = about.replace("title: About this site", "title: Withdrawn advice").replace(
+        "# About this site", "# Withdrawn advice"
+    )
+    (work / "docs" / "withdrawn.md").write_text(page, encoding="utf-8")
+    config = work / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert VERSIONS_NAV in text
+    config.write_text(text.replace(VERSIONS_NAV, VERSIONS_NAV + WITHDRAWN_NAV), encoding="utf-8")
+
+
+def _remove_withdrawn_page(work: Path) -> None:
+    (work / "docs" / "withdrawn.md").unlink()
+    config = work / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(WITHDRAWN_NAV, ""))
+
+
+def _top_level(origin: Path) -> dict[str, str]:
+    """gh-pages' top-level entries -> git object ids (equal ids, equal content)."""
+    listing = _git("ls-tree", "gh-pages", cwd=origin)
+    return {line.split("\t")[1]: line.split()[2] for line in listing.splitlines()}
+
+
+def _publish_all(folder: Path) -> None:
+    origin = folder / "origin.git"
+    _git("init", "--quiet", "--bare", str(origin), cwd=folder)
+    (folder / "work").mkdir()
+    work = copy_project(folder / "work")
+    _git("init", "--quiet", "--initial-branch=main", cwd=work)
+    _git("remote", "add", "origin", str(origin), cwd=work)
+    _add_withdrawn_page(work)
+    _commit_all(work, "Content of release 1.0")
+    _publish_ok(work, "refs/tags/v1.0")
+    _remove_withdrawn_page(work)
+    _commit_all(work, "Content of release 1.1: advice withdrawn")
+    _publish_ok(work, "refs/tags/v1.1")
+    _publish_ok(work, "refs/heads/main")
+    before = _top_level(origin)
+    _publish_ok(work, "refs/tags/v1.1")
+    after = _top_level(origin)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", "gh-pages"], cwd=origin, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder / "served" / "site", filter="data")
+    (folder / "trees.json").write_text(json.dumps({"before": before, "after": after}))
+
+
+@dataclass(frozen=True)
+class Published:
+    """The outcome of the four publishes, shared by every test here."""
+
+    folder: Path
+    before_redeploy: dict[str, str]
+    after_redeploy: dict[str, str]
+
+    @property
+    def origin(self) -> Path:
+        return self.folder / "origin.git"
+
+    @property
+    def served(self) -> Path:
+        """The gh-pages branch as files, under ``site/`` as on GitHub Pages."""
+        return self.folder / "served"
+
+    def show(self, path: str) -> str:
+        return _git("show", f"gh-pages:{path}", cwd=self.origin)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    """Publish once per test run; pytest-xdist workers share the result."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        # The parent of a worker's temp folder is this run's, shared by all workers.
+        folder = tmp_path_factory.getbasetemp().parent / "published"
+    else:
+        folder = tmp_path_factory.mktemp("published")
+    with FileLock(f"{folder}.lock"):
+        trees = folder / "trees.json"
+        if not trees.is_file():
+            folder.mkdir(exist_ok=True)
+            _publish_all(folder)
+    recorded = json.loads(trees.read_text())
+    return Published(folder, recorded["before"], recorded["after"])
+
+
+# --- The gh-pages branch -----------------------------------------------------
+
+
+def test_gh_pages_holds_every_version_and_a_whole_root(published: Published) -> None:
+    assert set(published.after_redeploy) == {
+        ".nojekyll",
+        "404.html",
+        "index.html",
+        "versions.json",
+        "1.0",
+        "1.1",
+        "dev",
+        "latest",
+    }
+    for version in ("1.0", "1.1", "dev", "latest"):
+        assert "Complex regional pain syndrome" in published.show(
+            f"{version}/conditions/crps/index.html"
+        )
+    # `latest` is a full copy of 1.1: the same git tree, stored once.
+    assert published.after_redeploy["latest"] == published.after_redeploy["1.1"]
+
+
+def test_versions_json_lists_versions_newest_first_with_latest_on_1_1(
+    published: Published,
+) -> None:
+    assert json.loads(published.show("versions.json")) == [
+        {"version": "dev", "title": "dev (unreleased preview)", "aliases": []},
+        {"version": "1.1", "title": "1.1", "aliases": ["latest"]},
+        {"version": "1.0", "title": "1.0", "aliases": []},
+    ]
+
+
+def test_root_redirects_to_latest_and_has_latest_404_page(published: Published) -> None:
+    root = published.show("index.html")
+    assert 'window.location.replace(\n      "latest/"' in root
+    assert 'content="1; url=latest/"' in root
+    assert published.show("404.html") == published.show("latest/404.html")
+    assert "404 - Not found" in published.show("404.html")
+
+
+def test_withdrawn_page_stays_in_release_1_0_only(published: Published) -> None:
+    assert "Withdrawn advice" in published.show("1.0/withdrawn/index.html")
+    with pytest.raises(subprocess.CalledProcessError):
+        published.show("latest/withdrawn/index.html")
+
+
+def test_canonical_links_of_every_version_point_at_the_page_in_latest(
+    published: Published,
+) -> None:
+    for version in ("1.0", "1.1", "dev", "latest"):
+        html = published.show(f"{version}/conditions/crps/index.html")
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)
+        assert canonical == [f"{SITE_URL}latest/conditions/crps/"], version
+        sitemap = published.show(f"{version}/sitemap.xml")
+        assert f"<loc>{SITE_URL}latest/conditions/crps/</loc>" in sitemap, version
+
+
+def test_redeploying_1_1_leaves_every_other_version_as_it_was(published: Published) -> None:
+    before, after = published.before_redeploy, published.after_redeploy
+    assert set(after) == set(before)
+    unchanged = {name for name in before if name not in ("1.1", "latest")}
+    assert {name: after[name] for name in unchanged} == {name: before[name] for name in unchanged}
+    assert after["latest"] == after["1.1"]
+
+
+def test_plain_mike_list_in_the_checkout_shows_versions_and_aliases(
+    published: Published,
+) -> None:
+    """What an editor types: mike finds mkdocs.yml (a relative path) itself."""
+    mike = Path(sys.executable).with_name("mike")
+    result = subprocess.run(
+        [str(mike), "list"],
+        cwd=published.folder / "work",
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == '"dev (unreleased preview)" (dev)\n1.1 [latest]\n1.0\n'
+
+
+def test_bad_release_tag_fails_with_the_fix_before_any_git_or_mike_step(tmp_path: Path) -> None:
+    work = copy_project(tmp_path)
+    result = _publish(work, "refs/tags/v1.1.1")
+    assert result.returncode == 2
+    assert (
+        "publish: refs/tags/v1.1.1: release tags name a version as vX.Y (major.minor)"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert "$ git" not in result.stderr
+
+
+# --- In the browser ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pages_server(published: Published) -> Iterator[SiteServer]:
+    with serve(published.served) as server:
+        yield server
+
+
+@pytest.fixture
+def browser_page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _wait_for_version_check(page: Page) -> None:
+    """Material has read versions.json and decided whether this version is outdated."""
+    expect(page.locator(".md-version__current")).to_be_visible()
+    page.wait_for_function(
+        "() => Object.keys(sessionStorage).some(key => key.endsWith('__outdated'))"
+    )
+
+
+def _open_banner(page: Page, url: str) -> Locator:
+    """Open ``url``; Material's version banner on it (hidden unless outdated)."""
+    page.goto(url)
+    return page.locator("[data-md-component=outdated]")
+
+
+@pytest.mark.browser
+def test_root_url_lands_on_latest(pages_server: SiteServer, browser_page: Page) -> None:
+    browser_page.goto(pages_server.url("site/"))
+    browser_page.wait_for_url(pages_server.url("site/latest/"))
+    expect(browser_page.locator("h1")).to_contain_text("Clear, cited information about CRPS")
+
+
+@pytest.mark.browser
+def test_version_selector_lists_versions_and_keeps_the_page(
+    pages_server: SiteServer, browser_page: Page
+) -> None:
+    browser_page.goto(pages_server.url("site/latest/conditions/crps/"))
+    _wait_for_version_check(browser_page)
+    expect(browser_page.locator(".md-version__current")).to_have_text("1.1latest")
+    browser_page.hover(".md-version")
+    links = browser_page.locator(".md-version__link")
+    expect(links).to_have_text(["dev (unreleased preview)", "1.1latest", "1.0"])
+    links.filter(has_text=re.compile(r"^1\.0$")).click()
+    browser_page.wait_for_url(pages_server.url("site/1.0/conditions/crps/"))
+
+
+@pytest.mark.browser
+def test_archived_version_shows_banner_linking_to_the_page_in_latest(
+    pages_server: SiteServer, browser_page: Page
+) -> None:
+    banner = _open_banner(browser_page, pages_server.url("site/1.0/conditions/crps/"))
+    expect(banner).to_be_visible()
+    expect(banner).to_have_text(
+        "You are reading an archived version of this guidance, reviewed on 20 November 2026; "
+        "see the current page."
+    )
+    banner.get_by_role("link", name="see the current page").click()
+    browser_page.wait_for_url(pages_server.url("site/latest/conditions/crps/"))
+    _wait_for_version_check(browser_page)
+    expect(banner).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_banner_on_a_page_latest_no_longer_has_links_to_latest_home(
+    pages_server: SiteServer, browser_page: Page
+) -> None:
+    banner = _open_banner(browser_page, pages_server.url("site/1.0/withdrawn/"))
+    banner.get_by_role("link", name="see the current page").click()
+    browser_page.wait_for_url(pages_server.url("site/latest/"))
+
+
+@pytest.mark.browser
+def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_page: Page) -> None:
+    banner = _open_banner(browser_page, pages_server.url("site/dev/conditions/crps/"))
+    expect(banner).to_have_text(
+        "You are reading a preview of changes not yet published as a release; see the current page."
+    )
+
+
+# --- The workflow that runs the publish script -------------------------------
+
+
+def test_deploy_workflow_runs_one_deploy_at_a_time_with_the_token_in_one_step() -> None:
+    workflow = yaml_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    # PyYAML reads the `on:` key as True.
+    assert workflow[True]["push"] == {"branches": ["main"], "tags": ["v*"]}
+    assert workflow["permissions"] == {}
+    assert workflow["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    assert job["env"]["GIT_COMMITTER_NAME"]
+    steps = job["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False
+    for step in steps:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    with_token = [step for step in steps if "GITHUB_TOKEN" in step.get("env", {})]
+    assert [step["run"] for step in with_token] == ["python -m healthsite.publish"]
+
+
+def test_token_reaches_git_only_through_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "not-a-real-token")
+    env = tool_env()
+    assert "GITHUB_TOKEN" not in env
+    _git("init", "--quiet", cwd=tmp_path)
+    seen = subprocess.run(
+        ["git", "config", "--get", "http.https://github.com/.extraheader"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    basic = base64.b64encode(b"x-access-token:not-a-real-token").decode()
+    assert seen == f"AUTHORIZATION: basic {basic}"
+    assert "extraheader" not in (tmp_path / ".git" / "config").read_text()
