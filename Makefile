@@ -31,6 +31,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
 
+# Every link of a fresh strict build, external ones included (README, "Link
+# checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
+linkcheck: build
+	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
+
 # Regenerate the lock after changing requirements.in.
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
