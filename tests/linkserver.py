@@ -43,10 +43,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(
         self, status: int, headers: dict[str, str] | None = None, body: bytes = b""
     ) -> None:
+        headers = {"Content-Type": "text/html", **(headers or {})}
         self.send_response(status)
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Type", "text/html")
         self.send_header("LinkChecker", "test server: no need to wait between requests")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -60,7 +60,11 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         self.server.requests[self.path] += 1
         seen = self.server.requests[self.path]
-        if path == "/live":
+        if path == "/robots.txt":
+            self._answer(
+                200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private\n"
+            )
+        elif path == "/live":
             self._answer(200, body=PAGE)
         elif path == "/moved":
             self._answer(301, {"Location": "/live"})

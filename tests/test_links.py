@@ -32,6 +32,7 @@ ENDPOINTS = [
     "broken-server",
     "forbidden",
     "hang",
+    "private",
 ]
 
 
@@ -101,6 +102,7 @@ def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> N
         "broken-server": Verdict.SERVER_ERROR,
         "forbidden": Verdict.DEAD,
         "hang": Verdict.TIMEOUT,
+        "private": Verdict.SKIPPED,
     }
     assert results["moved"].final_url == f"{web.base}/live"
     assert results["missing"].result == "404 Not Found"
@@ -111,6 +113,8 @@ def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> N
     # 500 is asked again (retries = 2) before it counts as broken.
     assert results["broken-server"].attempts == 3
     assert results["gone"].pages == {"", "sources/"}
+    assert results["private"].reason == "The host's robots.txt asks robots not to fetch it."
+    assert web.requests["/private"] == 0
     failing = {r.link.rsplit("/", 1)[1] for r in outcome.failing}
     assert failing == {"loop", "missing", "gone", "broken-server", "forbidden"}
     assert [r.link.rsplit("/", 1)[1] for r in outcome.unchecked] == ["hang"]

@@ -48,6 +48,8 @@ class Outcome:
 
 
 def _reason(result: LinkResult, settings: Settings) -> str:
+    if result.verdict is Verdict.SKIPPED and result.result == "syntax OK":
+        return "The host's robots.txt asks robots not to fetch it."
     if result.verdict is Verdict.SKIPPED and not result.from_cache:
         return next((s.reason for s in settings.skip if re.search(s.pattern, result.link)), "")
     if result.verdict is Verdict.REFUSES_BOTS:

@@ -23,7 +23,7 @@ class Verdict(StrEnum):
     RATE_LIMITED = "rate-limited"  # 429
     TIMEOUT = "timeout"  # no answer in time
     REFUSES_BOTS = "refuses-bots"  # an allowlisted host's known answer to robots
-    SKIPPED = "skipped"  # not requested: skip list or cache
+    SKIPPED = "skipped"  # not requested: skip list, cache or robots.txt
 
 
 # These fail the check.
@@ -37,7 +37,8 @@ STATUS = re.compile(r"^(\d{3}) ")
 PERMANENT_REDIRECT = re.compile(r"Redirected to `[^']*' status: 30[18] ")
 MISSING_ANCHOR = re.compile(r"Anchor `[^']*'.* not found")
 RETRY_AFTER = re.compile(r"Retry-After: (\d+)\)")
-NOT_REQUESTED = ("filtered", "ignored")
+# Skipped by our settings ("filtered", "ignored") or by the host's robots.txt.
+NOT_REQUESTED = ("filtered", "ignored", "syntax OK")
 
 
 def status_code(result: str) -> int | None:
