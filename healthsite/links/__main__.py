@@ -33,6 +33,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=Path,
         help="a file listing the files a pull request changed: check only their pages",
     )
+    parser.add_argument(
+        "--internal-only", action="store_true", help="check only links between our pages"
+    )
     return parser.parse_args(argv)
 
 
@@ -52,7 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.now(UTC)
     cache = ResultCache(arguments.cache, timedelta(days=settings.cache_days))
     try:
-        outcome = check_site(arguments.site_dir, settings, cache, pages=pages, now=now)
+        outcome = check_site(
+            arguments.site_dir,
+            settings,
+            cache,
+            pages=pages,
+            internal_only=arguments.internal_only,
+            now=now,
+        )
     except LinkCheckerError as error:
         log.error("%s", error)
         return 2

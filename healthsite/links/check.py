@@ -115,10 +115,14 @@ def check_site(
     cache: ResultCache,
     *,
     pages: list[str] | None = None,
+    internal_only: bool = False,
     now: datetime,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Outcome:
-    """Check the links of ``pages`` (URL paths), or of the whole site when None."""
+    """Check the links of ``pages`` (URL paths), or of the whole site when None.
+
+    ``internal_only``: request no other host (links between our pages only).
+    """
     fresh = cache.fresh(now)
     ignore = [skip.pattern for skip in settings.skip]
     ignore += [f"^{re.escape(link)}$" for link in fresh]
@@ -128,12 +132,21 @@ def check_site(
         else:
             start, level = [root + page for page in existing_pages(site_dir, pages)], 1
         rows = (
-            run_linkchecker(start, settings, ignore=ignore, recursion_level=level) if start else []
+            run_linkchecker(
+                start,
+                settings,
+                ignore=ignore,
+                recursion_level=level,
+                check_extern=not internal_only,
+            )
+            if start
+            else []
         )
         results = _results(rows, root, settings, fresh, pages_linking(site_dir, root))
     _retry(results, settings, sleep)
     for result in results:
         if not result.internal and not result.from_cache and result.verdict is not Verdict.SKIPPED:
             cache.record(result.link, result.verdict, result.result, now)
-    checked = sorted({row.page.removeprefix(root) for row in rows if row.page})
+    parents = {row.page.removeprefix(root) for row in rows if row.page}
+    checked = sorted(page for page in parents if page.endswith("/") or not page)  # not CSS
     return Outcome(sorted(results, key=lambda r: r.link), checked)
