@@ -10,7 +10,16 @@ from datetime import datetime
 from pathlib import Path
 
 from healthsite.links.cache import ResultCache
-from healthsite.links.classify import FAILING, RETRIED, UNCHECKED, Verdict, classify, retry_after
+from healthsite.links.classify import (
+    FAILING,
+    RETRIED,
+    UNCHECKED,
+    Verdict,
+    classify,
+    refusing_host,
+    retry_after,
+    status_code,
+)
 from healthsite.links.linkchecker import Row, run_linkchecker
 from healthsite.links.locate import pages_linking
 from healthsite.links.serve import serve_site
@@ -53,7 +62,9 @@ def _reason(result: LinkResult, settings: Settings) -> str:
     if result.verdict is Verdict.SKIPPED and not result.from_cache:
         return next((s.reason for s in settings.skip if re.search(s.pattern, result.link)), "")
     if result.verdict is Verdict.REFUSES_BOTS:
-        return next((e.reason for e in settings.refuses_bots if e.host in result.final_url), "")
+        status = status_code(result.result)
+        entry = refusing_host(result.link, result.final_url, status, settings.refuses_bots)
+        return entry.reason if entry else ""
     return ""
 
 

@@ -47,9 +47,13 @@ def status_code(result: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _refuses_bots(row: Row, status: int, hosts: tuple[RefusesBots, ...]) -> bool:
-    seen = {urlsplit(row.link).hostname, urlsplit(row.final_url).hostname}
-    return any(entry.host in seen and status in entry.accept for entry in hosts)
+def refusing_host(
+    link: str, final_url: str, status: int | None, hosts: tuple[RefusesBots, ...]
+) -> RefusesBots | None:
+    """The allowlist entry that excuses ``status``, for the link's host or the
+    host it was redirected to (doi.org forwards to publishers)."""
+    seen = {urlsplit(link).hostname, urlsplit(final_url).hostname}
+    return next((e for e in hosts if e.host in seen and status in e.accept), None)
 
 
 def classify(row: Row, settings: Settings) -> Verdict:
@@ -61,7 +65,7 @@ def classify(row: Row, settings: Settings) -> Verdict:
         return Verdict.TIMEOUT
     if status == 429:
         return Verdict.RATE_LIMITED
-    if status is not None and _refuses_bots(row, status, settings.refuses_bots):
+    if refusing_host(row.link, row.final_url, status, settings.refuses_bots):
         return Verdict.REFUSES_BOTS
     if status is not None and status >= 500:
         return Verdict.SERVER_ERROR

@@ -51,8 +51,9 @@ def fix_for(result: LinkResult) -> str:
     if "TooManyRedirects" in result.result:
         return (
             "The server sends the checker round in a redirect loop: open the link in a "
-            "browser. If it works there, add the host to `refuses_bots` in "
-            f"linkcheck.toml with the reason. If not, {_archived(result.link)}."
+            "browser. If it works there, the site probably needs a cookie that a browser "
+            "keeps: add the link to `skip` in linkcheck.toml with the reason. If not, "
+            f"{_archived(result.link)}."
         )
     return f"Open the link in a browser to see what is wrong; {_archived(result.link)}."
 
