@@ -6,12 +6,16 @@ Pages link to it as ``http://localhost:PORT/...``: a host name other than the
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.sitebuild import ROOT
 
 HANG_SECONDS = 5  # longer than the tests' 1 s timeout, short enough to end by itself
 
@@ -99,3 +103,17 @@ def flaky_web() -> Iterator[FlakyWeb]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def fast_settings_file(destination: Path) -> Path:
+    """The real linkcheck.toml (user agent, skip list, allowlist), with short waits."""
+    text = (ROOT / "linkcheck.toml").read_text(encoding="utf-8")
+    for name, value in {
+        "timeout_seconds": 1,
+        "retries": 2,
+        "backoff_seconds": 0.05,
+        "max_backoff_seconds": 0.2,
+    }.items():
+        text = re.sub(rf"^{name} = .*$", f"{name} = {value}", text, flags=re.MULTILINE)
+    destination.write_text(text, encoding="utf-8")
+    return destination

@@ -18,8 +18,8 @@ from healthsite.links.cache import ResultCache
 from healthsite.links.check import check_site
 from healthsite.links.classify import Verdict
 from healthsite.links.settings import load_settings
+from tests.linkserver import fast_settings_file
 from tests.sitebuild import Build, build
-from tests.test_links import fast_settings_file
 
 
 def test_real_site_has_no_broken_link_between_pages(built_site: Build, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from healthsite.links.check import LinkResult, Outcome, check_site
 from healthsite.links.classify import Verdict
 from healthsite.links.report import render
 from healthsite.links.settings import RefusesBots, Settings, load_settings
-from tests.linkserver import FlakyWeb, flaky_web
+from tests.linkserver import FlakyWeb, fast_settings_file, flaky_web
 from tests.sitebuild import ROOT, build
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -34,20 +33,6 @@ ENDPOINTS = [
     "hang",
     "private",
 ]
-
-
-def fast_settings_file(destination: Path) -> Path:
-    """The real linkcheck.toml (user agent, skip list, allowlist), with short waits."""
-    text = (ROOT / "linkcheck.toml").read_text(encoding="utf-8")
-    for name, value in {
-        "timeout_seconds": 1,
-        "retries": 2,
-        "backoff_seconds": 0.05,
-        "max_backoff_seconds": 0.2,
-    }.items():
-        text = re.sub(rf"^{name} = .*$", f"{name} = {value}", text, flags=re.MULTILINE)
-    destination.write_text(text, encoding="utf-8")
-    return destination
 
 
 @pytest.fixture(scope="module")
