@@ -73,7 +73,7 @@ def _results(
 ) -> list[LinkResult]:
     by_link: dict[str, LinkResult] = {}
     for row in rows:
-        if not row.page:  # a start page, not a link on a page
+        if not row.page or row.link.startswith("data:"):  # a start page; an inline icon
             continue
         internal = row.link.startswith(root)
         link = "/" + row.link.removeprefix(root) if internal else row.link
