@@ -82,3 +82,67 @@ def test_dependabot_updates_python_pins_and_actions() -> None:
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
     ecosystems = {update["package-ecosystem"] for update in config["updates"]}
     assert ecosystems == {"pip", "github-actions"}
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# Stands in for the GitHub CLI: records each call, answers `issue list`.
+printf '%s\\0' "$@" >> "$GH_CALLS"; printf '\\036' >> "$GH_CALLS"
+if [ "$1 $2" = "issue list" ]; then printf '%s\\n' "$OPEN_ISSUE"; fi
+"""
+
+
+def run_issue_step(tmp_path: Path, status: int, open_issue: str) -> tuple[int, list[list[str]]]:
+    """Run the weekly workflow's tracking-issue script with a stand-in `gh`."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-links.yml").read_text())
+    [step] = [s for s in workflow["jobs"]["links"]["steps"] if s.get("name", "").startswith("Open")]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "gh").write_text(FAKE_GH)
+    (bin_dir / "gh").chmod(0o755)
+    (tmp_path / "link-report.md").write_text("# Link check\n\n**1 broken link.**\n")
+    calls = tmp_path / "calls"
+    calls.write_text("")
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path,
+        env={
+            "PATH": f"{bin_dir}:/usr/bin:/bin",
+            "GH_CALLS": str(calls),
+            "OPEN_ISSUE": open_issue,
+            "STATUS": str(status),
+            "RUN_URL": "https://example.invalid/run/1",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # Arguments end in NUL, calls in RS: an issue body spans lines.
+    recorded = [call.split("\0")[:-1] for call in calls.read_text().split("\x1e")[:-1]]
+    return result.returncode, recorded
+
+
+def test_broken_links_open_one_tracking_issue_with_the_report(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=1, open_issue="")
+    assert code == 0
+    [listing, create] = calls
+    assert listing[:2] == ["issue", "list"]
+    assert create[:4] == ["issue", "create", "--title", "Broken external links"]
+    assert create[5].startswith("# Link check\n\n**1 broken link.**")
+    assert create[5].endswith("Run: https://example.invalid/run/1")
+
+
+def test_broken_links_again_update_the_open_issue(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=1, open_issue="7")
+    assert code == 0
+    assert [call[:3] for call in calls[1:]] == [["issue", "edit", "7"], ["issue", "comment", "7"]]
+
+
+def test_fixed_links_close_the_issue_and_a_failed_check_opens_none(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=0, open_issue="7")
+    assert code == 0
+    assert calls[1][:3] == ["issue", "close", "7"]
+    code, calls = run_issue_step(tmp_path, status=0, open_issue="")
+    assert (code, len(calls)) == (0, 1)
+    code, calls = run_issue_step(tmp_path, status=2, open_issue="")
+    assert code == 1
+    assert len(calls) == 1
