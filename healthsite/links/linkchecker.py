@@ -42,8 +42,6 @@ def config_text(settings: Settings, ignore: Iterable[str]) -> str:
         # see serve.py); every other host keeps linkchecker's 0.1-0.6 s spacing.
         "maxrequestspersecond=100\n"
         f"useragent={settings.user_agent}\n"
-        # Log a link on every page it is on, not only the first: the report lists them all.
-        "[output]\ncomplete=1\n"
         "[filtering]\n"
         f"ignore={ignored}\n"
         "[AnchorCheck]\n"
