@@ -37,6 +37,11 @@ new-page: $(STAMP)
 	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \
 		--names "$(NAMES)" --nav-label "$(NAV_LABEL)"
 
+# Every link of a fresh strict build, external ones included (README, "Link
+# checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
+linkcheck: build
+	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
+
 # Regenerate the lock after changing requirements.in.
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \

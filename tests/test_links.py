@@ -1,0 +1,250 @@
+"""The link check against a real, badly behaved HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from healthsite.links.cache import ResultCache
+from healthsite.links.changed import changed_pages
+from healthsite.links.check import LinkResult, Outcome, check_site
+from healthsite.links.classify import Verdict
+from healthsite.links.report import render
+from healthsite.links.settings import RefusesBots, Settings, load_settings
+from tests.linkserver import FlakyWeb, fast_settings_file, flaky_web
+from tests.sitebuild import ROOT, build
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+ENDPOINTS = [
+    "live",
+    "moved",
+    "loop",
+    "missing",
+    "gone",
+    "busy",
+    "broken-server",
+    "forbidden",
+    "hang",
+    "private",
+]
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[FlakyWeb]:
+    with flaky_web() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return load_settings(fast_settings_file(tmp_path_factory.mktemp("settings") / "lc.toml"))
+
+
+def small_site(site_dir: Path, links: list[str]) -> Path:
+    """Two pages: the home page has ``links``; the second repeats the last one."""
+    anchors = "".join(f'<a href="{link}">{link}</a>\n' for link in links)
+    (site_dir / "sources").mkdir(parents=True)
+    (site_dir / "index.html").write_text(
+        f'<!doctype html><html><body><a href="sources/">Sources</a>{anchors}</body></html>'
+    )
+    (site_dir / "sources" / "index.html").write_text(
+        f'<!doctype html><html><body><a href="{links[-1]}">again</a></body></html>'
+    )
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def every_answer(
+    tmp_path_factory: pytest.TempPathFactory, web: FlakyWeb, settings: Settings
+) -> Outcome:
+    """One check of a site linking to every kind of answer (links last: /gone)."""
+    links = [f"{web.base}/{name}" for name in [*ENDPOINTS, "gone"]]
+    site = small_site(tmp_path_factory.mktemp("every") / "site", links)
+    return check_site(site, settings, ResultCache(None, timedelta(days=1)), now=NOW)
+
+
+def by_link(outcome: Outcome, web: FlakyWeb) -> dict[str, LinkResult]:
+    return {r.link.removeprefix(web.base + "/"): r for r in outcome.links if not r.internal}
+
+
+def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> None:
+    outcome = every_answer
+    results = by_link(outcome, web)
+    verdicts = {name: results[name].verdict for name in ENDPOINTS}
+    assert verdicts == {
+        "live": Verdict.OK,
+        "moved": Verdict.REDIRECTED,
+        "loop": Verdict.DEAD,
+        "missing": Verdict.DEAD,
+        "gone": Verdict.DEAD,
+        "busy": Verdict.OK,
+        "broken-server": Verdict.SERVER_ERROR,
+        "forbidden": Verdict.DEAD,
+        "hang": Verdict.TIMEOUT,
+        "private": Verdict.SKIPPED,
+    }
+    assert results["moved"].final_url == f"{web.base}/live"
+    assert results["missing"].result == "404 Not Found"
+    assert results["gone"].result == "410 Gone"
+    assert "TooManyRedirects" in results["loop"].result
+    # 429 then 200: asked twice, and the second answer counts.
+    assert (results["busy"].attempts, web.requests["/busy"]) == (2, 2)
+    # 500 is asked again (retries = 2) before it counts as broken.
+    assert results["broken-server"].attempts == 3
+    assert results["gone"].pages == {"", "sources/"}
+    assert results["private"].reason == "The host's robots.txt asks robots not to fetch it."
+    assert web.requests["/private"] == 0
+    failing = {r.link.rsplit("/", 1)[1] for r in outcome.failing}
+    assert failing == {"loop", "missing", "gone", "broken-server", "forbidden"}
+    assert [r.link.rsplit("/", 1)[1] for r in outcome.unchecked] == ["hang"]
+
+
+def test_report_names_each_broken_link_its_pages_status_and_fix(
+    every_answer: Outcome, web: FlakyWeb, tmp_path: Path
+) -> None:
+    report = render(every_answer, tmp_path, NOW)
+    assert "**5 broken links.**" in report
+    gone = report.split(f"### <{web.base}/gone>")[1].split("###")[0]
+    assert "- **Status:** 410 Gone" in gone
+    assert "- **On:** `/`, `/sources/`" in gone
+    assert f"<https://web.archive.org/web/*/{web.base}/gone>" in gone
+    moved = report.split("## Moved permanently (1)")[1].split("\n## ")[0]
+    assert f"update the link to <{web.base}/live>" in moved
+    unchecked = report.split("## Could not be checked (1)")[1]
+    assert f"### <{web.base}/hang>" in unchecked
+    assert "no answer in time (timeout)" in unchecked
+
+
+def test_allowlisted_host_may_refuse_robots_but_not_lose_pages(
+    tmp_path: Path, web: FlakyWeb, settings: Settings
+) -> None:
+    reason = "answers 403 to scripts (test)"
+    allowing = dataclasses.replace(
+        settings, refuses_bots=(RefusesBots("localhost", (403,), reason),)
+    )
+    links = [f"{web.base}/forbidden?allowlist", f"{web.base}/missing?allowlist"]
+    site = small_site(tmp_path / "site", links)
+    outcome = check_site(site, allowing, ResultCache(None, timedelta(days=1)), now=NOW)
+    results = by_link(outcome, web)
+    assert results["forbidden?allowlist"].verdict is Verdict.REFUSES_BOTS
+    assert results["missing?allowlist"].verdict is Verdict.DEAD
+    assert f"- {reason} <{links[0]}>" in render(outcome, tmp_path, NOW)
+
+
+def test_cache_spares_recent_good_links_but_asks_again_for_failures(
+    tmp_path: Path, web: FlakyWeb, settings: Settings
+) -> None:
+    live, gone = f"{web.base}/live?cache", f"{web.base}/gone?cache"
+    site = small_site(tmp_path / "site", [live, gone])
+    cache_file = tmp_path / "cache" / "links.json"
+    first = ResultCache(cache_file, timedelta(days=20))
+    check_site(site, settings, first, now=NOW)
+    first.save(NOW)
+    requests_after_first = web.requests.copy()
+
+    week_later = NOW + timedelta(days=7)
+    outcome = check_site(
+        site, settings, ResultCache(cache_file, timedelta(days=20)), now=week_later
+    )
+    results = by_link(outcome, web)
+    assert web.requests["/live?cache"] == requests_after_first["/live?cache"] == 1
+    assert results["live?cache"].from_cache
+    assert results["live?cache"].verdict is Verdict.OK
+    assert web.requests["/gone?cache"] > requests_after_first["/gone?cache"]
+    assert results["gone?cache"].verdict is Verdict.DEAD
+
+    month_later = NOW + timedelta(days=21)
+    check_site(site, settings, ResultCache(cache_file, timedelta(days=20)), now=month_later)
+    assert web.requests["/live?cache"] == 2
+
+
+def test_changed_files_map_to_their_pages() -> None:
+    assert changed_pages(["docs/conditions/crps.md", "docs/index.md", "README.md"]) == [
+        "",
+        "conditions/crps/",
+    ]
+    assert changed_pages(["docs/about.md", "data/sources.yml"]) is None
+    assert changed_pages([".github/workflows/pr.yml"]) == []
+
+
+def cite_on_about_page(project: Path, url: str) -> None:
+    sources = project / "data" / "sources.yml"
+    sources.write_text(
+        sources.read_text()
+        + f"\ntest2020:\n  title: A test source\n  publisher: Test\n  year: 2020\n"
+        f"  url: {url}\n  accessed: 2026-11-20\n  checked: primary\n"
+    )
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nA claim.{{ cite('test2020') }}\n")
+
+
+def run_link_check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    changed = project / "changed.txt"
+    changed.write_text("docs/about.md\n")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "healthsite.links",
+            "--site-dir",
+            "site",
+            "--settings",
+            str(fast_settings_file(project / "fast-linkcheck.toml")),
+            "--changed-from",
+            str(changed),
+            "--report",
+            "report.md",
+            *extra,
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_dead_citation_fails_the_check_naming_page_and_source(project: Path, web: FlakyWeb) -> None:
+    cite_on_about_page(project, f"{web.base}/gone?cli")
+    assert build(project).returncode == 0
+    checked = run_link_check(project)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    report = (project / "report.md").read_text()
+    assert report == checked.stdout
+    assert "**1 broken link.**" in report
+    entry = report.split(f"### <{web.base}/gone?cli>")[1]
+    assert "- **Status:** 410 Gone" in entry
+    assert "- **On:** `/about/` (docs/about.md)" in entry
+    line = (project / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
+    assert f"- **Cited as:** source `test2020`, data/sources.yml:{line} (`url:`)" in entry
+    assert "Pages changed: about/" in checked.stderr
+
+
+def test_live_citation_passes_the_check(project: Path, web: FlakyWeb) -> None:
+    cite_on_about_page(project, f"{web.base}/live?cli")
+    assert build(project).returncode == 0
+    checked = run_link_check(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "**No broken links.**" in checked.stdout
+    assert web.requests["/live?cli"] == 1
+
+
+def test_broken_settings_file_is_reported_not_a_traceback(project: Path) -> None:
+    settings = project / "linkcheck.toml"
+    text = (ROOT / "linkcheck.toml").read_text().replace("timeout_seconds = 20", "")
+    settings.write_text(text)
+    checked = subprocess.run(
+        [sys.executable, "-m", "healthsite.links", "--settings", str(settings)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 2
+    assert f"{settings}: timeout_seconds: is missing or not a number" in checked.stderr
+    assert "Traceback" not in checked.stderr

