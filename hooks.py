@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -20,6 +20,7 @@ from healthsite.citations import Citations
 from healthsite.dates import human_date
 from healthsite.problems import Problem, raise_if_any
 from healthsite.registry import DataFile, load_registry
+from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
 
 
 @dataclass
@@ -30,6 +31,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     problems: list[Problem] = field(default_factory=list)
+    page_source: PageSource | None = None
 
 
 _build: BuildState | None = None
@@ -79,7 +81,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     _build = BuildState(project_dir, docs_dir_name, citations)
+    _sandbox_macros(config)
     return config
+
+
+def _sandbox_macros(config: MkDocsConfig) -> None:
+    """Pages are untrusted: render them in a sandbox (see healthsite/sandbox.py).
+
+    Hooks run after macros' on_config, which creates the plain environment
+    that this replaces; macros reads it back through its ``env`` property.
+    """
+    macros = config.plugins["macros"]
+    macros._env = sandboxed(macros.env)
+    macros._env.on_render_error = _report_render_error
+
+
+def _report_render_error(message: str, template_line: int | None) -> None:
+    state = _state()
+    source = state.page_source
+    if source is None:
+        raise RuntimeError("hooks.py: a template rendered outside a page")
+    state.problems.append(
+        Problem(source.shown_as, source.file_line(template_line), "template", message)
+    )
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -90,14 +114,38 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+# Before macros (priority 0): a page with a template problem is reported
+# and not rendered, so macros never runs it (nor exits with its own report).
+@event_priority(50)
+def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state()
+    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    source = PageSource(
+        shown_as, markdown, first_body_line(file_text, markdown), frozenset(page.meta)
+    )
+    state.page_source = source
+    macros = config.plugins["macros"]
+    namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
+    checker = TemplateChecker(macros.env, site_names(macros.macros, namespaces))
+    problems = checker.check(source)
+    if problems:
+        page.meta["render_macros"] = False
+        state.problems.extend(problems)
+    return markdown
+
+
 # After macros (priority 0): the references list is built from the
 # citations that the macros recorded while rendering the page.
 @event_priority(-50)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     markdown, problems = state.citations.finish_page(markdown)
     state.problems.extend(problems)
     return markdown
+
+
+on_page_markdown = CombinedEvent(_check_templates, _finish_citations)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
