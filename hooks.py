@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from healthsite.citations import Citations
 from healthsite.dates import human_date
 from healthsite.problems import Problem, raise_if_any
+from healthsite.readability import EXEMPT_PAGES, check_page
 from healthsite.registry import DataFile, load_registry
 from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
 
@@ -146,6 +147,18 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
 
 
 on_page_markdown = CombinedEvent(_check_templates, _finish_citations)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
+    if page.file.src_path in EXEMPT_PAGES:
+        return html
+    state = _state()
+    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    _, problems = check_page(html, shown_as, page.meta, file_text)
+    state.problems.extend(problems)
+    return html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
