@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from healthsite.citations import Citations
 from healthsite.dates import human_date
+from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.problems import Problem, raise_if_any
 from healthsite.readability import EXEMPT_PAGES, check_page
 from healthsite.registry import DataFile, load_registry
@@ -31,6 +32,7 @@ class BuildState:
     project_dir: Path
     docs_dir_name: str
     citations: Citations
+    glossary: Glossary
     problems: list[Problem] = field(default_factory=list)
     page_source: PageSource | None = None
 
@@ -71,17 +73,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_dir = Path(config.config_file_path).parent
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
-    raise_if_any(problems, "Invalid data files")
+    glossary, glossary_problems = load_glossary(data_files["glossary"])
+    raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
     config.plugins["macros"].register_macros(
         {
             "cite": citations.cite,
             "stat": citations.stat,
             "stat_value": citations.stat_value,
+            "glossary_list": glossary.page_list,
         }
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
-    _build = BuildState(project_dir, docs_dir_name, citations)
+    _build = BuildState(project_dir, docs_dir_name, citations, glossary)
     _sandbox_macros(config)
     return config
 
@@ -146,7 +150,15 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
     return markdown
 
 
-on_page_markdown = CombinedEvent(_check_templates, _finish_citations)
+# Glossary terms become tooltips (Markdown abbreviations) on every other page.
+@event_priority(-60)
+def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_path == GLOSSARY_PAGE:
+        return markdown
+    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations()}\n"
+
+
+on_page_markdown = CombinedEvent(_check_templates, _finish_citations, _add_glossary_tooltips)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -18,6 +18,7 @@ import textstat
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from textstat.backend.counts import _count_syllables
 
+from healthsite.glossary import GLOSSARY_PAGE
 from healthsite.problems import Problem, log
 
 TARGET_GRADE = 8.0
@@ -25,8 +26,8 @@ FIELD = "readability"
 HARDEST_SHOWN = 3
 # textstat does not count sentences of one or two words; nor do we rank them.
 SHORTEST_RANKED = 3
-# Definition lists of single terms are not running prose.
-EXEMPT_PAGES = frozenset({"glossary.md"})
+# The glossary is a list of terms and short definitions, not running prose.
+EXEMPT_PAGES = frozenset({GLOSSARY_PAGE})
 
 
 @functools.cache
