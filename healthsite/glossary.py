@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from healthsite.problems import Problem
 from healthsite.registry import DataFile, _validate_entries
+from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -53,6 +54,28 @@ class Glossary:
         )
 
 
+def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem]:
+    """A word can show only one definition: each match belongs to one term."""
+    owner: dict[str, str] = {}
+    problems = []
+    for name, term in terms.items():
+        for match in term.matches:
+            if match in owner:
+                _, lines = load_with_lines(data_file.path, data_file.shown_as)
+                problems.append(
+                    Problem(
+                        data_file.shown_as,
+                        line_of(lines, (name, "matches")),
+                        f"{name}.matches",
+                        f"'{match}' is already a match of '{owner[match]}'; "
+                        "a word can show only one definition, so keep it in one term",
+                    )
+                )
+            owner.setdefault(match, name)
+    return problems
+
+
 def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
+    """Validate the glossary data file; return the usable terms and every problem."""
     terms, problems = _validate_entries(Term, data_file)
-    return Glossary(terms), problems
+    return Glossary(terms), problems + _shared_matches(terms, data_file)
