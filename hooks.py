@@ -35,6 +35,8 @@ class BuildState:
     glossary: Glossary
     problems: list[Problem] = field(default_factory=list)
     page_source: PageSource | None = None
+    # Pages whose templates failed: not rendered, so not scored for readability.
+    template_failures: set[str] = field(default_factory=set)
 
 
 _build: BuildState | None = None
@@ -109,6 +111,7 @@ def _report_render_error(message: str, template_line: int | None) -> None:
     state.problems.append(
         Problem(source.shown_as, source.file_line(template_line), "template", message)
     )
+    state.template_failures.add(source.shown_as)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -137,6 +140,7 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if problems:
         page.meta["render_macros"] = False
         state.problems.extend(problems)
+        state.template_failures.add(shown_as)
     return markdown
 
 
@@ -166,8 +170,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.src_path in EXEMPT_PAGES:
         return html
     state = _state()
-    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    if shown_as in state.template_failures:
+        return html
+    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     _, problems = check_page(html, shown_as, page.meta, file_text)
     state.problems.extend(problems)
     return html

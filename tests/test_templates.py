@@ -78,6 +78,9 @@ def test_escape_payloads_fail_the_build_naming_page_and_line(project: Path) -> N
         assert f"{where}: template: {message}" in result.output
     assert "Traceback" not in result.output
     assert "[macros] - ERROR" not in result.output
+    # Pages that were not rendered are not scored for readability either.
+    assert "readability: docs/about.md" not in result.output
+    assert "readability: docs/index.md" not in result.output
     _assert_nothing_leaked(result)
 
 
