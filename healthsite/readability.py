@@ -199,16 +199,31 @@ def page_limit(meta: dict[str, Any], shown_as: str, file_text: str) -> tuple[flo
         return TARGET_GRADE, problems
 
 
-def over_limit(scores: Scores, limit: float, shown_as: str) -> Problem | None:
+def source_line(file_text: str, sentence: str) -> int | None:
+    """The file line a sentence starts on, if its first words are in the Markdown.
+
+    Sentences written by a macro (statistics) are not in the file: ``None``.
+    """
+    first_words = re.findall(r"\w+", sentence)[:4]
+    if not first_words:
+        return None
+    pattern = r"\W+(?:\S*\W+)??".join(re.escape(word) for word in first_words)
+    found = re.search(pattern, file_text)
+    return file_text[: found.start()].count("\n") + 1 if found else None
+
+
+def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> Problem | None:
     """A Problem naming the scores and the hardest sentences, if over the limit."""
     if max(scores.flesch_kincaid, scores.smog) <= limit:
         return None
+    lines = [source_line(file_text, sentence) for _, sentence in scores.hardest]
     hardest = "\n".join(
-        f'      grade {grade:.1f}: "{sentence}"' for grade, sentence in scores.hardest
+        f'      {f"line {line}, " if line else ""}grade {grade:.1f}: "{sentence}"'
+        for line, (grade, sentence) in zip(lines, scores.hardest, strict=True)
     )
     return Problem(
         shown_as,
-        None,
+        next((line for line in lines if line), None),
         FIELD,
         f"{scores.grade_text()}; the limit is {limit:g}. Use shorter sentences and "
         f"plainer words, starting with the hardest sentences:\n{hardest}\n"
@@ -239,5 +254,5 @@ def check_page(
         limit,
         extra={FIELD: result},
     )
-    too_hard = over_limit(result.scores, limit, shown_as)
+    too_hard = over_limit(result.scores, limit, shown_as, file_text)
     return result, [*problems, *([too_hard] if too_hard else [])]

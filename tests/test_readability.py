@@ -122,20 +122,21 @@ def _write_hard_page(project: Path, front_matter_extra: str = "") -> Path:
 
 
 def test_page_over_the_limit_fails_with_scores_and_hardest_sentences(project: Path) -> None:
-    _write_hard_page(project)
+    page = _write_hard_page(project)
+    line = page.read_text(encoding="utf-8").splitlines().index(HARD_PROSE) + 1
     result = build(project)
     assert result.returncode != 0
     fk, smog, limit = _scores(result)["docs/about.md"]
     assert limit == 8
     assert max(fk, smog) > 8
-    start = result.output.index("docs/about.md: readability:")
+    start = result.output.index(f"docs/about.md:{line}: readability:")
     message = result.output[start : result.output.index("If the page cannot", start)]
     assert message.startswith(
-        f"docs/about.md: readability: Flesch-Kincaid grade {fk:.1f}, SMOG {smog:.1f}; "
+        f"docs/about.md:{line}: readability: Flesch-Kincaid grade {fk:.1f}, SMOG {smog:.1f}; "
         "the limit is 8. Use shorter sentences and plainer words, starting with the "
         "hardest sentences:\n"
     )
-    hardest = re.findall(r'^      grade [\d.]+: "(.*)"$', message, re.MULTILINE)
+    hardest = re.findall(rf'^      line {line}, grade [\d.]+: "(.*)"$', message, re.MULTILINE)
     assert len(hardest) == 3
     assert set(hardest) <= set(HARD_PROSE.replace(". ", ".\n").splitlines())
     assert "Walk a little every day." not in hardest
