@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build test lint lock new-page linkcheck benchmark clean
+.PHONY: serve build test lint lock new-page linkcheck benchmark clean readability
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# Each page's Flesch-Kincaid grade and SMOG score, as a table.
+readability: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m healthsite.readability_report
 
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files

@@ -12,16 +12,20 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import Citations
 from healthsite.dates import human_date
+from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.problems import Problem, raise_if_any
+from healthsite.readability import EXEMPT_PAGES, check_page
 from healthsite.registry import DataFile, load_registry
 from healthsite.sitepages import SitePages, check_site_pages
+
+from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
 
 
 @dataclass
@@ -31,8 +35,13 @@ class BuildState:
     project_dir: Path
     docs_dir_name: str
     citations: Citations
+    glossary: Glossary
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
+
+    page_source: PageSource | None = None
+    # Pages whose templates failed: not rendered, so not scored for readability.
+    template_failures: set[str] = field(default_factory=set)
 
 
 _build: BuildState | None = None
@@ -72,17 +81,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_dir = Path(config.config_file_path).resolve().parent
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
-    raise_if_any(problems, "Invalid data files")
+    glossary, glossary_problems = load_glossary(data_files["glossary"])
+    raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
     config.plugins["macros"].register_macros(
         {
             "cite": citations.cite,
             "stat": citations.stat,
             "stat_value": citations.stat_value,
+            "glossary_list": glossary.page_list,
         }
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
-    _build = BuildState(project_dir, docs_dir_name, citations)
+    _build = BuildState(project_dir, docs_dir_name, citations, glossary)
+    _sandbox_macros(config)
     return config
 
 
@@ -94,6 +106,27 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.pages.problems)
     return nav
 
+def _sandbox_macros(config: MkDocsConfig) -> None:
+    """Pages are untrusted: render them in a sandbox (see healthsite/sandbox.py).
+
+    Hooks run after macros' on_config, which creates the plain environment
+    that this replaces; macros reads it back through its ``env`` property.
+    """
+    macros = config.plugins["macros"]
+    macros._env = sandboxed(macros.env)
+    macros._env.on_render_error = _report_render_error
+
+
+def _report_render_error(message: str, template_line: int | None) -> None:
+    state = _state()
+    source = state.page_source
+    if source is None:
+        raise RuntimeError("hooks.py: a template rendered outside a page")
+    state.problems.append(
+        Problem(source.shown_as, source.file_line(template_line), "template", message)
+    )
+    state.template_failures.add(source.shown_as)
+
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
@@ -103,14 +136,61 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+# Before macros (priority 0): a page with a template problem is reported
+# and not rendered, so macros never runs it (nor exits with its own report).
+@event_priority(50)
+def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state()
+    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    source = PageSource(
+        shown_as, markdown, first_body_line(file_text, markdown), frozenset(page.meta)
+    )
+    state.page_source = source
+    macros = config.plugins["macros"]
+    namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
+    checker = TemplateChecker(macros.env, site_names(macros.macros, namespaces))
+    problems = checker.check(source)
+    if problems:
+        page.meta["render_macros"] = False
+        state.problems.extend(problems)
+        state.template_failures.add(shown_as)
+    return markdown
+
+
 # After macros (priority 0): the references list is built from the
 # citations that the macros recorded while rendering the page.
 @event_priority(-50)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     markdown, problems = state.citations.finish_page(markdown)
     state.problems.extend(problems)
     return markdown
+
+
+# Glossary terms become tooltips (Markdown abbreviations) on every other page.
+@event_priority(-60)
+def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_path == GLOSSARY_PAGE:
+        return markdown
+    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations()}\n"
+
+
+on_page_markdown = CombinedEvent(_check_templates, _finish_citations, _add_glossary_tooltips)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
+    if page.file.src_path in EXEMPT_PAGES:
+        return html
+    state = _state()
+    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    if shown_as in state.template_failures:
+        return html
+    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    _, problems = check_page(html, shown_as, page.meta, file_text)
+    state.problems.extend(problems)
+    return html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -169,6 +169,10 @@ class PageMeta(ReviewDates):
         description="a list of other names readers search by, e.g. [RSD, causalgia]",
     )
     reviewed_by: Reviewer = Field(description="the reviewer, with 'name:' and 'role:' below it")
+    # Its contents are checked, with their own messages, by healthsite/readability.py.
+    readability: dict[str, Any] | None = Field(
+        None, description="a justified reading-grade limit: max_grade and reason"
+    )
 
     @field_validator("description")
     @classmethod

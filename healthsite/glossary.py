@@ -1,0 +1,81 @@
+"""The glossary: one data file renders the glossary page and every tooltip.
+
+``data/glossary.yml`` holds each term's definition once. The glossary page
+lists them through the ``glossary_list()`` macro, and every other page gets
+them as Markdown abbreviations (the ``abbr`` extension; Material shows them
+as tooltips with ``content.tooltips``). The abbreviations are appended by the
+hook rather than by ``pymdownx.snippets`` auto-append, so there is no
+generated file to keep in step with the data.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from healthsite.problems import Problem
+from healthsite.registry import DataFile, _validate_entries
+from healthsite.yamlfile import line_of, load_with_lines
+
+GLOSSARY_PAGE = "glossary.md"
+
+
+class Term(BaseModel):
+    """One glossary entry, keyed by the term as the glossary shows it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    definition: str = Field(
+        min_length=1, description="a plain-language meaning, one or two short sentences"
+    )
+    matches: list[str] = Field(
+        default_factory=list,
+        description="the exact words on pages that get this definition as a tooltip",
+    )
+
+
+class Glossary:
+    """The terms, in the glossary's order, and what pages need from them."""
+
+    def __init__(self, terms: dict[str, Term]) -> None:
+        self.terms = dict(sorted(terms.items(), key=lambda item: item[0].casefold()))
+
+    def page_list(self) -> str:
+        """Macro ``glossary_list()``: the glossary as a Markdown definition list."""
+        return "\n\n".join(
+            f"{name}\n:   {' '.join(term.definition.split())}" for name, term in self.terms.items()
+        )
+
+    def abbreviations(self) -> str:
+        """Markdown abbreviation definitions for every match of every term."""
+        return "\n".join(
+            f"*[{match}]: {' '.join(term.definition.split())}"
+            for term in self.terms.values()
+            for match in term.matches
+        )
+
+
+def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem]:
+    """A word can show only one definition: each match belongs to one term."""
+    owner: dict[str, str] = {}
+    problems = []
+    for name, term in terms.items():
+        for match in term.matches:
+            if match in owner:
+                _, lines = load_with_lines(data_file.path, data_file.shown_as)
+                problems.append(
+                    Problem(
+                        data_file.shown_as,
+                        line_of(lines, (name, "matches")),
+                        f"{name}.matches",
+                        f"'{match}' is already a match of '{owner[match]}'; "
+                        "a word can show only one definition, so keep it in one term",
+                    )
+                )
+            owner.setdefault(match, name)
+    return problems
+
+
+def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
+    """Validate the glossary data file; return the usable terms and every problem."""
+    terms, problems = _validate_entries(Term, data_file)
+    return Glossary(terms), problems + _shared_matches(terms, data_file)

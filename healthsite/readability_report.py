@@ -1,0 +1,67 @@
+"""``make readability``: build the site and print each page's readability.
+
+Usage: ``python -m healthsite.readability_report`` in the project folder.
+The scores are the ones the build itself logs (hooks.py, healthsite/readability.py),
+collected from its log records, so the table and the build never disagree.
+Exits 1 if the build fails, for example because a page is over its limit.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from healthsite.problems import log
+from healthsite.readability import FIELD, PageReadability
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.pages: list[PageReadability] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        page = getattr(record, FIELD, None)
+        if isinstance(page, PageReadability):
+            self.pages.append(page)
+
+
+def table(pages: list[PageReadability]) -> str:
+    """A plain-text table, one row per page."""
+    header = f"{'page':<34} {'Flesch-Kincaid':>14} {'SMOG':>6} {'limit':>6}  result"
+    rows = [header, "-" * len(header)]
+    for page in pages:
+        worst = max(page.scores.flesch_kincaid, page.scores.smog)
+        verdict = "ok" if worst <= page.limit else "OVER LIMIT"
+        rows.append(
+            f"{page.shown_as:<34} {page.scores.flesch_kincaid:>14.1f} "
+            f"{page.scores.smog:>6.1f} {page.limit:>6g}  {verdict}"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def main() -> int:
+    # The build's own log goes to stderr, as with `mkdocs build`.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    collector = _Collector()
+    log.addHandler(collector)
+    failed = False
+    with tempfile.TemporaryDirectory() as site_dir:
+        config = load_config("mkdocs.yml", site_dir=site_dir)
+        try:
+            build(config)
+        except Abort:
+            failed = True
+    sys.stdout.write(table(collector.pages))
+    if failed:
+        sys.stdout.write("The build failed; its log (on stderr) says why.\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

