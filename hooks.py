@@ -23,9 +23,8 @@ from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.problems import Problem, raise_if_any
 from healthsite.readability import EXEMPT_PAGES, check_page
 from healthsite.registry import DataFile, load_registry
-from healthsite.sitepages import SitePages, check_site_pages
-
 from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
+from healthsite.sitepages import SitePages, check_site_pages
 
 
 @dataclass
