@@ -105,6 +105,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.pages.problems)
     return nav
 
+
 def _sandbox_macros(config: MkDocsConfig) -> None:
     """Pages are untrusted: render them in a sandbox (see healthsite/sandbox.py).
 

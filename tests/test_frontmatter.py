@@ -229,7 +229,7 @@ next_review: 2027-11-20
 
 # Fibromyalgia
 
-Fibromyalgia causes pain in many parts of the body.
+It makes many parts of the body hurt.
 """
 
 

@@ -44,8 +44,9 @@ def test_link_in_shared_statistic_is_validated_on_every_page_using_it(project: P
     data = project / "data" / "statistics.yml"
     data.write_text(
         data.read_text().replace(
-            "as a rough estimate.",
-            "as a rough estimate. See [the research figures](conditions/crps.md#no-such-part).",
+            "treat it as a rough guess.",
+            "treat it as a rough guess. "
+            "See [the research figures](conditions/crps.md#no-such-part).",
         )
     )
     result = build(project)
