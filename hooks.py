@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import Citations
+from healthsite.csp import fill_script_hashes
 from healthsite.dates import human_date
 from healthsite.problems import Problem, raise_if_any
-from healthsite.registry import DataFile, load_registry
+from healthsite.registry import DataFile, Source, load_registry
+from healthsite.searchterms import add_reader_terms, register_keywords_field
+from healthsite.structured_data import check_treatment_links, json_ld_filter
 
 
 @dataclass
@@ -79,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     _build = BuildState(project_dir, docs_dir_name, citations)
+    register_keywords_field(config.plugins["material/search"])
     return config
 
 
@@ -102,6 +108,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
-    raise_if_any(_state().problems, "Pages with problems")
+    state = _state()
+    state.problems.extend(check_treatment_links(files, state.docs_dir_name))
+    raise_if_any(state.problems, "Pages with problems")
     env.filters["human_date"] = human_date
+    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
     return env
+
+
+def _cited_sources(page: Page) -> list[Source]:
+    state = _state()
+    return state.citations.cited_by_page.get(f"{state.docs_dir_name}/{page.file.src_path}", [])
+
+
+# Runs after the search plugin (plugins come before hooks) has indexed the page.
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    add_reader_terms(config.plugins["material/search"], page)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return fill_script_hashes(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return fill_script_hashes(output_content)
