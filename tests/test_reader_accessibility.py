@@ -20,9 +20,7 @@ def scheme(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="module", params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def screen(
-    chromium: Browser, scheme: str, request: pytest.FixtureRequest
-) -> Iterator[Page]:
+def screen(chromium: Browser, scheme: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page in the reader's colour scheme and screen size, reused per module."""
     viewport: ViewportSize = request.param
     context = chromium.new_context(viewport=viewport, color_scheme=scheme)
@@ -77,9 +75,12 @@ def test_skip_link_is_first_visible_and_jumps_to_the_content(
 
 # A region around the focused element, so a ring drawn outside it is included.
 FOCUS_REGION_JS = """() => {
+  const area = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width * box.height;
+  };
   let element = document.activeElement;
-  while (element && element.getBoundingClientRect().width * element.getBoundingClientRect().height === 0)
-    element = element.parentElement;
+  while (element && area(element) === 0) element = element.parentElement;
   const box = element.getBoundingClientRect();
   return {x: Math.max(box.x - 6, 0), y: Math.max(box.y - 6, 0),
           width: box.width + 12, height: box.height + 12};
