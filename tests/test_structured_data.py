@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 from pyld import jsonld
 
-from tests.pagetext import reference_urls
-from tests.sitebuild import ROOT, Build, build
+from tests.pagetext import front_matter, reference_urls
+from tests.sitebuild import Build, build
 
 SCHEMA = "https://schema.org/"
 # pyld would fetch https://schema.org's context over the network; tests run
@@ -30,11 +29,6 @@ def offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str,
         "documentUrl": url,
         "document": SCHEMA_CONTEXT,
     }
-
-
-def front_matter(src_path: str) -> dict[str, Any]:
-    text = (ROOT / "docs" / src_path).read_text(encoding="utf-8")
-    return yaml_load(text.split("---\n")[1])
 
 
 def json_ld_blocks(html: str) -> list[dict[str, Any]]:
