@@ -87,9 +87,12 @@ FOCUS_REGION_JS = """() => {
 }"""
 
 
-def test_focus_is_visible_at_every_tab_stop(keyboard_page: Page, site_server: SiteServer) -> None:
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_focus_is_visible_at_every_tab_stop(
+    chromium: Browser, site_server: SiteServer, viewport: ViewportSize
+) -> None:
     """Tab through the page: each stop looks different focused and unfocused."""
-    page = keyboard_page
+    page = chromium.new_page(viewport=viewport)
     page.goto(site_server.url("conditions/crps/"))
     unseen = []
     for stop in range(30):
@@ -103,6 +106,7 @@ def test_focus_is_visible_at_every_tab_stop(keyboard_page: Page, site_server: Si
         page.evaluate("() => window.__lastFocus.focus()")
         if focused == unfocused:
             unseen.append(f"stop {stop + 1}: {label!r}")
+    page.close()
     assert not unseen, "focus not visible at:\n" + "\n".join(unseen)
 
 
@@ -118,15 +122,22 @@ def test_search_works_from_the_keyboard(keyboard_page: Page, site_server: SiteSe
     page.wait_for_url("**/conditions/crps/**")
 
 
-def test_navigation_works_from_the_keyboard(keyboard_page: Page, site_server: SiteServer) -> None:
-    page = keyboard_page
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_navigation_works_from_the_keyboard(
+    chromium: Browser, site_server: SiteServer, viewport: ViewportSize
+) -> None:
+    """Tab to the Treatments section's link; it is on screen when focused; Enter opens it."""
+    page = chromium.new_page(viewport=viewport)
     page.goto(site_server.url())
-    for _ in range(20):
+    for _ in range(40):
         page.keyboard.press("Tab")
-        if focused_text(page) == "Treatments":
+        href = page.evaluate("() => document.activeElement.getAttribute('href') || ''")
+        if href.endswith("treatments/iv-ketamine/"):
             break
     else:
-        pytest.fail("the Treatments tab is not reachable with Tab from the home page")
+        pytest.fail("no link to the treatments section is reachable with Tab from the home page")
+    expect(page.locator(":focus")).to_be_in_viewport()
     page.keyboard.press("Enter")
     page.wait_for_url("**/treatments/iv-ketamine/")
     expect(page.locator("h1")).to_contain_text("IV ketamine for CRPS")
+    page.close()
