@@ -23,7 +23,7 @@ from healthsite.csp import fill_script_hashes
 from healthsite.dates import human_date
 from healthsite.problems import Problem, raise_if_any
 from healthsite.registry import DataFile, Source, load_registry
-from healthsite.searchterms import add_reader_terms, register_keywords_field
+from healthsite.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.structured_data import check_treatment_links, json_ld_filter
 
 
@@ -84,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     _build = BuildState(project_dir, docs_dir_name, citations)
-    register_keywords_field(config.plugins["material/search"])
+    register_keywords_field(search_plugin(config))
     return config
 
 
@@ -125,7 +125,7 @@ def _cited_sources(page: Page) -> list[Source]:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    add_reader_terms(config.plugins["material/search"], page)
+    add_reader_terms(search_plugin(config), page)
     return context
 
 

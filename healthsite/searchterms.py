@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
@@ -34,14 +35,20 @@ def reader_terms(meta: dict[str, Any]) -> list[str]:
     return terms
 
 
+def search_plugin(config: MkDocsConfig) -> BasePlugin:
+    """Material's search plugin, which MkDocs names 'material/search'."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        raise PluginError(
+            "mkdocs.yml: plugins: Material's search plugin is not active; "
+            "keep `theme: material` and `plugins: [search]` so readers can search"
+        )
+    return plugin
+
+
 def register_keywords_field(search_plugin: BasePlugin) -> None:
     """Tell the search index (and the browser's lunr) about the extra field."""
-    fields = search_plugin.config.get("fields")
-    if fields is None:
-        raise PluginError(
-            "hooks.py: the 'search' plugin is not Material's (no 'fields' setting); "
-            "use `theme: material` with `plugins: [search]` in mkdocs.yml"
-        )
+    fields = search_plugin.config["fields"]
     fields.setdefault(KEYWORDS_FIELD, {"boost": KEYWORDS_BOOST})
 
 

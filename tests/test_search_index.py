@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.pagetext import front_matter
-from tests.sitebuild import Build
+from tests.sitebuild import Build, build
 
 
 def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Build) -> None:
@@ -20,3 +21,14 @@ def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Bu
     for term in [*meta["alternative_names"], *meta["signs_or_symptoms"]]:
         assert term in crps_terms
     assert index["config"]["fields"]["keywords"] == {"boost": 1000.0}
+
+
+def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search:\n      lang: en\n", ""))
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert "mkdocs.yml: plugins: Material's search plugin is not active" in result.output
+    assert "Traceback" not in result.output
