@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,13 +19,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import Citations
+from healthsite.csp import fill_script_hashes
 from healthsite.dates import human_date
 from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.problems import Problem, raise_if_any
 from healthsite.readability import EXEMPT_PAGES, check_page
-from healthsite.registry import DataFile, load_registry
+from healthsite.registry import DataFile, Source, load_registry
 from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
+from healthsite.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.sitepages import SitePages, check_site_pages
+from healthsite.structured_data import check_treatment_links, json_ld_filter
 
 
 @dataclass
@@ -94,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     _build = BuildState(project_dir, docs_dir_name, citations, glossary)
     _sandbox_macros(config)
+    register_keywords_field(search_plugin(config))
     return config
 
 
@@ -195,7 +200,31 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
-    raise_if_any(_state().problems, "Pages with problems")
+    state = _state()
+    state.problems.extend(check_treatment_links(files, state.docs_dir_name))
+    raise_if_any(state.problems, "Pages with problems")
     env.filters["human_date"] = human_date
-    env.globals["front_matter"] = _state().pages.front_matter
+    env.globals["front_matter"] = state.pages.front_matter
+    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
     return env
+
+
+def _cited_sources(page: Page) -> list[Source]:
+    state = _state()
+    return state.citations.cited_by_page.get(f"{state.docs_dir_name}/{page.file.src_path}", [])
+
+
+# Runs after the search plugin (plugins come before hooks) has indexed the page.
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    add_reader_terms(search_plugin(config), page)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return fill_script_hashes(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return fill_script_hashes(output_content)

@@ -63,6 +63,8 @@ class Citations:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.page: PageCitations | None = None
+        # Sources each finished page cited, in order, by the src_path given to start_page.
+        self.cited_by_page: dict[str, list[Source]] = {}
 
     def start_page(self, src_path: str, abs_path: Path) -> None:
         self.page = PageCitations(src_path, abs_path)
@@ -112,6 +114,7 @@ class Citations:
         """Append the references list; return the page and its problems."""
         page = self._current()
         self.page = None
+        self.cited_by_page[page.src_path] = [self.registry.sources[key] for key in page.cited]
         problems = [self._unknown_problem(page, *entry) for entry in page.unknown]
         if not page.cited:
             return markdown, problems

@@ -92,6 +92,13 @@ class PageType(StrEnum):
 NEEDS_ALTERNATIVE_NAMES = frozenset({PageType.condition, PageType.treatment})
 
 
+class ReviewerKind(StrEnum):
+    """How the reviewer appears in structured data (schema.org Person or Organization)."""
+
+    person = "person"
+    organization = "organization"
+
+
 class Reviewer(BaseModel):
     """Who signed the page off, as readers see it."""
 
@@ -99,6 +106,9 @@ class Reviewer(BaseModel):
 
     name: Text = Field(description="the reviewer's name, e.g. 'Dr Asha Patel'")
     role: Text = Field(description="the reviewer's role, e.g. 'consultant in pain medicine'")
+    kind: ReviewerKind = Field(
+        ReviewerKind.person, description="'person' (the default) or 'organization'"
+    )
 
 
 class ReviewDates(BaseModel):
@@ -169,6 +179,12 @@ class PageMeta(ReviewDates):
         description="a list of other names readers search by, e.g. [RSD, causalgia]",
     )
     reviewed_by: Reviewer = Field(description="the reviewer, with 'name:' and 'role:' below it")
+    signs_or_symptoms: list[Text] | None = Field(
+        None, description="a list of symptoms readers search by, e.g. [burning pain, swelling]"
+    )
+    possible_treatments: list[Text] | None = Field(
+        None, description="a list of treatment pages under docs/, e.g. [treatments/iv-ketamine.md]"
+    )
     # Its contents are checked, with their own messages, by healthsite/readability.py.
     readability: dict[str, Any] | None = Field(
         None, description="a justified reading-grade limit: max_grade and reason"

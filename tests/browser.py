@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -85,3 +88,16 @@ def serve(site_dir: Path) -> Iterator[SiteServer]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def wcag_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.2 A/AA violations on the page, one line per element."""
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']} ({violation['help']}): {', '.join(map(str, node['target']))}"
+        for violation in result.response["violations"]
+        for node in violation["nodes"]
+    ]

@@ -1,0 +1,66 @@
+"""Readers find pages by the words they use: symptoms, old names, treatments."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.browser import SiteServer
+
+pytestmark = pytest.mark.browser
+
+CRPS = "conditions/crps/"
+IV_KETAMINE = "treatments/iv-ketamine/"
+FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link"
+
+
+@pytest.fixture(scope="module")
+def home(chromium: Browser, site_server: SiteServer) -> Iterator[Page]:
+    """One page with the search box, reused by every query."""
+    page = chromium.new_page()
+    page.goto(site_server.url())
+    yield page
+    page.close()
+
+
+def first_result_for(page: Page, query: str) -> Locator:
+    """Type ``query`` into the search box as a reader would; wait for results."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(
+        re.compile(r"matching document|No matching")
+    )
+    return page.locator(FIRST_RESULT)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("burning pain", CRPS),
+        ("swelling", CRPS),
+        ("RSD", CRPS),
+        ("reflex sympathetic dystrophy", CRPS),
+        ("causalgia", CRPS),
+        ("Sudeck's atrophy", CRPS),
+        ("ketamine infusion", IV_KETAMINE),
+        ("ketamine drip", IV_KETAMINE),
+    ],
+)
+def test_readers_words_find_the_page_first(
+    home: Page, site_server: SiteServer, query: str, expected_page: str
+) -> None:
+    first = first_result_for(home, query)
+    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
+    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+
+
+def test_alternative_names_are_not_shown_as_page_text(home: Page) -> None:
+    """Hidden keywords rank the page but are not pasted into the result text."""
+    first = first_result_for(home, "causalgia")
+    expect(first).to_be_visible()
+    assert "causalgia" not in home.locator(".md-search-result").inner_text().lower()

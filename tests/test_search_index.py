@@ -1,0 +1,34 @@
+"""Readers' words reach the search index once per page, not once per section."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.pagetext import front_matter
+from tests.sitebuild import Build, build
+
+
+def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Build) -> None:
+    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text())
+    with_keywords = {
+        entry["location"]: entry["keywords"] for entry in index["docs"] if "keywords" in entry
+    }
+    meta = front_matter("conditions/crps.md")
+
+    assert set(with_keywords) == {"conditions/crps/", "treatments/iv-ketamine/"}
+    crps_terms = with_keywords["conditions/crps/"]
+    for term in [*meta["alternative_names"], *meta["signs_or_symptoms"]]:
+        assert term in crps_terms
+    assert index["config"]["fields"]["keywords"] == {"boost": 1000.0}
+
+
+def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search:\n      lang: en\n", ""))
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert "mkdocs.yml: plugins: Material's search plugin is not active" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,118 @@
+"""Condition and treatment pages describe themselves to search engines in JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pyld import jsonld
+
+from tests.pagetext import front_matter, reference_urls
+from tests.sitebuild import Build, build
+
+SCHEMA = "https://schema.org/"
+# pyld would fetch https://schema.org's context over the network; tests run
+# offline, so the loader answers with the part that matters here: every term
+# is a schema.org term. Any other URL is a failure, not a silent fetch.
+SCHEMA_CONTEXT = {"@context": {"@vocab": SCHEMA}}
+
+
+def offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    if url.rstrip("/") != SCHEMA.rstrip("/"):
+        raise AssertionError(f"JSON-LD refers to a context other than schema.org: {url}")
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": SCHEMA_CONTEXT,
+    }
+
+
+def json_ld_blocks(html: str) -> list[dict[str, Any]]:
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def expanded(html: str) -> dict[str, Any]:
+    [document] = json_ld_blocks(html)
+    [node] = jsonld.expand(document, {"documentLoader": offline_loader})
+    return node
+
+
+def values(node: dict[str, Any], term: str) -> list[Any]:
+    return [item.get("@value", item.get("@id", item)) for item in node.get(SCHEMA + term, [])]
+
+
+def types(node: dict[str, Any]) -> list[str]:
+    return [kind.removeprefix(SCHEMA) for kind in node["@type"]]
+
+
+def test_condition_page_is_a_medical_web_page_about_the_condition(built_site: Build) -> None:
+    meta = front_matter("conditions/crps.md")
+    page = expanded(built_site.page("conditions/crps/"))
+
+    assert types(page) == ["MedicalWebPage"]
+    assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
+    [reviewer] = page[SCHEMA + "reviewedBy"]
+    assert types(reviewer) == ["Organization"]
+    assert values(reviewer, "name") == [meta["reviewed_by"]["name"]]
+    [audience] = page[SCHEMA + "medicalAudience"]
+    assert types(audience) == ["Patient"]
+
+    [about] = page[SCHEMA + "about"]
+    assert types(about) == ["MedicalCondition"]
+    assert values(about, "name") == [meta["title"]]
+    assert sorted(values(about, "alternateName")) == sorted(meta["alternative_names"])
+    symptoms = about[SCHEMA + "signOrSymptom"]
+    assert {types(s)[0] for s in symptoms} == {"MedicalSignOrSymptom"}
+    assert [values(s, "name")[0] for s in symptoms] == meta["signs_or_symptoms"]
+    [treatment] = about[SCHEMA + "possibleTreatment"]
+    assert types(treatment) == ["MedicalTherapy"]
+    assert values(treatment, "name") == [front_matter("treatments/iv-ketamine.md")["title"]]
+    assert values(treatment, "url") == ["https://crps-info.github.io/site/treatments/iv-ketamine/"]
+
+
+def test_citations_are_the_sources_the_page_cites(built_site: Build) -> None:
+    html = built_site.page("conditions/crps/")
+    page = expanded(html)
+    cited_urls = [values(work, "url")[0] for work in page[SCHEMA + "citation"]]
+    assert cited_urls == reference_urls(html)
+    assert len(cited_urls) >= 5
+    first = page[SCHEMA + "citation"][0]
+    assert types(first) == ["CreativeWork"]
+    assert values(first, "name")[0].startswith("Validation of proposed diagnostic criteria")
+
+
+def test_treatment_page_is_about_a_therapy(built_site: Build) -> None:
+    meta = front_matter("treatments/iv-ketamine.md")
+    page = expanded(built_site.page("treatments/iv-ketamine/"))
+    [about] = page[SCHEMA + "about"]
+    assert types(about) == ["MedicalTherapy"]
+    assert sorted(values(about, "alternateName")) == sorted(meta["alternative_names"])
+    assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
+
+
+@pytest.mark.parametrize("path", ["", "glossary/", "about/"])
+def test_other_pages_carry_no_medical_json_ld(built_site: Build, path: str) -> None:
+    assert json_ld_blocks(built_site.page(path)) == []
+
+
+def test_unknown_treatment_page_fails_the_build_with_its_line(project: Path) -> None:
+    page = project / "docs" / "conditions" / "crps.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("  - treatments/iv-ketamine.md", "  - treatments/mirror.md"))
+    line = text.splitlines().index("  - treatments/iv-ketamine.md") + 1
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert (
+        f"docs/conditions/crps.md:{line}: possible_treatments: 'treatments/mirror.md' is not "
+        "a page of the site; write the path of a treatment page under docs/"
+    ) in result.output
+    assert "Traceback" not in result.output
