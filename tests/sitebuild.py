@@ -56,3 +56,11 @@ def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) ->
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def assert_fails_with(result: Build, *messages: str) -> None:
+    """The build failed, said each message, and showed the editor no traceback."""
+    assert result.returncode != 0, result.output
+    for message in messages:
+        assert message in result.output
+    assert "Traceback" not in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import Build, build
+from tests.sitebuild import Build, assert_fails_with, build
 
 ABOUT = "docs/about.md"
 CRPS = "docs/conditions/crps.md"
@@ -34,13 +34,6 @@ def edit(project: Path, page: str, old: str, new: str) -> str:
 def line_number(text: str, start: str) -> int:
     """The number of the first line of ``text`` that starts with ``start``."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
-
-
-def assert_fails_with(result: Build, *messages: str) -> None:
-    assert result.returncode != 0, result.output
-    for message in messages:
-        assert message in result.output
-    assert "Traceback" not in result.output
 
 
 def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
