@@ -54,7 +54,7 @@ log = logging.getLogger("benchmarks.build")
 DEFAULTS = "Material defaults"
 PRUNE = "Material + navigation.prune"
 PROJECT = "project full build"
-SERVED = (DEFAULTS, PROJECT)
+SERVED = (PROJECT,)
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
 
 
@@ -158,13 +158,13 @@ def measure_builds(corpus: Corpus, runs: int, zensical: Path | None) -> list[Bui
     return list(results.values())
 
 
-def measure_serve(corpus: Corpus, edits: int) -> list[ServeResult]:
+def measure_serve(corpus: Corpus, edits: int, baseline: bool) -> list[ServeResult]:
     configs = {
         DEFAULTS: (corpus.plain_config("material-defaults"), corpus.plain_dir),
         PROJECT: (corpus.project_dir / "mkdocs.yml", corpus.project_dir),
     }
     results = []
-    for name in SERVED:
+    for name in (DEFAULTS, *SERVED) if baseline else SERVED:
         config, project = configs[name]
         page = project / "docs/conditions/example-condition-0001.md"
         for mode, dirty in (("serve", False), ("serve --dirty --no-strict", True)):
@@ -295,6 +295,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuilds")
     parser.add_argument("--edits", type=int, default=3, help="page edits under mkdocs serve")
+    parser.add_argument(
+        "--serve-baseline", action="store_true", help="also serve Material defaults (slow)"
+    )
     parser.add_argument("--profile", action="store_true", help="profile at the largest N")
     parser.add_argument("--zensical", type=Path, help="a zensical executable to time too")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
@@ -310,7 +313,7 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
         corpus = make_corpus(workdir / f"n{count}", count)
         results.builds += measure_builds(corpus, args.runs, args.zensical)
         if not args.no_serve:
-            results.serves += measure_serve(corpus, args.edits)
+            results.serves += measure_serve(corpus, args.edits, args.serve_baseline)
         if args.profile and count == max(args.pages):
             log.info("profiling the project build at N=%d", count)
             results.profile = profile_build(

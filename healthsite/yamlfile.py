@@ -35,14 +35,19 @@ def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
 def load_with_lines(path: Path, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
     """Parse ``path``; raise a Problem-bearing ValueError on bad YAML."""
     text = path.read_text(encoding="utf-8")
+    # One parse gives both the nodes (for line numbers) and the data: this is
+    # what yaml.safe_load does inside, with the composed node kept.
+    loader = yaml.SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark else None
         problem = Problem(shown_as, line, "yaml", f"{error.problem}; fix the YAML syntax")
         raise InvalidYamlError(problem) from None
+    finally:
+        loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _line_map(node, (), lines)

@@ -19,7 +19,7 @@ import pytest
 from tests.sitebuild import ROOT
 
 BUILDS = ("Material defaults", "Material + navigation.prune", "project full build")
-SERVED = ("Material defaults", "project full build")
+SERVED = ("project full build",)
 SERVE_MODES = ("serve", "serve --dirty --no-strict")
 NUMBER = r"\d+(?:\.\d+)?"
 
