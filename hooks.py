@@ -22,6 +22,7 @@ from healthsite.citations import Citations
 from healthsite.csp import fill_script_hashes
 from healthsite.dates import human_date
 from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
+from healthsite.macrocalls import MacroCalls
 from healthsite.problems import Problem, raise_if_any
 from healthsite.readability import EXEMPT_PAGES, check_page
 from healthsite.registry import DataFile, Source, load_registry
@@ -39,6 +40,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     glossary: Glossary
+    macro_calls: MacroCalls
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
 
@@ -87,16 +89,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
-    config.plugins["macros"].register_macros(
-        {
-            "cite": citations.cite,
-            "stat": citations.stat,
-            "stat_value": citations.stat_value,
-            "glossary_list": glossary.page_list,
-        }
-    )
+    macros = {
+        "cite": citations.cite,
+        "stat": citations.stat,
+        "stat_value": citations.stat_value,
+        "glossary_list": glossary.page_list,
+    }
+    macros_plugin = config.plugins["macros"]
+    macros_plugin.register_macros(macros)
+    env = macros_plugin.env
+    jinja_starts = (env.variable_start_string, env.block_start_string, env.comment_start_string)
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary)
+    macro_calls = MacroCalls(macros, jinja_starts)
+    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
     return config
@@ -143,7 +148,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 # Before macros (priority 0): a page with a template problem is reported
 # and not rendered, so macros never runs it (nor exits with its own report).
-@event_priority(50)
+@event_priority(60)
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
@@ -161,6 +166,16 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         state.problems.extend(problems)
         state.template_failures.add(shown_as)
     return markdown
+
+
+# After the template check, before macros (priority 0): expand plain calls of
+# our own macros without Jinja, which is most of what macros would cost
+# (healthsite/macrocalls.py). A page that failed the check is left alone.
+@event_priority(50)
+def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("render_macros") is False:
+        return markdown
+    return _state().macro_calls.expand(markdown)
 
 
 # After macros (priority 0): the references list is built from the
@@ -181,7 +196,9 @@ def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, file
     return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations()}\n"
 
 
-on_page_markdown = CombinedEvent(_check_templates, _finish_citations, _add_glossary_tooltips)
+on_page_markdown = CombinedEvent(
+    _check_templates, _expand_macro_calls, _finish_citations, _add_glossary_tooltips
+)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -280,7 +280,7 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
         return None, [_missing(shown_as, text)]
     try:
         raw, lines = parse_with_lines(
-            block.group(1), shown_as, FIRST_YAML_LINE, loader=_DatesAsTextLoader
+            block.group(1), shown_as, FIRST_YAML_LINE, loader_class=_DatesAsTextLoader
         )
     except InvalidYamlError as error:
         problem = error.problem

@@ -41,17 +41,22 @@ def parse_with_lines(
     text: str,
     shown_as: str,
     first_line: int = 1,
-    loader: type[yaml.SafeLoader] = yaml.SafeLoader,
+    loader_class: type[yaml.SafeLoader] = yaml.SafeLoader,
 ) -> tuple[Any, dict[KeyPath, int]]:
     """Parse YAML ``text`` that starts on line ``first_line`` of ``shown_as``."""
+    # One parse gives both the nodes (for line numbers) and the data: this is
+    # what yaml.safe_load does inside, with the composed node kept.
+    loader = loader_class(text)
     try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # a SafeLoader or a subclass of it
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + first_line if mark else None
         problem = Problem(shown_as, line, "yaml", f"{error.problem}; fix the YAML syntax")
         raise InvalidYamlError(problem) from None
+    finally:
+        loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _line_map(node, (), lines)

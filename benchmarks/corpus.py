@@ -1,0 +1,340 @@
+"""A synthetic corpus of N pages shaped like the project's own pages.
+
+Every page copies the front matter of a real page (``docs/conditions/crps.md``
+or ``docs/treatments/iv-ketamine.md``), so fields the project requires stay
+present as the schema grows. Bodies follow the same outline: sections, lists,
+``stat()`` and ``cite()`` macros with real keys from ``data/``, glossary terms
+and links to other pages and their sections. Text is picked with a seeded
+random generator, so a corpus of the same size is the same on every run.
+
+Two copies are written: ``project/`` is the real project with the pages added
+(macros and all), ``plain/`` holds the same pages with every macro already
+rendered to Markdown, for builds that run no project hooks or macros.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from healthsite.citations import Citations
+from healthsite.registry import DataFile, load_registry
+from tests.sitebuild import ROOT, copy_project
+
+NAV_GROUP_SIZE = 25
+SEED = 20261125
+MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
+TOP_LEVEL_BLOCK = r"(?m)^{key}:\n(?:[ \t]+.*\n|[ \t]*\n)*"
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+# Plain-language sentences in the project's voice; {name} is the page's subject.
+SENTENCES = (
+    "Many people with {name} get better, especially when treatment starts early.",
+    "The pain is often much worse than you would expect from the injury.",
+    "Some people feel pain from a light touch, which doctors call [allodynia](../glossary.md).",
+    "The skin of the limb may change colour and feel warmer or colder than the other side.",
+    "Keeping the limb moving is one of the most important parts of treatment.",
+    "A physiotherapist can help you use the limb again, step by step.",
+    "Talking therapies can help you cope with pain, stress and low mood.",
+    "Doctors do not fully know what causes {name}.",
+    "It usually starts after an injury, such as a fracture, a sprain or an operation.",
+    "Sometimes there is no clear cause, and that can be hard to accept.",
+    "Your doctor will ask about your symptoms and examine the painful area.",
+    "Tests such as X-rays or scans may be used to rule out other causes.",
+    "There is no single test that proves you have {name}.",
+    "The nerves, spinal cord and brain can become too sensitive to pain signals.",
+    "Doctors call this [central sensitization](../glossary.md).",
+    "Muscles may tighten on their own and hold the limb in an odd position.",
+    "Hair and nails may grow faster or slower than before.",
+    "Symptoms can change over time, and you may not have all of them.",
+    "Write down what makes the pain better or worse, and take the notes to your appointment.",
+    "Ask your doctor what each treatment is meant to do and how long it takes to work.",
+    "Most treatments work best as part of a plan that you agree with your care team.",
+    "Some medicines for nerve pain can make you feel sleepy or dizzy at first.",
+    "Do not stop or change a medicine without talking to your doctor first.",
+    "Research on {name} is still growing, and some questions have no clear answer yet.",
+    "Small studies can give a first idea, but larger studies are needed to be sure.",
+    "Living with long-lasting pain is hard, and asking for help is a sign of strength.",
+    "Family and friends can help by learning about {name} with you.",
+    "A pain clinic brings together doctors, nurses and therapists who treat long-lasting pain.",
+    "Gentle exercise, such as walking or swimming, can keep joints from getting stiff.",
+    "Sleep often gets worse when pain is bad, and poor sleep can make pain worse.",
+    "Graded motor imagery is a kind of brain training that uses pictures and mirrors.",
+    "A [placebo](../glossary.md) is a dummy treatment used in research to compare.",
+    "Some treatments are used [off-label](../glossary.md), for a purpose not yet approved.",
+    "Swelling often goes down when the limb is raised and moved gently.",
+    "Children can get {name} too, and they often recover faster than adults.",
+    "It is more common in women than in men.",
+    "An arm is affected more often than a leg.",
+    "Stiffness and weakness tend to last longer than the other symptoms.",
+    "Your care team should explain the risks and benefits of each choice in plain words.",
+    "If a treatment does not help after a fair trial, ask what else you could try.",
+)
+BULLETS = (
+    "a burning, stabbing or pins and needles pain",
+    "pain from clothing, a breeze or a light touch",
+    "swelling that comes and goes",
+    "skin that looks red, blue, purple or pale",
+    "sweating more or less than the other side",
+    "a stiff joint that is hard to move",
+    "shaking that you cannot control, called a [tremor](../glossary.md)",
+    "thin or shiny skin",
+    "weakness in the hand or foot",
+    "changes in how fast hair and nails grow",
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One synthetic page: where it goes, its nav entry and its Markdown."""
+
+    src_path: str
+    title: str
+    section: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The projects that build the same pages, and how many pages each holds."""
+
+    root: Path
+    project_dir: Path
+    plain_dir: Path
+    generated: int
+    total_pages: int
+
+    def plain_config(self, name: str) -> Path:
+        return self.plain_dir / f"{name}.yml"
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The keys pages may use in ``stat()`` and ``cite()``."""
+
+    statistics: list[str]
+    sources: list[str]
+
+
+class PageWriter:
+    """Writes the Markdown of generated pages from the sentence pools."""
+
+    def __init__(self, keys: Keys, conditions: int, treatments: int) -> None:
+        self.keys = keys
+        self.conditions = conditions
+        self.treatments = treatments
+
+    def paragraph(self, rng: random.Random, name: str, sentences: int = 5) -> str:
+        chosen = rng.sample(SENTENCES, sentences)
+        return " ".join(sentence.format(name=name) for sentence in chosen)
+
+    def cite(self, rng: random.Random) -> str:
+        return "{{ cite('" + rng.choice(self.keys.sources) + "') }}"
+
+    def stat(self, rng: random.Random) -> str:
+        return "{{ stat('" + rng.choice(self.keys.statistics) + "') }}"
+
+    def bullets(self, rng: random.Random, count: int) -> str:
+        return "\n".join(f"- {item}" for item in rng.sample(BULLETS, count))
+
+    def body(self, rng: random.Random, title: str, name: str, links: list[str]) -> str:
+        para = self.paragraph
+        parts = [
+            f"# {title}",
+            para(rng, name) + self.cite(rng),
+            para(rng, name),
+            "## Symptoms",
+            para(rng, name, 4) + self.cite(rng),
+            self.bullets(rng, 5),
+            self.stat(rng) + " " + para(rng, name, 3),
+            "## Causes and who gets it",
+            para(rng, name, 4) + self.cite(rng),
+            self.stat(rng),
+            "### How many people get it",
+            "\n".join(f"- {self.stat(rng)}" for _ in range(3)),
+            "## How it is diagnosed",
+            para(rng, name, 4) + self.cite(rng),
+            "\n".join(f"{n}. {para(rng, name, 1)}" for n in range(1, 5)),
+            "## Treatment",
+            para(rng, name, 6) + self.cite(rng),
+            self.bullets(rng, 4),
+            para(rng, name, 4),
+            "## Outlook",
+            para(rng, name, 5) + self.cite(rng),
+            "## When to get help",
+            "**See your doctor** if:",
+            self.bullets(rng, 3),
+            "**Call 911 or go to the emergency room** if a limb turns cold, pale or blue.",
+            "## Related pages",
+            "\n".join(f"- {link}" for link in links),
+        ]
+        return "\n\n".join(parts) + "\n"
+
+    def page(self, section: str, number: int, front_matter: dict[str, Any]) -> GeneratedPage:
+        rng = random.Random(SEED * 100_003 + number * 2 + (section == "Treatments"))
+        kind = "condition" if section == "Conditions" else "treatment"
+        name = f"example {kind} {number}"
+        title = f"Example {kind} {number}"
+        folder = "conditions" if kind == "condition" else "treatments"
+        count = self.conditions if kind == "condition" else self.treatments
+        links = [
+            f"[Example {kind} {n}]({page_file(kind, n)}#symptoms)"
+            for n in {number % count + 1, (number - 2) % count + 1} - {number}
+        ]
+        if self.treatments:
+            other = rng.randint(1, self.treatments)
+            links.append(
+                f"[Example treatment {other}](../treatments/{page_file('treatment', other)})"
+            )
+        links.append("[Glossary](../glossary.md)")
+        meta = {
+            **front_matter,
+            "title": title,
+            "description": f"What {name} is, its symptoms, how it is treated and when to get help.",
+        }
+        if "alternative_names" in meta:
+            meta["alternative_names"] = [f"{kind} {number}", f"example {number}"]
+        head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+        markdown = f"---\n{head}---\n\n{self.body(rng, title, name, links)}"
+        return GeneratedPage(f"{folder}/{page_file(kind, number)}", title, section, markdown)
+
+
+def page_file(kind: str, number: int) -> str:
+    return f"example-{kind}-{number:04d}.md"
+
+
+def front_matter_of(path: Path) -> dict[str, Any]:
+    found = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(f"{path}: no front matter to copy")
+    return yaml.safe_load(found.group(1))
+
+
+def generate_pages(count: int, keys: Keys) -> list[GeneratedPage]:
+    conditions, treatments = (count + 1) // 2, count // 2
+    writer = PageWriter(keys, conditions, treatments)
+    condition_meta = front_matter_of(ROOT / "docs/conditions/crps.md")
+    treatment_meta = front_matter_of(ROOT / "docs/treatments/iv-ketamine.md")
+    pages = [writer.page("Conditions", n, condition_meta) for n in range(1, conditions + 1)]
+    pages += [writer.page("Treatments", n, treatment_meta) for n in range(1, treatments + 1)]
+    return pages
+
+
+def top_level_block(config_text: str, key: str) -> re.Match[str]:
+    """The text of one top-level key of mkdocs.yml, indented lines included."""
+    found = re.search(TOP_LEVEL_BLOCK.format(key=key), config_text)
+    if found is None:
+        raise ValueError(f"mkdocs.yml has no top-level '{key}:' block")
+    return found
+
+
+def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
+    """The project's nav, with generated pages in groups under their section."""
+    for section in ("Conditions", "Treatments"):
+        in_section = [page for page in pages if page.section == section]
+        groups = [
+            {
+                f"Examples {start + 1} to {start + len(chunk)}": [
+                    {page.title: page.src_path} for page in chunk
+                ]
+            }
+            for start in range(0, len(in_section), NAV_GROUP_SIZE)
+            for chunk in [in_section[start : start + NAV_GROUP_SIZE]]
+        ]
+        existing = next((item for item in nav if isinstance(item, dict) and section in item), None)
+        if existing is None:
+            nav.append({section: groups})
+        else:
+            existing[section] = [*existing[section], *groups]
+    return nav
+
+
+def prerender(markdown: str, citations: Citations, src_path: str, abs_path: Path) -> str:
+    """Render the project's citation macros, as the macros plugin would."""
+    macros: dict[str, Callable[..., str]] = {
+        "cite": citations.cite,
+        "stat": citations.stat,
+        "stat_value": citations.stat_value,
+    }
+
+    def render(call: re.Match[str]) -> str:
+        macro = macros.get(call.group(1))
+        if macro is None:
+            return call.group(0)
+        return macro(*ast.literal_eval(f"({call.group(2)},)"))
+
+    citations.start_page(src_path, abs_path)
+    rendered, _problems = citations.finish_page(MACRO.sub(render, markdown))
+    return rendered
+
+
+def plain_config(markdown_extensions: str, nav: list[Any], features: list[str]) -> str:
+    """A Material site with its defaults: no hooks, no macros, only search."""
+    theme = {"name": "material", "features": features} if features else {"name": "material"}
+    head = yaml.safe_dump(
+        {"site_name": "Benchmark corpus", "docs_dir": "docs", "theme": theme},
+        sort_keys=False,
+    )
+    return head + markdown_extensions + yaml.safe_dump({"nav": nav}, sort_keys=False)
+
+
+def write_project(destination: Path, pages: list[GeneratedPage]) -> list[Any]:
+    """The real project plus the pages; returns the nav it was given."""
+    destination.mkdir(parents=True)
+    copy_project(destination)
+    for page in pages:
+        target = destination / "docs" / page.src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    config_file = destination / "mkdocs.yml"
+    config_text = config_file.read_text(encoding="utf-8")
+    block = top_level_block(config_text, "nav")
+    nav = nav_with(yaml.safe_load(block.group(0))["nav"], pages)
+    nav_text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
+    config_file.write_text(config_text.replace(block.group(0), nav_text), encoding="utf-8")
+    return nav
+
+
+def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
+    """The project's pages with macros rendered, and Material-only configs."""
+    registry, problems = load_registry(
+        DataFile(ROOT / "data/sources.yml", "data/sources.yml"),
+        DataFile(ROOT / "data/statistics.yml", "data/statistics.yml"),
+    )
+    if problems:
+        raise ValueError("; ".join(str(problem) for problem in problems))
+    citations = Citations(registry)
+    shutil.copytree(project_dir / "docs", destination / "docs")
+    for path in sorted((destination / "docs").rglob("*.md")):
+        src_path = path.relative_to(destination).as_posix()
+        markdown = path.read_text(encoding="utf-8")
+        path.write_text(prerender(markdown, citations, src_path, path), encoding="utf-8")
+    config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = top_level_block(config_text, "markdown_extensions").group(0)
+    for name, features in (("material-defaults", []), ("material-prune", ["navigation.prune"])):
+        (destination / f"{name}.yml").write_text(
+            plain_config(extensions, nav, features), encoding="utf-8"
+        )
+
+
+def make_corpus(root: Path, count: int) -> Corpus:
+    """Write both projects for ``count`` generated pages under ``root``."""
+    keys = Keys(
+        statistics=list(yaml.safe_load((ROOT / "data/statistics.yml").read_text("utf-8"))),
+        sources=list(yaml.safe_load((ROOT / "data/sources.yml").read_text("utf-8"))),
+    )
+    pages = generate_pages(count, keys)
+    shutil.rmtree(root, ignore_errors=True)
+    project_dir, plain_dir = root / "project", root / "plain"
+    nav = write_project(project_dir, pages)
+    write_plain(plain_dir, project_dir, nav)
+    total = sum(1 for _ in (project_dir / "docs").rglob("*.md"))
+    return Corpus(root, project_dir, plain_dir, count, total)
