@@ -4,6 +4,8 @@
 # The first run of either creates .venv and installs the pinned dependencies.
 
 PYTHON ?= python3.11
+# Material prints a banner about its end of life on every run; keep logs readable.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
@@ -30,7 +32,7 @@ test: $(STAMP)
 
 # Each page's Flesch-Kincaid grade and SMOG score, as a table.
 readability: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m healthsite.readability_report
+	$(BIN)/python -m healthsite.readability_report
 
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
