@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
@@ -119,28 +119,36 @@ class Scores:
 
     flesch_kincaid: float
     smog: float
-    hardest: list[tuple[float, str]]
+    sentences: tuple[str, ...] = field(repr=False)
+
+    def hardest(self) -> list[tuple[float, str]]:
+        """The hardest sentences by their own Flesch-Kincaid grade, hardest first.
+
+        Graded only when asked (for a page over its limit): grading every
+        sentence of every page was a fifth of the readability check's time.
+        """
+        ranked = sorted(
+            (
+                (_grade(sentence), sentence)
+                for sentence in self.sentences
+                if len(sentence.split()) >= SHORTEST_RANKED
+            ),
+            reverse=True,
+        )
+        return ranked[:HARDEST_SHOWN]
 
     def grade_text(self) -> str:
         return f"Flesch-Kincaid grade {self.flesch_kincaid:.1f}, SMOG {self.smog:.1f}"
 
 
 def score(sentences: list[str]) -> Scores:
-    """Scores of the text; its hardest sentences by their own Flesch-Kincaid grade."""
+    """Scores of the text (its sentences kept to find the hardest later)."""
     # A decimal point is not the end of a sentence (textstat would count it).
     text = DECIMAL_POINT.sub("", " ".join(sentences))
-    ranked = sorted(
-        (
-            (_grade(sentence), sentence)
-            for sentence in sentences
-            if len(sentence.split()) >= SHORTEST_RANKED
-        ),
-        reverse=True,
-    )
     return Scores(
         round(_grade(text), 1),
         round(float(textstat.smog_index(text)), 1),
-        ranked[:HARDEST_SHOWN],
+        tuple(sentences),
     )
 
 
@@ -216,10 +224,11 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
     """A Problem naming the scores and the hardest sentences, if over the limit."""
     if max(scores.flesch_kincaid, scores.smog) <= limit:
         return None
-    lines = [source_line(file_text, sentence) for _, sentence in scores.hardest]
+    hardest_sentences = scores.hardest()
+    lines = [source_line(file_text, sentence) for _, sentence in hardest_sentences]
     hardest = "\n".join(
         f'      {f"line {line}, " if line else ""}grade {grade:.1f}: "{sentence}"'
-        for line, (grade, sentence) in zip(lines, scores.hardest, strict=True)
+        for line, (grade, sentence) in zip(lines, hardest_sentences, strict=True)
     )
     return Problem(
         shown_as,
