@@ -8,6 +8,7 @@ over its limit fails the build with its scores and its hardest sentences.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -241,6 +242,23 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
     )
 
 
+# Scores by a digest of the page's HTML. The module outlives a build under
+# `mkdocs serve`, so a rebuild scores only the pages whose HTML changed.
+_scores_by_html: dict[bytes, Scores] = {}
+SCORES_KEPT = 10_000
+
+
+def html_scores(html: str) -> Scores:
+    """The scores of a page's HTML, computed once per distinct HTML."""
+    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+    scores = _scores_by_html.get(digest)
+    if scores is None:
+        if len(_scores_by_html) >= SCORES_KEPT:
+            _scores_by_html.clear()
+        scores = _scores_by_html[digest] = score(prose_sentences(html))
+    return scores
+
+
 @dataclass(frozen=True)
 class PageReadability:
     """What the build reports for one page."""
@@ -255,7 +273,7 @@ def check_page(
 ) -> tuple[PageReadability, list[Problem]]:
     """Score one page, log its scores at INFO, and return its problems."""
     limit, problems = page_limit(meta, shown_as, file_text)
-    result = PageReadability(shown_as, score(prose_sentences(html)), limit)
+    result = PageReadability(shown_as, html_scores(html), limit)
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,
