@@ -200,7 +200,8 @@ def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: 
     state = _state()
     expanded = state.macro_calls.expand(markdown)
     shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
-    # A plain page is plain text once expanded: Jinja would return it unchanged.
+    # Once a plain page is expanded, only what our macros wrote is left for Jinja,
+    # and that is not template code: macros need not compile it again.
     if shown_as in state.plain_pages and not state.macro_calls.has_template_code(page.title):
         page.meta["render_macros"] = False
     return markdown if expanded is None else expanded
