@@ -47,6 +47,10 @@ class BuildState:
     page_source: PageSource | None = None
     # Pages whose templates failed: not rendered, so not scored for readability.
     template_failures: set[str] = field(default_factory=set)
+    # Pages with no template code but plain calls of our macros: nothing to check,
+    # and nothing left for Jinja once the calls are expanded.
+    plain_pages: set[str] = field(default_factory=set)
+    template_checker: TemplateChecker | None = None
 
 
 _build: BuildState | None = None
@@ -98,7 +102,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros_plugin = config.plugins["macros"]
     macros_plugin.register_macros(macros)
     env = macros_plugin.env
-    jinja_starts = (env.variable_start_string, env.block_start_string, env.comment_start_string)
+    # Line prefixes (unset here) would make any line template code: then no page is plain.
+    jinja_starts = (
+        env.variable_start_string,
+        env.block_start_string,
+        env.comment_start_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+    )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
     _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
@@ -157,15 +168,26 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown_as, markdown, first_body_line(file_text, markdown), frozenset(page.meta)
     )
     state.page_source = source
-    macros = config.plugins["macros"]
-    namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
-    checker = TemplateChecker(macros.env, site_names(macros.macros, namespaces))
-    problems = checker.check(source)
+    if state.macro_calls.plain(markdown):
+        state.plain_pages.add(shown_as)
+        return markdown
+    problems = _template_checker(config).check(source)
     if problems:
         page.meta["render_macros"] = False
         state.problems.extend(problems)
         state.template_failures.add(shown_as)
     return markdown
+
+
+def _template_checker(config: MkDocsConfig) -> TemplateChecker:
+    """One checker per build, made once the macros plugin knows every macro."""
+    state = _state()
+    if state.template_checker is None:
+        macros = config.plugins["macros"]
+        namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
+        names = site_names(macros.macros, namespaces)
+        state.template_checker = TemplateChecker(macros.env, names)
+    return state.template_checker
 
 
 # After the template check, before macros (priority 0): expand plain calls of
@@ -175,7 +197,14 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("render_macros") is False:
         return markdown
-    return _state().macro_calls.expand(markdown)
+    state = _state()
+    expanded = state.macro_calls.expand(markdown)
+    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    # Once a plain page is expanded, only what our macros wrote is left for Jinja,
+    # and that is not template code: macros need not compile it again.
+    if shown_as in state.plain_pages and not state.macro_calls.has_template_code(page.title):
+        page.meta["render_macros"] = False
+    return markdown if expanded is None else expanded
 
 
 # After macros (priority 0): the references list is built from the
@@ -193,7 +222,7 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
 def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_path == GLOSSARY_PAGE:
         return markdown
-    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations()}\n"
+    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations}\n"
 
 
 on_page_markdown = CombinedEvent(

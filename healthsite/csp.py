@@ -19,11 +19,12 @@ HASHES_PLACEHOLDER = "'inline-script-hashes'"
 # Only scripts a browser runs need a hash; JSON data blocks are not run.
 DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+SRC_ATTRIBUTE = re.compile(r"\bsrc=")
 TYPE_ATTRIBUTE = re.compile(r"""\btype=["']?(?P<type>[^"'\s>]+)""")
 
 
 def _runs_inline(attributes: str) -> bool:
-    if re.search(r"\bsrc=", attributes):
+    if SRC_ATTRIBUTE.search(attributes):
         return False
     declared = TYPE_ATTRIBUTE.search(attributes)
     return declared is None or declared["type"] not in DATA_SCRIPT_TYPES

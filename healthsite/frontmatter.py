@@ -56,6 +56,18 @@ _DatesAsTextLoader.yaml_implicit_resolvers = {
 }
 
 
+# PyYAML's wheels include libyaml; a build from source without it has no CSafeLoader.
+_LIBYAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastDatesAsTextLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
+    """The same, parsed by libyaml (PyYAML's C binding): about eight times faster
+    on front matter, which every build reads for every page in on_nav."""
+
+
+_FastDatesAsTextLoader.yaml_implicit_resolvers = _DatesAsTextLoader.yaml_implicit_resolvers
+
+
 def _iso_date(value: Any) -> dt.date:
     text = str(value).strip()
     if not ISO_DATE.fullmatch(text):
@@ -273,15 +285,25 @@ def _missing(shown_as: str, text: str) -> Problem:
     )
 
 
+def _parse_front_matter(yaml_text: str, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
+    """libyaml's parse; for YAML it rejects, PyYAML's own, whose messages editors see."""
+    try:
+        return parse_with_lines(
+            yaml_text, shown_as, FIRST_YAML_LINE, loader_class=_FastDatesAsTextLoader
+        )
+    except InvalidYamlError:
+        return parse_with_lines(
+            yaml_text, shown_as, FIRST_YAML_LINE, loader_class=_DatesAsTextLoader
+        )
+
+
 def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Validate the front matter of a page's source text."""
     block = YAML_RE.match(text)
     if block is None:
         return None, [_missing(shown_as, text)]
     try:
-        raw, lines = parse_with_lines(
-            block.group(1), shown_as, FIRST_YAML_LINE, loader_class=_DatesAsTextLoader
-        )
+        raw, lines = _parse_front_matter(block.group(1), shown_as)
     except InvalidYamlError as error:
         problem = error.problem
         return None, [

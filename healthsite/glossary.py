@@ -10,6 +10,8 @@ generated file to keep in step with the data.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from healthsite.problems import Problem
@@ -45,8 +47,9 @@ class Glossary:
             f"{name}\n:   {' '.join(term.definition.split())}" for name, term in self.terms.items()
         )
 
+    @cached_property
     def abbreviations(self) -> str:
-        """Markdown abbreviation definitions for every match of every term."""
+        """Markdown abbreviation definitions for every match of every term (made once)."""
         return "\n".join(
             f"*[{match}]: {' '.join(term.definition.split())}"
             for term in self.terms.values()

@@ -15,11 +15,18 @@ errors and checks still apply to everything else.
 from __future__ import annotations
 
 import ast
+import functools
+import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 Macro = Callable[..., str]
 CALL = re.compile(r"\{\{\s*(?P<name>[A-Za-z_]\w*)\((?P<args>[^{}()]*)\)\s*\}\}")
+# Quoted strings without escapes, prefixes or line breaks, comma-separated: the
+# arguments that Python and Jinja read alike (``r'x'`` or a ``#`` comment is
+# valid Python but a Jinja syntax error, so a page with one is left to Jinja).
+_SIMPLE_STRING = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
+SIMPLE_ARGS = re.compile(rf"\s*(?:{_SIMPLE_STRING}\s*(?:,\s*{_SIMPLE_STRING}\s*)*,?\s*)?")
 
 
 def _literal_strings(args: str) -> tuple[str, ...] | None:
@@ -33,6 +40,23 @@ def _literal_strings(args: str) -> tuple[str, ...] | None:
     if isinstance(values, tuple) and all(isinstance(value, str) for value in values):
         return values
     return None
+
+
+@functools.cache
+def _signature(macro: Macro) -> inspect.Signature:
+    return inspect.signature(macro)
+
+
+def accepts(macro: Macro, args: tuple[str, ...]) -> bool:
+    """True if the macro can be called with these arguments.
+
+    A wrong call is left to Jinja, which reports it with the page and line.
+    """
+    try:
+        _signature(macro).bind(*args)
+    except TypeError:
+        return False
+    return True
 
 
 def expand_calls(
@@ -50,7 +74,7 @@ def expand_calls(
     arguments = []
     for call in calls:
         args = _literal_strings(call["args"])
-        if call["name"] not in macros or args is None:
+        if call["name"] not in macros or args is None or not accepts(macros[call["name"]], args):
             return None
         arguments.append(args)
     rest = CALL.sub("", markdown)
@@ -63,6 +87,29 @@ def expand_calls(
     return "".join([*pieces, markdown[end:]])
 
 
+def plain_calls_only(
+    markdown: str, macros: Mapping[str, Macro], jinja_starts: Sequence[str]
+) -> bool:
+    """True if the page's only template code is calls of ``names`` with simple
+    string arguments (or it has none): Jinja would parse it as text and those
+    calls, so it holds nothing for the template check to reject.
+
+    Stricter than ``expand_calls``: a ``{`` just before a call would make Jinja
+    read ``{{{``, and its arguments must read the same in Jinja as in Python.
+    """
+    calls = list(CALL.finditer(markdown))
+    for call in calls:
+        if call["name"] not in macros or not SIMPLE_ARGS.fullmatch(call["args"]):
+            return False
+        args = _literal_strings(call["args"])
+        if args is None or not accepts(macros[call["name"]], args):
+            return False
+        if call.start() > 0 and markdown[call.start() - 1] == "{":
+            return False
+    rest = CALL.sub("", markdown) if calls else markdown
+    return not any(start in rest for start in jinja_starts)
+
+
 class MacroCalls:
     """The project's macros and the Jinja markers that send a page to Jinja."""
 
@@ -70,7 +117,14 @@ class MacroCalls:
         self.macros = dict(macros)
         self.jinja_starts = tuple(start for start in jinja_starts if start)
 
-    def expand(self, markdown: str) -> str:
-        """The page with its macro calls expanded, or unchanged for Jinja."""
-        expanded = expand_calls(markdown, self.macros, self.jinja_starts)
-        return markdown if expanded is None else expanded
+    def expand(self, markdown: str) -> str | None:
+        """The page with its macro calls expanded, or None to leave it to Jinja."""
+        return expand_calls(markdown, self.macros, self.jinja_starts)
+
+    def plain(self, markdown: str) -> bool:
+        """See ``plain_calls_only``."""
+        return plain_calls_only(markdown, self.macros, self.jinja_starts)
+
+    def has_template_code(self, text: str | None) -> bool:
+        """True if the text (say, a page title, which macros renders too) has any."""
+        return any(start in (text or "") for start in self.jinja_starts)

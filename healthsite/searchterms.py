@@ -60,7 +60,9 @@ def add_reader_terms(search_plugin: BasePlugin, page: Page) -> None:
     terms = reader_terms(page.meta)
     if not terms:
         return
-    for entry in search_plugin.search_index.entries:
+    # The page was indexed last: from the end, its entry is among the first seen
+    # (from the start, finding every page's entry takes time growing as N squared).
+    for entry in reversed(search_plugin.search_index.entries):
         if entry["location"] == page.url:
             entry[KEYWORDS_FIELD] = " ".join(terms)
             return

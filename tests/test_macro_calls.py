@@ -11,6 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.sitebuild import MKDOCS, build
 
 MIXED = (
@@ -58,3 +60,22 @@ def test_build_from_another_folder_with_a_relative_config_path(project: Path) ->
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Valid Python, but Jinja reads them otherwise (a raw-string prefix; a third
+# brace): such a page is not plain, so the template check still names the line.
+READ_OTHERWISE_BY_JINJA = ["{{ stat(r'olmsted_incidence') }}", "{{{ stat('olmsted_incidence') }}"]
+
+
+@pytest.mark.parametrize("line_text", READ_OTHERWISE_BY_JINJA)
+def test_calls_jinja_reads_otherwise_still_fail_the_template_check(
+    project: Path, line_text: str
+) -> None:
+    page = project / "docs" / "about.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    line = text.count("\n") + 1
+    page.write_text(f"{text}{line_text}\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/about.md:{line}: template: " in result.output
+    assert "Traceback" not in result.output
