@@ -70,7 +70,7 @@ def timed_build(command: list[str], cwd: Path, site_dir: Path) -> BuildRun:
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> BuildRun:
-    """``mkdocs build --strict`` of one config (never -q: it hides warnings)."""
+    """``mkdocs build --strict`` of one config (never quiet: that hides the warnings)."""
     command = [str(MKDOCS), "build", "--strict", "-f", str(config_file), "--site-dir"]
     return timed_build([*command, str(site_dir)], config_file.parent, site_dir)
 

@@ -45,7 +45,7 @@ def copy_project(destination: Path) -> Path:
 
 
 def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) -> Build:
-    """Run the real ``mkdocs build --strict`` (never with -q) on a project."""
+    """Run the real ``mkdocs build --strict`` (never in quiet mode) on a project."""
     site_dir = project / "site"
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir), *extra_args],
