@@ -45,6 +45,9 @@ class BuildState:
     pages: SitePages = field(default_factory=SitePages)
 
     page_source: PageSource | None = None
+    # The page being built: its name in messages and its file's text, read once.
+    page_shown_as: str = ""
+    page_file_text: str = ""
     # Pages whose templates failed: not rendered, so not scored for readability.
     template_failures: set[str] = field(default_factory=set)
     # Pages with no template code but plain calls of our macros: nothing to check,
@@ -151,9 +154,9 @@ def _report_render_error(message: str, template_line: int | None) -> None:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
-    state.citations.start_page(
-        f"{state.docs_dir_name}/{page.file.src_path}", Path(page.file.abs_src_path)
-    )
+    state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    state.page_file_text = page.file.content_string
+    state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
     return page
 
 
@@ -162,10 +165,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 @event_priority(60)
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
-    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
-    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    shown_as = state.page_shown_as
     source = PageSource(
-        shown_as, markdown, first_body_line(file_text, markdown), frozenset(page.meta)
+        shown_as, markdown, first_body_line(state.page_file_text, markdown), frozenset(page.meta)
     )
     state.page_source = source
     if state.macro_calls.plain(markdown):
@@ -199,7 +201,7 @@ def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: 
         return markdown
     state = _state()
     expanded = state.macro_calls.expand(markdown)
-    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
+    shown_as = state.page_shown_as
     # Once a plain page is expanded, only what our macros wrote is left for Jinja,
     # and that is not template code: macros need not compile it again.
     if shown_as in state.plain_pages and not state.macro_calls.has_template_code(page.title):
@@ -235,11 +237,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.src_path in EXEMPT_PAGES:
         return html
     state = _state()
-    shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
-    if shown_as in state.template_failures:
+    if state.page_shown_as in state.template_failures:
         return html
-    file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    _, problems = check_page(html, shown_as, page.meta, file_text)
+    _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
     state.problems.extend(problems)
     return html
 
