@@ -32,7 +32,7 @@ test: $(STAMP)
 
 # Each page's Flesch-Kincaid grade and SMOG score, as a table.
 readability: $(STAMP)
-	$(BIN)/python -m healthsite.readability_report
+	$(BIN)/python -m healthsite.checks.readability_report
 
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files

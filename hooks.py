@@ -18,18 +18,24 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from healthsite.citations import Citations
-from healthsite.csp import fill_script_hashes
+from healthsite.checks.readability import EXEMPT_PAGES, check_page
+from healthsite.checks.sandbox import (
+    PageSource,
+    TemplateChecker,
+    first_body_line,
+    sandboxed,
+    site_names,
+)
+from healthsite.checks.sitepages import SitePages, check_site_pages
+from healthsite.content.citations import Citations
+from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
+from healthsite.content.macrocalls import MacroCalls
+from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
-from healthsite.glossary import GLOSSARY_PAGE, Glossary, load_glossary
-from healthsite.macrocalls import MacroCalls
+from healthsite.html.csp import fill_script_hashes
+from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
+from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
-from healthsite.readability import EXEMPT_PAGES, check_page
-from healthsite.registry import DataFile, Source, load_registry
-from healthsite.sandbox import PageSource, TemplateChecker, first_body_line, sandboxed, site_names
-from healthsite.searchterms import add_reader_terms, register_keywords_field, search_plugin
-from healthsite.sitepages import SitePages, check_site_pages
-from healthsite.structured_data import check_treatment_links, json_ld_filter
 
 
 @dataclass
@@ -131,7 +137,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def _sandbox_macros(config: MkDocsConfig) -> None:
-    """Pages are untrusted: render them in a sandbox (see healthsite/sandbox.py).
+    """Pages are untrusted: render them in a sandbox (see healthsite/checks/sandbox.py).
 
     Hooks run after macros' on_config, which creates the plain environment
     that this replaces; macros reads it back through its ``env`` property.
@@ -194,7 +200,7 @@ def _template_checker(config: MkDocsConfig) -> TemplateChecker:
 
 # After the template check, before macros (priority 0): expand plain calls of
 # our own macros without Jinja, which is most of what macros would cost
-# (healthsite/macrocalls.py). A page that failed the check is left alone.
+# (healthsite/content/macrocalls.py). A page that failed the check is left alone.
 @event_priority(50)
 def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("render_macros") is False:

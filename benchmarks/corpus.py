@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from healthsite.citations import Citations
-from healthsite.registry import DataFile, load_registry
+from healthsite.content.citations import Citations
+from healthsite.content.registry import DataFile, load_registry
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25

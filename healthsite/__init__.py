@@ -1,6 +1,17 @@
 """Build-time helpers for the site, imported by ``hooks.py``.
 
-One concern per module: ``problems`` formats editor-facing errors,
-``yamlfile`` reads YAML with line numbers, ``registry`` validates the shared
-sources and statistics, ``citations`` renders citations and reference lists.
+Grouped by concern, so a newcomer finds their room:
+
+- ``checks/``: what the build checks in editors' pages (front matter, review
+  dates, templates, readability).
+- ``content/``: shared data and what pages call (sources, statistics,
+  citations, the glossary).
+- ``html/``: what the build adds to the HTML readers get (search terms,
+  JSON-LD, CSP hashes).
+- ``publishing/``: versioned publishing with mike.
+- ``links/``: the external link check.
+
+Beside them, the basics every part uses: ``problems`` (editor-facing errors),
+``yamlfile`` (YAML with line numbers), ``validation`` (pydantic messages) and
+``dates``.
 """

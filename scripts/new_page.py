@@ -23,9 +23,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
-from healthsite.frontmatter import PageType, add_months
-from healthsite.review import today
-from healthsite.sitepages import NAV_SECTION_BY_TYPE
+from healthsite.checks.frontmatter import PageType, add_months
+from healthsite.checks.review import today
+from healthsite.checks.sitepages import NAV_SECTION_BY_TYPE
 
 TEMPLATES = Path(__file__).resolve().parent / "page-templates"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -1,6 +1,6 @@
 """Macro calls expanded before mkdocs-macros read the same as Jinja's.
 
-``healthsite/macrocalls.py`` expands plain ``{{ stat('key') }}`` calls itself,
+``healthsite/content/macrocalls.py`` expands plain ``{{ stat('key') }}`` calls itself,
 for speed; a page with any other Jinja markup goes to Jinja whole. Readers
 must not be able to tell which path a page took.
 """

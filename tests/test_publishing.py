@@ -1,7 +1,7 @@
 """Versioned publishing with the real mike and git, then read in real Chromium.
 
 A local bare repository stands in for GitHub. The publish script
-(``python -m healthsite.publish``, what the deploy workflow runs) publishes
+(``python -m healthsite.publishing.publish``, what the deploy workflow runs) publishes
 release 1.0, release 1.1, then ``dev`` from main, then 1.1 once more. Release
 1.0 has a page, "Withdrawn advice", that 1.1 no longer has.
 """
@@ -25,7 +25,7 @@ from filelock import FileLock
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from healthsite.publish import tool_env
+from healthsite.publishing.publish import tool_env
 from tests.browser import SiteServer, serve
 from tests.sitebuild import ROOT, copy_project
 
@@ -58,7 +58,7 @@ def _git(*args: str, cwd: Path) -> str:
 
 def _publish(work: Path, ref: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "healthsite.publish", "--ref", ref],
+        [sys.executable, "-m", "healthsite.publishing.publish", "--ref", ref],
         cwd=work,
         env=_env(),
         capture_output=True,
@@ -363,7 +363,7 @@ def test_deploy_workflow_runs_one_deploy_at_a_time_with_the_token_in_one_step() 
         if "uses" in step:
             assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     with_token = [step for step in steps if "GITHUB_TOKEN" in step.get("env", {})]
-    assert [step["run"] for step in with_token] == ["python -m healthsite.publish"]
+    assert [step["run"] for step in with_token] == ["python -m healthsite.publishing.publish"]
 
 
 def test_token_reaches_git_only_through_the_environment(

@@ -13,7 +13,7 @@ import pyphen
 import pytest
 from textstat.backend.counts._count_syllables import count_syllables
 
-from healthsite import readability
+from healthsite.checks import readability
 from tests.sitebuild import ROOT, Build, build
 
 # Every page but the glossary (a list of definitions, not prose) is scored.
@@ -171,7 +171,7 @@ def test_higher_limit_without_a_reason_fails_naming_the_line(project: Path) -> N
 
 def test_make_readability_prints_a_table(project: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "healthsite.readability_report"],
+        [sys.executable, "-m", "healthsite.checks.readability_report"],
         cwd=project,
         capture_output=True,
         text=True,

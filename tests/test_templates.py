@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, StrictUndefined
 
-from healthsite.sandbox import sandboxed
+from healthsite.checks.sandbox import sandboxed
 from tests.sitebuild import Build, build
 
 SECRET_NAME = "HEALTHSITE_TEST_SECRET"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthsite.versioning import (
+from healthsite.publishing.versioning import (
     PublishTarget,
     UnpublishableRefError,
     newer_release_deployed,

@@ -17,8 +17,8 @@ from markupsafe import Markup
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from healthsite.content.registry import Source
 from healthsite.problems import Problem
-from healthsite.registry import Source
 
 JsonObject = dict[str, Any]
 ABOUT_TYPE = {"condition": "MedicalCondition", "treatment": "MedicalTherapy"}

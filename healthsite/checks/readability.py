@@ -20,7 +20,7 @@ import textstat
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from textstat.backend.counts import _count_syllables
 
-from healthsite.glossary import GLOSSARY_PAGE
+from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.problems import Problem, log
 
 TARGET_GRADE = 8.0

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from healthsite.content.registry import Registry, Source, Statistic, StatisticKind
 from healthsite.problems import Problem
-from healthsite.registry import Registry, Source, Statistic, StatisticKind
 
 REFERENCES_HEADING = "## References"
 FOOTNOTES_MARKER = "///Footnotes Go Here///"

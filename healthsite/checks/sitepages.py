@@ -9,9 +9,9 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from healthsite.frontmatter import FrontMatter, PageType, read_front_matter
+from healthsite.checks.frontmatter import FrontMatter, PageType, read_front_matter
+from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
 from healthsite.problems import Problem
-from healthsite.review import overdue_problem, report_overdue, running_in_ci, today
 
 NAV_SECTION_BY_TYPE = {PageType.condition: "Conditions", PageType.treatment: "Treatments"}
 NAV_LINE = re.compile(r"^nav:", re.MULTILINE)

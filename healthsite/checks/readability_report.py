@@ -1,7 +1,7 @@
 """``make readability``: build the site and print each page's readability.
 
-Usage: ``python -m healthsite.readability_report`` in the project folder.
-The scores are the ones the build itself logs (hooks.py, healthsite/readability.py),
+Usage: ``python -m healthsite.checks.readability_report`` in the project folder.
+The scores are the ones the build itself logs (hooks.py, healthsite/checks/readability.py),
 collected from its log records, so the table and the build never disagree.
 Exits 1 if the build fails, for example because a page is over its limit.
 """
@@ -16,8 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from healthsite.checks.readability import FIELD, PageReadability
 from healthsite.problems import log
-from healthsite.readability import FIELD, PageReadability
 
 
 class _Collector(logging.Handler):

@@ -1,6 +1,6 @@
 """Publish one version of the site to the gh-pages branch with mike.
 
-Usage, from the repository root: ``python -m healthsite.publish [--ref REF]``
+Usage, from the repository root: ``python -m healthsite.publishing.publish [--ref REF]``
 (the ref defaults to ``GITHUB_REF``). The deploy workflow runs this; the tests
 run it against a local bare repository standing in for GitHub.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mike import commands, git_utils
 
-from healthsite.versioning import (
+from healthsite.publishing.versioning import (
     LATEST_ALIAS,
     PublishTarget,
     UnpublishableRefError,
@@ -29,7 +29,7 @@ from healthsite.versioning import (
     target_for_ref,
 )
 
-log = logging.getLogger("healthsite.publish")
+log = logging.getLogger("healthsite.publishing.publish")
 
 BRANCH = "gh-pages"
 REMOTE = "origin"

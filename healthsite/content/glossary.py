@@ -14,8 +14,8 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.problems import Problem
-from healthsite.registry import DataFile, _validate_entries
 from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"

@@ -1,0 +1,1 @@
+"""Editorial checks: front matter, review dates, templates, readability."""

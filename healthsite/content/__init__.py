@@ -1,0 +1,1 @@
+"""Shared content: sources, statistics, citations, the glossary and macro calls."""

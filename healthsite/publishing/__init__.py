@@ -1,0 +1,1 @@
+"""Versioned publishing to GitHub Pages with mike."""
