@@ -89,7 +89,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
                     f"data file '{relative}' does not exist; create it or fix the path",
                 )
             )
-    raise_if_any(problems, "Missing data files")
+    raise_if_any(problems, "Missing data files", project_dir)
     return data_files
 
 
@@ -100,7 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    raise_if_any(problems + glossary_problems, "Invalid data files")
+    raise_if_any(problems + glossary_problems, "Invalid data files", project_dir)
     citations = Citations(registry)
     macros = {
         "cite": citations.cite,
@@ -254,7 +254,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     state = _state()
     state.problems.extend(check_treatment_links(files, state.docs_dir_name))
-    raise_if_any(state.problems, "Pages with problems")
+    raise_if_any(state.problems, "Pages with problems", state.project_dir)
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
     env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
