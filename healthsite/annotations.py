@@ -53,11 +53,14 @@ def error_command(message: str, file: str, line: int | None, title: str) -> str:
     return f"::error {listed}::{escape_data(message)}"
 
 
-def repository_path(path: str, project_dir: Path | None) -> str:
+def repository_path(path: str, project_dir: Path | None) -> str | None:
     """A problem's path (relative to the project) made relative to the repository.
 
     GitHub matches an annotation's file against the repository's paths; the
-    job's checkout is ``GITHUB_WORKSPACE``. A path outside it is left as is.
+    job's checkout is ``GITHUB_WORKSPACE``. A file outside it is no file of
+    the pull request (say, a test's copy of the site in a temporary folder):
+    None, and no annotation, so a test that breaks a copy on purpose marks
+    nothing in the pull request.
     """
     project = (project_dir or Path.cwd()).resolve()
     workspace = os.environ.get(WORKSPACE_VARIABLE, "").strip()
@@ -65,12 +68,14 @@ def repository_path(path: str, project_dir: Path | None) -> str:
     try:
         return (project / path).resolve().relative_to(root).as_posix()
     except ValueError:
-        return path
+        return None
 
 
 def commands(problem: Problem, project_dir: Path | None) -> list[str]:
     """The annotations of one problem: one per spot, or one at its line."""
     file = repository_path(problem.path, project_dir)
+    if file is None:
+        return []
     spots = [(spot.line, spot.message) for spot in problem.spots]
     return [
         error_command(message, file, line, problem.field)

@@ -94,6 +94,17 @@ def test_paths_are_relative_to_the_repository_not_the_project(
     assert repository_path("docs/a.md", project) == "docs/a.md"
 
 
+def test_a_copy_outside_the_checkout_is_not_annotated(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """CI's own tests break copies of the site on purpose: nothing is marked for them."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "checkout"))
+    out = io.StringIO()
+    annotate([Problem("docs/a.md", 3, "title", "is missing")], tmp_path / "copy", out)
+    assert out.getvalue() == ""
+
+
 def test_nothing_is_written_outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     out = io.StringIO()
