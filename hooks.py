@@ -31,6 +31,12 @@ from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.reviewers import (
+    Reviewers,
+    check_reviewers,
+    load_reviewers,
+    reviewers_page_url,
+)
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
@@ -46,6 +52,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     glossary: Glossary
+    reviewers: Reviewers
     macro_calls: MacroCalls
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
@@ -100,13 +107,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    raise_if_any(problems + glossary_problems, "Invalid data files", project_dir)
+    reviewers, reviewer_problems = load_reviewers(data_files["reviewers"])
+    problems += glossary_problems + reviewer_problems
+    raise_if_any(problems, "Invalid data files", project_dir)
     citations = Citations(registry)
     macros = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "glossary_list": glossary.page_list,
+        "reviewers_list": reviewers.page_list,
     }
     macros_plugin = config.plugins["macros"]
     macros_plugin.register_macros(macros)
@@ -121,7 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
+    _build = BuildState(project_dir, docs_dir_name, citations, glossary, reviewers, macro_calls)
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
     return config
@@ -133,6 +143,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
     state.problems.extend(state.pages.problems)
+    pages = list(state.pages.front_matter.values())
+    state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
     return nav
 
 
@@ -257,7 +269,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     raise_if_any(state.problems, "Pages with problems", state.project_dir)
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
-    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.globals["page_review"] = state.reviewers.page_review
+    env.globals["reviewers_page_url"] = reviewers_page_url(files)
+    env.filters["medical_web_page"] = json_ld_filter(
+        _cited_sources, state.reviewers.page_review, files
+    )
     return env
 
 
