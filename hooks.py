@@ -107,7 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    reviewers, reviewer_problems = load_reviewers(data_files["reviewers"])
+    reviewers, reviewer_problems = load_reviewers(project_dir)
     problems += glossary_problems + reviewer_problems
     raise_if_any(problems, "Invalid data files", project_dir)
     citations = Citations(registry)

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
+from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
@@ -23,8 +25,9 @@ from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, Front
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
 from healthsite.problems import Problem
-from healthsite.yamlfile import load_with_lines
+from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
+REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
 REVIEWERS_PAGE = "about.md"
 LIST_MACRO = "reviewers_list()"
@@ -100,8 +103,8 @@ class ReviewerEntry(BaseModel):
     ) -> Registration | None:
         if registration is not None and info.data.get("kind") is ReviewerKind.organization:
             raise ValueError(
-                "an organization has no professional registration; list its registered "
-                "clinicians as reviewers of their own"
+                "is given for an organization, which has none (list its registered "
+                "clinicians as reviewers of their own)"
             )
         return registration
 
@@ -177,52 +180,88 @@ class Reviewers:
         return PageReview(found, str(page_type))
 
     def page_list(self) -> str:
-        """Macro ``reviewers_list()``: every reviewer, as Markdown for the About page."""
-        return "\n\n".join(_entry_markdown(reviewer) for reviewer in self.by_key.values())
+        """Macro ``reviewers_list()``: every reviewer, as a table for the About page.
+
+        A table, because it is data, not prose: the readability check leaves
+        tables out, so a body's name or a role in the registry cannot push
+        the About page over its reading grade.
+        """
+        rows = "\n".join(_row(reviewer) for reviewer in self.by_key.values())
+        return (
+            '<table>\n<thead><tr><th scope="col">Reviewer</th>'
+            '<th scope="col">Role</th><th scope="col">Professional registration</th>'
+            '<th scope="col">Conflicts of interest</th></tr></thead>\n'
+            f"<tbody>\n{rows}\n</tbody>\n</table>"
+        )
 
 
-def _registration_text(registration: Registration | None) -> str:
+def _registration_html(registration: Registration | None) -> Markup:
     if registration is None:
-        return "None. Not a registered clinician."
-    number = f"{registration.body}, number {registration.number}"
+        return Markup("None: not a registered clinician")
+    number = escape(f"{registration.body}, number {registration.number}")
     if registration.register_url is None:
         return number
-    return f"[{number}]({registration.register_url})"
+    return Markup('<a href="{}">{}</a>').format(str(registration.register_url), number)
 
 
-def _entry_markdown(reviewer: Reviewer) -> str:
+def _capitalized(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def _row(reviewer: Reviewer) -> str:
     interests = reviewer.entry.conflicts_of_interest
-    statement = " ".join(interests.statement.split())
-    statement = statement[0].upper() + statement[1:]
-    said = f"{statement.rstrip('.')}. Stated on {human_date(interests.declared_on)}."
-    return (
-        f"### {reviewer.name} {{#{reviewer.anchor}}}\n\n"
-        f"Role\n:   {reviewer.role[0].upper()}{reviewer.role[1:]}.\n\n"
-        f"Professional registration\n:   {_registration_text(reviewer.entry.registration)}\n\n"
-        f"Conflicts of interest\n:   {said}"
+    said = f"{_capitalized(interests.statement).rstrip('.')} ({human_date(interests.declared_on)})"
+    return str(
+        Markup('<tr><th scope="row" id="{}">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>').format(
+            reviewer.anchor,
+            reviewer.name,
+            _capitalized(reviewer.role),
+            _registration_html(reviewer.entry.registration),
+            said,
+        )
     )
 
 
-def _bad_keys(entries: dict[str, ReviewerEntry], data_file: DataFile) -> list[Problem]:
-    bad = [key for key in entries if not REVIEWER_KEY.fullmatch(key)]
-    if not bad:
+def _bad_keys(data_file: DataFile) -> list[Problem]:
+    """Keys become ids on the About page and are typed in front matter: keep them plain."""
+    try:
+        raw, lines = load_with_lines(data_file.path, data_file.shown_as, DatesAsTextLoader)
+    except InvalidYamlError:
+        return []  # already reported
+    if not isinstance(raw, dict):
         return []
-    _, lines = load_with_lines(data_file.path, data_file.shown_as, DatesAsTextLoader)
     return [
         Problem(
             data_file.shown_as,
             lines.get((key,)),
-            key,
+            str(key),
             "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel",
         )
-        for key in bad
+        for key in raw
+        if not (isinstance(key, str) and REVIEWER_KEY.fullmatch(key))
     ]
 
 
-def load_reviewers(data_file: DataFile) -> tuple[Reviewers, list[Problem]]:
-    """Validate the reviewers file; return the usable reviewers and every problem."""
+def load_reviewers(project_dir: Path) -> tuple[Reviewers, list[Problem]]:
+    """Validate the reviewers file; return the usable reviewers and every problem.
+
+    Read here, not through macros' ``include_yaml``: that loads dates with
+    PyYAML's own loader, which stops with a traceback on an impossible date
+    before any check can name its line.
+    """
+    data_file = DataFile(project_dir / REVIEWERS_FILE, REVIEWERS_FILE)
+    if not data_file.path.is_file():
+        return Reviewers({}, REVIEWERS_FILE), [
+            Problem(
+                REVIEWERS_FILE,
+                None,
+                "(file)",
+                "is missing; expected the registry of reviewers that pages name in reviewed_by",
+            )
+        ]
     entries, problems = _validate_entries(ReviewerEntry, data_file, DatesAsTextLoader)
-    problems += _bad_keys(entries, data_file)
+    problems += _bad_keys(data_file)
     return Reviewers(entries, data_file.shown_as), problems
 
 
