@@ -42,6 +42,7 @@ from healthsite.html.csp import fill_script_hashes
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
+from healthsite.publishing.preview import configure_preview
 
 
 @dataclass
@@ -104,6 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
     project_dir = Path(config.config_file_path).resolve().parent
+    configure_preview(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
