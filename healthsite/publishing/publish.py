@@ -62,7 +62,7 @@ def tool_env() -> dict[str, str]:
 
 
 def _reset_to_remote(remote_exists: bool) -> None:
-    """Start again from the remote gh-pages, dropping this run's unpushed commits."""
+    """Start from the remote gh-pages, dropping unpushed local commits."""
     if remote_exists:
         git_utils.update_ref(BRANCH, git_utils.get_latest_commit(ghpages.REMOTE_REF))
     elif git_utils.has_branch(BRANCH):
@@ -95,9 +95,10 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     """
     env = tool_env()
     for attempt in range(1, ghpages.ATTEMPTS + 1):
-        remote_exists = ghpages.fetch(env)
-        if attempt > 1:
-            _reset_to_remote(remote_exists)
+        # Always from the remote tip: a local gh-pages left from an earlier
+        # run (or this run's refused attempt) is not what is published, and
+        # once previews move the remote on, a shallow fetch cannot relate them.
+        _reset_to_remote(ghpages.fetch(env))
         _deploy(target, config_file, env)
         if ghpages.push(f"refs/heads/{BRANCH}", env):
             return
