@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from mkdocs.utils.yaml import yaml_load
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from healthsite.links.changed import changed_pages, page_url_path
 from healthsite.publishing.preview import preview_url
@@ -64,6 +64,13 @@ class ChangedPage(BaseModel):
     source: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.md$", max_length=300)]
     # None: the build has no such page (the pull request removes it).
     title: Annotated[str, Field(max_length=1000)] | None
+
+    @field_validator("path", "source")
+    @classmethod
+    def _inside_the_site(cls, value: str) -> str:
+        if any(part in (".", "..") for part in value.split("/")):
+            raise ValueError("must not leave the site's folder")
+        return value
 
 
 class PreviewInfo(BaseModel):
