@@ -172,13 +172,19 @@ def test_notice_link_explains_how_pages_are_checked(built_site: Build) -> None:
 
 
 def reviewer_row(about: str, key: str) -> list[str]:
-    """The About page's table row of a reviewer: name, role, registration, interests."""
-    found = re.search(rf'<tr><th scope="row" id="reviewer-{key}">(.*?)</tr>', about, re.S)
-    assert found, f"no row for {key}"
-    return [
-        " ".join(re.sub(r"<[^>]+>", "", cell).split())
-        for cell in re.split(r"</t[hd]>\s*<td>", found.group(1).removesuffix("</td>"))
+    """A reviewer's entry on the About page: name, role, registration, interests."""
+    found = re.search(
+        rf'<h3 id="reviewer-{key}">(.*?)<a.*?</h3>\s*<table>(.*?)</table>', about, re.S
+    )
+    assert found, f"no entry for {key}"
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', found.group(2))
+    assert [label for label, _ in rows] == [
+        "Role",
+        "Professional registration",
+        "Conflicts of interest",
     ]
+    cells = [found.group(1), *(value for _, value in rows)]
+    return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
 
 
 def test_about_page_lists_every_reviewer_with_role_registration_and_interests(
