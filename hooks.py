@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from healthsite.checks.components import check_components
 from healthsite.checks.readability import EXEMPT_PAGES, check_page
 from healthsite.checks.sandbox import (
     PageSource,
@@ -32,6 +33,7 @@ from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
+from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
@@ -124,6 +126,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
+    # Care cards and key points: admonitions rewritten as the site's components.
+    config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
 
 
@@ -239,15 +243,18 @@ on_page_markdown = CombinedEvent(
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
-    if page.file.src_path in EXEMPT_PAGES:
-        return html
+    """Check the page's components, score its prose (HTML makes headings, tables
+    and code easy to leave out), then add "Also called" under its title."""
     state = _state()
-    if state.page_shown_as in state.template_failures:
-        return html
-    _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
-    state.problems.extend(problems)
-    return html
+    front = state.pages.front_matter.get(page.file.src_uri)
+    state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    if (
+        page.file.src_path not in EXEMPT_PAGES
+        and state.page_shown_as not in state.template_failures
+    ):
+        _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
+        state.problems.extend(problems)
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
