@@ -35,6 +35,7 @@ from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
+from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
@@ -49,6 +50,7 @@ class BuildState:
     citations: Citations
     glossary: Glossary
     macro_calls: MacroCalls
+    repository_url: str
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
 
@@ -102,7 +104,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    raise_if_any(problems + glossary_problems, "Invalid data files")
+    repository_url, repository_problems = repository(config)
+    raise_if_any(problems + glossary_problems + repository_problems, "Invalid data files")
     citations = Citations(registry)
     macros = {
         "cite": citations.cite,
@@ -123,7 +126,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
+    _build = BuildState(
+        project_dir, docs_dir_name, citations, glossary, macro_calls, repository_url
+    )
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
     # Care cards and key points: admonitions rewritten as the site's components.
@@ -265,6 +270,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
     env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
     return env
 
 
