@@ -150,7 +150,7 @@ def _type_problem(shown_as: str, box: Box) -> Problem | None:
             shown_as,
             box.line,
             "admonition",
-            f"a {box.type} box cannot be folded away ('{box.marker}'); "
+            f"'{box.marker} {box.type}' folds the box away, where readers can miss it; "
             f"expected '!!! {box.type}', always open",
         )
     return None
