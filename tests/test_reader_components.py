@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -105,14 +105,18 @@ def page_background(page: Page) -> Colour:
     return flatten([page.evaluate("() => getComputedStyle(document.body).backgroundColor")])
 
 
+Scheme = Literal["light", "dark"]
+
+
 @pytest.fixture(scope="module", params=["light", "dark"])
-def scheme(request: pytest.FixtureRequest) -> str:
-    return request.param
+def scheme(request: pytest.FixtureRequest) -> Scheme:
+    chosen: Scheme = request.param
+    return chosen
 
 
 @pytest.fixture(scope="module", params=[PHONE, DESKTOP], ids=["phone", "desktop"])
 def crps(
-    chromium: Browser, site_server: SiteServer, scheme: str, request: pytest.FixtureRequest
+    chromium: Browser, site_server: SiteServer, scheme: Scheme, request: pytest.FixtureRequest
 ) -> Iterator[Page]:
     """The CRPS page in the reader's palette and screen size."""
     context = chromium.new_context(viewport=request.param, color_scheme=scheme)

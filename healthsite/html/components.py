@@ -126,9 +126,9 @@ class ComponentsTreeprocessor(Treeprocessor):
         last_heading = 1
         boxes: list[tuple[etree.Element, str, int]] = []
         for element in root.iter():
-            heading = HEADING.fullmatch(element.tag)
-            if heading:
-                last_heading = int(heading.group(1))
+            heading_tag = HEADING.fullmatch(element.tag)
+            if heading_tag:
+                last_heading = int(heading_tag.group(1))
                 continue
             classes = (element.get("class") or "").split()
             is_admonition = element.tag == "div" and classes[:1] == ["admonition"]
