@@ -158,9 +158,11 @@ def test_every_page_of_health_information_says_no_clinician_checked_it(
         count, text = text_of(html, "clinical-review-notice")
         if meta["page_type"] in CLINICAL_PAGE_TYPES:
             assert (count, text) == (1, NOTICE_TEXT), url_path
-            # Right under the title, before the page's first words.
-            title_end = html.index("</h1>")
-            assert html.index("clinical-review-notice") - title_end < 200, url_path
+            # Right under the title (and its "Also called" line), before the page's text.
+            after_title = html[html.index("</h1>") :]
+            between = after_title[: after_title.index('<aside class="clinical-review-notice"')]
+            between = re.sub(r'<p class="also-called".*?</p>', "", between, flags=re.S)
+            assert between.strip() == "</h1>", url_path
         else:
             assert count == 0, url_path
 
@@ -420,5 +422,5 @@ def test_codeowners_asks_the_clinical_reviewers_for_every_page_and_data_file() -
         "/docs/": ["@crps-info/clinical-reviewers"],
         "/data/": ["@crps-info/clinical-reviewers"],
     }
-    # The organization is the repository's own (mkdocs.yml, repo_url).
-    assert "repo_url: https://github.com/crps-info/" in (ROOT / "mkdocs.yml").read_text()
+    # The organization is the repository's own (mkdocs.yml, extra.repository).
+    assert "  repository: https://github.com/crps-info/site\n" in (ROOT / "mkdocs.yml").read_text()
