@@ -32,6 +32,12 @@ from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.reviewers import (
+    Reviewers,
+    check_reviewers,
+    load_reviewers,
+    reviewers_page_url,
+)
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
@@ -39,6 +45,7 @@ from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
+from healthsite.publishing.preview import configure_preview
 
 
 @dataclass
@@ -49,6 +56,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     glossary: Glossary
+    reviewers: Reviewers
     macro_calls: MacroCalls
     repository_url: str
     problems: list[Problem] = field(default_factory=list)
@@ -93,7 +101,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
                     f"data file '{relative}' does not exist; create it or fix the path",
                 )
             )
-    raise_if_any(problems, "Missing data files")
+    raise_if_any(problems, "Missing data files", project_dir)
     return data_files
 
 
@@ -101,17 +109,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
     project_dir = Path(config.config_file_path).resolve().parent
+    configure_preview(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     repository_url, repository_problems = repository(config)
-    raise_if_any(problems + glossary_problems + repository_problems, "Invalid data files")
+    reviewers, reviewer_problems = load_reviewers(project_dir)
+    problems += glossary_problems + repository_problems + reviewer_problems
+    raise_if_any(problems, "Invalid data files", project_dir)
     citations = Citations(registry)
     macros = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "glossary_list": glossary.page_list,
+        "reviewers_list": reviewers.page_list,
     }
     macros_plugin = config.plugins["macros"]
     macros_plugin.register_macros(macros)
@@ -127,7 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
     _build = BuildState(
-        project_dir, docs_dir_name, citations, glossary, macro_calls, repository_url
+        project_dir, docs_dir_name, citations, glossary, reviewers, macro_calls, repository_url
     )
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
@@ -142,6 +154,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
     state.problems.extend(state.pages.problems)
+    pages = list(state.pages.front_matter.values())
+    state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
     return nav
 
 
@@ -266,10 +280,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     state = _state()
     state.problems.extend(check_treatment_links(files, state.docs_dir_name))
-    raise_if_any(state.problems, "Pages with problems")
+    raise_if_any(state.problems, "Pages with problems", state.project_dir)
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
-    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.globals["page_review"] = state.reviewers.page_review
+    env.globals["reviewers_page_url"] = reviewers_page_url(files)
+    env.filters["medical_web_page"] = json_ld_filter(
+        _cited_sources, state.reviewers.page_review, files
+    )
     env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
     return env
 
