@@ -54,7 +54,7 @@ lock: $(STAMP)
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 # Time builds of 10, 100 and 1,000 synthetic pages (about 20 minutes on 2 cores);
-# see docs/benchmarks.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
+# see benchmarks/README.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
 BENCHMARK_ARGS ?= --pages 10 100 1000 --runs 3 --profile
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)
