@@ -37,11 +37,11 @@ readability: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
 
-# A new condition or treatment page with its front matter, added to the nav:
+# A new condition or treatment page with its front matter (the build lists it; no nav edit):
 #   make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" NAMES="FMS, fibromyalgia syndrome"
 new-page: $(STAMP)
 	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \
-		--names "$(NAMES)" --nav-label "$(NAV_LABEL)"
+		--names "$(NAMES)"
 
 # Every link of a fresh strict build, external ones included (README, "Link
 # checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
