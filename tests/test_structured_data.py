@@ -95,6 +95,23 @@ def test_treatment_page_is_about_a_therapy(built_site: Build) -> None:
     assert types(about) == ["MedicalTherapy"]
     assert sorted(values(about, "alternateName")) == sorted(meta["alternative_names"])
     assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
+    # What it is used for: the conditions that list it, as schema.org indications.
+    [indication] = about[SCHEMA + "indication"]
+    assert types(indication) == ["TreatmentIndication"]
+    assert values(indication, "name") == [front_matter("conditions/crps.md")["title"]]
+    assert values(indication, "url") == ["https://crps-info.github.io/site/conditions/crps/"]
+
+
+@pytest.mark.parametrize(
+    ("path", "related"),
+    [
+        ("conditions/crps/", "treatments/iv-ketamine/"),
+        ("treatments/iv-ketamine/", "conditions/crps/"),
+    ],
+)
+def test_related_pages_are_related_links(built_site: Build, path: str, related: str) -> None:
+    page = expanded(built_site.page(path))
+    assert values(page, "relatedLink") == [f"https://crps-info.github.io/site/{related}"]
 
 
 @pytest.mark.parametrize("path", ["", "glossary/", "about/"])
