@@ -29,7 +29,7 @@ from healthsite.checks.sandbox import (
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
-from healthsite.content.macrocalls import MacroCalls
+from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
@@ -110,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
     library_macros = LibraryMacros()
-    macros = {
+    macros: dict[str, Macro] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,

@@ -39,12 +39,16 @@ FIELDS = {
 
 @pytest.fixture(scope="module")
 def feed(built_site: Build) -> dict[str, Any]:
-    return json.loads((built_site.site_dir / "api/pages.json").read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(
+        (built_site.site_dir / "api/pages.json").read_text(encoding="utf-8")
+    )
+    return document
 
 
 def entry_of(feed: dict[str, Any], src_path: str) -> dict[str, Any]:
     [entry] = [page for page in feed["pages"] if page["source_file"] == f"docs/{src_path}"]
-    return entry
+    found: dict[str, Any] = entry
+    return found
 
 
 def address(src_path: str) -> str:
@@ -75,8 +79,9 @@ def test_each_entry_says_what_the_front_matter_says(feed: dict[str, Any], src_pa
     }
     last = meta["last_reviewed"]
     assert entry["last_reviewed"] == str(last)
-    interval = meta.get("review_interval_months")
-    due = meta.get("next_review") or add_months(dt.date.fromisoformat(str(last)), interval)
+    due = meta.get("next_review") or add_months(
+        dt.date.fromisoformat(str(last)), int(meta["review_interval_months"])
+    )
     assert entry["next_review"] == str(due)
 
 
