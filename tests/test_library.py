@@ -47,6 +47,16 @@ next_review: 2027-11-20
 # {title}
 
 It is a kind of pain. A doctor can help you with it.
+
+## When to get help
+
+!!! urgent "Get help today from your doctor or an urgent care center if:"
+
+    - the pain gets much worse
+
+!!! emergency "Call 911 or go to the emergency room if:"
+
+    - the limb turns cold, pale or blue
 """
 # Five more conditions than the site has: the home page card lists five by name.
 EXTRA_CONDITIONS = {
