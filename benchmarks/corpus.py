@@ -22,6 +22,7 @@ import ast
 import random
 import re
 import shutil
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,11 +177,9 @@ class PageWriter:
             "## Outlook",
             para(rng, name, 5) + self.cite(rng),
             "## When to get help",
-            # Care cards, as docs/conditions/crps.md writes them (STYLE.md).
-            '!!! urgent "Get help today from your doctor or an urgent care center if:"',
-            indent(self.bullets(rng, 3)),
-            '!!! emergency "Call 911 or go to the emergency room if:"',
-            "    - a limb turns cold, pale or blue",
+            "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
+            "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
+            "!!! emergency\n\n    - a limb turns cold, pale or blue",
             "## Read next",
             "\n".join(f"- {link}" for link in links),
         ]
@@ -227,11 +226,6 @@ class PageWriter:
         head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
         markdown = f"---\n{head}---\n\n{self.body(rng, title, name, links)}"
         return GeneratedPage(f"{folder}/{page_file(kind, number)}", title, section, markdown)
-
-
-def indent(block: str) -> str:
-    """A Markdown block indented to sit inside an admonition."""
-    return "\n".join(f"    {line}" for line in block.splitlines())
 
 
 def page_file(kind: str, number: int) -> str:

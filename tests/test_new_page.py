@@ -77,6 +77,9 @@ def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     assert headings(html) == sections
     assert f'<h1 id="{slug}">{title}' in html
     assert "Next review due" in html
+    # New pages start with care cards (STYLE.md, "When to get help").
+    assert '<div class="care-card care-card--urgent">' in html
+    assert '<div class="care-card care-card--emergency">' in html
     # Listed on its section's page and in the A to Z, under each of its names.
     assert f'<a href="{slug}/">{title}</a>' in result.page(f"{page_type}s/")
     a_to_z = result.page("a-to-z/")
