@@ -101,6 +101,8 @@ class PageType(StrEnum):
     treatment = "treatment"
     guide = "guide"
     about = "about"
+    # A page that leads to others: the home page, a section's list, the A to Z.
+    index = "index"
 
 
 NEEDS_ALTERNATIVE_NAMES = frozenset({PageType.condition, PageType.treatment})
@@ -191,7 +193,7 @@ class PageMeta(ReviewDates):
         )
     )
     page_type: PageType = Field(
-        description="the kind of page: " + ", ".join(PageType).replace(", about", " or about")
+        description="the kind of page: " + ", ".join(PageType).replace(", index", " or index")
     )
     alternative_names: list[Text] | None = Field(
         None,
@@ -209,6 +211,10 @@ class PageMeta(ReviewDates):
     )
     possible_treatments: list[Text] | None = Field(
         None, description="a list of treatment pages under docs/, e.g. [treatments/iv-ketamine.md]"
+    )
+    # Checked against the site's pages by healthsite/library/relations.py.
+    related_pages: list[Text] | None = Field(
+        None, description="a list of pages under docs/, e.g. [guides/living-with-crps.md]"
     )
     # Its contents are checked, with their own messages, by healthsite/checks/readability.py.
     readability: dict[str, Any] | None = Field(

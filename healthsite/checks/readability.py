@@ -69,7 +69,11 @@ _count_syllables.get_cmudict = _cmu_dictionary
 SKIPPED_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "sup"}
 )
-SKIPPED_CLASSES = frozenset({"footnote", "admonition-title", "headerlink"})
+# LISTING_CLASS marks what the build lists from other pages' front matter
+# (related pages, section lists, the A to Z, home page cards): titles and
+# summaries of other pages, not prose written on this one.
+LISTING_CLASS = "hs-listing"
+SKIPPED_CLASSES = frozenset({"footnote", "admonition-title", "headerlink", LISTING_CLASS})
 BLOCK_TAGS = frozenset(
     {"p", "li", "dd", "dt", "ul", "ol", "dl", "div", "blockquote", "details", "summary", "br"}
 )
