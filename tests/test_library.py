@@ -20,9 +20,7 @@ description: How to plan your day so that pain does not stop you doing what matt
 page_type: guide
 related_pages:
   - conditions/crps.md
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
@@ -37,9 +35,7 @@ description: What {title} is and how it is treated.
 page_type: condition
 alternative_names:
   - {other_name}
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
