@@ -28,6 +28,7 @@ from healthsite.checks.sandbox import (
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
+from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
@@ -45,6 +46,7 @@ class BuildState:
     project_dir: Path
     docs_dir_name: str
     citations: Citations
+    findings: Findings
     glossary: Glossary
     macro_calls: MacroCalls
     problems: list[Problem] = field(default_factory=list)
@@ -102,10 +104,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
+    findings = Findings(citations)
     macros = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
+        "findings": findings.render,
         "glossary_list": glossary.page_list,
     }
     macros_plugin = config.plugins["macros"]
@@ -121,18 +125,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
+    _build = BuildState(project_dir, docs_dir_name, citations, findings, glossary, macro_calls)
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
     return config
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Before any page is rendered: front matter, shared names, navigation, reviews."""
+    """Before any page is rendered: front matter, shared names, navigation, reviews, findings."""
     state = _state()
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
     state.problems.extend(state.pages.problems)
+    state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 
 
@@ -163,6 +168,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
     state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
+    state.findings.start_page(state.page_shown_as, state.page_file_text)
     return page
 
 
@@ -220,6 +226,8 @@ def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: 
 @event_priority(-50)
 def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
+    rendered = state.page_shown_as not in state.template_failures
+    state.problems.extend(state.findings.finish_page(rendered))
     markdown, problems = state.citations.finish_page(markdown)
     state.problems.extend(problems)
     return markdown

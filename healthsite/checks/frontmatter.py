@@ -197,6 +197,10 @@ class PageMeta(ReviewDates):
     possible_treatments: list[Text] | None = Field(
         None, description="a list of treatment pages under docs/, e.g. [treatments/iv-ketamine.md]"
     )
+    # Its contents are checked, with their own messages, by healthsite/content/findings.py.
+    findings: list[Any] | None = Field(
+        None, description="a list of research findings, each with finding, certainty and source"
+    )
     # Its contents are checked, with their own messages, by healthsite/checks/readability.py.
     readability: dict[str, Any] | None = Field(
         None, description="a justified reading-grade limit: max_grade and reason"
