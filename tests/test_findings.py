@@ -63,11 +63,11 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
         assert 'class="footnote-ref"' in item  # each finding cites its source
         assert "How sure is this?" in item
     assert "We are fairly sure." in items[0][1]
-    assert "The evidence was graded moderate." in items[0][1]
+    assert "Grade given: moderate." in items[0][1]
     assert "We are not sure." in items[1][1]
     # A trial no review has graded is not given a grade it does not have.
     assert "Not rated." in items[2][1]
-    assert "was graded" not in items[2][1]
+    assert "Grade given" not in items[2][1]
 
 
 @pytest.mark.parametrize(

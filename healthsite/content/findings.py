@@ -303,7 +303,7 @@ class Findings:
         # The finding's source first: references are numbered in order of first citation.
         cited = " ".join(finding.finding.split()) + self.citations.cite(finding.source)
         figures = "".join(f" {self.citations.stat(key)}" for key in finding.statistics)
-        graded = f" The evidence was graded {certainty.graded}." if certainty.rated else ""
+        graded = f" Grade given: {certainty.graded}." if certainty.rated else ""
         return (
             f'<li class="finding finding--{certainty.css_key}" markdown="block">\n\n'
             f"{cited}{figures}\n\n"
