@@ -74,9 +74,7 @@ PLAIN_WORDS: dict[Grade, Wording] = {
     Grade.very_low: Wording("very unsure", "The true effect may be very different."),
 }
 NOT_RATED_LABEL = "Not rated"
-NOT_RATED_MEANING = (
-    "No review has graded how sure we can be. Take it as an early sign, not a firm answer."
-)
+NOT_RATED_MEANING = "No one has graded how sure we can be. Treat it with care."
 
 CERTAINTY_EXPECTED = (
     "the grade its source gave: high, moderate, low or very low; a range such as "
