@@ -174,17 +174,16 @@ def _finding_problems(
     if not isinstance(raw, dict):
         message = "must be 'finding:', 'certainty:' and 'source:' lines under a '-'"
         return None, [Problem(where, front.line(FIELD, index), f"{FIELD}.{index}", message)]
+    problems: list[Problem] = []
     try:
         finding = Finding.model_validate(raw)
     except ValidationError as error:
-        problems = []
         for detail in error.errors():
             loc = tuple(detail["loc"])
             name = ".".join(str(part) for part in (FIELD, index, *loc))
             line = front.line(FIELD, index, *loc)
             problems.append(Problem(where, line, name, explain(Finding, loc, detail["msg"])))
         return None, problems
-    problems = []
     if not finding.finding.rstrip().endswith(SENTENCE_END):
         problems.append(
             Problem(
@@ -232,7 +231,8 @@ def check_page_findings(
             "'source:' below it"
         )
         return None, [Problem(front.shown_as, line, FIELD, message)]
-    findings, problems = [], []
+    findings: list[Finding] = []
+    problems: list[Problem] = []
     for index, entry in enumerate(raw):
         finding, found = _finding_problems(front, index, entry, registry)
         problems.extend(found)
@@ -272,7 +272,7 @@ class Findings:
     def load(self, pages: Iterable[FrontMatter]) -> list[Problem]:
         """Check every page's findings before any page is rendered."""
         self.by_page, self.invalid = {}, set()
-        problems = []
+        problems: list[Problem] = []
         for front in pages:
             checked, found = check_page_findings(front, self.citations.registry)
             problems.extend(found)
