@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,9 +32,15 @@ from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
-from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
+from healthsite.search.pagefind import (
+    build_index,
+    index_no_pages,
+    search_plugin,
+    use_pagefind_worker,
+)
+from healthsite.search.terms import add_search_element
 
 
 @dataclass
@@ -123,7 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macro_calls = MacroCalls(macros, jinja_starts)
     _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
     _sandbox_macros(config)
-    register_keywords_field(search_plugin(config))
+    index_no_pages(search_plugin(config))
     return config
 
 
@@ -239,15 +244,15 @@ on_page_markdown = CombinedEvent(
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
-    if page.file.src_path in EXEMPT_PAGES:
-        return html
+    """Score the page's prose (HTML makes headings, tables and code easy to leave out);
+    then give the search index the page's description and readers' words for it."""
     state = _state()
-    if state.page_shown_as in state.template_failures:
-        return html
-    _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
-    state.problems.extend(problems)
-    return html
+    scored = page.file.src_path not in EXEMPT_PAGES
+    if scored and state.page_shown_as not in state.template_failures:
+        _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
+        state.problems.extend(problems)
+    description = page.meta.get("description") or config.site_description or ""
+    return add_search_element(html, page.meta, str(description))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -266,17 +271,14 @@ def _cited_sources(page: Page) -> list[Source]:
     return state.citations.cited_by_page.get(f"{state.docs_dir_name}/{page.file.src_path}", [])
 
 
-# Runs after the search plugin (plugins come before hooks) has indexed the page.
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    add_reader_terms(search_plugin(config), page)
-    return context
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output)
+    return use_pagefind_worker(fill_script_hashes(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output_content)
+    return use_pagefind_worker(fill_script_hashes(output_content))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Every page is written: Pagefind indexes them for the search box."""
+    build_index(Path(config.site_dir))

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 CRPS = "conditions/crps/"
 IV_KETAMINE = "treatments/iv-ketamine/"
-FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link"
+# The page of the first result (its best sections may follow it in the item).
+FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link:first-child"
 
 
 @pytest.fixture(scope="module")

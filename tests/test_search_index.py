@@ -1,26 +1,66 @@
-"""Readers' words reach the search index once per page, not once per section."""
+"""Readers' words reach the search index once per page; no page's text is in the first visit."""
 
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from pathlib import Path
 
 from tests.pagetext import front_matter
 from tests.sitebuild import Build, build
 
+HIDDEN_TERMS = re.compile(
+    r'<div data-pagefind-meta="[^"]*" data-description="[^"]*" '
+    r'data-pagefind-weight="10" hidden>(?P<terms>[^<]*)</div>'
+)
+
 
 def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Build) -> None:
-    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text())
-    with_keywords = {
-        entry["location"]: entry["keywords"] for entry in index["docs"] if "keywords" in entry
+    with_terms = {
+        path: [unescape(found["terms"]) for found in HIDDEN_TERMS.finditer(built_site.page(path))]
+        for path in ("", "conditions/crps/", "treatments/iv-ketamine/", "glossary/")
     }
     meta = front_matter("conditions/crps.md")
 
-    assert set(with_keywords) == {"conditions/crps/", "treatments/iv-ketamine/"}
-    crps_terms = with_keywords["conditions/crps/"]
+    assert with_terms[""] == with_terms["glossary/"] == []
+    assert len(with_terms["treatments/iv-ketamine/"]) == 1
+    [crps_terms] = with_terms["conditions/crps/"]
     for term in [*meta["alternative_names"], *meta["signs_or_symptoms"]]:
         assert term in crps_terms
-    assert index["config"]["fields"]["keywords"] == {"boost": 1000.0}
+
+
+def test_pagefind_indexes_every_page_but_the_404_page(built_site: Build) -> None:
+    bundle = built_site.site_dir / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    built_pages = [
+        path for path in built_site.site_dir.rglob("index.html") if "pagefind" not in path.parts
+    ]
+
+    assert entry["languages"]["en"]["page_count"] == len(built_pages)
+    assert (bundle / "pagefind.js").is_file()
+    assert not list(bundle.glob("pagefind-*ui.js")), "Pagefind's own interfaces are not used"
+
+
+def test_material_search_index_holds_settings_but_no_page(built_site: Build) -> None:
+    """Material's bundle fetches this file on every page: it must stay small."""
+    index_file = built_site.site_dir / "search" / "search_index.json"
+    index = json.loads(index_file.read_text())
+
+    assert index["docs"] == []
+    assert index["config"]["lang"] == ["en"]
+    assert index_file.stat().st_size < 1000
+
+
+def test_pages_ask_the_pagefind_worker(built_site: Build) -> None:
+    for path in ("", "conditions/crps/"):
+        config = re.search(
+            r'<script id="__config" type="application/json">(.*?)</script>',
+            built_site.page(path),
+            re.DOTALL,
+        )
+        assert config is not None
+        assert json.loads(config.group(1))["search"].endswith("assets/javascripts/search-worker.js")
 
 
 def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
