@@ -33,7 +33,9 @@ from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
+from healthsite.html.tables import align_cells_by_class
 from healthsite.problems import Problem, raise_if_any
+from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import (
     build_index,
     index_no_pages,
@@ -129,6 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
+    version_selector_only_when_published(config.extra)
     return config
 
 
@@ -245,14 +248,15 @@ on_page_markdown = CombinedEvent(
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Score the page's prose (HTML makes headings, tables and code easy to leave out);
-    then give the search index the page's description and readers' words for it."""
+    then align table cells by class (CSP) and give the search index the page's
+    description and readers' words for it."""
     state = _state()
     scored = page.file.src_path not in EXEMPT_PAGES
     if scored and state.page_shown_as not in state.template_failures:
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
     description = page.meta.get("description") or config.site_description or ""
-    return add_search_element(html, page.meta, str(description))
+    return add_search_element(align_cells_by_class(html), page.meta, str(description))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
