@@ -91,11 +91,15 @@ function resultGroup(result, data, terms) {
   return [page, ...items]
 }
 
-async function answer(query) {
+// The answer to query number `number`, or null once the reader has typed on.
+async function answer(query, number) {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return { items: [] }
   const module = await loadPagefind()
   const search = await module.search(query)
+  // Material asks at every keystroke: fetch result fragments for the latest
+  // query only (the index chunks fetched for the others are cached).
+  if (number !== latestQuery) return null
   const best = search.results.slice(0, MAX_PAGES)
   const pages = await Promise.all(best.map(result => result.data()))
   const terms = Object.fromEntries(words.map(word => [word, true]))
@@ -110,11 +114,11 @@ self.addEventListener("message", async event => {
     const number = ++latestQuery
     let data
     try {
-      data = await answer(message.data)
+      data = await answer(message.data, number)
     } catch (error) {
       console.error("Search failed:", error)
       data = { items: [] }
     }
-    if (number === latestQuery) self.postMessage({ type: RESULT, data })
+    if (data !== null && number === latestQuery) self.postMessage({ type: RESULT, data })
   }
 })
