@@ -82,10 +82,31 @@ def crps_source() -> tuple[dict[str, Any], str]:
     return yaml.safe_load(found.group(1)), text[found.end() :]
 
 
+@cache
+def real_pages_terms() -> frozenset[str]:
+    """Words of the real pages' names and symptoms, which generated pages do not list.
+
+    Otherwise a page could list "swelling" among its symptoms by chance, and
+    tie with the CRPS page for it: a fact about the corpus, not the search.
+    """
+    words: set[str] = set()
+    for path in ("docs/conditions/crps.md", "docs/treatments/iv-ketamine.md"):
+        found = FRONT_MATTER.match((ROOT / path).read_text(encoding="utf-8"))
+        meta = yaml.safe_load(found.group(1)) if found else {}
+        for term in [*meta.get("alternative_names", []), *meta.get("signs_or_symptoms", [])]:
+            words.update(re.findall(r"[a-z]+", str(term).lower()))
+    return frozenset(words)
+
+
+@cache
+def symptom_words() -> tuple[str, ...]:
+    return tuple(word for word in vocabulary() if word not in real_pages_terms())
+
+
 def crps_shaped_page(number: int, meta: dict[str, Any], body: str) -> GeneratedPage:
     """Page ``number``: the CRPS page with its own title, names and words."""
     rng = random.Random(SEED * 100_003 + number)
-    words = vocabulary()
+    words = symptom_words()
     title = f"Example condition {number}"
     first_heading = body.index("\n", body.index("# ")) + 1
     page_meta = {
