@@ -247,7 +247,7 @@ def report(rows: list[Row], visits: int, baseline: str) -> str:
         f"before = commit {baseline}.",
         "",
         "| Pages | Search | First visit (gzip) | Requests | Of which search index "
-        "| First search fetches | First result, typed | First result, pasted "
+        "| First search fetches, pasted / typed | First result, typed | First result, pasted "
         "| Expected page first | Reader queries first | Build |",
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: | ---: |",
     ]
@@ -255,17 +255,18 @@ def report(rows: list[Row], visits: int, baseline: str) -> str:
         first = row.pasted[0]
         weight = first.gzip_bytes
         index = first.index_gzip
-        fetches = first.search_gzip
+        fetches, typed_fetches = first.search_gzip, row.typed[0].search_gzip
         if row.name == LAZY:
             # The page never fetched the index on load: it is the first search's.
-            weight, fetches, index = weight - index, fetches + index, 0
+            weight, index = weight - index, 0
+            fetches, typed_fetches = fetches + first.index_gzip, typed_fetches + first.index_gzip
         runs = row.typed + row.pasted
         expected = "yes" if all(visit.first_is_expected for visit in runs) else "NO"
         build_s = "" if row.name == LAZY else f"{row.build_s:.1f} s"
         lines.append(
             f"| {row.pages:,} | {row.name} | {_kb(weight)} | {first.requests} | {_kb(index)} "
-            f"| {_kb(fetches)} | {row.typed_ms:,.0f} ms | {row.pasted_ms:,.0f} ms | {expected} "
-            f"| {row.queries_first} | {build_s} |"
+            f"| {_kb(fetches)} / {_kb(typed_fetches)} | {row.typed_ms:,.0f} ms "
+            f"| {row.pasted_ms:,.0f} ms | {expected} | {row.queries_first} | {build_s} |"
         )
     after = [row for row in rows if row.name == AFTER]
     if after:
