@@ -7,6 +7,10 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from healthsite.search.pagefind import use_pagefind_worker
 from tests.pagetext import front_matter
 from tests.sitebuild import Build, build
 
@@ -72,3 +76,11 @@ def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
     assert result.returncode != 0
     assert "mkdocs.yml: plugins: Material's search plugin is not active" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_material_config_fails_the_build_saying_why() -> None:
+    """After a Material upgrade that renames its worker, search must not silently break."""
+    page = '<script id="__config" type="application/json">{"search": "assets/x.js"}</script>'
+    with pytest.raises(PluginError, match="names no search worker"):
+        use_pagefind_worker(page)
+    assert use_pagefind_worker("<p>no Material config here</p>") == "<p>no Material config here</p>"
