@@ -86,8 +86,8 @@ def crps_source() -> tuple[dict[str, Any], str]:
 def real_pages_terms() -> frozenset[str]:
     """Words of the real pages' names and symptoms, which generated pages do not list.
 
-    Otherwise a page could list "swelling" among its symptoms by chance, and
-    tie with the CRPS page for it: a fact about the corpus, not the search.
+    Otherwise a page could list "swells" among its symptoms by chance, and tie
+    with the CRPS page for "swelling": a fact about the corpus, not the search.
     """
     words: set[str] = set()
     for path in ("docs/conditions/crps.md", "docs/treatments/iv-ketamine.md"):
@@ -98,9 +98,16 @@ def real_pages_terms() -> frozenset[str]:
     return frozenset(words)
 
 
+# Words that share this many first letters count as the same word (search
+# engines stem words: "swells" finds "swelling").
+STEM_LETTERS = 4
+
+
 @cache
 def symptom_words() -> tuple[str, ...]:
-    return tuple(word for word in vocabulary() if word not in real_pages_terms())
+    """Words for generated pages' names and symptoms: none like the real pages' terms."""
+    taken = {term[:STEM_LETTERS] for term in real_pages_terms() if len(term) > 2}
+    return tuple(word for word in vocabulary() if word[:STEM_LETTERS] not in taken)
 
 
 def crps_shaped_page(number: int, meta: dict[str, Any], body: str) -> GeneratedPage:
