@@ -25,6 +25,8 @@ const RESULT = 3
 
 // The best pages for a query; each costs the fetch of a small fragment.
 const MAX_PAGES = 10
+// Pagefind's weight of the readers' words (TERMS_WEIGHT in healthsite/search/terms.py).
+const READER_TERMS_WEIGHT = 10
 
 let pagefind = null // Pagefind's module, imported on the first query
 let latestQuery = 0 // Only the answer to the reader's latest query is sent
@@ -61,7 +63,7 @@ function matchedWeight(subResult) {
 }
 
 // One page and its matching sections, shaped as Material's worker would send them.
-function resultGroup(result, data, terms) {
+function resultGroup(score, data, terms) {
   const title = data.meta.title || data.url
   const page = {
     location: siteRelative(data.url),
@@ -69,7 +71,7 @@ function resultGroup(result, data, terms) {
     // The page's description, not an excerpt: the excerpt of the page's top
     // could show the hidden reader terms (healthsite/search/terms.py).
     text: data.meta.description ? `<p>${escapeHTML(data.meta.description)}</p>` : "",
-    score: result.score,
+    score,
     terms,
   }
   // Sections: every heading with matches but the page's own title, whose
@@ -84,7 +86,7 @@ function resultGroup(result, data, terms) {
     // Material shows a section beside the page when it scores as high as the
     // page (here: when it holds all of the page's matches), and folds the
     // others under "more on this page".
-    score: result.score * (matchedWeight(sub) / total),
+    score: score * (matchedWeight(sub) / total),
     terms,
   }))
   items.sort((a, b) => b.score - a.score)
@@ -103,7 +105,26 @@ async function answer(query, number) {
   const best = search.results.slice(0, MAX_PAGES)
   const pages = await Promise.all(best.map(result => result.data()))
   const terms = Object.fromEntries(words.map(word => [word, true]))
-  return { items: best.map((result, i) => resultGroup(result, pages[i], terms)) }
+  // Pages that list the words among their names or symptoms come first, as
+  // Material's boost put them (1,000 times a word of the text). Pagefind's
+  // weights stop at 10, and a word that every page uses counts for little:
+  // among 1,000 pages about pain, "burning pain" scored CRPS 1.49 and a page
+  // that only mentions it 1.48. Otherwise Pagefind's order stands.
+  const ranked = best.map((result, i) => ({
+    score: result.score,
+    data: pages[i],
+    listed: pages[i].weighted_locations.some(found => found.weight >= READER_TERMS_WEIGHT),
+  }))
+  ranked.sort((a, b) => Number(b.listed) - Number(a.listed))
+  // Scores never rise down the list: Material's Enter key opens the page
+  // with the highest score, which must be the first one shown.
+  let ceiling = Infinity
+  return {
+    items: ranked.map(({ score, data }) => {
+      ceiling = Math.min(score, ceiling)
+      return resultGroup(ceiling, data, terms)
+    }),
+  }
 }
 
 self.addEventListener("message", async event => {
