@@ -9,6 +9,9 @@ GitHub Pages does, and runs Lighthouse (mobile, its default) ``--runs`` times
 on the home page and the CRPS page, in Debian's Chromium. It prints the median
 score of each category, and every audit that did not pass in any run; the
 JSON reports go to ``--out`` (under .cache/, kept out of the repository).
+``--compare COMMIT`` measures the site as it was at COMMIT too, in the same run:
+
+    make lighthouse LIGHTHOUSE_ARGS="--runs 3 --compare adcd081"
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_chromium
-from tests.sitebuild import copy_project
+from tests.sitebuild import PROJECT_PARTS, ROOT, copy_project
 
 PAGES = {"Home": "site/latest/", "Condition (CRPS)": "site/latest/conditions/crps/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -99,12 +102,26 @@ def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True)
 
 
-def publish(folder: Path) -> Path:
-    """Publish v1.0 with mike to a bare repository; return the gh-pages tree."""
+def publish(folder: Path, ref: str | None = None) -> Path:
+    """Publish v1.0 with mike to a bare repository; return the gh-pages tree.
+
+    The project as checked out, or as it was at commit ``ref``.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
     origin = folder / "origin.git"
     _git("init", "--quiet", "--bare", str(origin), cwd=folder)
-    (folder / "work").mkdir()
-    work = copy_project(folder / "work")
+    work = folder / "work"
+    work.mkdir()
+    if ref is None:
+        copy_project(work)
+    else:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", ref, *PROJECT_PARTS],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(work, filter="data")
     _git("init", "--quiet", "--initial-branch=main", cwd=work)
     _git("remote", "add", "origin", str(origin), cwd=work)
     _git("add", "--all", cwd=work)
@@ -185,32 +202,21 @@ def report(
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lighthouse", type=Path, required=True, help="the lighthouse CLI")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=Path(".cache/lighthouse/reports"))
-    arguments = parser.parse_args()
-    problem = missing_chromium()
-    if problem:
-        sys.stderr.write(problem + "\n")
-        return 2
-    arguments.out.mkdir(parents=True, exist_ok=True)
+def measure(
+    lighthouse: Path, out: Path, runs: int, ref: str | None
+) -> tuple[dict[str, dict[str, list[float]]], set[str], list[float]]:
+    """Publish (the checkout, or commit ``ref``), then run Lighthouse on each page."""
     scores: dict[str, dict[str, list[float]]] = {}
     failed: set[str] = set()
     benchmark: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        served = publish(Path(folder))
+        served = publish(Path(folder), ref)
         with serve_like_pages(served) as origin:
             for name, path in PAGES.items():
                 scores[name] = {category: [] for category in CATEGORIES}
-                for run in range(1, arguments.runs + 1):
-                    slug = path.strip("/").replace("/", "-")
-                    result = run_lighthouse(
-                        arguments.lighthouse,
-                        f"{origin}/{path}",
-                        arguments.out.resolve() / f"{slug}-{run}.json",
-                    )
+                for run in range(1, runs + 1):
+                    slug = f"{ref or 'checkout'}-{path.strip('/').replace('/', '-')}-{run}"
+                    result = run_lighthouse(lighthouse, f"{origin}/{path}", out / f"{slug}.json")
                     categories = result["categories"]
                     assert isinstance(categories, dict)
                     for category in CATEGORIES:
@@ -219,7 +225,27 @@ def main() -> int:
                     environment = result["environment"]
                     assert isinstance(environment, dict)
                     benchmark.append(environment["benchmarkIndex"])
-    sys.stdout.write(report(scores, failed, arguments.runs, benchmark))
+    return scores, failed, benchmark
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lighthouse", type=Path, required=True, help="the lighthouse CLI")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=Path(".cache/lighthouse/reports"))
+    parser.add_argument("--compare", metavar="COMMIT", help="also measure the site at COMMIT")
+    arguments = parser.parse_args()
+    problem = missing_chromium()
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 2
+    out = arguments.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    refs = [None, arguments.compare] if arguments.compare else [None]
+    for ref in refs:
+        scores, failed, benchmark = measure(arguments.lighthouse, out, arguments.runs, ref)
+        sys.stdout.write(f"\n{'Commit ' + ref if ref else 'This checkout'}: ")
+        sys.stdout.write(report(scores, failed, arguments.runs, benchmark))
     return 0
 
 
