@@ -27,7 +27,7 @@ from healthsite.checks.sandbox import (
     site_names,
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
-from healthsite.content.citations import Citations
+from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
@@ -49,6 +49,7 @@ from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
 from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.preview import Preview
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
@@ -121,6 +122,18 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     return data_files
 
 
+# This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/preview.py).
+_preview = Preview(build_index)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _preview.start(command, dirty)
+
+
+def on_shutdown() -> None:
+    _preview.stop()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
@@ -174,9 +187,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
     version_selector_only_when_published(config.extra)
+    _glossary_tooltips(config, glossary)
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
+
+
+def _glossary_tooltips(config: MkDocsConfig, glossary: Glossary) -> None:
+    """Every glossary match a tooltip on every page: the abbr extension's glossary."""
+    if "abbr" not in config.markdown_extensions:
+        raise_if_any(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    "markdown_extensions",
+                    "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
+                )
+            ],
+            "Glossary tooltips",
+            Path(config.config_file_path).parent,
+        )
+    settings = config.mdx_configs.setdefault("abbr", {})
+    settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -314,12 +347,15 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
     return markdown
 
 
-# Glossary terms become tooltips (Markdown abbreviations) on every other page.
+# Glossary terms are tooltips (Markdown abbreviations, given to the abbr
+# extension in on_config) on every page but the glossary itself.
 @event_priority(-60)
-def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_path == GLOSSARY_PAGE:
+def _no_tooltips_on_the_glossary(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    if page.file.src_path != GLOSSARY_PAGE:
         return markdown
-    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations}\n"
+    return f"{markdown.rstrip()}\n\n{_state().glossary.no_tooltips}\n"
 
 
 on_page_markdown = CombinedEvent(
@@ -327,7 +363,7 @@ on_page_markdown = CombinedEvent(
     _expand_macro_calls,
     _add_related_pages,
     _finish_citations,
-    _add_glossary_tooltips,
+    _no_tooltips_on_the_glossary,
 )
 
 
@@ -378,16 +414,39 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Every page is written: the library as data, api/pages.json
     (healthsite/library/feed.py), and Pagefind's index for the search box."""
     state = _state()
+    document = feed(
+        _library(),
+        state.pages.front_matter,
+        _cited_keys(state),
+        state.reviewers.page_review,
+        config.site_name,
+    )
+    write_feed(Path(config.site_dir), document)
+    _preview.index(Path(config.site_dir))
+
+
+# What each page cited, by src_uri, as of the last build that rendered it.
+# `mkdocs serve --dirty` renders only the pages that changed; the others keep
+# what they cited, so the feed still lists every page's sources.
+_cited_before: dict[str, CitedKeys] = {}
+
+
+def _cited_keys(state: BuildState) -> dict[str, CitedKeys]:
+    """This build's citations of each page it rendered, and the last build's of the
+    others (a full build renders every page, so only its own count)."""
+    global _cited_before
     prefix = f"{state.docs_dir_name}/"
-    cited = {
+    rendered = {
         shown_as.removeprefix(prefix): keys
         for shown_as, keys in state.citations.keys_by_page.items()
     }
-    document = feed(
-        _library(), state.pages.front_matter, cited, state.reviewers.page_review, config.site_name
-    )
-    write_feed(Path(config.site_dir), document)
-    build_index(Path(config.site_dir))
+    kept = {
+        src_uri: keys
+        for src_uri, keys in _cited_before.items()
+        if src_uri in state.pages.front_matter and src_uri not in rendered
+    }
+    _cited_before = {**kept, **rendered}
+    return _cited_before
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ SERVE_TIMEOUT_S = 900.0
 REBUILD_DONE = "Reloading browsers"
 REBUILD_START = "Building documentation..."
 SERVING = "Serving on"
+# The call MkDocs' live-reload script makes in every served page: livereload(epoch, id).
+LIVERELOAD_CALL = re.compile(r"livereload\((\d+), *\d+\)")
 
 
 class BuildFailedError(RuntimeError):
@@ -44,10 +48,19 @@ class BuildRun:
 
 @dataclass(frozen=True)
 class RebuildRun:
-    """One edit under ``mkdocs serve``: edit-to-reload time and build time."""
+    """One edit under ``mkdocs serve``.
+
+    ``edit_to_reload_s`` runs from writing the file to the answer that makes a
+    browser reload (see ``LiveReload``); ``build_s`` is the rebuild alone, from
+    the log. ``page_updated``: the page served after the reload has the edit.
+    ``checked``: the build logged the edited page's readability scores, the
+    last check a page goes through, so its checks ran on this rebuild.
+    """
 
     edit_to_reload_s: float
     build_s: float
+    page_updated: bool
+    checked: bool
 
 
 def timed_build(command: list[str], cwd: Path, site_dir: Path) -> BuildRun:
@@ -81,18 +94,56 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class LiveReload:
+    """What the script ``mkdocs serve`` puts in every page does: ask
+    ``/livereload/<epoch>/<id>`` for a newer epoch than the page's, which the
+    server answers once a rebuild is done; the browser then reloads."""
+
+    def __init__(self, base_url: str, page_url: str) -> None:
+        self.base_url = base_url
+        self.page_url = page_url
+        self.answered = threading.Event()
+        self.reloaded_at = 0.0
+
+    def page(self) -> str:
+        with urllib.request.urlopen(f"{self.base_url}{self.page_url}", timeout=60) as answer:
+            return str(answer.read().decode("utf-8"))
+
+    def start(self) -> None:
+        """Load the page and start waiting, as an open browser tab does."""
+        found = LIVERELOAD_CALL.search(self.page())
+        if found is None:
+            raise BuildFailedError(f"{self.page_url}: mkdocs serve put no livereload script in it")
+        epoch = int(found.group(1))
+        self.answered.clear()
+        threading.Thread(target=self._poll, args=(epoch,), daemon=True).start()
+
+    def _poll(self, epoch: int) -> None:
+        url = f"{self.base_url}/livereload/{epoch}/{time.time_ns() // 1000}"
+        while True:
+            # The server answers at once when the site is newer, else after a minute.
+            with urllib.request.urlopen(url, timeout=SERVE_TIMEOUT_S) as answer:
+                newer = float(answer.read()) > epoch
+            if newer:
+                self.reloaded_at = time.perf_counter()
+                self.answered.set()
+                return
+
+    def wait(self) -> float:
+        if not self.answered.wait(SERVE_TIMEOUT_S):
+            raise BuildFailedError(f"{self.page_url}: no reload within {SERVE_TIMEOUT_S:.0f} s")
+        return self.reloaded_at
+
+
 class ServeSession:
     """A running ``mkdocs serve`` whose log lines are read as they arrive."""
 
-    def __init__(self, config_file: Path, dirty: bool) -> None:
-        # Live reload stays on: it is what watches the files. No browser connects.
-        command = [str(MKDOCS), "serve", "-f", str(config_file)]
+    def __init__(self, config_file: Path, options: tuple[str, ...]) -> None:
+        # Live reload stays on: it is what watches the files.
+        command = [str(MKDOCS), "serve", "-f", str(config_file), *options]
         address = f"127.0.0.1:{free_port()}"
+        self.base_url = f"http://{address}"
         command += ["--dev-addr", address]
-        if dirty:
-            # MkDocs warns that a dirty build may leave stale navigation, and
-            # strict mode (on in mkdocs.yml) turns that warning into an abort.
-            command += ["--dirty", "--no-strict"]
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.child = subprocess.Popen(
@@ -138,22 +189,36 @@ class ServeSession:
                 self.child.wait()
 
 
-def serve_rebuilds(config_file: Path, page: Path, dirty: bool, edits: int) -> list[RebuildRun]:
-    """Start ``mkdocs serve``, then append to ``page`` ``edits`` times."""
-    session = ServeSession(config_file, dirty)
+def serve_rebuilds(
+    config_file: Path, page: Path, options: tuple[str, ...], edits: int
+) -> list[RebuildRun]:
+    """Start ``mkdocs serve`` with ``options``, open ``page`` as a browser would,
+    then append a sentence to it ``edits`` times, timing each save to reload."""
+    docs_dir = config_file.parent / "docs"
+    source = page.relative_to(docs_dir).as_posix()
+    browser = LiveReload("", "/" + source.removesuffix(".md") + "/")
+    session = ServeSession(config_file, options)
+    browser.base_url = session.base_url
     runs = []
+    original = page.read_text(encoding="utf-8")
     try:
         session.wait_for(SERVING)
-        original = page.read_text(encoding="utf-8")
         for edit in range(edits):
             # The file watcher polls every 0.5 s; let it see a settled tree first.
             time.sleep(1.0)
+            browser.start()
+            sentence = f"An edited sentence, number {edit + 1}."
+            checked_line = f"readability: docs/{source}:"
             edited = time.perf_counter()
-            page.write_text(f"{original}\nAn edited sentence, number {edit + 1}.\n", "utf-8")
+            page.write_text(f"{original}\n{sentence}\n", "utf-8")
             started = session.wait_for(REBUILD_START)
+            first_line = len(session.log)
             done = session.wait_for(REBUILD_DONE)
-            runs.append(RebuildRun(done - edited, done - started))
-        page.write_text(original, encoding="utf-8")
+            reloaded = browser.wait()
+            checked = any(checked_line in line for line in session.log[first_line:])
+            updated = sentence in browser.page()
+            runs.append(RebuildRun(reloaded - edited, done - started, updated, checked))
     finally:
+        page.write_text(original, encoding="utf-8")
         session.stop()
     return runs
