@@ -10,7 +10,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build test lint lock new-page linkcheck benchmark clean readability lighthouse
+.PHONY: serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick clean \
+	readability lighthouse
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,11 @@ $(STAMP): requirements.lock
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The editor's preview of a large library: on each save, only the saved page is
+# rebuilt, with every check (CONTRIBUTING.md, "Previewing a large library").
+serve-fast: $(STAMP)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -53,11 +59,22 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
-# Time builds of 10, 100 and 1,000 synthetic pages (about 20 minutes on 2 cores);
-# see benchmarks/README.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
-BENCHMARK_ARGS ?= --pages 10 100 1000 --runs 3 --profile
+# Every figure of issue 12 at 10, 100 and 1,000 pages (benchmarks/README.md):
+# full builds against Material's (3 runs each, alternating), the editor's wait
+# under mkdocs serve, page sizes and a profile (benchmarks/build.py), then what
+# a reader downloads and how fast search answers (benchmarks/reader.py).
+# About 90 minutes on 2 cores; `make benchmark-quick` gives the same figures
+# from one run of each build, two saves and two visits (about 40 minutes).
+BENCHMARK_PAGES ?= 10 100 1000
+BENCHMARK_ARGS ?= --pages $(BENCHMARK_PAGES) --runs 3 --profile
+READER_ARGS ?= --pages $(BENCHMARK_PAGES)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)
+	$(BIN)/python -m benchmarks.reader $(READER_ARGS)
+
+benchmark-quick: $(STAMP)
+	$(MAKE) benchmark BENCHMARK_ARGS="--pages $(BENCHMARK_PAGES) --runs 1 --edits 2" \
+		READER_ARGS="--pages $(BENCHMARK_PAGES) --visits 2"
 
 # Lighthouse (mobile) on the home and CRPS pages of a mike-published copy, median
 # of 3 (README, "Benchmarks"). npm installs lighthouse 12.2.3 into .cache/

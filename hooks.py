@@ -7,6 +7,7 @@ config, but not this module, on every rebuild).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
-from healthsite.library.feed import feed, write_feed
+from healthsite.library.feed import FEED_PATH, feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
@@ -123,7 +124,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 
 
 # This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/preview.py).
-_preview = Preview(build_index)
+_preview = Preview(build_index, functools.partial(build_index, background=True))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -398,6 +399,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         _cited_sources, state.reviewers.page_review, _library()
     )
     env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
+    if _preview.serving:
+        env.bytecode_cache = _preview.templates
     return env
 
 
@@ -421,8 +424,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.reviewers.page_review,
         config.site_name,
     )
-    write_feed(Path(config.site_dir), document)
-    _preview.index(Path(config.site_dir))
+    site_dir = Path(config.site_dir)
+    if not _preview.unchanged(site_dir / FEED_PATH, document):
+        write_feed(site_dir, document)
+    _preview.index(site_dir)
 
 
 # What each page cited, by src_uri, as of the last build that rendered it.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -98,9 +99,16 @@ def use_pagefind_worker(html: str) -> str:
     return swapped
 
 
-def build_index(site_dir: Path) -> None:
-    """Index the built pages with Pagefind, into ``site_dir/pagefind/``."""
+def build_index(site_dir: Path, background: bool = False) -> None:
+    """Index the built pages with Pagefind, into ``site_dir/pagefind/``.
+
+    ``background``: at low priority, so an editor's next rebuild under
+    ``mkdocs serve --dirty`` is not slowed by it (healthsite/preview.py).
+    """
     command = [str(get_executable()), "--site", str(site_dir), "--root-selector", ROOT_SELECTOR]
+    nice = shutil.which("nice")
+    if background and nice:
+        command = [nice, "-n", "15", *command]
     command += [f"--exclude-selectors={selector}" for selector in EXCLUDED]
     command += ["--glob", PAGES_GLOB]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
