@@ -7,7 +7,6 @@ config, but not this module, on every rebuild).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +54,7 @@ from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import (
+    PagefindInput,
     build_index,
     index_no_pages,
     search_plugin,
@@ -124,7 +124,12 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 
 
 # This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/preview.py).
-_preview = Preview(build_index, functools.partial(build_index, background=True))
+# What Pagefind indexes: each page's article, written as the page is written.
+_search_input = PagefindInput()
+_preview = Preview(
+    lambda site_dir: build_index(site_dir, _search_input.path),
+    lambda site_dir: build_index(site_dir, _search_input.path, background=True),
+)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -133,6 +138,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_shutdown() -> None:
     _preview.stop()
+    _search_input.clear()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -140,6 +146,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
     project_dir = Path(config.config_file_path).resolve().parent
     configure_preview(config)
+    if not _preview.dirty_serve:
+        _search_input.clear()  # the site folder starts empty too
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
@@ -410,7 +418,9 @@ def _cited_sources(page: Page) -> list[Source]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(output))
+    output = use_pagefind_worker(fill_script_hashes(output))
+    _search_input.add(page.file.dest_uri, output)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
