@@ -39,7 +39,17 @@ INSTALL_HINT = (
 )
 
 # Pages readers can reach, as URL paths under the site root.
-READER_PAGES = ["", "conditions/crps/", "treatments/iv-ketamine/", "glossary/", "about/"]
+READER_PAGES = [
+    "",
+    "conditions/crps/",
+    "treatments/iv-ketamine/",
+    "guides/diagnosis/",
+    "guides/living-with-crps/",
+    "guides/children-and-teenagers/",
+    "guides/preventing-crps-after-a-broken-wrist/",
+    "glossary/",
+    "about/",
+]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 

@@ -14,6 +14,10 @@ pytestmark = pytest.mark.browser
 
 CRPS = "conditions/crps/"
 IV_KETAMINE = "treatments/iv-ketamine/"
+DIAGNOSIS = "guides/diagnosis/"
+LIVING = "guides/living-with-crps/"
+CHILDREN = "guides/children-and-teenagers/"
+WRIST = "guides/preventing-crps-after-a-broken-wrist/"
 FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link"
 
 
@@ -49,6 +53,14 @@ def first_result_for(page: Page, query: str) -> Locator:
         ("Sudeck's atrophy", CRPS),
         ("ketamine infusion", IV_KETAMINE),
         ("ketamine drip", IV_KETAMINE),
+        ("Budapest criteria", DIAGNOSIS),
+        ("test for CRPS", DIAGNOSIS),
+        ("pacing", LIVING),
+        ("CRPS support groups", LIVING),
+        ("CRPS child", CHILDREN),
+        ("pediatric CRPS", CHILDREN),
+        ("vitamin C CRPS", WRIST),
+        ("broken wrist", WRIST),
     ],
 )
 def test_readers_words_find_the_page_first(
