@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from healthsite.checks.components import check_components
 from healthsite.checks.readability import EXEMPT_PAGES, check_page
 from healthsite.checks.sandbox import (
     PageSource,
@@ -32,7 +33,9 @@ from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
+from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
+from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.problems import Problem, raise_if_any
@@ -47,6 +50,7 @@ class BuildState:
     citations: Citations
     glossary: Glossary
     macro_calls: MacroCalls
+    repository_url: str
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
 
@@ -100,7 +104,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    raise_if_any(problems + glossary_problems, "Invalid data files")
+    repository_url, repository_problems = repository(config)
+    raise_if_any(problems + glossary_problems + repository_problems, "Invalid data files")
     citations = Citations(registry)
     macros = {
         "cite": citations.cite,
@@ -121,9 +126,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
+    _build = BuildState(
+        project_dir, docs_dir_name, citations, glossary, macro_calls, repository_url
+    )
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
+    # Care cards and key points: admonitions rewritten as the site's components.
+    config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
 
 
@@ -239,15 +248,18 @@ on_page_markdown = CombinedEvent(
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
-    if page.file.src_path in EXEMPT_PAGES:
-        return html
+    """Check the page's components, score its prose (HTML makes headings, tables
+    and code easy to leave out), then add "Also called" under its title."""
     state = _state()
-    if state.page_shown_as in state.template_failures:
-        return html
-    _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
-    state.problems.extend(problems)
-    return html
+    front = state.pages.front_matter.get(page.file.src_uri)
+    state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    if (
+        page.file.src_path not in EXEMPT_PAGES
+        and state.page_shown_as not in state.template_failures
+    ):
+        _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
+        state.problems.extend(problems)
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -258,6 +270,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
     env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
     return env
 
 

@@ -18,6 +18,7 @@ import ast
 import random
 import re
 import shutil
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,9 +173,9 @@ class PageWriter:
             "## Outlook",
             para(rng, name, 5) + self.cite(rng),
             "## When to get help",
-            "**See your doctor** if:",
-            self.bullets(rng, 3),
-            "**Call 911 or go to the emergency room** if a limb turns cold, pale or blue.",
+            "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
+            "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
+            "!!! emergency\n\n    - a limb turns cold, pale or blue",
             "## Related pages",
             "\n".join(f"- {link}" for link in links),
         ]

@@ -223,6 +223,16 @@ next_review: 2027-11-20
 # Fibromyalgia
 
 It makes many parts of the body hurt.
+
+## When to get help
+
+!!! urgent
+
+    - the pain gets much worse
+
+!!! emergency
+
+    - you are thinking about harming yourself
 """
 
 

@@ -92,6 +92,9 @@ def test_new_page_builds_clean_with_its_sections_and_nav_entry(
     assert headings(html) == sections
     assert f'<h1 id="{slug}">{title}' in html
     assert "Next review due" in html
+    # New pages start with care cards (STYLE.md, "When to get help").
+    assert '<div class="care-card care-card--urgent">' in html
+    assert '<div class="care-card care-card--emergency">' in html
 
 
 def test_new_page_refuses_bad_input_and_changes_nothing(project: Path) -> None:
