@@ -37,11 +37,11 @@ readability: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
 
-# A new condition or treatment page with its front matter, added to the nav:
+# A new condition or treatment page with its front matter (the build lists it; no nav edit):
 #   make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" NAMES="FMS, fibromyalgia syndrome"
 new-page: $(STAMP)
 	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \
-		--names "$(NAMES)" --nav-label "$(NAV_LABEL)"
+		--names "$(NAMES)"
 
 # Every link of a fresh strict build, external ones included (README, "Link
 # checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
@@ -54,7 +54,7 @@ lock: $(STAMP)
 		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 # Time builds of 10, 100 and 1,000 synthetic pages (about 20 minutes on 2 cores);
-# see docs/benchmarks.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
+# see benchmarks/README.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
 BENCHMARK_ARGS ?= --pages 10 100 1000 --runs 3 --profile
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)

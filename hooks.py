@@ -30,15 +30,27 @@ from healthsite.checks.sandbox import (
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
-from healthsite.content.macrocalls import MacroCalls
+from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.reviewers import (
+    Reviewers,
+    check_reviewers,
+    load_reviewers,
+    reviewers_page_url,
+)
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
-from healthsite.html.structured_data import check_treatment_links, json_ld_filter
+from healthsite.html.structured_data import json_ld_filter
+from healthsite.library.feed import feed, write_feed
+from healthsite.library.macros import LibraryMacros
+from healthsite.library.model import Library, build_library
+from healthsite.library.related import with_related_pages
+from healthsite.library.sections import keep_out_of_nav, place_in_sections
 from healthsite.problems import Problem, raise_if_any
+from healthsite.publishing.preview import configure_preview
 
 
 @dataclass
@@ -49,10 +61,13 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     glossary: Glossary
+    reviewers: Reviewers
     macro_calls: MacroCalls
+    library_macros: LibraryMacros
     repository_url: str
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
+    library: Library | None = None
 
     page_source: PageSource | None = None
     # The page being built: its name in messages and its file's text, read once.
@@ -93,7 +108,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
                     f"data file '{relative}' does not exist; create it or fix the path",
                 )
             )
-    raise_if_any(problems, "Missing data files")
+    raise_if_any(problems, "Missing data files", project_dir)
     return data_files
 
 
@@ -101,17 +116,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
     project_dir = Path(config.config_file_path).resolve().parent
+    configure_preview(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     repository_url, repository_problems = repository(config)
-    raise_if_any(problems + glossary_problems + repository_problems, "Invalid data files")
+    reviewers, reviewer_problems = load_reviewers(project_dir)
+    problems += glossary_problems + repository_problems + reviewer_problems
+    raise_if_any(problems, "Invalid data files", project_dir)
     citations = Citations(registry)
-    macros = {
+    library_macros = LibraryMacros()
+    macros: dict[str, Macro] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "glossary_list": glossary.page_list,
+        "reviewers_list": reviewers.page_list,
+        "page_list": library_macros.page_list,
+        "a_to_z": library_macros.a_to_z,
+        "library_cards": library_macros.library_cards,
     }
     macros_plugin = config.plugins["macros"]
     macros_plugin.register_macros(macros)
@@ -127,7 +150,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
     _build = BuildState(
-        project_dir, docs_dir_name, citations, glossary, macro_calls, repository_url
+        project_dir,
+        docs_dir_name,
+        citations,
+        glossary,
+        reviewers,
+        macro_calls,
+        library_macros,
+        repository_url,
     )
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
@@ -136,13 +166,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Condition, treatment and guide pages are listed by the build, not in the sidebar."""
+    keep_out_of_nav(files)
+    return files
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Before any page is rendered: front matter, shared names, navigation, reviews."""
+    """Before any page is rendered: front matter, shared names, navigation, reviews,
+    and the library (relations, sections) that lists and links are made from."""
     state = _state()
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
     state.problems.extend(state.pages.problems)
+    pages = list(state.pages.front_matter.values())
+    state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
+    state.library = build_library(state.pages.front_matter, files)
+    state.problems.extend(state.library.relations.problems)
+    state.library_macros.library = state.library
+    place_in_sections(nav, files)
     return nav
+
+
+def _library() -> Library:
+    library = _state().library
+    if library is None:
+        raise RuntimeError("hooks.py: on_nav has not run")
+    return library
 
 
 def _sandbox_macros(config: MkDocsConfig) -> None:
@@ -172,6 +222,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
     state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
+    state.library_macros.start_page(page.file.src_uri, state.page_shown_as, state.page_file_text)
     return page
 
 
@@ -224,6 +275,18 @@ def _expand_macro_calls(markdown: str, page: Page, config: MkDocsConfig, files: 
     return markdown if expanded is None else expanded
 
 
+# After macros (priority 0), before the references: the "Related pages" block.
+@event_priority(-45)
+def _add_related_pages(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state()
+    state.problems.extend(state.library_macros.finish_page())
+    markdown, problems = with_related_pages(
+        markdown, _library(), page.file.src_uri, state.page_shown_as, state.page_file_text
+    )
+    state.problems.extend(problems)
+    return markdown
+
+
 # After macros (priority 0): the references list is built from the
 # citations that the macros recorded while rendering the page.
 @event_priority(-50)
@@ -243,7 +306,11 @@ def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, file
 
 
 on_page_markdown = CombinedEvent(
-    _check_templates, _expand_macro_calls, _finish_citations, _add_glossary_tooltips
+    _check_templates,
+    _expand_macro_calls,
+    _add_related_pages,
+    _finish_citations,
+    _add_glossary_tooltips,
 )
 
 
@@ -265,11 +332,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     state = _state()
-    state.problems.extend(check_treatment_links(files, state.docs_dir_name))
-    raise_if_any(state.problems, "Pages with problems")
+    raise_if_any(state.problems, "Pages with problems", state.project_dir)
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
-    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.globals["page_review"] = state.reviewers.page_review
+    env.globals["reviewers_page_url"] = reviewers_page_url(files)
+    env.filters["medical_web_page"] = json_ld_filter(
+        _cited_sources, state.reviewers.page_review, _library()
+    )
     env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
     return env
 
@@ -289,6 +359,20 @@ def on_page_context(
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return fill_script_hashes(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The library as data: api/pages.json (healthsite/library/feed.py)."""
+    state = _state()
+    prefix = f"{state.docs_dir_name}/"
+    cited = {
+        shown_as.removeprefix(prefix): keys
+        for shown_as, keys in state.citations.keys_by_page.items()
+    }
+    document = feed(
+        _library(), state.pages.front_matter, cited, state.reviewers.page_review, config.site_name
+    )
+    write_feed(Path(config.site_dir), document)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -2,14 +2,19 @@
 
 Every page copies the front matter of a real page (``docs/conditions/crps.md``
 or ``docs/treatments/iv-ketamine.md``), so fields the project requires stay
-present as the schema grows. Bodies follow the same outline: sections, lists,
+present as the schema grows (``reviewed_by`` names a key of data/reviewers.yml,
+one key on even pages and a list on odd ones). Bodies follow the same outline: sections, lists,
 ``stat()`` and ``cite()`` macros with real keys from ``data/``, glossary terms
-and links to other pages and their sections. Text is picked with a seeded
+and links to other pages and their sections. Each condition names a treatment
+(``possible_treatments``) and the next condition (``related_pages``), so every
+page has a few related pages, as real ones do. Text is picked with a seeded
 random generator, so a corpus of the same size is the same on every run.
 
 Two copies are written: ``project/`` is the real project with the pages added
-(macros and all), ``plain/`` holds the same pages with every macro already
-rendered to Markdown, for builds that run no project hooks or macros.
+(macros and all; the pages go in their sections' folders and, as in the real
+project, not in the nav), ``plain/`` holds the same pages with every macro
+already rendered to Markdown, for builds that run no project hooks or macros,
+with every page in a nav of groups of 25 (Material's way of listing pages).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import yaml
 
 from healthsite.content.citations import Citations
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.content.reviewers import Reviewers, load_reviewers
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25
@@ -176,7 +182,7 @@ class PageWriter:
             "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
             "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
             "!!! emergency\n\n    - a limb turns cold, pale or blue",
-            "## Related pages",
+            "## Read next",
             "\n".join(f"- {link}" for link in links),
         ]
         return "\n\n".join(parts) + "\n"
@@ -203,9 +209,23 @@ class PageWriter:
             "title": title,
             "description": f"What {name} is, its symptoms, how it is treated and when to get help.",
         }
+        # reviewed_by names a key of data/reviewers.yml; every other page gives
+        # it as a list, so both forms are looked up in the registry.
+        if number % 2 and isinstance(meta.get("reviewed_by"), str):
+            meta["reviewed_by"] = [meta["reviewed_by"]]
         if "alternative_names" in meta:
             # Unique across the corpus: the build rejects a name shared by two pages.
             meta["alternative_names"] = [f"{kind} {number}", f"example {kind} {number}"]
+        meta.pop("possible_treatments", None)
+        meta.pop("related_pages", None)
+        if kind == "condition":
+            if self.treatments:
+                treatment = (number - 1) % self.treatments + 1
+                meta["possible_treatments"] = [f"treatments/{page_file('treatment', treatment)}"]
+            if count > 1:
+                # Typed once, on one of the two pages: the build shows it on both.
+                following = number % count + 1
+                meta["related_pages"] = [f"conditions/{page_file('condition', following)}"]
         # The text is sampled from the real pages' sentences, and a sample can
         # score a little over the target grade; it is still scored on every page.
         meta["readability"] = {"max_grade": READABILITY_LIMIT, "reason": READABILITY_REASON}
@@ -264,19 +284,23 @@ def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
     return nav
 
 
-def prerender(markdown: str, citations: Citations, src_path: str, abs_path: Path) -> str:
-    """Render the project's citation macros, as the macros plugin would."""
+def prerender(
+    markdown: str, citations: Citations, reviewers: Reviewers, src_path: str, abs_path: Path
+) -> str:
+    """Render the project's citation and reviewer macros, as the macros plugin would."""
     macros: dict[str, Callable[..., str]] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
+        "reviewers_list": reviewers.page_list,
     }
 
     def render(call: re.Match[str]) -> str:
         macro = macros.get(call.group(1))
         if macro is None:
             return call.group(0)
-        return macro(*ast.literal_eval(f"({call.group(2)},)"))
+        arguments = call.group(2).strip()
+        return macro(*(ast.literal_eval(f"({arguments},)") if arguments else ()))
 
     citations.start_page(src_path, abs_path)
     rendered, _problems = citations.finish_page(MACRO.sub(render, markdown))
@@ -294,20 +318,17 @@ def plain_config(markdown_extensions: str, nav: list[Any], features: list[str]) 
 
 
 def write_project(destination: Path, pages: list[GeneratedPage]) -> list[Any]:
-    """The real project plus the pages; returns the nav it was given."""
+    """The real project plus the pages, its mkdocs.yml unchanged (the build lists
+    them); returns the nav with every page, for the Material-only builds."""
     destination.mkdir(parents=True)
     copy_project(destination)
     for page in pages:
         target = destination / "docs" / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    config_file = destination / "mkdocs.yml"
-    config_text = config_file.read_text(encoding="utf-8")
+    config_text = (destination / "mkdocs.yml").read_text(encoding="utf-8")
     block = top_level_block(config_text, "nav")
-    nav = nav_with(yaml.safe_load(block.group(0))["nav"], pages)
-    nav_text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
-    config_file.write_text(config_text.replace(block.group(0), nav_text), encoding="utf-8")
-    return nav
+    return nav_with(yaml.safe_load(block.group(0))["nav"], pages)
 
 
 def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
@@ -319,11 +340,15 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
     if problems:
         raise ValueError("; ".join(str(problem) for problem in problems))
     citations = Citations(registry)
+    reviewers, reviewer_problems = load_reviewers(ROOT)
+    if reviewer_problems:
+        raise ValueError("; ".join(str(problem) for problem in reviewer_problems))
     shutil.copytree(project_dir / "docs", destination / "docs")
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
-        path.write_text(prerender(markdown, citations, src_path, path), encoding="utf-8")
+        rendered = prerender(markdown, citations, reviewers, src_path, path)
+        path.write_text(rendered, encoding="utf-8")
     config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = top_level_block(config_text, "markdown_extensions").group(0)
     for name, features in (("material-defaults", []), ("material-prune", ["navigation.prune"])):

@@ -1,4 +1,4 @@
-"""Create a condition or treatment page with its front matter, and add it to the nav.
+"""Create a condition or treatment page with its front matter.
 
 Usage (see CONTRIBUTING.md)::
 
@@ -6,8 +6,9 @@ Usage (see CONTRIBUTING.md)::
         NAMES="fibromyalgia syndrome, FMS"
 
 The page gets every front matter field the build requires and the section
-headings STYLE.md asks for; mkdocs.yml gets one new nav line, written as text
-so its comments stay as they are.
+headings STYLE.md asks for, in its section's folder (``docs/conditions/``...).
+Nothing else is edited: the build lists the page in its section, the A to Z
+and on the home page (healthsite/library/sections.py), not in mkdocs.yml's nav.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ from string import Template
 
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.yaml import yaml_load
 
 from healthsite.checks.frontmatter import PageType, add_months
 from healthsite.checks.review import today
-from healthsite.checks.sitepages import NAV_SECTION_BY_TYPE
+from healthsite.library.sections import SECTION_BY_TYPE
 
 TEMPLATES = Path(__file__).resolve().parent / "page-templates"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-FOLDER_BY_TYPE = {PageType.condition: "conditions", PageType.treatment: "treatments"}
+# The types that have a page template in scripts/page-templates/.
+NEW_PAGE_TYPES = (PageType.condition, PageType.treatment)
 REVIEW_MONTHS_BY_TYPE = {PageType.condition: 12, PageType.treatment: 6}
 DESCRIPTION_BY_TYPE = {
     PageType.condition: (
@@ -41,10 +42,10 @@ DESCRIPTION_BY_TYPE = {
         "and its side effects."
     ),
 }
-DRAFT_REVIEWER = {
-    "name": "CRPS Info editorial team",
-    "role": "content editors (clinical sign-off pending)",
-}
+# A key of data/reviewers.yml. A new page is the editorial team's draft: it
+# shows readers that no clinician has checked it until one signs it off
+# (CONTRIBUTING.md, "Sign-off").
+DRAFT_REVIEWER = "editorial-team"
 
 
 class NewPageError(ValueError):
@@ -59,11 +60,10 @@ class NewPage:
     slug: str
     title: str
     names: list[str]
-    nav_label: str
 
     @property
-    def nav_path(self) -> str:
-        return f"{FOLDER_BY_TYPE[self.page_type]}/{self.slug}.md"
+    def src_uri(self) -> str:
+        return f"{SECTION_BY_TYPE[self.page_type].folder}/{self.slug}.md"
 
 
 class _ListsIndentedDumper(yaml.SafeDumper):
@@ -95,60 +95,8 @@ def page_text(page: NewPage) -> str:
     return f"{front_matter(page)}\n{body.substitute(title=page.title)}"
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _section_line(lines: list[str], section: str) -> int:
-    nav_start = next((i for i, line in enumerate(lines) if line.rstrip() == "nav:"), None)
-    if nav_start is None:
-        raise NewPageError("mkdocs.yml: nav: there is no 'nav:' section to add the page to")
-    heading = re.compile(rf"\s*- {re.escape(section)}:\s*(#.*)?")
-    for index in range(nav_start + 1, len(lines)):
-        line = lines[index]
-        if line.strip() and not line.startswith((" ", "#")):
-            break
-        if heading.fullmatch(line):
-            return index
-    raise NewPageError(f"mkdocs.yml: nav: there is no '{section}:' section; add it first")
-
-
-def add_to_nav(config_text: str, section: str, label: str, path: str) -> str:
-    """``config_text`` with ``- label: path`` added, in title order, to ``section``."""
-    lines = config_text.splitlines(keepends=True)
-    section_at = _section_line(lines, section)
-    section_indent = _indent(lines[section_at])
-    items: list[int] = []
-    for index in range(section_at + 1, len(lines)):
-        line = lines[index]
-        if line.strip() and not line.lstrip().startswith("#"):
-            if _indent(line) <= section_indent:
-                break
-            if line.lstrip().startswith("- "):
-                items.append(index)
-    if not items:
-        raise NewPageError(f"mkdocs.yml: nav.{section}: has no pages to add the page beside")
-    child_indent = " " * _indent(lines[items[0]])
-    items = [i for i in items if _indent(lines[i]) == len(child_indent)]
-    entry = yaml.safe_dump([{label: path}], allow_unicode=True, width=1000).strip()
-    later = [i for i in items if lines[i].lstrip()[2:].casefold() > entry[2:].casefold()]
-    insert_at = later[0] if later else items[-1] + 1
-    lines.insert(insert_at, f"{child_indent}{entry}\n")
-    return "".join(lines)
-
-
-def _nav_paths(items: object) -> list[str]:
-    if isinstance(items, str):
-        return [items]
-    if isinstance(items, list):
-        return [path for item in items for path in _nav_paths(item)]
-    if isinstance(items, dict):
-        return [path for value in items.values() for path in _nav_paths(value)]
-    return []
-
-
 def _parse_request(arguments: argparse.Namespace) -> NewPage:
-    if arguments.type not in FOLDER_BY_TYPE:
+    if arguments.type not in NEW_PAGE_TYPES:
         raise NewPageError(f"TYPE: '{arguments.type}' is not 'condition' or 'treatment'")
     if not SLUG.fullmatch(arguments.slug):
         raise NewPageError(
@@ -165,24 +113,16 @@ def _parse_request(arguments: argparse.Namespace) -> NewPage:
             'e.g. NAMES="fibromyalgia syndrome, FMS"'
         )
     page_type = PageType(arguments.type)
-    return NewPage(page_type, arguments.slug, title, names, arguments.nav_label or title)
+    return NewPage(page_type, arguments.slug, title, names)
 
 
 def create(page: NewPage, root: Path) -> Path:
-    """Write the page and the nav line; change nothing if either cannot be done."""
-    target = root / "docs" / page.nav_path
+    """Write the page; change nothing if it exists already."""
+    target = root / "docs" / page.src_uri
     if target.exists():
         raise NewPageError(f"{target.relative_to(root)}: already exists; choose another SLUG")
-    config_file = root / "mkdocs.yml"
-    old_config = config_file.read_text(encoding="utf-8")
-    new_config = add_to_nav(
-        old_config, NAV_SECTION_BY_TYPE[page.page_type], page.nav_label, page.nav_path
-    )
-    if page.nav_path not in _nav_paths(yaml_load(new_config).get("nav")):
-        raise NewPageError("mkdocs.yml: nav: the new line did not parse; add the page by hand")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page_text(page), encoding="utf-8")
-    config_file.write_text(new_config, encoding="utf-8")
     return target
 
 
@@ -192,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slug", required=True, help="the file name, e.g. fibromyalgia")
     parser.add_argument("--title", required=True, help="the page title")
     parser.add_argument("--names", default="", help="other names, separated by commas")
-    parser.add_argument("--nav-label", default="", help="a shorter title for the menu")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder")
     arguments = parser.parse_args(argv)
     try:
@@ -202,8 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"new-page: {error}\n")
         return 2
     sys.stdout.write(
-        f"Created {created.relative_to(arguments.root)} and added it to the nav in mkdocs.yml.\n"
+        f"Created {created.relative_to(arguments.root)}. The build lists it in its section, "
+        "the A to Z and on the home page.\n"
         "Next: write each section (see STYLE.md), then run `make serve` to preview it.\n"
+        f"It names {DRAFT_REVIEWER} (data/reviewers.yml) as its reviewer and tells readers "
+        "no clinician has checked it yet, until one signs it off (CONTRIBUTING.md).\n"
     )
     return 0
 

@@ -52,7 +52,8 @@ def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) ->
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        # No GitHub annotations unless a test asks for them (CI sets GITHUB_ACTIONS).
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **(env or {})},
         check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)

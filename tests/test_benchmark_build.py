@@ -1,6 +1,6 @@
 """The build benchmark still runs, end to end, on a small corpus.
 
-Speed is not asserted here (docs/benchmarks.md holds the measured figures):
+Speed is not asserted here (benchmarks/README.md holds the measured figures):
 only that every build and rebuild it reports really ran, on pages whose
 macros really rendered.
 """

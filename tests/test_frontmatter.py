@@ -79,7 +79,7 @@ def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
             "page_type: about",
             "page_type: symptom",
             "page_type: 'symptom' is not a page type; expected the kind of page: condition, "
-            "treatment, guide or about",
+            "treatment, guide, about or index",
             id="unknown-page-type",
         ),
     ],
@@ -95,15 +95,16 @@ def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
     text = edit(
         project,
         ABOUT,
-        "reviewed_by:\n  name: CRPS Info editorial team\n  role: content editors\n",
-        "reviewd_by: CRPS Info editorial team\n",
+        "reviewed_by: editorial-team\n",
+        "reviewd_by: editorial-team\n",
     )
-    misspelt = line_number(text, "reviewd_by: CRPS Info editorial team")
+    misspelt = line_number(text, "reviewd_by: editorial-team")
     assert_fails_with(
         build(project),
         # A missing field is reported on the first line of the front matter.
-        f"{ABOUT}:2: reviewed_by: is missing; expected the reviewer, with 'name:' and 'role:' "
-        "below it",
+        f"{ABOUT}:2: reviewed_by: is missing; expected the key of the page's reviewer in "
+        "data/reviewers.yml, e.g. editorial-team, or a list of keys, e.g. "
+        "[editorial-team, asha-patel]",
         f"{ABOUT}:{misspelt}: reviewd_by: is not a known field; use one of: last_reviewed, "
         "review_interval_months, next_review, title, description, page_type, alternative_names, "
         "reviewed_by",
@@ -213,9 +214,7 @@ page_type: condition
 alternative_names:
   - fibromyalgia syndrome
   - {name}
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
@@ -236,33 +235,30 @@ It makes many parts of the body hurt.
 """
 
 
-def add_condition(project: Path, alternative_name: str, *, in_nav: bool) -> None:
+def add_condition(project: Path, alternative_name: str) -> None:
+    """A condition page: the build lists it, so it needs no nav line."""
     page = project / "docs" / "conditions" / "fibromyalgia.md"
     page.write_text(CONDITION_PAGE.format(name=alternative_name), encoding="utf-8")
-    if in_nav:
-        edit(
-            project,
-            "mkdocs.yml",
-            "      - CRPS: conditions/crps.md\n",
-            "      - CRPS: conditions/crps.md\n      - Fibromyalgia: conditions/fibromyalgia.md\n",
-        )
 
 
 def test_a_page_missing_from_the_nav_is_named_with_the_fix(project: Path) -> None:
-    add_condition(project, "FMS", in_nav=False)
+    about = (project / ABOUT).read_text(encoding="utf-8")
+    privacy = about.replace("title: About this site", "title: Privacy").replace(
+        "# About this site", "# Privacy"
+    )
+    (project / "docs" / "privacy.md").write_text(privacy, encoding="utf-8")
     nav_line = line_number((project / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
     assert_fails_with(
         build(project),
-        f"mkdocs.yml:{nav_line}: nav: conditions/fibromyalgia.md is not in the navigation, so "
-        "readers cannot find it; add '- Fibromyalgia: conditions/fibromyalgia.md' under "
-        "'Conditions'",
+        f"mkdocs.yml:{nav_line}: nav: privacy.md is not in the navigation, so readers cannot "
+        "find it; add '- Privacy: privacy.md'",
         "The following pages exist in the docs directory, but are not included in the "
-        '"nav" configuration:\n  - conditions/fibromyalgia.md',
+        '"nav" configuration:\n  - privacy.md',
     )
 
 
 def test_an_alternative_name_of_two_conditions_names_both_pages(project: Path) -> None:
-    add_condition(project, "rsd", in_nav=True)
+    add_condition(project, "rsd")
     crps_line = line_number((project / CRPS).read_text(encoding="utf-8"), "  - RSD")
     assert_fails_with(
         build(project),
@@ -273,7 +269,7 @@ def test_an_alternative_name_of_two_conditions_names_both_pages(project: Path) -
 
 
 def test_a_new_condition_with_its_own_names_builds(project: Path) -> None:
-    add_condition(project, "FMS", in_nav=True)
+    add_condition(project, "FMS")
     result = build(project)
     assert result.returncode == 0, result.output
 
@@ -322,7 +318,7 @@ def test_review_box_shows_dates_and_reviewer_to_readers(built_site: Build) -> No
     assert box.rows == {
         "Page last reviewed": "20 November 2026",
         "Next review due": "20 May 2027",
-        "Reviewed by": "CRPS Info editorial team, content editors (clinical sign-off pending)",
+        "Reviewed by": "CRPS Info editorial team, content editors",
     }
     assert box.datetimes == ["2026-11-20", "2027-05-20"]
 

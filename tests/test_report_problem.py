@@ -31,8 +31,11 @@ def reader_pages(site_dir: Path) -> list[str]:
 
 
 def source_of(url_path: str) -> str:
-    """The page's Markdown file under docs/ (this site uses no index.md folders)."""
-    return url_path.strip("/") + ".md" if url_path else "index.md"
+    """The page's file under docs/: ``about.md``, or a section's ``conditions/index.md``."""
+    stem = url_path.strip("/")
+    if not stem:
+        return "index.md"
+    return f"{stem}.md" if (ROOT / "docs" / f"{stem}.md").is_file() else f"{stem}/index.md"
 
 
 def report_link(html: str) -> tuple[str, dict[str, list[str]]]:

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pyld import jsonld
 
 from tests.pagetext import front_matter, reference_urls
-from tests.sitebuild import Build, build
+from tests.sitebuild import ROOT, Build, assert_fails_with, build
 
 SCHEMA = "https://schema.org/"
 # pyld would fetch https://schema.org's context over the network; tests run
@@ -59,8 +60,15 @@ def test_condition_page_is_a_medical_web_page_about_the_condition(built_site: Bu
     assert types(page) == ["MedicalWebPage"]
     assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
     [reviewer] = page[SCHEMA + "reviewedBy"]
+    registry = yaml.safe_load((ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8"))
+    entry = registry[meta["reviewed_by"]]
     assert types(reviewer) == ["Organization"]
-    assert values(reviewer, "name") == [meta["reviewed_by"]["name"]]
+    assert values(reviewer, "name") == [entry["name"]]
+    assert values(reviewer, "description") == [entry["role"]]
+    assert values(reviewer, "url") == [
+        f"https://crps-info.github.io/site/about/#reviewer-{meta['reviewed_by']}"
+    ]
+    assert SCHEMA + "hasCredential" not in reviewer  # no clinician has reviewed it
     [audience] = page[SCHEMA + "medicalAudience"]
     assert types(audience) == ["Patient"]
 
@@ -95,6 +103,23 @@ def test_treatment_page_is_about_a_therapy(built_site: Build) -> None:
     assert types(about) == ["MedicalTherapy"]
     assert sorted(values(about, "alternateName")) == sorted(meta["alternative_names"])
     assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
+    # What it is used for: the conditions that list it, as schema.org indications.
+    [indication] = about[SCHEMA + "indication"]
+    assert types(indication) == ["TreatmentIndication"]
+    assert values(indication, "name") == [front_matter("conditions/crps.md")["title"]]
+    assert values(indication, "url") == ["https://crps-info.github.io/site/conditions/crps/"]
+
+
+@pytest.mark.parametrize(
+    ("path", "related"),
+    [
+        ("conditions/crps/", "treatments/iv-ketamine/"),
+        ("treatments/iv-ketamine/", "conditions/crps/"),
+    ],
+)
+def test_related_pages_are_related_links(built_site: Build, path: str, related: str) -> None:
+    page = expanded(built_site.page(path))
+    assert values(page, "relatedLink") == [f"https://crps-info.github.io/site/{related}"]
 
 
 @pytest.mark.parametrize("path", ["", "glossary/", "about/"])
@@ -110,9 +135,9 @@ def test_unknown_treatment_page_fails_the_build_with_its_line(project: Path) -> 
 
     result = build(project)
 
-    assert result.returncode != 0
-    assert (
+    assert_fails_with(
+        result,
         f"docs/conditions/crps.md:{line}: possible_treatments: 'treatments/mirror.md' is not "
-        "a page of the site; write the path of a treatment page under docs/"
-    ) in result.output
-    assert "Traceback" not in result.output
+        "a page of the site; expected the path of a treatment page under docs/, e.g. "
+        "treatments/iv-ketamine.md",
+    )

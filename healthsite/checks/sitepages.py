@@ -1,4 +1,4 @@
-"""Checks over all pages at once: front matter, shared names, navigation."""
+"""Checks over all pages at once: front matter, shared names, navigation, sections."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from healthsite.checks.frontmatter import FrontMatter, PageType, read_front_matter
+from healthsite.checks.frontmatter import FrontMatter, read_front_matter
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
+from healthsite.library.sections import SECTION_BY_TYPE, section_problems
 from healthsite.problems import Problem
 
-NAV_SECTION_BY_TYPE = {PageType.condition: "Conditions", PageType.treatment: "Treatments"}
+LIBRARY_TYPES = frozenset(str(page_type) for page_type in SECTION_BY_TYPE)
 NAV_LINE = re.compile(r"^nav:", re.MULTILINE)
 
 
@@ -62,23 +63,27 @@ def _nav_line(config_file: Path) -> int | None:
 def pages_missing_from_nav(
     files: Files, nav: Navigation, site: SitePages, config_file: Path
 ) -> list[Problem]:
-    """Pages readers cannot reach from the menu (MkDocs only warns, in its own words)."""
+    """Pages readers cannot reach from the menu (MkDocs only warns, in its own words).
+
+    Condition, treatment and guide pages are not in the menu: the build lists
+    them (healthsite/library/sections.py), and reports one outside its folder.
+    """
     in_nav = {page.file.src_uri for page in nav.pages}
     problems = []
     for file in files.documentation_pages():
         if file.src_uri in in_nav or not file.inclusion.is_in_nav():
             continue
         front = site.front_matter.get(file.src_uri)
+        if front is not None and front.text_field("page_type") in LIBRARY_TYPES:
+            continue
         title = (front and front.text_field("title")) or "Page title"
-        section = NAV_SECTION_BY_TYPE.get((front and front.text_field("page_type")) or "", "")
-        under = f" under '{section}'" if section else ""
         problems.append(
             Problem(
                 config_file.name,
                 _nav_line(config_file),
                 "nav",
                 f"{file.src_uri} is not in the navigation, so readers cannot find it; add "
-                f"'- {title}: {file.src_uri}'{under}",
+                f"'- {title}: {file.src_uri}'",
             )
         )
     return problems
@@ -102,6 +107,10 @@ def check_site_pages(
     pages = list(site.front_matter.values())
     site.problems.extend(duplicate_alternative_names(pages))
     site.problems.extend(pages_missing_from_nav(files, nav, site, config_file))
+    config_text = config_file.read_text(encoding="utf-8")
+    site.problems.extend(
+        section_problems(site.front_matter, nav, files, config_file.name, config_text)
+    )
     on = today()
     overdue = [problem for page in pages if (problem := overdue_problem(page, on))]
     site.problems.extend(report_overdue(overdue, running_in_ci()))

@@ -30,7 +30,17 @@ class PageCitations:
     src_path: str
     abs_path: Path
     cited: list[str] = field(default_factory=list)
+    # Keys of the statistics it states, in order of first use.
+    statistics: list[str] = field(default_factory=list)
     unknown: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CitedKeys:
+    """The keys a finished page cited: sources (directly or through a statistic) and statistics."""
+
+    sources: list[str]
+    statistics: list[str]
 
 
 def format_value(statistic: Statistic) -> str:
@@ -66,6 +76,8 @@ class Citations:
         self.page: PageCitations | None = None
         # Sources each finished page cited, in order, by the src_path given to start_page.
         self.cited_by_page: dict[str, list[Source]] = {}
+        # The same as keys, with the statistics each page stated (for api/pages.json).
+        self.keys_by_page: dict[str, CitedKeys] = {}
 
     def start_page(self, src_path: str, abs_path: Path) -> None:
         self.page = PageCitations(src_path, abs_path)
@@ -80,6 +92,11 @@ class Citations:
         if source_key not in page.cited:
             page.cited.append(source_key)
         return f"[^{source_key}]"
+
+    def _stated(self, statistic_key: str) -> None:
+        page = self._current()
+        if statistic_key not in page.statistics:
+            page.statistics.append(statistic_key)
 
     def cite(self, *keys: str) -> str:
         """Macro: cite one or more sources by key, e.g. ``cite('harden2010')``."""
@@ -98,6 +115,7 @@ class Citations:
         if statistic is None:
             self._current().unknown.append(("stat", key, self.registry.statistics_file))
             return f"[unknown statistic {key}]"
+        self._stated(key)
         claim = statistic.claim.replace("{value}", format_value(statistic))
         verb = VERB_BY_KIND[statistic.kind]
         sentence = f"{statistic.attributed_to} {verb} {claim}{self._mark(statistic.source)}."
@@ -109,6 +127,7 @@ class Citations:
         if statistic is None:
             self._current().unknown.append(("stat", key, self.registry.statistics_file))
             return f"[unknown statistic {key}]"
+        self._stated(key)
         return f"{format_value(statistic)}{self._mark(statistic.source)}"
 
     def finish_page(self, markdown: str) -> tuple[str, list[Problem]]:
@@ -116,6 +135,7 @@ class Citations:
         page = self._current()
         self.page = None
         self.cited_by_page[page.src_path] = [self.registry.sources[key] for key in page.cited]
+        self.keys_by_page[page.src_path] = CitedKeys(list(page.cited), list(page.statistics))
         problems = [self._unknown_problem(page, *entry) for entry in page.unknown]
         if not page.cited:
             return markdown, problems

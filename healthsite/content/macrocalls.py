@@ -3,7 +3,7 @@
 Why hand-written, beside mkdocs-macros: the plugin compiles every page into a
 Jinja template, and for an 800-word page with a dozen ``{{ stat('key') }}``
 calls that costs about 5 ms of CPU, a fifth of the page's whole build (see
-docs/benchmarks.md). Jinja's compile cost grows with each expression, not
+benchmarks/README.md). Jinja's compile cost grows with each expression, not
 with the plain text, so expanding the calls here, with the same functions the
 plugin would call, leaves it a template of plain text that compiles several
 times faster. Only the simplest form is expanded: a call of one of the given

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
@@ -95,10 +96,10 @@ class Registry:
 
 
 def _validate_entries(
-    model: type[Model], data_file: DataFile
+    model: type[Model], data_file: DataFile, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
 ) -> tuple[dict[str, Model], list[Problem]]:
     try:
-        raw, lines = load_with_lines(data_file.path, data_file.shown_as)
+        raw, lines = load_with_lines(data_file.path, data_file.shown_as, loader_class)
     except InvalidYamlError as error:
         return {}, [error.problem]
     if not isinstance(raw, dict):
@@ -124,9 +125,9 @@ def _problems_from(
     found = []
     for detail in error.errors():
         field_path = tuple(detail["loc"])
-        field = str(field_path[0]) if field_path else "(entry)"
+        field = ".".join(str(part) for part in field_path) or "(entry)"
         line = line_of(lines, (key, *field_path))
-        message = explain(model, (field,), detail["msg"])
+        message = explain(model, field_path, detail["msg"])
         found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
     return found
 

@@ -9,30 +9,46 @@ JSON-LD by hand and it cannot drift from what readers see.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
-from healthsite.problems import Problem
+from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
+from healthsite.library.model import Library
+from healthsite.library.relations import Relation
 
 JsonObject = dict[str, Any]
 ABOUT_TYPE = {"condition": "MedicalCondition", "treatment": "MedicalTherapy"}
 REVIEWER_TYPE = {"person": "Person", "organization": "Organization"}
-TREATMENTS_FIELD = "possible_treatments"
+PageReviewOf = Callable[[object, object], PageReview]
 
 
-def _reviewer(reviewed_by: dict[str, str]) -> JsonObject:
-    kind = reviewed_by.get("kind", "person")
-    return {
-        "@type": REVIEWER_TYPE.get(kind, "Person"),
-        "name": reviewed_by["name"],
-        "description": reviewed_by.get("role", ""),
+def _reviewer(reviewer: Reviewer, reviewers_page: str) -> JsonObject:
+    """A reviewer as schema.org sees them; a clinician with their registration."""
+    described: JsonObject = {
+        "@type": REVIEWER_TYPE[reviewer.entry.kind],
+        "name": reviewer.name,
+        "description": reviewer.role,
     }
+    if reviewers_page:
+        described["url"] = f"{reviewers_page}#{reviewer.anchor}"
+    registration = reviewer.entry.registration
+    if registration is not None:
+        described["hasCredential"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "license",
+            "recognizedBy": {"@type": "Organization", "name": registration.body},
+            "identifier": registration.number,
+        }
+    return described
+
+
+def _reviewed_by(review: PageReview, reviewers_page: str) -> JsonObject | list[JsonObject]:
+    described = [_reviewer(reviewer, reviewers_page) for reviewer in review.reviewers]
+    return described[0] if len(described) == 1 else described
 
 
 def _citation(source: Source) -> JsonObject:
@@ -55,12 +71,7 @@ def _title(page: Page) -> str:
     return str(page.meta.get("title", page.title))
 
 
-def _linked_page(files: Files, src_path: str) -> Page | None:
-    file = files.get_file_from_path(src_path)
-    return file.page if file is not None else None
-
-
-def _about(page: Page, files: Files) -> JsonObject:
+def _about(page: Page, library: Library) -> JsonObject:
     meta = page.meta
     about: JsonObject = {"@type": ABOUT_TYPE[meta["page_type"]], "name": _title(page)}
     if meta.get("alternative_names"):
@@ -70,17 +81,28 @@ def _about(page: Page, files: Files) -> JsonObject:
             {"@type": "MedicalSignOrSymptom", "name": symptom}
             for symptom in meta["signs_or_symptoms"]
         ]
-    treatments = [_linked_page(files, path) for path in meta.get(TREATMENTS_FIELD) or []]
+    src_uri = page.file.src_uri
+    treatments = library.related_by(src_uri, Relation.treatment)
     if treatments:
         about["possibleTreatment"] = [
-            {"@type": "MedicalTherapy", "name": _title(linked), "url": linked.canonical_url}
+            {"@type": "MedicalTherapy", "name": linked.title, "url": linked.canonical_url}
             for linked in treatments
-            if linked is not None
+        ]
+    # schema.org's MedicalTherapy (a TherapeuticProcedure) names what it is used
+    # for with `indication`; a TreatmentIndication is "an indication for
+    # treating an underlying condition".
+    conditions = library.related_by(src_uri, Relation.used_for)
+    if conditions:
+        about["indication"] = [
+            {"@type": "TreatmentIndication", "name": linked.title, "url": linked.canonical_url}
+            for linked in conditions
         ]
     return about
 
 
-def medical_web_page(page: Page, cited: list[Source], files: Files) -> JsonObject | None:
+def medical_web_page(
+    page: Page, cited: list[Source], review: PageReview, library: Library
+) -> JsonObject | None:
     """The page's MedicalWebPage, or None for pages that are not medical topics."""
     meta = page.meta
     if meta.get("page_type") not in ABOUT_TYPE:
@@ -93,51 +115,30 @@ def medical_web_page(page: Page, cited: list[Source], files: Files) -> JsonObjec
         "url": page.canonical_url,
         "inLanguage": "en",
         "medicalAudience": {"@type": "Patient"},
-        "about": _about(page, files),
+        "about": _about(page, library),
         "citation": [_citation(source) for source in cited],
     }
+    # WebPage's `relatedLink`: every page the "Related pages" block lists.
+    related = [linked.canonical_url for _, linked in library.related(page.file.src_uri)]
+    if related:
+        document["relatedLink"] = related
     if meta.get("last_reviewed"):
         document["lastReviewed"] = str(meta["last_reviewed"])
-    if meta.get("reviewed_by"):
-        document["reviewedBy"] = _reviewer(meta["reviewed_by"])
+    if review.reviewers:
+        reviewers_page = library.pages.get(REVIEWERS_PAGE)
+        page_url = reviewers_page.canonical_url if reviewers_page else ""
+        document["reviewedBy"] = _reviewed_by(review, page_url)
     return document
 
 
 def json_ld_filter(
-    cited_sources: Callable[[Page], list[Source]], files: Files
+    cited_sources: Callable[[Page], list[Source]], page_review: PageReviewOf, library: Library
 ) -> Callable[[Page], Markup]:
     """A Jinja filter: ``page | medical_web_page`` -> JSON safe inside <script>."""
 
     def render(page: Page) -> Markup:
-        document = medical_web_page(page, cited_sources(page), files)
+        review = page_review(page.meta.get("reviewed_by"), page.meta.get("page_type"))
+        document = medical_web_page(page, cited_sources(page), review, library)
         return htmlsafe_json_dumps(document) if document else Markup("")
 
     return render
-
-
-def _line_of(path: Path, text: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text in line:
-            return number
-    return None
-
-
-def check_treatment_links(files: Files, docs_dir_name: str) -> list[Problem]:
-    """Every ``possible_treatments`` entry must name a page of the site."""
-    problems = []
-    for file in files.documentation_pages():
-        page = file.page
-        if page is None:
-            continue
-        for target in page.meta.get(TREATMENTS_FIELD) or []:
-            if _linked_page(files, str(target)) is None:
-                problems.append(
-                    Problem(
-                        f"{docs_dir_name}/{file.src_path}",
-                        _line_of(Path(file.abs_src_path), str(target)),
-                        TREATMENTS_FIELD,
-                        f"'{target}' is not a page of the site; write the path of a "
-                        "treatment page under docs/, e.g. treatments/iv-ketamine.md",
-                    )
-                )
-    return problems

@@ -1,0 +1,99 @@
+"""``api/pages.json``: the library as data, for partners and apps.
+
+What the NHS website's content API and MedlinePlus's XML give partners: for
+every page its title, description, type, address, other names, related pages,
+reviewer, review dates, and the keys of the sources and statistics it cites
+(the keys of ``data/sources.yml`` and ``data/statistics.yml``). Made from the
+same front matter and citations the pages are built from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from healthsite.checks.frontmatter import FrontMatter, PageMeta
+from healthsite.content.citations import CitedKeys
+from healthsite.content.reviewers import PageReview
+from healthsite.library.model import Library, LibraryPage
+
+FEED_PATH = "api/pages.json"
+FEED_VERSION = 1
+
+JsonObject = dict[str, Any]
+PageReviewOf = Callable[[object, object], PageReview]
+
+
+def reviewers(review: PageReview) -> list[JsonObject]:
+    """Who reviewed the page, from data/reviewers.yml, as the feed gives it."""
+    return [
+        {
+            "key": reviewer.key,
+            "name": reviewer.name,
+            "role": reviewer.role,
+            "kind": str(reviewer.entry.kind),
+            "registered_clinician": reviewer.registered_clinician,
+        }
+        for reviewer in review.reviewers
+    ]
+
+
+def _related(library: Library, page: LibraryPage) -> list[JsonObject]:
+    return [
+        {"title": other.title, "url": other.canonical_url, "relation": str(link.relation)}
+        for link, other in library.related(page.src_uri)
+    ]
+
+
+def page_entry(
+    library: Library,
+    page: LibraryPage,
+    meta: PageMeta,
+    cited: CitedKeys | None,
+    review: PageReview,
+) -> JsonObject:
+    """One page of the feed."""
+    return {
+        "title": page.title,
+        "description": page.description,
+        "type": str(page.page_type),
+        "url": page.canonical_url,
+        "path": page.url,
+        "source_file": f"docs/{page.src_uri}",
+        "alternative_names": list(page.alternative_names),
+        "related_pages": _related(library, page),
+        "reviewed_by": reviewers(review),
+        "checked_by_clinician": review.checked_by_clinician,
+        "last_reviewed": meta.last_reviewed.isoformat(),
+        "next_review": meta.next_review_due.isoformat(),
+        "sources": list(cited.sources) if cited else [],
+        "statistics": list(cited.statistics) if cited else [],
+    }
+
+
+def feed(
+    library: Library,
+    front_matter: Mapping[str, FrontMatter],
+    cited_by_page: Mapping[str, CitedKeys],
+    page_review: PageReviewOf,
+    site_name: str,
+) -> JsonObject:
+    """The whole feed, pages in the order of their addresses."""
+    pages = []
+    for src_uri, page in sorted(library.pages.items(), key=lambda item: item[1].url):
+        front = front_matter.get(src_uri)
+        if front is None or front.meta is None:
+            continue  # the build has already failed on it
+        meta = front.meta
+        review = page_review(meta.reviewed_by, meta.page_type)
+        pages.append(page_entry(library, page, meta, cited_by_page.get(src_uri), review))
+    return {"version": FEED_VERSION, "site": site_name, "pages": pages}
+
+
+def write_feed(site_dir: Path, document: JsonObject) -> Path:
+    target = site_dir / FEED_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target

@@ -1,0 +1,69 @@
+"""The library's macros: ``page_list('condition')``, ``a_to_z()``, ``library_cards()``.
+
+They write Markdown from the library (see ``render.py``), relative to the
+page being built. A wrong argument is an editor's mistake: it is reported
+with the page and line, like an unknown ``cite()`` key, and the build fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from healthsite.checks.frontmatter import PageType
+from healthsite.library import render
+from healthsite.library.model import Library
+from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
+from healthsite.problems import Problem
+
+
+@dataclass
+class LibraryMacros:
+    """Macros over the library; told the library in on_nav and the page in on_pre_page."""
+
+    library: Library | None = None
+    page_uri: str = ""
+    shown_as: str = ""
+    page_text: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def start_page(self, page_uri: str, shown_as: str, page_text: str) -> None:
+        self.page_uri, self.shown_as, self.page_text = page_uri, shown_as, page_text
+
+    def _library(self) -> Library:
+        if self.library is None:
+            raise RuntimeError("a library macro ran before on_nav made the library")
+        return self.library
+
+    def _line_of(self, text: str) -> int | None:
+        for number, line in enumerate(self.page_text.splitlines(), 1):
+            if text in line:
+                return number
+        return None
+
+    def page_list(self, page_type: str) -> str:
+        """Macro: every page of one section, e.g. ``page_list('condition')``."""
+        section = SECTION_BY_TYPE.get(PageType(page_type)) if page_type in set(PageType) else None
+        if section is None:
+            known = ", ".join(f"'{s.page_type}'" for s in SECTIONS)
+            self.problems.append(
+                Problem(
+                    self.shown_as,
+                    self._line_of("page_list("),
+                    "page_list",
+                    f"'{page_type}' is not the page type of a section; expected one of {known}",
+                )
+            )
+            return f"[unknown section {page_type}]"
+        return render.page_list(self._library(), section, self.page_uri)
+
+    def a_to_z(self) -> str:
+        """Macro: the A to Z of every condition, treatment and guide."""
+        return render.a_to_z(self._library(), self.page_uri)
+
+    def library_cards(self) -> str:
+        """Macro: a card for each section with pages, and the A to Z (the home page)."""
+        return render.library_cards(self._library(), self.page_uri)
+
+    def finish_page(self) -> list[Problem]:
+        problems, self.problems = self.problems, []
+        return problems

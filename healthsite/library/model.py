@@ -1,0 +1,97 @@
+"""The library as the build sees it: every page's title, type and relations.
+
+Made once per build in ``on_nav``, from the front matter every page was
+checked against, and read by the macros (lists, A to Z, home page cards), the
+"Related pages" block, the JSON-LD and the feed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from mkdocs.structure.files import Files
+
+from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.library.relations import Link, Relation, Relations, find_relations
+from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
+
+
+@dataclass(frozen=True)
+class LibraryPage:
+    """What lists and links say about one page."""
+
+    src_uri: str
+    title: str
+    description: str
+    page_type: PageType | None
+    alternative_names: tuple[str, ...]
+    # Site-relative address as MkDocs writes it, e.g. "conditions/crps/".
+    url: str
+    canonical_url: str
+
+
+def sort_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def link_from(from_uri: str, to_uri: str) -> str:
+    """A Markdown link target from one page's source to another's (MkDocs checks it)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def _library_page(src_uri: str, front: FrontMatter, files: Files) -> LibraryPage:
+    page_type = front.text_field("page_type")
+    file = files.get_file_from_path(src_uri)
+    page = file.page if file is not None else None
+    return LibraryPage(
+        src_uri=src_uri,
+        title=front.text_field("title") or src_uri,
+        description=front.text_field("description") or "",
+        page_type=PageType(page_type) if page_type in set(PageType) else None,
+        alternative_names=tuple(name for _, name in front.alternative_names()),
+        url=page.url if page is not None else "",
+        canonical_url=(page.canonical_url or "") if page is not None else "",
+    )
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every page with front matter, by ``src_uri``, and how they relate."""
+
+    pages: dict[str, LibraryPage]
+    relations: Relations
+
+    def of_type(self, page_type: PageType) -> list[LibraryPage]:
+        """Pages of one type, in title order."""
+        chosen = [page for page in self.pages.values() if page.page_type == page_type]
+        return sorted(chosen, key=lambda page: sort_key(page.title))
+
+    def in_section(self, section: LibrarySection) -> list[LibraryPage]:
+        return self.of_type(section.page_type)
+
+    def section_index(self, section: LibrarySection) -> LibraryPage | None:
+        return self.pages.get(section.index_uri)
+
+    def browsable(self) -> list[LibraryPage]:
+        """The pages readers browse by: every page of a library section."""
+        return [page for section in SECTION_BY_TYPE.values() for page in self.in_section(section)]
+
+    def related(self, src_uri: str) -> list[tuple[Link, LibraryPage]]:
+        """A page's related pages: typed ones in typed order, then the rest by title."""
+        links = self.relations.of(src_uri)
+        typed = [link for link in links if link.typed_here]
+        found = sorted(
+            (link for link in links if not link.typed_here),
+            key=lambda link: sort_key(self.pages[link.target].title),
+        )
+        return [(link, self.pages[link.target]) for link in [*typed, *found]]
+
+    def related_by(self, src_uri: str, relation: Relation) -> list[LibraryPage]:
+        return [page for link, page in self.related(src_uri) if link.relation == relation]
+
+
+def build_library(front_matter: dict[str, FrontMatter], files: Files) -> Library:
+    pages = {uri: _library_page(uri, front, files) for uri, front in front_matter.items()}
+    known = frozenset(file.src_uri for file in files.documentation_pages())
+    return Library(pages, find_relations(front_matter, known))

@@ -1,0 +1,406 @@
+"""The library readers browse: related pages, section lists, the A to Z, the home page.
+
+Everything here is made by the build from front matter, so the tests add
+pages to a copy of the project and look at the built HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.pagetext import front_matter
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
+
+GUIDE = """---
+title: Pacing your day
+description: How to plan your day so that pain does not stop you doing what matters.
+page_type: guide
+related_pages:
+  - conditions/crps.md
+reviewed_by:
+  name: CRPS Info editorial team
+  role: content editors
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+---
+
+# Pacing your day
+
+Plan your day in small steps. Rest before the pain gets bad, not after.
+"""
+CONDITION = """---
+title: {title}
+description: What {title} is and how it is treated.
+page_type: condition
+alternative_names:
+  - {other_name}
+reviewed_by:
+  name: CRPS Info editorial team
+  role: content editors
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+---
+
+# {title}
+
+It is a kind of pain. A doctor can help you with it.
+
+## When to get help
+
+!!! urgent "Get help today from your doctor or an urgent care center if:"
+
+    - the pain gets much worse
+
+!!! emergency "Call 911 or go to the emergency room if:"
+
+    - the limb turns cold, pale or blue
+"""
+# Five more conditions than the site has: the home page card lists five by name.
+EXTRA_CONDITIONS = {
+    "arm-pain": ("Arm pain", "sore arm"),
+    "back-pain": ("Back pain", "lumbago"),
+    "foot-pain": ("Foot pain", "sore foot"),
+    "hand-pain": ("Hand pain", "sore hand"),
+    "zoster-pain": ("Zoster pain", "1 shingles pain"),
+}
+RELATED_BLOCK = re.compile(r'<nav aria-labelledby="related-pages"[^>]*>(.*?)</nav>', re.DOTALL)
+LINK = re.compile(r'<a href="([^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def text(html: str) -> str:
+    return " ".join(TAG.sub("", html).split())
+
+
+def related_links(html: str) -> list[tuple[str, str]]:
+    """(address, text) of each link in the page's "Related pages" block."""
+    block = RELATED_BLOCK.search(html)
+    assert block, "no Related pages block"
+    return [(href, text(label)) for href, label in LINK.findall(block.group(1))]
+
+
+def add_page(project: Path, src_path: str, markdown: str) -> None:
+    path = project / "docs" / src_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown, encoding="utf-8")
+
+
+def edit(project: Path, src_path: str, old: str, new: str) -> str:
+    path = project / "docs" / src_path
+    original = path.read_text(encoding="utf-8")
+    assert old in original, f"{old!r} is not in {src_path}"
+    changed = original.replace(old, new, 1)
+    path.write_text(changed, encoding="utf-8")
+    return changed
+
+
+def line_of(markdown: str, line_text: str) -> int:
+    return markdown.splitlines().index(line_text) + 1
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site with a guide and five more conditions, none of them added to the nav."""
+    project = copy_project(tmp_path_factory.mktemp("library"))
+    add_page(project, "guides/pacing.md", GUIDE)
+    for slug, (title, other_name) in EXTRA_CONDITIONS.items():
+        add_page(
+            project, f"conditions/{slug}.md", CONDITION.format(title=title, other_name=other_name)
+        )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+# --- Related pages ---------------------------------------------------------
+
+
+def test_a_condition_lists_its_treatments_and_each_treatment_its_conditions(
+    built_site: Build,
+) -> None:
+    crps = built_site.page("conditions/crps/")
+    ketamine = built_site.page("treatments/iv-ketamine/")
+    assert related_links(crps) == [("../../treatments/iv-ketamine/", "IV ketamine for CRPS")]
+    assert '<h3 id="related-treatments">Treatment pages' in crps
+    # Computed from the CRPS page's possible_treatments: typed on one side only.
+    assert "possible_treatments" not in (ROOT / "docs/treatments/iv-ketamine.md").read_text()
+    assert related_links(ketamine) == [
+        ("../../conditions/crps/", "Complex regional pain syndrome (CRPS)")
+    ]
+    assert '<h3 id="related-conditions">Conditions this treatment is used for' in ketamine
+
+
+def test_the_related_block_comes_after_the_article_and_before_the_references(
+    built_site: Build,
+) -> None:
+    html = built_site.page("conditions/crps/")
+    when_to_get_help = html.index('id="when-to-get-help"')
+    related = html.index('id="related-pages"')
+    references = html.index('<h2 id="references">')
+    assert when_to_get_help < related < references
+
+
+def test_related_pages_typed_once_show_on_both_pages(library: Build) -> None:
+    guide = library.page("guides/pacing/")
+    crps = library.page("conditions/crps/")
+    assert related_links(guide) == [
+        ("../../conditions/crps/", "Complex regional pain syndrome (CRPS)")
+    ]
+    assert ("../../guides/pacing/", "Pacing your day") in related_links(crps)
+    # Beside the treatments, the guide is under its own heading.
+    assert '<h3 id="related-more">More to read' in crps
+
+
+def test_a_related_page_that_does_not_exist_names_the_file_and_line(project: Path) -> None:
+    markdown = edit(
+        project,
+        "conditions/crps.md",
+        "possible_treatments:\n",
+        "related_pages:\n  - guides/pacing.md\npossible_treatments:\n",
+    )
+    result = build(project)
+    assert_fails_with(
+        result,
+        f"docs/conditions/crps.md:{line_of(markdown, '  - guides/pacing.md')}: related_pages: "
+        "'guides/pacing.md' is not a page of the site; expected the path of a page under "
+        "docs/, e.g. conditions/crps.md",
+    )
+
+
+def test_relation_mistakes_are_named_with_their_lines(project: Path) -> None:
+    add_page(
+        project,
+        "guides/pacing.md",
+        GUIDE.replace(
+            "  - conditions/crps.md\n",
+            "  - conditions/crps.md\n  - docs/treatments/iv-ketamine.md\n  - guides/pacing.md\n",
+        ),
+    )
+    guide = (project / "docs/guides/pacing.md").read_text(encoding="utf-8")
+    crps = edit(
+        project,
+        "conditions/crps.md",
+        "  - treatments/iv-ketamine.md\n",
+        "  - treatments/iv-ketamine.md\n  - conditions/crps.md\n"
+        "related_pages:\n  - guides/pacing.md\n",
+    )
+    ketamine = edit(
+        project,
+        "treatments/iv-ketamine.md",
+        "page_type: treatment\n",
+        "page_type: treatment\npossible_treatments:\n  - treatments/iv-ketamine.md\n",
+    )
+    result = build(project)
+    assert_fails_with(
+        result,
+        f"docs/guides/pacing.md:{line_of(guide, '  - docs/treatments/iv-ketamine.md')}: "
+        "related_pages: 'docs/treatments/iv-ketamine.md' is not a page of the site; expected "
+        "the path of a page under docs/, e.g. conditions/crps.md (without 'docs/': "
+        "treatments/iv-ketamine.md)",
+        f"docs/guides/pacing.md:{line_of(guide, '  - guides/pacing.md')}: related_pages: "
+        "'guides/pacing.md' is this page itself; expected another page",
+        f"docs/conditions/crps.md:{line_of(crps, '  - conditions/crps.md')}: "
+        "possible_treatments: 'conditions/crps.md' is this page itself; expected another page",
+        f"docs/guides/pacing.md:{line_of(guide, '  - conditions/crps.md')}: related_pages: "
+        "'conditions/crps.md' already lists this page (docs/conditions/crps.md, line "
+        f"{line_of(crps, '  - guides/pacing.md')}), and the build shows a relation on both "
+        "pages; expected it typed once: remove this entry",
+        f"docs/treatments/iv-ketamine.md:{line_of(ketamine, 'possible_treatments:')}: "
+        "possible_treatments: only condition pages list their treatments, and this is a "
+        "treatment page; expected related_pages: for the pages it is related to",
+    )
+
+
+def test_a_treatment_of_a_condition_must_be_a_treatment_page(project: Path) -> None:
+    add_page(
+        project, "conditions/back-pain.md", CONDITION.format(title="Back pain", other_name="x")
+    )
+    crps = edit(
+        project,
+        "conditions/crps.md",
+        "  - treatments/iv-ketamine.md\n",
+        "  - treatments/iv-ketamine.md\n  - conditions/back-pain.md\n",
+    )
+    assert_fails_with(
+        build(project),
+        f"docs/conditions/crps.md:{line_of(crps, '  - conditions/back-pain.md')}: "
+        "possible_treatments: 'conditions/back-pain.md' is a condition page; expected the path "
+        "of a treatment page under docs/, e.g. treatments/iv-ketamine.md",
+    )
+
+
+def test_a_typed_related_pages_heading_fails_with_its_line(project: Path) -> None:
+    page = project / "docs/treatments/iv-ketamine.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n## Related pages\n\n- [CRPS](../conditions/crps.md)\n",
+        encoding="utf-8",
+    )
+    markdown = page.read_text(encoding="utf-8")
+    assert_fails_with(
+        build(project),
+        f"docs/treatments/iv-ketamine.md:{line_of(markdown, '## Related pages')}: heading: "
+        "'## Related pages' is written by the build from the front matter; expected no such "
+        "heading: remove it and its list, and name the pages in related_pages (or "
+        "possible_treatments) instead",
+    )
+
+
+# --- Sections and navigation -------------------------------------------------
+
+
+def test_section_pages_list_every_page_with_its_description(library: Build) -> None:
+    conditions = library.page("conditions/")
+    titles = [text(label) for _, label in LINK.findall(conditions.split('class="hs-page-list')[1])]
+    listed = titles[: len(EXTRA_CONDITIONS) + 1]
+    assert listed == sorted(
+        ["Complex regional pain syndrome (CRPS)", *(t for t, _ in EXTRA_CONDITIONS.values())],
+        key=str.casefold,
+    )
+    assert front_matter("conditions/crps.md")["description"] in text(conditions)
+    assert '<a href="pacing/">Pacing your day</a>' in library.page("guides/")
+
+
+def test_library_pages_stay_out_of_the_sidebar_but_under_their_section(library: Build) -> None:
+    html = library.page("conditions/back-pain/")
+    sidebar = html[html.index("md-nav--primary") : html.index("md-nav--secondary")]
+    assert "crps/" not in sidebar
+    assert "Back pain" not in sidebar
+    active_tab = re.search(
+        r'md-tabs__item--active">\s*<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.S
+    )
+    assert active_tab, "no active tab"
+    assert (active_tab[1], text(active_tab[2])) == ("../", "Conditions")
+    breadcrumbs = re.search(
+        r'<nav class="md-path" aria-label="Breadcrumb"\s*>(.*?)</nav>', html, re.S
+    )
+    assert breadcrumbs, "no breadcrumbs"
+    assert [text(label) for _, label in LINK.findall(breadcrumbs[1])] == ["Home", "Conditions"]
+
+
+def test_a_page_is_the_same_however_many_pages_the_library_has(
+    built_site: Build, library: Build
+) -> None:
+    # The library build has six more pages, none related to IV ketamine.
+    page = "treatments/iv-ketamine/"
+    assert library.page(page) == built_site.page(page)
+
+
+def test_a_library_page_out_of_place_fails_with_where_it_belongs(project: Path) -> None:
+    (project / "docs/conditions/crps.md").rename(project / "docs/crps.md")
+    crps = (project / "docs/crps.md").read_text(encoding="utf-8")
+    ketamine = edit(
+        project, "treatments/iv-ketamine.md", "page_type: treatment", "page_type: guide"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      - treatments/index.md\n",
+            "      - treatments/index.md\n      - treatments/iv-ketamine.md\n",
+        ),
+        encoding="utf-8",
+    )
+    config_line = line_of(config.read_text(encoding="utf-8"), "      - treatments/iv-ketamine.md")
+    assert_fails_with(
+        build(project),
+        f"docs/crps.md:{line_of(crps, 'page_type: condition')}: page_type: a condition page "
+        "must be in docs/conditions/, where the build lists it for readers; expected the page "
+        "moved to docs/conditions/",
+        f"docs/treatments/iv-ketamine.md:{line_of(ketamine, 'page_type: guide')}: page_type: "
+        "a guide page must be in docs/guides/",
+        f"mkdocs.yml:{config_line}: nav: treatments/iv-ketamine.md is listed for readers by "
+        "the build (in treatments/index.md, the A to Z and the home page); expected no nav line "
+        "for it: remove this one",
+    )
+
+
+def test_a_section_without_its_index_page_fails(project: Path) -> None:
+    (project / "docs/guides/index.md").unlink()
+    assert_fails_with(
+        build(project),
+        "docs/guides/index.md: page: is missing, so readers cannot browse the guides; expected "
+        "the section's index page, listing them with {{ page_list('guide') }}",
+    )
+
+
+def test_an_unknown_section_in_page_list_fails_with_its_line(project: Path) -> None:
+    markdown = edit(
+        project, "conditions/index.md", "page_list('condition')", "page_list('illness')"
+    )
+    call_line = line_of(markdown, "{{ page_list('illness') }}")
+    assert_fails_with(
+        build(project),
+        f"docs/conditions/index.md:{call_line}: page_list: "
+        "'illness' is not the page type of a section; expected one of 'condition', 'treatment', "
+        "'guide'",
+    )
+
+
+# --- The A to Z ----------------------------------------------------------------
+
+
+def test_the_a_to_z_lists_every_title_and_every_other_name(library: Build) -> None:
+    html = library.page("a-to-z/")
+    assert "<title>A to Z - " in html
+    assert "A-Z" not in text(html)
+    entries = [text(item) for item in re.findall(r"<li>(.*?)</li>", html.split("hs-a-to-z")[1])]
+    for path in sorted((ROOT / "docs").glob("*/*.md")):
+        meta = front_matter(path.relative_to(ROOT / "docs").as_posix())
+        if meta["page_type"] not in ("condition", "treatment", "guide"):
+            continue
+        assert meta["title"] in entries
+        for name in meta.get("alternative_names", []):
+            assert f"{name}: see {meta['title']}" in entries
+    assert "Pacing your day" in entries
+    assert "lumbago: see Back pain" in entries
+
+
+def test_the_a_to_z_letters_lead_to_their_entries(library: Build) -> None:
+    html = library.page("a-to-z/")
+    letters = re.search(r'<nav aria-label="Letters" class="hs-az-letters">(.*?)</nav>', html, re.S)
+    assert letters, "no letter links"
+    linked = dict(re.findall(r'<a href="#(letter-[\w-]+)">([^<]+)</a>', letters[1]))
+    assert len(text(letters[1]).split()) >= 26
+    for anchor, letter in linked.items():
+        heading = re.search(rf'<h2 id="{anchor}">(.*?)</h2>', html)
+        assert heading, f"no heading for {letter}"
+        assert text(heading[1]).startswith(letter)
+    assert {"A", "B", "C", "F", "H", "I", "K", "L", "P", "R", "S", "Z"} <= set(linked.values())
+    assert linked["letter-0-9"] == "0 to 9"  # "1 shingles pain"
+    # Entries sit under their first letter, in alphabetical order.
+    section_c = html.split('id="letter-c"')[1].split("<h2")[0]
+    names = [text(item) for item in re.findall(r"<li>(.*?)</li>", section_c)]
+    assert names == sorted(names, key=str.casefold)
+    assert names[0].startswith("causalgia: see")
+
+
+def test_the_a_to_z_is_in_the_main_navigation(built_site: Build) -> None:
+    html = built_site.page("")
+    tabs = html[html.index('class="md-tabs"') : html.index("</nav>", html.index('class="md-tabs"'))]
+    assert re.search(r'<a href="a-to-z/" class="md-tabs__link">\s*A to Z\s*</a>', tabs)
+
+
+# --- The home page -------------------------------------------------------------
+
+
+def test_the_home_page_leads_to_sections_the_a_to_z_and_help(library: Build) -> None:
+    html = library.page("")
+    help_line = re.search(r'<p class="hs-get-help">(.*?)</p>', html, re.S)
+    assert help_line, "no Get help now line"
+    assert text(help_line[1]).startswith("Get help now:")
+    assert 'href="tel:911"' in help_line[1]
+    assert 'href="tel:988"' in help_line[1]
+    cards = html.split('class="grid cards')[1].split("</div>")[0]
+    titles = re.findall(r"<strong><a href=\"([^\"]+)\">(.*?)</a></strong>", cards)
+    assert titles == [
+        ("conditions/", "Conditions"),
+        ("treatments/", "Treatments"),
+        ("guides/", "Guides"),
+        ("a-to-z/", "A to Z"),
+    ]
+    # Six conditions: five by name, then a link to all of them.
+    assert '<a href="conditions/">All 6 conditions</a>' in cards
+    assert cards.count('href="conditions/') == 1 + 5 + 1

@@ -1,0 +1,37 @@
+"""The repository's own documents: links that work, and nothing for maintainers in the site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, Build
+
+MAINTAINER_DOCS = ("README.md", "CONTRIBUTING.md", "STYLE.md", "benchmarks/README.md")
+RELATIVE_LINK = re.compile(r"\]\((?!https?://|mailto:|#)([^)\s#]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("document", MAINTAINER_DOCS)
+def test_relative_links_of_the_repository_documents_lead_to_files(document: str) -> None:
+    path = ROOT / document
+    links = RELATIVE_LINK.findall(path.read_text(encoding="utf-8"))
+    missing = [link for link in links if not (path.parent / link).exists()]
+    assert missing == [], f"{document} links to files that do not exist: {missing}"
+
+
+def test_readme_leads_to_the_benchmark_results() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "[benchmarks/README.md](benchmarks/README.md)" in readme
+    assert "## Build time" in (ROOT / "benchmarks/README.md").read_text(encoding="utf-8")
+
+
+def test_benchmark_results_are_not_published_to_readers(built_site: Build) -> None:
+    site: Path = built_site.site_dir
+    assert not (site / "benchmarks").exists()
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {entry["title"] for entry in index["docs"]}
+    assert "Build benchmarks" not in titles
+    assert "Material defaults" not in json.dumps(index)
