@@ -60,6 +60,7 @@ def first_result_for(page: Page, query: str) -> Locator:
         ("CRPS child", CHILDREN),
         ("pediatric CRPS", CHILDREN),
         ("vitamin C CRPS", WRIST),
+        ("vitamin C", WRIST),
         ("broken wrist", WRIST),
     ],
 )
