@@ -29,6 +29,7 @@ from healthsite.checks.sandbox import (
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
+from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
@@ -60,6 +61,7 @@ class BuildState:
     project_dir: Path
     docs_dir_name: str
     citations: Citations
+    findings: Findings
     glossary: Glossary
     reviewers: Reviewers
     macro_calls: MacroCalls
@@ -125,11 +127,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems += glossary_problems + repository_problems + reviewer_problems
     raise_if_any(problems, "Invalid data files", project_dir)
     citations = Citations(registry)
+    findings = Findings(citations)
     library_macros = LibraryMacros()
     macros: dict[str, Macro] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
+        "findings": findings.render,
         "glossary_list": glossary.page_list,
         "reviewers_list": reviewers.page_list,
         "page_list": library_macros.page_list,
@@ -153,6 +157,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         project_dir,
         docs_dir_name,
         citations,
+        findings,
         glossary,
         reviewers,
         macro_calls,
@@ -174,7 +179,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Before any page is rendered: front matter, shared names, navigation, reviews,
-    and the library (relations, sections) that lists and links are made from."""
+    findings, and the library (relations, sections) that lists and links are made from."""
     state = _state()
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
@@ -185,6 +190,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
     place_in_sections(nav, files)
+    state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 
 
@@ -223,6 +229,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state.page_file_text = page.file.content_string
     state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
     state.library_macros.start_page(page.file.src_uri, state.page_shown_as, state.page_file_text)
+    state.findings.start_page(state.page_shown_as, state.page_file_text)
     return page
 
 
@@ -292,6 +299,8 @@ def _add_related_pages(markdown: str, page: Page, config: MkDocsConfig, files: F
 @event_priority(-50)
 def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
+    rendered = state.page_shown_as not in state.template_failures
+    state.problems.extend(state.findings.finish_page(rendered))
     markdown, problems = state.citations.finish_page(markdown)
     state.problems.extend(problems)
     return markdown

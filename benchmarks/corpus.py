@@ -31,7 +31,9 @@ from typing import Any
 
 import yaml
 
+from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.citations import Citations
+from healthsite.content.findings import Findings
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import Reviewers, load_reviewers
 from tests.sitebuild import ROOT, copy_project
@@ -154,7 +156,9 @@ class PageWriter:
     def bullets(self, rng: random.Random, count: int) -> str:
         return "\n".join(f"- {item}" for item in rng.sample(BULLETS, count))
 
-    def body(self, rng: random.Random, title: str, name: str, links: list[str]) -> str:
+    def body(
+        self, rng: random.Random, title: str, name: str, links: list[str], findings: bool = False
+    ) -> str:
         para = self.paragraph
         parts = [
             f"# {title}",
@@ -176,6 +180,7 @@ class PageWriter:
             para(rng, name, 6) + self.cite(rng),
             self.bullets(rng, 4),
             para(rng, name, 4),
+            *(["## What the research shows", "{{ findings() }}"] if findings else []),
             "## Outlook",
             para(rng, name, 5) + self.cite(rng),
             "## When to get help",
@@ -230,7 +235,8 @@ class PageWriter:
         # score a little over the target grade; it is still scored on every page.
         meta["readability"] = {"max_grade": READABILITY_LIMIT, "reason": READABILITY_REASON}
         head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-        markdown = f"---\n{head}---\n\n{self.body(rng, title, name, links)}"
+        body = self.body(rng, title, name, links, findings="findings" in meta)
+        markdown = f"---\n{head}---\n\n{body}"
         return GeneratedPage(f"{folder}/{page_file(kind, number)}", title, section, markdown)
 
 
@@ -287,12 +293,17 @@ def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
 def prerender(
     markdown: str, citations: Citations, reviewers: Reviewers, src_path: str, abs_path: Path
 ) -> str:
-    """Render the project's citation and reviewer macros, as the macros plugin would."""
+    """Render the project's citation, findings and reviewer macros, as the macros plugin would."""
+    findings = Findings(citations)
+    front, _problems = read_front_matter(markdown, src_path)
+    findings.load([front] if front is not None else [])
+    findings.start_page(src_path, markdown)
     macros: dict[str, Callable[..., str]] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "reviewers_list": reviewers.page_list,
+        "findings": findings.render,
     }
 
     def render(call: re.Match[str]) -> str:
@@ -304,6 +315,7 @@ def prerender(
 
     citations.start_page(src_path, abs_path)
     rendered, _problems = citations.finish_page(MACRO.sub(render, markdown))
+    findings.finish_page(rendered=True)
     return rendered
 
 

@@ -17,8 +17,9 @@ from tests.sitebuild import Build, assert_fails_with, build
 ABOUT = "docs/about.md"
 CRPS = "docs/conditions/crps.md"
 KETAMINE = "docs/treatments/iv-ketamine.md"
-# iv-ketamine.md is due for review on 2027-05-20; the other pages later.
-TWELVE_DAYS_AFTER_KETAMINE_REVIEW = "2027-06-01"
+# iv-ketamine.md is due for review on 2027-05-20; the other pages later (the
+# next ones, medicines and spinal cord stimulation, on 2027-05-25).
+TWO_DAYS_AFTER_KETAMINE_REVIEW = "2027-05-22"
 
 
 def edit(project: Path, page: str, old: str, new: str) -> str:
@@ -137,9 +138,7 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
         "## Our editorial policy",
         "A claim.{{ cite('nobody2099') }}\n\n## Our editorial policy",
     )
-    result = build(
-        project, env={"CI": "true", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
-    )
+    result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert_fails_with(
         result,
         f"{ABOUT}:{line_number(about, 'page_type: symptom')}: page_type:",
@@ -150,7 +149,7 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
         "with a full stop, for search results",
         f"{KETAMINE}:{line_number(ketamine, '  - causalgia')}: alternative_names: 'causalgia' is "
         f"also an alternative name of {CRPS} (line {line_number(crps, '  - causalgia')})",
-        f"{KETAMINE}:{line_number(ketamine, 'next_review:')}: next_review: the review is 12 "
+        f"{KETAMINE}:{line_number(ketamine, 'next_review:')}: next_review: the review is 2 "
         "days overdue",
         "cite: 'nobody2099' is not a key in data/sources.yml",
     )
@@ -159,13 +158,11 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
 
 def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
     text = (project / KETAMINE).read_text(encoding="utf-8")
-    result = build(
-        project, env={"CI": "true", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
-    )
+    result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert_fails_with(
         result,
         f"{KETAMINE}:{line_number(text, 'next_review: 2027-05-20')}: next_review: the review "
-        "is 12 days overdue (it was due 20 May 2027); have the page reviewed, then update "
+        "is 2 days overdue (it was due 20 May 2027); have the page reviewed, then update "
         "last_reviewed and next_review",
     )
     assert "Pages with problems (1)" in result.output
@@ -173,13 +170,11 @@ def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
 
 def test_overdue_review_only_informs_outside_ci(project: Path) -> None:
     line = line_number((project / KETAMINE).read_text(encoding="utf-8"), "next_review:")
-    result = build(
-        project, env={"CI": "false", "HEALTHSITE_TODAY": TWELVE_DAYS_AFTER_KETAMINE_REVIEW}
-    )
+    result = build(project, env={"CI": "false", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert result.returncode == 0, result.output
     assert (
         f"INFO    -  Review overdue (fails the build in CI): {KETAMINE}:{line}: next_review: the "
-        "review is 12 days overdue" in result.output
+        "review is 2 days overdue" in result.output
     )
 
 

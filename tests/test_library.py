@@ -20,9 +20,7 @@ description: How to plan your day so that pain does not stop you doing what matt
 page_type: guide
 related_pages:
   - conditions/crps.md
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
@@ -37,9 +35,7 @@ description: What {title} is and how it is treated.
 page_type: condition
 alternative_names:
   - {other_name}
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
@@ -123,7 +119,11 @@ def test_a_condition_lists_its_treatments_and_each_treatment_its_conditions(
 ) -> None:
     crps = built_site.page("conditions/crps/")
     ketamine = built_site.page("treatments/iv-ketamine/")
-    assert related_links(crps) == [("../../treatments/iv-ketamine/", "IV ketamine for CRPS")]
+    # In the order the CRPS page types them, each under its own title.
+    typed = front_matter("conditions/crps.md")["possible_treatments"]
+    assert related_links(crps) == [
+        (f"../../{path.removesuffix('.md')}/", front_matter(path)["title"]) for path in typed
+    ]
     assert '<h3 id="related-treatments">Treatment pages' in crps
     # Computed from the CRPS page's possible_treatments: typed on one side only.
     assert "possible_treatments" not in (ROOT / "docs/treatments/iv-ketamine.md").read_text()

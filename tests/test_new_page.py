@@ -24,12 +24,12 @@ CONDITION_SECTIONS = [
 ]
 TREATMENT_SECTIONS = [
     "What it is",
-    "How it works",
-    "Evidence",
+    "Who it may help",
+    "What the research shows",
     "What it involves",
-    "Side effects",
-    "Who should not have it",
-    "Questions to ask",
+    "Side effects and risks",
+    "Questions to ask your doctor",
+    "When to get help",
 ]
 
 

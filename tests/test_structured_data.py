@@ -79,10 +79,16 @@ def test_condition_page_is_a_medical_web_page_about_the_condition(built_site: Bu
     symptoms = about[SCHEMA + "signOrSymptom"]
     assert {types(s)[0] for s in symptoms} == {"MedicalSignOrSymptom"}
     assert [values(s, "name")[0] for s in symptoms] == meta["signs_or_symptoms"]
-    [treatment] = about[SCHEMA + "possibleTreatment"]
-    assert types(treatment) == ["MedicalTherapy"]
-    assert values(treatment, "name") == [front_matter("treatments/iv-ketamine.md")["title"]]
-    assert values(treatment, "url") == ["https://crps-info.github.io/site/treatments/iv-ketamine/"]
+    treatments = about[SCHEMA + "possibleTreatment"]
+    assert {types(treatment)[0] for treatment in treatments} == {"MedicalTherapy"}
+    paths = meta["possible_treatments"]
+    assert [values(t, "name")[0] for t in treatments] == [front_matter(p)["title"] for p in paths]
+    assert [values(t, "url")[0] for t in treatments] == [
+        f"https://crps-info.github.io/site/{path.removesuffix('.md')}/" for path in paths
+    ]
+    assert "https://crps-info.github.io/site/treatments/iv-ketamine/" in values(
+        treatments[paths.index("treatments/iv-ketamine.md")], "url"
+    )
 
 
 def test_citations_are_the_sources_the_page_cites(built_site: Build) -> None:

@@ -216,6 +216,10 @@ class PageMeta(ReviewDates):
     related_pages: list[Text] | None = Field(
         None, description="a list of pages under docs/, e.g. [guides/living-with-crps.md]"
     )
+    # Its contents are checked, with their own messages, by healthsite/content/findings.py.
+    findings: list[Any] | None = Field(
+        None, description="a list of research findings, each with finding, certainty and source"
+    )
     # Its contents are checked, with their own messages, by healthsite/checks/readability.py.
     readability: dict[str, Any] | None = Field(
         None, description="a justified reading-grade limit: max_grade and reason"

@@ -1,0 +1,341 @@
+"""Research findings: what the research on a treatment found, and how sure it is.
+
+A treatment page lists its findings as data in its front matter, each with the
+certainty that its source gave and the key of that source in data/sources.yml,
+and shows them with ``{{ findings() }}`` under "What the research shows"::
+
+    findings:
+      - finding: Bisphosphonates may ease pain a little for a few months.
+        certainty: low
+        source: ferraro2025
+        statistics: [bisphosphonates_short_term_pain]
+
+Why front matter and not a data file: a finding is written for its own page's
+readers, is reviewed with that page (its review dates cover it), and sits beside
+the text that leads into it. What pages share (sources, figures) already has
+its own data files, which findings name by key.
+
+The grades reviews use (GRADE: high, moderate, low, very low) become the words
+readers see here, in ``PLAIN_WORDS``, and nowhere else. A single trial that no
+review has graded is never given a grade it does not have: it is "not rated",
+and the finding's own words say what kind of study it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+from mkdocs.utils.meta import YAML_RE
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+
+from healthsite.content.citations import Citations
+from healthsite.content.registry import Registry
+from healthsite.problems import Problem
+from healthsite.validation import explain
+
+if TYPE_CHECKING:
+    from healthsite.checks.frontmatter import FrontMatter
+
+FIELD = "findings"
+MACRO = "findings()"
+SENTENCE_END = (".", "!", "?")
+
+
+class Grade(StrEnum):
+    """The certainty grades of GRADE, which Cochrane and most reviews use."""
+
+    high = "high"
+    moderate = "moderate"
+    low = "low"
+    very_low = "very low"
+
+
+NOT_RATED = "not rated"
+GRADE_ORDER = list(Grade)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How sure the research is, as readers read it."""
+
+    sure: str  # completes "We are ...": how sure, in plain words
+    meaning: str  # what that means for the reader, one short sentence
+
+
+# The one place grades become words. Read aloud, each line should answer
+# "How sure is this?" for someone who has never heard of GRADE.
+PLAIN_WORDS: dict[Grade, Wording] = {
+    Grade.high: Wording("confident", "New research is unlikely to change this."),
+    Grade.moderate: Wording("fairly sure", "New research could change this."),
+    Grade.low: Wording("not sure", "New research may well change this."),
+    Grade.very_low: Wording("very unsure", "The true effect may be very different."),
+}
+NOT_RATED_LABEL = "Not rated"
+NOT_RATED_MEANING = "No one has graded how sure we can be. Treat it with care."
+
+CERTAINTY_EXPECTED = (
+    "the grade its source gave: high, moderate, low or very low; a range such as "
+    "'low to very low'; or 'not rated' for a study that no review has graded"
+)
+
+
+@dataclass(frozen=True)
+class Certainty:
+    """A grade, a range of grades (best first), or not rated (both None)."""
+
+    best: Grade | None
+    worst: Grade | None
+
+    @property
+    def rated(self) -> bool:
+        return self.best is not None
+
+    @property
+    def label(self) -> str:
+        """The answer to "How sure is this?", e.g. "We are fairly sure"."""
+        if self.best is None or self.worst is None:
+            return NOT_RATED_LABEL
+        if self.best == self.worst:
+            return f"We are {PLAIN_WORDS[self.best].sure}"
+        return f"We are {PLAIN_WORDS[self.best].sure} or {PLAIN_WORDS[self.worst].sure}"
+
+    @property
+    def meaning(self) -> str:
+        return NOT_RATED_MEANING if self.worst is None else PLAIN_WORDS[self.worst].meaning
+
+    @property
+    def graded(self) -> str:
+        """The grade as its source wrote it, e.g. 'low to very low'."""
+        if self.best is None or self.worst is None:
+            return NOT_RATED
+        return self.best if self.best == self.worst else f"{self.best} to {self.worst}"
+
+    @property
+    def css_key(self) -> str:
+        """The lowest grade, for the visual mark beside the words."""
+        return (self.worst or NOT_RATED).replace(" ", "-")
+
+
+def parse_certainty(value: Any) -> Certainty:
+    """'moderate', 'low to very low' or 'not rated' as a Certainty."""
+    if isinstance(value, Certainty):
+        return value
+    text = " ".join(str(value).casefold().split()) if isinstance(value, str) else ""
+    if text == NOT_RATED:
+        return Certainty(None, None)
+    parts = text.split(" to ")
+    if not text or len(parts) > 2 or any(part not in set(Grade) for part in parts):
+        raise ValueError(f"'{value}' is not a certainty")
+    best, worst = Grade(parts[0]), Grade(parts[-1])
+    if GRADE_ORDER.index(best) > GRADE_ORDER.index(worst):
+        raise ValueError(f"'{value}' goes from a lower grade to a higher one; put the higher first")
+    return Certainty(best, worst)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Finding(BaseModel):
+    """One thing the research found, how sure it is, and who says so."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    finding: Text = Field(
+        description="what the research found, in plain sentences ending with a full stop"
+    )
+    certainty: Annotated[Certainty, PlainValidator(parse_certainty)] = Field(
+        description=CERTAINTY_EXPECTED
+    )
+    source: Text = Field(
+        description="the key in data/sources.yml of the review or study that found and "
+        "graded it, e.g. oconnell2013"
+    )
+    statistics: list[Text] = Field(
+        default_factory=list,
+        description="a list of keys in data/statistics.yml whose figures back the finding",
+    )
+
+
+@dataclass(frozen=True)
+class PageFindings:
+    """A page's findings once checked, and where they are written."""
+
+    findings: list[Finding]
+    line: int | None
+
+
+def _finding_problems(
+    front: FrontMatter, index: int, raw: Any, registry: Registry
+) -> tuple[Finding | None, list[Problem]]:
+    where = front.shown_as
+    if not isinstance(raw, dict):
+        message = "must be 'finding:', 'certainty:' and 'source:' lines under a '-'"
+        return None, [Problem(where, front.line(FIELD, index), f"{FIELD}.{index}", message)]
+    problems: list[Problem] = []
+    try:
+        finding = Finding.model_validate(raw)
+    except ValidationError as error:
+        for detail in error.errors():
+            loc = tuple(detail["loc"])
+            name = ".".join(str(part) for part in (FIELD, index, *loc))
+            line = front.line(FIELD, index, *loc)
+            problems.append(Problem(where, line, name, explain(Finding, loc, detail["msg"])))
+        return None, problems
+    if not finding.finding.rstrip().endswith(SENTENCE_END):
+        problems.append(
+            Problem(
+                where,
+                front.line(FIELD, index, "finding"),
+                f"{FIELD}.{index}.finding",
+                "does not end with a full stop; expected whole sentences",
+            )
+        )
+    if finding.source not in registry.sources:
+        problems.append(
+            Problem(
+                where,
+                front.line(FIELD, index, "source"),
+                f"{FIELD}.{index}.source",
+                f"'{finding.source}' is not a key in {registry.sources_file}; "
+                "add the source there or fix the key",
+            )
+        )
+    for number, key in enumerate(finding.statistics):
+        if key not in registry.statistics:
+            problems.append(
+                Problem(
+                    where,
+                    front.line(FIELD, index, "statistics", number),
+                    f"{FIELD}.{index}.statistics",
+                    f"'{key}' is not a key in {registry.statistics_file}; "
+                    "add the figure there or fix the key",
+                )
+            )
+    return finding, problems
+
+
+def check_page_findings(
+    front: FrontMatter, registry: Registry
+) -> tuple[PageFindings | None, list[Problem]]:
+    """A page's ``findings:``, each checked against the sources and statistics."""
+    raw = front.written.get(FIELD)
+    if raw is None:
+        return None, []
+    line = front.line(FIELD)
+    if not isinstance(raw, list) or not raw:
+        message = (
+            "must be a list of findings, each a '-' with 'finding:', 'certainty:' and "
+            "'source:' below it"
+        )
+        return None, [Problem(front.shown_as, line, FIELD, message)]
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    for index, entry in enumerate(raw):
+        finding, found = _finding_problems(front, index, entry, registry)
+        problems.extend(found)
+        if finding is not None:
+            findings.append(finding)
+    return (PageFindings(findings, line) if not problems else None), problems
+
+
+def _body_line_with(text: str, needle: str) -> int | None:
+    """The first line below the front matter that holds ``needle``."""
+    front = YAML_RE.match(text)
+    start = text.count("\n", 0, front.end()) if front else 0
+    for number, line in enumerate(text.splitlines()[start:], start + 1):
+        if needle in line:
+            return number
+    return None
+
+
+@dataclass
+class _CurrentPage:
+    shown_as: str
+    file_text: str
+    findings: PageFindings | None
+    shown: bool = False
+
+
+@dataclass
+class Findings:
+    """The ``findings()`` macro and the checks around it, page by page."""
+
+    citations: Citations
+    by_page: dict[str, PageFindings] = field(default_factory=dict)
+    # Pages whose findings are wrong: the build fails already, so say nothing more.
+    invalid: set[str] = field(default_factory=set)
+    page: _CurrentPage | None = None
+
+    def load(self, pages: Iterable[FrontMatter]) -> list[Problem]:
+        """Check every page's findings before any page is rendered."""
+        self.by_page, self.invalid = {}, set()
+        problems: list[Problem] = []
+        for front in pages:
+            checked, found = check_page_findings(front, self.citations.registry)
+            problems.extend(found)
+            if checked is not None:
+                self.by_page[front.shown_as] = checked
+            elif found:
+                self.invalid.add(front.shown_as)
+        return problems
+
+    def start_page(self, shown_as: str, file_text: str) -> None:
+        self.page = _CurrentPage(shown_as, file_text, self.by_page.get(shown_as))
+
+    def render(self) -> str:
+        """Macro: the page's findings as a list, each cited, with how sure it is."""
+        page = self.page
+        if page is None:
+            raise RuntimeError("findings() used outside a page")
+        page.shown = True
+        if page.findings is None:
+            return ""
+        items = "\n".join(self._item(finding) for finding in page.findings.findings)
+        return f'\n\n<ul class="findings" markdown="block">\n{items}\n</ul>\n\n'
+
+    def _item(self, finding: Finding) -> str:
+        certainty = finding.certainty
+        # The finding's source first: references are numbered in order of first citation.
+        cited = " ".join(finding.finding.split()) + self.citations.cite(finding.source)
+        figures = "".join(f" {self.citations.stat(key)}" for key in finding.statistics)
+        graded = f" Grade given: {certainty.graded}." if certainty.rated else ""
+        return (
+            f'<li class="finding finding--{certainty.css_key}" markdown="block">\n\n'
+            f"{cited}{figures}\n\n"
+            f"**How sure is this? {certainty.label}.** {certainty.meaning}{graded}\n"
+            "{: .finding-certainty }\n\n"
+            "</li>"
+        )
+
+    def finish_page(self, rendered: bool) -> list[Problem]:
+        """Problems of the page just built: findings not shown, or shown but none.
+
+        ``rendered`` is False for a page whose template failed: its macros never ran.
+        """
+        page, self.page = self.page, None
+        if page is None or not rendered or page.shown_as in self.invalid:
+            return []
+        if page.findings is not None and not page.shown:
+            return [
+                Problem(
+                    page.shown_as,
+                    page.findings.line,
+                    FIELD,
+                    "are listed but not shown on the page; expected {{ findings() }} "
+                    "under '## What the research shows'",
+                )
+            ]
+        if page.findings is None and page.shown:
+            return [
+                Problem(
+                    page.shown_as,
+                    _body_line_with(page.file_text, MACRO),
+                    MACRO,
+                    "shows the page's findings, but the front matter lists none; expected "
+                    "a 'findings:' list, each with 'finding:', 'certainty:' and 'source:'",
+                )
+            ]
+        return []

@@ -1,0 +1,148 @@
+"""Research findings: how sure the research is, in plain words, on every treatment page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
+from tests.sitebuild import Build, assert_fails_with, build
+
+KETAMINE = "docs/treatments/iv-ketamine.md"
+FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
+
+
+def edit(project: Path, page: str, old: str, new: str) -> str:
+    path = project / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {page}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(text: str, start: str) -> int:
+    """The number of the first line of ``text`` that starts with ``start``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("written", "label"),
+    [
+        ("high", "We are confident"),
+        ("moderate", "We are fairly sure"),
+        ("low", "We are not sure"),
+        ("very low", "We are very unsure"),
+        ("Low to very low", "We are not sure or very unsure"),
+        ("not rated", "Not rated"),
+    ],
+)
+def test_each_grade_reads_as_plain_words(written: str, label: str) -> None:
+    assert parse_certainty(written).label == label
+
+
+def test_every_grade_has_its_words_once() -> None:
+    assert set(PLAIN_WORDS) == set(Grade)
+    sures = [wording.sure for wording in PLAIN_WORDS.values()]
+    assert len(set(sures)) == len(sures)
+
+
+@pytest.mark.parametrize("written", ["medium", "", "very low to low", "low to to high", "5"])
+def test_anything_else_is_not_a_certainty(written: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a certainty|goes from a lower grade"):
+        parse_certainty(written)
+
+
+def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -> None:
+    html = built_site.page("treatments/iv-ketamine/")
+    items = FINDING_ITEM.findall(html)
+    assert [level for level, _ in items] == ["moderate", "low", "not-rated", "not-rated"]
+    for _, item in items:
+        assert 'class="footnote-ref"' in item  # each finding cites its source
+        assert "How sure is this?" in item
+    assert "We are fairly sure." in items[0][1]
+    assert "Grade given: moderate." in items[0][1]
+    assert "We are not sure." in items[1][1]
+    # A trial no review has graded is not given a grade it does not have.
+    assert "Not rated." in items[2][1]
+    assert "Grade given" not in items[2][1]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            "    certainty: moderate\n",
+            "    certainty: medium\n",
+            "findings.0.certainty: 'medium' is not a certainty; expected the grade its source "
+            "gave: high, moderate, low or very low; a range such as 'low to very low'; or "
+            "'not rated' for a study that no review has graded",
+            id="unknown-certainty",
+        ),
+        pytest.param(
+            "    certainty: low\n",
+            "    certainty: very low to low\n",
+            "findings.1.certainty: 'very low to low' goes from a lower grade to a higher one; "
+            "put the higher first; expected the grade its source gave",
+            id="range-upside-down",
+        ),
+        pytest.param(
+            "    source: cohen2018\n",
+            "",
+            "findings.0.source: is missing; expected the key in data/sources.yml of the review "
+            "or study that found and graded it, e.g. oconnell2013",
+            id="no-source",
+        ),
+        pytest.param(
+            "    source: cohen2018\n",
+            "    source: cohen2019\n",
+            "findings.0.source: 'cohen2019' is not a key in data/sources.yml; add the source "
+            "there or fix the key",
+            id="unknown-source",
+        ),
+        pytest.param(
+            "    source: cohen2018\n",
+            "    source: cohen2018\n    statistics: [ketamine_magic]\n",
+            "findings.0.statistics: 'ketamine_magic' is not a key in data/statistics.yml; add the "
+            "figure there or fix the key",
+            id="unknown-statistic",
+        ),
+    ],
+)
+def test_finding_mistakes_fail_with_path_line_and_field(
+    project: Path, old: str, new: str, message: str
+) -> None:
+    text = edit(project, KETAMINE, old, new)
+    # The line of the field in its finding, or of the finding when the field is missing.
+    name = message.split(":", 1)[0]
+    index, field = int(name.split(".")[1]), name.split(".")[2]
+    lines = text.splitlines()
+    starts = [n for n, line in enumerate(lines, 1) if line.startswith("  - finding:")]
+    item, next_item = starts[index], starts[index + 1]
+    fields = [n for n in range(item, next_item) if lines[n - 1].startswith(f"    {field}:")]
+    assert_fails_with(build(project), f"{KETAMINE}:{(fields or [item])[0]}: {message}")
+
+
+def test_findings_not_shown_on_the_page_fail(project: Path) -> None:
+    text = edit(project, KETAMINE, "{{ findings() }}\n", "")
+    assert_fails_with(
+        build(project),
+        f"{KETAMINE}:{line_of(text, 'findings:')}: findings: are listed but not shown on the "
+        "page; expected {{ findings() }} under '## What the research shows'",
+    )
+
+
+def test_findings_macro_without_findings_fails(project: Path) -> None:
+    path = project / KETAMINE
+    text = path.read_text(encoding="utf-8")
+    front, body = text.split("\nfindings:\n", 1)
+    body = body.split("\n---\n", 1)[1]
+    text = f"{front}\n---\n{body}"
+    path.write_text(text, encoding="utf-8")
+    assert_fails_with(
+        build(project),
+        f"{KETAMINE}:{line_of(text, '{{ findings() }}')}: findings(): shows the page's "
+        "findings, but the front matter lists none; expected a 'findings:' list",
+    )
