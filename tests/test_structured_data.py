@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from tests.pagetext import front_matter, reference_urls
 from tests.sitebuild import ROOT, Build, assert_fails_with, build
 
 SCHEMA = "https://schema.org/"
+SITE = "https://crps-info.github.io/site/"
 # pyld would fetch https://schema.org's context over the network; tests run
 # offline, so the loader answers with the part that matters here: every term
 # is a schema.org term. Any other URL is a failure, not a silent fetch.
@@ -124,8 +126,14 @@ def test_treatment_page_is_about_a_therapy(built_site: Build) -> None:
     ],
 )
 def test_related_pages_are_related_links(built_site: Build, path: str, related: str) -> None:
-    page = expanded(built_site.page(path))
-    assert values(page, "relatedLink") == [f"https://crps-info.github.io/site/{related}"]
+    html = built_site.page(path)
+    linked = values(expanded(html), "relatedLink")
+    assert f"{SITE}{related}" in linked
+    # Every page of the "Related pages" block, and only those.
+    block = re.search(r'<nav aria-labelledby="related-pages"[^>]*>(.*?)</nav>', html, re.DOTALL)
+    assert block, f"no Related pages block on /{path}"
+    shown = [urljoin(f"{SITE}{path}", href) for href in re.findall(r'<a href="([^"#]+)"', block[1])]
+    assert sorted(linked) == sorted(shown)
 
 
 @pytest.mark.parametrize("path", ["", "glossary/", "about/"])
