@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build test lint lock new-page linkcheck benchmark clean readability
+.PHONY: serve build test lint lock new-page linkcheck benchmark clean readability lighthouse
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,20 @@ lock: $(STAMP)
 BENCHMARK_ARGS ?= --pages 10 100 1000 --runs 3 --profile
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)
+
+# Lighthouse (mobile) on the home and CRPS pages of a mike-published copy, median
+# of 3 (README, "Benchmarks"). npm installs lighthouse 12.2.3 into .cache/
+# (ignored by git); reports go to .cache/lighthouse/reports/.
+LIGHTHOUSE_DIR := .cache/lighthouse
+LIGHTHOUSE := $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
+LIGHTHOUSE_ARGS ?= --runs 3
+
+$(LIGHTHOUSE):
+	npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+
+lighthouse: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python -m benchmarks.lighthouse --lighthouse $(LIGHTHOUSE) \
+		--out $(LIGHTHOUSE_DIR)/reports $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf site .pytest_cache

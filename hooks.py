@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,8 +42,8 @@ from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
-from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import json_ld_filter
+from healthsite.html.tables import align_cells_by_class
 from healthsite.library.feed import feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
@@ -52,6 +51,14 @@ from healthsite.library.related import with_related_pages
 from healthsite.library.sections import keep_out_of_nav, place_in_sections
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
+from healthsite.publishing.versioning import version_selector_only_when_published
+from healthsite.search.pagefind import (
+    build_index,
+    index_no_pages,
+    search_plugin,
+    use_pagefind_worker,
+)
+from healthsite.search.terms import add_search_element
 
 
 @dataclass
@@ -165,7 +172,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         repository_url,
     )
     _sandbox_macros(config)
-    register_keywords_field(search_plugin(config))
+    index_no_pages(search_plugin(config))
+    version_selector_only_when_published(config.extra)
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
@@ -325,7 +333,9 @@ on_page_markdown = CombinedEvent(
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the page's components, score its prose (HTML makes headings, tables
-    and code easy to leave out), then add "Also called" under its title."""
+    and code easy to leave out), add "Also called" under its title, then align
+    table cells by class (CSP) and give the search index the page's description
+    and readers' words for it."""
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
     state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
@@ -335,7 +345,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     ):
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
-    return add_also_called(html, front)
+    description = page.meta.get("description") or config.site_description or ""
+    html = add_also_called(html, front)
+    return add_search_element(align_cells_by_class(html), page.meta, str(description))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -358,20 +370,13 @@ def _cited_sources(page: Page) -> list[Source]:
     return state.citations.cited_by_page.get(f"{state.docs_dir_name}/{page.file.src_path}", [])
 
 
-# Runs after the search plugin (plugins come before hooks) has indexed the page.
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    add_reader_terms(search_plugin(config), page)
-    return context
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output)
+    return use_pagefind_worker(fill_script_hashes(output))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """The library as data: api/pages.json (healthsite/library/feed.py)."""
+    """Every page is written: the library as data, api/pages.json
+    (healthsite/library/feed.py), and Pagefind's index for the search box."""
     state = _state()
     prefix = f"{state.docs_dir_name}/"
     cited = {
@@ -382,7 +387,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _library(), state.pages.front_matter, cited, state.reviewers.page_review, config.site_name
     )
     write_feed(Path(config.site_dir), document)
+    build_index(Path(config.site_dir))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output_content)
+    return use_pagefind_worker(fill_script_hashes(output_content))

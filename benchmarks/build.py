@@ -134,6 +134,11 @@ def site_dir_of(corpus: Corpus, build: str) -> Path:
 
 
 def search_index_bytes(site_dir: Path) -> int | None:
+    """Bytes of the search index on disk; for Pagefind, its chunks and fragments
+    (gzip-compressed on disk), of which a query fetches only a few."""
+    pagefind = [site_dir / "pagefind" / part for part in ("index", "fragment")]
+    if all(folder.is_dir() for folder in pagefind):
+        return sum(path.stat().st_size for folder in pagefind for path in folder.iterdir())
     for relative in SEARCH_INDEXES:
         if (site_dir / relative).is_file():
             return (site_dir / relative).stat().st_size

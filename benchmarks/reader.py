@@ -1,127 +1,313 @@
-"""What a reader's browser downloads, and how fast search answers.
+"""What a reader downloads on a first visit, and how fast search answers, as the library grows.
 
-Builds the site, serves it on 127.0.0.1 and opens pages in Debian's headless
-Chromium with a cold cache (a new browser context for every visit). For each
-page it reports the number of requests, the bytes of every response body as
-served (raw) and gzip-compressed at level 6 (what a static host such as GitHub
-Pages sends to browsers that accept gzip), and the time from a query being put
-into the search box to the first result on screen (median of several visits).
+For each size N it writes N distinct pages shaped like the CRPS page
+(``benchmarks/reader_corpus.py``) into two projects and builds both:
 
-Run from the project folder:  .venv/bin/python -m benchmarks.reader
+- before: the project at ``--baseline`` (Material's own search, whose whole
+  index every page fetches on load);
+- after: the project as checked out (Pagefind behind Material's search box).
+
+Both are served on 127.0.0.1 and the CRPS page is opened in Debian's headless
+Chromium with a cold cache (a new browser context each visit) and a phone
+viewport. For each visit it reports every request of the page load (the first
+visit: HTML, CSS, JS, fonts, data), with the bodies as served and gzip-compressed
+at level 6 (what a static host such as GitHub Pages sends to browsers that
+accept gzip), then opens search, types a query and times the first result on
+screen from the last keystroke (median of ``--visits``), and what that first
+search downloaded. A third row, "Material, index on first search", is the
+before build with the index request held back until the last keystroke: what
+lazy loading Material's own search would give. Last, it types every reader
+query of ``tests/test_reader_search.py`` and counts those whose expected page
+comes first.
+
+Run from the project folder:
+
+    .venv/bin/python -m benchmarks.reader --pages 10 100 1000
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import io
+import resource
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Response, sync_playwright
+from playwright.sync_api import Browser, Page, Response, Route, sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, missing_chromium, serve
-from tests.sitebuild import build, copy_project
+from benchmarks.reader_corpus import add_pages, generate_pages
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
+from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
+from tests.test_reader_search import READER_QUERIES
 
-PAGES = {"Home": "", "Condition (CRPS)": "conditions/crps/"}
-QUERY = "ketamine"
+# main before this change: Material's search, its whole index on every page.
+BASELINE = "adcd081"
+PAGE = "conditions/crps/"
+QUERY, QUERY_PAGE = "ketamine drip", "treatments/iv-ketamine/"
+MATERIAL_INDEX = "**/search/search_index.json"
 GOAL_KB = 100
+GOAL_MS = 500
+# Material's lunr index at 1,000 pages takes long to build on a loaded machine.
+RESULT_TIMEOUT_MS = 180_000
+# A quick phone typist: 5 characters a second (most type slower).
+TYPING_DELAY_MS = 200
 
-
-@dataclass(frozen=True)
-class Visit:
-    """One cold visit to a page."""
-
-    requests: int
-    raw_bytes: int
-    gzip_bytes: int
-    by_type: dict[str, int]
-    search_ms: float
+BEFORE = "before: Material search"
+LAZY = "Material, index on first search"
+AFTER = "after: Pagefind"
+SEARCH_BOX = ".md-search__input"
+SEARCH_BUTTON = "label.md-header__button[for='__search']"  # the phone's search button
+FIRST_PAGE = ".md-search-result__item:first-child > a.md-search-result__link:first-child"
+RESULT_META = ".md-search-result__meta"
 
 
 def _gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6))
 
 
-def visit(browser: Browser, url: str) -> Visit:
-    """Load ``url`` in a fresh context, then search; measure what was fetched."""
+@dataclass
+class Visit:
+    """One cold visit to a page and its first search."""
+
+    by_type: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    raw_bytes: int = 0
+    gzip_bytes: int = 0
+    index_gzip: int = 0  # Material's search_index.json, when the page fetched it
+    search_gzip: int = 0  # what the first search fetched
+    search_ms: float = 0.0
+    first_is_expected: bool = False
+
+
+@dataclass
+class Row:
+    """One search set-up at one size: its build and its visits."""
+
+    pages: int
+    name: str
+    build_s: float
+    typed: list[Visit]
+    pasted: list[Visit]
+    queries_first: str
+
+    @property
+    def typed_ms(self) -> float:
+        return statistics.median(visit.search_ms for visit in self.typed)
+
+    @property
+    def pasted_ms(self) -> float:
+        return statistics.median(visit.search_ms for visit in self.pasted)
+
+
+def _path_of(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+def visit(browser: Browser, server: SiteServer, hold_index: bool, typed: bool) -> Visit:
+    """Load the page in a fresh context, then search; measure what was fetched.
+
+    ``typed``: the query is typed a key at a time (``TYPING_DELAY_MS`` apart),
+    else pasted at once. ``hold_index``: Material's index request is held
+    back until the reader opens the search box, as lazy loading would do.
+    """
     context = browser.new_context(viewport=PHONE)
+    held: list[Route] = []
+    if hold_index:
+        context.route(MATERIAL_INDEX, lambda route: held.append(route))
     page = context.new_page()
     responses: list[Response] = []
     context.on("response", lambda response: responses.append(response))
-    page.goto(url, wait_until="networkidle")
-    bodies = [(response.request.resource_type, response.body()) for response in responses]
-    page.locator("label.md-header__button[for='__search']").click()  # the phone's search button
-    box = page.locator(".md-search__input")
+    page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
+    result = Visit()
+    for response in responses:
+        body = response.body()
+        size = _gzip_size(body)
+        kind = response.request.resource_type
+        result.by_type[kind] = result.by_type.get(kind, 0) + size
+        result.requests += 1
+        result.raw_bytes += len(body)
+        result.gzip_bytes += size
+        if response.url.endswith("search/search_index.json"):
+            result.index_gzip = size
+    loaded = len(responses)
+    page.locator(SEARCH_BUTTON).click()
+    for route in held:
+        route.continue_()
+    box = page.locator(SEARCH_BOX)
     box.wait_for(state="visible")
-    box.fill(QUERY)
+    if typed:
+        box.press_sequentially(QUERY[:-1], delay=TYPING_DELAY_MS)
+        page.wait_for_timeout(TYPING_DELAY_MS)
+        last_key = QUERY[-1]
+    else:
+        box.fill(QUERY)
+        last_key = "End"
     # Material searches on keyup; the reader's last keystroke starts the clock.
     started = time.perf_counter()
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-    search_ms = (time.perf_counter() - started) * 1000
+    box.press(last_key)
+    # Results of the whole query: their links carry its last word (Material's
+    # highlight parameter, ?h=ketamine+drip), which a partial query's lack.
+    first = page.locator(f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']")
+    first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
+    result.search_ms = (time.perf_counter() - started) * 1000
+    result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
+    page.wait_for_load_state("networkidle")
+    result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
     context.close()
-    by_type: dict[str, int] = {}
-    for kind, body in bodies:
-        by_type[kind] = by_type.get(kind, 0) + _gzip_size(body)
-    return Visit(
-        requests=len(bodies),
-        raw_bytes=sum(len(body) for _, body in bodies),
-        gzip_bytes=sum(_gzip_size(body) for _, body in bodies),
-        by_type=by_type,
-        search_ms=search_ms,
-    )
+    return result
 
 
-def _kb(size: int) -> str:
-    return f"{size / 1000:.1f} KB"
+def queries_first(browser: Browser, server: SiteServer) -> str:
+    """How many reader queries of the tests find their page first, e.g. "8/8"."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url())
+    missed = []
+    for query, expected in READER_QUERIES:
+        _search(page, "")
+        _search(page, query)
+        first = page.locator(FIRST_PAGE)
+        if not (first.count() and _path_of(first.get_attribute("href") or "") == expected):
+            missed.append(query)
+    context.close()
+    found = f"{len(READER_QUERIES) - len(missed)}/{len(READER_QUERIES)}"
+    return f"{found} (missed: {', '.join(missed)})" if missed else found
 
 
-def report(results: dict[str, list[Visit]]) -> str:
-    """A Markdown table: one row per page, medians where visits differ."""
-    lines = [
-        "| Page | Requests | Raw | gzip | gzip by type | First search result |",
-        "| --- | ---: | ---: | ---: | --- | ---: |",
-    ]
-    for name, visits in results.items():
-        first = visits[0]
-        kinds = ", ".join(f"{kind} {_kb(size)}" for kind, size in sorted(first.by_type.items()))
-        search = statistics.median(visit.search_ms for visit in visits)
-        lines.append(
-            f"| {name} | {first.requests} | {_kb(first.raw_bytes)} | {_kb(first.gzip_bytes)} "
-            f"| {kinds} | {search:.0f} ms |"
+def _search(page: Page, query: str) -> None:
+    """Type ``query`` (or clear the box) and wait for Material's answer to it."""
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill(query)
+    box.press("End")
+    meta = page.locator(RESULT_META)
+    if query:
+        meta.filter(has_text="matching document").or_(meta.filter(has_text="No matching")).wait_for(
+            timeout=RESULT_TIMEOUT_MS
         )
-    crps = results["Condition (CRPS)"][0].gzip_bytes
-    verdict = "meets" if crps < GOAL_KB * 1000 else "MISSES"
-    lines.append("")
-    lines.append(f"Condition page first visit: {_kb(crps)} gzip, {verdict} the {GOAL_KB} KB goal.")
+    else:
+        page.locator(".md-search-result__item").first.wait_for(state="detached")
+
+
+def write_project(destination: Path, baseline: str | None, pages: int) -> Path:
+    """The project (or its ``baseline`` commit) with ``pages`` CRPS-shaped pages."""
+    destination.mkdir(parents=True)
+    if baseline is None:
+        copy_project(destination)
+    else:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", baseline, *PROJECT_PARTS],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(destination, filter="data")
+    add_pages(destination, generate_pages(pages))
+    return destination
+
+
+def measure(browser: Browser, folder: Path, pages: int, baseline: str, visits: int) -> list[Row]:
+    rows = []
+    for name, ref in ((BEFORE, baseline), (AFTER, None)):
+        project = write_project(folder / f"{pages}-{'before' if ref else 'after'}", ref, pages)
+        # CPU time of the build and its children (Pagefind): wall time on a
+        # machine shared with other work says more about the others.
+        before_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        built = build(project)
+        after_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        build_s = (after_cpu.ru_utime + after_cpu.ru_stime) - (
+            before_cpu.ru_utime + before_cpu.ru_stime
+        )
+        if built.returncode != 0:
+            raise RuntimeError(f"{name} at {pages} pages did not build:\n{built.output[-3000:]}")
+        with serve(built.site_dir) as server:
+            variants: list[tuple[str, bool]] = [(name, False)]
+            if ref:
+                variants.append((LAZY, True))
+            for variant, hold in variants:
+                typed = [visit(browser, server, hold, typed=True) for _ in range(visits)]
+                pasted = [visit(browser, server, hold, typed=False) for _ in range(visits)]
+                first = "same as before" if hold else queries_first(browser, server)
+                rows.append(Row(pages, variant, build_s, typed, pasted, first))
+    return rows
+
+
+def _kb(size: float) -> str:
+    return f"{size / 1000:,.1f} KB"
+
+
+def report(rows: list[Row], visits: int, baseline: str) -> str:
+    """A Markdown table, one row per size and search set-up."""
+    lines = [
+        f"Measured {date.today().isoformat()}; CRPS page, cold cache, phone viewport, "
+        f"gzip level 6; first result for {QUERY!r} from the last keystroke, median of "
+        f"{visits}, typed at {1000 // TYPING_DELAY_MS} keys a second or pasted; "
+        f"before = commit {baseline}.",
+        "",
+        "| Pages | Search | First visit (gzip) | Requests | Of which search index "
+        "| First search fetches, pasted / typed | First result, typed | First result, pasted "
+        "| Expected page first | Reader queries first | Build (CPU) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: | ---: |",
+    ]
+    eager = {row.pages: row.pasted[0] for row in rows if row.name == BEFORE}
+    for row in rows:
+        first = row.pasted[0]
+        weight, requests, index = first.gzip_bytes, first.requests, first.index_gzip
+        fetches, typed_fetches = first.search_gzip, row.typed[0].search_gzip
+        if row.name == LAZY:
+            # The before page without its index, which its first search fetched.
+            index = eager[row.pages].index_gzip
+            weight, requests = eager[row.pages].gzip_bytes - index, eager[row.pages].requests - 1
+            index = 0
+        runs = row.typed + row.pasted
+        expected = "yes" if all(visit.first_is_expected for visit in runs) else "NO"
+        build_s = "" if row.name == LAZY else f"{row.build_s:.1f} s"
+        lines.append(
+            f"| {row.pages:,} | {row.name} | {_kb(weight)} | {requests} | {_kb(index)} "
+            f"| {_kb(fetches)} / {_kb(typed_fetches)} | {row.typed_ms:,.0f} ms "
+            f"| {row.pasted_ms:,.0f} ms | {expected} | {row.queries_first} | {build_s} |"
+        )
+    after = [row for row in rows if row.name == AFTER]
+    if after:
+        largest = max(after, key=lambda row: row.pages)
+        weight = largest.pasted[0].gzip_bytes
+        lines += [
+            "",
+            f"After, at {largest.pages:,} pages: first visit {_kb(weight)} gzip "
+            f"({'meets' if weight <= GOAL_KB * 1000 else 'MISSES'} the {GOAL_KB} KB goal); "
+            f"first result {largest.typed_ms:,.0f} ms typed, {largest.pasted_ms:,.0f} ms "
+            f"pasted (goal {GOAL_MS} ms).",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--visits", type=int, default=5, help="cold visits per page")
+    parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--visits", type=int, default=5, help="cold visits per row")
+    parser.add_argument("--baseline", default=BASELINE, help="git commit for 'before'")
     arguments = parser.parse_args()
     problem = missing_chromium()
     if problem:
         sys.stderr.write(problem + "\n")
         return 2
-    with tempfile.TemporaryDirectory() as folder:
-        built = build(copy_project(Path(folder)))
-        if built.returncode != 0:
-            sys.stderr.write(built.output)
-            return 1
-        with serve(built.site_dir) as server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results = {
-                name: [visit(browser, server.url(path)) for _ in range(arguments.visits)]
-                for name, path in PAGES.items()
-            }
-            browser.close()
-    sys.stdout.write(report(results))
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for pages in arguments.pages:
+            sys.stderr.write(f"{pages} pages: building and visiting...\n")
+            rows += measure(browser, Path(folder), pages, arguments.baseline, arguments.visits)
+        browser.close()
+    sys.stdout.write(report(rows, arguments.visits, arguments.baseline))
     return 0
 
 

@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from healthsite.publishing.publish import tool_env
 from tests.browser import SiteServer, serve
+from tests.console import Problems, built_pages, read_and_search
 from tests.sitebuild import ROOT, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
@@ -354,6 +355,27 @@ def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_pag
     expect(banner).to_have_text(
         "You are reading a preview of changes not yet published as a release; see the current page."
     )
+
+
+@pytest.mark.browser
+def test_no_console_error_or_failed_request_on_published_pages(
+    pages_server: SiteServer, chromium: Browser, published: Published
+) -> None:
+    """Every page of latest, and an archived version's home (with its banner),
+    read and searched as published: versions.json is there, nothing else fails."""
+    latest = [f"site/latest/{path}" for path in built_pages(published.served / "site" / "latest")]
+    context = chromium.new_context()
+    found: dict[str, list[str]] = {}
+    for path in [*latest, "site/1.0/"]:
+        page = context.new_page()
+        problems = Problems(page)
+        read_and_search(page, pages_server.url(path))
+        if problems.lines:
+            found[f"/{path}"] = problems.lines
+        page.close()
+    context.close()
+    assert "site/latest/conditions/crps/" in latest
+    assert not found, "\n".join(f"{path}: {'; '.join(lines)}" for path, lines in found.items())
 
 
 # --- The workflow that runs the publish script -------------------------------

@@ -1,35 +1,87 @@
-"""Readers' words reach the search index once per page, not once per section."""
+"""Readers' words reach the search index once per page; no page's text is in the first visit."""
 
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
+
+from healthsite.search.pagefind import use_pagefind_worker
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build, build
 
 DOCS = ROOT / "docs"
 READER_TERMS = {"alternative_names", "signs_or_symptoms"}
 
+HIDDEN_TERMS = re.compile(
+    r'<div data-pagefind-meta="[^"]*" data-description="[^"]*" '
+    r'data-pagefind-weight="10" hidden>(?P<terms>[^<]*)</div>'
+)
+
+
+def url_path(src_path: str) -> str:
+    """``conditions/crps.md`` -> ``conditions/crps/``; ``index.md`` -> ``""``."""
+    path = src_path.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else f"{path}/"
+
 
 def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Build) -> None:
-    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text())
-    with_keywords = {
-        entry["location"]: entry["keywords"] for entry in index["docs"] if "keywords" in entry
+    """Pages are found from docs/: those whose front matter lists readers' words
+    carry them once, hidden; every other page carries none."""
+    sources = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+    with_terms = {
+        url_path(src): [
+            unescape(found["terms"])
+            for found in HIDDEN_TERMS.finditer(built_site.page(url_path(src)))
+        ]
+        for src in sources
     }
-    meta = front_matter("conditions/crps.md")
-    pages_with_terms = {
-        f"{path.relative_to(DOCS).with_suffix('').as_posix()}/"
-        for path in DOCS.rglob("*.md")
-        if set(front_matter(path.relative_to(DOCS).as_posix())) & READER_TERMS
-    }
+    expected = {url_path(src) for src in sources if set(front_matter(src)) & READER_TERMS}
 
-    assert "treatments/iv-ketamine/" in pages_with_terms
-    assert set(with_keywords) == pages_with_terms
-    crps_terms = with_keywords["conditions/crps/"]
+    assert "treatments/iv-ketamine/" in expected
+    assert {path for path, terms in with_terms.items() if terms} == expected
+    assert all(len(terms) <= 1 for terms in with_terms.values())
+    [crps_terms] = with_terms["conditions/crps/"]
+    meta = front_matter("conditions/crps.md")
     for term in [*meta["alternative_names"], *meta["signs_or_symptoms"]]:
         assert term in crps_terms
-    assert index["config"]["fields"]["keywords"] == {"boost": 1000.0}
+
+
+def test_pagefind_indexes_every_page_but_the_404_page(built_site: Build) -> None:
+    bundle = built_site.site_dir / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    built_pages = [
+        path for path in built_site.site_dir.rglob("index.html") if "pagefind" not in path.parts
+    ]
+
+    assert entry["languages"]["en"]["page_count"] == len(built_pages)
+    assert (bundle / "pagefind.js").is_file()
+    assert not list(bundle.glob("pagefind-*ui.js")), "Pagefind's own interfaces are not used"
+
+
+def test_material_search_index_holds_settings_but_no_page(built_site: Build) -> None:
+    """Material's bundle fetches this file on every page: it must stay small."""
+    index_file = built_site.site_dir / "search" / "search_index.json"
+    index = json.loads(index_file.read_text())
+
+    assert index["docs"] == []
+    assert index["config"]["lang"] == ["en"]
+    assert index_file.stat().st_size < 1000
+
+
+def test_pages_ask_the_pagefind_worker(built_site: Build) -> None:
+    for path in ("", "conditions/crps/"):
+        config = re.search(
+            r'<script id="__config" type="application/json">(.*?)</script>',
+            built_site.page(path),
+            re.DOTALL,
+        )
+        assert config is not None
+        assert json.loads(config.group(1))["search"].endswith("assets/javascripts/search-worker.js")
 
 
 def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
@@ -41,3 +93,11 @@ def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:
     assert result.returncode != 0
     assert "mkdocs.yml: plugins: Material's search plugin is not active" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_material_config_fails_the_build_saying_why() -> None:
+    """After a Material upgrade that renames its worker, search must not silently break."""
+    page = '<script id="__config" type="application/json">{"search": "assets/x.js"}</script>'
+    with pytest.raises(PluginError, match="names no search worker"):
+        use_pagefind_worker(page)
+    assert use_pagefind_worker("<p>no Material config here</p>") == "<p>no Material config here</p>"

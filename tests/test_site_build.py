@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -158,9 +159,16 @@ def test_missing_anchor_fails_the_strict_build(project: Path) -> None:
     assert "#no-such-section" in result.output
 
 
+# Pagefind's fragments are gzip files: this prefix, then the page's JSON.
+FRAGMENT_PREFIX = b"pagefind_dcd"
+
+
 def test_every_page_is_in_the_search_index(built_site: Build) -> None:
-    index = json.loads((built_site.site_dir / "search" / "search_index.json").read_text())
-    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    """Pagefind (healthsite/search/pagefind.py) holds one fragment per page."""
+    indexed = set()
+    for fragment in (built_site.site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_PREFIX)
+        indexed.add(json.loads(data)["url"].lstrip("/"))
     assert set(CONTENT_PAGES) <= indexed
 
 

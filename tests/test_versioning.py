@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 import pytest
 
 from healthsite.publishing.versioning import (
@@ -9,7 +13,9 @@ from healthsite.publishing.versioning import (
     UnpublishableRefError,
     newer_release_deployed,
     target_for_ref,
+    version_selector_only_when_published,
 )
+from tests.sitebuild import Build
 
 
 def test_push_to_main_publishes_dev_without_aliases() -> None:
@@ -62,3 +68,25 @@ def test_an_older_release_does_not_take_latest_from_a_newer_one() -> None:
     assert newer_release_deployed(target_for_ref("refs/tags/v1.10"), deployed) is None
     assert newer_release_deployed(target_for_ref("refs/tags/v2.0"), deployed) is None
     assert newer_release_deployed(target_for_ref("refs/heads/main"), deployed) is None
+
+
+def _material_config(html: str) -> dict[str, object]:
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert found is not None
+    config: dict[str, object] = json.loads(found.group(1))
+    return config
+
+
+def test_plain_build_has_no_version_selector(built_site: Build) -> None:
+    """Outside a mike deployment there is no versions.json for the selector to fetch."""
+    assert _material_config(built_site.page("conditions/crps/"))["version"] is None
+    assert 'data-md-component="outdated"' not in built_site.page("conditions/crps/")
+
+
+def test_mike_build_keeps_the_version_selector() -> None:
+    extra: dict[str, Any] = {"version": {"provider": "mike"}, "published_version": "1.0"}
+    version_selector_only_when_published(extra)
+    assert extra["version"] == {"provider": "mike"}
+    without_mike: dict[str, Any] = {"version": {"provider": "mike"}, "published_version": ""}
+    version_selector_only_when_published(without_mike)
+    assert "version" not in without_mike

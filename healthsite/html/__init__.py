@@ -1,1 +1,1 @@
-"""What the build adds to pages beyond Markdown: search terms, JSON-LD, CSP hashes."""
+"""What the build adds to pages beyond Markdown: JSON-LD, CSP hashes."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 DEV_BRANCH_REF = "refs/heads/main"
 DEV_VERSION = "dev"
@@ -85,3 +86,15 @@ def newer_release_deployed(target: PublishTarget, deployed: list[str]) -> str | 
         return None
     newer = [v for v in deployed if (n := release_number(v)) is not None and n > ours]
     return max(newer, key=release_number) if newer else None
+
+
+def version_selector_only_when_published(extra: dict[str, Any]) -> None:
+    """Drop Material's version selector from a build that mike is not deploying.
+
+    The selector fetches ``../versions.json``, which only a mike deployment
+    has: in a plain ``mkdocs build`` or ``mkdocs serve`` every page would log
+    a 404 for it. ``extra.published_version`` is mike's version (mkdocs.yml
+    reads it from ``MIKE_DOCS_VERSION``), empty outside a deployment.
+    """
+    if not extra.get("published_version"):
+        extra.pop("version", None)

