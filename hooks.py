@@ -346,8 +346,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
     description = page.meta.get("description") or config.site_description or ""
-    html = add_also_called(html, front)
-    return add_search_element(align_cells_by_class(html), page.meta, str(description))
+    # The hidden search element goes after the title first, so that "Also
+    # called" (added after the title too) is what sighted readers meet first.
+    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
