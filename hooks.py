@@ -35,6 +35,7 @@ from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
+from healthsite.html.validhtml import drop_toggle_autocomplete
 from healthsite.problems import Problem, raise_if_any
 
 
@@ -275,8 +276,8 @@ def on_page_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output)
+    return fill_script_hashes(drop_toggle_autocomplete(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return fill_script_hashes(output_content)
+    return fill_script_hashes(drop_toggle_autocomplete(output_content))
