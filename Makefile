@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build test lint lock new-page linkcheck benchmark clean readability
+.PHONY: install serve build test lint lock new-page linkcheck benchmark clean readability typecheck
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# Only create .venv from the lock (CI jobs that run one tool).
+install: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -28,7 +31,12 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# mypy --strict over hooks.py, healthsite/, scripts/ and benchmarks/ (pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Each page's Flesch-Kincaid grade and SMOG score, as a table.
 readability: $(STAMP)

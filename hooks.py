@@ -29,13 +29,14 @@ from healthsite.checks.sandbox import (
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
-from healthsite.content.macrocalls import MacroCalls
+from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
-from healthsite.html.searchterms import add_reader_terms, register_keywords_field, search_plugin
+from healthsite.html.searchterms import add_reader_terms, register_keywords_field
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.html.validhtml import drop_toggle_autocomplete
+from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 
 
@@ -74,7 +75,7 @@ def _state() -> BuildState:
 
 def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     """The namespaced data files of mkdocs.yml; fail if one does not exist."""
-    entries = config.plugins["macros"].config["include_yaml"]
+    entries = macros_plugin(config).config["include_yaml"]
     data_files: dict[str, DataFile] = {}
     problems = []
     for entry in entries:
@@ -103,15 +104,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     raise_if_any(problems + glossary_problems, "Invalid data files")
     citations = Citations(registry)
-    macros = {
+    macros: dict[str, Macro] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "glossary_list": glossary.page_list,
     }
-    macros_plugin = config.plugins["macros"]
-    macros_plugin.register_macros(macros)
-    env = macros_plugin.env
+    macros_in_use = macros_plugin(config)
+    macros_in_use.register_macros(macros)
+    env = macros_in_use.env
     # Line prefixes (unset here) would make any line template code: then no page is plain.
     jinja_starts = (
         env.variable_start_string,
@@ -143,9 +144,10 @@ def _sandbox_macros(config: MkDocsConfig) -> None:
     Hooks run after macros' on_config, which creates the plain environment
     that this replaces; macros reads it back through its ``env`` property.
     """
-    macros = config.plugins["macros"]
-    macros._env = sandboxed(macros.env)
-    macros._env.on_render_error = _report_render_error
+    macros = macros_plugin(config)
+    environment = sandboxed(macros.env)
+    environment.on_render_error = _report_render_error
+    macros._env = environment
 
 
 def _report_render_error(message: str, template_line: int | None) -> None:
@@ -163,7 +165,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
-    state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
+    source = page.file.abs_src_path
+    state.citations.start_page(state.page_shown_as, Path(source) if source else None)
     return page
 
 
@@ -173,6 +176,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = state.page_shown_as
+    if page.file.src_uri in state.pages.invalid_front_matter:
+        # Its problems are reported already and fail the build. Neither macros
+        # nor any later step reads what was written: macros formats a page's
+        # whole front matter for its debug log, and a YAML alias bomb there
+        # (nine aliases nine deep) would take hours (issue 13).
+        page.meta = {"render_macros": False}
+        state.template_failures.add(shown_as)
+        return markdown
     source = PageSource(
         shown_as, markdown, first_body_line(state.page_file_text, markdown), frozenset(page.meta)
     )
@@ -192,7 +203,7 @@ def _template_checker(config: MkDocsConfig) -> TemplateChecker:
     """One checker per build, made once the macros plugin knows every macro."""
     state = _state()
     if state.template_checker is None:
-        macros = config.plugins["macros"]
+        macros = macros_plugin(config)
         namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
         names = site_names(macros.macros, namespaces)
         state.template_checker = TemplateChecker(macros.env, names)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,8 +41,8 @@ INSTALL_HINT = (
     "(`playwright install` cannot download browsers on this project's machines.)"
 )
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def missing_chromium() -> str | None:
@@ -130,7 +130,7 @@ def serve(site_dir: Path) -> Iterator[SiteServer]:
     thread.start()
     try:
         host, port = server.server_address[:2]
-        yield SiteServer(f"http://{host}:{port}")
+        yield SiteServer(f"http://{host!s}:{port}")
     finally:
         server.shutdown()
         server.server_close()

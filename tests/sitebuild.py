@@ -44,8 +44,16 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) -> Build:
-    """Run the real ``mkdocs build --strict`` (never in quiet mode) on a project."""
+def build(
+    project: Path,
+    *extra_args: str,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> Build:
+    """Run the real ``mkdocs build --strict`` (never in quiet mode) on a project.
+
+    ``timeout`` (seconds) ends a build that hangs, failing the test.
+    """
     site_dir = project / "site"
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir), *extra_args],
@@ -54,6 +62,7 @@ def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) ->
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         check=False,
+        timeout=timeout,
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 

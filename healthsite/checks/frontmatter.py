@@ -27,7 +27,7 @@ from pydantic import (
     field_validator,
 )
 
-from healthsite.problems import Problem
+from healthsite.problems import Problem, field_path
 from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, parse_with_lines
 
@@ -69,6 +69,10 @@ _FastDatesAsTextLoader.yaml_implicit_resolvers = _DatesAsTextLoader.yaml_implici
 
 
 def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str | int):
+        raise ValueError("is not a date written as YYYY-MM-DD")
     text = str(value).strip()
     if not ISO_DATE.fullmatch(text):
         raise ValueError(f"'{text}' is not written as YYYY-MM-DD")
@@ -217,6 +221,8 @@ class PageMeta(ReviewDates):
     @field_validator("page_type", mode="before")
     @classmethod
     def _known_page_type(cls, value: Any) -> Any:
+        if not isinstance(value, str):  # a list or mapping is unhashable: no set lookup
+            raise ValueError("is not one word")
         if value not in set(PageType):
             raise ValueError(f"'{value}' is not a page type")
         return value
@@ -322,6 +328,6 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
 
 def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:
     loc = tuple(detail["loc"])
-    field = ".".join(str(part) for part in loc) or "front matter"
+    field = field_path(loc) or "front matter"
     line = line_of(lines, loc) or FIRST_YAML_LINE
     return Problem(shown_as, line, field, explain(PageMeta, loc, detail["msg"]))

@@ -6,14 +6,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from healthsite.checks.frontmatter import FrontMatter, PageType, read_front_matter
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
 from healthsite.problems import Problem
 
-NAV_SECTION_BY_TYPE = {PageType.condition: "Conditions", PageType.treatment: "Treatments"}
+NAV_SECTION_BY_TYPE: dict[str, str] = {
+    PageType.condition: "Conditions",
+    PageType.treatment: "Treatments",
+}
 NAV_LINE = re.compile(r"^nav:", re.MULTILINE)
 
 
@@ -22,6 +25,8 @@ class SitePages:
     """Validated front matter by ``src_path``, and every problem found."""
 
     front_matter: dict[str, FrontMatter] = field(default_factory=dict)
+    # Pages whose front matter has problems (reported): not rendered by macros.
+    invalid_front_matter: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -59,6 +64,12 @@ def _nav_line(config_file: Path) -> int | None:
     return match.string.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _in_nav(inclusion: InclusionLevel) -> bool:
+    """``InclusionLevel.is_in_nav()``, which MkDocs 1.6 leaves without type hints."""
+    level: int = inclusion.value
+    return level > InclusionLevel.NOT_IN_NAV.value
+
+
 def pages_missing_from_nav(
     files: Files, nav: Navigation, site: SitePages, config_file: Path
 ) -> list[Problem]:
@@ -66,7 +77,7 @@ def pages_missing_from_nav(
     in_nav = {page.file.src_uri for page in nav.pages}
     problems = []
     for file in files.documentation_pages():
-        if file.src_uri in in_nav or not file.inclusion.is_in_nav():
+        if file.src_uri in in_nav or not _in_nav(file.inclusion):
             continue
         front = site.front_matter.get(file.src_uri)
         title = (front and front.text_field("title")) or "Page title"
@@ -85,8 +96,8 @@ def pages_missing_from_nav(
 
 
 def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
-    text = Path(file.abs_src_path or "").read_text(encoding="utf-8")
-    return read_front_matter(text, f"{docs_dir_name}/{file.src_uri}")
+    # content_string: a page a plugin generates has no file on disk.
+    return read_front_matter(file.content_string, f"{docs_dir_name}/{file.src_uri}")
 
 
 def check_site_pages(
@@ -97,6 +108,8 @@ def check_site_pages(
     for file in files.documentation_pages():
         front, problems = _read(file, docs_dir_name)
         site.problems.extend(problems)
+        if problems:
+            site.invalid_front_matter.add(file.src_uri)
         if front is not None:
             site.front_matter[file.src_uri] = front
     pages = list(site.front_matter.values())

@@ -27,7 +27,7 @@ class PageCitations:
     """What one page has cited so far, in order of first citation."""
 
     src_path: str
-    abs_path: Path
+    abs_path: Path | None  # None for a page a plugin generated, with no file
     cited: list[str] = field(default_factory=list)
     unknown: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -50,7 +50,10 @@ def format_reference(source: Source) -> str:
     )
 
 
-def _line_mentioning(path: Path, key: str) -> int | None:
+def _line_mentioning(path: Path | None, key: str) -> int | None:
+    """The first line of the page's file naming ``key``; None for a generated page."""
+    if path is None:
+        return None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if f"'{key}'" in line or f'"{key}"' in line:
             return number
@@ -66,7 +69,7 @@ class Citations:
         # Sources each finished page cited, in order, by the src_path given to start_page.
         self.cited_by_page: dict[str, list[Source]] = {}
 
-    def start_page(self, src_path: str, abs_path: Path) -> None:
+    def start_page(self, src_path: str, abs_path: Path | None) -> None:
         self.page = PageCitations(src_path, abs_path)
 
     def _current(self) -> PageCitations:

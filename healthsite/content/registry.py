@@ -15,6 +15,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
+from healthsite.problems import field_path as problem_field
 from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
@@ -123,7 +124,8 @@ def _problems_from(
         field = str(field_path[0]) if field_path else "(entry)"
         line = line_of(lines, (key, *field_path))
         message = explain(model, (field,), detail["msg"])
-        found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
+        shown = problem_field((key, field_path[0] if field_path else "(entry)"))
+        found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 
 

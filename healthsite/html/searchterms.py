@@ -14,12 +14,12 @@ field is added to the page's first entry only, so it costs a few bytes a page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
+
+from healthsite.plugins import SearchPlugin
 
 KEYWORDS_FIELD = "keywords"
 # As strong as a word in a page title (Material's default title boost).
@@ -27,7 +27,7 @@ KEYWORDS_BOOST = 1e3
 FRONT_MATTER_FIELDS = ("alternative_names", "signs_or_symptoms")
 
 
-def reader_terms(meta: dict[str, Any]) -> list[str]:
+def reader_terms(meta: Mapping[str, Any]) -> list[str]:
     """The words readers may search for, from a page's front matter."""
     terms: list[str] = []
     for field in FRONT_MATTER_FIELDS:
@@ -35,24 +35,13 @@ def reader_terms(meta: dict[str, Any]) -> list[str]:
     return terms
 
 
-def search_plugin(config: MkDocsConfig) -> BasePlugin:
-    """Material's search plugin, which MkDocs names 'material/search'."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None:
-        raise PluginError(
-            "mkdocs.yml: plugins: Material's search plugin is not active; "
-            "keep `theme: material` and `plugins: [search]` so readers can search"
-        )
-    return plugin
-
-
-def register_keywords_field(search_plugin: BasePlugin) -> None:
+def register_keywords_field(search_plugin: SearchPlugin) -> None:
     """Tell the search index (and the browser's lunr) about the extra field."""
     fields = search_plugin.config["fields"]
     fields.setdefault(KEYWORDS_FIELD, {"boost": KEYWORDS_BOOST})
 
 
-def add_reader_terms(search_plugin: BasePlugin, page: Page) -> None:
+def add_reader_terms(search_plugin: SearchPlugin, page: Page) -> None:
     """Attach the page's reader terms to its top entry in the search index.
 
     Call after the search plugin has indexed the page (its ``on_page_context``).

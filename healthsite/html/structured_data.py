@@ -115,8 +115,11 @@ def json_ld_filter(
     return render
 
 
-def _line_of(path: Path, text: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+def _line_of(path: str | None, text: str) -> int | None:
+    """The first line of the file at ``path`` holding ``text``; None for a generated page."""
+    if path is None:
+        return None
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if text in line:
             return number
     return None
@@ -134,7 +137,7 @@ def check_treatment_links(files: Files, docs_dir_name: str) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{docs_dir_name}/{file.src_path}",
-                        _line_of(Path(file.abs_src_path), str(target)),
+                        _line_of(file.abs_src_path, str(target)),
                         TREATMENTS_FIELD,
                         f"'{target}' is not a page of the site; write the path of a "
                         "treatment page under docs/, e.g. treatments/iv-ketamine.md",

@@ -83,5 +83,5 @@ def newer_release_deployed(target: PublishTarget, deployed: list[str]) -> str | 
     ours = release_number(target.version)
     if ours is None:
         return None
-    newer = [v for v in deployed if (n := release_number(v)) is not None and n > ours]
-    return max(newer, key=release_number) if newer else None
+    newer = {v: n for v in deployed if (n := release_number(v)) is not None and n > ours}
+    return max(newer, key=newer.__getitem__) if newer else None
