@@ -176,11 +176,10 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = state.page_shown_as
-    if page.file.src_uri in state.pages.invalid_front_matter:
-        # Its problems are reported already and fail the build. Neither macros
-        # nor any later step reads what was written: macros formats a page's
-        # whole front matter for its debug log, and a YAML alias bomb there
-        # (nine aliases nine deep) would take hours (issue 13).
+    if page.file.src_uri in state.pages.oversized_front_matter:
+        # Reported already (it fails the build). Not rendered, and its front
+        # matter not kept: macros writes a page's whole front matter into its
+        # debug log, and with YAML aliases nine deep that takes hours (issue 13).
         page.meta = {"render_macros": False}
         state.template_failures.add(shown_as)
         return markdown

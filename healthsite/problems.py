@@ -29,7 +29,7 @@ class Problem:
 
 # A key an editor can read as it is: no spaces at its ends, no control
 # characters, nothing that would read as part of the message (": ").
-_PLAIN_KEY = re.compile(r"[^\s:\x00-\x1f\x7f][^:\x00-\x1f\x7f]*(?<!\s)")
+_PLAIN_KEY = re.compile(r"[^\s:\x00-\x1f\x7f-\x9f][^:\x00-\x1f\x7f-\x9f\u2028\u2029]*(?<!\s)")
 
 
 def field_path(parts: Iterable[object]) -> str:
@@ -43,7 +43,7 @@ def field_path(parts: Iterable[object]) -> str:
     for part in parts:
         text = str(part)
         if not isinstance(part, str | int) or not _PLAIN_KEY.fullmatch(text):
-            text = json.dumps(text, ensure_ascii=False)
+            text = json.dumps(text)
         shown.append(text)
     return ".".join(shown)
 

@@ -78,6 +78,39 @@ def parse_with_lines(
     return data, {key_path: line + first_line - 1 for key_path, line in lines.items()}
 
 
+def expanded_size(data: Any, limit: int) -> int:
+    """How many values ``data`` holds once YAML aliases are written out, up to ``limit + 1``.
+
+    An alias (``*name``) repeats a value without copying it, so nine aliases
+    nine deep hold 387 million values; code that walks the data (a log line,
+    a repr) would take hours. Counted here in one visit of each object; a
+    value that holds itself counts as over the limit.
+    """
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(value: Any) -> int:
+        if not isinstance(value, dict | list):
+            return 1
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            return limit + 1
+        visiting.add(key)
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        total = 1
+        for item in items:
+            total = min(total + size(item), limit + 1)
+            if total > limit:
+                break
+        visiting.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(data)
+
+
 class InvalidYamlError(ValueError):
     """A data file that is not valid YAML; carries the Problem to report."""
 

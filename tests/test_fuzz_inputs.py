@@ -26,7 +26,7 @@ from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.problems import Problem
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, assert_fails_with, build, copy_project
 
 CRPS = "docs/conditions/crps.md"
 # `path:line: field: message`: what an editor reads.
@@ -319,5 +319,19 @@ def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(project: Path)
     # A bound to end a hang (it took hours before the fix), not a speed check.
     built = build(project, timeout=600)
     assert built.returncode != 0
-    assert "docs/conditions/crps.md:2: a0: is not a known field" in built.output
+    assert (
+        "docs/conditions/crps.md:2: front matter: holds more than 10,000 values once its YAML "
+        "aliases (*name) are written out" in built.output
+    )
     assert "Traceback" not in built.output
+
+
+def test_a_billion_laughs_in_a_data_file_fails_the_build_with_its_lines(project: Path) -> None:
+    bomb = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+    )
+    glossary = project / "data" / "glossary.yml"
+    lines = len(glossary.read_text(encoding="utf-8").splitlines())
+    glossary.write_text(glossary.read_text(encoding="utf-8") + bomb, encoding="utf-8")
+    built = build(project, timeout=600)  # ends a hang; not a speed check
+    assert_fails_with(built, f"data/glossary.yml:{lines + 1}: a0.(entry): Input should be")

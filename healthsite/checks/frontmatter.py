@@ -29,7 +29,13 @@ from pydantic import (
 
 from healthsite.problems import Problem, field_path
 from healthsite.validation import explain
-from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, parse_with_lines
+from healthsite.yamlfile import (
+    InvalidYamlError,
+    KeyPath,
+    expanded_size,
+    line_of,
+    parse_with_lines,
+)
 
 # Line 1 is the opening '---'; the YAML itself starts on line 2.
 FIRST_YAML_LINE = 2
@@ -38,6 +44,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
 Text = Annotated[str, Field(min_length=1)]
+# More values than any page needs; past it, YAML aliases were used to repeat.
+MAX_FRONT_MATTER_VALUES = 10_000
+OVERSIZED_FIELD = "front matter"
 REQUIRED_FIELDS = "title, description, page_type, reviewed_by, last_reviewed and next_review"
 
 
@@ -318,6 +327,12 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
     if not isinstance(raw, dict):
         message = "must be 'field: value' lines, one field per line"
         return None, [Problem(shown_as, FIRST_YAML_LINE, "front matter", message)]
+    if expanded_size(raw, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
+        message = (
+            f"holds more than {MAX_FRONT_MATTER_VALUES:,} values once its YAML aliases (*name) "
+            "are written out; write each value once, without aliases"
+        )
+        return None, [Problem(shown_as, FIRST_YAML_LINE, OVERSIZED_FIELD, message)]
     try:
         return FrontMatter(shown_as, raw, lines, PageMeta.model_validate(raw)), []
     except ValidationError as error:
