@@ -30,7 +30,7 @@ from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
-from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.registry import DataFile, Registry, Source, load_registry
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field
@@ -95,14 +95,33 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     return data_files
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+_checked_data: tuple[Registry, Glossary] | None = None
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
-    project_dir = Path(config.config_file_path).resolve().parent
-    data_files = _data_files(config, project_dir)
+    return Path(config.config_file_path).resolve().parent
+
+
+# Before macros (priority 0) reads the data files itself: with a YAML mistake
+# in one, macros would stop the build with a Python traceback (issue 13).
+@event_priority(100)
+def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
+    global _checked_data
+    data_files = _data_files(config, _project_dir(config))
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     raise_if_any(problems + glossary_problems, "Invalid data files")
+    _checked_data = (registry, glossary)
+    return config
+
+
+def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    if _checked_data is None:
+        raise RuntimeError("hooks.py: the data files were not checked")
+    registry, glossary = _checked_data
+    project_dir = _project_dir(config)
     citations = Citations(registry)
     macros: dict[str, Macro] = {
         "cite": citations.cite,
@@ -127,6 +146,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
     return config
+
+
+on_config = CombinedEvent(_check_data_files, _set_up_build)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

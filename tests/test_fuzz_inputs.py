@@ -335,3 +335,16 @@ def test_a_billion_laughs_in_a_data_file_fails_the_build_with_its_lines(project:
     glossary.write_text(glossary.read_text(encoding="utf-8") + bomb, encoding="utf-8")
     built = build(project, timeout=600)  # ends a hang; not a speed check
     assert_fails_with(built, f"data/glossary.yml:{lines + 1}: a0.(entry): Input should be")
+
+
+def test_a_yaml_mistake_in_a_data_file_is_named_before_macros_reads_the_file(
+    project: Path,
+) -> None:
+    """Found by Hypothesis: macros read the file first and stopped with a traceback."""
+    glossary = project / "data" / "glossary.yml"
+    lines = len(glossary.read_text(encoding="utf-8").splitlines())
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "bad: [unclosed\n")
+    built = build(project)
+    assert_fails_with(
+        built, f"data/glossary.yml:{lines + 2}: yaml: expected ',' or ']', but got '<stream end>'"
+    )
