@@ -198,8 +198,13 @@ def test_search_works_from_the_keyboard(keyboard_page: Page, site_server: SiteSe
     page.keyboard.press("/")
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("causalgia")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    # Material searches at each key: wait for the results of the whole word
+    # (its terms are in each link's ?h=), or ArrowDown could pick a result of
+    # "caus" that the next results then replace, focus and all (issue 13).
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"[?&]h=causalgia(&|#|$)"))
     page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url("**/conditions/crps/**")
 
