@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from healthsite.checks.components import check_components
 from healthsite.checks.readability import EXEMPT_PAGES, check_page
 from healthsite.checks.sandbox import (
     PageSource,
@@ -31,13 +32,22 @@ from healthsite.content.citations import Citations
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Registry, Source, load_registry
+from healthsite.content.reviewers import (
+    Reviewers,
+    check_reviewers,
+    load_reviewers,
+    reviewers_page_url,
+)
 from healthsite.dates import human_date
+from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
+from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.searchterms import add_reader_terms, register_keywords_field
 from healthsite.html.structured_data import check_treatment_links, json_ld_filter
 from healthsite.html.validhtml import drop_toggle_autocomplete
 from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
+from healthsite.publishing.preview import configure_preview
 
 
 @dataclass
@@ -48,7 +58,9 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     glossary: Glossary
+    reviewers: Reviewers
     macro_calls: MacroCalls
+    repository_url: str
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
 
@@ -91,11 +103,11 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
                     f"data file '{relative}' does not exist; create it or fix the path",
                 )
             )
-    raise_if_any(problems, "Missing data files")
+    raise_if_any(problems, "Missing data files", project_dir)
     return data_files
 
 
-_checked_data: tuple[Registry, Glossary] | None = None
+_checked_data: tuple[Registry, Glossary, Reviewers, str] | None = None
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -108,11 +120,15 @@ def _project_dir(config: MkDocsConfig) -> Path:
 @event_priority(100)
 def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     global _checked_data
-    data_files = _data_files(config, _project_dir(config))
+    project_dir = _project_dir(config)
+    data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
-    raise_if_any(problems + glossary_problems, "Invalid data files")
-    _checked_data = (registry, glossary)
+    repository_url, repository_problems = repository(config)
+    reviewers, reviewer_problems = load_reviewers(project_dir)
+    problems += glossary_problems + repository_problems + reviewer_problems
+    raise_if_any(problems, "Invalid data files", project_dir)
+    _checked_data = (registry, glossary, reviewers, repository_url)
     return config
 
 
@@ -120,14 +136,16 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if _checked_data is None:
         raise RuntimeError("hooks.py: the data files were not checked")
-    registry, glossary = _checked_data
+    registry, glossary, reviewers, repository_url = _checked_data
     project_dir = _project_dir(config)
+    configure_preview(config)
     citations = Citations(registry)
     macros: dict[str, Macro] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
         "glossary_list": glossary.page_list,
+        "reviewers_list": reviewers.page_list,
     }
     macros_in_use = macros_plugin(config)
     macros_in_use.register_macros(macros)
@@ -142,9 +160,13 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
-    _build = BuildState(project_dir, docs_dir_name, citations, glossary, macro_calls)
+    _build = BuildState(
+        project_dir, docs_dir_name, citations, glossary, reviewers, macro_calls, repository_url
+    )
     _sandbox_macros(config)
     register_keywords_field(search_plugin(config))
+    # Care cards and key points: admonitions rewritten as the site's components.
+    config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
 
 
@@ -157,6 +179,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     config_file = Path(config.config_file_path)
     state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
     state.problems.extend(state.pages.problems)
+    pages = list(state.pages.front_matter.values())
+    state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
     return nav
 
 
@@ -272,25 +296,33 @@ on_page_markdown = CombinedEvent(
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Score the page's prose (HTML makes headings, tables and code easy to leave out)."""
-    if page.file.src_path in EXEMPT_PAGES:
-        return html
+    """Check the page's components, score its prose (HTML makes headings, tables
+    and code easy to leave out), then add "Also called" under its title."""
     state = _state()
-    if state.page_shown_as in state.template_failures:
-        return html
-    _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
-    state.problems.extend(problems)
-    return html
+    front = state.pages.front_matter.get(page.file.src_uri)
+    state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    if (
+        page.file.src_path not in EXEMPT_PAGES
+        and state.page_shown_as not in state.template_failures
+    ):
+        _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
+        state.problems.extend(problems)
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     state = _state()
     state.problems.extend(check_treatment_links(files, state.docs_dir_name))
-    raise_if_any(state.problems, "Pages with problems")
+    raise_if_any(state.problems, "Pages with problems", state.project_dir)
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
-    env.filters["medical_web_page"] = json_ld_filter(_cited_sources, files)
+    env.globals["page_review"] = state.reviewers.page_review
+    env.globals["reviewers_page_url"] = reviewers_page_url(files)
+    env.filters["medical_web_page"] = json_ld_filter(
+        _cited_sources, state.reviewers.page_review, files
+    )
+    env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
     return env
 
 

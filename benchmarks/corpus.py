@@ -2,7 +2,8 @@
 
 Every page copies the front matter of a real page (``docs/conditions/crps.md``
 or ``docs/treatments/iv-ketamine.md``), so fields the project requires stay
-present as the schema grows. Bodies follow the same outline: sections, lists,
+present as the schema grows (``reviewed_by`` names a key of data/reviewers.yml,
+one key on even pages and a list on odd ones). Bodies follow the same outline: sections, lists,
 ``stat()`` and ``cite()`` macros with real keys from ``data/``, glossary terms
 and links to other pages and their sections. Text is picked with a seeded
 random generator, so a corpus of the same size is the same on every run.
@@ -18,6 +19,7 @@ import ast
 import random
 import re
 import shutil
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,7 @@ import yaml
 
 from healthsite.content.citations import Citations
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.content.reviewers import Reviewers, load_reviewers
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25
@@ -172,9 +175,9 @@ class PageWriter:
             "## Outlook",
             para(rng, name, 5) + self.cite(rng),
             "## When to get help",
-            "**See your doctor** if:",
-            self.bullets(rng, 3),
-            "**Call 911 or go to the emergency room** if a limb turns cold, pale or blue.",
+            "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
+            "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
+            "!!! emergency\n\n    - a limb turns cold, pale or blue",
             "## Related pages",
             "\n".join(f"- {link}" for link in links),
         ]
@@ -202,6 +205,10 @@ class PageWriter:
             "title": title,
             "description": f"What {name} is, its symptoms, how it is treated and when to get help.",
         }
+        # reviewed_by names a key of data/reviewers.yml; every other page gives
+        # it as a list, so both forms are looked up in the registry.
+        if number % 2 and isinstance(meta.get("reviewed_by"), str):
+            meta["reviewed_by"] = [meta["reviewed_by"]]
         if "alternative_names" in meta:
             # Unique across the corpus: the build rejects a name shared by two pages.
             meta["alternative_names"] = [f"{kind} {number}", f"example {kind} {number}"]
@@ -266,19 +273,23 @@ def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
     return nav
 
 
-def prerender(markdown: str, citations: Citations, src_path: str, abs_path: Path) -> str:
-    """Render the project's citation macros, as the macros plugin would."""
+def prerender(
+    markdown: str, citations: Citations, reviewers: Reviewers, src_path: str, abs_path: Path
+) -> str:
+    """Render the project's citation and reviewer macros, as the macros plugin would."""
     macros: dict[str, Callable[..., str]] = {
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
+        "reviewers_list": reviewers.page_list,
     }
 
     def render(call: re.Match[str]) -> str:
         macro = macros.get(call.group(1))
         if macro is None:
             return call.group(0)
-        return macro(*ast.literal_eval(f"({call.group(2)},)"))
+        arguments = call.group(2).strip()
+        return macro(*(ast.literal_eval(f"({arguments},)") if arguments else ()))
 
     citations.start_page(src_path, abs_path)
     rendered, _problems = citations.finish_page(MACRO.sub(render, markdown))
@@ -321,11 +332,15 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
     if problems:
         raise ValueError("; ".join(str(problem) for problem in problems))
     citations = Citations(registry)
+    reviewers, reviewer_problems = load_reviewers(ROOT)
+    if reviewer_problems:
+        raise ValueError("; ".join(str(problem) for problem in reviewer_problems))
     shutil.copytree(project_dir / "docs", destination / "docs")
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
-        path.write_text(prerender(markdown, citations, src_path, path), encoding="utf-8")
+        rendered = prerender(markdown, citations, reviewers, src_path, path)
+        path.write_text(rendered, encoding="utf-8")
     config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = top_level_block(config_text, "markdown_extensions").group(0)
     for name, features in (("material-defaults", []), ("material-prune", ["navigation.prune"])):

@@ -6,6 +6,8 @@ so both say "what is wrong, and what is expected" the same way.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from pydantic import BaseModel
 
 Loc = tuple[str | int, ...]
@@ -18,9 +20,14 @@ def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | 
     for name in names[:-1]:
         info = owner.model_fields.get(name)
         annotation = info.annotation if info else None
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        # An optional submodel (``Model | None``) is the model itself here.
+        candidates = [annotation, *get_args(annotation)]
+        submodel = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
+        if submodel is None:
             break
-        owner = annotation
+        owner = submodel
     return owner, names[-1] if names else None
 
 

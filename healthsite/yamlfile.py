@@ -47,9 +47,11 @@ def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
     return None
 
 
-def load_with_lines(path: Path, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
+def load_with_lines(
+    path: Path, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> tuple[Any, dict[KeyPath, int]]:
     """Parse ``path``; raise a Problem-bearing ValueError on bad YAML."""
-    return parse_with_lines(path.read_text(encoding="utf-8"), shown_as)
+    return parse_with_lines(path.read_text(encoding="utf-8"), shown_as, loader_class=loader_class)
 
 
 def parse_with_lines(

@@ -41,10 +41,10 @@ DESCRIPTION_BY_TYPE = {
         "and its side effects."
     ),
 }
-DRAFT_REVIEWER = {
-    "name": "CRPS Info editorial team",
-    "role": "content editors (clinical sign-off pending)",
-}
+# A key of data/reviewers.yml. A new page is the editorial team's draft: it
+# shows readers that no clinician has checked it until one signs it off
+# (CONTRIBUTING.md, "Sign-off").
+DRAFT_REVIEWER = "editorial-team"
 
 
 class NewPageError(ValueError):
@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(
         f"Created {created.relative_to(arguments.root)} and added it to the nav in mkdocs.yml.\n"
         "Next: write each section (see STYLE.md), then run `make serve` to preview it.\n"
+        f"It names {DRAFT_REVIEWER} (data/reviewers.yml) as its reviewer and tells readers "
+        "no clinician has checked it yet, until one signs it off (CONTRIBUTING.md).\n"
     )
     return 0
 

@@ -76,7 +76,8 @@ def build(
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        # No GitHub annotations unless a test asks for them (CI sets GITHUB_ACTIONS).
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **(env or {})},
         check=False,
         timeout=timeout,
     )

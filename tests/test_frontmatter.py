@@ -95,15 +95,16 @@ def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
     text = edit(
         project,
         ABOUT,
-        "reviewed_by:\n  name: CRPS Info editorial team\n  role: content editors\n",
-        "reviewd_by: CRPS Info editorial team\n",
+        "reviewed_by: editorial-team\n",
+        "reviewd_by: editorial-team\n",
     )
-    misspelt = line_number(text, "reviewd_by: CRPS Info editorial team")
+    misspelt = line_number(text, "reviewd_by: editorial-team")
     assert_fails_with(
         build(project),
         # A missing field is reported on the first line of the front matter.
-        f"{ABOUT}:2: reviewed_by: is missing; expected the reviewer, with 'name:' and 'role:' "
-        "below it",
+        f"{ABOUT}:2: reviewed_by: is missing; expected the key of the page's reviewer in "
+        "data/reviewers.yml, e.g. editorial-team, or a list of keys, e.g. "
+        "[editorial-team, asha-patel]",
         f"{ABOUT}:{misspelt}: reviewd_by: is not a known field; use one of: last_reviewed, "
         "review_interval_months, next_review, title, description, page_type, alternative_names, "
         "reviewed_by",
@@ -213,9 +214,7 @@ page_type: condition
 alternative_names:
   - fibromyalgia syndrome
   - {name}
-reviewed_by:
-  name: CRPS Info editorial team
-  role: content editors
+reviewed_by: editorial-team
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
 ---
@@ -223,6 +222,16 @@ next_review: 2027-11-20
 # Fibromyalgia
 
 It makes many parts of the body hurt.
+
+## When to get help
+
+!!! urgent
+
+    - the pain gets much worse
+
+!!! emergency
+
+    - you are thinking about harming yourself
 """
 
 
@@ -312,7 +321,7 @@ def test_review_box_shows_dates_and_reviewer_to_readers(built_site: Build) -> No
     assert box.rows == {
         "Page last reviewed": "20 November 2026",
         "Next review due": "20 May 2027",
-        "Reviewed by": "CRPS Info editorial team, content editors (clinical sign-off pending)",
+        "Reviewed by": "CRPS Info editorial team, content editors",
     }
     assert box.datetimes == ["2026-11-20", "2027-05-20"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -184,7 +185,9 @@ def cite_on_about_page(project: Path, url: str) -> None:
     page.write_text(page.read_text() + "\nA claim.{{ cite('test2020') }}\n")
 
 
-def run_link_check(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def run_link_check(
+    project: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     changed = project / "changed.txt"
     changed.write_text("docs/about.md\n")
     return subprocess.run(
@@ -203,6 +206,7 @@ def run_link_check(project: Path, *extra: str) -> subprocess.CompletedProcess[st
             *extra,
         ],
         cwd=project,
+        env={**os.environ, "GITHUB_ACTIONS": "", **(env or {})},
         capture_output=True,
         text=True,
         check=False,
@@ -223,6 +227,31 @@ def test_dead_citation_fails_the_check_naming_page_and_source(project: Path, web
     line = (project / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
     assert f"- **Cited as:** source `test2020`, data/sources.yml:{line} (`url:`)" in entry
     assert "Pages changed: about/" in checked.stderr
+    assert "::error" not in checked.stdout  # annotations only in GitHub Actions
+
+
+def test_in_github_actions_broken_links_are_marked_where_they_are_written(
+    project: Path, web: FlakyWeb
+) -> None:
+    cite_on_about_page(project, f"{web.base}/gone?source")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text() + f"\nSee [this page]({web.base}/missing?page).\n")
+    assert build(project).returncode == 0
+    checked = run_link_check(project, env={"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": ""})
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    url_line = (project / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
+    page_line = about.read_text().splitlines().index(f"See [this page]({web.base}/missing?page).")
+    annotations = [line for line in checked.stdout.splitlines() if line.startswith("::error")]
+    assert annotations == [
+        f"::error file=data/sources.yml,line={url_line},title=test2020.url::{web.base}/gone?source "
+        "is broken (410 Gone); expected a working address: The page is gone: look for its new "
+        f"address on the publisher's site, or cite an archived copy if there is one: "
+        f"<https://web.archive.org/web/*/{web.base}/gone?source>.",
+        f"::error file=docs/about.md,line={page_line + 1},title=link::{web.base}/missing?page "
+        "is broken (404 Not Found); expected a working link: The page is gone: look for its new "
+        f"address on the publisher's site, or cite an archived copy if there is one: "
+        f"<https://web.archive.org/web/*/{web.base}/missing?page>.",
+    ]
 
 
 def test_live_citation_passes_the_check(project: Path, web: FlakyWeb) -> None:

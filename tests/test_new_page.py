@@ -92,6 +92,12 @@ def test_new_page_builds_clean_with_its_sections_and_nav_entry(
     assert headings(html) == sections
     assert f'<h1 id="{slug}">{title}' in html
     assert "Next review due" in html
+    # New pages start with care cards (STYLE.md, "When to get help").
+    assert '<div class="care-card care-card--urgent">' in html
+    assert '<div class="care-card care-card--emergency">' in html
+    # A new page is a draft of the editorial team: readers see no clinician checked it.
+    assert 'href="../../about/#reviewer-editorial-team">CRPS Info editorial team</a>' in html
+    assert "Not yet checked by a clinician" in html
 
 
 def test_new_page_refuses_bad_input_and_changes_nothing(project: Path) -> None:

@@ -18,7 +18,9 @@ import sys
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from filelock import FileLock
@@ -219,6 +221,16 @@ def test_canonical_links_of_every_version_point_at_the_page_in_latest(
         assert canonical == [f"{SITE_URL}latest/conditions/crps/"], version
         sitemap = published.show(f"{version}/sitemap.xml")
         assert f"<loc>{SITE_URL}latest/conditions/crps/</loc>" in sitemap, version
+
+
+def test_report_a_problem_link_names_the_version_and_its_address(published: Published) -> None:
+    # `latest` is a copy of 1.1: a reader there reports what release 1.1 says.
+    for folder, version in (("1.0", "1.0"), ("latest", "1.1"), ("dev", "dev")):
+        html = published.show(f"{folder}/conditions/crps/index.html")
+        [link] = re.findall(r'<p class="report-problem">\s*<a href="([^"]+)"', html)
+        query = parse_qs(urlsplit(unescape(link)).query)
+        assert query["page-version"] == [version], folder
+        assert query["page-address"] == [f"{SITE_URL}{version}/conditions/crps/"], folder
 
 
 def test_redeploying_1_1_leaves_every_other_version_as_it_was(published: Published) -> None:

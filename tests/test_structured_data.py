@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pyld import jsonld
 
 from tests.pagetext import front_matter, reference_urls
-from tests.sitebuild import Build, build
+from tests.sitebuild import ROOT, Build, build
 
 SCHEMA = "https://schema.org/"
 # pyld would fetch https://schema.org's context over the network; tests run
@@ -59,8 +60,15 @@ def test_condition_page_is_a_medical_web_page_about_the_condition(built_site: Bu
     assert types(page) == ["MedicalWebPage"]
     assert values(page, "lastReviewed") == [str(meta["last_reviewed"])]
     [reviewer] = page[SCHEMA + "reviewedBy"]
+    registry = yaml.safe_load((ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8"))
+    entry = registry[meta["reviewed_by"]]
     assert types(reviewer) == ["Organization"]
-    assert values(reviewer, "name") == [meta["reviewed_by"]["name"]]
+    assert values(reviewer, "name") == [entry["name"]]
+    assert values(reviewer, "description") == [entry["role"]]
+    assert values(reviewer, "url") == [
+        f"https://crps-info.github.io/site/about/#reviewer-{meta['reviewed_by']}"
+    ]
+    assert SCHEMA + "hasCredential" not in reviewer  # no clinician has reviewed it
     [audience] = page[SCHEMA + "medicalAudience"]
     assert types(audience) == ["Patient"]
 

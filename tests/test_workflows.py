@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -148,3 +149,88 @@ def test_fixed_links_close_the_issue_and_a_failed_check_opens_none(tmp_path: Pat
     code, calls = run_issue_step(tmp_path, status=2, open_issue="")
     assert code == 1
     assert len(calls) == 1
+
+
+# --- Pull request previews ------------------------------------------------------
+
+
+def _workflow(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+    return loaded
+
+
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+
+
+def _token_steps(job: dict[str, Any]) -> list[str]:
+    return [step["run"] for step in job["steps"] if "GITHUB_TOKEN" in step.get("env", {})]
+
+
+def test_no_workflow_runs_a_pull_requests_code_with_a_write_token() -> None:
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text())
+        # PyYAML reads the `on:` key as True.
+        assert "pull_request_target" not in workflow[True], path.name
+
+
+def test_preview_is_deployed_only_for_branches_of_this_repository() -> None:
+    workflow = _workflow("pull-request.yml")
+    jobs = workflow["jobs"]
+    writers = {name for name, job in jobs.items() if "write" in job["permissions"].values()}
+    assert writers == {"preview"}
+    preview = jobs["preview"]
+    assert preview["if"].endswith(f"&& {SAME_REPOSITORY}")
+    assert "needs.site.outputs.built == 'true'" in preview["if"]  # built, even with a bad link
+    assert preview["needs"] == "site"
+    assert preview["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert preview["concurrency"]["group"] == "pr-preview-${{ github.event.pull_request.number }}"
+    assert [" ".join(run.split()) for run in _token_steps(preview)] == [
+        'python -m healthsite.publishing.preview deploy --pr "$PR_NUMBER" --site-dir site',
+        "python -m healthsite.publishing.prcomment comment --info preview-info/preview.json "
+        '--head-sha "$HEAD_SHA"',
+    ]
+    build = next(step for step in jobs["site"]["steps"] if step.get("run") == "make build")
+    assert build["env"] == {"HEALTHSITE_PREVIEW_PR": "${{ github.event.pull_request.number }}"}
+
+
+def test_closing_a_pull_request_removes_its_preview_after_any_deploy() -> None:
+    workflow = _workflow("pr-preview-remove.yml")
+    assert workflow[True] == {"pull_request": {"types": ["closed"]}}
+    [job] = workflow["jobs"].values()
+    assert job["if"] == SAME_REPOSITORY
+    preview = _workflow("pull-request.yml")["jobs"]["preview"]
+    assert job["concurrency"] == preview["concurrency"]
+    checkout = job["steps"][0]
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert [" ".join(run.split()) for run in _token_steps(job)] == [
+        'python -m healthsite.publishing.preview remove --pr "$PR_NUMBER"',
+        'python -m healthsite.publishing.prcomment removed --pr "$PR_NUMBER"',
+    ]
+
+
+def test_fork_comment_workflow_runs_only_this_repositorys_code() -> None:
+    workflow = _workflow("pr-preview-fork-comment.yml")
+    pull_request = _workflow("pull-request.yml")
+    assert workflow[True] == {
+        "workflow_run": {"workflows": [pull_request["name"]], "types": ["completed"]}
+    }
+    [job] = workflow["jobs"].values()
+    assert "head_repository.full_name != github.repository" in job["if"]
+    assert "conclusion != 'cancelled'" in job["if"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    uses = [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/download-artifact"]
+    checkout = job["steps"][0]
+    assert set(checkout["with"]) == {"persist-credentials"}  # the default branch, not the fork's
+    download = next(step for step in job["steps"] if "download-artifact" in step.get("uses", ""))
+    assert download["with"]["name"] == "preview-info"  # data only; the site is not downloaded
+    runs = [" ".join(step["run"].split()) for step in job["steps"] if "run" in step]
+    assert runs == [
+        "python -m pip install -r requirements.lock",
+        "python -m healthsite.publishing.prcomment comment --fork --info preview-info/preview.json "
+        '--head-sha "$HEAD_SHA" --run-url "$RUN_URL"',
+    ]
+    # The only finding zizmor is told to ignore, and why.
+    text = (ROOT / ".github" / "workflows" / "pr-preview-fork-comment.yml").read_text()
+    assert text.count("zizmor: ignore") == 1
+    assert "workflow_run: # zizmor: ignore[dangerous-triggers] comments only;" in text

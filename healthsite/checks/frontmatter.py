@@ -63,6 +63,8 @@ _DatesAsTextLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# Data files with dates (data/reviewers.yml) read them as text the same way.
+DatesAsTextLoader = _DatesAsTextLoader
 
 
 # PyYAML's wheels include libyaml; a build from source without it has no CSafeLoader.
@@ -117,23 +119,29 @@ class PageType(StrEnum):
 NEEDS_ALTERNATIVE_NAMES = frozenset({PageType.condition, PageType.treatment})
 
 
-class ReviewerKind(StrEnum):
-    """How the reviewer appears in structured data (schema.org Person or Organization)."""
-
-    person = "person"
-    organization = "organization"
+REVIEWER_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-class Reviewer(BaseModel):
-    """Who signed the page off, as readers see it."""
+def _reviewer_keys(value: Any) -> Any:
+    """One key or a list of keys (checked against data/reviewers.yml after this)."""
+    if isinstance(value, dict):
+        raise ValueError(
+            "is a reviewer written out; reviewers are now listed once, in "
+            "data/reviewers.yml, and pages name them by key"
+        )
+    keys = [value] if isinstance(value, str) else value
+    if not isinstance(keys, list) or not keys:
+        raise ValueError("is not a reviewer's key nor a list of keys")
+    for key in keys:
+        if not isinstance(key, str) or not REVIEWER_KEY.fullmatch(key):
+            raise ValueError(f"'{key}' is not written as a reviewer's key")
+    if len(set(keys)) < len(keys):
+        raise ValueError("names a reviewer twice")
+    return keys
 
-    model_config = ConfigDict(extra="forbid")
 
-    name: Text = Field(description="the reviewer's name, e.g. 'Dr Asha Patel'")
-    role: Text = Field(description="the reviewer's role, e.g. 'consultant in pain medicine'")
-    kind: ReviewerKind = Field(
-        ReviewerKind.person, description="'person' (the default) or 'organization'"
-    )
+# The keys of the page's reviewers in data/reviewers.yml, in the order given.
+ReviewerKeys = Annotated[list[str], BeforeValidator(_reviewer_keys)]
 
 
 class ReviewDates(BaseModel):
@@ -203,7 +211,12 @@ class PageMeta(ReviewDates):
         validate_default=True,
         description="a list of other names readers search by, e.g. [RSD, causalgia]",
     )
-    reviewed_by: Reviewer = Field(description="the reviewer, with 'name:' and 'role:' below it")
+    reviewed_by: ReviewerKeys = Field(
+        description=(
+            "the key of the page's reviewer in data/reviewers.yml, e.g. editorial-team, "
+            "or a list of keys, e.g. [editorial-team, asha-patel]"
+        )
+    )
     signs_or_symptoms: list[Text] | None = Field(
         None, description="a list of symptoms readers search by, e.g. [burning pain, swelling]"
     )

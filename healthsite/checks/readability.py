@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from textstat.backend.counts import _count_syllables
 
 from healthsite.content.glossary import GLOSSARY_PAGE
-from healthsite.problems import Problem, log
+from healthsite.problems import Problem, Spot, log
 
 TARGET_GRADE = 8.0
 FIELD = "readability"
@@ -256,6 +256,16 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
         f'      {f"line {line}, " if line else ""}grade {grade:.1f}: "{sentence}"'
         for line, (grade, sentence) in zip(lines, hardest_sentences, strict=True)
     )
+    # On GitHub, each hardest sentence is marked on its own line.
+    spots = tuple(
+        Spot(
+            line,
+            f"this sentence is grade {grade:.1f}, one of the hardest on a page over its "
+            f'limit ({scores.grade_text()}; the limit is {limit:g}): "{sentence}"; expected '
+            "shorter sentences and plainer words",
+        )
+        for line, (grade, sentence) in zip(lines, hardest_sentences, strict=True)
+    )
     return Problem(
         shown_as,
         next((line for line in lines if line), None),
@@ -264,6 +274,7 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
         f"plainer words, starting with the hardest sentences:\n{hardest}\n"
         f"    If the page cannot be simpler, set 'readability: {{max_grade: N, "
         f'reason: "why"}}\' in its front matter.',
+        spots,
     )
 
 

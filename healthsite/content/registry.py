@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
@@ -92,10 +93,10 @@ class Registry:
 
 
 def _validate_entries(
-    model: type[Model], data_file: DataFile
+    model: type[Model], data_file: DataFile, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
 ) -> tuple[dict[str, Model], list[Problem]]:
     try:
-        raw, lines = load_with_lines(data_file.path, data_file.shown_as)
+        raw, lines = load_with_lines(data_file.path, data_file.shown_as, loader_class)
     except InvalidYamlError as error:
         return {}, [error.problem]
     if not isinstance(raw, dict):
@@ -121,10 +122,9 @@ def _problems_from(
     found = []
     for detail in error.errors():
         field_path = tuple(detail["loc"])
-        field = str(field_path[0]) if field_path else "(entry)"
         line = line_of(lines, (key, *field_path))
-        message = explain(model, (field,), detail["msg"])
-        shown = problem_field((key, field_path[0] if field_path else "(entry)"))
+        message = explain(model, field_path, detail["msg"])
+        shown = problem_field((key, *field_path)) if field_path else f"{key}.(entry)"
         found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 

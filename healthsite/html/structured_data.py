@@ -18,21 +18,39 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
+from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
 from healthsite.problems import Problem
 
 JsonObject = dict[str, Any]
 ABOUT_TYPE = {"condition": "MedicalCondition", "treatment": "MedicalTherapy"}
 REVIEWER_TYPE = {"person": "Person", "organization": "Organization"}
 TREATMENTS_FIELD = "possible_treatments"
+PageReviewOf = Callable[[object, object], PageReview]
 
 
-def _reviewer(reviewed_by: dict[str, str]) -> JsonObject:
-    kind = reviewed_by.get("kind", "person")
-    return {
-        "@type": REVIEWER_TYPE.get(kind, "Person"),
-        "name": reviewed_by["name"],
-        "description": reviewed_by.get("role", ""),
+def _reviewer(reviewer: Reviewer, reviewers_page: str) -> JsonObject:
+    """A reviewer as schema.org sees them; a clinician with their registration."""
+    described: JsonObject = {
+        "@type": REVIEWER_TYPE[reviewer.entry.kind],
+        "name": reviewer.name,
+        "description": reviewer.role,
     }
+    if reviewers_page:
+        described["url"] = f"{reviewers_page}#{reviewer.anchor}"
+    registration = reviewer.entry.registration
+    if registration is not None:
+        described["hasCredential"] = {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "license",
+            "recognizedBy": {"@type": "Organization", "name": registration.body},
+            "identifier": registration.number,
+        }
+    return described
+
+
+def _reviewed_by(review: PageReview, reviewers_page: str) -> JsonObject | list[JsonObject]:
+    described = [_reviewer(reviewer, reviewers_page) for reviewer in review.reviewers]
+    return described[0] if len(described) == 1 else described
 
 
 def _citation(source: Source) -> JsonObject:
@@ -80,7 +98,9 @@ def _about(page: Page, files: Files) -> JsonObject:
     return about
 
 
-def medical_web_page(page: Page, cited: list[Source], files: Files) -> JsonObject | None:
+def medical_web_page(
+    page: Page, cited: list[Source], review: PageReview, files: Files
+) -> JsonObject | None:
     """The page's MedicalWebPage, or None for pages that are not medical topics."""
     meta = page.meta
     if meta.get("page_type") not in ABOUT_TYPE:
@@ -98,18 +118,21 @@ def medical_web_page(page: Page, cited: list[Source], files: Files) -> JsonObjec
     }
     if meta.get("last_reviewed"):
         document["lastReviewed"] = str(meta["last_reviewed"])
-    if meta.get("reviewed_by"):
-        document["reviewedBy"] = _reviewer(meta["reviewed_by"])
+    if review.reviewers:
+        reviewers_page = _linked_page(files, REVIEWERS_PAGE)
+        page_url = reviewers_page.canonical_url if reviewers_page else ""
+        document["reviewedBy"] = _reviewed_by(review, page_url or "")
     return document
 
 
 def json_ld_filter(
-    cited_sources: Callable[[Page], list[Source]], files: Files
+    cited_sources: Callable[[Page], list[Source]], page_review: PageReviewOf, files: Files
 ) -> Callable[[Page], Markup]:
     """A Jinja filter: ``page | medical_web_page`` -> JSON safe inside <script>."""
 
     def render(page: Page) -> Markup:
-        document = medical_web_page(page, cited_sources(page), files)
+        review = page_review(page.meta.get("reviewed_by"), page.meta.get("page_type"))
+        document = medical_web_page(page, cited_sources(page), review, files)
         return htmlsafe_json_dumps(document) if document else Markup("")
 
     return render

@@ -11,10 +11,12 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from healthsite.annotations import annotate
 from healthsite.links.cache import ResultCache
 from healthsite.links.changed import changed_pages
 from healthsite.links.check import check_site
 from healthsite.links.linkchecker import LinkCheckerError
+from healthsite.links.problems import link_problems
 from healthsite.links.report import render
 from healthsite.links.settings import SettingsError, load_settings
 
@@ -71,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(report)
     if arguments.report:
         arguments.report.write_text(report, encoding="utf-8")
+    # In GitHub Actions, each broken link is also marked where it is written.
+    annotate(link_problems(outcome, arguments.project_dir), arguments.project_dir)
     return 1 if outcome.failing else 0
 
 

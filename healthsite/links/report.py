@@ -77,7 +77,7 @@ def describe(result: str, limit: int = 160) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _status(result: LinkResult) -> str:
+def status_text(result: LinkResult) -> str:
     if result.verdict is Verdict.MISSING_ANCHOR:
         return f"the page has no `#{result.link.split('#', 1)[1]}` ({result.result})"
     return describe(result.result)
@@ -87,7 +87,7 @@ def _entry(result: LinkResult, project_dir: Path, sources: dict[str, SourceEntry
     lines = [
         f"### <{result.link}>" if not result.internal else f"### `{result.link}`",
         "",
-        f"- **Status:** {_status(result)}"
+        f"- **Status:** {status_text(result)}"
         + (f" (after {result.attempts} tries)" if result.attempts > 1 else ""),
         "- **On:** " + ", ".join(_where(page, project_dir) for page in sorted(result.pages)),
     ]

@@ -5,7 +5,8 @@ Usage, from the repository root: ``python -m healthsite.publishing.publish [--re
 run it against a local bare repository standing in for GitHub.
 
 Steps: fetch gh-pages, ``mike deploy``, then keep the site root whole (the
-redirect to ``latest`` and a 404 page), then one ``git push``.
+redirect to ``latest`` and a 404 page), then one ``git push`` (all again on
+top, if a pull request preview was pushed meanwhile: healthsite/publishing/ghpages.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from mike import commands, git_utils
 
+from healthsite.publishing import ghpages
 from healthsite.publishing.versioning import (
     LATEST_ALIAS,
     PublishTarget,
@@ -31,8 +33,8 @@ from healthsite.publishing.versioning import (
 
 log = logging.getLogger("healthsite.publishing.publish")
 
-BRANCH = "gh-pages"
-REMOTE = "origin"
+BRANCH = ghpages.BRANCH
+REMOTE = ghpages.REMOTE
 # GitHub Pages serves the branch root's 404.html for any missing page,
 # including a page that an older version had and latest no longer has.
 ROOT_404 = "404.html"
@@ -59,31 +61,12 @@ def tool_env() -> dict[str, str]:
     return env
 
 
-def _run(command: Sequence[str], env: dict[str, str]) -> None:
-    """Run a command, its output going straight to the workflow log."""
-    log.info("$ %s", " ".join(command))
-    subprocess.run(command, env=env, check=True)
-
-
-def _fetch_gh_pages(env: dict[str, str]) -> None:
-    """Bring the remote gh-pages into origin/gh-pages, where mike looks.
-
-    A shallow fetch is enough: mike commits on top of the branch tip. The
-    first deploy of all finds no branch and starts it.
-    """
-    found = subprocess.run(
-        ["git", "ls-remote", "--exit-code", "--heads", REMOTE, BRANCH],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if found.returncode == 2:
-        log.info("%s has no %s branch yet; this deploy creates it", REMOTE, BRANCH)
-        return
-    found.check_returncode()
-    refspec = f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}"
-    _run(["git", "fetch", "--depth=1", REMOTE, refspec], env)
+def _reset_to_remote(remote_exists: bool) -> None:
+    """Start from the remote gh-pages, dropping unpushed local commits."""
+    if remote_exists:
+        git_utils.update_ref(BRANCH, git_utils.get_latest_commit(ghpages.REMOTE_REF))
+    elif git_utils.has_branch(BRANCH):
+        git_utils.delete_branch(BRANCH)
 
 
 def _keep_root_404() -> None:
@@ -105,9 +88,28 @@ def _keep_root_redirect() -> None:
 
 
 def publish(target: PublishTarget, config_file: Path) -> None:
-    """Deploy ``target`` with mike, keep the branch root whole, push once."""
+    """Deploy ``target`` with mike, keep the branch root whole, push once.
+
+    If gh-pages moved on meanwhile (a pull request preview was pushed), the
+    push is refused and the whole deploy is made again on the new tip.
+    """
     env = tool_env()
-    _fetch_gh_pages(env)
+    for attempt in range(1, ghpages.ATTEMPTS + 1):
+        # Always from the remote tip: a local gh-pages left from an earlier
+        # run (or this run's refused attempt) is not what is published, and
+        # once previews move the remote on, a shallow fetch cannot relate them.
+        _reset_to_remote(ghpages.fetch(env))
+        _deploy(target, config_file, env)
+        if ghpages.push(f"refs/heads/{BRANCH}", env):
+            return
+        log.warning("attempt %d of %d: deploying again on top", attempt, ghpages.ATTEMPTS)
+    raise ghpages.BranchKeptMovingError(
+        f"{BRANCH} moved on before each of {ghpages.ATTEMPTS} pushes"
+    )
+
+
+def _deploy(target: PublishTarget, config_file: Path, env: dict[str, str]) -> None:
+    """``mike deploy`` on the local gh-pages, then the root redirect and 404 page."""
     aliases = list(target.aliases)
     deployed = [str(info.version) for info in commands.list_versions(f"{REMOTE}/{BRANCH}")]
     newer = newer_release_deployed(target, deployed)
@@ -121,7 +123,7 @@ def publish(target: PublishTarget, config_file: Path) -> None:
         aliases.remove(LATEST_ALIAS)
     # The one mike command run as a program: it builds the site with mkdocs.
     # The rest is mike's library, saving a config load (~2 s) per step.
-    _run(
+    ghpages.run(
         [
             "mike",
             "deploy",
@@ -138,7 +140,6 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     if commands.list_versions(BRANCH).find(LATEST_ALIAS):
         _keep_root_redirect()
         _keep_root_404()
-    _run(["git", "push", REMOTE, f"refs/heads/{BRANCH}:refs/heads/{BRANCH}"], env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = " ".join(error.cmd)
         log.error("'%s' failed (exit %s); see its output above", command, error.returncode)
         return 1
-    except git_utils.GitError as error:
+    except (git_utils.GitError, ghpages.BranchKeptMovingError) as error:
         log.error("updating the %s branch failed: %s", BRANCH, error)
         return 1
     return 0

@@ -1,0 +1,251 @@
+"""Checks of the page components editors write: care cards and key points.
+
+The checks read the page's file as the editor wrote it, so every problem
+names the file's own line: the ``!!!`` line of a box, the bullet that is one
+too many, the "When to get help" heading. (The rendered HTML has no line
+numbers.) They follow the rules Python-Markdown applies: a box's body is the
+lines indented four spaces more than its ``!!!`` line; fenced code is not
+read.
+
+- A box's type is a care card (``non-urgent``, ``urgent``, ``emergency``),
+  ``key-points``, or one of the few other boxes the site allows.
+- A care card holds at most 5 bullet points (the NHS's rule).
+- A key points box, if present, holds 3 to 5 bullet points; one per page.
+- Every condition page has a "When to get help" section with at least one
+  urgent and one emergency card.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.html.components import (
+    CARD_BY_TYPE,
+    COMPONENT_TYPES,
+    KEY_POINTS,
+    OTHER_ADMONITIONS,
+)
+from healthsite.problems import Problem
+
+MAX_CARD_BULLETS = 5
+KEY_POINTS_BULLETS = range(3, 6)
+WHEN_TO_GET_HELP = "When to get help"
+NEEDED_CARDS = ("urgent", "emergency")
+ALLOWED_TYPES = (*COMPONENT_TYPES, *OTHER_ADMONITIONS)
+EXPECTED_TYPES = (
+    f"{', '.join(CARD_BY_TYPE)} (care cards), {KEY_POINTS}, or {', '.join(OTHER_ADMONITIONS)}"
+)
+
+# Python-Markdown's admonition pattern, and pymdownx.details' collapsible form.
+BOX = re.compile(
+    r'(?P<marker>!!!|\?\?\?\+?) ?(?P<types>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *$'
+)
+MARKER = re.compile(r"(?P<indent>[ \t]*)(?P<start>!!!|\?\?\?)")
+FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
+HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
+BULLET = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]|$)")
+
+
+@dataclass
+class Box:
+    """One admonition as written: where it starts and the lines of its bullets."""
+
+    line: int
+    marker: str
+    type: str
+    indent: int
+    bullets: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+
+
+@dataclass
+class PageOutline:
+    """The boxes and headings of a page, and the lines that are not valid boxes."""
+
+    boxes: list[Box] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    bad_markers: list[int] = field(default_factory=list)
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def _body_start(lines: list[str]) -> int:
+    """Index of the first line after the front matter (0 when there is none)."""
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                return index + 1
+    return 0
+
+
+def outline(text: str) -> PageOutline:
+    """Find the boxes and headings of a page's file (lines counted from 1)."""
+    lines = text.splitlines()
+    found = PageOutline()
+    fence: str | None = None
+    open_boxes: list[Box] = []
+    for index in range(_body_start(lines), len(lines)):
+        line, number = lines[index], index + 1
+        fence_match = FENCE.match(line)
+        if fence is not None:
+            if fence_match and fence_match.group("fence").startswith(fence):
+                fence = None
+            continue
+        if fence_match:
+            fence = fence_match.group("fence")
+            continue
+        if not line.strip():
+            continue
+        indent = _width(line[: len(line) - len(line.lstrip())])
+        # A box ends at the first line that is not indented under it.
+        while open_boxes and indent < open_boxes[-1].indent + 4:
+            open_boxes.pop()
+        stripped = line.strip()
+        if MARKER.match(line):
+            box = BOX.match(stripped)
+            if box is None:
+                found.bad_markers.append(number)
+                continue
+            admonition = Box(number, box.group("marker"), box.group("types").split()[0], indent)
+            found.boxes.append(admonition)
+            open_boxes.append(admonition)
+            continue
+        if open_boxes:
+            innermost = open_boxes[-1]
+            body_indent = innermost.indent + 4
+            if body_indent <= indent < body_indent + 4 and BULLET.match(stripped):
+                innermost.bullets.append(number)
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            found.headings.append(
+                Heading(number, len(heading.group("hashes")), heading.group("text").strip())
+            )
+    return found
+
+
+def _type_problem(shown_as: str, box: Box) -> Problem | None:
+    if box.type not in ALLOWED_TYPES:
+        close = difflib.get_close_matches(box.type, ALLOWED_TYPES, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return Problem(
+            shown_as,
+            box.line,
+            "admonition",
+            f"'{box.type}' is not a box type of this site; expected {EXPECTED_TYPES}{hint}",
+        )
+    if box.type in COMPONENT_TYPES and box.marker != "!!!":
+        return Problem(
+            shown_as,
+            box.line,
+            "admonition",
+            f"'{box.marker} {box.type}' folds the box away, where readers can miss it; "
+            f"expected '!!! {box.type}', always open",
+        )
+    return None
+
+
+def _length_problem(shown_as: str, box: Box) -> Problem | None:
+    count = len(box.bullets)
+    if box.type in CARD_BY_TYPE and count > MAX_CARD_BULLETS:
+        return Problem(
+            shown_as,
+            box.line,
+            "care card",
+            f"this {box.type} card has {count} bullet points (one too many from line "
+            f"{box.bullets[MAX_CARD_BULLETS]}); expected at most {MAX_CARD_BULLETS}: "
+            "keep the signs readers most need, or split the card",
+        )
+    if box.type == KEY_POINTS and count not in KEY_POINTS_BULLETS:
+        return Problem(
+            shown_as,
+            box.line,
+            "key points",
+            f"the key points box has {count} bullet points; expected 3 to 5",
+        )
+    return None
+
+
+def _section_end(headings: list[Heading], start: Heading) -> int:
+    """The line of the next heading at the same level or above, or past the end."""
+    later = [h.line for h in headings if h.line > start.line and h.level <= start.level]
+    return later[0] if later else 1 << 30
+
+
+def _when_to_get_help(
+    shown_as: str, found: PageOutline, page_type_line: int | None
+) -> list[Problem]:
+    wanted = " ".join(WHEN_TO_GET_HELP.casefold().split())
+    section = next(
+        (h for h in found.headings if " ".join(h.text.casefold().split()) == wanted), None
+    )
+    if section is None:
+        return [
+            Problem(
+                shown_as,
+                page_type_line,
+                "care card",
+                f"this condition page has no '{WHEN_TO_GET_HELP}' section; expected "
+                f"'## {WHEN_TO_GET_HELP}' with at least an urgent and an emergency card "
+                "(STYLE.md, 'When to get help')",
+            )
+        ]
+    end = _section_end(found.headings, section)
+    present = {box.type for box in found.boxes if section.line < box.line < end}
+    missing = [card for card in NEEDED_CARDS if card not in present]
+    if not missing:
+        return []
+    cards = " and ".join(f"'!!! {card}'" for card in missing)
+    return [
+        Problem(
+            shown_as,
+            section.line,
+            "care card",
+            f"the '{WHEN_TO_GET_HELP}' section has no {' and no '.join(missing)} card; "
+            f"expected {cards} in it (STYLE.md, 'When to get help')",
+        )
+    ]
+
+
+def check_components(shown_as: str, text: str, front: FrontMatter | None) -> list[Problem]:
+    """Every component problem of one page, from the file's text."""
+    found = outline(text)
+    problems = [
+        Problem(
+            shown_as,
+            line,
+            "admonition",
+            "this '!!!' line is not a box; expected '!!! type' or '!!! type \"Title\"', "
+            "the type in lowercase letters and dashes",
+        )
+        for line in found.bad_markers
+    ]
+    for box in found.boxes:
+        problem = _type_problem(shown_as, box) or _length_problem(shown_as, box)
+        if problem:
+            problems.append(problem)
+    key_points = [box for box in found.boxes if box.type == KEY_POINTS]
+    problems.extend(
+        Problem(
+            shown_as,
+            box.line,
+            "key points",
+            f"a second key points box (the first is on line {key_points[0].line}); "
+            "expected one per page, near the top",
+        )
+        for box in key_points[1:]
+    )
+    if front is not None and front.text_field("page_type") == PageType.condition:
+        problems.extend(_when_to_get_help(shown_as, found, front.line("page_type")))
+    return sorted(problems, key=lambda problem: problem.line or 0)

@@ -1,0 +1,385 @@
+"""The comment on a pull request about its preview: which pages changed, and where to see them.
+
+Two steps, because the comment for a pull request from a fork is written by
+another workflow (triggered by ``workflow_run``) that has a token to comment
+but must run none of the fork's code:
+
+- ``describe``, in the job that builds the pull request, lists the pages it
+  changes (with their titles, from the built site) in ``preview.json``,
+  uploaded as an artifact;
+- ``comment`` reads that file, as data only (for a fork it is untrusted:
+  validated, and its text escaped), and adds the comment to the pull request,
+  or updates the one it added before.
+
+Usage, from the repository root::
+
+    python -m healthsite.publishing.prcomment describe --pr N --changed-from FILE \\
+        --site-dir site --out DIR
+    python -m healthsite.publishing.prcomment comment --info DIR/preview.json --head-sha SHA \\
+        [--fork --run-url URL]
+    python -m healthsite.publishing.prcomment removed --pr N
+
+``comment`` and ``removed`` talk to GitHub's REST API with ``GITHUB_TOKEN``,
+for ``GITHUB_REPOSITORY``, at ``GITHUB_API_URL``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Annotated, Any
+
+from mkdocs.utils.yaml import yaml_load
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from healthsite.links.changed import changed_pages, page_url_path
+from healthsite.publishing.preview import preview_url
+
+log = logging.getLogger("healthsite.publishing.prcomment")
+
+INFO_FILE = "preview.json"
+# The first line of the comment: how the workflow finds its own comment again.
+MARKER = "<!-- healthsite: pull request preview -->"
+BOT_LOGIN = "github-actions[bot]"
+LOCAL_PORT = 8000
+TITLE_MAX_CHARS = 120
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+class ChangedPage(BaseModel):
+    """One page the pull request changes: its address below the site, its file, its title."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: Annotated[str, Field(pattern=r"^(?:[A-Za-z0-9._-]+/)*$", max_length=300)]
+    source: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.md$", max_length=300)]
+    # None: the build has no such page (the pull request removes it).
+    title: Annotated[str, Field(max_length=1000)] | None
+
+    @field_validator("path", "source")
+    @classmethod
+    def _inside_the_site(cls, value: str) -> str:
+        if any(part in (".", "..") for part in value.split("/")):
+            raise ValueError("must not leave the site's folder")
+        return value
+
+
+class PreviewInfo(BaseModel):
+    """What ``describe`` writes and ``comment`` reads."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pull_request: int = Field(gt=0)
+    every_page: bool
+    pages: list[ChangedPage] = Field(max_length=500)
+
+
+class InfoError(ValueError):
+    """preview.json is missing or not what ``describe`` writes."""
+
+
+class GitHubError(RuntimeError):
+    """GitHub's API refused or failed a request."""
+
+
+# --- describe ------------------------------------------------------------------
+
+
+class _FirstHeading(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.done = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1" and not self.done:
+            self.inside = True
+        elif self.inside and tag == "a":  # the permalink's "¶"
+            self.inside = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "h1":
+            self.inside, self.done = False, True
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.parts.append(data)
+
+
+def page_title(site_dir: Path, path: str) -> str | None:
+    """The built page's title (its h1), or None if the build has no such page."""
+    html_file = site_dir / path / "index.html"
+    if not html_file.is_file():
+        return None
+    parser = _FirstHeading()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return " ".join("".join(parser.parts).split()) or path
+
+
+def describe(number: int, changed_files: list[str], site_dir: Path) -> PreviewInfo:
+    """The pages a pull request changes, from the files it changes and its build."""
+    sources = sorted(
+        {name for name in changed_files if name.startswith("docs/") and name.endswith(".md")}
+    )
+    pages = [
+        ChangedPage(path=path, source=source, title=page_title(site_dir, path))
+        for source in sources
+        for path in [page_url_path(source)]
+    ]
+    return PreviewInfo(
+        pull_request=number, every_page=changed_pages(changed_files) is None, pages=pages
+    )
+
+
+def read_info(path: Path) -> PreviewInfo:
+    try:
+        return PreviewInfo.model_validate_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InfoError(f"{path}: not found; the build job writes it with 'describe'") from None
+    except ValidationError as error:
+        raise InfoError(f"{path}: not a preview description: {error}") from None
+
+
+# --- The comment ----------------------------------------------------------------
+
+
+def plain(text: str) -> str:
+    """Text from a pull request's build, safe to put in a comment as it is."""
+    text = " ".join(text.split())[:TITLE_MAX_CHARS]
+    # Markdown's punctuation escaped; '@' kept from mentioning anyone.
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@\u200b")
+
+
+def _changed_list(info: PreviewInfo, base_url: str) -> list[str]:
+    lines = []
+    for page in info.pages:
+        if page.title is None:
+            lines.append(f"- `{page.source}`: removed by this pull request")
+        else:
+            lines.append(f"- [{plain(page.title)}]({base_url}{page.path}) (`{page.source}`)")
+    if not lines:
+        lines.append("- none: this pull request changes no page's text")
+    if info.every_page:
+        lines += [
+            "",
+            "It also changes what every page is built from (data, templates or code), "
+            "so look over other pages too.",
+        ]
+    return lines
+
+
+def comment_body(
+    info: PreviewInfo, site_url: str, head_sha: str, *, fork: bool, run_url: str = ""
+) -> str:
+    """The comment, for a pull request from this repository or from a fork."""
+    short = head_sha[:7]
+    if not fork:
+        address = preview_url(site_url, info.pull_request)
+        parts = [
+            MARKER,
+            "### Preview of this pull request",
+            "",
+            f"**Open the preview:** {address}",
+            "",
+            "It shows the site with this change, as readers would see it. It is a proposed "
+            "change, not published guidance: each page says so, and asks search engines not "
+            "to index it.",
+            "",
+            "Pages this pull request changes:",
+            "",
+            *_changed_list(info, address),
+            "",
+            f"Built from {short}. The preview is updated on each push (GitHub Pages can take "
+            "a minute or two to show it) and removed when the pull request closes.",
+        ]
+    else:
+        local = f"http://127.0.0.1:{LOCAL_PORT}/"
+        parts = [
+            MARKER,
+            "### Preview of this pull request",
+            "",
+            "This pull request comes from a fork, so its preview is not put on the site's "
+            "address (only branches of this repository are). To see it on your computer:",
+            "",
+            f"1. Open [the checks of this pull request]({run_url}) and download the "
+            "**site** artifact, at the bottom of the page (it is kept for 14 days).",
+            "2. Unzip it, open a terminal in the unzipped folder and run "
+            f"`python3 -m http.server {LOCAL_PORT}`.",
+            f"3. Open <{local}> in your browser.",
+            "",
+            "It is a proposed change, not published guidance: each page says so.",
+            "",
+            "Pages this pull request changes (addresses on your computer, once step 2 runs):",
+            "",
+            *_changed_list(info, local),
+            "",
+            f"Built from {short}; this comment is updated on each push.",
+        ]
+    return "\n".join(parts) + "\n"
+
+
+REMOVED_BODY = (
+    f"{MARKER}\n### Preview of this pull request\n\n"
+    "The pull request is closed, so its preview has been removed.\n"
+)
+
+
+# --- GitHub's API ------------------------------------------------------------------
+
+
+class GitHub:
+    """The few REST calls the comment needs, with the job's token."""
+
+    def __init__(self, api_url: str, repository: str, token: str) -> None:
+        self.api_url = api_url.rstrip("/")
+        self.repository = repository
+        self.token = token
+
+    @classmethod
+    def from_environment(cls) -> GitHub:
+        missing = [
+            name for name in ("GITHUB_TOKEN", "GITHUB_REPOSITORY") if not os.environ.get(name)
+        ]
+        if missing:
+            raise GitHubError(f"{' and '.join(missing)} not set; the workflow sets them")
+        return cls(
+            os.environ.get("GITHUB_API_URL", "https://api.github.com"),
+            os.environ["GITHUB_REPOSITORY"],
+            os.environ["GITHUB_TOKEN"],
+        )
+
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        request = urllib.request.Request(
+            f"{self.api_url}/repos/{self.repository}/{path}",
+            method=method,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={
+                "Accept": "application/vnd.github+json",
+                "Authorization": f"Bearer {self.token}",
+                "X-GitHub-Api-Version": "2022-11-28",
+                "Content-Type": "application/json",
+                "User-Agent": "healthsite-preview",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            raise GitHubError(f"{method} {path}: {error.code} {error.reason}") from None
+        except urllib.error.URLError as error:
+            raise GitHubError(f"{method} {path}: {error.reason}") from None
+
+    def head_sha(self, number: int) -> str:
+        return str(self.call("GET", f"pulls/{number}")["head"]["sha"])
+
+    def our_comment(self, number: int) -> int | None:
+        """The id of the preview comment this workflow added before, if any."""
+        for page in range(1, 11):
+            comments = self.call("GET", f"issues/{number}/comments?per_page=100&page={page}")
+            for comment in comments:
+                if comment["user"]["login"] == BOT_LOGIN and comment["body"].startswith(MARKER):
+                    return int(comment["id"])
+            if len(comments) < 100:
+                break
+        return None
+
+    def upsert(self, number: int, body: str, *, create: bool = True) -> str:
+        existing = self.our_comment(number)
+        if existing is not None:
+            self.call("PATCH", f"issues/comments/{existing}", {"body": body})
+            return "updated"
+        if not create:
+            return "no comment to update"
+        self.call("POST", f"issues/{number}/comments", {"body": body})
+        return "added"
+
+
+def site_url_of(config_file: Path) -> str:
+    """``site_url`` from mkdocs.yml (read from this repository's own checkout)."""
+    with config_file.open(encoding="utf-8") as opened:
+        config = yaml_load(opened)
+    return str(config["site_url"])
+
+
+# --- Command line ----------------------------------------------------------------
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m healthsite.publishing.prcomment", description=__doc__.splitlines()[0]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    describe_command = commands.add_parser("describe", help="list the changed pages")
+    describe_command.add_argument("--pr", type=int, required=True)
+    describe_command.add_argument("--changed-from", type=Path, required=True)
+    describe_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    describe_command.add_argument("--out", type=Path, required=True, help="a folder")
+    comment_command = commands.add_parser("comment", help="add or update the comment")
+    comment_command.add_argument("--info", type=Path, required=True)
+    comment_command.add_argument(
+        "--head-sha", required=True, help="the commit built (for a fork, from the trusted event)"
+    )
+    comment_command.add_argument("--fork", action="store_true")
+    comment_command.add_argument("--run-url", default="")
+    comment_command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    removed_command = commands.add_parser("removed", help="say the preview was removed")
+    removed_command.add_argument("--pr", type=int, required=True)
+    return parser.parse_args(argv)
+
+
+def _comment(arguments: argparse.Namespace) -> None:
+    info = read_info(arguments.info)
+    github = GitHub.from_environment()
+    if arguments.fork:
+        # The number comes from the fork's build: it must name a pull request
+        # whose head is the commit the trusted event says was built.
+        actual = github.head_sha(info.pull_request)
+        if actual != arguments.head_sha:
+            raise InfoError(
+                f"pull request #{info.pull_request} is at {actual[:7]}, not at the commit "
+                f"built ({arguments.head_sha[:7]}); not commenting"
+            )
+    body = comment_body(
+        info,
+        site_url_of(arguments.config_file),
+        arguments.head_sha,
+        fork=arguments.fork,
+        run_url=arguments.run_url,
+    )
+    log.info("comment on #%d %s", info.pull_request, github.upsert(info.pull_request, body))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _arguments(argv)
+    logging.basicConfig(level=logging.INFO, format="prcomment: %(message)s")
+    try:
+        if arguments.command == "describe":
+            changed = arguments.changed_from.read_text(encoding="utf-8").split()
+            info = describe(arguments.pr, changed, arguments.site_dir)
+            arguments.out.mkdir(parents=True, exist_ok=True)
+            (arguments.out / INFO_FILE).write_text(info.model_dump_json(indent=2), "utf-8")
+            log.info("%d changed pages listed in %s", len(info.pages), arguments.out / INFO_FILE)
+        elif arguments.command == "comment":
+            _comment(arguments)
+        else:
+            github = GitHub.from_environment()
+            done = github.upsert(arguments.pr, REMOVED_BODY, create=False)
+            log.info("comment on #%d: %s", arguments.pr, done)
+    except (InfoError, GitHubError, OSError) as error:
+        log.error("%s", error)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
