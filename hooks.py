@@ -31,7 +31,7 @@ from healthsite.content.citations import Citations
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
-from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.registry import DataFile, Registry, Source, load_registry
 from healthsite.content.reviewers import (
     Reviewers,
     check_reviewers,
@@ -44,20 +44,17 @@ from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
+from healthsite.html.validhtml import drop_toggle_autocomplete
 from healthsite.library.feed import feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
 from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
-from healthsite.search.pagefind import (
-    build_index,
-    index_no_pages,
-    search_plugin,
-    use_pagefind_worker,
-)
+from healthsite.search.pagefind import build_index, index_no_pages, use_pagefind_worker
 from healthsite.search.terms import add_search_element
 
 
@@ -101,7 +98,7 @@ def _state() -> BuildState:
 
 def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     """The namespaced data files of mkdocs.yml; fail if one does not exist."""
-    entries = config.plugins["macros"].config["include_yaml"]
+    entries = macros_plugin(config).config["include_yaml"]
     data_files: dict[str, DataFile] = {}
     problems = []
     for entry in entries:
@@ -121,11 +118,20 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     return data_files
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+_checked_data: tuple[Registry, Glossary, Reviewers, str] | None = None
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
-    project_dir = Path(config.config_file_path).resolve().parent
-    configure_preview(config)
+    return Path(config.config_file_path).resolve().parent
+
+
+# Before macros (priority 0) reads the data files itself: with a YAML mistake
+# in one, macros would stop the build with a Python traceback (issue 13).
+@event_priority(100)
+def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
+    global _checked_data
+    project_dir = _project_dir(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
@@ -133,6 +139,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reviewers, reviewer_problems = load_reviewers(project_dir)
     problems += glossary_problems + repository_problems + reviewer_problems
     raise_if_any(problems, "Invalid data files", project_dir)
+    _checked_data = (registry, glossary, reviewers, repository_url)
+    return config
+
+
+def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    if _checked_data is None:
+        raise RuntimeError("hooks.py: the data files were not checked")
+    registry, glossary, reviewers, repository_url = _checked_data
+    project_dir = _project_dir(config)
+    configure_preview(config)
     citations = Citations(registry)
     findings = Findings(citations)
     library_macros = LibraryMacros()
@@ -147,9 +164,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "a_to_z": library_macros.a_to_z,
         "library_cards": library_macros.library_cards,
     }
-    macros_plugin = config.plugins["macros"]
-    macros_plugin.register_macros(macros)
-    env = macros_plugin.env
+    macros_in_use = macros_plugin(config)
+    macros_in_use.register_macros(macros)
+    env = macros_in_use.env
     # Line prefixes (unset here) would make any line template code: then no page is plain.
     jinja_starts = (
         env.variable_start_string,
@@ -177,6 +194,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
+
+
+on_config = CombinedEvent(_check_data_files, _set_up_build)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -215,9 +235,10 @@ def _sandbox_macros(config: MkDocsConfig) -> None:
     Hooks run after macros' on_config, which creates the plain environment
     that this replaces; macros reads it back through its ``env`` property.
     """
-    macros = config.plugins["macros"]
-    macros._env = sandboxed(macros.env)
-    macros._env.on_render_error = _report_render_error
+    macros = macros_plugin(config)
+    environment = sandboxed(macros.env)
+    environment.on_render_error = _report_render_error
+    macros._env = environment
 
 
 def _report_render_error(message: str, template_line: int | None) -> None:
@@ -235,7 +256,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
-    state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
+    source = page.file.abs_src_path
+    state.citations.start_page(state.page_shown_as, Path(source) if source else None)
     state.library_macros.start_page(page.file.src_uri, state.page_shown_as, state.page_file_text)
     state.findings.start_page(state.page_shown_as, state.page_file_text)
     return page
@@ -247,6 +269,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = state.page_shown_as
+    if page.file.src_uri in state.pages.oversized_front_matter:
+        # Reported already (it fails the build). Not rendered, and its front
+        # matter not kept: macros writes a page's whole front matter into its
+        # debug log, and with YAML aliases nine deep that takes hours (issue 13).
+        page.meta = {"render_macros": False}
+        state.template_failures.add(shown_as)
+        return markdown
     source = PageSource(
         shown_as, markdown, first_body_line(state.page_file_text, markdown), frozenset(page.meta)
     )
@@ -266,7 +295,7 @@ def _template_checker(config: MkDocsConfig) -> TemplateChecker:
     """One checker per build, made once the macros plugin knows every macro."""
     state = _state()
     if state.template_checker is None:
-        macros = config.plugins["macros"]
+        macros = macros_plugin(config)
         namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
         names = site_names(macros.macros, namespaces)
         state.template_checker = TemplateChecker(macros.env, names)
@@ -346,8 +375,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
     description = page.meta.get("description") or config.site_description or ""
-    html = add_also_called(html, front)
-    return add_search_element(align_cells_by_class(html), page.meta, str(description))
+    # The hidden search element goes after the title first, so that "Also
+    # called" (added after the title too) is what sighted readers meet first.
+    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -371,7 +402,7 @@ def _cited_sources(page: Page) -> list[Source]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(output))
+    return use_pagefind_worker(fill_script_hashes(drop_toggle_autocomplete(output)))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -391,4 +422,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(output_content))
+    return use_pagefind_worker(fill_script_hashes(drop_toggle_autocomplete(output_content)))

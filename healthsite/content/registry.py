@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
+from healthsite.problems import field_path as problem_field
 from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
@@ -125,10 +126,10 @@ def _problems_from(
     found = []
     for detail in error.errors():
         field_path = tuple(detail["loc"])
-        field = ".".join(str(part) for part in field_path) or "(entry)"
         line = line_of(lines, (key, *field_path))
         message = explain(model, field_path, detail["msg"])
-        found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
+        shown = problem_field((key, *field_path)) if field_path else f"{key}.(entry)"
+        found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 
 

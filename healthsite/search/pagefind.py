@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
 from pagefind_bin import get_executable
+
+from healthsite.plugins import SearchPlugin
 
 log = logging.getLogger("mkdocs.plugins.healthsite")
 
@@ -57,17 +57,6 @@ PAGES_GLOB = "{index.html,*/**/*.html}"
 UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 
 
-def search_plugin(config: MkDocsConfig) -> BasePlugin:
-    """Material's search plugin (its search box), which MkDocs names 'material/search'."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None:
-        raise PluginError(
-            "mkdocs.yml: plugins: Material's search plugin is not active; "
-            "keep `theme: material` and `plugins: [search]` so readers can search"
-        )
-    return plugin
-
-
 class SettingsOnlyIndex(SearchIndex):  # type: ignore[misc]  # Material ships no type hints
     """Material's search index with its settings and no page: Pagefind indexes pages."""
 
@@ -75,7 +64,7 @@ class SettingsOnlyIndex(SearchIndex):  # type: ignore[misc]  # Material ships no
         return None
 
 
-def index_no_pages(plugin: BasePlugin) -> None:
+def index_no_pages(plugin: SearchPlugin) -> None:
     """Keep Material's plugin (the search box) from indexing every page's text.
 
     Call after the plugin's own ``on_config``, which creates its index.
