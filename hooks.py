@@ -44,7 +44,7 @@ from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
-from healthsite.html.validhtml import drop_toggle_autocomplete
+from healthsite.html.validhtml import repair_material_html
 from healthsite.library.feed import feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
@@ -402,7 +402,7 @@ def _cited_sources(page: Page) -> list[Source]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(drop_toggle_autocomplete(output)))
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -422,4 +422,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(drop_toggle_autocomplete(output_content)))
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output_content)))
