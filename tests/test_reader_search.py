@@ -19,6 +19,10 @@ MEDICINES = "treatments/medicines/"
 STIMULATION = "treatments/spinal-cord-stimulation/"
 BLOCKS = "treatments/sympathetic-nerve-blocks/"
 PSYCHOLOGY = "treatments/psychological-support/"
+DIAGNOSIS = "guides/diagnosis/"
+LIVING = "guides/living-with-crps/"
+CHILDREN = "guides/children-and-teenagers/"
+WRIST = "guides/preventing-crps-after-a-broken-wrist/"
 # The page of the first result (its best sections may follow it in the item).
 FIRST_RESULT = ".md-search-result__item:first-child > a.md-search-result__link:first-child"
 
@@ -75,6 +79,15 @@ READER_QUERIES = [
     ("stellate ganglion block", BLOCKS),
     ("CBT", PSYCHOLOGY),
     ("talking therapy", PSYCHOLOGY),
+    ("Budapest criteria", DIAGNOSIS),
+    ("test for CRPS", DIAGNOSIS),
+    ("pacing", LIVING),
+    ("CRPS support groups", LIVING),
+    ("CRPS child", CHILDREN),
+    ("pediatric CRPS", CHILDREN),
+    ("vitamin C CRPS", WRIST),
+    ("vitamin C", WRIST),
+    ("broken wrist", WRIST),
 ]
 
 

@@ -19,6 +19,7 @@ FOOTNOTES_MARKER = "///Footnotes Go Here///"
 VERB_BY_KIND = {
     StatisticKind.peer_reviewed: "found that",
     StatisticKind.advocacy_estimate: "estimates that",
+    StatisticKind.service_statement: "says that",
 }
 
 

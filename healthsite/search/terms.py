@@ -31,7 +31,11 @@ def reader_terms(meta: Mapping[str, Any]) -> list[str]:
     """The words readers may search for, from a page's front matter."""
     terms: list[str] = []
     for field in FRONT_MATTER_FIELDS:
-        terms.extend(str(term) for term in meta.get(field) or [])
+        listed = meta.get(field)
+        # A field that is not a list is an editor's mistake, reported with its
+        # line by the front matter check; it has no words to add here.
+        if isinstance(listed, list):
+            terms.extend(str(term) for term in listed)
     return terms
 
 
