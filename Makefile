@@ -6,35 +6,53 @@
 PYTHON ?= python3.11
 # Material prints a banner about its end of life on every run; keep logs readable.
 export NO_MKDOCS_2_WARNING := 1
+# The site builder: mkdocs, or properdocs (README, "Longevity"). Switching the
+# project to ProperDocs is this one line; CI runs the tests with both.
+BUILDER ?= mkdocs
+export HEALTHSITE_BUILDER := $(BUILDER)
+ifeq ($(BUILDER),properdocs)
+LOCK := requirements-properdocs.lock
+VENV := .venv-properdocs
+else
+LOCK := requirements.lock
 VENV := .venv
+endif
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 
-.PHONY: serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick clean \
-	readability lighthouse
+.PHONY: install serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick \
+	clean readability typecheck lighthouse
 
-$(STAMP): requirements.lock
+$(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# Only create .venv from the lock (CI jobs that run one tool).
+install: $(STAMP)
+
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(BUILDER) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # The editor's preview of a large library: on each save, only the saved page is
 # rebuilt, with every check (CONTRIBUTING.md, "Previewing a large library").
 serve-fast: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/$(BUILDER) serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/$(BUILDER) build --strict -f mkdocs.yml --site-dir site
 
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# mypy --strict over hooks.py, healthsite/, scripts/ and benchmarks/ (pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Each page's Flesch-Kincaid grade and SMOG score, as a table.
 readability: $(STAMP)
@@ -54,10 +72,13 @@ new-page: $(STAMP)
 linkcheck: build
 	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
 
-# Regenerate the lock after changing requirements.in.
+# Regenerate the locks after changing requirements.in (the ProperDocs lock
+# keeps every pin of requirements.lock and adds ProperDocs).
+PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
-		--no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	$(PIP_COMPILE) -o requirements.lock requirements.in
+	$(PIP_COMPILE) -o requirements-properdocs.lock requirements-properdocs.in
 
 # Every figure of issue 12 at 10, 100 and 1,000 pages (benchmarks/README.md):
 # full builds against Material's (3 runs each, alternating), the editor's wait

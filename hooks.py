@@ -31,7 +31,7 @@ from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
-from healthsite.content.registry import DataFile, Source, load_registry
+from healthsite.content.registry import DataFile, Registry, Source, load_registry
 from healthsite.content.reviewers import (
     Reviewers,
     check_reviewers,
@@ -44,12 +44,13 @@ from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
+from healthsite.html.validhtml import repair_material_html
 from healthsite.library.feed import FEED_PATH, feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
 from healthsite.library.sections import keep_out_of_nav, place_in_sections
-from healthsite.preview import Preview
+from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
@@ -57,10 +58,10 @@ from healthsite.search.pagefind import (
     PagefindInput,
     build_index,
     index_no_pages,
-    search_plugin,
     use_pagefind_worker,
 )
 from healthsite.search.terms import add_search_element
+from healthsite.serving import ServeSession
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _state() -> BuildState:
 
 def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     """The namespaced data files of mkdocs.yml; fail if one does not exist."""
-    entries = config.plugins["macros"].config["include_yaml"]
+    entries = macros_plugin(config).config["include_yaml"]
     data_files: dict[str, DataFile] = {}
     problems = []
     for entry in entries:
@@ -123,31 +124,38 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     return data_files
 
 
-# This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/preview.py).
+# This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/serving.py).
 # What Pagefind indexes: each page's article, written as the page is written.
 _search_input = PagefindInput()
-_preview = Preview(
+_session = ServeSession(
     lambda site_dir: build_index(site_dir, _search_input.path),
     lambda site_dir: build_index(site_dir, _search_input.path, background=True),
 )
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _preview.start(command, dirty)
+    _session.start(command, dirty)
 
 
 def on_shutdown() -> None:
-    _preview.stop()
+    _session.stop()
     _search_input.clear()
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+_checked_data: tuple[Registry, Glossary, Reviewers, str] | None = None
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
-    project_dir = Path(config.config_file_path).resolve().parent
-    configure_preview(config)
-    if not _preview.dirty_serve:
-        _search_input.clear()  # the site folder starts empty too
+    return Path(config.config_file_path).resolve().parent
+
+
+# Before macros (priority 0) reads the data files itself: with a YAML mistake
+# in one, macros would stop the build with a Python traceback (issue 13).
+@event_priority(100)
+def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
+    global _checked_data
+    project_dir = _project_dir(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
     glossary, glossary_problems = load_glossary(data_files["glossary"])
@@ -155,6 +163,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reviewers, reviewer_problems = load_reviewers(project_dir)
     problems += glossary_problems + repository_problems + reviewer_problems
     raise_if_any(problems, "Invalid data files", project_dir)
+    _checked_data = (registry, glossary, reviewers, repository_url)
+    return config
+
+
+def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    if _checked_data is None:
+        raise RuntimeError("hooks.py: the data files were not checked")
+    registry, glossary, reviewers, repository_url = _checked_data
+    project_dir = _project_dir(config)
+    configure_preview(config)
+    if not _session.dirty_serve:
+        _search_input.clear()  # the site folder starts empty too
     citations = Citations(registry)
     findings = Findings(citations)
     library_macros = LibraryMacros()
@@ -169,9 +190,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "a_to_z": library_macros.a_to_z,
         "library_cards": library_macros.library_cards,
     }
-    macros_plugin = config.plugins["macros"]
-    macros_plugin.register_macros(macros)
-    env = macros_plugin.env
+    macros_in_use = macros_plugin(config)
+    macros_in_use.register_macros(macros)
+    env = macros_in_use.env
     # Line prefixes (unset here) would make any line template code: then no page is plain.
     jinja_starts = (
         env.variable_start_string,
@@ -221,6 +242,9 @@ def _glossary_tooltips(config: MkDocsConfig, glossary: Glossary) -> None:
     settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
 
 
+on_config = CombinedEvent(_check_data_files, _set_up_build)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Condition, treatment and guide pages are listed by the build, not in the sidebar."""
     keep_out_of_nav(files)
@@ -257,9 +281,10 @@ def _sandbox_macros(config: MkDocsConfig) -> None:
     Hooks run after macros' on_config, which creates the plain environment
     that this replaces; macros reads it back through its ``env`` property.
     """
-    macros = config.plugins["macros"]
-    macros._env = sandboxed(macros.env)
-    macros._env.on_render_error = _report_render_error
+    macros = macros_plugin(config)
+    environment = sandboxed(macros.env)
+    environment.on_render_error = _report_render_error
+    macros._env = environment
 
 
 def _report_render_error(message: str, template_line: int | None) -> None:
@@ -277,7 +302,8 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state = _state()
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
-    state.citations.start_page(state.page_shown_as, Path(page.file.abs_src_path))
+    source = page.file.abs_src_path
+    state.citations.start_page(state.page_shown_as, Path(source) if source else None)
     state.library_macros.start_page(page.file.src_uri, state.page_shown_as, state.page_file_text)
     state.findings.start_page(state.page_shown_as, state.page_file_text)
     return page
@@ -289,6 +315,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = state.page_shown_as
+    if page.file.src_uri in state.pages.oversized_front_matter:
+        # Reported already (it fails the build). Not rendered, and its front
+        # matter not kept: macros writes a page's whole front matter into its
+        # debug log, and with YAML aliases nine deep that takes hours (issue 13).
+        page.meta = {"render_macros": False}
+        state.template_failures.add(shown_as)
+        return markdown
     source = PageSource(
         shown_as, markdown, first_body_line(state.page_file_text, markdown), frozenset(page.meta)
     )
@@ -308,7 +341,7 @@ def _template_checker(config: MkDocsConfig) -> TemplateChecker:
     """One checker per build, made once the macros plugin knows every macro."""
     state = _state()
     if state.template_checker is None:
-        macros = config.plugins["macros"]
+        macros = macros_plugin(config)
         namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
         names = site_names(macros.macros, namespaces)
         state.template_checker = TemplateChecker(macros.env, names)
@@ -391,8 +424,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
     description = page.meta.get("description") or config.site_description or ""
-    html = add_also_called(html, front)
-    return add_search_element(align_cells_by_class(html), page.meta, str(description))
+    # The hidden search element goes after the title first, so that "Also
+    # called" (added after the title too) is what sighted readers meet first.
+    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    return add_also_called(html, front)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -407,8 +442,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         _cited_sources, state.reviewers.page_review, _library()
     )
     env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
-    if _preview.serving:
-        env.bytecode_cache = _preview.templates
+    if _session.serving:
+        env.bytecode_cache = _session.templates
     return env
 
 
@@ -418,7 +453,7 @@ def _cited_sources(page: Page) -> list[Source]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = use_pagefind_worker(fill_script_hashes(output))
+    output = use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
     _search_input.add(page.file.dest_uri, output)
     return output
 
@@ -435,9 +470,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         config.site_name,
     )
     site_dir = Path(config.site_dir)
-    if not _preview.unchanged(site_dir / FEED_PATH, document):
+    if not _session.unchanged(site_dir / FEED_PATH, document):
         write_feed(site_dir, document)
-    _preview.index(site_dir)
+    _session.index(site_dir)
 
 
 # What each page cited, by src_uri, as of the last build that rendered it.
@@ -465,4 +500,4 @@ def _cited_keys(state: BuildState) -> dict[str, CitedKeys]:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(output_content))
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output_content)))

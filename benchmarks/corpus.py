@@ -259,7 +259,10 @@ def front_matter_of(path: Path) -> dict[str, Any]:
     found = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
     if found is None:
         raise ValueError(f"{path}: no front matter to copy")
-    return yaml.safe_load(found.group(1))
+    front: Any = yaml.safe_load(found.group(1))
+    if not isinstance(front, dict):
+        raise ValueError(f"{path}: front matter is not a mapping")
+    return front
 
 
 REAL_PAGE = "conditions/crps.md"

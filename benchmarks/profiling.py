@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,9 @@ from pyinstrument.renderers import ConsoleRenderer
 from pyinstrument.session import Session
 
 from benchmarks.measure import CHILD_ENV, BuildFailedError
+
+# Seconds by name (a part of the build, or a function).
+Seconds = defaultdict[str, float]
 
 # First match wins: more specific paths come before the packages holding them.
 PARTS = (
@@ -60,7 +63,7 @@ def _walk(
     frame: Frame,
     caller_part: str,
     outer_parts: frozenset[str],
-    totals: tuple[Counter[str], Counter[str], Counter[str]],
+    totals: tuple[Seconds, Seconds, Seconds],
 ) -> None:
     self_by_part, inclusive, by_function = totals
     part = part_of(frame, caller_part)
@@ -77,20 +80,24 @@ def _walk(
             _walk(child, part, outer_parts, totals)
 
 
+def _most_first(seconds: Seconds) -> list[tuple[str, float]]:
+    return sorted(seconds.items(), key=lambda item: item[1], reverse=True)
+
+
 def summarise(session: Session) -> Profile:
     root = session.root_frame()
     if root is None:
         raise BuildFailedError("pyinstrument recorded no samples")
-    self_by_part: Counter[str] = Counter()
-    inclusive: Counter[str] = Counter()
-    by_function: Counter[str] = Counter()
+    self_by_part: Seconds = defaultdict(float)
+    inclusive: Seconds = defaultdict(float)
+    by_function: Seconds = defaultdict(float)
     _walk(root, OTHER, frozenset(), (self_by_part, inclusive, by_function))
     text = ConsoleRenderer(unicode=False, color=False, short_mode=False).render(session)
     return Profile(
         root.time,
-        dict(self_by_part.most_common()),
+        dict(_most_first(self_by_part)),
         {part: inclusive[part] for part in INCLUSIVE_PARTS},
-        by_function.most_common(10),
+        _most_first(by_function)[:10],
         text,
     )
 

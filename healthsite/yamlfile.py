@@ -13,15 +13,30 @@ KeyPath = tuple[str | int, ...]
 
 
 def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
-    lines[prefix] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key_path = (*prefix, key_node.value)
-            _line_map(value_node, key_path, lines)
-            lines[key_path] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, (*prefix, index), lines)
+    """The line of every key path, walking each node once.
+
+    A YAML alias (``*name``) makes a node reachable by more than one path, or
+    from inside itself: walked every time, nine lines of aliases nine deep
+    take hours ("billion laughs"), and a self-reference never ends. A node
+    seen before keeps the lines of the path that reached it first; a path
+    through an alias falls back to the alias's line (``line_of``).
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, KeyPath]] = [(node, prefix)]
+    while stack:
+        current, path = stack.pop()
+        lines.setdefault(path, current.start_mark.line + 1)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                key_path = (*path, key_node.value)
+                lines[key_path] = key_node.start_mark.line + 1
+                stack.append((value_node, key_path))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                stack.append((item, (*path, index)))
 
 
 def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
@@ -79,6 +94,39 @@ def parse_with_lines(
     if node is not None:
         _line_map(node, (), lines)
     return data, {key_path: line + first_line - 1 for key_path, line in lines.items()}
+
+
+def expanded_size(data: Any, limit: int) -> int:
+    """How many values ``data`` holds once YAML aliases are written out, up to ``limit + 1``.
+
+    An alias (``*name``) repeats a value without copying it, so nine aliases
+    nine deep hold 387 million values; code that walks the data (a log line,
+    a repr) would take hours. Counted here in one visit of each object; a
+    value that holds itself counts as over the limit.
+    """
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(value: Any) -> int:
+        if not isinstance(value, dict | list):
+            return 1
+        key = id(value)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            return limit + 1
+        visiting.add(key)
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        total = 1
+        for item in items:
+            total = min(total + size(item), limit + 1)
+            if total > limit:
+                break
+        visiting.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(data)
 
 
 class InvalidYamlError(ValueError):

@@ -8,17 +8,20 @@ Google's hosts in the background, which this machine's closed network refuses.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
+import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,10 +41,8 @@ INSTALL_HINT = (
     "(`playwright install` cannot download browsers on this project's machines.)"
 )
 
-# Pages readers can reach, as URL paths under the site root.
-READER_PAGES = ["", "conditions/crps/", "treatments/iv-ketamine/", "glossary/", "about/"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def missing_chromium() -> str | None:
@@ -51,6 +52,52 @@ def missing_chromium() -> str | None:
     found = shutil.which("chromium")
     where = f" (a chromium is on PATH at {found}; set CHROMIUM={found})" if found else ""
     return INSTALL_HINT.format(path=CHROMIUM) + where
+
+
+# A page that only sends the reader on (mkdocs-redirects, mike's root page).
+_REDIRECT = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.IGNORECASE)
+# Not a reader page: the error page (served for any missing address; its
+# links assume the site root, so it is checked where it is served, not here).
+NOT_READER_PAGES = {"404.html"}
+
+
+def reader_pages(site_dir: Path) -> list[str]:
+    """Every page a reader can open in a built site, as URL paths under its root.
+
+    Found from the build output (every HTML file), so a new page, a generated
+    one included, is tested without an edit: ``""`` for the home page,
+    ``"conditions/crps/"`` for ``conditions/crps/index.html``. Redirect pages
+    and the error page are left out.
+    """
+    pages = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        if relative in NOT_READER_PAGES:
+            continue
+        if _REDIRECT.search(html.read_text(encoding="utf-8", errors="replace")[:2000]):
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return sorted(pages)
+
+
+KNOWN_FAILURES_ATTRIBUTE = "known_failures"
+
+
+Test = TypeVar("Test", bound=Callable[..., None])
+
+
+def known_failures(failures: dict[str, str]) -> Callable[[Test], Test]:
+    """Pages (``reader_pages`` paths) known to fail the decorated test, with why.
+
+    They run as strict expected failures (conftest.py): a page that starts to
+    pass, or is no longer built, fails the run until its entry is removed.
+    """
+
+    def mark(test: Test) -> Test:
+        setattr(test, KNOWN_FAILURES_ATTRIBUTE, failures)
+        return test
+
+    return mark
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -83,11 +130,39 @@ def serve(site_dir: Path) -> Iterator[SiteServer]:
     thread.start()
     try:
         host, port = server.server_address[:2]
-        yield SiteServer(f"http://{host}:{port}")
+        yield SiteServer(f"http://{host!s}:{port}")
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# True once the page has stopped changing: no CSS transition or animation is
+# running or about to start, and the focused element, its box and Material's
+# toggles (search, drawer) were the same at two animation frames in a row.
+# Material reacts to focus after a debounce (a timer), then animates (the
+# search box grows for 250 ms); a screenshot or a measurement taken before
+# that ends races the browser. Polled once per frame by wait_for_function;
+# ``call`` tells one wait from the next, so each needs two frames of its own.
+_SETTLED_JS = """(call) => {
+  const moving = document.getAnimations().some((animation) =>
+    animation.pending || (animation.playState === 'running'
+      && animation.effect?.getComputedTiming().endTime !== Infinity));
+  const element = document.activeElement;
+  const box = element ? element.getBoundingClientRect() : null;
+  const toggles = [...document.querySelectorAll('input[data-md-toggle]')]
+    .map((toggle) => toggle.checked);
+  const state = JSON.stringify([call, box, toggles, scrollX, scrollY]);
+  const same = window.__settled?.state === state && window.__settled?.element === element;
+  window.__settled = {state, element};
+  return !moving && same;
+}"""
+_settle_calls = itertools.count()
+
+
+def wait_until_settled(page: Page) -> None:
+    """Wait until the page has stopped moving (see ``_SETTLED_JS``); never for a set time."""
+    page.wait_for_function(_SETTLED_JS, arg=next(_settle_calls), polling="raf")
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]

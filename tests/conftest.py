@@ -2,23 +2,78 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    KNOWN_FAILURES_ATTRIBUTE,
+    SiteServer,
+    missing_chromium,
+    reader_pages,
+    serve,
+)
 from tests.sitebuild import Build, build, copy_project
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The site as it is in the checkout, built once for the whole session."""
-    project = copy_project(tmp_path_factory.mktemp("site"))
+@functools.cache
+def _checkout_build() -> Build:
+    """The site as it is in the checkout, built once per test process.
+
+    Built when first needed, which may be while tests are collected: tests
+    over "every page" are parametrized with the pages this build wrote.
+    """
+    project = copy_project(Path(tempfile.mkdtemp(prefix="healthsite-built-")))
     result = build(project)
-    assert result.returncode == 0, result.output
+    assert result.returncode == 0, f"the site does not build:\n{result.output}"
     return result
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking ``reader_page`` runs once for every page the build wrote.
+
+    Pages a test names with ``@known_failures`` (tests/browser.py) run as
+    strict expected failures; a page no longer built is an error, so the
+    list cannot go stale.
+    """
+    if "reader_page" not in metafunc.fixturenames:
+        return
+    pages = reader_pages(_checkout_build().site_dir)
+    known: dict[str, str] = getattr(metafunc.function, KNOWN_FAILURES_ATTRIBUTE, {})
+    gone = sorted(set(known) - set(pages))
+    if gone:
+        raise pytest.UsageError(
+            f"{metafunc.function.__name__}: @known_failures names pages the build no "
+            f"longer writes: {', '.join(gone)}; remove them"
+        )
+    metafunc.parametrize(
+        "reader_page",
+        [
+            pytest.param(page, marks=pytest.mark.xfail(reason=known[page], strict=True))
+            if page in known
+            else page
+            for page in pages
+        ],
+        ids=lambda path: f"/{path}",
+    )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _checkout_build.cache_info().currsize:
+        shutil.rmtree(_checkout_build().site_dir.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Build:
+    """The site as it is in the checkout, built once for the whole session."""
+    return _checkout_build()
 
 
 @pytest.fixture

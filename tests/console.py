@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
-
-# Folders of the build that hold no reader pages.
-NOT_PAGES = {"assets", "pagefind", "search"}
-
-
-def built_pages(site_dir: Path) -> list[str]:
-    """URL paths of every page in a built site ("" for the home page)."""
-    paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        folder = index.parent.relative_to(site_dir)
-        if folder.parts and folder.parts[0] in NOT_PAGES:
-            continue
-        paths.append("" if folder == Path() else f"{folder.as_posix()}/")
-    return paths
 
 
 class Problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -12,9 +13,9 @@ from tests.sitebuild import ROOT
 REFERENCE_LINK = re.compile(r'<li id="fn:\w+">.*?<a href="(https?://[^"]+)"', re.DOTALL)
 
 
-def reference_urls(html: str) -> list[str]:
-    """The URL of each entry in the page's References list, in order."""
-    return REFERENCE_LINK.findall(html)
+def reference_urls(page_html: str) -> list[str]:
+    """The URL of each entry in the page's References list, in order (``&amp;`` read as ``&``)."""
+    return [html.unescape(url) for url in REFERENCE_LINK.findall(page_html)]
 
 
 def front_matter(src_path: str) -> dict[str, Any]:

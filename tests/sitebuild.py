@@ -15,7 +15,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "healthsite", "docs", "data", "overrides")
-MKDOCS = Path(sys.executable).with_name("mkdocs")
+# The site builder the tests run: MkDocs, or ProperDocs (a fork of MkDocs 1.6
+# that keeps hooks and plugins; README, "Longevity") with
+# HEALTHSITE_BUILDER=properdocs, as `make test BUILDER=properdocs` sets it.
+BUILDER = os.environ.get("HEALTHSITE_BUILDER", "mkdocs")
+if BUILDER not in ("mkdocs", "properdocs"):
+    raise ValueError(f"HEALTHSITE_BUILDER={BUILDER!r}: expected mkdocs or properdocs")
+MKDOCS = Path(sys.executable).with_name(BUILDER)
 
 
 @dataclass(frozen=True)
@@ -44,17 +50,36 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project: Path, *extra_args: str, env: dict[str, str] | None = None) -> Build:
-    """Run the real ``mkdocs build --strict`` (never in quiet mode) on a project."""
+def build(
+    project: Path,
+    *extra_args: str,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> Build:
+    """Run the real ``mkdocs build --strict`` (never in quiet mode) on a project.
+
+    ``timeout`` (seconds) ends a build that hangs, failing the test.
+    """
     site_dir = project / "site"
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir), *extra_args],
+        # -f: ProperDocs looks for properdocs.yml first, and notes the fallback.
+        [
+            str(MKDOCS),
+            "build",
+            "--strict",
+            "-f",
+            "mkdocs.yml",
+            "--site-dir",
+            str(site_dir),
+            *extra_args,
+        ],
         cwd=project,
         capture_output=True,
         text=True,
         # No GitHub annotations unless a test asks for them (CI sets GITHUB_ACTIONS).
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **(env or {})},
         check=False,
+        timeout=timeout,
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 

@@ -71,11 +71,16 @@ def text(html: str) -> str:
     return " ".join(TAG.sub("", html).split())
 
 
-def related_links(html: str) -> list[tuple[str, str]]:
-    """(address, text) of each link in the page's "Related pages" block."""
+def related_links(html: str, heading_id: str | None = None) -> list[tuple[str, str]]:
+    """(address, text) of each link in the page's "Related pages" block, or only
+    under its sub-heading ``heading_id`` (e.g. "related-treatments")."""
     block = RELATED_BLOCK.search(html)
     assert block, "no Related pages block"
-    return [(href, text(label)) for href, label in LINK.findall(block.group(1))]
+    links = block.group(1)
+    if heading_id is not None:
+        assert f'id="{heading_id}"' in links, f"no {heading_id} heading in Related pages"
+        links = links.split(f'id="{heading_id}"', 1)[1].split("<h3", 1)[0]
+    return [(href, text(label)) for href, label in LINK.findall(links)]
 
 
 def add_page(project: Path, src_path: str, markdown: str) -> None:
@@ -121,7 +126,7 @@ def test_a_condition_lists_its_treatments_and_each_treatment_its_conditions(
     ketamine = built_site.page("treatments/iv-ketamine/")
     # In the order the CRPS page types them, each under its own title.
     typed = front_matter("conditions/crps.md")["possible_treatments"]
-    assert related_links(crps) == [
+    assert related_links(crps, "related-treatments") == [
         (f"../../{path.removesuffix('.md')}/", front_matter(path)["title"]) for path in typed
     ]
     assert '<h3 id="related-treatments">Treatment pages' in crps

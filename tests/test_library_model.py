@@ -65,7 +65,7 @@ def test_titles_are_shown_as_written_in_generated_markdown() -> None:
 
 
 def test_a_home_card_names_a_few_pages_then_leads_to_all() -> None:
-    index = page("conditions/index.md", "Conditions", PageType.index)
+    index = page("conditions/index.md", "Conditions", PageType.index_page)
     conditions = [
         page(f"conditions/c{n}.md", f"Condition {n}", PageType.condition) for n in range(1, 8)
     ]

@@ -28,8 +28,8 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from healthsite.publishing.publish import tool_env
-from tests.browser import SiteServer, serve
-from tests.console import Problems, built_pages, read_and_search
+from tests.browser import SiteServer, reader_pages, serve
+from tests.console import Problems, read_and_search
 from tests.sitebuild import ROOT, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
@@ -363,7 +363,7 @@ def test_no_console_error_or_failed_request_on_published_pages(
 ) -> None:
     """Every page of latest, and an archived version's home (with its banner),
     read and searched as published: versions.json is there, nothing else fails."""
-    latest = [f"site/latest/{path}" for path in built_pages(published.served / "site" / "latest")]
+    latest = [f"site/latest/{path}" for path in reader_pages(published.served / "site" / "latest")]
     context = chromium.new_context()
     found: dict[str, list[str]] = {}
     for path in [*latest, "site/1.0/"]:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.browser import DESKTOP, PHONE, READER_PAGES, SiteServer, wcag_violations
+from tests.browser import (
+    DESKTOP,
+    PHONE,
+    SiteServer,
+    wait_until_settled,
+    wcag_violations,
+)
 
 pytestmark = pytest.mark.browser
 
 SCHEME_ATTRIBUTE = {"light": "default", "dark": "slate"}
+
+# axe: color-contrast (code), scrollable-region-focusable (wide tables). The
+# page leaves the reader site on branch i10b (issue 10); remove this then.
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
@@ -29,16 +39,18 @@ def screen(chromium: Browser, scheme: str, request: pytest.FixtureRequest) -> It
     context.close()
 
 
-@pytest.mark.parametrize("path", READER_PAGES, ids=lambda path: f"/{path}")
 def test_page_has_no_wcag_violations(
-    screen: Page, scheme: str, site_server: SiteServer, path: str
+    screen: Page, scheme: str, site_server: SiteServer, reader_page: str
 ) -> None:
-    screen.goto(site_server.url(path))
+    """Every page the build wrote (``reader_page``, see conftest.py)."""
+    screen.goto(site_server.url(reader_page))
     expect(screen.locator("body")).to_have_attribute(
         "data-md-color-scheme", SCHEME_ATTRIBUTE[scheme]
     )
+    # Colours are read mid-transition otherwise (contrast of a fading element).
+    wait_until_settled(screen)
     violations = wcag_violations(screen)
-    assert not violations, f"/{path} ({scheme}):\n" + "\n".join(violations)
+    assert not violations, f"/{reader_page} ({scheme}):\n" + "\n".join(violations)
 
 
 @pytest.fixture
@@ -66,11 +78,13 @@ def test_skip_link_is_first_visible_and_jumps_to_the_content(
     expect(skip).to_have_text("Skip to content")
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#complex-regional-pain-syndrome-crps")
+    # The jump is a navigation the browser makes after the key press returns.
+    expect(page).to_have_url(re.compile(r"#complex-regional-pain-syndrome-crps$"))
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.closest('article') !== null"), (
-        "after the skip link, Tab should move into the article, not back to the menus"
-    )
+    expect(
+        page.locator("article :focus"),
+        "after the skip link, Tab should move into the article, not back to the menus",
+    ).to_have_count(1)
 
 
 # A region around the focused element, so a ring drawn outside it is included.
@@ -87,27 +101,92 @@ FOCUS_REGION_JS = """() => {
 }"""
 
 
+# What kind of stop has focus: the element and its ancestors' tags and classes.
+# Stops of one kind on one page (say every reference link) share one look.
+# null once focus has left the page (after the last stop), or the article
+# when only the article is walked.
+FOCUS_KIND_JS = """(within) => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  if (within && !element.closest(within)) return null;
+  const kinds = [];
+  for (let node = element; node && node !== document.body; node = node.parentElement) {
+    const classes = [...node.classList].filter((name) => name !== 'focus-visible').sort();
+    kinds.push([node.tagName, ...classes].join('.'));
+  }
+  return kinds.join(' < ');
+}"""
+
+# Far more stops than any page has; the loop ends when focus leaves the page.
+MOST_TAB_STOPS = 1000
+
+
+def stops_without_visible_focus(page: Page, within: str | None = None) -> list[str]:
+    """Tab on from where focus is; the stops whose focus cannot be seen.
+
+    Ends when focus leaves the page (or the element ``within`` selects). At
+    the first stop of each kind (``FOCUS_KIND_JS``), compare a picture of the
+    stop focused and unfocused; other stops are passed over without a
+    picture, which keeps a long page quick. Each picture is taken once the
+    page has settled: Material answers focus after a timer and then animates
+    (the search box widens as it opens), so a box measured or a picture
+    taken at once catches the page mid-change (the flaky "stop 5" of issue 13).
+    """
+    unseen: list[str] = []
+    seen_kinds: set[str] = set()
+    for stop in range(1, MOST_TAB_STOPS + 1):
+        page.keyboard.press("Tab")
+        kind = page.evaluate(FOCUS_KIND_JS, within)
+        if kind is None:
+            return unseen
+        if kind in seen_kinds:
+            continue
+        seen_kinds.add(kind)
+        wait_until_settled(page)
+        region = page.evaluate(FOCUS_REGION_JS)
+        focused = page.screenshot(clip=region, animations="disabled")
+        page.evaluate("() => { window.__lastFocus = document.activeElement; }")
+        page.evaluate("() => document.activeElement.blur()")
+        wait_until_settled(page)
+        unfocused = page.screenshot(clip=region, animations="disabled")
+        page.evaluate("() => window.__lastFocus.focus()")
+        wait_until_settled(page)
+        if focused == unfocused:
+            unseen.append(f"stop {stop}: {focused_text(page)!r} ({kind})")
+    pytest.fail(f"focus never left the page after {MOST_TAB_STOPS} presses of Tab")
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_focus_is_visible_at_every_tab_stop(
     chromium: Browser, site_server: SiteServer, viewport: ViewportSize
 ) -> None:
-    """Tab through the page: each stop looks different focused and unfocused."""
+    """Tab through a whole page: header, menus, article, footer, on both screens.
+
+    The site's frame is the same on every page, so one page (the longest)
+    covers it; each page's own article is covered by the next test.
+    """
     page = chromium.new_page(viewport=viewport)
     page.goto(site_server.url("conditions/crps/"))
-    unseen = []
-    for stop in range(30):
-        page.keyboard.press("Tab")
-        region = page.evaluate(FOCUS_REGION_JS)
-        focused = page.screenshot(clip=region, animations="disabled")
-        label = focused_text(page)
-        page.evaluate("() => { window.__lastFocus = document.activeElement; }")
-        page.evaluate("() => document.activeElement.blur()")
-        unfocused = page.screenshot(clip=region, animations="disabled")
-        page.evaluate("() => window.__lastFocus.focus()")
-        if focused == unfocused:
-            unseen.append(f"stop {stop + 1}: {label!r}")
+    unseen = stops_without_visible_focus(page)
     page.close()
     assert not unseen, "focus not visible at:\n" + "\n".join(unseen)
+
+
+def test_focus_is_visible_in_every_article(
+    keyboard_page: Page, site_server: SiteServer, reader_page: str
+) -> None:
+    """On every page the build wrote, every kind of stop in the article shows focus.
+
+    The skip link leads into the article, as a keyboard reader would go.
+    """
+    page = keyboard_page
+    page.goto(site_server.url(reader_page))
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to content")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#"))
+    unseen = stops_without_visible_focus(page, within="article")
+    assert not unseen, f"/{reader_page}: focus not visible at:\n" + "\n".join(unseen)
 
 
 def test_search_works_from_the_keyboard(keyboard_page: Page, site_server: SiteServer) -> None:
@@ -116,8 +195,13 @@ def test_search_works_from_the_keyboard(keyboard_page: Page, site_server: SiteSe
     page.keyboard.press("/")
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("causalgia")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    # Material searches at each key: wait for the results of the whole word
+    # (its terms are in each link's ?h=), or ArrowDown could pick a result of
+    # "caus" that the next results then replace, focus and all (issue 13).
+    first = page.locator(".md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"[?&]h=causalgia(&|#|$)"))
     page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url("**/conditions/crps/**")
 

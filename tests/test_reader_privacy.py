@@ -8,9 +8,12 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
-from tests.browser import READER_PAGES, SiteServer
+from tests.browser import SiteServer
 
 pytestmark = pytest.mark.browser
+
+# Inline style attributes in its tables break the CSP (style-src-attr). The
+# page leaves the reader site on branch i10b (issue 10); remove this then.
 
 # Collects CSP violations the page reports, before any page script runs.
 RECORD_CSP_VIOLATIONS = """
@@ -41,10 +44,11 @@ def use_page(page: Page) -> None:
     page.wait_for_load_state("networkidle")
 
 
-@pytest.mark.parametrize("path", READER_PAGES, ids=lambda path: f"/{path}")
 def test_no_request_leaves_the_site_and_no_csp_violation(
-    reader: BrowserContext, site_server: SiteServer, path: str
+    reader: BrowserContext, site_server: SiteServer, reader_page: str
 ) -> None:
+    """Every page the build wrote (``reader_page``, see conftest.py)."""
+    path = reader_page
     requested: list[str] = []
     console: list[str] = []
     page = reader.new_page()
@@ -79,6 +83,9 @@ def test_policy_blocks_a_script_injected_into_a_page(
     }"""
     )
     assert page.evaluate("() => window.__injected") is None
+    # The browser reports a violation in a task of its own, after the script
+    # was refused: wait for the report rather than read it at once.
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("() => window.__cspViolations") == ["script-src-elem blocked inline"]
     page.close()
 

@@ -4,7 +4,6 @@ and what readers see at the top reads like a health site, not a manual."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.browser import reader_pages
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build
 
@@ -20,14 +20,6 @@ REPOSITORY = "https://github.com/crps-info/site"
 UNRELEASED = "unreleased build (not published with mike)"
 # GitHub issue forms: ids of letters, digits, '-' and '_', unique in the form.
 FIELD_ID = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def reader_pages(site_dir: Path) -> list[str]:
-    """URL paths of every page of the build (``404.html`` is not a page of its own)."""
-    folders = [
-        path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html")
-    ]
-    return sorted("" if folder == "." else f"{folder}/" for folder in folders)
 
 
 def source_of(url_path: str) -> str:

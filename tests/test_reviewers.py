@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from healthsite.content.reviewers import CLINICAL_PAGE_TYPES
 from healthsite.links.locate import page_source
-from tests.browser import DESKTOP, PHONE, SiteServer
+from tests.browser import DESKTOP, PHONE, SiteServer, reader_pages
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
 
 CRPS = "docs/conditions/crps.md"
@@ -116,9 +116,8 @@ def reviewer_links(html: str) -> list[str]:
 
 def built_pages(site: Build) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Every page of the build with a Markdown source: URL path, HTML, front matter."""
-    for html_file in sorted(site.site_dir.rglob("index.html")):
-        url_path = html_file.parent.relative_to(site.site_dir).as_posix()
-        url_path = "" if url_path == "." else f"{url_path}/"
+    for url_path in reader_pages(site.site_dir):
+        html_file = site.site_dir / url_path / "index.html"
         source = page_source(url_path, ROOT)
         if source is None:
             continue

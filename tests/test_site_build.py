@@ -13,7 +13,17 @@ from mkdocs.utils.yaml import yaml_load
 
 from tests.sitebuild import ROOT, Build, assert_fails_with, build
 
-CONTENT_PAGES = ["", "conditions/crps/", "treatments/iv-ketamine/", "glossary/", "about/"]
+CONTENT_PAGES = [
+    "",
+    "conditions/crps/",
+    "treatments/iv-ketamine/",
+    "guides/diagnosis/",
+    "guides/living-with-crps/",
+    "guides/children-and-teenagers/",
+    "guides/preventing-crps-after-a-broken-wrist/",
+    "glossary/",
+    "about/",
+]
 
 
 def test_mkdocs_yml_validates_without_warnings() -> None:
@@ -42,6 +52,14 @@ def test_peer_reviewed_figures_say_found_and_sit_beside_the_estimate(built_site:
     html = built_site.page("conditions/crps/")
     assert re.search(r"found that about 5.46 people in every 100,000", html)
     assert re.search(r"found that about 26.2 people in every 100,000", html)
+
+
+def test_a_health_service_figure_says_who_states_it_and_is_cited(built_site: Build) -> None:
+    html = built_site.page("guides/diagnosis/")
+    sentence = re.search(r"The national CRPS service in Bath[^<]*says that people wait", html)
+    assert sentence, "the Bath service's figure is not attributed with 'says that'"
+    after = html[sentence.end() : sentence.end() + 300]
+    assert 'href="#fn:bath_crps_service"' in after
 
 
 def test_references_are_numbered_in_order_of_first_citation(built_site: Build) -> None:

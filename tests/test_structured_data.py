@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from tests.pagetext import front_matter, reference_urls
 from tests.sitebuild import ROOT, Build, assert_fails_with, build
 
 SCHEMA = "https://schema.org/"
+SITE = "https://crps-info.github.io/site/"
 # pyld would fetch https://schema.org's context over the network; tests run
 # offline, so the loader answers with the part that matters here: every term
 # is a schema.org term. Any other URL is a failure, not a silent fetch.
@@ -117,16 +119,24 @@ def test_treatment_page_is_about_a_therapy(built_site: Build) -> None:
 
 
 def test_related_pages_are_related_links(built_site: Build) -> None:
-    """The CRPS page links each treatment it lists, and each treatment links back."""
-    site = "https://crps-info.github.io/site/"
+    """The CRPS page links each treatment it lists, and each treatment links back;
+    relatedLink names every page of the "Related pages" block, and only those."""
     treatments = front_matter("conditions/crps.md")["possible_treatments"]
-    crps = expanded(built_site.page("conditions/crps/"))
-    assert values(crps, "relatedLink") == [
-        f"{site}{path.removesuffix('.md')}/" for path in treatments
+    html = built_site.page("conditions/crps/")
+    linked = values(expanded(html), "relatedLink")
+    assert linked[: len(treatments)] == [
+        f"{SITE}{path.removesuffix('.md')}/" for path in treatments
     ]
+    block = re.search(r'<nav aria-labelledby="related-pages"[^>]*>(.*?)</nav>', html, re.DOTALL)
+    assert block, "no Related pages block on the CRPS page"
+    shown = [
+        urljoin(f"{SITE}conditions/crps/", href)
+        for href in re.findall(r'<a href="([^"#]+)"', block[1])
+    ]
+    assert sorted(linked) == sorted(shown)
     for path in treatments:
         treatment = expanded(built_site.page(f"{path.removesuffix('.md')}/"))
-        assert f"{site}conditions/crps/" in values(treatment, "relatedLink")
+        assert f"{SITE}conditions/crps/" in values(treatment, "relatedLink")
 
 
 @pytest.mark.parametrize("path", ["", "glossary/", "about/"])

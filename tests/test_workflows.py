@@ -92,10 +92,12 @@ if [ "$1 $2" = "issue list" ]; then printf '%s\\n' "$OPEN_ISSUE"; fi
 """
 
 
-def run_issue_step(tmp_path: Path, status: int, open_issue: str) -> tuple[int, list[list[str]]]:
-    """Run the weekly workflow's tracking-issue script with a stand-in `gh`."""
+def run_issue_step(
+    tmp_path: Path, status: int, open_issue: str, job: str = "links"
+) -> tuple[int, list[list[str]]]:
+    """Run a weekly workflow job's tracking-issue script with a stand-in `gh`."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-links.yml").read_text())
-    [step] = [s for s in workflow["jobs"]["links"]["steps"] if s.get("name", "").startswith("Open")]
+    [step] = [s for s in workflow["jobs"][job]["steps"] if s.get("name", "").startswith("Open")]
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     (bin_dir / "gh").write_text(FAKE_GH)

@@ -27,9 +27,15 @@ from pydantic import (
     field_validator,
 )
 
-from healthsite.problems import Problem
+from healthsite.problems import Problem, field_path
 from healthsite.validation import explain
-from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, parse_with_lines
+from healthsite.yamlfile import (
+    InvalidYamlError,
+    KeyPath,
+    expanded_size,
+    line_of,
+    parse_with_lines,
+)
 
 # Line 1 is the opening '---'; the YAML itself starts on line 2.
 FIRST_YAML_LINE = 2
@@ -38,6 +44,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
 Text = Annotated[str, Field(min_length=1)]
+# More values than any page needs; past it, YAML aliases were used to repeat.
+MAX_FRONT_MATTER_VALUES = 10_000
+OVERSIZED_FIELD = "front matter"
 REQUIRED_FIELDS = "title, description, page_type, reviewed_by, last_reviewed and next_review"
 
 
@@ -71,6 +80,10 @@ _FastDatesAsTextLoader.yaml_implicit_resolvers = _DatesAsTextLoader.yaml_implici
 
 
 def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str | int):
+        raise ValueError("is not a date written as YYYY-MM-DD")
     text = str(value).strip()
     if not ISO_DATE.fullmatch(text):
         raise ValueError(f"'{text}' is not written as YYYY-MM-DD")
@@ -102,7 +115,8 @@ class PageType(StrEnum):
     guide = "guide"
     about = "about"
     # A page that leads to others: the home page, a section's list, the A to Z.
-    index = "index"
+    # (Named apart from its value: a member called `index` would hide str.index.)
+    index_page = "index"
 
 
 NEEDS_ALTERNATIVE_NAMES = frozenset({PageType.condition, PageType.treatment})
@@ -240,6 +254,8 @@ class PageMeta(ReviewDates):
     @field_validator("page_type", mode="before")
     @classmethod
     def _known_page_type(cls, value: Any) -> Any:
+        if not isinstance(value, str):  # a list or mapping is unhashable: no set lookup
+            raise ValueError("is not one word")
         if value not in set(PageType):
             raise ValueError(f"'{value}' is not a page type")
         return value
@@ -335,6 +351,12 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
     if not isinstance(raw, dict):
         message = "must be 'field: value' lines, one field per line"
         return None, [Problem(shown_as, FIRST_YAML_LINE, "front matter", message)]
+    if expanded_size(raw, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
+        message = (
+            f"holds more than {MAX_FRONT_MATTER_VALUES:,} values once its YAML aliases (*name) "
+            "are written out; write each value once, without aliases"
+        )
+        return None, [Problem(shown_as, FIRST_YAML_LINE, OVERSIZED_FIELD, message)]
     try:
         return FrontMatter(shown_as, raw, lines, PageMeta.model_validate(raw)), []
     except ValidationError as error:
@@ -345,6 +367,6 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
 
 def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:
     loc = tuple(detail["loc"])
-    field = ".".join(str(part) for part in loc) or "front matter"
+    field = field_path(loc) or "front matter"
     line = line_of(lines, loc) or FIRST_YAML_LINE
     return Problem(shown_as, line, field, explain(PageMeta, loc, detail["msg"]))

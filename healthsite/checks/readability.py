@@ -304,7 +304,9 @@ def _front_matter_line(file_text: str, *key_path: str) -> int | None:
     return line_number
 
 
-def page_limit(meta: dict[str, Any], shown_as: str, file_text: str) -> tuple[float, list[Problem]]:
+def page_limit(
+    meta: Mapping[str, Any], shown_as: str, file_text: str
+) -> tuple[float, list[Problem]]:
     """The page's grade limit: the target, or its justified own limit."""
     raw = meta.get(FIELD)
     if raw is None:
@@ -404,7 +406,7 @@ class PageReadability:
 
 
 def check_page(
-    html: str, shown_as: str, meta: dict[str, Any], file_text: str
+    html: str, shown_as: str, meta: Mapping[str, Any], file_text: str
 ) -> tuple[PageReadability, list[Problem]]:
     """Score one page, log its scores at INFO, and return its problems."""
     limit, problems = page_limit(meta, shown_as, file_text)

@@ -222,7 +222,12 @@ def _unknown_names(
 def _private_attributes(tree: nodes.Template) -> list[tuple[int, str]]:
     found = []
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        name = node.attr if isinstance(node, nodes.Getattr) else _constant(node.arg)
+        if isinstance(node, nodes.Getattr):
+            name: object = node.attr
+        elif isinstance(node, nodes.Getitem):
+            name = _constant(node.arg)
+        else:
+            continue
         if isinstance(name, str) and name.startswith("_"):
             found.append(
                 (node.lineno, f"'{name}' starts with '_', and pages may not use such names")

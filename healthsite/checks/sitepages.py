@@ -9,9 +9,9 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from healthsite.checks.frontmatter import FrontMatter, read_front_matter
+from healthsite.checks.frontmatter import OVERSIZED_FIELD, FrontMatter, read_front_matter
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
-from healthsite.library.sections import SECTION_BY_TYPE, section_problems
+from healthsite.library.sections import SECTION_BY_TYPE, in_nav, section_problems
 from healthsite.problems import Problem
 
 LIBRARY_TYPES = frozenset(str(page_type) for page_type in SECTION_BY_TYPE)
@@ -23,6 +23,8 @@ class SitePages:
     """Validated front matter by ``src_path``, and every problem found."""
 
     front_matter: dict[str, FrontMatter] = field(default_factory=dict)
+    # Pages whose front matter is too large once YAML aliases are expanded.
+    oversized_front_matter: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -68,10 +70,10 @@ def pages_missing_from_nav(
     Condition, treatment and guide pages are not in the menu: the build lists
     them (healthsite/library/sections.py), and reports one outside its folder.
     """
-    in_nav = {page.file.src_uri for page in nav.pages}
+    listed = {page.file.src_uri for page in nav.pages}
     problems = []
     for file in files.documentation_pages():
-        if file.src_uri in in_nav or not file.inclusion.is_in_nav():
+        if file.src_uri in listed or not in_nav(file.inclusion):
             continue
         front = site.front_matter.get(file.src_uri)
         if front is not None and front.text_field("page_type") in LIBRARY_TYPES:
@@ -99,7 +101,8 @@ PAGES_KEPT = 20_000
 
 
 def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
-    text = Path(file.abs_src_path or "").read_text(encoding="utf-8")
+    # content_string: a page a plugin generates has no file on disk.
+    text = file.content_string
     key = (f"{docs_dir_name}/{file.src_uri}", text)
     found = _read_before.get(key)
     if found is None:
@@ -118,6 +121,8 @@ def check_site_pages(
     for file in files.documentation_pages():
         front, problems = _read(file, docs_dir_name)
         site.problems.extend(problems)
+        if any(problem.field == OVERSIZED_FIELD for problem in problems):
+            site.oversized_front_matter.add(file.src_uri)
         if front is not None:
             site.front_matter[file.src_uri] = front
     pages = list(site.front_matter.values())

@@ -111,6 +111,7 @@ def flesch_kincaid_grade(counts: TextCounts) -> float:
 def smog_index(counts: TextCounts) -> float:
     """textstat's ``smog_index``, from the counts."""
     try:
-        return (1.043 * (30 * (counts.polysyllables / counts.sentences)) ** 0.5) + 3.1291
+        root: float = (30 * (counts.polysyllables / counts.sentences)) ** 0.5
+        return (1.043 * root) + 3.1291
     except ZeroDivisionError:
         return 0.0

@@ -19,6 +19,7 @@ FOOTNOTES_MARKER = "///Footnotes Go Here///"
 VERB_BY_KIND = {
     StatisticKind.peer_reviewed: "found that",
     StatisticKind.advocacy_estimate: "estimates that",
+    StatisticKind.service_statement: "says that",
 }
 
 
@@ -27,7 +28,7 @@ class PageCitations:
     """What one page has cited so far, in order of first citation."""
 
     src_path: str
-    abs_path: Path
+    abs_path: Path | None  # None for a page a plugin generated, with no file
     cited: list[str] = field(default_factory=list)
     # Keys of the statistics it states, in order of first use.
     statistics: list[str] = field(default_factory=list)
@@ -60,7 +61,10 @@ def format_reference(source: Source) -> str:
     )
 
 
-def _line_mentioning(path: Path, key: str) -> int | None:
+def _line_mentioning(path: Path | None, key: str) -> int | None:
+    """The first line of the page's file naming ``key``; None for a generated page."""
+    if path is None:
+        return None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if f"'{key}'" in line or f'"{key}"' in line:
             return number
@@ -78,7 +82,7 @@ class Citations:
         # The same as keys, with the statistics each page stated (for api/pages.json).
         self.keys_by_page: dict[str, CitedKeys] = {}
 
-    def start_page(self, src_path: str, abs_path: Path) -> None:
+    def start_page(self, src_path: str, abs_path: Path | None) -> None:
         self.page = PageCitations(src_path, abs_path)
 
     def _current(self) -> PageCitations:

@@ -123,7 +123,7 @@ def plain_calls_only(
 class MacroCalls:
     """The project's macros and the Jinja markers that send a page to Jinja."""
 
-    def __init__(self, macros: Mapping[str, Macro], jinja_starts: Sequence[str]) -> None:
+    def __init__(self, macros: Mapping[str, Macro], jinja_starts: Sequence[str | None]) -> None:
         self.macros = dict(macros)
         self.jinja_starts = tuple(start for start in jinja_starts if start)
 

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
+from healthsite.problems import field_path as problem_field
 from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
@@ -47,10 +48,12 @@ class Source(BaseModel):
 
 
 class StatisticKind(StrEnum):
-    """Peer-reviewed figures are 'found'; advocacy figures are 'estimated'."""
+    """Peer-reviewed figures are 'found'; advocacy figures are 'estimated';
+    a health service's own figure, given without a study, is what it 'says'."""
 
     peer_reviewed = "peer_reviewed"
     advocacy_estimate = "advocacy_estimate"
+    service_statement = "service_statement"
 
 
 class Statistic(BaseModel):
@@ -63,10 +66,12 @@ class Statistic(BaseModel):
     unit: Text = Field(description="what the number counts, e.g. 'cases per 100,000'")
     population: Text = Field(description="who the figure describes")
     period: Text = Field(description="the years or time span it describes")
-    kind: StatisticKind = Field(description="'peer_reviewed' or 'advocacy_estimate'")
+    kind: StatisticKind = Field(
+        description="'peer_reviewed', 'advocacy_estimate' or 'service_statement'"
+    )
     attributed_to: Text = Field(description="who reports it, starting a sentence")
     claim: Text = Field(
-        description="the sentence after 'found that'/'estimates that', with {value}",
+        description="the sentence after 'found that'/'estimates that'/'says that', with {value}",
         pattern=r"\{value\}",
     )
     source: Text = Field(description="a key of data/sources.yml")
@@ -121,10 +126,10 @@ def _problems_from(
     found = []
     for detail in error.errors():
         field_path = tuple(detail["loc"])
-        field = ".".join(str(part) for part in field_path) or "(entry)"
         line = line_of(lines, (key, *field_path))
         message = explain(model, field_path, detail["msg"])
-        found.append(Problem(data_file.shown_as, line, f"{key}.{field}", message))
+        shown = problem_field((key, *field_path)) if field_path else f"{key}.(entry)"
+        found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 
 

@@ -57,6 +57,12 @@ SECTIONS: tuple[LibrarySection, ...] = (
 SECTION_BY_TYPE: dict[PageType, LibrarySection] = {s.page_type: s for s in SECTIONS}
 
 
+def in_nav(inclusion: InclusionLevel) -> bool:
+    """``InclusionLevel.is_in_nav()``, which MkDocs 1.6 leaves without type hints."""
+    level: int = inclusion.value
+    return level > InclusionLevel.NOT_IN_NAV.value
+
+
 def section_of(src_uri: str) -> LibrarySection | None:
     """The section whose folder holds this page, if any."""
     return next((section for section in SECTIONS if section.holds(src_uri)), None)
@@ -69,7 +75,7 @@ def keep_out_of_nav(files: Files) -> None:
     missing from it.
     """
     for file in files.documentation_pages():
-        if section_of(file.src_uri) is not None and file.inclusion.is_in_nav():
+        if section_of(file.src_uri) is not None and in_nav(file.inclusion):
             file.inclusion = InclusionLevel.NOT_IN_NAV
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from healthsite.links.cache import ResultCache
+from healthsite.links.cache import Cached, ResultCache
 from healthsite.links.classify import (
     FAILING,
     RETRIED,
@@ -69,7 +69,11 @@ def _reason(result: LinkResult, settings: Settings) -> str:
 
 
 def _results(
-    rows: list[Row], root: str, settings: Settings, cache: dict, linked_from: dict[str, set[str]]
+    rows: list[Row],
+    root: str,
+    settings: Settings,
+    cache: dict[str, Cached],
+    linked_from: dict[str, set[str]],
 ) -> list[LinkResult]:
     by_link: dict[str, LinkResult] = {}
     for row in rows:

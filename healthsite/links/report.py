@@ -98,7 +98,9 @@ def _entry(result: LinkResult, project_dir: Path, sources: dict[str, SourceEntry
     return "\n".join(lines)
 
 
-def _section(title: str, results: list[LinkResult], project_dir: Path, sources: dict) -> str:
+def _section(
+    title: str, results: list[LinkResult], project_dir: Path, sources: dict[str, SourceEntry]
+) -> str:
     if not results:
         return ""
     entries = "\n\n".join(_entry(result, project_dir, sources) for result in results)

@@ -51,8 +51,11 @@ class SettingsError(ValueError):
 NUMBERS = ("timeout_seconds", "retries", "backoff_seconds", "max_backoff_seconds", "cache_days")
 
 
-def _entries(data: dict[str, Any], table: str, fields: tuple[str, ...], shown_as: str) -> list:
-    entries, problems = [], []
+def _entries(
+    data: dict[str, Any], table: str, fields: tuple[str, ...], shown_as: str
+) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    problems: list[Problem] = []
     for index, entry in enumerate(data.get(table, [])):
         missing = [name for name in fields if name not in entry]
         if missing:

@@ -8,6 +8,7 @@ workflow does no string handling of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,11 +85,11 @@ def newer_release_deployed(target: PublishTarget, deployed: list[str]) -> str | 
     ours = release_number(target.version)
     if ours is None:
         return None
-    newer = [v for v in deployed if (n := release_number(v)) is not None and n > ours]
-    return max(newer, key=release_number) if newer else None
+    newer = {v: n for v in deployed if (n := release_number(v)) is not None and n > ours}
+    return max(newer, key=newer.__getitem__) if newer else None
 
 
-def version_selector_only_when_published(extra: dict[str, Any]) -> None:
+def version_selector_only_when_published(extra: MutableMapping[str, Any]) -> None:
     """Drop Material's version selector from a build that mike is not deploying.
 
     The selector fetches ``../versions.json``, which only a mike deployment

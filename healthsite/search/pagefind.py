@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
 from pagefind_bin import get_executable
+
+from healthsite.plugins import SearchPlugin
 
 log = logging.getLogger("mkdocs.plugins.healthsite")
 
@@ -67,17 +67,6 @@ PAGES_GLOB = "{index.html,*/**/*.html}"
 UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 
 
-def search_plugin(config: MkDocsConfig) -> BasePlugin:
-    """Material's search plugin (its search box), which MkDocs names 'material/search'."""
-    plugin = config.plugins.get("material/search")
-    if plugin is None:
-        raise PluginError(
-            "mkdocs.yml: plugins: Material's search plugin is not active; "
-            "keep `theme: material` and `plugins: [search]` so readers can search"
-        )
-    return plugin
-
-
 class SettingsOnlyIndex(SearchIndex):  # type: ignore[misc]  # Material ships no type hints
     """Material's search index with its settings and no page: Pagefind indexes pages."""
 
@@ -85,7 +74,7 @@ class SettingsOnlyIndex(SearchIndex):  # type: ignore[misc]  # Material ships no
         return None
 
 
-def index_no_pages(plugin: BasePlugin) -> None:
+def index_no_pages(plugin: SearchPlugin) -> None:
     """Keep Material's plugin (the search box) from indexing every page's text.
 
     Call after the plugin's own ``on_config``, which creates its index.
@@ -170,7 +159,7 @@ def build_index(site_dir: Path, pages: Path | None = None, background: bool = Fa
 
     ``pages``: a ``PagefindInput`` folder to read instead of the site.
     ``background``: at low priority, so an editor's next rebuild under
-    ``mkdocs serve --dirty`` is not slowed by it (healthsite/preview.py).
+    ``mkdocs serve --dirty`` is not slowed by it (healthsite/serving.py).
     """
     command = [str(get_executable()), "--site", str(pages or site_dir)]
     command += ["--output-path", str(site_dir / "pagefind"), "--root-selector", ROOT_SELECTOR]

@@ -17,6 +17,7 @@ and excerpts only for its other sections.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -26,15 +27,19 @@ TERMS_WEIGHT = 10
 TITLE_END = "</h1>"
 
 
-def reader_terms(meta: dict[str, Any]) -> list[str]:
+def reader_terms(meta: Mapping[str, Any]) -> list[str]:
     """The words readers may search for, from a page's front matter."""
     terms: list[str] = []
     for field in FRONT_MATTER_FIELDS:
-        terms.extend(str(term) for term in meta.get(field) or [])
+        listed = meta.get(field)
+        # A field that is not a list is an editor's mistake, reported with its
+        # line by the front matter check; it has no words to add here.
+        if isinstance(listed, list):
+            terms.extend(str(term) for term in listed)
     return terms
 
 
-def search_element(meta: dict[str, Any], description: str) -> str:
+def search_element(meta: Mapping[str, Any], description: str) -> str:
     """The hidden element that carries a page's description and reader terms."""
     meta_attributes = (
         f'data-pagefind-meta="description[data-description]" '
@@ -47,7 +52,7 @@ def search_element(meta: dict[str, Any], description: str) -> str:
     return f'<div {meta_attributes} data-pagefind-weight="{TERMS_WEIGHT}" hidden>{text}</div>'
 
 
-def add_search_element(html: str, meta: dict[str, Any], description: str) -> str:
+def add_search_element(html: str, meta: Mapping[str, Any], description: str) -> str:
     """Put the search element right after the page's title (or first, if none)."""
     element = search_element(meta, description)
     end = html.find(TITLE_END)

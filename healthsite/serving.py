@@ -102,7 +102,7 @@ class BackgroundIndex:
             thread.join()
 
 
-class Preview:
+class ServeSession:
     """Whether this process serves a dirty preview, and what that changes."""
 
     def __init__(

@@ -1,0 +1,350 @@
+"""Editors' mistakes nobody listed: Hypothesis mutates front matter and data files.
+
+For any input, the checks either accept it or report `path:line: field: message`
+problems: never an exception, never a hang. Most examples go straight to the
+validation layers (milliseconds each); a few go through a real strict build
+(seconds each), which must then either fail with such lines and no traceback,
+or write pages with no stray `{{` and no Python object's repr.
+
+Examples Hypothesis found are kept below as `@example`s (and as plain tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from healthsite.checks.frontmatter import read_front_matter
+from healthsite.content.glossary import load_glossary
+from healthsite.content.registry import DataFile, load_registry
+from healthsite.problems import Problem
+from tests.sitebuild import ROOT, assert_fails_with, build, copy_project
+
+CRPS = "docs/conditions/crps.md"
+# `path:line: field: message`: what an editor reads.
+PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>\S.*)$")
+# What a page must never show: template code left over, or a Python object.
+LEAKS = re.compile(r"\{\{|\{%|<[\w.]+ object at 0x|\b(?:datetime\.date|PosixPath)\(")
+
+# --- what editors might write -------------------------------------------------
+
+ODD_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=0, max_size=40
+) | st.sampled_from(
+    [
+        "",
+        " ",
+        "\u200b",  # zero-width space
+        "\u202eevil",  # right-to-left override
+        "e\u0301",  # combining accent
+        "\U0001f600 emoji",
+        "{{ 7 * 7 }}",
+        "{% raw %}",
+        "null",
+        "yes",
+        "0x1F",
+        "1e309",
+        "x" * 100_000,  # huge
+    ]
+)
+DATE_TEXT = st.sampled_from(
+    [
+        "20/11/2026",
+        "11/20/2026",
+        "2026-11-20T10:00:00",
+        "2026-11-20 10:00",
+        "20 November 2026",
+        "Nov 20, 2026",
+        "2026-13-01",
+        "2026-02-30",
+        "26-11-20",
+        "2026/11/20",
+        "20261120",
+        "0000-00-00",
+        "9999-12-31",
+    ]
+)
+SCALARS = (
+    ODD_TEXT
+    | DATE_TEXT
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.booleans()
+    | st.none()
+    | st.dates()
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ODD_TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+# YAML that no yaml.safe_dump writes: tags, anchors and aliases, odd syntax.
+RAW_YAML = st.sampled_from(
+    [
+        "!!python/object/apply:os.system ['echo pwned']",
+        "!!python/name:os.system",
+        "!!binary aGVsbG8=",
+        "!custom thing",
+        "!!timestamp 2026-11-20",
+        "!!set {a, b}",
+        "!!omap [a: 1]",
+        "&anchor [1, 2, *anchor]",
+        "*undefined_alias",
+        "[unclosed",
+        "{a: 1, a: 2}",
+        "? [complex, key]\n  : value",
+        "|\n  block\n  text",
+        "'unterminated",
+        "\t- tab indented",
+        "<<: {merged: key}",
+        "2026-11-20",
+        "~",
+        ".inf",
+        "0o17",
+    ]
+)
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """The page's front matter as data (dates as text), and the page body."""
+    _, yaml_text, body = text.split("---\n", 2)
+    loader = yaml.SafeLoader
+    data = yaml.load(yaml_text, Loader=loader)
+    assert isinstance(data, dict)
+    return {
+        key: str(value) if isinstance(value, dt.date) else value for key, value in data.items()
+    }, body
+
+
+CRPS_TEXT = (ROOT / CRPS).read_text(encoding="utf-8")
+CRPS_FRONT, CRPS_BODY = _front_matter(CRPS_TEXT)
+FIELDS = [*sorted(CRPS_FRONT), "readability", "related_pages", "findings", "render_macros"]
+
+
+@st.composite
+def mutated_front_matter(draw: st.DrawFn) -> str:
+    """The CRPS page's front matter with a few fields removed, changed or added."""
+    front = dict(CRPS_FRONT)
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        action = draw(st.sampled_from(["remove", "change", "add", "raw"]))
+        field = draw(st.sampled_from(FIELDS))
+        if action == "remove":
+            front.pop(field, None)
+        elif action == "change":
+            front[field] = draw(VALUES)
+        elif action == "add":
+            front[draw(ODD_TEXT)] = draw(VALUES)
+        else:
+            front.pop(field, None)
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    if draw(st.booleans()):
+        text += f"{draw(st.sampled_from(FIELDS))}: {draw(RAW_YAML)}\n"
+    return f"---\n{text}---\n{CRPS_BODY}"
+
+
+def assert_editor_problems(problems: list[Problem], shown_as: str) -> None:
+    """Each problem names the file, a line, a field and a message, on one line."""
+    for problem in problems:
+        assert problem.path == shown_as
+        assert problem.line is not None, problem
+        assert problem.line >= 1, problem
+        assert problem.field.strip(), problem
+        assert problem.message.strip(), problem
+        rendered = str(problem)
+        assert "\n" not in problem.field, rendered
+        assert PROBLEM_LINE.match(rendered.splitlines()[0]), rendered
+
+
+# --- the validation layers, many examples -------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=mutated_front_matter())
+@example(text=CRPS_TEXT)
+@example(text="---\ntitle: &a [*a]\n---\nbody\n")  # an alias inside itself
+@example(  # "billion laughs": aliases nine deep took hours (issue 13)
+    text="---\n"
+    + 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n'
+    + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10))
+    + "---\nbody\n"
+)
+@example(text="---\nlast_reviewed: 2026-11-20T10:00:00\n---\n")
+@example(text="---\n? [a, b]\n: c\n---\n")
+@example(text="---\n- a list\n---\n")
+def test_front_matter_is_accepted_or_named_problems(text: str) -> None:
+    front, problems = read_front_matter(text, CRPS)
+    assert_editor_problems(problems, CRPS)
+    if not problems:
+        assert front is not None
+        assert front.meta is not None
+
+
+DATA_FILES = {
+    "sources": "data/sources.yml",
+    "stats": "data/statistics.yml",
+    "glossary": "data/glossary.yml",
+}
+
+
+def _entries(relative: str) -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@st.composite
+def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
+    """A data file with entries or their fields removed, changed or added."""
+    entries = {
+        key: dict(value) if isinstance(value, dict) else value
+        for key, value in _entries(relative).items()
+    }
+    keys = sorted(entries)
+    field_names = sorted({field for entry in entries.values() for field in entry})
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        key = draw(st.sampled_from(keys))
+        action = draw(st.sampled_from(["remove entry", "remove field", "change", "add", "retype"]))
+        entry = entries.get(key)
+        if action == "remove entry":
+            entries.pop(key, None)
+        elif action == "retype":
+            entries[key] = draw(VALUES)
+        elif isinstance(entry, dict):
+            field = draw(st.sampled_from(field_names))
+            if action == "remove field":
+                entry.pop(field, None)
+            elif action == "change":
+                entry[field] = draw(VALUES)
+            else:
+                entry[draw(ODD_TEXT)] = draw(VALUES)
+    text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
+    if draw(st.booleans()):
+        text += f"{draw(st.sampled_from(keys))}: {draw(RAW_YAML)}\n"
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), which=st.sampled_from(sorted(DATA_FILES)))
+def test_data_files_are_accepted_or_named_problems(
+    data: st.DataObject, which: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("data")
+    files = {}
+    for name, relative in DATA_FILES.items():
+        path = folder / Path(relative).name
+        if name == which:
+            path.write_text(data.draw(mutated_data_file(relative)), encoding="utf-8")
+        else:
+            shutil.copy(ROOT / relative, path)
+        files[name] = DataFile(path, relative)
+
+    _, problems = load_registry(files["sources"], files["stats"])
+    _, glossary_problems = load_glossary(files["glossary"])
+
+    for problem in problems + glossary_problems:
+        assert problem.path in DATA_FILES.values()
+        assert_editor_problems([problem], problem.path)
+
+
+# --- real builds, a few examples ----------------------------------------------
+
+
+def assert_build_outcome(project: Path, result_output: str, returncode: int) -> None:
+    """Failed with editor lines and no traceback, or built pages that leak nothing."""
+    assert "Traceback" not in result_output, result_output[-3000:]
+    if returncode != 0:
+        problem_lines = [
+            line.strip()
+            for line in result_output.splitlines()
+            if PROBLEM_LINE.match(line.strip()) and not line.startswith(("INFO", "WARNING"))
+        ]
+        assert problem_lines or "Aborted with" in result_output, result_output[-3000:]
+        return
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner md-typeset">', 1)[-1]
+        article = re.sub(r"<(code|pre)\b.*?</\1>", "", article, flags=re.DOTALL)
+        leak = LEAKS.search(article)
+        assert leak is None, f"{page}: {article[max(leak.start() - 80, 0) : leak.end() + 80]}"
+
+
+@pytest.fixture(scope="module")
+def build_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the project that each real-build example edits and builds again."""
+    return copy_project(tmp_path_factory.mktemp("fuzz-build"))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=mutated_front_matter())
+def test_a_build_with_mutated_front_matter_fails_cleanly_or_leaks_nothing(
+    text: str, build_project: Path
+) -> None:
+    (build_project / CRPS).write_text(text, encoding="utf-8")
+    try:
+        result = build(build_project)
+        assert_build_outcome(build_project, result.output, result.returncode)
+    finally:
+        (build_project / CRPS).write_text(CRPS_TEXT, encoding="utf-8")
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), which=st.sampled_from(sorted(DATA_FILES.values())))
+def test_a_build_with_a_mutated_data_file_fails_cleanly_or_leaks_nothing(
+    data: st.DataObject, which: str, build_project: Path
+) -> None:
+    original = (ROOT / which).read_text(encoding="utf-8")
+    (build_project / which).write_text(data.draw(mutated_data_file(which)), encoding="utf-8")
+    try:
+        result = build(build_project)
+        assert_build_outcome(build_project, result.output, result.returncode)
+    finally:
+        (build_project / which).write_text(original, encoding="utf-8")
+
+
+def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(project: Path) -> None:
+    """Aliases nine deep: the build ends (here, failing on the unknown fields)."""
+    bomb = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+    )
+    path = project / CRPS
+    path.write_text(CRPS_TEXT.replace("---\n", "---\n" + bomb, 1), encoding="utf-8")
+    # A bound to end a hang (it took hours before the fix), not a speed check.
+    built = build(project, timeout=600)
+    assert built.returncode != 0
+    assert (
+        "docs/conditions/crps.md:2: front matter: holds more than 10,000 values once its YAML "
+        "aliases (*name) are written out" in built.output
+    )
+    assert "Traceback" not in built.output
+
+
+def test_a_billion_laughs_in_a_data_file_fails_the_build_with_its_lines(project: Path) -> None:
+    bomb = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
+        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+    )
+    glossary = project / "data" / "glossary.yml"
+    lines = len(glossary.read_text(encoding="utf-8").splitlines())
+    glossary.write_text(glossary.read_text(encoding="utf-8") + bomb, encoding="utf-8")
+    built = build(project, timeout=600)  # ends a hang; not a speed check
+    assert_fails_with(built, f"data/glossary.yml:{lines + 1}: a0.(entry): Input should be")
+
+
+def test_a_yaml_mistake_in_a_data_file_is_named_before_macros_reads_the_file(
+    project: Path,
+) -> None:
+    """Found by Hypothesis: macros read the file first and stopped with a traceback."""
+    glossary = project / "data" / "glossary.yml"
+    lines = len(glossary.read_text(encoding="utf-8").splitlines())
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "bad: [unclosed\n")
+    built = build(project)
+    assert_fails_with(
+        built, f"data/glossary.yml:{lines + 2}: yaml: expected ',' or ']', but got '<stream end>'"
+    )
