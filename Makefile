@@ -20,7 +20,8 @@ endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 
-.PHONY: install serve build test lint lock new-page linkcheck benchmark clean readability typecheck lighthouse
+.PHONY: install serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick \
+	clean readability typecheck lighthouse
 
 $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,11 @@ install: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/$(BUILDER) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+
+# The editor's preview of a large library: on each save, only the saved page is
+# rebuilt, with every check (CONTRIBUTING.md, "Previewing a large library").
+serve-fast: $(STAMP)
+	$(BIN)/$(BUILDER) serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/$(BUILDER) build --strict -f mkdocs.yml --site-dir site
@@ -74,11 +80,22 @@ lock: $(STAMP)
 	$(PIP_COMPILE) -o requirements.lock requirements.in
 	$(PIP_COMPILE) -o requirements-properdocs.lock requirements-properdocs.in
 
-# Time builds of 10, 100 and 1,000 synthetic pages (about 20 minutes on 2 cores);
-# see benchmarks/README.md. BENCHMARK_ARGS="--pages 100 --runs 1" for a quick look.
-BENCHMARK_ARGS ?= --pages 10 100 1000 --runs 3 --profile
+# Every figure of issue 12 at 10, 100 and 1,000 pages (benchmarks/README.md):
+# full builds against Material's (3 runs each, alternating), the editor's wait
+# under mkdocs serve, page sizes and a profile (benchmarks/build.py), then what
+# a reader downloads and how fast search answers (benchmarks/reader.py).
+# About 90 minutes on 2 cores; `make benchmark-quick` gives the same figures
+# from one run of each build, two saves and two visits (about 40 minutes).
+BENCHMARK_PAGES ?= 10 100 1000
+BENCHMARK_ARGS ?= --pages $(BENCHMARK_PAGES) --runs 3 --profile
+READER_ARGS ?= --pages $(BENCHMARK_PAGES)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)
+	$(BIN)/python -m benchmarks.reader $(READER_ARGS)
+
+benchmark-quick: $(STAMP)
+	$(MAKE) benchmark BENCHMARK_ARGS="--pages $(BENCHMARK_PAGES) --runs 1 --edits 2" \
+		READER_ARGS="--pages $(BENCHMARK_PAGES) --visits 2"
 
 # Lighthouse (mobile) on the home and CRPS pages of a mike-published copy, median
 # of 3 (README, "Benchmarks"). npm installs lighthouse 12.2.3 into .cache/

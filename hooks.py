@@ -27,7 +27,7 @@ from healthsite.checks.sandbox import (
     site_names,
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
-from healthsite.content.citations import Citations
+from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
@@ -45,7 +45,7 @@ from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
-from healthsite.library.feed import feed, write_feed
+from healthsite.library.feed import FEED_PATH, feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
@@ -54,8 +54,14 @@ from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
-from healthsite.search.pagefind import build_index, index_no_pages, use_pagefind_worker
+from healthsite.search.pagefind import (
+    PagefindInput,
+    build_index,
+    index_no_pages,
+    use_pagefind_worker,
+)
 from healthsite.search.terms import add_search_element
+from healthsite.serving import ServeSession
 
 
 @dataclass
@@ -118,6 +124,24 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     return data_files
 
 
+# This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/serving.py).
+# What Pagefind indexes: each page's article, written as the page is written.
+_search_input = PagefindInput()
+_session = ServeSession(
+    lambda site_dir: build_index(site_dir, _search_input.path),
+    lambda site_dir: build_index(site_dir, _search_input.path, background=True),
+)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _session.start(command, dirty)
+
+
+def on_shutdown() -> None:
+    _session.stop()
+    _search_input.clear()
+
+
 _checked_data: tuple[Registry, Glossary, Reviewers, str] | None = None
 
 
@@ -150,6 +174,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     registry, glossary, reviewers, repository_url = _checked_data
     project_dir = _project_dir(config)
     configure_preview(config)
+    if not _session.dirty_serve:
+        _search_input.clear()  # the site folder starts empty too
     citations = Citations(registry)
     findings = Findings(citations)
     library_macros = LibraryMacros()
@@ -191,9 +217,29 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
     version_selector_only_when_published(config.extra)
+    _glossary_tooltips(config, glossary)
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
+
+
+def _glossary_tooltips(config: MkDocsConfig, glossary: Glossary) -> None:
+    """Every glossary match a tooltip on every page: the abbr extension's glossary."""
+    if "abbr" not in config.markdown_extensions:
+        raise_if_any(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    "markdown_extensions",
+                    "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
+                )
+            ],
+            "Glossary tooltips",
+            Path(config.config_file_path).parent,
+        )
+    settings = config.mdx_configs.setdefault("abbr", {})
+    settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
 
 
 on_config = CombinedEvent(_check_data_files, _set_up_build)
@@ -343,12 +389,15 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
     return markdown
 
 
-# Glossary terms become tooltips (Markdown abbreviations) on every other page.
+# Glossary terms are tooltips (Markdown abbreviations, given to the abbr
+# extension in on_config) on every page but the glossary itself.
 @event_priority(-60)
-def _add_glossary_tooltips(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_path == GLOSSARY_PAGE:
+def _no_tooltips_on_the_glossary(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    if page.file.src_path != GLOSSARY_PAGE:
         return markdown
-    return f"{markdown.rstrip()}\n\n{_state().glossary.abbreviations}\n"
+    return f"{markdown.rstrip()}\n\n{_state().glossary.no_tooltips}\n"
 
 
 on_page_markdown = CombinedEvent(
@@ -356,7 +405,7 @@ on_page_markdown = CombinedEvent(
     _expand_macro_calls,
     _add_related_pages,
     _finish_citations,
-    _add_glossary_tooltips,
+    _no_tooltips_on_the_glossary,
 )
 
 
@@ -393,6 +442,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         _cited_sources, state.reviewers.page_review, _library()
     )
     env.filters["report_problem_url"] = report_url_filter(state.repository_url, config)
+    if _session.serving:
+        env.bytecode_cache = _session.templates
     return env
 
 
@@ -402,23 +453,50 @@ def _cited_sources(page: Page) -> list[Source]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+    output = use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+    _search_input.add(page.file.dest_uri, output)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Every page is written: the library as data, api/pages.json
     (healthsite/library/feed.py), and Pagefind's index for the search box."""
     state = _state()
+    document = feed(
+        _library(),
+        state.pages.front_matter,
+        _cited_keys(state),
+        state.reviewers.page_review,
+        config.site_name,
+    )
+    site_dir = Path(config.site_dir)
+    if not _session.unchanged(site_dir / FEED_PATH, document):
+        write_feed(site_dir, document)
+    _session.index(site_dir)
+
+
+# What each page cited, by src_uri, as of the last build that rendered it.
+# `mkdocs serve --dirty` renders only the pages that changed; the others keep
+# what they cited, so the feed still lists every page's sources.
+_cited_before: dict[str, CitedKeys] = {}
+
+
+def _cited_keys(state: BuildState) -> dict[str, CitedKeys]:
+    """This build's citations of each page it rendered, and the last build's of the
+    others (a full build renders every page, so only its own count)."""
+    global _cited_before
     prefix = f"{state.docs_dir_name}/"
-    cited = {
+    rendered = {
         shown_as.removeprefix(prefix): keys
         for shown_as, keys in state.citations.keys_by_page.items()
     }
-    document = feed(
-        _library(), state.pages.front_matter, cited, state.reviewers.page_review, config.site_name
-    )
-    write_feed(Path(config.site_dir), document)
-    build_index(Path(config.site_dir))
+    kept = {
+        src_uri: keys
+        for src_uri, keys in _cited_before.items()
+        if src_uri in state.pages.front_matter and src_uri not in rendered
+    }
+    _cited_before = {**kept, **rendered}
+    return _cited_before
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -1,37 +1,51 @@
-"""Benchmark the site build on a synthetic corpus of N pages; report in Markdown.
+"""Benchmark the site build and the editor's wait at N pages; report in Markdown.
 
     python benchmarks/build.py --pages 10 100 1000 --runs 3 --profile
 
-For each N it writes a corpus (see ``benchmarks/corpus.py``) to a temporary
-folder and times, alternating, full builds of the same pages with:
+For each N it writes a corpus (``benchmarks/corpus.py``; by default N copies
+of the real CRPS page, ``--corpus synthetic`` for generated pages) to a
+temporary folder and times, alternating, clean full builds of the same pages:
 
 - Material defaults: Material with no theme features, search only, no project
   hooks or macros (the pages' macros rendered beforehand), and the project's
-  Markdown extensions, so every build converts the same Markdown;
+  Markdown extensions, so every build converts the same Markdown; every page
+  is in its nav, in groups of 25 (Material's way to list a library);
 - the same with ``navigation.prune``;
-- the project's real configuration, every hook, macro and check on;
+- the project's real configuration, every hook, macro and check on; library
+  pages are kept out of the nav by the build and listed on their section's
+  page and the A to Z (healthsite/library/sections.py);
+- with ``--baseline REF``, the project's code (hooks, healthsite/, mkdocs.yml,
+  overrides/) at a git commit, on the same pages, to compare a change in one
+  run;
 - optionally Zensical (``--zensical PATH``), on the Material-defaults config.
 
-It reports the median wall time, peak memory, the ratio to Material defaults,
-the search index size per page, time per page as N grows, the rebuild after
-editing one page under ``mkdocs serve`` (with and without ``--dirty``), and,
-with ``--profile``, where the project build's time goes at the largest N.
+It reports wall and CPU time (the build's own and its children's, Pagefind
+included), peak memory, the ratios to both Material builds, time per page as
+N grows, the editor's wait under ``mkdocs serve`` (from saving a page to the
+answer that makes the browser reload, as the live-reload script of every
+served page asks for it), the size of a few built pages
+(``benchmarks/pagesize.py``), with ``--profile`` where the project build's
+time goes at the largest N, and issue 12's goals as met or not.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import json
 import logging
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
@@ -39,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if sys.path[0] == str(ROOT / "benchmarks"):
     sys.path[0] = str(ROOT)  # import as the package ``benchmarks``, not loose files
 
-from benchmarks.corpus import Corpus, make_corpus  # noqa: E402
+from benchmarks.corpus import KINDS, Corpus, make_corpus  # noqa: E402
 from benchmarks.measure import (  # noqa: E402
     BuildRun,
     RebuildRun,
@@ -47,6 +61,8 @@ from benchmarks.measure import (  # noqa: E402
     serve_rebuilds,
     timed_build,
 )
+from benchmarks.pagesize import PageSize, measure_site  # noqa: E402
+from benchmarks.pagesize import report_lines as page_size_lines  # noqa: E402
 from benchmarks.profiling import Profile, profile_build  # noqa: E402
 
 log = logging.getLogger("benchmarks.build")
@@ -54,8 +70,25 @@ log = logging.getLogger("benchmarks.build")
 DEFAULTS = "Material defaults"
 PRUNE = "Material + navigation.prune"
 PROJECT = "project full build"
-SERVED = (PROJECT,)
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
+# `mkdocs serve` modes, by their name on the command line: how the report
+# names each, and its options. "full" rebuilds the site on each save; "dirty"
+# is the editor's mode (`make serve-fast`), which rebuilds the saved page.
+SERVE_MODES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "full": ("serve", ()),
+    "dirty": ("serve --dirty", ("--dirty",)),
+}
+EDITOR_MODE = SERVE_MODES["dirty"][0]
+# The code of the project, as opposed to its pages and data.
+CODE_PARTS = ("hooks.py", "healthsite", "mkdocs.yml", "overrides")
+# Issue 12's goals for the full build and the editor's wait.
+GOAL_PRUNE, STRETCH_PRUNE, GOAL_DEFAULTS, GOAL_GROWTH, GOAL_WAIT_S = 1.25, 1.10, 0.35, 1.10, 2.0
+NAV_SETUP = (
+    "How each build lists the pages: the Material builds have every page in their nav, "
+    "conditions and treatments in groups of 25; the project's own configuration keeps "
+    "condition, treatment and guide pages out of the nav (only each section's index page "
+    "is in it) and lists them on the section's page, in the A to Z and on the home page."
+)
 
 
 @dataclass
@@ -84,6 +117,10 @@ class BuildResult:
     def s_per_page(self) -> float:
         return self.median_s / self.total_pages
 
+    @property
+    def cpu_s_per_page(self) -> float:
+        return self.median_cpu_s / self.total_pages
+
 
 @dataclass
 class ServeResult:
@@ -102,16 +139,54 @@ class ServeResult:
     def median_build_s(self) -> float:
         return statistics.median(run.build_s for run in self.runs)
 
+    @property
+    def median_cpu_s(self) -> float | None:
+        measured = [run.cpu_s for run in self.runs if run.cpu_s is not None]
+        return statistics.median(measured) if measured else None
+
+    @property
+    def every_edit_checked(self) -> bool:
+        return all(run.checked and run.page_updated for run in self.runs)
+
 
 @dataclass
 class Results:
     builds: list[BuildResult] = field(default_factory=list)
     serves: list[ServeResult] = field(default_factory=list)
+    page_sizes: list[PageSize] = field(default_factory=list)
     profile: Profile | None = None
     profile_pages: int | None = None
+    load: list[float] = field(default_factory=list)
 
 
-def builders(corpus: Corpus, zensical: Path | None) -> dict[str, Callable[[], BuildRun]]:
+def baseline_name(ref: str) -> str:
+    return f"project at {ref}"
+
+
+def write_baseline(corpus: Corpus, ref: str) -> Path:
+    """The corpus's project with the code of commit ``ref`` (same pages and data)."""
+    destination = corpus.root / "baseline"
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.copytree(corpus.project_dir, destination)
+    for part in CODE_PARTS:
+        target = destination / part
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, *CODE_PARTS],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(destination, filter="data")
+    return destination
+
+
+def builders(
+    corpus: Corpus, zensical: Path | None, baseline: str | None
+) -> dict[str, Callable[[], BuildRun]]:
     """Each build of the corpus, by name; each call times one clean build."""
     root = corpus.root
     runs: dict[str, Callable[[], BuildRun]] = {
@@ -119,6 +194,9 @@ def builders(corpus: Corpus, zensical: Path | None) -> dict[str, Callable[[], Bu
         PRUNE: lambda: mkdocs_build(corpus.plain_config("material-prune"), root / "s-p"),
         PROJECT: lambda: mkdocs_build(corpus.project_dir / "mkdocs.yml", root / "s-b"),
     }
+    if baseline is not None:
+        config = write_baseline(corpus, baseline) / "mkdocs.yml"
+        runs[baseline_name(baseline)] = lambda: mkdocs_build(config, root / "s-base")
     if zensical is not None:
         config = corpus.plain_config("material-defaults")
         command = [str(zensical), "build", "--clean", "-f", str(config)]
@@ -130,6 +208,8 @@ def builders(corpus: Corpus, zensical: Path | None) -> dict[str, Callable[[], Bu
 
 def site_dir_of(corpus: Corpus, build: str) -> Path:
     names = {DEFAULTS: "s-a", PRUNE: "s-p", PROJECT: "s-b"}
+    if build.startswith("project at "):
+        return corpus.root / "s-base"
     return corpus.root / names[build] if build in names else corpus.plain_dir / "site"
 
 
@@ -150,32 +230,38 @@ def zensical_name(executable: Path) -> str:
     return f"Zensical {answer.stdout.strip() or '(unknown version)'}, clean build"
 
 
-def measure_builds(corpus: Corpus, runs: int, zensical: Path | None) -> list[BuildResult]:
-    timed = builders(corpus, zensical)
+def measure_builds(
+    corpus: Corpus, runs: int, zensical: Path | None, baseline: str | None
+) -> list[BuildResult]:
+    timed = builders(corpus, zensical, baseline)
     results = {name: BuildResult(corpus.generated, corpus.total_pages, name) for name in timed}
     for run in range(runs):
         for name, build in timed.items():
             outcome = build()
-            log.info("N=%d run %d %s: %.2f s", corpus.generated, run + 1, name, outcome.seconds)
+            log.info(
+                "N=%d run %d %s: %.2f s, CPU %.2f s",
+                corpus.generated,
+                run + 1,
+                name,
+                outcome.seconds,
+                outcome.cpu_s,
+            )
             results[name].runs.append(outcome)
     for name, result in results.items():
         result.search_index_bytes = search_index_bytes(site_dir_of(corpus, name))
     return list(results.values())
 
 
-def measure_serve(corpus: Corpus, edits: int, baseline: bool) -> list[ServeResult]:
-    configs = {
-        DEFAULTS: (corpus.plain_config("material-defaults"), corpus.plain_dir),
-        PROJECT: (corpus.project_dir / "mkdocs.yml", corpus.project_dir),
-    }
+def measure_serve(corpus: Corpus, edits: int, modes: list[str]) -> list[ServeResult]:
+    """Edit one generated page under ``mkdocs serve`` of the project, in each mode."""
+    config = corpus.project_dir / "mkdocs.yml"
+    page = corpus.project_dir / "docs" / corpus.edited_page
     results = []
-    for name in (DEFAULTS, *SERVED) if baseline else SERVED:
-        config, project = configs[name]
-        page = project / "docs/conditions/example-condition-0001.md"
-        for mode, dirty in (("serve", False), ("serve --dirty --no-strict", True)):
-            runs = serve_rebuilds(config, page, dirty, edits)
-            log.info("N=%d %s %s: %s", corpus.generated, name, mode, runs)
-            results.append(ServeResult(corpus.generated, name, mode, runs))
+    for mode in modes:
+        label, options = SERVE_MODES[mode]
+        runs = serve_rebuilds(config, page, options, edits)
+        log.info("N=%d %s: %s", corpus.generated, label, runs)
+        results.append(ServeResult(corpus.generated, PROJECT, label, runs))
     return results
 
 
@@ -193,10 +279,18 @@ def machine() -> str:
     return f"{model}, {cores} cores; Python {platform.python_version()}; {packages}"
 
 
+def _base(result: BuildResult, builds: list[BuildResult], name: str) -> BuildResult:
+    return next(b for b in builds if b.pages == result.pages and b.build == name)
+
+
 def _ratios(result: BuildResult, builds: list[BuildResult]) -> str:
-    base = next(b for b in builds if b.pages == result.pages and b.build == DEFAULTS)
-    wall = result.median_s / base.median_s
-    return f"{wall:.2f} | {result.median_cpu_s / base.median_cpu_s:.2f}"
+    cells = []
+    for name in (DEFAULTS, PRUNE):
+        base = _base(result, builds, name)
+        cells.append(
+            f"{result.median_s / base.median_s:.2f} | {result.median_cpu_s / base.median_cpu_s:.2f}"
+        )
+    return " | ".join(cells)
 
 
 def _index_per_page(result: BuildResult) -> str:
@@ -207,13 +301,15 @@ def _index_per_page(result: BuildResult) -> str:
 
 def builds_table(builds: list[BuildResult]) -> list[str]:
     rows = [
-        "| pages | build | median s | CPU s | s per page | peak MB "
-        "| relative to Material defaults | same, by CPU time | search index KB per page |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| pages | build | median s | CPU s | CPU s per page | peak MB "
+        "| to Material defaults | same, by CPU | to Material + prune | same, by CPU "
+        "| search index KB per page |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     rows += [
-        f"| {b.pages} | {b.build} | {b.median_s:.2f} | {b.median_cpu_s:.2f} | {b.s_per_page:.4f} "
-        f"| {b.peak_mb:.0f} | {_ratios(b, builds)} | {_index_per_page(b)} |"
+        f"| {b.pages} | {b.build} | {b.median_s:.2f} | {b.median_cpu_s:.2f} "
+        f"| {b.cpu_s_per_page:.4f} | {b.peak_mb:.0f} | {_ratios(b, builds)} "
+        f"| {_index_per_page(b)} |"
         for b in builds
     ]
     return rows
@@ -221,25 +317,92 @@ def builds_table(builds: list[BuildResult]) -> list[str]:
 
 def growth_table(builds: list[BuildResult]) -> list[str]:
     sizes = sorted({b.pages for b in builds})
-    rows = ["| build | from N | to N | s per page, from | s per page, to | growth |"]
-    rows.append("|---|---:|---:|---:|---:|---:|")
+    if len(sizes) < 2:
+        return ["(One size only: nothing to compare.)"]
+    rows = [
+        "| build | from N | to N | CPU s per page, from | CPU s per page, to | growth "
+        "| wall s per page, from | wall s per page, to | growth |"
+    ]
+    rows.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for small, large in itertools.pairwise(sizes):
         for before in (b for b in builds if b.pages == small):
             after = next(b for b in builds if b.pages == large and b.build == before.build)
             rows.append(
-                f"| {before.build} | {small} | {large} | {before.s_per_page:.4f} "
-                f"| {after.s_per_page:.4f} | {after.s_per_page / before.s_per_page:.2f}x |"
+                f"| {before.build} | {small} | {large} | {before.cpu_s_per_page:.4f} "
+                f"| {after.cpu_s_per_page:.4f} "
+                f"| {after.cpu_s_per_page / before.cpu_s_per_page:.2f}x "
+                f"| {before.s_per_page:.4f} | {after.s_per_page:.4f} "
+                f"| {after.s_per_page / before.s_per_page:.2f}x |"
             )
     return rows
 
 
+def _seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
 def serve_table(serves: list[ServeResult]) -> list[str]:
-    rows = ["| pages | build | mode | edit to reload, median s | rebuild, median s |"]
-    rows.append("|---:|---|---|---:|---:|")
+    rows = [
+        "| pages | mode | save to reload, median s | each save, s | rebuild (log), median s "
+        "| rebuild CPU, median s | checks ran and page updated on every save |",
+        "|---:|---|---:|---|---:|---:|---|",
+    ]
     rows += [
-        f"| {s.pages} | {s.build} | {s.mode} | {s.median_reload_s:.2f} | {s.median_build_s:.2f} |"
+        f"| {s.pages} | {s.mode} | {s.median_reload_s:.2f} "
+        f"| {', '.join(f'{run.edit_to_reload_s:.2f}' for run in s.runs)} "
+        f"| {s.median_build_s:.2f} | {_seconds(s.median_cpu_s)} "
+        f"| {'yes' if s.every_edit_checked else '**no**'} |"
         for s in serves
     ]
+    return rows
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "**not met**"
+
+
+def goals(results: Results) -> list[str]:
+    """Issue 12's goals for the build and the editor's wait, at the largest N."""
+    largest = max(b.pages for b in results.builds)
+    project = next(b for b in results.builds if b.pages == largest and b.build == PROJECT)
+    prune = _base(project, results.builds, PRUNE)
+    defaults = _base(project, results.builds, DEFAULTS)
+    rows = ["| goal | measured | |", "|---|---|---|"]
+    for base, goal, label in (
+        (prune, GOAL_PRUNE, f"at most {GOAL_PRUNE} times Material + prune"),
+        (defaults, GOAL_DEFAULTS, f"at most {GOAL_DEFAULTS} times Material's defaults"),
+    ):
+        wall = project.median_s / base.median_s
+        cpu = project.median_cpu_s / base.median_cpu_s
+        rows.append(
+            f"| full build at {largest} pages, {label} | {cpu:.2f} by CPU time, "
+            f"{wall:.2f} by wall time | {_verdict(cpu <= goal)} by CPU |"
+        )
+    cpu_prune = project.median_cpu_s / prune.median_cpu_s
+    rows.append(
+        f"| stretch: at most {STRETCH_PRUNE} times Material + prune | {cpu_prune:.2f} by CPU "
+        f"| {_verdict(cpu_prune <= STRETCH_PRUNE)} |"
+    )
+    smaller = [b for b in results.builds if b.build == PROJECT and b.pages < largest]
+    if smaller:
+        before = max(smaller, key=lambda b: b.pages)
+        growth = project.cpu_s_per_page / before.cpu_s_per_page
+        rows.append(
+            f"| time per page flat from {before.pages} to {largest} pages "
+            f"(at most {GOAL_GROWTH}x) | {growth:.2f}x by CPU time, "
+            f"{project.s_per_page / before.s_per_page:.2f}x by wall time "
+            f"| {_verdict(growth <= GOAL_GROWTH)} |"
+        )
+    editor = [s for s in results.serves if s.mode == EDITOR_MODE and s.pages == largest]
+    for served in editor:
+        met = served.median_reload_s <= GOAL_WAIT_S and served.every_edit_checked
+        rows.append(
+            f"| editor's wait at {largest} pages (`{EDITOR_MODE}`), at most {GOAL_WAIT_S:g} s "
+            f"from save to reload, every check run | {served.median_reload_s:.2f} s median "
+            f"(rebuild CPU {_seconds(served.median_cpu_s)} s); checks "
+            f"{'ran on every save' if served.every_edit_checked else 'MISSING'} "
+            f"| {_verdict(met)} |"
+        )
     return rows
 
 
@@ -265,20 +428,35 @@ def profile_section(profile: Profile, pages: int) -> list[str]:
     return rows
 
 
-def report(results: Results, command: str, runs: int) -> str:
+def report(results: Results, command: str, runs: int, corpus: str) -> str:
     own_pages = results.builds[0].total_pages - results.builds[0].pages
+    pages = (
+        "copies of the real CRPS page (docs/conditions/crps.md), each with its own file, "
+        "title, names and one sentence"
+        if corpus == "crps"
+        else "synthetic pages shaped like ours"
+    )
+    load = ", ".join(f"{value:.1f}" for value in results.load)
     lines = [
         "# Build benchmark",
         "",
         f"Command: `{command}`",
         "",
-        f"Machine: {machine()}",
+        f"Date: {date.today().isoformat()}. Machine: {machine()}. "
+        f"Load average (1 min) at the start of each size and at the end: {load}.",
+        "",
+        f"Pages: N {pages}; every build also has the project's own {own_pages} pages, and "
+        "'per page' counts them too. " + NAV_SETUP,
+        "",
+        "## Goals (issue 12)",
+        "",
+        *goals(results),
         "",
         "## Full builds",
         "",
-        f"Median of {runs} runs per build, builds alternating. 'pages' is the number of "
-        f"generated pages; every build also has the project's own {own_pages} pages, and "
-        "'s per page' counts them too.",
+        f"Median of {runs} runs per build, builds alternating, each from a clean site "
+        "folder. CPU time is the build's own and its children's (Pagefind): on a shared "
+        "machine it varies less than wall time.",
         "",
         *builds_table(results.builds),
         "",
@@ -287,8 +465,18 @@ def report(results: Results, command: str, runs: int) -> str:
         *growth_table(results.builds),
     ]
     if results.serves:
-        lines += ["", "## Rebuild after editing one page under mkdocs serve", ""]
-        lines += serve_table(results.serves)
+        lines += [
+            "",
+            "## Editor's wait under mkdocs serve",
+            "",
+            "One page is saved (a sentence appended) a few times; the time runs from "
+            "the save to the live-reload answer that makes an open browser reload. "
+            "'serve --dirty' is `make serve-fast`.",
+            "",
+            *serve_table(results.serves),
+        ]
+    if results.page_sizes:
+        lines += ["", "## Page size", "", *page_size_lines(results.page_sizes)]
     if results.profile is not None and results.profile_pages is not None:
         lines += ["", "## Profile", "", *profile_section(results.profile, results.profile_pages)]
     return "\n".join(lines) + "\n"
@@ -297,12 +485,18 @@ def report(results: Results, command: str, runs: int) -> str:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--corpus", choices=KINDS, default=KINDS[0], help="which pages")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
-    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuilds")
-    parser.add_argument("--edits", type=int, default=3, help="page edits under mkdocs serve")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve edits")
     parser.add_argument(
-        "--serve-baseline", action="store_true", help="also serve Material defaults (slow)"
+        "--serve-modes",
+        nargs="+",
+        choices=list(SERVE_MODES),
+        default=list(SERVE_MODES),
+        help="mkdocs serve modes to time: full rebuilds, or --dirty (make serve-fast)",
     )
+    parser.add_argument("--edits", type=int, default=3, help="page saves under mkdocs serve")
+    parser.add_argument("--baseline", help="also time the project's code at this git commit")
     parser.add_argument("--profile", action="store_true", help="profile at the largest N")
     parser.add_argument("--zensical", type=Path, help="a zensical executable to time too")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
@@ -314,11 +508,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def run(args: argparse.Namespace, workdir: Path) -> Results:
     results = Results()
     for count in args.pages:
+        results.load.append(os.getloadavg()[0])
         log.info("writing a corpus of %d pages", count)
-        corpus = make_corpus(workdir / f"n{count}", count)
-        results.builds += measure_builds(corpus, args.runs, args.zensical)
+        corpus = make_corpus(workdir / f"n{count}", count, args.corpus)
+        results.builds += measure_builds(corpus, args.runs, args.zensical, args.baseline)
+        results.page_sizes += measure_site(site_dir_of(corpus, PROJECT), corpus)
         if not args.no_serve:
-            results.serves += measure_serve(corpus, args.edits, args.serve_baseline)
+            results.serves += measure_serve(corpus, args.edits, args.serve_modes)
         if args.profile and count == max(args.pages):
             log.info("profiling the project build at N=%d", count)
             results.profile = profile_build(
@@ -326,6 +522,7 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
             )
             (workdir / "profile.txt").write_text(results.profile.text_report, encoding="utf-8")
             results.profile_pages = count
+    results.load.append(os.getloadavg()[0])
     return results
 
 
@@ -336,7 +533,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         workdir = args.workdir or Path(temporary)
         results = run(args, workdir)
-        text = report(results, command, args.runs)
+        text = report(results, command, args.runs, args.corpus)
     sys.stdout.write(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
@@ -344,6 +541,8 @@ def main(argv: list[str]) -> int:
         raw = {
             "builds": [asdict(b) for b in results.builds],
             "serves": [asdict(s) for s in results.serves],
+            "page_sizes": [asdict(s) for s in results.page_sizes],
+            "load": results.load,
         }
         args.json.write_text(json.dumps(raw, indent=2), encoding="utf-8")
     return 0

@@ -1,4 +1,13 @@
-"""A synthetic corpus of N pages shaped like the project's own pages.
+"""Corpora of N pages for the build benchmarks: copies of a real page, or synthetic pages.
+
+The real-page corpus (``kind="crps"``, issue 12's) is N copies of
+``docs/conditions/crps.md``, the site's longest condition page, word for word:
+each copy gets its own file name, title and alternative names (the build
+rejects a name shared by two pages), and nothing else changes, so every
+macro, care card, key points box, link and citation of the real page is in
+every copy, and each copy passes every check the real page passes.
+
+The synthetic corpus (``kind="synthetic"``) is described below.
 
 Every page copies the front matter of a real page (``docs/conditions/crps.md``
 or ``docs/treatments/iv-ketamine.md``), so fields the project requires stay
@@ -122,6 +131,8 @@ class Corpus:
     plain_dir: Path
     generated: int
     total_pages: int
+    # A generated page (path under docs/) that the serve benchmark edits.
+    edited_page: str
 
     def plain_config(self, name: str) -> Path:
         return self.plain_dir / f"{name}.yml"
@@ -254,6 +265,52 @@ def front_matter_of(path: Path) -> dict[str, Any]:
     return front
 
 
+REAL_PAGE = "conditions/crps.md"
+H1 = re.compile(r"^# .*$", re.MULTILINE)
+
+
+def real_page_file(number: int) -> str:
+    return f"conditions/crps-copy-{number:04d}.md"
+
+
+def copy_real_pages(count: int) -> list[GeneratedPage]:
+    """``count`` copies of the real CRPS page, each with its own file, title and names.
+
+    The front matter is re-dumped with only ``title`` and ``alternative_names``
+    changed; the body is the real page's, its first heading retitled and one
+    sentence naming the copy under it. That sentence makes each copy's prose
+    its own: textstat caches scores by text, and so would any cache keyed by
+    a page's prose, which would score 1,000 identical texts once and hide the
+    cost of a library of different pages.
+    """
+    text = (ROOT / "docs" / REAL_PAGE).read_text(encoding="utf-8")
+    found = FRONT_MATTER.match(text)
+    if found is None:
+        raise ValueError(f"docs/{REAL_PAGE}: no front matter to copy")
+    meta = yaml.safe_load(found.group(1))
+    body = text[found.end() :]
+    heading = H1.search(body)
+    if heading is None:
+        raise ValueError(f"docs/{REAL_PAGE}: no '# title' line to retitle")
+    before, after = body[: heading.start()], body[heading.end() :]
+    pages = []
+    for number in range(1, count + 1):
+        title = f"{meta['title']}, copy {number}"
+        copy = {
+            **meta,
+            "title": title,
+            "alternative_names": [f"{name} {number}" for name in meta["alternative_names"]],
+        }
+        head = yaml.safe_dump(copy, sort_keys=False, allow_unicode=True)
+        retitled = f"{before}# {title}\n\nThis is copy {number} of the page.{after}"
+        pages.append(
+            GeneratedPage(
+                real_page_file(number), title, "Conditions", f"---\n{head}---\n{retitled}"
+            )
+        )
+    return pages
+
+
 def generate_pages(count: int, keys: Keys) -> list[GeneratedPage]:
     conditions, treatments = (count + 1) // 2, count // 2
     writer = PageWriter(keys, conditions, treatments)
@@ -372,16 +429,24 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
         )
 
 
-def make_corpus(root: Path, count: int) -> Corpus:
-    """Write both projects for ``count`` generated pages under ``root``."""
-    keys = Keys(
-        statistics=list(yaml.safe_load((ROOT / "data/statistics.yml").read_text("utf-8"))),
-        sources=list(yaml.safe_load((ROOT / "data/sources.yml").read_text("utf-8"))),
-    )
-    pages = generate_pages(count, keys)
+KINDS = ("crps", "synthetic")
+
+
+def make_corpus(root: Path, count: int, kind: str = "crps") -> Corpus:
+    """Write both projects for ``count`` generated pages of ``kind`` under ``root``."""
+    if kind == "crps":
+        pages = copy_real_pages(count)
+    elif kind == "synthetic":
+        keys = Keys(
+            statistics=list(yaml.safe_load((ROOT / "data/statistics.yml").read_text("utf-8"))),
+            sources=list(yaml.safe_load((ROOT / "data/sources.yml").read_text("utf-8"))),
+        )
+        pages = generate_pages(count, keys)
+    else:
+        raise ValueError(f"unknown corpus kind {kind!r}; expected one of {', '.join(KINDS)}")
     shutil.rmtree(root, ignore_errors=True)
     project_dir, plain_dir = root / "project", root / "plain"
     nav = write_project(project_dir, pages)
     write_plain(plain_dir, project_dir, nav)
     total = sum(1 for _ in (project_dir / "docs").rglob("*.md"))
-    return Corpus(root, project_dir, plain_dir, count, total)
+    return Corpus(root, project_dir, plain_dir, count, total, pages[0].src_path)

@@ -1,4 +1,4 @@
-"""Time one build, or one rebuild under ``mkdocs serve``, as a child process.
+"""Time one build, or one edit under ``mkdocs serve``, as a child process.
 
 Wall time is measured around the whole command, as an editor or CI waits for
 it; CPU time (user + system) is reported beside it because it shifts less when
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,9 @@ SERVE_TIMEOUT_S = 900.0
 REBUILD_DONE = "Reloading browsers"
 REBUILD_START = "Building documentation..."
 SERVING = "Serving on"
+SERVED_AT = re.compile(r"Serving on (\S+)")
+# The call MkDocs' live-reload script makes in every served page: livereload(epoch, id).
+LIVERELOAD_CALL = re.compile(r"livereload\((\d+), *\d+\)")
 
 
 class BuildFailedError(RuntimeError):
@@ -44,10 +50,21 @@ class BuildRun:
 
 @dataclass(frozen=True)
 class RebuildRun:
-    """One edit under ``mkdocs serve``: edit-to-reload time and build time."""
+    """One edit under ``mkdocs serve``.
+
+    ``edit_to_reload_s`` runs from writing the file to the answer that makes a
+    browser reload (see ``LiveReload``); ``build_s`` is the rebuild alone, from
+    the log. ``page_updated``: the page served after the reload has the edit.
+    ``checked``: the build logged the edited page's readability scores, the
+    last check a page goes through, so its checks ran on this rebuild.
+    """
 
     edit_to_reload_s: float
     build_s: float
+    page_updated: bool
+    checked: bool
+    # CPU time of the serve process from the save to the reload (Linux; else None).
+    cpu_s: float | None = None
 
 
 def timed_build(command: list[str], cwd: Path, site_dir: Path) -> BuildRun:
@@ -81,18 +98,66 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class LiveReload:
+    """What the script ``mkdocs serve`` puts in every page does: ask
+    ``/livereload/<epoch>/<id>`` for a newer epoch than the page's, which the
+    server answers once a rebuild is done; the browser then reloads."""
+
+    def __init__(self, base_url: str, page_url: str) -> None:
+        self.base_url = base_url
+        self.page_url = page_url
+        self.answered = threading.Event()
+        self.reloaded_at = 0.0
+        self.failure = ""
+
+    def page(self) -> str:
+        with urllib.request.urlopen(f"{self.base_url}{self.page_url}", timeout=60) as answer:
+            return str(answer.read().decode("utf-8"))
+
+    def start(self) -> None:
+        """Load the page and start waiting, as an open browser tab does."""
+        found = LIVERELOAD_CALL.search(self.page())
+        if found is None:
+            raise BuildFailedError(f"{self.page_url}: mkdocs serve put no livereload script in it")
+        epoch = int(found.group(1))
+        self.answered.clear()
+        self.failure = ""
+        threading.Thread(target=self._poll, args=(epoch,), daemon=True).start()
+
+    def _poll(self, epoch: int) -> None:
+        root = urllib.parse.urlsplit(self.base_url)
+        url = f"{root.scheme}://{root.netloc}/livereload/{epoch}/{time.time_ns() // 1000}"
+        while True:
+            # The server answers at once when the site is newer, else after a minute.
+            try:
+                with urllib.request.urlopen(url, timeout=SERVE_TIMEOUT_S) as answer:
+                    newer = float(answer.read()) > epoch
+            except OSError as error:  # the server stopped: wait() says so
+                self.failure = f"{url}: {error}"
+                self.answered.set()
+                return
+            if newer:
+                self.reloaded_at = time.perf_counter()
+                self.answered.set()
+                return
+
+    def wait(self) -> float:
+        if not self.answered.wait(SERVE_TIMEOUT_S):
+            raise BuildFailedError(f"{self.page_url}: no reload within {SERVE_TIMEOUT_S:.0f} s")
+        if self.failure:
+            raise BuildFailedError(f"no reload: {self.failure}")
+        return self.reloaded_at
+
+
 class ServeSession:
     """A running ``mkdocs serve`` whose log lines are read as they arrive."""
 
-    def __init__(self, config_file: Path, dirty: bool) -> None:
-        # Live reload stays on: it is what watches the files. No browser connects.
-        command = [str(MKDOCS), "serve", "-f", str(config_file)]
+    def __init__(self, config_file: Path, options: tuple[str, ...]) -> None:
+        # Live reload stays on: it is what watches the files.
+        command = [str(MKDOCS), "serve", "-f", str(config_file), *options]
         address = f"127.0.0.1:{free_port()}"
+        self.base_url = f"http://{address}"
         command += ["--dev-addr", address]
-        if dirty:
-            # MkDocs warns that a dirty build may leave stale navigation, and
-            # strict mode (on in mkdocs.yml) turns that warning into an abort.
-            command += ["--dirty", "--no-strict"]
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.child = subprocess.Popen(
@@ -110,9 +175,15 @@ class ServeSession:
         for line in self.child.stdout:
             self.lines.put((time.perf_counter(), line))
 
-    def wait_for(self, text: str) -> float:
-        """The time the next log line containing ``text`` arrived."""
-        deadline = time.perf_counter() + SERVE_TIMEOUT_S
+    def wait_for(
+        self, text: str, errors: bool = False, timeout_s: float = SERVE_TIMEOUT_S
+    ) -> float:
+        """The time the next log line containing ``text`` arrived.
+
+        An error line ends the wait with BuildFailedError, unless ``errors``
+        (a test waiting for the error it caused).
+        """
+        deadline = time.perf_counter() + timeout_s
         while time.perf_counter() < deadline:
             try:
                 arrived, line = self.lines.get(timeout=1.0)
@@ -121,12 +192,21 @@ class ServeSession:
                     break
                 continue
             self.log.append(line)
-            if "ERROR" in line or "Aborted" in line:
-                break
             if text in line:
                 return arrived
+            if not errors and ("ERROR" in line or "Aborted" in line):
+                break
         self.stop()
         raise BuildFailedError(f"mkdocs serve: no '{text}' line:\n{''.join(self.log)[-4000:]}")
+
+    def cpu_s(self) -> float | None:
+        """CPU time (user + system) the serve process has used so far, from /proc."""
+        try:
+            fields = Path(f"/proc/{self.child.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        # After the ")" of the command name: field 3 is the state, 14 and 15 utime and stime.
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         if self.child.poll() is None:
@@ -138,22 +218,41 @@ class ServeSession:
                 self.child.wait()
 
 
-def serve_rebuilds(config_file: Path, page: Path, dirty: bool, edits: int) -> list[RebuildRun]:
-    """Start ``mkdocs serve``, then append to ``page`` ``edits`` times."""
-    session = ServeSession(config_file, dirty)
+def serve_rebuilds(
+    config_file: Path, page: Path, options: tuple[str, ...], edits: int
+) -> list[RebuildRun]:
+    """Start ``mkdocs serve`` with ``options``, open ``page`` as a browser would,
+    then append a sentence to it ``edits`` times, timing each save to reload."""
+    docs_dir = config_file.parent / "docs"
+    source = page.relative_to(docs_dir).as_posix()
+    session = ServeSession(config_file, options)
     runs = []
+    original = page.read_text(encoding="utf-8")
     try:
         session.wait_for(SERVING)
-        original = page.read_text(encoding="utf-8")
+        # "Serving on http://127.0.0.1:PORT/site/": the site's path comes from site_url.
+        served = next(SERVED_AT.search(line) for line in reversed(session.log) if SERVING in line)
+        site_url = served.group(1).rstrip("/") if served else session.base_url
+        browser = LiveReload(site_url, "/" + source.removesuffix(".md") + "/")
         for edit in range(edits):
             # The file watcher polls every 0.5 s; let it see a settled tree first.
             time.sleep(1.0)
+            browser.start()
+            sentence = f"An edited sentence, number {edit + 1}."
+            checked_line = f"readability: docs/{source}:"
+            cpu_before = session.cpu_s()
             edited = time.perf_counter()
-            page.write_text(f"{original}\nAn edited sentence, number {edit + 1}.\n", "utf-8")
+            page.write_text(f"{original}\n{sentence}\n", "utf-8")
             started = session.wait_for(REBUILD_START)
+            first_line = len(session.log)
             done = session.wait_for(REBUILD_DONE)
-            runs.append(RebuildRun(done - edited, done - started))
-        page.write_text(original, encoding="utf-8")
+            reloaded = browser.wait()
+            cpu_after = session.cpu_s()
+            checked = any(checked_line in line for line in session.log[first_line:])
+            updated = sentence in browser.page()
+            cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+            runs.append(RebuildRun(reloaded - edited, done - started, updated, checked, cpu))
     finally:
+        page.write_text(original, encoding="utf-8")
         session.stop()
     return runs

@@ -2,7 +2,8 @@
 
     python benchmarks/pagesize.py --pages 10 100 1000
 
-For each N it writes a corpus of N synthetic pages (``benchmarks/corpus.py``),
+For each N it writes a corpus of N pages (``benchmarks/corpus.py``: copies of
+the CRPS page, or synthetic pages with ``--corpus synthetic``),
 builds it once with the project's real configuration (``mkdocs build
 --strict``) and reports, for a few pages, the size of the built HTML (bytes
 as written, and gzip at level 6, what a static host sends), and how much of
@@ -32,15 +33,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if sys.path[0] == str(ROOT / "benchmarks"):
     sys.path[0] = str(ROOT)  # import as the package ``benchmarks``, not loose files
 
-from benchmarks.corpus import make_corpus  # noqa: E402
+from benchmarks.corpus import KINDS, Corpus, make_corpus  # noqa: E402
 from benchmarks.measure import mkdocs_build  # noqa: E402
 
 log = logging.getLogger("benchmarks.pagesize")
 
 # The pages whose size must not grow with the library, then pages listing it.
+# The generated page's address depends on the corpus (Corpus.edited_page).
+GENERATED = "condition (generated, number 1)"
 BOUNDED = {
     "condition (CRPS)": "conditions/crps/",
-    "condition (generated, number 1)": "conditions/example-condition-0001/",
+    GENERATED: "",
     "treatment (IV ketamine)": "treatments/iv-ketamine/",
     "home": "",
 }
@@ -89,16 +92,28 @@ def measure_page(site_dir: Path, pages: int, name: str, url: str) -> PageSize | 
     return PageSize(pages, name, url, len(body), gzipped, outer_nav_bytes(html))
 
 
-def measure(workdir: Path, count: int) -> list[PageSize]:
+def measured_pages(corpus: Corpus) -> dict[str, str]:
+    """Each page measured, by name, and its address in the built site."""
+    generated = corpus.edited_page.removesuffix(".md") + "/"
+    return {**BOUNDED, GENERATED: generated, **LISTINGS}
+
+
+def measure_site(site_dir: Path, corpus: Corpus) -> list[PageSize]:
+    """The sizes of the measured pages of one built site of ``corpus``."""
+    sizes = [
+        measure_page(site_dir, corpus.generated, name, url)
+        for name, url in measured_pages(corpus).items()
+    ]
+    return [size for size in sizes if size is not None]
+
+
+def measure(workdir: Path, count: int, kind: str) -> list[PageSize]:
     log.info("writing a corpus of %d pages", count)
-    corpus = make_corpus(workdir / f"n{count}", count)
+    corpus = make_corpus(workdir / f"n{count}", count, kind)
     site_dir = corpus.root / "site"
     log.info("building N=%d", count)
     mkdocs_build(corpus.project_dir / "mkdocs.yml", site_dir)
-    sizes = [
-        measure_page(site_dir, count, name, url) for name, url in {**BOUNDED, **LISTINGS}.items()
-    ]
-    return [size for size in sizes if size is not None]
+    return measure_site(site_dir, corpus)
 
 
 def _kb(size: int) -> str:
@@ -120,6 +135,8 @@ def sizes_table(sizes: list[PageSize]) -> list[str]:
 
 def growth_rows(sizes: list[PageSize]) -> list[str]:
     counts = sorted({s.pages for s in sizes})
+    if len(counts) < 2:
+        return ["(One size only: nothing to compare.)"]
     rows = ["| page | from N | to N | HTML growth | within 10%? |", "|---|---:|---:|---:|---|"]
     for small, large in itertools.pairwise(counts):
         for before in (s for s in sizes if s.pages == small):
@@ -133,27 +150,29 @@ def growth_rows(sizes: list[PageSize]) -> list[str]:
     return rows
 
 
-def report(sizes: list[PageSize], command: str) -> str:
-    lines = [
-        "# Page size benchmark",
-        "",
-        f"Command: `{command}`",
-        "",
+def report_lines(sizes: list[PageSize]) -> list[str]:
+    """The tables: sizes, then growth from each size to the next."""
+    return [
         "Built HTML of each page, as written and gzip level 6; 'pages' is the number of "
         "generated pages (the project's own pages come on top).",
         "",
         *sizes_table(sizes),
         "",
-        "## Growth as the library grows",
+        "Growth of each page's HTML from one size to the next:",
         "",
         *growth_rows(sizes),
     ]
+
+
+def report(sizes: list[PageSize], command: str) -> str:
+    lines = ["# Page size benchmark", "", f"Command: `{command}`", "", *report_lines(sizes)]
     return "\n".join(lines) + "\n"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--corpus", choices=KINDS, default=KINDS[0], help="which pages")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--json", type=Path, help="write the raw measurements to this file")
     parser.add_argument("--workdir", type=Path, help="keep corpora here (default: temporary)")
@@ -166,7 +185,7 @@ def main(argv: list[str]) -> int:
     command = " ".join(["python benchmarks/pagesize.py", *argv])
     with tempfile.TemporaryDirectory(prefix="pagesize-") as temporary:
         workdir = args.workdir or Path(temporary)
-        sizes = [size for count in args.pages for size in measure(workdir, count)]
+        sizes = [size for count in args.pages for size in measure(workdir, count, args.corpus)]
     text = report(sizes, command)
     sys.stdout.write(text)
     if args.output:

@@ -47,11 +47,27 @@ def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
     return None
 
 
+# PyYAML's wheels include libyaml; a build from source without it has no CSafeLoader.
+_LIBYAML_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_with_lines(
     path: Path, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
 ) -> tuple[Any, dict[KeyPath, int]]:
-    """Parse ``path``; raise a Problem-bearing ValueError on bad YAML."""
-    return parse_with_lines(path.read_text(encoding="utf-8"), shown_as, loader_class=loader_class)
+    """Parse ``path``; raise a Problem-bearing ValueError on bad YAML.
+
+    The plain safe loader's work is done by libyaml, PyYAML's C parser (the
+    data files are read on every build, and on every rebuild under ``mkdocs
+    serve``); YAML it rejects is parsed again by PyYAML, whose messages
+    editors see.
+    """
+    text = path.read_text(encoding="utf-8")
+    if loader_class is yaml.SafeLoader:
+        try:
+            return parse_with_lines(text, shown_as, loader_class=_LIBYAML_SAFE_LOADER)
+        except InvalidYamlError:
+            pass
+    return parse_with_lines(text, shown_as, loader_class=loader_class)
 
 
 def parse_with_lines(

