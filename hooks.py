@@ -16,6 +16,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from healthsite.checks.components import check_components
 from healthsite.checks.readability import EXEMPT_PAGES, check_page
@@ -49,7 +50,12 @@ from healthsite.library.feed import FEED_PATH, feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
-from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.library.sections import (
+    keep_out_of_nav,
+    list_while_rendered,
+    place_in_sections,
+    unlist_after_render,
+)
 from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
@@ -437,6 +443,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
     env.globals["page_review"] = state.reviewers.page_review
+    env.globals["cites_sources"] = _cites_sources
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
         _cited_sources, state.reviewers.page_review, _library()
@@ -447,12 +454,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def _cites_sources(page: Page) -> bool:
+    return bool(_cited_sources(page))
+
+
 def _cited_sources(page: Page) -> list[Source]:
     state = _state()
     return state.citations.cited_by_page.get(f"{state.docs_dir_name}/{page.file.src_path}", [])
 
 
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    """A library page is in its section's sidebar list while it is rendered."""
+    list_while_rendered(page)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    unlist_after_render(page)
     output = use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
     _search_input.add(page.file.dest_uri, output)
     return output

@@ -28,8 +28,9 @@ def drop_toggle_autocomplete(html: str) -> str:
 
 
 # A section whose only page is its index page (navigation.indexes; our
-# Conditions, Treatments and Guides: their pages are listed by the build, not
-# in the sidebar) gets no label with an id in nav-item.html, yet its <nav>
+# Conditions, Treatments and Guides on every page but their own library pages,
+# which are listed only while they are shown: healthsite/library/sections.py)
+# gets no label with an id in nav-item.html, yet its <nav>
 # still says aria-labelledby="<id>_label" ("must point to an element in the
 # same document"). The section's title label is the right name: give it the id.
 _LABELLED_BY = re.compile(r'aria-labelledby="(__nav_[\w]+)_label"')
@@ -49,7 +50,7 @@ def name_sections_by_their_title(html: str) -> str:
 
 # The table of contents' title is a label for the "__toc" toggle, which
 # nav-item.html writes only under the page's own sidebar entry. A page the
-# sidebar does not list (a library page) has no toggle, so the label points
+# sidebar does not list (one left out of mkdocs.yml's nav) has no toggle, so the label points
 # at nothing ("must be the ID of a non-hidden form control"): it loses `for`.
 _TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 

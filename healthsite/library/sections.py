@@ -101,6 +101,29 @@ def place_in_sections(nav: Navigation, files: Files) -> None:
         page.parent = parents[section.folder]
 
 
+def list_while_rendered(page: Page) -> None:
+    """List a library page under its section while that page is rendered (on_page_context).
+
+    Material puts a page's "On this page" links under its own sidebar entry on
+    phones and tablets (the drawer), so a page missing from the sidebar had
+    none there, and its section looked empty. Only the page being rendered is
+    added, so a page's HTML stays the same size however large the library
+    grows (benchmarks/pagesize.py); ``unlist_after_render`` takes it out again.
+    """
+    section = page.parent
+    if not isinstance(section, Section) or section_of(page.file.src_uri) is None:
+        return
+    if not any(child is page for child in section.children):
+        section.children.append(page)
+
+
+def unlist_after_render(page: Page) -> None:
+    """Undo ``list_while_rendered`` once the page is written (on_post_page)."""
+    section = page.parent
+    if isinstance(section, Section) and section_of(page.file.src_uri) is not None:
+        section.children[:] = [child for child in section.children if child is not page]
+
+
 def _nav_line(config_text: str, text: str) -> int | None:
     for number, line in enumerate(config_text.splitlines(), 1):
         if text in line:
