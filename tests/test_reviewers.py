@@ -153,9 +153,14 @@ def test_every_page_names_registry_reviewers_linked_to_the_about_page(built_site
 def test_every_page_of_health_information_says_no_clinician_checked_it(
     built_site: Build,
 ) -> None:
+    pages_with_notice = []
     for url_path, html, meta in built_pages(built_site):
         count, text = text_of(html, "clinical-review-notice")
-        if meta["page_type"] in CLINICAL_PAGE_TYPES:
+        # Health information: a condition, treatment or guide page, or any
+        # page with references (the home page says what CRPS is).
+        cites_sources = 'id="references"' in html
+        if meta["page_type"] in CLINICAL_PAGE_TYPES or cites_sources:
+            pages_with_notice.append(url_path)
             assert (count, text) == (1, NOTICE_TEXT), url_path
             # Right under the title (and its "Also called" line), before the page's text.
             after_title = html[html.index("</h1>") :]
@@ -164,6 +169,7 @@ def test_every_page_of_health_information_says_no_clinician_checked_it(
             assert between.strip() == "</h1>", url_path
         else:
             assert count == 0, url_path
+    assert "" in pages_with_notice, "the home page cites sources: it needs the notice"
 
 
 def test_notice_link_explains_how_pages_are_checked(built_site: Build) -> None:

@@ -146,10 +146,14 @@ class PageReview:
     def checked_by_clinician(self) -> bool:
         return any(reviewer.registered_clinician for reviewer in self.reviewers)
 
-    @property
-    def not_checked_by_clinician(self) -> bool:
-        """Show readers, near the top, that no clinician has checked this page yet."""
-        return self.page_type in CLINICAL_PAGE_TYPES and not self.checked_by_clinician
+    def not_checked_by_clinician(self, cites_sources: bool) -> bool:
+        """Show readers, near the top, that no clinician has checked this page yet.
+
+        Every page of health information: its type says so, or it cites a source
+        or statistic (the home page does: it says what CRPS is and how common).
+        """
+        gives_health_information = self.page_type in CLINICAL_PAGE_TYPES or cites_sources
+        return gives_health_information and not self.checked_by_clinician
 
 
 def reviewer_keys(reviewed_by: object) -> list[str]:
