@@ -182,3 +182,6 @@ def test_make_readability_prints_a_table(project: Path) -> None:
     assert rows[0].split() == ["page", "Flesch-Kincaid", "SMOG", "limit", "result"]
     assert sorted(row.split()[0] for row in rows[2:]) == sorted(SCORED_PAGES)
     assert all(row.endswith("ok") for row in rows[2:])
+    # Columns line up under their headings, however long a page's path.
+    verdict_columns = {len(row) - len(row.split()[-1]) for row in rows[2:]}
+    assert verdict_columns == {rows[0].index("result")}

@@ -33,13 +33,14 @@ class _Collector(logging.Handler):
 
 def table(pages: list[PageReadability]) -> str:
     """A plain-text table, one row per page."""
-    header = f"{'page':<34} {'Flesch-Kincaid':>14} {'SMOG':>6} {'limit':>6}  result"
+    width = max([len("page"), *(len(page.shown_as) for page in pages)])
+    header = f"{'page':<{width}} {'Flesch-Kincaid':>14} {'SMOG':>6} {'limit':>6}  result"
     rows = [header, "-" * len(header)]
     for page in pages:
         worst = max(page.scores.flesch_kincaid, page.scores.smog)
         verdict = "ok" if worst <= page.limit else "OVER LIMIT"
         rows.append(
-            f"{page.shown_as:<34} {page.scores.flesch_kincaid:>14.1f} "
+            f"{page.shown_as:<{width}} {page.scores.flesch_kincaid:>14.1f} "
             f"{page.scores.smog:>6.1f} {page.limit:>6g}  {verdict}"
         )
     return "\n".join(rows) + "\n"
