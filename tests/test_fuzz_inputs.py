@@ -348,3 +348,15 @@ def test_a_yaml_mistake_in_a_data_file_is_named_before_macros_reads_the_file(
     assert_fails_with(
         built, f"data/glossary.yml:{lines + 2}: yaml: expected ',' or ']', but got '<stream end>'"
     )
+
+
+@pytest.mark.parametrize("field", ["alternative_names", "signs_or_symptoms"])
+def test_readers_words_that_are_not_a_list_fail_with_their_line(project: Path, field: str) -> None:
+    """Found by Hypothesis in CI: a number there crashed the search element with a traceback."""
+    path = project / CRPS
+    lines = CRPS_TEXT.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(f"{field}:"))
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
+    path.write_text("\n".join([*lines[:start], f"{field}: 7", *lines[end:]]) + "\n", "utf-8")
+    built = build(project)
+    assert_fails_with(built, f"docs/conditions/crps.md:{start + 1}: {field}: ")
