@@ -31,6 +31,8 @@ HARD_PROSE = (
     "retraining are recommended. "
     "Walk a little every day."
 )
+# A built page's article (non-greedy: the site's articles hold no nested article).
+ARTICLE = re.compile(r'<article class="md-content__inner.*?</article>', re.DOTALL)
 SCORES_LINE = re.compile(
     r"readability: (?P<page>docs/\S+): Flesch-Kincaid grade (?P<fk>[\d.]+), "
     r"SMOG (?P<smog>[\d.]+) \(limit (?P<limit>[\d.]+)\)"
@@ -115,6 +117,36 @@ def test_prose_leaves_out_headings_tables_code_and_references() -> None:
         "a list item without a full stop.",
         "Lead in.",
     ]
+
+
+def _parsed_blocks(html: str) -> list[str]:
+    """html.parser's reading of the whole HTML, the references list included."""
+    blocks = readability._Blocks()
+    parser = readability._Prose(blocks)
+    parser.feed(html)
+    parser.close()
+    blocks.flush()
+    return blocks.blocks
+
+
+def test_cutting_out_the_references_leaves_the_same_prose_on_every_page(
+    built_site: Build,
+) -> None:
+    """prose_blocks cuts the references list out before reading it (all of it
+    is skipped): on every built page's article, its blocks are html.parser's
+    reading of the whole article."""
+    articles = [
+        found.group(0)
+        for path in sorted(built_site.site_dir.rglob("*.html"))
+        if (found := ARTICLE.search(path.read_text(encoding="utf-8")))
+    ]
+    assert any('<div class="footnote">' in article for article in articles)
+    for article in articles:
+        assert readability.prose_blocks(article) == _parsed_blocks(article)
+    references = '<div class="footnote"><ol><li><div>Ref.</div></li></ol></div>'
+    html = f"<p>Before <em>x</em>{references}After.</p><p>Next.</p>"
+    assert readability.prose_blocks(html) == _parsed_blocks(html)
+    assert readability.prose_blocks(html) == ["Before x", "After.", "Next."]
 
 
 def _write_hard_page(project: Path, front_matter_extra: str = "") -> Path:

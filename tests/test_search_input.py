@@ -72,3 +72,15 @@ def test_pagefind_reads_the_article_with_the_pages_language_and_title() -> None:
 def test_a_page_without_the_article_is_given_whole() -> None:
     page = '<html lang="en"><head><title>x</title></head><body><p>Text.</p></body></html>'
     assert what_pagefind_reads(page) == page
+
+
+def test_pagefind_is_not_given_the_references_list_it_skips() -> None:
+    references = (
+        '<div class="footnote"><hr><ol><li id="fn:1"><div class="source">Smith 2020.'
+        "</div></li></ol></div>"
+    )
+    page = PAGE.replace("<p>More text.</p>", f"<p>More text.</p>{references}<div>After.</div>")
+    read = what_pagefind_reads(page)
+    assert "Smith 2020" not in read
+    assert "footnote" not in read
+    assert "<p>More text.</p><div>After.</div></article>" in read
