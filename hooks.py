@@ -328,6 +328,11 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {"render_macros": False}
         state.template_failures.add(shown_as)
         return markdown
+    if "title" in page.meta and not isinstance(page.meta["title"], str):
+        # Reported with its line by the front matter check (it fails the
+        # build). MkDocs and macros expect text (YAML can give bytes or a
+        # list), so until then the page is titled by its heading.
+        del page.meta["title"]
     source = PageSource(
         shown_as, markdown, first_body_line(state.page_file_text, markdown), frozenset(page.meta)
     )

@@ -360,3 +360,18 @@ def test_readers_words_that_are_not_a_list_fail_with_their_line(project: Path, f
     path.write_text("\n".join([*lines[:start], f"{field}: 7", *lines[end:]]) + "\n", "utf-8")
     built = build(project)
     assert_fails_with(built, f"docs/conditions/crps.md:{start + 1}: {field}: ")
+
+
+def test_a_title_that_is_not_text_fails_with_its_line(project: Path) -> None:
+    """Found by Hypothesis: YAML's !!binary made the title bytes; macros crashed on it."""
+    path = project / CRPS
+    lines = CRPS_TEXT.splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("title:"))
+    lines[line - 1] = "title: !!binary aGVsbG8="
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    built = build(project)
+    assert_fails_with(
+        built,
+        f"docs/conditions/crps.md:{line}: title: Input should be a valid string; expected the "
+        "page title readers see, e.g. 'Fibromyalgia'",
+    )

@@ -43,7 +43,8 @@ DESCRIPTION_MAX_CHARS = 160
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
-Text = Annotated[str, Field(min_length=1)]
+# strict: YAML's !!binary gives bytes, which pydantic would quietly decode.
+Text = Annotated[str, Field(min_length=1, strict=True)]
 # More values than any page needs; past it, YAML aliases were used to repeat.
 MAX_FRONT_MATTER_VALUES = 10_000
 OVERSIZED_FIELD = "front matter"
