@@ -31,7 +31,6 @@ time goes at the largest N, and issue 12's goals as met or not.
 from __future__ import annotations
 
 import argparse
-import io
 import itertools
 import json
 import logging
@@ -41,7 +40,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -57,6 +55,7 @@ from benchmarks.corpus import KINDS, Corpus, make_corpus  # noqa: E402
 from benchmarks.measure import (  # noqa: E402
     BuildRun,
     RebuildRun,
+    extract_at_commit,
     mkdocs_build,
     serve_rebuilds,
     timed_build,
@@ -174,13 +173,7 @@ def write_baseline(corpus: Corpus, ref: str) -> Path:
             shutil.rmtree(target)
         else:
             target.unlink(missing_ok=True)
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", ref, *CODE_PARTS],
-        capture_output=True,
-        check=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(destination, filter="data")
+    extract_at_commit(ref, CODE_PARTS, destination)
     return destination
 
 

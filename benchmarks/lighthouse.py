@@ -35,8 +35,9 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from benchmarks.measure import extract_at_commit
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_chromium
-from tests.sitebuild import PROJECT_PARTS, ROOT, copy_project
+from tests.sitebuild import PROJECT_PARTS, copy_project
 
 PAGES = {"Home": "site/latest/", "Condition (CRPS)": "site/latest/conditions/crps/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -115,13 +116,7 @@ def publish(folder: Path, ref: str | None = None) -> Path:
     if ref is None:
         copy_project(work)
     else:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", ref, *PROJECT_PARTS],
-            capture_output=True,
-            check=True,
-        ).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(work, filter="data")
+        extract_at_commit(ref, PROJECT_PARTS, work)
     _git("init", "--quiet", "--initial-branch=main", cwd=work)
     _git("remote", "add", "origin", str(origin), cwd=work)
     _git("add", "--all", cwd=work)

@@ -9,6 +9,7 @@ set size) are the child's own, read from ``os.wait4``:
 
 from __future__ import annotations
 
+import io
 import os
 import queue
 import re
@@ -16,11 +17,13 @@ import shutil
 import socket
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,3 +259,18 @@ def serve_rebuilds(
         page.write_text(original, encoding="utf-8")
         session.stop()
     return runs
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def extract_at_commit(ref: str, parts: Sequence[str], destination: Path) -> None:
+    """Write ``parts`` of this repository as they were at commit ``ref`` into
+    ``destination`` (``git archive``: the working tree is not touched)."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPOSITORY), "archive", "--format=tar", ref, *parts],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(destination, filter="data")

@@ -29,12 +29,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import resource
 import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -44,9 +41,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Response, Route, sync_playwright
 
+from benchmarks.measure import extract_at_commit
 from benchmarks.reader_corpus import add_pages, generate_pages
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
-from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
+from tests.sitebuild import PROJECT_PARTS, build, copy_project
 from tests.test_reader_search import READER_QUERIES
 
 # main before this change: Material's search, its whole index on every page.
@@ -204,13 +202,7 @@ def write_project(destination: Path, baseline: str | None, pages: int) -> Path:
     if baseline is None:
         copy_project(destination)
     else:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", baseline, *PROJECT_PARTS],
-            capture_output=True,
-            check=True,
-        ).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(destination, filter="data")
+        extract_at_commit(baseline, PROJECT_PARTS, destination)
     add_pages(destination, generate_pages(pages))
     return destination
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.measure import extract_at_commit
 from tests.sitebuild import ROOT
 
 BUILDS = ("Material defaults", "Material + navigation.prune", "project full build")
@@ -83,3 +84,22 @@ def test_project_build_renders_macros_and_the_others_get_them_prerendered(
         assert "{{" not in html
         assert re.search(r"(found|estimates) that", html)
         assert '<h2 id="references">References' in html
+
+
+def test_a_baseline_is_the_code_of_that_commit_not_the_working_tree(tmp_path: Path) -> None:
+    """`--baseline COMMIT` times the project as it was then (benchmarks/measure.py)."""
+    first = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-list", "--max-parents=0", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[0]
+    extract_at_commit(first, ["README.md"], tmp_path)
+    then = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{first}:README.md"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == then
+    assert then != (ROOT / "README.md").read_text(encoding="utf-8")
