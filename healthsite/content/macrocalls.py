@@ -135,10 +135,6 @@ class MacroCalls:
         """See ``plain_calls_only``."""
         return plain_calls_only(markdown, self.macros, self.jinja_starts)
 
-    def has_template_code(self, text: object) -> bool:
-        """True if the text (say, a page title, which macros renders too) has any.
-
-        A title that is not text (YAML can make it a number, a list or bytes) has
-        none; the front matter check reports it with its line.
-        """
-        return isinstance(text, str) and any(start in text for start in self.jinja_starts)
+    def has_template_code(self, text: str | None) -> bool:
+        """True if the text (say, a page title, which macros renders too) has any."""
+        return any(start in (text or "") for start in self.jinja_starts)
