@@ -30,7 +30,12 @@ from healthsite.checks.sandbox import (
 from healthsite.checks.sitepages import SitePages, check_site_pages
 from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
-from healthsite.content.glossary import GLOSSARY_PAGE, Glossary, load_glossary
+from healthsite.content.glossary import (
+    GLOSSARY_PAGE,
+    Glossary,
+    give_tooltips_to_abbr,
+    load_glossary,
+)
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Registry, Source, load_registry
 from healthsite.content.reviewers import (
@@ -46,7 +51,7 @@ from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
-from healthsite.library.feed import FEED_PATH, feed, write_feed
+from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
@@ -223,29 +228,13 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
     version_selector_only_when_published(config.extra)
-    _glossary_tooltips(config, glossary)
+    tooltip_problems = give_tooltips_to_abbr(
+        config.markdown_extensions, config.mdx_configs, glossary
+    )
+    raise_if_any(tooltip_problems, "Glossary tooltips", project_dir)
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     return config
-
-
-def _glossary_tooltips(config: MkDocsConfig, glossary: Glossary) -> None:
-    """Every glossary match a tooltip on every page: the abbr extension's glossary."""
-    if "abbr" not in config.markdown_extensions:
-        raise_if_any(
-            [
-                Problem(
-                    "mkdocs.yml",
-                    None,
-                    "markdown_extensions",
-                    "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
-                )
-            ],
-            "Glossary tooltips",
-            Path(config.config_file_path).parent,
-        )
-    settings = config.mdx_configs.setdefault("abbr", {})
-    settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
 
 
 on_config = CombinedEvent(_check_data_files, _set_up_build)
@@ -476,9 +465,14 @@ def on_page_context(
     return context
 
 
+def _finish_html(output: str) -> str:
+    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker."""
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     unlist_after_render(page)
-    output = use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+    output = _finish_html(output)
     _search_input.add(page.file.dest_uri, output)
     return output
 
@@ -500,29 +494,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     _session.index(site_dir)
 
 
-# What each page cited, by src_uri, as of the last build that rendered it.
-# `mkdocs serve --dirty` renders only the pages that changed; the others keep
-# what they cited, so the feed still lists every page's sources.
-_cited_before: dict[str, CitedKeys] = {}
+_citations_so_far = CitationsSoFar()
 
 
 def _cited_keys(state: BuildState) -> dict[str, CitedKeys]:
-    """This build's citations of each page it rendered, and the last build's of the
-    others (a full build renders every page, so only its own count)."""
-    global _cited_before
     prefix = f"{state.docs_dir_name}/"
     rendered = {
         shown_as.removeprefix(prefix): keys
         for shown_as, keys in state.citations.keys_by_page.items()
     }
-    kept = {
-        src_uri: keys
-        for src_uri, keys in _cited_before.items()
-        if src_uri in state.pages.front_matter and src_uri not in rendered
-    }
-    _cited_before = {**kept, **rendered}
-    return _cited_before
+    return _citations_so_far.update(rendered, state.pages.front_matter)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return use_pagefind_worker(fill_script_hashes(repair_material_html(output_content)))
+    return _finish_html(output_content)

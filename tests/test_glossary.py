@@ -86,3 +86,15 @@ def test_a_word_matched_by_two_terms_fails(project: Path) -> None:
         f"data/glossary.yml:{line}: Tremor.matches: 'IV' is already a match of "
         "'IV (intravenous)'; a word can show only one definition" in result.output
     )
+
+
+def test_without_the_abbr_extension_the_build_says_what_to_add(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - abbr\n", "", 1), encoding="utf-8"
+    )
+    assert_fails_with(
+        build(project),
+        "mkdocs.yml: markdown_extensions: the glossary's tooltips need the 'abbr' extension; "
+        "add '- abbr'",
+    )

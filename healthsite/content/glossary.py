@@ -13,6 +13,7 @@ every page a few milliseconds, growing with the square of the number of terms
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -89,3 +90,22 @@ def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
     """Validate the glossary data file; return the usable terms and every problem."""
     terms, problems = _validate_entries(Term, data_file)
     return Glossary(terms), problems + _shared_matches(terms, data_file)
+
+
+def give_tooltips_to_abbr(
+    extensions: list[str], extension_configs: dict[str, Any], glossary: Glossary
+) -> list[Problem]:
+    """Make every glossary match a tooltip on every page: the ``abbr`` extension's
+    glossary (mkdocs.yml's ``markdown_extensions`` and their settings)."""
+    if "abbr" not in extensions:
+        return [
+            Problem(
+                "mkdocs.yml",
+                None,
+                "markdown_extensions",
+                "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
+            )
+        ]
+    settings = extension_configs.setdefault("abbr", {})
+    settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
+    return []

@@ -10,7 +10,7 @@ same front matter and citations the pages are built from.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -97,3 +97,27 @@ def write_feed(site_dir: Path, document: JsonObject) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
+
+
+class CitationsSoFar:
+    """What each page cited, by ``src_uri``, as of the last build that rendered it.
+
+    ``mkdocs serve --dirty`` renders only the pages that changed; the others
+    keep what they cited, so the feed still lists every page's sources. A full
+    build renders every page, so only its own citations count.
+    """
+
+    def __init__(self) -> None:
+        self._by_page: dict[str, CitedKeys] = {}
+
+    def update(
+        self, rendered: Mapping[str, CitedKeys], pages: Collection[str]
+    ) -> dict[str, CitedKeys]:
+        """Add this build's ``rendered`` pages; forget pages no longer in ``pages``."""
+        kept = {
+            src_uri: keys
+            for src_uri, keys in self._by_page.items()
+            if src_uri in pages and src_uri not in rendered
+        }
+        self._by_page = {**kept, **rendered}
+        return self._by_page
