@@ -11,12 +11,14 @@ with only what our hooks use.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.plugin import MacrosPlugin
+
+T = TypeVar("T")
 
 
 class SearchIndex(Protocol):
@@ -32,23 +34,32 @@ class SearchPlugin(Protocol):
     search_index: SearchIndex
 
 
+def _active(config: MkDocsConfig, name: str, kind: type[T], keep: str) -> T:
+    """The plugin MkDocs runs under ``name``, if it is a ``kind``; else fail saying ``keep``."""
+    plugin = config.plugins.get(name)
+    if not isinstance(plugin, kind):
+        raise PluginError(f"mkdocs.yml: plugins: {keep}")
+    return plugin
+
+
 def macros_plugin(config: MkDocsConfig) -> MacrosPlugin:
     """The mkdocs-macros plugin, which renders pages' ``{{ ... }}``."""
-    plugin = config.plugins.get("macros")
-    if not isinstance(plugin, MacrosPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: the macros plugin (mkdocs-macros-plugin) is not active; "
-            "keep `- macros:` in plugins: pages' {{ cite() }} and {{ stat() }} need it"
-        )
-    return plugin
+    return _active(
+        config,
+        "macros",
+        MacrosPlugin,
+        "the macros plugin (mkdocs-macros-plugin) is not active; keep `- macros:` in "
+        "plugins: pages' {{ cite() }} and {{ stat() }} need it",
+    )
 
 
 def search_plugin(config: MkDocsConfig) -> SearchPlugin:
     """Material's search plugin, which MkDocs names 'material/search'."""
-    plugin = config.plugins.get("material/search")
-    if not isinstance(plugin, MaterialSearchPlugin):
-        raise PluginError(
-            "mkdocs.yml: plugins: Material's search plugin is not active; "
-            "keep `theme: material` and `plugins: [search]` so readers can search"
-        )
+    plugin = _active(
+        config,
+        "material/search",
+        MaterialSearchPlugin,
+        "Material's search plugin is not active; keep `theme: material` and "
+        "`plugins: [search]` so readers can search",
+    )
     return cast(SearchPlugin, plugin)

@@ -25,7 +25,6 @@ time: at 1,000 pages, 3 s of CPU instead of 6 s, a tenth of the build
 
 from __future__ import annotations
 
-import logging
 import re
 import shutil
 import subprocess
@@ -39,8 +38,7 @@ from pagefind_bin import get_executable
 
 from healthsite.html.references import references_span
 from healthsite.plugins import SearchPlugin
-
-log = logging.getLogger("mkdocs.plugins.healthsite")
+from healthsite.problems import log
 
 WORKER = "assets/javascripts/search-worker.js"
 MATERIAL_WORKER = re.compile(
