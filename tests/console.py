@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, expect
 
 
 class Problems:
@@ -35,3 +35,17 @@ def read_and_search(page: Page, url: str) -> None:
     box.press_sequentially("ketamine")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.wait_for_load_state("networkidle")
+
+
+def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
+    """Read and search each page (name: address) in its own tab; what went
+    wrong, one line per page with problems, or "" if nothing did."""
+    found: dict[str, list[str]] = {}
+    for name, url in urls.items():
+        page = context.new_page()
+        problems = Problems(page)
+        read_and_search(page, url)
+        if problems.lines:
+            found[name] = problems.lines
+        page.close()
+    return "\n".join(f"{name}: {'; '.join(lines)}" for name, lines in found.items())

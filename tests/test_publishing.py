@@ -29,7 +29,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from healthsite.publishing.publish import tool_env
 from tests.browser import SiteServer, reader_pages, serve
-from tests.console import Problems, read_and_search
+from tests.console import problems_on_pages
 from tests.sitebuild import ROOT, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
@@ -365,17 +365,11 @@ def test_no_console_error_or_failed_request_on_published_pages(
     read and searched as published: versions.json is there, nothing else fails."""
     latest = [f"site/latest/{path}" for path in reader_pages(published.served / "site" / "latest")]
     context = chromium.new_context()
-    found: dict[str, list[str]] = {}
-    for path in [*latest, "site/1.0/"]:
-        page = context.new_page()
-        problems = Problems(page)
-        read_and_search(page, pages_server.url(path))
-        if problems.lines:
-            found[f"/{path}"] = problems.lines
-        page.close()
+    pages = {f"/{path}": pages_server.url(path) for path in [*latest, "site/1.0/"]}
+    found = problems_on_pages(context, pages)
     context.close()
     assert "site/latest/conditions/crps/" in latest
-    assert not found, "\n".join(f"{path}: {'; '.join(lines)}" for path, lines in found.items())
+    assert not found, found
 
 
 # --- The workflow that runs the publish script -------------------------------

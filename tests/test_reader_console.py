@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser import SiteServer, reader_pages
-from tests.console import Problems, read_and_search
+from tests.console import Problems, problems_on_pages
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -22,16 +22,10 @@ def test_no_console_error_or_failed_request_on_any_page(
     chromium: Browser, built_site: Build, site_server: SiteServer
 ) -> None:
     context = chromium.new_context()
-    found: dict[str, list[str]] = {}
-    for path in reader_pages(built_site.site_dir):
-        page = context.new_page()
-        problems = Problems(page)
-        read_and_search(page, site_server.url(path))
-        if problems.lines:
-            found[f"/{path}"] = problems.lines
-        page.close()
+    pages = {f"/{path}": site_server.url(path) for path in reader_pages(built_site.site_dir)}
+    found = problems_on_pages(context, pages)
     context.close()
-    assert not found, "\n".join(f"{path}: {'; '.join(lines)}" for path, lines in found.items())
+    assert not found, found
 
 
 def test_a_missing_page_is_reported_here(chromium: Browser, site_server: SiteServer) -> None:
