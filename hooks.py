@@ -47,6 +47,7 @@ from healthsite.content.reviewers import (
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
+from healthsite.html.link_names import name_symbol_links
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
@@ -412,8 +413,9 @@ on_page_markdown = CombinedEvent(
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the page's components, score its prose (HTML makes headings, tables
     and code easy to leave out), add "Also called" under its title, then align
-    table cells by class (CSP) and give the search index the page's description
-    and readers' words for it."""
+    table cells by class (CSP), name the section and footnote links by their
+    words (not tooltips) and give the search index the page's description and
+    readers' words for it."""
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
     state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
@@ -426,7 +428,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     description = page.meta.get("description") or config.site_description or ""
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
-    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    html = name_symbol_links(align_cells_by_class(html))
+    html = add_search_element(html, page.meta, str(description))
     return add_also_called(html, front)
 
 
