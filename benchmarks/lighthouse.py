@@ -9,7 +9,8 @@ GitHub Pages does, and runs Lighthouse (mobile, its default) ``--runs`` times
 on the home page and the CRPS page, in Debian's Chromium. It prints the median
 score of each category, and every audit that did not pass in any run; the
 JSON reports go to ``--out`` (under .cache/, kept out of the repository).
-``--compare COMMIT`` measures the site as it was at COMMIT too, in the same run:
+``--compare COMMIT`` measures the site as it was at COMMIT too, in the same run,
+alternating between the two sites run by run:
 
     make lighthouse LIGHTHOUSE_ARGS="--runs 3 --compare adcd081"
 """
@@ -30,7 +31,8 @@ import tarfile
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -172,15 +174,15 @@ def failed_audits(result: dict[str, object]) -> set[str]:
     return failed
 
 
-def report(
-    scores: dict[str, dict[str, list[float]]], failed: set[str], runs: int, benchmark: list[float]
-) -> str:
+def report(site: Measured, runs: int) -> str:
+    scores, failed, benchmark = site.scores, site.failed, site.benchmark
     lines = [
         f"Lighthouse 12.2.3, mobile, median of {runs}, measured {date.today().isoformat()} "
         "(mike-published v1.0 served on 127.0.0.1 with gzip); Lighthouse's "
         f"benchmarkIndex of this machine: median {statistics.median(benchmark):.0f} "
         f"(range {min(benchmark):.0f} to {max(benchmark):.0f}; Lighthouse's 4x CPU "
-        "slowdown assumes a fast desktop, of about 1,000 or more).",
+        "slowdown assumes a fast desktop, of about 1,000 or more). Load average (1 min) "
+        f"before each run: {', '.join(f'{load:.1f}' for load in site.load)}.",
         "",
         "| Page | " + " | ".join(CATEGORIES) + " |",
         "| --- |" + " ---: |" * len(CATEGORIES),
@@ -191,36 +193,54 @@ def report(
             median = statistics.median(by_category[category])
             mark = "" if median >= GOALS[category] else " (below goal)"
             cells.append(f"{median:.2f}{mark}")
+        # Performance varies run to run: its runs too.
+        cells[0] += f" (runs: {', '.join(f'{score:.2f}' for score in by_category['performance'])})"
         lines.append(f"| {page} | " + " | ".join(cells) + " |")
     lines += ["", "Audits not passed in some run (weighted ones only):"]
     lines += [f"- {audit}" for audit in sorted(failed)] or ["- none"]
     return "\n".join(lines) + "\n"
 
 
-def measure(
-    lighthouse: Path, out: Path, runs: int, ref: str | None
-) -> tuple[dict[str, dict[str, list[float]]], set[str], list[float]]:
-    """Publish (the checkout, or commit ``ref``), then run Lighthouse on each page."""
-    scores: dict[str, dict[str, list[float]]] = {}
-    failed: set[str] = set()
-    benchmark: list[float] = []
-    with tempfile.TemporaryDirectory() as folder:
-        served = publish(Path(folder), ref)
-        with serve_like_pages(served) as origin:
-            for name, path in PAGES.items():
-                scores[name] = {category: [] for category in CATEGORIES}
-                for run in range(1, runs + 1):
+Scores = dict[str, dict[str, list[float]]]
+
+
+@dataclass
+class Measured:
+    """One site's Lighthouse runs: scores by page and category, and what came with them."""
+
+    scores: Scores = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+    benchmark: list[float] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)  # 1-minute load average before each run
+
+
+def measure(lighthouse: Path, out: Path, runs: int, refs: list[str | None]) -> list[Measured]:
+    """Publish each of ``refs`` (None: the checkout), then run Lighthouse on each
+    page, alternating between the sites run by run, so that a busy spell of this
+    shared machine falls on all of them alike."""
+    measured = [Measured() for _ in refs]
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
+        origins = [
+            stack.enter_context(serve_like_pages(publish(Path(folder) / f"site-{i}", ref)))
+            for i, ref in enumerate(refs)
+        ]
+        for name, path in PAGES.items():
+            for site in measured:
+                site.scores[name] = {category: [] for category in CATEGORIES}
+            for run in range(1, runs + 1):
+                for ref, origin, site in zip(refs, origins, measured, strict=True):
                     slug = f"{ref or 'checkout'}-{path.strip('/').replace('/', '-')}-{run}"
+                    site.load.append(os.getloadavg()[0])
                     result = run_lighthouse(lighthouse, f"{origin}/{path}", out / f"{slug}.json")
                     categories = result["categories"]
                     assert isinstance(categories, dict)
                     for category in CATEGORIES:
-                        scores[name][category].append(categories[category]["score"])
-                    failed |= failed_audits(result)
+                        site.scores[name][category].append(categories[category]["score"])
+                    site.failed |= failed_audits(result)
                     environment = result["environment"]
                     assert isinstance(environment, dict)
-                    benchmark.append(environment["benchmarkIndex"])
-    return scores, failed, benchmark
+                    site.benchmark.append(environment["benchmarkIndex"])
+    return measured
 
 
 def main() -> int:
@@ -236,11 +256,12 @@ def main() -> int:
         return 2
     out = arguments.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    refs = [None, arguments.compare] if arguments.compare else [None]
-    for ref in refs:
-        scores, failed, benchmark = measure(arguments.lighthouse, out, arguments.runs, ref)
+    refs: list[str | None] = [None, arguments.compare] if arguments.compare else [None]
+    for ref, site in zip(
+        refs, measure(arguments.lighthouse, out, arguments.runs, refs), strict=True
+    ):
         sys.stdout.write(f"\n{'Commit ' + ref if ref else 'This checkout'}: ")
-        sys.stdout.write(report(scores, failed, arguments.runs, benchmark))
+        sys.stdout.write(report(site, arguments.runs))
     return 0
 
 
