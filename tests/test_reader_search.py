@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.browser import SiteServer
+from tests.browser import PHONE, SiteServer
 
 pytestmark = pytest.mark.browser
 
@@ -110,3 +110,37 @@ def test_alternative_names_are_not_shown_as_page_text(home: Page) -> None:
     expect(first).to_have_attribute("href", re.compile(re.escape(CRPS) + r"(\?|$)"))
     crps_result = home.locator(".md-search-result__item:first-child")
     expect(crps_result).not_to_contain_text("causalgia", ignore_case=True)
+
+
+# The phone's search button in the header (Material's label for the toggle).
+SEARCH_BUTTON = "label.md-header__button[for='__search']"
+
+
+def _is_pagefind(url: str) -> bool:
+    return "/pagefind/" in url
+
+
+@pytest.mark.parametrize("reach", ["tap the search button", "press /"])
+def test_search_loads_when_the_reader_reaches_for_it_not_on_page_load(
+    chromium: Browser, site_server: SiteServer, reach: str
+) -> None:
+    """Pagefind is no part of a first visit; it loads as the reader opens the
+    search box (before a query), and a query pasted at once finds its page."""
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_server.url(CRPS), wait_until="networkidle")
+    assert not [url for url in fetched if _is_pagefind(url)]
+    box = page.locator(".md-search__input")
+    with page.expect_request(lambda request: "/pagefind/wasm." in request.url):
+        if reach == "press /":
+            page.keyboard.press("/")
+        else:
+            page.locator(SEARCH_BUTTON).tap()
+    expect(box).to_be_focused()
+    expect(box).to_have_value("")
+    box.fill("ketamine drip")
+    box.press("End")
+    expect(page.locator(FIRST_RESULT)).to_have_attribute("href", re.compile(IV_KETAMINE))
+    context.close()

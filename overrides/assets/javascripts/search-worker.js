@@ -7,8 +7,9 @@
  * index from search_index.json, which holds every page's text: at 1,000 pages
  * that is 1.5 MB gzip on every first visit. This worker answers the same
  * messages from Pagefind's index, which is split in chunks by word: nothing of
- * it is fetched until the reader types a query, and then only the chunks and
- * the result fragments that the query needs. search_index.json holds only
+ * it is fetched until the reader reaches for the search box (search-intent.js)
+ * or types a query, and then only the chunks and the result fragments that
+ * the query needs. search_index.json holds only
  * Material's settings (hooks.py), which the bundle reads for highlighting.
  *
  * Pagefind runs WebAssembly. It runs here, in a worker that a page of this
@@ -41,6 +42,10 @@ function loadPagefind() {
       await module.options({ baseUrl: "/", excerptLength: 24 })
       await module.init()
       return module
+    })
+    // A failed load (the reader offline) is tried again at the next query.
+    pagefind.catch(() => {
+      pagefind = null
     })
   }
   return pagefind
@@ -125,6 +130,17 @@ async function answer(query, number) {
       return resultGroup(ceiling, data, terms)
     }),
   }
+}
+
+// The page says when the reader reaches for the search box (search-intent.js):
+// load Pagefind then, before the query, so that a query pasted at once does
+// not wait for it.
+if (typeof BroadcastChannel !== "undefined") {
+  const intent = new BroadcastChannel("healthsite-search")
+  intent.addEventListener("message", () => {
+    intent.close()
+    loadPagefind().catch(error => console.error("Search failed to load:", error))
+  })
 }
 
 self.addEventListener("message", async event => {
