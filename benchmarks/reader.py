@@ -23,6 +23,10 @@ comes first.
 Run from the project folder:
 
     .venv/bin/python -m benchmarks.reader --pages 10 100 1000
+
+``--baseline COMMIT`` compares with another commit instead (one whose site
+already answers from Pagefind is labelled so, with no "index on first search"
+row); ``--baseline none`` measures the checkout alone, which is quickest.
 """
 
 from __future__ import annotations
@@ -207,9 +211,12 @@ def write_project(destination: Path, baseline: str | None, pages: int) -> Path:
     return destination
 
 
-def measure(browser: Browser, folder: Path, pages: int, baseline: str, visits: int) -> list[Row]:
+def measure(
+    browser: Browser, folder: Path, pages: int, baseline: str | None, visits: int
+) -> list[Row]:
     rows = []
-    for name, ref in ((BEFORE, baseline), (AFTER, None)):
+    projects = [(BEFORE, baseline), (AFTER, None)] if baseline else [(AFTER, None)]
+    for name, ref in projects:
         project = write_project(folder / f"{pages}-{'before' if ref else 'after'}", ref, pages)
         # CPU time of the build and its children (Pagefind): wall time on a
         # machine shared with other work says more about the others.
@@ -221,9 +228,12 @@ def measure(browser: Browser, folder: Path, pages: int, baseline: str, visits: i
         )
         if built.returncode != 0:
             raise RuntimeError(f"{name} at {pages} pages did not build:\n{built.output[-3000:]}")
+        if ref and (built.site_dir / "pagefind").is_dir():
+            # A baseline that already answers from Pagefind: no Material index to hold.
+            name = f"before: Pagefind at {ref}"
         with serve(built.site_dir) as server:
             variants: list[tuple[str, bool]] = [(name, False)]
-            if ref:
+            if name == BEFORE:
                 variants.append((LAZY, True))
             for variant, hold in variants:
                 typed = [visit(browser, server, hold, typed=True) for _ in range(visits)]
@@ -237,13 +247,14 @@ def _kb(size: float) -> str:
     return f"{size / 1000:,.1f} KB"
 
 
-def report(rows: list[Row], visits: int, baseline: str) -> str:
+def report(rows: list[Row], visits: int, baseline: str | None) -> str:
     """A Markdown table, one row per size and search set-up."""
     lines = [
         f"Measured {date.today().isoformat()}; CRPS page, cold cache, phone viewport, "
         f"gzip level 6; first result for {QUERY!r} from the last keystroke, median of "
-        f"{visits}, typed at {1000 // TYPING_DELAY_MS} keys a second or pasted; "
-        f"before = commit {baseline}.",
+        f"{visits}, typed at {1000 // TYPING_DELAY_MS} keys a second or pasted "
+        "(right after the search box opens); "
+        + (f"before = commit {baseline}." if baseline else "no before."),
         "",
         "| Pages | Search | First visit (gzip) | Requests | Of which search index "
         "| First search fetches, pasted / typed | First result, typed | First result, pasted "
@@ -286,8 +297,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--visits", type=int, default=5, help="cold visits per row")
-    parser.add_argument("--baseline", default=BASELINE, help="git commit for 'before'")
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE,
+        help="git commit for 'before' (default: Material's own search); 'none': no before",
+    )
     arguments = parser.parse_args()
+    baseline = None if arguments.baseline == "none" else arguments.baseline
     problem = missing_chromium()
     if problem:
         sys.stderr.write(problem + "\n")
@@ -297,9 +313,9 @@ def main() -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for pages in arguments.pages:
             sys.stderr.write(f"{pages} pages: building and visiting...\n")
-            rows += measure(browser, Path(folder), pages, arguments.baseline, arguments.visits)
+            rows += measure(browser, Path(folder), pages, baseline, arguments.visits)
         browser.close()
-    sys.stdout.write(report(rows, arguments.visits, arguments.baseline))
+    sys.stdout.write(report(rows, arguments.visits, baseline))
     return 0
 
 

@@ -53,7 +53,7 @@ def vocabulary() -> tuple[str, ...]:
 
 
 def swap_words(text: str, rng: random.Random) -> str:
-    """Swap a share of the prose words of ``text``; keep headings and markup."""
+    """Swap a share of the prose words of ``text``; keep headings, admonitions and markup."""
     words = vocabulary()
 
     def swap(found: re.Match[str]) -> str:
@@ -61,7 +61,9 @@ def swap_words(text: str, rng: random.Random) -> str:
 
     lines = []
     for line in text.split("\n"):
-        if line.startswith("#"):
+        # Headings, and admonitions' types and titles (the care cards' checks
+        # read them).
+        if line.lstrip().startswith(("#", "!!!", "???")):
             lines.append(line)
             continue
         pieces, start = [], 0
@@ -140,7 +142,9 @@ def generate_pages(count: int) -> list[GeneratedPage]:
 
 
 def add_pages(project: Path, pages: list[GeneratedPage]) -> None:
-    """Write ``pages`` into the project at ``project`` and add them to its nav."""
+    """Write ``pages`` into the project at ``project``, in its nav if its CRPS
+    page is there: older commits listed every page in the nav; the project now
+    lists library pages by itself and refuses a nav line for one."""
     for page in pages:
         target = project / "docs" / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +152,8 @@ def add_pages(project: Path, pages: list[GeneratedPage]) -> None:
     config_file = project / "mkdocs.yml"
     config_text = config_file.read_text(encoding="utf-8")
     block = top_level_block(config_text, "nav")
+    if "conditions/crps.md" not in block.group(0):
+        return
     nav = nav_with(yaml.safe_load(block.group(0))["nav"], pages)
     nav_text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
     config_file.write_text(config_text.replace(block.group(0), nav_text), encoding="utf-8")
