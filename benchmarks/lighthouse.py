@@ -174,6 +174,19 @@ def failed_audits(result: dict[str, object]) -> set[str]:
     return failed
 
 
+Scores = dict[str, dict[str, list[float]]]
+
+
+@dataclass
+class Measured:
+    """One site's Lighthouse runs: scores by page and category, and what came with them."""
+
+    scores: Scores = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+    benchmark: list[float] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)  # 1-minute load average before each run
+
+
 def report(site: Measured, runs: int) -> str:
     scores, failed, benchmark = site.scores, site.failed, site.benchmark
     lines = [
@@ -199,19 +212,6 @@ def report(site: Measured, runs: int) -> str:
     lines += ["", "Audits not passed in some run (weighted ones only):"]
     lines += [f"- {audit}" for audit in sorted(failed)] or ["- none"]
     return "\n".join(lines) + "\n"
-
-
-Scores = dict[str, dict[str, list[float]]]
-
-
-@dataclass
-class Measured:
-    """One site's Lighthouse runs: scores by page and category, and what came with them."""
-
-    scores: Scores = field(default_factory=dict)
-    failed: set[str] = field(default_factory=set)
-    benchmark: list[float] = field(default_factory=list)
-    load: list[float] = field(default_factory=list)  # 1-minute load average before each run
 
 
 def measure(lighthouse: Path, out: Path, runs: int, refs: list[str | None]) -> list[Measured]:
