@@ -413,9 +413,8 @@ on_page_markdown = CombinedEvent(
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the page's components, score its prose (HTML makes headings, tables
     and code easy to leave out), add "Also called" under its title, then align
-    table cells by class (CSP), name the section and footnote links by their
-    words (not tooltips) and give the search index the page's description and
-    readers' words for it."""
+    table cells by class (CSP) and give the search index the page's description
+    and readers' words for it."""
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
     state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
@@ -428,8 +427,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     description = page.meta.get("description") or config.site_description or ""
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
-    html = name_symbol_links(align_cells_by_class(html))
-    html = add_search_element(html, page.meta, str(description))
+    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
     return add_also_called(html, front)
 
 
@@ -469,8 +467,10 @@ def on_page_context(
 
 
 def _finish_html(output: str) -> str:
-    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker."""
-    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+    """Every written HTML file: Material's HTML mended, section and footnote
+    links named by their words (not tooltips), CSP hashes, our search worker."""
+    html = name_symbol_links(repair_material_html(output))
+    return use_pagefind_worker(fill_script_hashes(html))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
