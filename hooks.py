@@ -423,10 +423,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     ):
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
-    description = page.meta.get("description") or config.site_description or ""
+    meta = front.meta if front else None
+    description = (meta and meta.description) or config.site_description or ""
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
-    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    html = add_search_element(align_cells_by_class(html), meta, description)
     return add_also_called(html, front)
 
 
