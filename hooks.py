@@ -139,8 +139,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 # What Pagefind indexes: each page's article, written as the page is written.
 _search_input = PagefindInput()
 _session = ServeSession(
-    lambda site_dir: build_index(site_dir, _search_input.path),
-    lambda site_dir: build_index(site_dir, _search_input.path, background=True),
+    lambda site_dir, background: build_index(site_dir, _search_input.path, background=background)
 )
 
 
