@@ -134,6 +134,31 @@ def test_no_reviewer_in_the_registry_is_a_clinician_today() -> None:
     assert [key for key, entry in registry().items() if "registration" in entry] == []
 
 
+# Words that tell a reader a health professional checked the content.
+CLAIMS_CLINICAL_REVIEW = re.compile(
+    r"\b(?:clinically|medically|doctor|expert)[- ]?(?:reviewed|approved|checked|verified)\b"
+    r"|\breviewed by (?:a |our )?(?:doctors?|clinicians?|nurses?|health professionals?)\b",
+    re.IGNORECASE,
+)
+
+
+def test_nothing_claims_a_clinical_review_that_has_not_happened(built_site: Build) -> None:
+    """Not a page, a search description, the feed, nor the project's own description."""
+    assert not any("registration" in entry for entry in registry().values())
+    built = [
+        path
+        for path in sorted(built_site.site_dir.rglob("*"))
+        if path.suffix in {".html", ".json", ".xml"}
+    ]
+    assert len(built) >= 20
+    claims = [
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {found.group(0)!r}"
+        for path in [*built, ROOT / "README.md", ROOT / "mkdocs.yml"]
+        for found in CLAIMS_CLINICAL_REVIEW.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert claims == []
+
+
 def test_every_page_names_registry_reviewers_linked_to_the_about_page(built_site: Build) -> None:
     about = built_site.page("about/")
     people = registry()
