@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from healthsite.content.reviewers import CLINICAL_PAGE_TYPES
 from healthsite.links.locate import page_source
 from tests.browser import DESKTOP, PHONE, SiteServer, reader_pages
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
 CRPS = "docs/conditions/crps.md"
 KETAMINE = "docs/treatments/iv-ketamine.md"
@@ -50,19 +50,6 @@ test-clinician:
 def registry() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((ROOT / REVIEWERS).read_text(encoding="utf-8"))
     return loaded
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> str:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, line: str) -> int:
-    return text.splitlines().index(line) + 1
 
 
 class _Text(HTMLParser):
