@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from tests.sitebuild import copy_project
+
 # Hermetic git: a fixed identity (as the workflow sets one), no user config.
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Publisher",
@@ -61,6 +63,17 @@ def check_out_for_serving(origin: Path, served: Path) -> None:
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(served / "site", filter="data")
+
+
+def project_with_remote(folder: Path) -> Path:
+    """A bare ``folder/origin.git`` and a git checkout of the project in
+    ``folder/work`` with it as ``origin``; returns the checkout."""
+    git("init", "--quiet", "--bare", str(folder / "origin.git"), cwd=folder)
+    (folder / "work").mkdir()
+    work = copy_project(folder / "work")
+    git("init", "--quiet", "--initial-branch=main", cwd=work)
+    git("remote", "add", "origin", str(folder / "origin.git"), cwd=work)
+    return work
 
 
 @dataclass(frozen=True)

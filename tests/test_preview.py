@@ -33,6 +33,7 @@ from tests.ghpagesremote import (
     git,
     hermetic_env,
     once_per_run,
+    project_with_remote,
 )
 from tests.sitebuild import Build, build, copy_project
 
@@ -74,11 +75,7 @@ def _second_push(site: Path, destination: Path) -> Path:
 
 def _run_all(folder: Path) -> None:
     origin = folder / "origin.git"
-    git("init", "--quiet", "--bare", str(origin), cwd=folder)
-    (folder / "work").mkdir()
-    work = copy_project(folder / "work")
-    git("init", "--quiet", "--initial-branch=main", cwd=work)
-    git("remote", "add", "origin", str(origin), cwd=work)
+    work = project_with_remote(folder)
     git("add", "--all", cwd=work)
     git("commit", "--quiet", "--message", "Content of release 1.0", cwd=work)
     _ok(_tool("healthsite.publishing.publish", "--ref", "refs/tags/v1.0", cwd=work))

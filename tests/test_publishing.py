@@ -33,6 +33,7 @@ from tests.ghpagesremote import (
     git,
     hermetic_env,
     once_per_run,
+    project_with_remote,
 )
 from tests.sitebuild import ROOT, copy_project
 
@@ -82,11 +83,7 @@ def _remove_withdrawn_page(work: Path) -> None:
 
 def _publish_all(folder: Path) -> None:
     origin = folder / "origin.git"
-    git("init", "--quiet", "--bare", str(origin), cwd=folder)
-    (folder / "work").mkdir()
-    work = copy_project(folder / "work")
-    git("init", "--quiet", "--initial-branch=main", cwd=work)
-    git("remote", "add", "origin", str(origin), cwd=work)
+    work = project_with_remote(folder)
     _add_withdrawn_page(work)
     _commit_all(work, "Content of release 1.0")
     _publish_ok(work, "refs/tags/v1.0")
