@@ -140,8 +140,7 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 # What Pagefind indexes: each page's article, written as the page is written.
 _search_input = PagefindInput()
 _session = ServeSession(
-    lambda site_dir: build_index(site_dir, _search_input.path),
-    lambda site_dir: build_index(site_dir, _search_input.path, background=True),
+    lambda site_dir, background: build_index(site_dir, _search_input.path, background=background)
 )
 
 
@@ -424,10 +423,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     ):
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
-    description = page.meta.get("description") or config.site_description or ""
+    meta = front.meta if front else None
+    description = (meta and meta.description) or config.site_description or ""
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
-    html = add_search_element(align_cells_by_class(html), page.meta, str(description))
+    html = add_search_element(align_cells_by_class(html), meta, description)
     return add_also_called(html, front)
 
 

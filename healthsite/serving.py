@@ -11,7 +11,7 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
   still read every page's front matter, which is cached by its text
   (healthsite/checks/sitepages.py), so only changed pages are parsed again.
 - What the build writes from every page (api/pages.json) keeps what the pages
-  not rebuilt cited (hooks.py, ``_cited_keys``).
+  not rebuilt cited (healthsite/library/feed.py, ``CitationsSoFar``).
 - The search index is rebuilt after each save in the background, at low
   priority (Pagefind takes seconds at 1,000 pages), so the browser does not
   wait for it; api/pages.json is written again only when it changed; and the
@@ -105,15 +105,15 @@ class BackgroundIndex:
 class ServeSession:
     """Whether this process serves a dirty preview, and what that changes."""
 
-    def __init__(
-        self, index: Callable[[Path], None], index_in_background: Callable[[Path], None]
-    ) -> None:
+    def __init__(self, index: Callable[[Path, bool], None]) -> None:
+        """``index(site_dir, background)`` builds the search index; ``background``
+        asks it to yield the CPU to the server (after a dirty rebuild)."""
         self.serving = False
         self.dirty_serve = False
         self.templates = CompiledTemplates()
         self._written: dict[Path, object] = {}
-        self._index_now = index
-        self.background = BackgroundIndex(index_in_background)
+        self._index = index
+        self.background = BackgroundIndex(lambda site_dir: index(site_dir, True))
         self._indexed: set[Path] = set()
         self._notice = _DirtyBuildNotice()
 
@@ -132,7 +132,7 @@ class ServeSession:
             self.background.request(site_dir)
             return
         self.background.wait()
-        self._index_now(site_dir)
+        self._index(site_dir, False)
         self._indexed.add(site_dir)
 
     def unchanged(self, path: Path, content: object) -> bool:

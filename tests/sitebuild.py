@@ -90,3 +90,25 @@ def assert_fails_with(result: Build, *messages: str) -> None:
     for message in messages:
         assert message in result.output
     assert "Traceback" not in result.output
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> str:
+    """Replace the first ``old`` (which must be there) in a file of a project
+    copy, as an editor would; return the file's new text."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {relative}"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(text: str, line: str, after: int = 0) -> int:
+    """The number (from 1) of the first line of ``text`` equal to ``line``,
+    after the first ``after`` lines."""
+    return text.splitlines().index(line, after) + 1
+
+
+def line_starting(text: str, start: str) -> int:
+    """The number (from 1) of the first line of ``text`` that starts with ``start``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))

@@ -8,24 +8,10 @@ from pathlib import Path
 import pytest
 
 from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
-from tests.sitebuild import Build, assert_fails_with, build
+from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
 FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
-
-
-def edit(project: Path, page: str, old: str, new: str) -> str:
-    path = project / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {page}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, start: str) -> int:
-    """The number of the first line of ``text`` that starts with ``start``."""
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 @pytest.mark.parametrize(
@@ -129,7 +115,7 @@ def test_findings_not_shown_on_the_page_fail(project: Path) -> None:
     text = edit(project, KETAMINE, "{{ findings() }}\n", "")
     assert_fails_with(
         build(project),
-        f"{KETAMINE}:{line_of(text, 'findings:')}: findings: are listed but not shown on the "
+        f"{KETAMINE}:{line_starting(text, 'findings:')}: findings: are listed but not shown on the "
         "page; expected {{ findings() }} under '## What the research shows'",
     )
 
@@ -143,6 +129,6 @@ def test_findings_macro_without_findings_fails(project: Path) -> None:
     path.write_text(text, encoding="utf-8")
     assert_fails_with(
         build(project),
-        f"{KETAMINE}:{line_of(text, '{{ findings() }}')}: findings(): shows the page's "
+        f"{KETAMINE}:{line_starting(text, '{{ findings() }}')}: findings(): shows the page's "
         "findings, but the front matter lists none; expected a 'findings:' list",
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import Build, assert_fails_with, build
+from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
 
 ABOUT = "docs/about.md"
 CRPS = "docs/conditions/crps.md"
@@ -20,21 +20,6 @@ KETAMINE = "docs/treatments/iv-ketamine.md"
 # iv-ketamine.md is due for review on 2027-05-20; the other pages later (the
 # next ones, medicines and spinal cord stimulation, on 2027-05-25).
 TWO_DAYS_AFTER_KETAMINE_REVIEW = "2027-05-22"
-
-
-def edit(project: Path, page: str, old: str, new: str) -> str:
-    """Replace ``old`` (which must be there) in a page; return the new text."""
-    path = project / page
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {page}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_number(text: str, start: str) -> int:
-    """The number of the first line of ``text`` that starts with ``start``."""
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
@@ -89,7 +74,7 @@ def test_a_front_matter_mistake_is_named_with_its_line(
     project: Path, page: str, old: str, new: str, message: str
 ) -> None:
     text = edit(project, page, old, new)
-    assert_fails_with(build(project), f"{page}:{line_number(text, new)}: {message}")
+    assert_fails_with(build(project), f"{page}:{line_starting(text, new)}: {message}")
 
 
 def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
@@ -99,7 +84,7 @@ def test_missing_reviewer_and_misspelt_field(project: Path) -> None:
         "reviewed_by: editorial-team\n",
         "reviewd_by: editorial-team\n",
     )
-    misspelt = line_number(text, "reviewd_by: editorial-team")
+    misspelt = line_starting(text, "reviewd_by: editorial-team")
     assert_fails_with(
         build(project),
         # A missing field is reported on the first line of the front matter.
@@ -117,7 +102,7 @@ def test_condition_without_alternative_names_fails(project: Path) -> None:
     names = re.search(r"alternative_names:\n(  - .*\n)+", text)
     assert names
     text = edit(project, CRPS, names.group(0), "alternative_names: []\n")
-    line = line_number(text, "alternative_names: []")
+    line = line_starting(text, "alternative_names: []")
     assert_fails_with(
         build(project),
         f"{CRPS}:{line}: alternative_names: is missing or empty, and every condition page needs "
@@ -141,15 +126,15 @@ def test_all_problems_of_a_build_are_reported_together(project: Path) -> None:
     result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert_fails_with(
         result,
-        f"{ABOUT}:{line_number(about, 'page_type: symptom')}: page_type:",
-        f"{CRPS}:{line_number(crps, 'last_reviewed: 2026-11')}: last_reviewed: '2026-11' is "
+        f"{ABOUT}:{line_starting(about, 'page_type: symptom')}: page_type:",
+        f"{CRPS}:{line_starting(crps, 'last_reviewed: 2026-11')}: last_reviewed: '2026-11' is "
         "not written as YYYY-MM-DD",
-        f"{KETAMINE}:{line_number(ketamine, 'description: Ketamine.')}: description: "
+        f"{KETAMINE}:{line_starting(ketamine, 'description: Ketamine.')}: description: "
         "has more than one sentence; expected one sentence of at most 160 characters, ending "
         "with a full stop, for search results",
-        f"{KETAMINE}:{line_number(ketamine, '  - causalgia')}: alternative_names: 'causalgia' is "
-        f"also an alternative name of {CRPS} (line {line_number(crps, '  - causalgia')})",
-        f"{KETAMINE}:{line_number(ketamine, 'next_review:')}: next_review: the review is 2 "
+        f"{KETAMINE}:{line_starting(ketamine, '  - causalgia')}: alternative_names: 'causalgia' is "
+        f"also an alternative name of {CRPS} (line {line_starting(crps, '  - causalgia')})",
+        f"{KETAMINE}:{line_starting(ketamine, 'next_review:')}: next_review: the review is 2 "
         "days overdue",
         "cite: 'nobody2099' is not a key in data/sources.yml",
     )
@@ -161,7 +146,7 @@ def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
     result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert_fails_with(
         result,
-        f"{KETAMINE}:{line_number(text, 'next_review: 2027-05-20')}: next_review: the review "
+        f"{KETAMINE}:{line_starting(text, 'next_review: 2027-05-20')}: next_review: the review "
         "is 2 days overdue (it was due 20 May 2027); have the page reviewed, then update "
         "last_reviewed and next_review",
     )
@@ -169,7 +154,7 @@ def test_overdue_review_fails_the_build_in_ci(project: Path) -> None:
 
 
 def test_overdue_review_only_informs_outside_ci(project: Path) -> None:
-    line = line_number((project / KETAMINE).read_text(encoding="utf-8"), "next_review:")
+    line = line_starting((project / KETAMINE).read_text(encoding="utf-8"), "next_review:")
     result = build(project, env={"CI": "false", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
     assert result.returncode == 0, result.output
     assert (
@@ -186,7 +171,7 @@ def test_review_on_its_due_date_is_not_overdue(project: Path) -> None:
 
 def test_a_review_interval_sets_the_due_date(project: Path) -> None:
     text = edit(project, KETAMINE, "next_review: 2027-05-20", "review_interval_months: 3")
-    line = line_number(text, "review_interval_months:")
+    line = line_starting(text, "review_interval_months:")
     result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": "2027-02-21"})
     assert_fails_with(
         result,
@@ -242,7 +227,7 @@ def test_a_page_missing_from_the_nav_is_named_with_the_fix(project: Path) -> Non
         "# About this site", "# Privacy"
     )
     (project / "docs" / "privacy.md").write_text(privacy, encoding="utf-8")
-    nav_line = line_number((project / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
+    nav_line = line_starting((project / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
     assert_fails_with(
         build(project),
         f"mkdocs.yml:{nav_line}: nav: privacy.md is not in the navigation, so readers cannot "
@@ -254,7 +239,7 @@ def test_a_page_missing_from_the_nav_is_named_with_the_fix(project: Path) -> Non
 
 def test_an_alternative_name_of_two_conditions_names_both_pages(project: Path) -> None:
     add_condition(project, "rsd")
-    crps_line = line_number((project / CRPS).read_text(encoding="utf-8"), "  - RSD")
+    crps_line = line_starting((project / CRPS).read_text(encoding="utf-8"), "  - RSD")
     assert_fails_with(
         build(project),
         f"docs/conditions/fibromyalgia.md:7: alternative_names: 'rsd' is also an alternative "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.pagetext import front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
 GUIDE = """---
 title: Pacing your day
@@ -89,19 +89,6 @@ def add_page(project: Path, src_path: str, markdown: str) -> None:
     path.write_text(markdown, encoding="utf-8")
 
 
-def edit(project: Path, src_path: str, old: str, new: str) -> str:
-    path = project / "docs" / src_path
-    original = path.read_text(encoding="utf-8")
-    assert old in original, f"{old!r} is not in {src_path}"
-    changed = original.replace(old, new, 1)
-    path.write_text(changed, encoding="utf-8")
-    return changed
-
-
-def line_of(markdown: str, line_text: str) -> int:
-    return markdown.splitlines().index(line_text) + 1
-
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with a guide and five more conditions, none of them added to the nav."""
@@ -162,7 +149,7 @@ def test_related_pages_typed_once_show_on_both_pages(library: Build) -> None:
 def test_a_related_page_that_does_not_exist_names_the_file_and_line(project: Path) -> None:
     markdown = edit(
         project,
-        "conditions/crps.md",
+        "docs/conditions/crps.md",
         "possible_treatments:\n",
         "related_pages:\n  - guides/pacing.md\npossible_treatments:\n",
     )
@@ -187,14 +174,14 @@ def test_relation_mistakes_are_named_with_their_lines(project: Path) -> None:
     guide = (project / "docs/guides/pacing.md").read_text(encoding="utf-8")
     crps = edit(
         project,
-        "conditions/crps.md",
+        "docs/conditions/crps.md",
         "  - treatments/iv-ketamine.md\n",
         "  - treatments/iv-ketamine.md\n  - conditions/crps.md\n"
         "related_pages:\n  - guides/pacing.md\n",
     )
     ketamine = edit(
         project,
-        "treatments/iv-ketamine.md",
+        "docs/treatments/iv-ketamine.md",
         "page_type: treatment\n",
         "page_type: treatment\npossible_treatments:\n  - treatments/iv-ketamine.md\n",
     )
@@ -225,7 +212,7 @@ def test_a_treatment_of_a_condition_must_be_a_treatment_page(project: Path) -> N
     )
     crps = edit(
         project,
-        "conditions/crps.md",
+        "docs/conditions/crps.md",
         "  - treatments/iv-ketamine.md\n",
         "  - treatments/iv-ketamine.md\n  - conditions/back-pain.md\n",
     )
@@ -300,7 +287,7 @@ def test_a_library_page_out_of_place_fails_with_where_it_belongs(project: Path) 
     (project / "docs/conditions/crps.md").rename(project / "docs/crps.md")
     crps = (project / "docs/crps.md").read_text(encoding="utf-8")
     ketamine = edit(
-        project, "treatments/iv-ketamine.md", "page_type: treatment", "page_type: guide"
+        project, "docs/treatments/iv-ketamine.md", "page_type: treatment", "page_type: guide"
     )
     config = project / "mkdocs.yml"
     config.write_text(
@@ -335,7 +322,7 @@ def test_a_section_without_its_index_page_fails(project: Path) -> None:
 
 def test_an_unknown_section_in_page_list_fails_with_its_line(project: Path) -> None:
     markdown = edit(
-        project, "conditions/index.md", "page_list('condition')", "page_list('illness')"
+        project, "docs/conditions/index.md", "page_list('condition')", "page_list('illness')"
     )
     call_line = line_of(markdown, "{{ page_list('illness') }}")
     assert_fails_with(

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from healthsite.checks.components import check_components
 from tests.pagetext import front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, line_of
 
 CRPS = "conditions/crps/"
 CRPS_FILE = "docs/conditions/crps.md"
@@ -33,12 +33,6 @@ def article(built_site: Build, url_path: str) -> Tag:
 
 def crps_text() -> str:
     return (ROOT / CRPS_FILE).read_text(encoding="utf-8")
-
-
-def line_of(text: str, line: str, start: int = 0) -> int:
-    """1-based number of the first line equal to ``line`` after line ``start``."""
-    lines = text.splitlines()
-    return lines.index(line, start) + 1
 
 
 # --- Care cards in the built page --------------------------------------------

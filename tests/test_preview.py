@@ -8,20 +8,16 @@ is published while a preview for pull request 9 lands on gh-pages mid-deploy.
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tarfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 from mike import git_utils
 from playwright.sync_api import Browser, expect
 
@@ -29,29 +25,27 @@ from healthsite.publishing import ghpages
 from healthsite.publishing.publish import publish, tool_env
 from healthsite.publishing.versioning import target_for_ref
 from tests.browser import SiteServer, serve
+from tests.ghpagesremote import (
+    GIT_ENV,
+    Remote,
+    check_out_for_serving,
+    gh_pages_entries,
+    git,
+    hermetic_env,
+    once_per_run,
+    project_with_remote,
+)
 from tests.sitebuild import Build, build, copy_project
-from tests.test_publishing import GIT_ENV
 
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
-
-
-def _env() -> dict[str, str]:
-    env = {**os.environ, **GIT_ENV}
-    env.pop("GITHUB_TOKEN", None)
-    return env
-
-
-def _git(*args: str, cwd: Path) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, env=_env(), capture_output=True, check=True)
-    return done.stdout.decode()
 
 
 def _tool(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", module, *args],
         cwd=cwd,
-        env=_env(),
+        env=hermetic_env(),
         capture_output=True,
         text=True,
         check=False,
@@ -63,19 +57,10 @@ def _ok(result: subprocess.CompletedProcess[str]) -> str:
     return result.stderr
 
 
-def _top_level(origin: Path, path: str = "") -> dict[str, str]:
-    """gh-pages' entries (of ``path``) -> git object ids (equal ids, equal content)."""
-    try:
-        listing = _git("ls-tree", f"gh-pages:{path}", cwd=origin)
-    except subprocess.CalledProcessError:
-        return {}
-    return {line.split("\t")[1]: line.split()[2] for line in listing.splitlines()}
-
-
 def _new_clone(folder: Path, origin: Path) -> Path:
     folder.mkdir()
-    _git("init", "--quiet", "--initial-branch=main", cwd=folder)
-    _git("remote", "add", "origin", str(origin), cwd=folder)
+    git("init", "--quiet", "--initial-branch=main", cwd=folder)
+    git("remote", "add", "origin", str(origin), cwd=folder)
     return folder
 
 
@@ -90,16 +75,12 @@ def _second_push(site: Path, destination: Path) -> Path:
 
 def _run_all(folder: Path) -> None:
     origin = folder / "origin.git"
-    _git("init", "--quiet", "--bare", str(origin), cwd=folder)
-    (folder / "work").mkdir()
-    work = copy_project(folder / "work")
-    _git("init", "--quiet", "--initial-branch=main", cwd=work)
-    _git("remote", "add", "origin", str(origin), cwd=work)
-    _git("add", "--all", cwd=work)
-    _git("commit", "--quiet", "--message", "Content of release 1.0", cwd=work)
+    work = project_with_remote(folder)
+    git("add", "--all", cwd=work)
+    git("commit", "--quiet", "--message", "Content of release 1.0", cwd=work)
     _ok(_tool("healthsite.publishing.publish", "--ref", "refs/tags/v1.0", cwd=work))
-    trees: dict[str, dict[str, str]] = {"published": _top_level(origin)}
-    versions = {"published": _git("show", "gh-pages:versions.json", cwd=origin)}
+    trees: dict[str, dict[str, str]] = {"published": gh_pages_entries(origin)}
+    versions = {"published": git("show", "gh-pages:versions.json", cwd=origin)}
 
     (folder / "pr7").mkdir()
     preview = build(copy_project(folder / "pr7"), env={"HEALTHSITE_PREVIEW_PR": "7"})
@@ -109,11 +90,11 @@ def _run_all(folder: Path) -> None:
 
     def step(name: str, *args: str) -> None:
         logs[name] = _ok(_tool("healthsite.publishing.preview", *args, cwd=work))
-        trees[name] = _top_level(origin)
-        versions[name] = _git("show", "gh-pages:versions.json", cwd=origin)
+        trees[name] = gh_pages_entries(origin)
+        versions[name] = git("show", "gh-pages:versions.json", cwd=origin)
 
     step("deploy 7", "deploy", "--pr", "7", "--site-dir", str(site))
-    trees["pr-7 first"] = _top_level(origin, "pr-preview/pr-7")
+    trees["pr-7 first"] = gh_pages_entries(origin, "pr-preview/pr-7")
     step(
         "deploy 7 again",
         "deploy",
@@ -122,12 +103,12 @@ def _run_all(folder: Path) -> None:
         "--site-dir",
         str(_second_push(site, folder / "pr7b")),
     )
-    trees["pr-7 second"] = _top_level(origin, "pr-preview/pr-7")
+    trees["pr-7 second"] = gh_pages_entries(origin, "pr-preview/pr-7")
     step("deploy 8", "deploy", "--pr", "8", "--site-dir", str(site))
-    trees["pr-8 deployed"] = _top_level(origin, "pr-preview/pr-8")
+    trees["pr-8 deployed"] = gh_pages_entries(origin, "pr-preview/pr-8")
     step("remove 7", "remove", "--pr", "7")
     step("remove 7 again", "remove", "--pr", "7")
-    trees["previews before dev"] = _top_level(origin, "pr-preview")
+    trees["previews before dev"] = gh_pages_entries(origin, "pr-preview")
 
     # Publish dev; while mike deploys it, pull request 9's preview lands.
     other = copy_project(_new_clone(folder / "other", origin))  # another run's checkout
@@ -156,51 +137,27 @@ def _run_all(folder: Path) -> None:
             patch.setenv(name, value)
         patch.setattr(ghpages, "push", push_after_a_preview_lands)
         publish(target_for_ref("refs/heads/main"), work / "mkdocs.yml")
-    trees["after dev"] = _top_level(origin)
-    trees["previews after dev"] = _top_level(origin, "pr-preview")
+    trees["after dev"] = gh_pages_entries(origin)
+    trees["previews after dev"] = gh_pages_entries(origin, "pr-preview")
 
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", "gh-pages"], cwd=origin, capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder / "served" / "site", filter="data")
+    check_out_for_serving(origin, folder / "served")
     record = {"trees": trees, "versions": versions, "logs": logs, "pushes": len(pushes)}
     (folder / "record.json").write_text(json.dumps(record))
 
 
 @dataclass(frozen=True)
-class Previewed:
-    folder: Path
+class Previewed(Remote):
     trees: dict[str, dict[str, str]]
     versions: dict[str, str]
     logs: dict[str, str]
     pushes: int
 
-    @property
-    def origin(self) -> Path:
-        return self.folder / "origin.git"
-
-    @property
-    def served(self) -> Path:
-        return self.folder / "served"
-
-    def show(self, path: str) -> str:
-        return _git("show", f"gh-pages:{path}", cwd=self.origin)
-
 
 @pytest.fixture(scope="session")
 def previewed(tmp_path_factory: pytest.TempPathFactory) -> Previewed:
     """Run every step once per test run; pytest-xdist workers share the result."""
-    if "PYTEST_XDIST_WORKER" in os.environ:
-        folder = tmp_path_factory.getbasetemp().parent / "previewed"
-    else:
-        folder = tmp_path_factory.mktemp("previewed")
-    with FileLock(f"{folder}.lock"):
-        record = folder / "record.json"
-        if not record.is_file():
-            folder.mkdir(exist_ok=True)
-            _run_all(folder)
-    return Previewed(folder, **json.loads(record.read_text()))
+    folder = once_per_run(tmp_path_factory, "previewed", "record.json", _run_all)
+    return Previewed(folder, **json.loads((folder / "record.json").read_text()))
 
 
 # --- gh-pages ---------------------------------------------------------------
@@ -332,7 +289,7 @@ def test_a_preview_number_that_is_not_a_number_fails_the_build(project: Path) ->
     assert "Traceback" not in result.output
 
 
-def test_deploying_an_empty_folder_fails_before_touching_git(project: Path) -> None:
+def test_deploying_an_empty_folder_fails_before_touchinggit(project: Path) -> None:
     (project / "empty").mkdir()
     result = _tool(
         "healthsite.publishing.preview", "deploy", "--pr", "3", "--site-dir", "empty", cwd=project
@@ -347,7 +304,7 @@ def test_update_makes_its_change_again_when_the_branch_moved_on(
 ) -> None:
     """Two previews pushed at once: the second is refused, then made on top."""
     origin = tmp_path / "origin.git"
-    _git("init", "--quiet", "--bare", str(origin), cwd=tmp_path)
+    git("init", "--quiet", "--bare", str(origin), cwd=tmp_path)
     first, second = _new_clone(tmp_path / "a", origin), _new_clone(tmp_path / "b", origin)
     for name, value in GIT_ENV.items():
         monkeypatch.setenv(name, value)
@@ -368,7 +325,7 @@ def test_update_makes_its_change_again_when_the_branch_moved_on(
     monkeypatch.chdir(first)
     assert ghpages.update("a", add("a"), env)
     assert calls == ["a", "b", "a"]
-    assert set(_top_level(origin)) == {"a.txt", "b.txt"}
-    log = _git("log", "--format=%s", "gh-pages", cwd=origin).split()
+    assert set(gh_pages_entries(origin)) == {"a.txt", "b.txt"}
+    log = git("log", "--format=%s", "gh-pages", cwd=origin).split()
     assert log == ["a", "b"]
-    assert "healthsite-gh-pages-update" not in _git("branch", cwd=first)
+    assert "healthsite-gh-pages-update" not in git("branch", cwd=first)

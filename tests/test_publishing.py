@@ -9,13 +9,10 @@ release 1.0, release 1.1, then ``dev`` from main, then 1.1 once more. Release
 from __future__ import annotations
 
 import base64
-import io
 import json
-import os
 import re
 import subprocess
 import sys
-import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -23,47 +20,33 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from filelock import FileLock
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from healthsite.publishing.publish import tool_env
 from tests.browser import SiteServer, reader_pages, serve
 from tests.console import problems_on_pages
+from tests.ghpagesremote import (
+    Remote,
+    check_out_for_serving,
+    gh_pages_entries,
+    git,
+    hermetic_env,
+    once_per_run,
+    project_with_remote,
+)
 from tests.sitebuild import ROOT, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
 WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
 VERSIONS_NAV = "      - Versions and changes: versions.md\n"
 
-# Hermetic git: a fixed identity (as the workflow sets one), no user config.
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test Publisher",
-    "GIT_AUTHOR_EMAIL": "publisher@example.org",
-    "GIT_COMMITTER_NAME": "Test Publisher",
-    "GIT_COMMITTER_EMAIL": "publisher@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "NO_MKDOCS_2_WARNING": "1",
-}
-
-
-def _env() -> dict[str, str]:
-    env = {**os.environ, **GIT_ENV}
-    env.pop("GITHUB_TOKEN", None)
-    return env
-
-
-def _git(*args: str, cwd: Path) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, env=_env(), capture_output=True, check=True)
-    return done.stdout.decode()
-
 
 def _publish(work: Path, ref: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "healthsite.publishing.publish", "--ref", ref],
         cwd=work,
-        env=_env(),
+        env=hermetic_env(),
         capture_output=True,
         text=True,
         check=False,
@@ -76,8 +59,8 @@ def _publish_ok(work: Path, ref: str) -> None:
 
 
 def _commit_all(work: Path, message: str) -> None:
-    _git("add", "--all", cwd=work)
-    _git("commit", "--quiet", "--message", message, cwd=work)
+    git("add", "--all", cwd=work)
+    git("commit", "--quiet", "--message", message, cwd=work)
 
 
 def _add_withdrawn_page(work: Path) -> None:
@@ -98,19 +81,9 @@ def _remove_withdrawn_page(work: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace(WITHDRAWN_NAV, ""))
 
 
-def _top_level(origin: Path) -> dict[str, str]:
-    """gh-pages' top-level entries -> git object ids (equal ids, equal content)."""
-    listing = _git("ls-tree", "gh-pages", cwd=origin)
-    return {line.split("\t")[1]: line.split()[2] for line in listing.splitlines()}
-
-
 def _publish_all(folder: Path) -> None:
     origin = folder / "origin.git"
-    _git("init", "--quiet", "--bare", str(origin), cwd=folder)
-    (folder / "work").mkdir()
-    work = copy_project(folder / "work")
-    _git("init", "--quiet", "--initial-branch=main", cwd=work)
-    _git("remote", "add", "origin", str(origin), cwd=work)
+    work = project_with_remote(folder)
     _add_withdrawn_page(work)
     _commit_all(work, "Content of release 1.0")
     _publish_ok(work, "refs/tags/v1.0")
@@ -118,52 +91,26 @@ def _publish_all(folder: Path) -> None:
     _commit_all(work, "Content of release 1.1: advice withdrawn")
     _publish_ok(work, "refs/tags/v1.1")
     _publish_ok(work, "refs/heads/main")
-    before = _top_level(origin)
+    before = gh_pages_entries(origin)
     _publish_ok(work, "refs/tags/v1.1")
-    after = _top_level(origin)
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", "gh-pages"], cwd=origin, capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder / "served" / "site", filter="data")
+    after = gh_pages_entries(origin)
+    check_out_for_serving(origin, folder / "served")
     (folder / "trees.json").write_text(json.dumps({"before": before, "after": after}))
 
 
 @dataclass(frozen=True)
-class Published:
+class Published(Remote):
     """The outcome of the four publishes, shared by every test here."""
 
-    folder: Path
     before_redeploy: dict[str, str]
     after_redeploy: dict[str, str]
-
-    @property
-    def origin(self) -> Path:
-        return self.folder / "origin.git"
-
-    @property
-    def served(self) -> Path:
-        """The gh-pages branch as files, under ``site/`` as on GitHub Pages."""
-        return self.folder / "served"
-
-    def show(self, path: str) -> str:
-        return _git("show", f"gh-pages:{path}", cwd=self.origin)
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     """Publish once per test run; pytest-xdist workers share the result."""
-    if "PYTEST_XDIST_WORKER" in os.environ:
-        # The parent of a worker's temp folder is this run's, shared by all workers.
-        folder = tmp_path_factory.getbasetemp().parent / "published"
-    else:
-        folder = tmp_path_factory.mktemp("published")
-    with FileLock(f"{folder}.lock"):
-        trees = folder / "trees.json"
-        if not trees.is_file():
-            folder.mkdir(exist_ok=True)
-            _publish_all(folder)
-    recorded = json.loads(trees.read_text())
+    folder = once_per_run(tmp_path_factory, "published", "trees.json", _publish_all)
+    recorded = json.loads((folder / "trees.json").read_text())
     return Published(folder, recorded["before"], recorded["after"])
 
 
@@ -250,7 +197,7 @@ def test_plain_mike_list_in_the_checkout_shows_versions_and_aliases(
     result = subprocess.run(
         [str(mike), "list"],
         cwd=published.folder / "work",
-        env=_env(),
+        env=hermetic_env(),
         capture_output=True,
         text=True,
         check=False,
@@ -400,7 +347,7 @@ def test_token_reaches_git_only_through_the_environment(
     monkeypatch.setenv("GITHUB_TOKEN", "not-a-real-token")
     env = tool_env()
     assert "GITHUB_TOKEN" not in env
-    _git("init", "--quiet", cwd=tmp_path)
+    git("init", "--quiet", cwd=tmp_path)
     seen = subprocess.run(
         ["git", "config", "--get", "http.https://github.com/.extraheader"],
         cwd=tmp_path,

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from healthsite.content.reviewers import CLINICAL_PAGE_TYPES
 from healthsite.links.locate import page_source
 from tests.browser import DESKTOP, PHONE, SiteServer, reader_pages
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
 CRPS = "docs/conditions/crps.md"
 KETAMINE = "docs/treatments/iv-ketamine.md"
@@ -50,19 +50,6 @@ test-clinician:
 def registry() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((ROOT / REVIEWERS).read_text(encoding="utf-8"))
     return loaded
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> str:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    return text
-
-
-def line_of(text: str, line: str) -> int:
-    return text.splitlines().index(line) + 1
 
 
 class _Text(HTMLParser):
@@ -132,6 +119,31 @@ def built_pages(site: Build) -> Iterator[tuple[str, str, dict[str, Any]]]:
 def test_no_reviewer_in_the_registry_is_a_clinician_today() -> None:
     """If this fails, a clinician was added: check their registration, then update this test."""
     assert [key for key, entry in registry().items() if "registration" in entry] == []
+
+
+# Words that tell a reader a health professional checked the content.
+CLAIMS_CLINICAL_REVIEW = re.compile(
+    r"\b(?:clinically|medically|doctor|expert)[- ]?(?:reviewed|approved|checked|verified)\b"
+    r"|\breviewed by (?:a |our )?(?:doctors?|clinicians?|nurses?|health professionals?)\b",
+    re.IGNORECASE,
+)
+
+
+def test_nothing_claims_a_clinical_review_that_has_not_happened(built_site: Build) -> None:
+    """Not a page, a search description, the feed, nor the project's own description."""
+    assert not any("registration" in entry for entry in registry().values())
+    built = [
+        path
+        for path in sorted(built_site.site_dir.rglob("*"))
+        if path.suffix in {".html", ".json", ".xml"}
+    ]
+    assert len(built) >= 20
+    claims = [
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {found.group(0)!r}"
+        for path in [*built, ROOT / "README.md", ROOT / "mkdocs.yml"]
+        for found in CLAIMS_CLINICAL_REVIEW.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert claims == []
 
 
 def test_every_page_names_registry_reviewers_linked_to_the_about_page(built_site: Build) -> None:

@@ -204,9 +204,8 @@ def add_also_called(page_html: str, front: FrontMatter | None) -> str:
     if not names or not end_of_title:
         return page_html
     listed = ", ".join(html.escape(name, quote=False) for name in names)
-    # Out of the search index's text: the names are indexed already, boosted, as
-    # the page's keywords (healthsite/html/searchterms.py); not twice per page.
-    line = (
-        f'\n<p class="also-called" data-search-exclude><strong>Also called:</strong> {listed}</p>'
-    )
+    # Pagefind leaves ".also-called" out (healthsite/search/pagefind.py): the
+    # names are indexed already, boosted, as the page's reader terms
+    # (healthsite/search/terms.py); not twice per page.
+    line = f'\n<p class="also-called"><strong>Also called:</strong> {listed}</p>'
     return f"{before}{end_of_title}{line}{after}"

@@ -17,29 +17,27 @@ and excerpts only for its other sections.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
-from typing import Any
 
-FRONT_MATTER_FIELDS = ("alternative_names", "signs_or_symptoms")
+from healthsite.checks.frontmatter import PageMeta
+
 # Pagefind's highest weight; a page title (h1) has 7, body text 1.
 TERMS_WEIGHT = 10
 TITLE_END = "</h1>"
 
 
-def reader_terms(meta: Mapping[str, Any]) -> list[str]:
-    """The words readers may search for, from a page's front matter."""
-    terms: list[str] = []
-    for field in FRONT_MATTER_FIELDS:
-        listed = meta.get(field)
-        # A field that is not a list is an editor's mistake, reported with its
-        # line by the front matter check; it has no words to add here.
-        if isinstance(listed, list):
-            terms.extend(str(term) for term in listed)
-    return terms
+def reader_terms(meta: PageMeta | None) -> list[str]:
+    """The words readers may search for, from a page's checked front matter.
+
+    Front matter with mistakes has no checked form (``None``): its problems,
+    reported with their lines, fail the build, and it gives no words here.
+    """
+    if meta is None:
+        return []
+    return [*(meta.alternative_names or []), *(meta.signs_or_symptoms or [])]
 
 
-def search_element(meta: Mapping[str, Any], description: str) -> str:
+def search_element(meta: PageMeta | None, description: str) -> str:
     """The hidden element that carries a page's description and reader terms."""
     meta_attributes = (
         f'data-pagefind-meta="description[data-description]" '
@@ -52,7 +50,7 @@ def search_element(meta: Mapping[str, Any], description: str) -> str:
     return f'<div {meta_attributes} data-pagefind-weight="{TERMS_WEIGHT}" hidden>{text}</div>'
 
 
-def add_search_element(html: str, meta: Mapping[str, Any], description: str) -> str:
+def add_search_element(html: str, meta: PageMeta | None, description: str) -> str:
     """Put the search element right after the page's title (or first, if none)."""
     element = search_element(meta, description)
     end = html.find(TITLE_END)
