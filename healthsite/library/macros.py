@@ -1,8 +1,9 @@
 """The library's macros: ``page_list('condition')``, ``a_to_z()``, ``library_cards()``.
 
-They write Markdown from the library (see ``render.py``), relative to the
-page being built. A wrong argument is an editor's mistake: it is reported
-with the page and line, like an unknown ``cite()`` key, and the build fails.
+They write from the library (see ``render.py``), relative to the page
+being built; the long listings are left to ``listings`` to put in the page.
+A wrong argument is an editor's mistake: it is reported with the page and
+line, like an unknown ``cite()`` key, and the build fails.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from healthsite.checks.frontmatter import PageType
 from healthsite.library import render
+from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
 from healthsite.problems import Problem
@@ -20,6 +22,7 @@ from healthsite.problems import Problem
 class LibraryMacros:
     """Macros over the library; told the library in on_nav and the page in on_pre_page."""
 
+    listings: Listings = field(default_factory=Listings)
     library: Library | None = None
     page_uri: str = ""
     shown_as: str = ""
@@ -54,11 +57,11 @@ class LibraryMacros:
                 )
             )
             return f"[unknown section {page_type}]"
-        return render.page_list(self._library(), section, self.page_uri)
+        return render.page_list(self._library(), section, self.page_uri, self.listings)
 
     def a_to_z(self) -> str:
         """Macro: the A to Z of every condition, treatment and guide."""
-        return render.a_to_z(self._library(), self.page_uri)
+        return render.a_to_z(self._library(), self.page_uri, self.listings)
 
     def library_cards(self) -> str:
         """Macro: a card for each section with pages, and the A to Z (the home page)."""

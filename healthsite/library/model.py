@@ -16,6 +16,12 @@ from healthsite.checks.frontmatter import FrontMatter, PageType
 from healthsite.library.relations import Link, Relation, Relations, find_relations
 from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
 
+# A treatment page lists this many of the conditions it is used for, by
+# title (and names them in its JSON-LD); beyond it, it says how many more and
+# links to the Conditions list, so the page stays the same size however many
+# conditions name it.
+USED_FOR_SHOWN = 10
+
 
 @dataclass(frozen=True)
 class LibraryPage:
@@ -86,6 +92,18 @@ class Library:
             key=lambda link: sort_key(self.pages[link.target].title),
         )
         return [(link, self.pages[link.target]) for link in [*typed, *found]]
+
+    def related_shown(self, src_uri: str) -> list[tuple[Link, LibraryPage]]:
+        """What the page's "Related pages" block links to: its related pages, but
+        only the first ``USED_FOR_SHOWN`` conditions a treatment is used for."""
+        shown, used_for = [], 0
+        for link, page in self.related(src_uri):
+            if link.relation == Relation.used_for:
+                used_for += 1
+                if used_for > USED_FOR_SHOWN:
+                    continue
+            shown.append((link, page))
+        return shown
 
     def related_by(self, src_uri: str, relation: Relation) -> list[LibraryPage]:
         return [page for link, page in self.related(src_uri) if link.relation == relation]
