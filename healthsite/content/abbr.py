@@ -49,7 +49,8 @@ class LinearAbbrTreeprocessor(AbbrTreeprocessor):
     def _wrap(self, text: str, parent: etree.Element, index: int) -> str:
         """Put each abbreviation in ``text`` into an <abbr> at ``index`` of ``parent``;
         return the text left before the first one."""
-        if isinstance(text, AtomicString) or self.RE is None:
+        # Most texts are the newlines prettify put between elements.
+        if text.isspace() or isinstance(text, AtomicString) or self.RE is None:
             return text
         for match in reversed(list(self.RE.finditer(text))):
             title = self.abbrs[match.group(0)]

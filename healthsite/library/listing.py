@@ -54,13 +54,20 @@ class Listings:
         """Replace each placeholder paragraph with its listing; forget them all."""
         if not self.pending:
             return
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag == "p" and len(child) == 0 and child.text in self.pending:
-                    listing = self.pending.pop(child.text)()
-                    listing.tail = child.tail
-                    parent[index] = listing
+        # Placeholders are nearly always at the top level (the related-pages
+        # block always is): look there first, then, only if one is left, inside.
+        self._put_in_children(root)
+        if self.pending:
+            for parent in list(root.iter()):
+                self._put_in_children(parent)
         self.pending.clear()
+
+    def _put_in_children(self, parent: etree.Element) -> None:
+        for index, child in enumerate(parent):
+            if child.tag == "p" and child.text in self.pending and len(child) == 0:
+                listing = self.pending.pop(child.text)()
+                listing.tail = child.tail
+                parent[index] = listing
 
 
 class _ListingsTreeprocessor(Treeprocessor):

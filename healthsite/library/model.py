@@ -7,7 +7,6 @@ checked against, and read by the macros (lists, A to Z, home page cards), the
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from mkdocs.structure.files import Files
@@ -42,8 +41,23 @@ def sort_key(text: str) -> str:
 
 
 def link_from(from_uri: str, to_uri: str) -> str:
-    """A Markdown link target from one page's source to another's (MkDocs checks it)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """A Markdown link target from one page's source to another's (MkDocs checks it).
+
+    ``posixpath.relpath`` of the two, for MkDocs' ``src_uri`` (plain relative
+    paths, no ``.`` or ``..``), without its cost (it makes both paths absolute):
+    the A to Z alone makes thousands of links (tests/test_library_model.py
+    checks the two agree).
+    """
+    from_dir = from_uri.rpartition("/")[0]
+    if not from_dir:
+        return to_uri
+    from_parts, to_parts = from_dir.split("/"), to_uri.split("/")
+    common = 0
+    for from_part, to_part in zip(from_parts, to_parts[:-1], strict=False):
+        if from_part != to_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
 def _library_page(src_uri: str, front: FrontMatter, files: Files) -> LibraryPage:
