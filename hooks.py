@@ -425,6 +425,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
     state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    state.problems.extend(state.library_macros.unplaced_listings())
     if (
         page.file.src_path not in EXEMPT_PAGES
         and state.page_shown_as not in state.template_failures

@@ -42,13 +42,20 @@ class Listings:
     """The listings of the page being built, by placeholder, until the page's
     Markdown is converted."""
 
-    pending: dict[str, MakeListing] = field(default_factory=dict)
+    pending: dict[str, tuple[str, MakeListing]] = field(default_factory=dict)
+    # What made each listing that found no place on the last page converted.
+    unplaced: list[str] = field(default_factory=list)
 
-    def placeholder(self, make: MakeListing) -> str:
-        """Markdown standing for the listing: a paragraph of its own."""
+    def placeholder(self, made_by: str, make: MakeListing) -> str:
+        """Markdown standing for the listing: a paragraph of its own.
+        ``made_by``: the macro call (or step) that asked for it, for a problem."""
         token = _PLACEHOLDER.format(number=len(self.pending) + 1)
-        self.pending[token] = make
+        self.pending[token] = (made_by, make)
         return f"\n\n{token}\n\n"
+
+    def take_unplaced(self) -> list[str]:
+        unplaced, self.unplaced = self.unplaced, []
+        return unplaced
 
     def put_in(self, root: etree.Element) -> None:
         """Replace each placeholder paragraph with its listing; forget them all."""
@@ -60,12 +67,14 @@ class Listings:
         if self.pending:
             for parent in list(root.iter()):
                 self._put_in_children(parent)
+        # Left inside a list item, a table cell or code: reported (hooks.py).
+        self.unplaced = [made_by for made_by, _ in self.pending.values()]
         self.pending.clear()
 
     def _put_in_children(self, parent: etree.Element) -> None:
         for index, child in enumerate(parent):
             if child.tag == "p" and child.text in self.pending and len(child) == 0:
-                listing = self.pending.pop(child.text)()
+                listing = self.pending.pop(child.text)[1]()
                 listing.tail = child.tail
                 parent[index] = listing
 

@@ -67,6 +67,21 @@ class LibraryMacros:
         """Macro: a card for each section with pages, and the A to Z (the home page)."""
         return render.library_cards(self._library(), self.page_uri)
 
+    def unplaced_listings(self) -> list[Problem]:
+        """A listing whose macro call was not on a line of its own, so it had
+        no paragraph to take the place of (after the page's Markdown is converted)."""
+        return [
+            Problem(
+                self.shown_as,
+                self._line_of(made_by.split("(")[0] + "("),
+                made_by.split("(")[0],
+                f"{{{{ {made_by} }}}} is inside code or an HTML block, where its "
+                "listing cannot go; expected the call on a line of its own, outside code and HTML",
+            )
+            for made_by in self.listings.take_unplaced()
+            if "(" in made_by
+        ]
+
     def finish_page(self) -> list[Problem]:
         problems, self.problems = self.problems, []
         return problems

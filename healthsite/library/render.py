@@ -101,7 +101,7 @@ def related_block(library: Library, src_uri: str, listings: Listings) -> str:
                 _more_conditions(nav, library, src_uri, len(pages) - len(shown))
         return nav
 
-    return listings.placeholder(make)
+    return listings.placeholder(RELATED_HEADING, make)
 
 
 def page_list(library: Library, section: LibrarySection, from_uri: str, listings: Listings) -> str:
@@ -120,7 +120,7 @@ def page_list(library: Library, section: LibrarySection, from_uri: str, listings
             element("br", item).tail = f"  {page.description}"
         return listed
 
-    return listings.placeholder(make)
+    return listings.placeholder(f"page_list('{section.page_type}')", make)
 
 
 def a_to_z(library: Library, from_uri: str, listings: Listings) -> str:
@@ -145,7 +145,7 @@ def a_to_z(library: Library, from_uri: str, listings: Listings) -> str:
                 listing.link(item, _href(from_uri, entry.page), entry.page.title)
         return whole
 
-    return listings.placeholder(make)
+    return listings.placeholder("a_to_z()", make)
 
 
 def _card(library: Library, section: LibrarySection, from_uri: str) -> str | None:
