@@ -53,6 +53,7 @@ from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
 from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
+from healthsite.library.listing import ListingsExtension
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
@@ -234,6 +235,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     raise_if_any(tooltip_problems, "Glossary tooltips", project_dir)
     # Care cards and key points: admonitions rewritten as the site's components.
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
+    # Long listings (A to Z, section lists, related pages) put in as elements.
+    config.markdown_extensions.append(ListingsExtension(library_macros.listings))  # type: ignore[arg-type]
     return config
 
 
@@ -371,7 +374,12 @@ def _add_related_pages(markdown: str, page: Page, config: MkDocsConfig, files: F
     state = _state()
     state.problems.extend(state.library_macros.finish_page())
     markdown, problems = with_related_pages(
-        markdown, _library(), page.file.src_uri, state.page_shown_as, state.page_file_text
+        markdown,
+        _library(),
+        page.file.src_uri,
+        state.page_shown_as,
+        state.page_file_text,
+        state.library_macros.listings,
     )
     state.problems.extend(problems)
     return markdown
@@ -417,6 +425,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
     state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    state.problems.extend(state.library_macros.unplaced_listings())
     if (
         page.file.src_path not in EXEMPT_PAGES
         and state.page_shown_as not in state.template_failures

@@ -6,11 +6,13 @@ pages to a copy of the project and look at the built HTML.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from healthsite.library.model import USED_FOR_SHOWN
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
@@ -133,6 +135,64 @@ def test_the_related_block_comes_after_the_article_and_before_the_references(
     related = html.index('id="related-pages"')
     references = html.index('<h2 id="references">')
     assert when_to_get_help < related < references
+
+
+SITE = "https://crps-info.github.io/site/"
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
+    project: Path,
+) -> None:
+    """However many conditions name a treatment, its page lists the first ten
+    by title, says how many more, and leads to the list of every condition."""
+    more = 5
+    for number in range(1, USED_FOR_SHOWN + more):
+        title = f"Condition {number:02}"
+        markdown = CONDITION.format(title=title, other_name=f"other name {number}").replace(
+            "page_type: condition\n",
+            "page_type: condition\npossible_treatments:\n  - treatments/iv-ketamine.md\n",
+        )
+        if number == USED_FOR_SHOWN + more - 1:
+            markdown = markdown.replace(
+                f"title: {title}\n", f"title: '{title}: *ache* [left] & <right>'\n"
+            )
+        add_page(project, f"conditions/condition-{number:02}.md", markdown)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = result.page("treatments/iv-ketamine/")
+    # CRPS and the new ones, by title: "Complex ..." comes before "Condition 01".
+    shown = [("../../conditions/crps/", "Complex regional pain syndrome (CRPS)")] + [
+        (f"../../conditions/condition-{number:02}/", f"Condition {number:02}")
+        for number in range(1, USED_FOR_SHOWN)
+    ]
+    block = RELATED_BLOCK.search(html)
+    assert block
+    assert LINK.findall(block.group(1)) == [*shown, ("../../conditions/", "Conditions")]
+    assert f"And {more} more conditions. Every condition is listed on the Conditions page." in (
+        text(block.group(1))
+    )
+    # The page's JSON-LD names the same ten, not every condition.
+    [document] = [
+        found
+        for found in map(json.loads, JSON_LD.findall(html))
+        if found.get("@type") == "MedicalWebPage"
+    ]
+    indications = [item["url"] for item in document["about"]["indication"]]
+    assert len(indications) == USED_FOR_SHOWN
+    assert [url.removeprefix(SITE) for url in document["relatedLink"]] == [
+        address.removeprefix("../../") for address, _ in shown
+    ]
+    # Every condition is still on the Conditions page and in the A to Z, each
+    # title shown as typed (the last one's * [ & < are not Markdown or HTML).
+    conditions = result.page("conditions/")
+    a_to_z = result.page("a-to-z/")
+    for number in range(1, USED_FOR_SHOWN + more):
+        shown_title = f"Condition {number:02}"
+        if number == USED_FOR_SHOWN + more - 1:
+            shown_title += ": *ache* [left] &amp; &lt;right&gt;"
+        assert f'<a href="condition-{number:02}/">{shown_title}</a>' in conditions
+        assert f'<a href="../conditions/condition-{number:02}/">{shown_title}</a>' in a_to_z
 
 
 def test_related_pages_typed_once_show_on_both_pages(library: Build) -> None:
@@ -330,6 +390,18 @@ def test_an_unknown_section_in_page_list_fails_with_its_line(project: Path) -> N
         f"docs/conditions/index.md:{call_line}: page_list: "
         "'illness' is not the page type of a section; expected one of 'condition', 'treatment', "
         "'guide'",
+    )
+
+
+def test_a_listing_macro_inside_an_html_block_fails_with_its_line(project: Path) -> None:
+    """Raw HTML is not Markdown: the A to Z cannot go there, so the build says so
+    rather than show a placeholder."""
+    markdown = edit(project, "a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>")
+    assert_fails_with(
+        build(project),
+        f"docs/a-to-z.md:{line_of(markdown, '{{ a_to_z() }}')}: a_to_z: "
+        "{{ a_to_z() }} is inside code or an HTML block, where its listing cannot go; "
+        "expected the call on a line of its own, outside code and HTML",
     )
 
 

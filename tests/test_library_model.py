@@ -6,6 +6,8 @@ tests/test_library.py.
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from healthsite.checks.frontmatter import PageType
@@ -56,6 +58,26 @@ def test_each_title_and_other_name_is_an_entry_in_order() -> None:
 )
 def test_links_are_relative_to_the_page_they_are_on(from_uri: str, to_uri: str, link: str) -> None:
     assert link_from(from_uri, to_uri) == link
+
+
+def test_links_agree_with_relpath_between_any_two_pages() -> None:
+    """``link_from`` is ``posixpath.relpath`` made cheap: the same on paths like ours."""
+    uris = [
+        "index.md",
+        "a-to-z.md",
+        "conditions/index.md",
+        "conditions/crps.md",
+        "conditions/crps-copy-0001.md",
+        "treatments/iv-ketamine.md",
+        "guides/children/teenagers.md",
+        "guides/children/index.md",
+        "guides/adults/work/index.md",
+        "guidesx/other.md",
+    ]
+    for from_uri in uris:
+        for to_uri in uris:
+            expected = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+            assert link_from(from_uri, to_uri) == expected, (from_uri, to_uri)
 
 
 def test_titles_are_shown_as_written_in_generated_markdown() -> None:

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
-from healthsite.library.model import Library
+from healthsite.library.model import USED_FOR_SHOWN, Library
 from healthsite.library.relations import Relation
 
 JsonObject = dict[str, Any]
@@ -91,7 +91,9 @@ def _about(page: Page, library: Library) -> JsonObject:
     # schema.org's MedicalTherapy (a TherapeuticProcedure) names what it is used
     # for with `indication`; a TreatmentIndication is "an indication for
     # treating an underlying condition".
-    conditions = library.related_by(src_uri, Relation.used_for)
+    # The same conditions the page lists (at most USED_FOR_SHOWN), so that a
+    # treatment many conditions name keeps a page of the same size.
+    conditions = library.related_by(src_uri, Relation.used_for)[:USED_FOR_SHOWN]
     if conditions:
         about["indication"] = [
             {"@type": "TreatmentIndication", "name": linked.title, "url": linked.canonical_url}
@@ -119,7 +121,7 @@ def medical_web_page(
         "citation": [_citation(source) for source in cited],
     }
     # WebPage's `relatedLink`: every page the "Related pages" block lists.
-    related = [linked.canonical_url for _, linked in library.related(page.file.src_uri)]
+    related = [linked.canonical_url for _, linked in library.related_shown(page.file.src_uri)]
     if related:
         document["relatedLink"] = related
     if meta.get("last_reviewed"):

@@ -1,8 +1,9 @@
 """The library's macros: ``page_list('condition')``, ``a_to_z()``, ``library_cards()``.
 
-They write Markdown from the library (see ``render.py``), relative to the
-page being built. A wrong argument is an editor's mistake: it is reported
-with the page and line, like an unknown ``cite()`` key, and the build fails.
+They write from the library (see ``render.py``), relative to the page
+being built; the long listings are left to ``listings`` to put in the page.
+A wrong argument is an editor's mistake: it is reported with the page and
+line, like an unknown ``cite()`` key, and the build fails.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from healthsite.checks.frontmatter import PageType
 from healthsite.library import render
+from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
 from healthsite.problems import Problem
@@ -20,6 +22,7 @@ from healthsite.problems import Problem
 class LibraryMacros:
     """Macros over the library; told the library in on_nav and the page in on_pre_page."""
 
+    listings: Listings = field(default_factory=Listings)
     library: Library | None = None
     page_uri: str = ""
     shown_as: str = ""
@@ -54,15 +57,30 @@ class LibraryMacros:
                 )
             )
             return f"[unknown section {page_type}]"
-        return render.page_list(self._library(), section, self.page_uri)
+        return render.page_list(self._library(), section, self.page_uri, self.listings)
 
     def a_to_z(self) -> str:
         """Macro: the A to Z of every condition, treatment and guide."""
-        return render.a_to_z(self._library(), self.page_uri)
+        return render.a_to_z(self._library(), self.page_uri, self.listings)
 
     def library_cards(self) -> str:
         """Macro: a card for each section with pages, and the A to Z (the home page)."""
         return render.library_cards(self._library(), self.page_uri)
+
+    def unplaced_listings(self) -> list[Problem]:
+        """A listing whose macro call was not on a line of its own, so it had
+        no paragraph to take the place of (after the page's Markdown is converted)."""
+        return [
+            Problem(
+                self.shown_as,
+                self._line_of(made_by.split("(")[0] + "("),
+                made_by.split("(")[0],
+                f"{{{{ {made_by} }}}} is inside code or an HTML block, where its "
+                "listing cannot go; expected the call on a line of its own, outside code and HTML",
+            )
+            for made_by in self.listings.take_unplaced()
+            if "(" in made_by
+        ]
 
     def finish_page(self) -> list[Problem]:
         problems, self.problems = self.problems, []

@@ -7,7 +7,6 @@ checked against, and read by the macros (lists, A to Z, home page cards), the
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from mkdocs.structure.files import Files
@@ -15,6 +14,12 @@ from mkdocs.structure.files import Files
 from healthsite.checks.frontmatter import FrontMatter, PageType
 from healthsite.library.relations import Link, Relation, Relations, find_relations
 from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
+
+# A treatment page lists this many of the conditions it is used for, by
+# title (and names them in its JSON-LD); beyond it, it says how many more and
+# links to the Conditions list, so the page stays the same size however many
+# conditions name it.
+USED_FOR_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -36,8 +41,23 @@ def sort_key(text: str) -> str:
 
 
 def link_from(from_uri: str, to_uri: str) -> str:
-    """A Markdown link target from one page's source to another's (MkDocs checks it)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """A Markdown link target from one page's source to another's (MkDocs checks it).
+
+    ``posixpath.relpath`` of the two, for MkDocs' ``src_uri`` (plain relative
+    paths, no ``.`` or ``..``), without its cost (it makes both paths absolute):
+    the A to Z alone makes thousands of links (tests/test_library_model.py
+    checks the two agree).
+    """
+    from_dir = from_uri.rpartition("/")[0]
+    if not from_dir:
+        return to_uri
+    from_parts, to_parts = from_dir.split("/"), to_uri.split("/")
+    common = 0
+    for from_part, to_part in zip(from_parts, to_parts[:-1], strict=False):
+        if from_part != to_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
 def _library_page(src_uri: str, front: FrontMatter, files: Files) -> LibraryPage:
@@ -86,6 +106,18 @@ class Library:
             key=lambda link: sort_key(self.pages[link.target].title),
         )
         return [(link, self.pages[link.target]) for link in [*typed, *found]]
+
+    def related_shown(self, src_uri: str) -> list[tuple[Link, LibraryPage]]:
+        """What the page's "Related pages" block links to: its related pages, but
+        only the first ``USED_FOR_SHOWN`` conditions a treatment is used for."""
+        shown, used_for = [], 0
+        for link, page in self.related(src_uri):
+            if link.relation == Relation.used_for:
+                used_for += 1
+                if used_for > USED_FOR_SHOWN:
+                    continue
+            shown.append((link, page))
+        return shown
 
     def related_by(self, src_uri: str, relation: Relation) -> list[LibraryPage]:
         return [page for link, page in self.related(src_uri) if link.relation == relation]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.render import RELATED_HEADING, related_block
 from healthsite.problems import Problem
@@ -27,7 +28,12 @@ def _line_in(file_text: str, heading: str) -> int | None:
 
 
 def with_related_pages(
-    markdown: str, library: Library, src_uri: str, shown_as: str, file_text: str
+    markdown: str,
+    library: Library,
+    src_uri: str,
+    shown_as: str,
+    file_text: str,
+    listings: Listings,
 ) -> tuple[str, list[Problem]]:
     """The page with its "Related pages" block at the end, and any typed copy reported."""
     typed = TYPED_HEADING.search(markdown)
@@ -41,7 +47,7 @@ def with_related_pages(
             "related_pages (or possible_treatments) instead",
         )
         return markdown, [problem]
-    block = related_block(library, src_uri)
+    block = related_block(library, src_uri, listings)
     if not block:
         return markdown, []
     return f"{markdown.rstrip()}\n\n{block}", []

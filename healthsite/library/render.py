@@ -1,20 +1,24 @@
-"""Markdown the build writes from the library: related pages, lists, A to Z, cards.
+"""What the build writes from the library: related pages, lists, A to Z, cards.
 
-Links are written as Markdown links between source files, relative to the
-page they appear on, so MkDocs checks each one like any link an editor
-writes (a strict build fails on a broken one) and turns it into the page's
-address.
+The long listings (related pages, a section's list, the A to Z) are made as
+elements (``listing.py`` says why); the home page cards, a few lines, as
+Markdown. Either way, links go between source files, relative to the page
+they appear on, so MkDocs checks each one like any link an editor writes (a
+strict build fails on a broken one) and turns it into the page's address.
 """
 
 from __future__ import annotations
 
 import re
+from xml.etree.ElementTree import Element
 
+from healthsite.checks.frontmatter import PageType
 from healthsite.checks.readability import LISTING_CLASS
-from healthsite.library import atoz
-from healthsite.library.model import Library, LibraryPage, link_from
+from healthsite.library import atoz, listing
+from healthsite.library.listing import Listings, element
+from healthsite.library.model import USED_FOR_SHOWN, Library, LibraryPage, link_from
 from healthsite.library.relations import Relation
-from healthsite.library.sections import SECTIONS, LibrarySection
+from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS, LibrarySection
 
 RELATED_ID = "related-pages"
 RELATED_HEADING = "Related pages"
@@ -29,6 +33,7 @@ GROUP_HEADINGS = {
     Relation.used_for: ("Conditions this treatment is used for", "related-conditions"),
     Relation.related: ("More to read", "related-more"),
 }
+_LETTERS_NAV = {"class": "hs-az-letters", "aria-label": "Letters"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -41,7 +46,34 @@ def link(from_uri: str, page: LibraryPage) -> str:
     return f"[{escape(page.title)}]({link_from(from_uri, page.src_uri)})"
 
 
-def related_block(library: Library, src_uri: str) -> str:
+def _href(from_uri: str, page: LibraryPage) -> str:
+    return link_from(from_uri, page.src_uri)
+
+
+def _heading(parent: Element, tag: str, text: str, heading_id: str) -> None:
+    element(tag, parent, text, {"id": heading_id})
+
+
+def _link_list(parent: Element, from_uri: str, pages: list[LibraryPage]) -> Element:
+    items = element("ul", parent)
+    for page in pages:
+        listing.link(element("li", items), _href(from_uri, page), page.title)
+    return items
+
+
+def _more_conditions(parent: Element, library: Library, from_uri: str, more: int) -> None:
+    """After the first conditions a treatment is used for: how many more, and
+    where every condition is listed."""
+    section = SECTION_BY_TYPE[PageType.condition]
+    more_text = f"And {more} more {section.singular if more == 1 else section.plural}."
+    text = element("p", parent, more_text)
+    index = library.section_index(section)
+    if index is not None:
+        text.text = f"{more_text} Every condition is listed on the "
+        listing.link(text, _href(from_uri, index), index.title).tail = " page."
+
+
+def related_block(library: Library, src_uri: str, listings: Listings) -> str:
     """The "Related pages" block of a page, or "" when nothing relates to it."""
     related = library.related(src_uri)
     if not related:
@@ -49,57 +81,71 @@ def related_block(library: Library, src_uri: str) -> str:
     groups: dict[Relation, list[LibraryPage]] = {}
     for relation_link, page in related:
         groups.setdefault(relation_link.relation, []).append(page)
-    parts = [
-        f'<nav class="hs-related {LISTING_CLASS}" aria-labelledby="{RELATED_ID}" markdown>',
-        f"## {RELATED_HEADING} {{#{RELATED_ID}}}",
-    ]
-    for relation in Relation:
-        pages = groups.get(relation)
-        if not pages:
-            continue
-        if relation != Relation.related or len(groups) > 1:
-            heading, heading_id = GROUP_HEADINGS[relation]
-            parts.append(f"### {heading} {{#{heading_id}}}")
-        parts.append("\n".join(f"- {link(src_uri, page)}" for page in pages))
-    parts.append("</nav>")
-    return "\n\n".join(parts) + "\n"
+
+    def make() -> Element:
+        nav = element(
+            "nav",
+            attributes={"class": f"hs-related {LISTING_CLASS}", "aria-labelledby": RELATED_ID},
+        )
+        _heading(nav, "h2", RELATED_HEADING, RELATED_ID)
+        for relation in Relation:
+            pages = groups.get(relation)
+            if not pages:
+                continue
+            if relation != Relation.related or len(groups) > 1:
+                heading, heading_id = GROUP_HEADINGS[relation]
+                _heading(nav, "h3", heading, heading_id)
+            shown = pages[:USED_FOR_SHOWN] if relation == Relation.used_for else pages
+            _link_list(nav, src_uri, shown)
+            if len(pages) > len(shown):
+                _more_conditions(nav, library, src_uri, len(pages) - len(shown))
+        return nav
+
+    return listings.placeholder(RELATED_HEADING, make)
 
 
-def page_list(library: Library, section: LibrarySection, from_uri: str) -> str:
+def page_list(library: Library, section: LibrarySection, from_uri: str, listings: Listings) -> str:
     """Every page of a section, by title, each with its description."""
     pages = library.in_section(section)
     if not pages:
         a_to_z = link_from(from_uri, A_TO_Z_PAGE)
         return f"There are no {section.plural} on this site yet. See the [A to Z]({a_to_z}).\n"
-    items = "\n".join(f"- {link(from_uri, page)}  \n  {escape(page.description)}" for page in pages)
-    return f'<div class="hs-page-list {LISTING_CLASS}" markdown>\n\n{items}\n\n</div>\n'
+
+    def make() -> Element:
+        listed = element("div", attributes={"class": f"hs-page-list {LISTING_CLASS}"})
+        items = element("ul", listed)
+        for page in pages:
+            item = element("li", items)
+            listing.link(item, _href(from_uri, page), page.title)
+            element("br", item).tail = f"  {page.description}"
+        return listed
+
+    return listings.placeholder(f"page_list('{section.page_type}')", make)
 
 
-def a_to_z(library: Library, from_uri: str) -> str:
+def a_to_z(library: Library, from_uri: str, listings: Listings) -> str:
     """Letter links, then every entry under its letter."""
     groups = atoz.by_letter(atoz.entries(library.browsable()))
-    letters = [
-        f"- [{letter}](#{atoz.letter_id(letter)})" if letter in groups else f"- {letter}"
-        for letter in atoz.LETTERS
-        if letter in groups or letter != atoz.OTHER
-    ]
-    parts = [
-        f'<div class="hs-a-to-z {LISTING_CLASS}" markdown>',
-        '<nav class="hs-az-letters" aria-label="Letters" markdown>',
-        "\n".join(letters),
-        "</nav>",
-    ]
-    for letter, found in groups.items():
-        parts.append(f"## {letter} {{#{atoz.letter_id(letter)}}}")
-        parts.append("\n".join(f"- {_entry(entry, from_uri)}" for entry in found))
-    parts.append("</div>")
-    return "\n\n".join(parts) + "\n"
 
+    def make() -> Element:
+        whole = element("div", attributes={"class": f"hs-a-to-z {LISTING_CLASS}"})
+        letters = element("ul", element("nav", whole, attributes=_LETTERS_NAV))
+        for letter in atoz.LETTERS:
+            if letter in groups:
+                listing.link(element("li", letters), f"#{atoz.letter_id(letter)}", letter)
+            elif letter != atoz.OTHER:
+                element("li", letters, letter)
+        for letter, found in groups.items():
+            _heading(whole, "h2", letter, atoz.letter_id(letter))
+            items = element("ul", whole)
+            for entry in found:
+                item = element("li", items)
+                if entry.see:
+                    item.text = f"{entry.label}: see "
+                listing.link(item, _href(from_uri, entry.page), entry.page.title)
+        return whole
 
-def _entry(entry: atoz.Entry, from_uri: str) -> str:
-    if entry.see:
-        return f"{escape(entry.label)}: see {link(from_uri, entry.page)}"
-    return link(from_uri, entry.page)
+    return listings.placeholder("a_to_z()", make)
 
 
 def _card(library: Library, section: LibrarySection, from_uri: str) -> str | None:

@@ -1,0 +1,82 @@
+"""The glossary's tooltips in linear time: our own walk for the ``abbr`` extension.
+
+Why we wrote our own: Python-Markdown's ``AbbrTreeprocessor`` (3.11) finds
+where each element sits in its parent with ``list(parent).index(el)`` for
+every element that has text after it, and after the prettify step nearly all
+do. That is quadratic in the length of a list: the A to Z, the section lists
+and a treatment's "used for" list each hold hundreds of items at library
+scale (benchmarks/README.md, "Build cost, after i12d"). This walk knows each
+child's position as it goes. Everything else is the extension's own: its
+abbreviations (the glossary, and a page's own ``*[...]:`` lines, which the
+extension's block processor still reads), its pattern, and its ``<abbr>``
+elements, so pages come out byte for byte the same (tests/test_abbr.py
+compares both on the same Markdown).
+
+Registered by name after ``abbr`` (``healthsite.content.glossary``), it
+replaces the extension's tree processor under the same name and priority.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as etree  # noqa: N813 (as Python-Markdown names it)
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.util import AtomicString
+
+EXTENSION_NAME = "healthsite.content.abbr"
+# The abbr extension's own name and priority for its tree processor.
+_PROCESSOR_NAME = "abbr"
+_PRIORITY = 7
+
+
+class LinearAbbrTreeprocessor(AbbrTreeprocessor):
+    """``AbbrTreeprocessor`` with the same output, walking each child list once."""
+
+    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        # Children last to first, as the extension does, so that an <abbr>
+        # inserted after child i never moves children before it.
+        children = list(el)
+        for index in range(len(children) - 1, -1, -1):
+            child = children[index]
+            self.iter_element(child)
+            if child.tail:
+                child.tail = self._wrap(child.tail, el, index + 1)
+        if el.text:
+            el.text = self._wrap(el.text, el, 0)
+
+    def _wrap(self, text: str, parent: etree.Element, index: int) -> str:
+        """Put each abbreviation in ``text`` into an <abbr> at ``index`` of ``parent``;
+        return the text left before the first one."""
+        # Most texts are the newlines prettify put between elements.
+        if text.isspace() or isinstance(text, AtomicString) or self.RE is None:
+            return text
+        for match in reversed(list(self.RE.finditer(text))):
+            title = self.abbrs[match.group(0)]
+            if title:
+                parent.insert(
+                    index, self.create_element(title, match.group(0), text[match.end() :])
+                )
+                text = text[: match.start()]
+        return text
+
+
+class LinearAbbrExtension(Extension):
+    """Replaces the ``abbr`` extension's tree processor; list it after ``abbr``."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)
+        if _PROCESSOR_NAME not in md.treeprocessors:
+            return
+        upstream = md.treeprocessors[_PROCESSOR_NAME]
+        if not isinstance(upstream, AbbrTreeprocessor):
+            return
+        # The same dict the extension's block processor adds a page's own
+        # abbreviations to, and that its reset() refills from the glossary.
+        md.treeprocessors.register(
+            LinearAbbrTreeprocessor(md, upstream.abbrs), _PROCESSOR_NAME, _PRIORITY
+        )
+
+
+def makeExtension(**kwargs: object) -> LinearAbbrExtension:  # noqa: N802 (Markdown's name)
+    return LinearAbbrExtension(**kwargs)

@@ -1,0 +1,57 @@
+"""Our linear walk for glossary tooltips writes what the abbr extension writes.
+
+The site build covers it on real pages (tests/test_glossary.py); here both
+tree processors convert the same Markdown: long lists, nested elements,
+abbreviations in text and in tails, a page's own definitions and a removed one.
+"""
+
+from __future__ import annotations
+
+import markdown
+
+from healthsite.content.abbr import EXTENSION_NAME
+
+GLOSSARY = {"IV": "Into a vein.", "CRPS": "Long-lasting pain.", "MRI": "A scan.", "ok": ""}
+ITEMS = "\n".join(f"- [IV ketamine {n}](page-{n}.md) and *CRPS* then MRI, IV" for n in range(300))
+TEXT = f"""\
+# IV and CRPS {{#top}}
+
+IV *ketamine* for CRPS, then **an MRI** scan: IV. A word ok, and IVs, not IV-like.
+
+<div markdown>
+CRPS in a *div* then IV
+</div>
+
+{ITEMS}
+
+> A quote: *IV* and [an MRI](x.md "MRI title") then CRPS.
+
+| IV | CRPS |
+|---|---|
+| MRI | `IV` |
+
+*[HTML]: Hypertext
+*[CRPS]: ""
+"""
+EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables", "toc"]
+
+
+def _convert(extensions: list[str]) -> str:
+    return markdown.Markdown(
+        extensions=extensions, extension_configs={"abbr": {"glossary": GLOSSARY}}
+    ).convert(TEXT + "\nAn HTML page.\n")
+
+
+def test_linear_walk_writes_the_same_html_as_the_abbr_extension() -> None:
+    theirs = _convert(EXTENSIONS)
+    ours = _convert([*EXTENSIONS, EXTENSION_NAME])
+    assert ours == theirs
+    # Not vacuous: tooltips were given, in lists and tails, and one was removed.
+    assert ours.count('<abbr title="Into a vein.">IV</abbr>') > 600
+    assert '<abbr title="Hypertext">HTML</abbr>' in ours
+    assert "Long-lasting pain." not in ours
+
+
+def test_the_linear_walk_replaces_the_extensions_processor() -> None:
+    md = markdown.Markdown(extensions=[*EXTENSIONS, EXTENSION_NAME])
+    assert type(md.treeprocessors["abbr"]).__name__ == "LinearAbbrTreeprocessor"
