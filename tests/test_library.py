@@ -396,7 +396,7 @@ def test_an_unknown_section_in_page_list_fails_with_its_line(project: Path) -> N
 def test_a_listing_macro_inside_an_html_block_fails_with_its_line(project: Path) -> None:
     """Raw HTML is not Markdown: the A to Z cannot go there, so the build says so
     rather than show a placeholder."""
-    markdown = edit(project, "a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>")
+    markdown = edit(project, "docs/a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>")
     assert_fails_with(
         build(project),
         f"docs/a-to-z.md:{line_of(markdown, '{{ a_to_z() }}')}: a_to_z: "
