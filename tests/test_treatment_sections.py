@@ -99,8 +99,8 @@ def test_a_missing_or_swapped_section_fails_the_build_naming_each_page(project: 
         f"{SCS}:{line_of(no_card, '## When to get help')}: care card: the 'When to get help' "
         "section has no emergency card; expected '!!! emergency' in it (STYLE.md, 'When to "
         "get help')",
-        f"{THERAPY}:{line_of(extra, '## Cost')}: headings: 'Cost' is not a treatment section; "
-        f"{ORDER}. Make it a '###' heading inside one of them",
+        f"{THERAPY}:{line_of(extra, '## Cost')}: headings: 'Cost' is not a treatment section "
+        f"(make it a '###' heading inside one); {ORDER}",
         f"{THERAPY}:{line_of(extra, '## References')}: headings: 'References' is written by "
         "the build, from the page's citations; expected no References heading in the file",
         f"{THERAPY}:{line_of(extra, '## When to get help')}: headings: this treatment page "

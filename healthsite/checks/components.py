@@ -287,8 +287,8 @@ def _treatment_sections(
             )
         elif rank is None:
             message = (
-                f"'{heading.text}' is not a treatment section; {TREATMENT_ORDER}. "
-                "Make it a '###' heading inside one of them"
+                f"'{heading.text}' is not a treatment section (make it a '###' heading "
+                f"inside one); {TREATMENT_ORDER}"
             )
         elif rank in first_line:
             message = (
