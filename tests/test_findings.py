@@ -93,6 +93,13 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
             id="unknown-source",
         ),
         pytest.param(
+            "    certainty: moderate\n",
+            "    certainty: not rated\n",
+            "findings.0.scale: names a scale, but the finding is not rated; expected a scale "
+            "only beside a grade",
+            id="scale-without-grade",
+        ),
+        pytest.param(
             "{cohen2018_benefit_weeks}",
             "{cohen2018_benefit_week}",
             "findings.0.finding: 'cohen2018_benefit_week' is not a key in data/statistics.yml; "

@@ -246,6 +246,16 @@ def _finding_problems(
                 "add the source there or fix the key",
             )
         )
+    if finding.scale and not finding.certainty.rated:
+        problems.append(
+            Problem(
+                where,
+                front.line(FIELD, index, "scale"),
+                f"{FIELD}.{index}.scale",
+                "names a scale, but the finding is not rated; expected a scale only "
+                "beside a grade (high, moderate, low or very low)",
+            )
+        )
     for message in _figure_problems(finding, registry):
         problems.append(
             Problem(where, front.line(FIELD, index, "finding"), f"{FIELD}.{index}.finding", message)
