@@ -21,6 +21,7 @@ from tests.sitebuild import ROOT, Build
 SITE_URL = "https://crps-info.github.io/site/"
 PAGES = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
 STAT_CALL = re.compile(r"\{\{\s*stat(?:_value)?\(\s*['\"](\w+)['\"]\s*\)\s*\}\}")
+FINDING_FIGURE = re.compile(r"\{(\w+)\}")
 FIELDS = {
     "title",
     "description",
@@ -107,10 +108,15 @@ def test_each_entry_has_the_keys_the_page_cites(
 
 def statistics_in_order(src_path: str, source: str) -> list[str]:
     """The statistic keys a page uses, in order: its stat() calls, and where it
-    shows its findings, the figures those findings name."""
+    shows its findings, the figures those findings name: {key} in their words,
+    then their statistics lists."""
     body = source.split("\n---\n", 1)[1]
     findings = front_matter(src_path).get("findings") or []
-    named = [key for finding in findings for key in finding.get("statistics") or []]
+    named = [
+        key
+        for finding in findings
+        for key in [*FINDING_FIGURE.findall(finding["finding"]), *finding.get("statistics", [])]
+    ]
     before, _, after = body.partition("{{ findings() }}")
     keys = STAT_CALL.findall(before) + (named if findings else []) + STAT_CALL.findall(after)
     return list(dict.fromkeys(keys))

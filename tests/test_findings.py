@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
 from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
+
+FOOTNOTE_REF = re.compile(r'<sup id="fnref\d*:(\w+)"')
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
 FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
@@ -49,7 +52,8 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
         assert 'class="footnote-ref"' in item  # each finding cites its source
         assert "How sure is this?" in item
     assert "We are fairly sure." in items[0][1]
-    assert "Grade given: moderate." in items[0][1]
+    # The guideline graded on its own scale, and the page says so.
+    assert "Grade given: moderate, on the guideline's own scale" in items[0][1]
     assert "We are not sure." in items[1][1]
     # A trial no review has graded is not given a grade it does not have.
     assert "Not rated." in items[2][1]
@@ -87,6 +91,27 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
             "findings.0.source: 'cohen2019' is not a key in data/sources.yml; add the source "
             "there or fix the key",
             id="unknown-source",
+        ),
+        pytest.param(
+            "    certainty: moderate\n",
+            "    certainty: not rated\n",
+            "findings.0.scale: names a scale, but the finding is not rated; expected a scale "
+            "only beside a grade",
+            id="scale-without-grade",
+        ),
+        pytest.param(
+            "{cohen2018_benefit_weeks}",
+            "{cohen2018_benefit_week}",
+            "findings.0.finding: 'cohen2018_benefit_week' is not a key in data/statistics.yml; "
+            "expected the key of a figure there, in braces, such as {cohen2018_benefit_weeks}",
+            id="unknown-figure",
+        ),
+        pytest.param(
+            "{cohen2018_benefit_weeks}",
+            "{{ stat_value('cohen2018_benefit_weeks') }}",
+            "findings.0.finding: has a brace that is not part of a {key}; expected figures "
+            "written as the key of a figure in data/statistics.yml in braces",
+            id="macro-in-a-finding",
         ),
         pytest.param(
             "    source: cohen2018\n",
@@ -132,3 +157,30 @@ def test_findings_macro_without_findings_fails(project: Path) -> None:
         f"{KETAMINE}:{line_starting(text, '{{ findings() }}')}: findings(): shows the page's "
         "findings, but the front matter lists none; expected a 'findings:' list",
     )
+
+
+def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: Build) -> None:
+    items = FINDING_ITEM.findall(built_site.page("treatments/iv-ketamine/"))
+    words = [re.sub(r"<[^>]+>", "", item) for _, item in items]
+    # {cohen2018_benefit_weeks}: 12, approximate, as stat_value() writes it.
+    assert "the benefit lasts up to about 12 weeks." in words[0]
+    assert "A trial in the Netherlands gave 60 people a drip" in words[3]
+    # The figure comes from the finding's own source: cited once, at the end.
+    assert FOOTNOTE_REF.findall(items[0][1]) == ["cohen2018"]
+
+
+def test_a_figure_from_another_source_is_cited_where_it_stands(project: Path) -> None:
+    edit(
+        project,
+        KETAMINE,
+        "      A large review of CRPS treatments found",
+        "      Of {sigtermans2009_people} people, a large review of CRPS treatments found",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    items = FINDING_ITEM.findall(result.page("treatments/iv-ketamine/"))
+    assert "<p>Of 60<sup" in items[1][1]  # the number, its citation right after it
+    assert FOOTNOTE_REF.findall(items[1][1]) == ["sigtermans2009", "oconnell2013"]
+    feed = json.loads((result.site_dir / "api/pages.json").read_text(encoding="utf-8"))
+    [entry] = [page for page in feed["pages"] if page["source_file"] == KETAMINE]
+    assert entry["statistics"][:2] == ["cohen2018_benefit_weeks", "sigtermans2009_people"]

@@ -133,6 +133,16 @@ class Citations:
         self._stated(key)
         return f"{format_value(statistic)}{self._mark(statistic.source)}"
 
+    def figure(self, key: str, cited_after: str) -> str:
+        """A statistic's number inside a finding: as ``stat_value()`` writes it,
+        without the citation when its source is ``cited_after`` (the finding's own,
+        cited at its end). The key is known: findings are checked before pages."""
+        statistic = self.registry.statistics[key]
+        if statistic.source != cited_after:
+            return self.stat_value(key)
+        self._stated(key)
+        return format_value(statistic)
+
     def finish_page(self, markdown: str) -> tuple[str, list[Problem]]:
         """Append the references list; return the page and its problems."""
         page = self._current()

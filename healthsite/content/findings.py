@@ -5,10 +5,18 @@ certainty that its source gave and the key of that source in data/sources.yml,
 and shows them with ``{{ findings() }}`` under "What the research shows"::
 
     findings:
-      - finding: Bisphosphonates may ease pain a little for a few months.
+      - finding: >-
+          A review of {ferraro2025_trials} trials found that bisphosphonates may
+          ease pain a little for a few months.
         certainty: low
         source: ferraro2025
-        statistics: [bisphosphonates_short_term_pain]
+        statistics: [ferraro2025_short_term_pain]
+
+A figure in a finding is never typed: ``{key}`` in the finding's words is the
+number of that key in data/statistics.yml, written as ``stat_value()`` writes
+it (cited, unless the figure comes from the finding's own source, cited at its
+end). ``statistics:`` adds whole sentences of figures (``stat()``) after it.
+Either way the page's entry in api/pages.json lists the keys.
 
 Why front matter and not a data file: a finding is written for its own page's
 readers, is reviewed with that page (its review dates cover it), and sits beside
@@ -23,6 +31,8 @@ and the finding's own words say what kind of study it was.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -42,6 +52,8 @@ if TYPE_CHECKING:
 FIELD = "findings"
 MACRO = "findings()"
 SENTENCE_END = (".", "!", "?")
+# A figure in a finding's words: {key}, the key of an entry in data/statistics.yml.
+FIGURE = re.compile(r"\{([^{}]*)\}")
 
 
 class Grade(StrEnum):
@@ -157,6 +169,37 @@ class Finding(BaseModel):
         default_factory=list,
         description="a list of keys in data/statistics.yml whose figures back the finding",
     )
+    scale: Text | None = Field(
+        None,
+        description="whose scale the grade is on when it is not GRADE's, completing "
+        "'Grade given: moderate, on ...', e.g. \"the guideline's own scale\"",
+    )
+
+    @property
+    def figures(self) -> list[str]:
+        """The statistic keys written as {key} in the finding's words, in order."""
+        return [key.strip() for key in FIGURE.findall(self.finding)]
+
+
+def _figure_problems(finding: Finding, registry: Registry) -> list[str]:
+    """What is wrong with the {key} figures of a finding's words, one message each."""
+    messages = []
+    for key in finding.figures:
+        if key in registry.statistics:
+            continue
+        near = difflib.get_close_matches(key, list(registry.statistics), n=1)
+        example = near[0] if near else next(iter(registry.statistics), "key")
+        messages.append(
+            f"'{key}' is not a key in {registry.statistics_file}; expected the key of a "
+            f"figure there, in braces, such as {{{example}}}"
+        )
+    if "{" in FIGURE.sub("", finding.finding) or "}" in FIGURE.sub("", finding.finding):
+        messages.append(
+            "has a brace that is not part of a {key}; expected figures written as the key "
+            f"of a figure in {registry.statistics_file} in braces, such as "
+            "{kemler2000_much_improved}, and no other braces"
+        )
+    return messages
 
 
 @dataclass(frozen=True)
@@ -202,6 +245,20 @@ def _finding_problems(
                 f"'{finding.source}' is not a key in {registry.sources_file}; "
                 "add the source there or fix the key",
             )
+        )
+    if finding.scale and not finding.certainty.rated:
+        problems.append(
+            Problem(
+                where,
+                front.line(FIELD, index, "scale"),
+                f"{FIELD}.{index}.scale",
+                "names a scale, but the finding is not rated; expected a scale only "
+                "beside a grade (high, moderate, low or very low)",
+            )
+        )
+    for message in _figure_problems(finding, registry):
+        problems.append(
+            Problem(where, front.line(FIELD, index, "finding"), f"{FIELD}.{index}.finding", message)
         )
     for number, key in enumerate(finding.statistics):
         if key not in registry.statistics:
@@ -298,10 +355,15 @@ class Findings:
 
     def _item(self, finding: Finding) -> str:
         certainty = finding.certainty
-        # The finding's source first: references are numbered in order of first citation.
-        cited = " ".join(finding.finding.split()) + self.citations.cite(finding.source)
+        # In the order readers meet them: references are numbered in order of first citation.
+        words = FIGURE.sub(
+            lambda match: self.citations.figure(match.group(1).strip(), finding.source),
+            " ".join(finding.finding.split()),
+        )
+        cited = words + self.citations.cite(finding.source)
         figures = "".join(f" {self.citations.stat(key)}" for key in finding.statistics)
-        graded = f" Grade given: {certainty.graded}." if certainty.rated else ""
+        scale = f", on {finding.scale.rstrip('.')}" if finding.scale else ""
+        graded = f" Grade given: {certainty.graded}{scale}." if certainty.rated else ""
         return (
             f'<li class="finding finding--{certainty.css_key}" markdown="block">\n\n'
             f"{cited}{figures}\n\n"
