@@ -41,12 +41,15 @@ def built_pages(site: Build) -> Iterator[BuiltPage]:
     """Every reader page the build wrote from a page of docs/, with its front matter.
 
     Found from the build output (``reader_pages``), so a new page is covered
-    without an edit.
+    without an edit; the front matter is read from the project that was built
+    (``tests/sitebuild.py`` builds a copy into its ``site/``).
     """
+    project = site.site_dir.parent
     for url_path in reader_pages(site.site_dir):
-        source = page_source(url_path, ROOT)
+        source = page_source(url_path, project)
         if source is None:
             continue
         html_file = site.site_dir / url_path / "index.html"
-        meta = front_matter(source.removeprefix("docs/"))
+        text = (project / source).read_text(encoding="utf-8")
+        meta = yaml_load(text.split("---\n")[1])
         yield BuiltPage(url_path, html_file.read_text(encoding="utf-8"), meta)

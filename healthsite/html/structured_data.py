@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
-from healthsite.library.model import USED_FOR_SHOWN, Library
+from healthsite.library.model import SHOWN_BY_NAME, Library
 from healthsite.library.relations import Relation
 
 JsonObject = dict[str, Any]
@@ -97,9 +97,9 @@ def _about(page: Page, library: Library) -> JsonObject:
     # schema.org's MedicalTherapy (a TherapeuticProcedure) names what it is used
     # for with `indication`; a TreatmentIndication is "an indication for
     # treating an underlying condition".
-    # The same conditions the page lists (at most USED_FOR_SHOWN), so that a
+    # The same conditions the page lists (at most SHOWN_BY_NAME), so that a
     # treatment many conditions name keeps a page of the same size.
-    conditions = library.related_by(src_uri, Relation.used_for)[:USED_FOR_SHOWN]
+    conditions = library.related_by(src_uri, Relation.used_for)[:SHOWN_BY_NAME]
     if conditions:
         about["indication"] = [
             {"@type": "TreatmentIndication", "name": linked.title, "url": linked.canonical_url}
