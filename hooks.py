@@ -47,7 +47,7 @@ from healthsite.content.reviewers import (
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
-from healthsite.html.link_names import name_symbol_links
+from healthsite.html.link_names import SymbolLinkNamesExtension
 from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
@@ -237,6 +237,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
     # Long listings (A to Z, section lists, related pages) put in as elements.
     config.markdown_extensions.append(ListingsExtension(library_macros.listings))  # type: ignore[arg-type]
+    # Permalinks and footnote back-links named by aria-label, not tooltips.
+    config.markdown_extensions.append(SymbolLinkNamesExtension())  # type: ignore[arg-type]
     return config
 
 
@@ -471,10 +473,8 @@ def on_page_context(
 
 
 def _finish_html(output: str) -> str:
-    """Every written HTML file: Material's HTML mended, section and footnote
-    links named by their words (not tooltips), CSP hashes, our search worker."""
-    html = name_symbol_links(repair_material_html(output))
-    return use_pagefind_worker(fill_script_hashes(html))
+    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker."""
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

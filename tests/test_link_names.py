@@ -2,7 +2,7 @@
 
 The permalinks' and footnote back-links' words are their ``aria-label``, not a
 ``title`` that Material would turn into a tooltip at page load
-(``healthsite/html/link_names.py``).
+(``healthsite/html/link_names.py``, a Markdown tree processor).
 """
 
 from __future__ import annotations
@@ -14,21 +14,20 @@ import markdown
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from healthsite.html.link_names import name_symbol_links
+from healthsite.html.link_names import SymbolLinkNamesExtension
 from tests.browser import PHONE, SiteServer
 from tests.sitebuild import Build
 
 CRPS = "conditions/crps/"
-SYMBOL_LINK = re.compile(r'<a class="(?:headerlink|footnote-backref)"[^>]*>')
+SYMBOL_LINK = re.compile(r'<a [^>]*class="(?:headerlink|footnote-backref)"[^>]*>')
 
 
 def test_permalinks_and_back_links_get_their_words_as_names() -> None:
-    html = markdown.markdown(
+    named = markdown.markdown(
         "## Symptoms\n\nPain.[^1]\n\n[^1]: A source.",
-        extensions=["footnotes", "toc"],
+        extensions=["footnotes", "toc", SymbolLinkNamesExtension()],
         extension_configs={"toc": {"permalink": True, "permalink_title": "Link to this section"}},
     )
-    named = name_symbol_links(html)
     assert 'aria-label="Link to this section"' in named
     assert 'aria-label="Jump back to footnote 1 in the text"' in named
     assert not [link for link in SYMBOL_LINK.findall(named) if "title=" in link]
