@@ -4,9 +4,9 @@
 ``reviewed_by`` names keys of it. The About page lists every reviewer through
 the ``reviewers_list()`` macro, and each page's review box links each name to
 that entry. A reviewer is a registered clinician when, and only when, the
-registry gives their professional registration: a page none of whose
-reviewers is one tells readers, near the top, that no clinician has checked
-it yet (``PageReview.not_checked_by_clinician``).
+registry gives their professional registration: every reviewed page none of
+whose reviewers is one tells readers, near the top, that no clinician has
+checked it yet (``PageReview.not_checked_by_clinician``).
 """
 
 from __future__ import annotations
@@ -32,10 +32,6 @@ REVIEWERS_FILE = "data/reviewers.yml"
 REVIEWERS_PAGE = "about.md"
 LIST_MACRO = "reviewers_list()"
 FIELD = "reviewed_by"
-# Pages of these types give health information: readers are told when no
-# clinician has checked one. About pages (the site, its versions) make no
-# clinical claims.
-CLINICAL_PAGE_TYPES = frozenset({"condition", "treatment", "guide"})
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -146,14 +142,15 @@ class PageReview:
     def checked_by_clinician(self) -> bool:
         return any(reviewer.registered_clinician for reviewer in self.reviewers)
 
-    def not_checked_by_clinician(self, cites_sources: bool) -> bool:
+    @property
+    def not_checked_by_clinician(self) -> bool:
         """Show readers, near the top, that no clinician has checked this page yet.
 
-        Every page of health information: its type says so, or it cites a source
-        or statistic (the home page does: it says what CRPS is and how common).
+        Every reviewed page, whatever its type: a page that names reviewers
+        (its review box) but no registered clinician among them. That is every
+        page today; the notice goes only when a clinician signs a page off.
         """
-        gives_health_information = self.page_type in CLINICAL_PAGE_TYPES or cites_sources
-        return gives_health_information and not self.checked_by_clinician
+        return bool(self.reviewers) and not self.checked_by_clinician
 
 
 def reviewer_keys(reviewed_by: object) -> list[str]:
