@@ -11,9 +11,13 @@ Examples Hypothesis found are kept below as `@example`s (and as plain tests).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import html
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +29,18 @@ from hypothesis import strategies as st
 from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.content.reviewers import load_reviewers, unknown_reviewers
 from healthsite.problems import Problem
-from tests.sitebuild import ROOT, assert_fails_with, build, copy_project
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
 
 CRPS = "docs/conditions/crps.md"
 # `path:line: field: message`: what an editor reads.
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>\S.*)$")
 # What a page must never show: template code left over, or a Python object.
 LEAKS = re.compile(r"\{\{|\{%|<[\w.]+ object at 0x|\b(?:datetime\.date|PosixPath)\(")
+# A fuzzed build that has not ended by then hangs (a normal one takes 2 to 5 s):
+# it is stopped, and its test fails naming the input.
+BUILD_TIME_LIMIT = 120
 
 # --- what editors might write -------------------------------------------------
 
@@ -106,6 +114,8 @@ RAW_YAML = st.sampled_from(
         "\t- tab indented",
         "<<: {merged: key}",
         "2026-11-20",
+        "2026-02-30",  # a date no calendar has, unquoted
+        "!!timestamp 2026-13-01",
         "~",
         ".inf",
         "0o17",
@@ -191,44 +201,101 @@ DATA_FILES = {
     "sources": "data/sources.yml",
     "stats": "data/statistics.yml",
     "glossary": "data/glossary.yml",
+    "reviewers": "data/reviewers.yml",
 }
+# Fields no entry has yet, which an editor may add: a reviewer's registration.
+EXTRA_FIELDS = {
+    "data/reviewers.yml": [
+        ("registration",),
+        ("registration", "body"),
+        ("registration", "number"),
+        ("registration", "register_url"),
+    ],
+}
+# Values an editor could mean, beside the random ones (a made-up registration:
+# the fuzzer's copies are never published).
+PLAUSIBLE: dict[str, list[Any]] = {
+    "kind": ["person", "organization", "Person", "clinic"],
+    "registration": [
+        {"body": "Example Council", "number": "0000000"},
+        {"body": "Example Council", "number": 1234567, "register_url": "https://example.org/r/1"},
+        {"body": "Example Council", "number": "0000000", "register_url": "not an address"},
+    ],
+    "register_url": ["https://example.org/r/1", "javascript:alert(1)", "example.org", ""],
+    "declared_on": ["2026-11-20", dt.date(2026, 11, 20), "2026-11-20T10:00:00"],
+}
+DATA_ACTIONS = ["remove entry", "remove field", "change", "add", "retype", "new entry"]
+# Keys of a new entry: plain, odd, or YAML that reads as another type.
+NEW_KEYS = (
+    st.sampled_from(["asha-patel", "Asha Patel", "asha_patel", "-", "a" * 300])
+    | ODD_TEXT
+    | st.integers()
+    | st.booleans()
+    | st.none()
+    | st.dates()
+)
+# Keys written by hand at the end of the file, with a raw YAML value.
+RAW_KEYS = ["2026-02-30", "5", "~", "'a: b'", "? x"]
 
 
-def _entries(relative: str) -> dict[str, Any]:
+def _entries(relative: str) -> dict[Any, Any]:
     data = yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
+def _field_paths(relative: str, entries: dict[Any, Any]) -> list[tuple[str, ...]]:
+    """Each field of an entry, and each field of a mapping in one (two deep)."""
+    paths: set[tuple[str, ...]] = set(EXTRA_FIELDS.get(relative, []))
+    for entry in entries.values():
+        for field, value in entry.items() if isinstance(entry, dict) else []:
+            paths.add((field,))
+            if isinstance(value, dict):
+                paths.update((field, inner) for inner in value)
+    return sorted(paths)
+
+
 @st.composite
 def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
     """A data file with entries or their fields removed, changed or added."""
-    entries = {
-        key: dict(value) if isinstance(value, dict) else value
-        for key, value in _entries(relative).items()
-    }
+    entries = copy.deepcopy(_entries(relative))
     keys = sorted(entries)
-    field_names = sorted({field for entry in entries.values() for field in entry})
+    field_paths = _field_paths(relative, entries)
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         key = draw(st.sampled_from(keys))
-        action = draw(st.sampled_from(["remove entry", "remove field", "change", "add", "retype"]))
+        action = draw(
+            st.sampled_from(
+                ["remove entry", "remove field", "change", "add", "retype", "new entry"]
+            )
+        )
         entry = entries.get(key)
         if action == "remove entry":
             entries.pop(key, None)
         elif action == "retype":
             entries[key] = draw(VALUES)
+        elif action == "new entry":
+            entries[draw(NEW_KEYS)] = copy.deepcopy(entry) if draw(st.booleans()) else draw(VALUES)
         elif isinstance(entry, dict):
-            field = draw(st.sampled_from(field_names))
+            *parents, field = draw(st.sampled_from(field_paths))
+            for parent in parents:
+                if not isinstance(entry.get(parent), dict):
+                    entry[parent] = {}
+                entry = entry[parent]
             if action == "remove field":
                 entry.pop(field, None)
             elif action == "change":
-                entry[field] = draw(VALUES)
+                plausible = PLAUSIBLE.get(field)
+                entry[field] = draw(VALUES | st.sampled_from(plausible) if plausible else VALUES)
             else:
                 entry[draw(ODD_TEXT)] = draw(VALUES)
     text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
     if draw(st.booleans()):
-        text += f"{draw(st.sampled_from(keys))}: {draw(RAW_YAML)}\n"
+        raw_key = draw(st.sampled_from([str(key) for key in keys] + RAW_KEYS))
+        text += f"{raw_key}: {draw(RAW_YAML)}\n"
     return text
+
+
+CRPS_PAGE, _ = read_front_matter(CRPS_TEXT, CRPS)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -236,10 +303,11 @@ def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
 def test_data_files_are_accepted_or_named_problems(
     data: st.DataObject, which: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    folder = tmp_path_factory.mktemp("data")
+    project = tmp_path_factory.mktemp("project")
+    (project / "data").mkdir()
     files = {}
     for name, relative in DATA_FILES.items():
-        path = folder / Path(relative).name
+        path = project / relative
         if name == which:
             path.write_text(data.draw(mutated_data_file(relative)), encoding="utf-8")
         else:
@@ -248,13 +316,71 @@ def test_data_files_are_accepted_or_named_problems(
 
     _, problems = load_registry(files["sources"], files["stats"])
     _, glossary_problems = load_glossary(files["glossary"])
+    reviewers, reviewer_problems = load_reviewers(project)
+    if not reviewer_problems:
+        # What a build does next with them: pages name them, the About page lists them.
+        assert CRPS_PAGE is not None
+        reviewer_problems = unknown_reviewers([CRPS_PAGE], reviewers)
+        listed = reviewers.page_list()
+        leak = LEAKS.search(html.unescape(listed))
+        assert leak is None, listed[max(leak.start() - 80, 0) : leak.end() + 80]
+        reviewers.page_review(CRPS_FRONT["reviewed_by"], "condition")
 
-    for problem in problems + glossary_problems:
-        assert problem.path in DATA_FILES.values()
+    for problem in problems + glossary_problems + reviewer_problems:
+        assert problem.path in [*DATA_FILES.values(), CRPS], problem
         assert_editor_problems([problem], problem.path)
 
 
 # --- real builds, a few examples ----------------------------------------------
+
+
+def build_within_limit(project: Path, changed: str, text: str) -> Build:
+    """Build, and fail naming the input if the build hangs."""
+    try:
+        return build(project, timeout=BUILD_TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        shown = text if len(text) <= 3000 else f"{text[:3000]}... ({len(text):,} characters)"
+        pytest.fail(
+            f"the build did not end within {BUILD_TIME_LIMIT} s (it normally takes 2 to 5 s) "
+            f"with this {changed}:\n{shown}",
+            pytrace=False,
+        )
+
+
+# An editor's problem as the build prints it, after any log level.
+PROBLEM_IN_OUTPUT = re.compile(r"^\s*(?:ERROR\s+-\s+)?(?P<problem>\S.*)$")
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.DOTALL)
+
+
+def _strings(value: object) -> list[str]:
+    """Every text in JSON data, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, inner in value.items() for text in [key, *_strings(inner)]]
+    if isinstance(value, list):
+        return [text for inner in value for text in _strings(inner)]
+    return []
+
+
+def _leak(where: str, text: str) -> str | None:
+    leak = LEAKS.search(text)
+    if leak is None:
+        return None
+    return f"{where}: ...{text[max(leak.start() - 80, 0) : leak.end() + 80]}..."
+
+
+def page_leaks(where: str, page_html: str) -> list[str]:
+    """Template code or a Python repr anywhere readers or machines read a page:
+    its <title>, meta description, navigation, article and JSON-LD (code
+    samples left out; HTML entities read as the browser shows them)."""
+    found = []
+    for structured in JSON_LD.findall(page_html):
+        texts = _strings(json.loads(structured))
+        found += [leak for text in texts if (leak := _leak(f"{where} (JSON-LD)", text))]
+    shown = html.unescape(CODE.sub("", JSON_LD.sub("", page_html)))
+    return [*found, *filter(None, [_leak(where, shown)])]
 
 
 def assert_build_outcome(project: Path, result_output: str, returncode: int) -> None:
@@ -262,18 +388,26 @@ def assert_build_outcome(project: Path, result_output: str, returncode: int) -> 
     assert "Traceback" not in result_output, result_output[-3000:]
     if returncode != 0:
         problem_lines = [
-            line.strip()
+            problem
             for line in result_output.splitlines()
-            if PROBLEM_LINE.match(line.strip()) and not line.startswith(("INFO", "WARNING"))
+            if (found := PROBLEM_IN_OUTPUT.match(line))
+            and (problem := PROBLEM_LINE.match(found["problem"]))
+            and (project / problem["path"]).is_file()
         ]
-        assert problem_lines or "Aborted with" in result_output, result_output[-3000:]
+        assert problem_lines, (
+            "the build failed without a `path:line: field: message` line naming a file:\n"
+            + result_output[-3000:]
+        )
         return
-    for page in (project / "site").rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        article = html.split('<article class="md-content__inner md-typeset">', 1)[-1]
-        article = re.sub(r"<(code|pre)\b.*?</\1>", "", article, flags=re.DOTALL)
-        leak = LEAKS.search(article)
-        assert leak is None, f"{page}: {article[max(leak.start() - 80, 0) : leak.end() + 80]}"
+    site = project / "site"
+    leaks = [
+        leak
+        for page in sorted(site.rglob("*.html"))
+        for leak in page_leaks(str(page.relative_to(site)), page.read_text(encoding="utf-8"))
+    ]
+    feed = json.loads((site / "api" / "pages.json").read_text(encoding="utf-8"))
+    leaks += [leak for text in _strings(feed) if (leak := _leak("api/pages.json", text))]
+    assert not leaks, "\n".join(leaks[:10])
 
 
 @pytest.fixture(scope="module")
@@ -289,7 +423,7 @@ def test_a_build_with_mutated_front_matter_fails_cleanly_or_leaks_nothing(
 ) -> None:
     (build_project / CRPS).write_text(text, encoding="utf-8")
     try:
-        result = build(build_project)
+        result = build_within_limit(build_project, f"{CRPS} front matter", text)
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / CRPS).write_text(CRPS_TEXT, encoding="utf-8")
@@ -301,9 +435,10 @@ def test_a_build_with_a_mutated_data_file_fails_cleanly_or_leaks_nothing(
     data: st.DataObject, which: str, build_project: Path
 ) -> None:
     original = (ROOT / which).read_text(encoding="utf-8")
-    (build_project / which).write_text(data.draw(mutated_data_file(which)), encoding="utf-8")
+    mutated = data.draw(mutated_data_file(which))
+    (build_project / which).write_text(mutated, encoding="utf-8")
     try:
-        result = build(build_project)
+        result = build_within_limit(build_project, which, mutated)
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / which).write_text(original, encoding="utf-8")

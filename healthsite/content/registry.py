@@ -128,7 +128,8 @@ def _problems_from(
         field_path = tuple(detail["loc"])
         line = line_of(lines, (key, *field_path))
         message = explain(model, field_path, detail["msg"])
-        shown = problem_field((key, *field_path)) if field_path else f"{key}.(entry)"
+        shown = problem_field((key, *field_path) if field_path else (key,))
+        shown += "" if field_path else ".(entry)"
         found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 

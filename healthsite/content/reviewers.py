@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
-from healthsite.problems import Problem
-from healthsite.yamlfile import InvalidYamlError, load_with_lines
+from healthsite.problems import Problem, field_path
+from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
@@ -237,8 +237,8 @@ def _bad_keys(data_file: DataFile) -> list[Problem]:
     return [
         Problem(
             data_file.shown_as,
-            lines.get((key,)),
-            str(key),
+            line_of(lines, (key,)),
+            field_path((key,)),
             "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel",
         )
         for key in raw
