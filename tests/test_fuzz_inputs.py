@@ -334,14 +334,16 @@ def test_data_files_are_accepted_or_named_problems(
 # --- real builds, a few examples ----------------------------------------------
 
 
-def build_within_limit(project: Path, changed: str, text: str) -> Build:
+def build_within_limit(
+    project: Path, changed: str, text: str, limit: float = BUILD_TIME_LIMIT
+) -> Build:
     """Build, and fail naming the input if the build hangs."""
     try:
-        return build(project, timeout=BUILD_TIME_LIMIT)
+        return build(project, timeout=limit)
     except subprocess.TimeoutExpired:
         shown = text if len(text) <= 3000 else f"{text[:3000]}... ({len(text):,} characters)"
         pytest.fail(
-            f"the build did not end within {BUILD_TIME_LIMIT} s (it normally takes 2 to 5 s) "
+            f"the build did not end within {limit:g} s (it normally takes 2 to 5 s) "
             f"with this {changed}:\n{shown}",
             pytrace=False,
         )
@@ -442,6 +444,26 @@ def test_a_build_with_a_mutated_data_file_fails_cleanly_or_leaks_nothing(
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / which).write_text(original, encoding="utf-8")
+
+
+def test_a_hung_build_is_stopped_and_its_test_names_the_input(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that never ends fails its test, naming the input, instead of
+    stalling the suite. Here the build's Python waits forever as it starts,
+    after starting a program that holds the build's output open: unless that
+    program is stopped too, this test hangs."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import subprocess, time\nsubprocess.Popen(['sleep', '3600'])\ntime.sleep(3600)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception) as failed:
+        build_within_limit(project, "data/reviewers.yml", "the-input: {name: x}", limit=2)
+    assert str(failed.value) == (
+        "the build did not end within 2 s (it normally takes 2 to 5 s) with this "
+        "data/reviewers.yml:\nthe-input: {name: x}"
+    )
 
 
 def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(project: Path) -> None:
