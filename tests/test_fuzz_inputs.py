@@ -31,9 +31,18 @@ from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import load_reviewers, unknown_reviewers
 from healthsite.problems import Problem
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    build,
+    copy_project,
+    edit,
+    line_starting,
+)
 
 CRPS = "docs/conditions/crps.md"
+REVIEWERS = "data/reviewers.yml"
 # `path:line: field: message`: what an editor reads.
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>\S.*)$")
 # What a page must never show: template code left over, or a Python object.
@@ -532,3 +541,108 @@ def test_a_title_that_is_not_text_fails_with_its_line(project: Path) -> None:
         f"docs/conditions/crps.md:{line}: title: Input should be a valid string; expected the "
         "page title readers see, e.g. 'Fibromyalgia'",
     )
+
+
+def test_a_date_no_calendar_has_in_a_data_file_fails_with_its_line(project: Path) -> None:
+    """Found by Hypothesis: PyYAML stopped the build with a traceback (a bare ValueError)."""
+    glossary = project / "data" / "glossary.yml"
+    lines = len(glossary.read_text(encoding="utf-8").splitlines())
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "dated:\n  definition: 2026-02-30\n", "utf-8"
+    )
+    built = build(project)
+    assert_fails_with(
+        built,
+        f"data/glossary.yml:{lines + 2}: dated.definition: '2026-02-30' is not a date in the "
+        "calendar (day is out of range for month); expected YYYY-MM-DD, or text in quotes",
+    )
+
+
+def test_a_tagged_date_no_calendar_has_in_front_matter_is_named_with_its_line() -> None:
+    """Found by Hypothesis: `!!timestamp` bypassed the dates-as-text loader and crashed."""
+    text = CRPS_TEXT.replace("last_reviewed: 2026-11-20", "last_reviewed: !!timestamp 2026-13-01")
+    line = line_starting(text, "last_reviewed:")
+    _, problems = read_front_matter(text, CRPS)
+    assert [str(problem) for problem in problems] == [
+        f"{CRPS}:{line}: front matter: is not valid YAML: '2026-13-01' is not a date in the "
+        "calendar (month must be in 1..12); expected YYYY-MM-DD, or text in quotes"
+    ]
+
+
+def test_a_title_with_template_code_is_named_with_its_line() -> None:
+    """Found by the whole-page leak check: the braces reached the page's <title>."""
+    title = "title: Complex regional pain syndrome (CRPS)"
+    text = CRPS_TEXT.replace(title, "title: CRPS {{ 7 * 7 }}")
+    _, problems = read_front_matter(text, CRPS)
+    assert [str(problem) for problem in problems] == [
+        f"{CRPS}:{line_starting(text, 'title:')}: title: holds template code ('{{{{'), which is "
+        "not run here, so readers would see it as typed; expected the page title readers see, "
+        "e.g. 'Fibromyalgia'"
+    ]
+
+
+REVIEWER = (
+    "  name: CRPS Info editorial team\n"
+    "  role: content editors\n"
+    "  kind: organization\n"
+    "  conflicts_of_interest: {statement: none declared, declared_on: 2026-11-20}\n"
+)
+
+
+def _reviewer_problems(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "reviewers.yml").write_text(text, encoding="utf-8")
+    return [str(problem) for problem in load_reviewers(tmp_path)[1]]
+
+
+def test_reviewer_keys_that_yaml_reads_as_other_types_are_named_on_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Found by Hypothesis: no line for `5:`, and a key of several lines broke the line."""
+    text = f'editorial-team:\n{REVIEWER}5:\n{REVIEWER}null:\n{REVIEWER}"a\\nb":\n{REVIEWER}'
+    usable = "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel"
+    assert _reviewer_problems(tmp_path, text) == [
+        f"data/reviewers.yml:6: 5: {usable}",
+        f'data/reviewers.yml:11: "None": {usable}',
+        f'data/reviewers.yml:16: "a\\nb": {usable}',
+    ]
+
+
+def test_a_reviewer_with_template_code_is_named_with_its_line(tmp_path: Path) -> None:
+    """Found by the whole-page leak check: the braces reached review boxes and JSON-LD."""
+    text = "editorial-team:\n" + REVIEWER.replace("content editors", "'{% editors %}'")
+    assert _reviewer_problems(tmp_path, text) == [
+        "data/reviewers.yml:3: editorial-team.role: holds template code ('{%'), which is not run "
+        "here, so readers would see it as typed; expected their role, e.g. 'consultant in pain "
+        "medicine'"
+    ]
+
+
+def test_a_reviewers_name_shows_as_text_not_html(project: Path) -> None:
+    """Found by the whole-page leak check: the review box put the name in the page as HTML."""
+    edit(project, REVIEWERS, "name: CRPS Info editorial team", "name: CRPS <b>Info</b> & team")
+    built = build(project)
+    assert built.returncode == 0, built.output
+    page = built.page("conditions/crps/")
+    assert "CRPS &lt;b&gt;Info&lt;/b&gt; &amp; team</a>" in page
+    assert "<b>Info</b>" not in page
+    assert_build_outcome(project, built.output, built.returncode)
+
+
+def test_the_checkout_build_leaks_nothing_anywhere(built_site: Build) -> None:
+    assert_build_outcome(built_site.site_dir.parent, "", 0)
+
+
+@pytest.mark.parametrize(
+    "page_html",
+    [
+        "<html><head><title>{{ page.title }} - CRPS Info</title></head></html>",
+        '<meta name="description" content="&lt;Entry object at 0x7f00&gt;">',
+        '<nav><a href="x/">datetime.date(2026, 11, 20)</a></nav>',
+        '<script type="application/ld+json">{"name": "\\u003cA object at 0x1\\u003e"}</script>',
+        '<script type="application/ld+json">{"{% if x %}": 1}</script>',
+    ],
+)
+def test_the_leak_check_reads_the_whole_page(page_html: str) -> None:
+    assert page_leaks("page.html", page_html)
+    assert not page_leaks("page.html", "<html><head><title>CRPS</title></head><pre>{{ x }}</pre>")

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
@@ -25,6 +24,7 @@ from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, Front
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
 from healthsite.problems import Problem, field_path
+from healthsite.validation import PlainText
 from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
@@ -37,7 +37,7 @@ FIELD = "reviewed_by"
 # clinical claims.
 CLINICAL_PAGE_TYPES = frozenset({"condition", "treatment", "guide"})
 
-Text = Annotated[str, Field(min_length=1)]
+Text = PlainText
 
 
 class ReviewerKind(StrEnum):
