@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from healthsite.checks.frontmatter import read_front_matter
@@ -335,7 +335,10 @@ def test_data_files_are_accepted_or_named_problems(
         assert leak is None, listed[max(leak.start() - 80, 0) : leak.end() + 80]
         reviewers.page_review(CRPS_FRONT["reviewed_by"], "condition")
 
-    for problem in problems + glossary_problems + reviewer_problems:
+    found = problems + glossary_problems + reviewer_problems
+    # Counted in --hypothesis-show-statistics: how many of each file, and accepted.
+    event(f"{DATA_FILES[which]}: {'problems' if found else 'accepted'}")
+    for problem in found:
         assert problem.path in [*DATA_FILES.values(), CRPS], problem
         assert_editor_problems([problem], problem.path)
 
@@ -435,6 +438,7 @@ def test_a_build_with_mutated_front_matter_fails_cleanly_or_leaks_nothing(
     (build_project / CRPS).write_text(text, encoding="utf-8")
     try:
         result = build_within_limit(build_project, f"{CRPS} front matter", text)
+        event(f"front matter: {'failed' if result.returncode else 'built'}")
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / CRPS).write_text(CRPS_TEXT, encoding="utf-8")
@@ -450,6 +454,7 @@ def test_a_build_with_a_mutated_data_file_fails_cleanly_or_leaks_nothing(
     (build_project / which).write_text(mutated, encoding="utf-8")
     try:
         result = build_within_limit(build_project, which, mutated)
+        event(f"{which}: {'failed' if result.returncode else 'built'}")
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / which).write_text(original, encoding="utf-8")
