@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
@@ -24,8 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
-from healthsite.problems import Problem
-from healthsite.yamlfile import InvalidYamlError, load_with_lines
+from healthsite.problems import Problem, field_path
+from healthsite.validation import PlainText
+from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
@@ -33,7 +33,7 @@ REVIEWERS_PAGE = "about.md"
 LIST_MACRO = "reviewers_list()"
 FIELD = "reviewed_by"
 
-Text = Annotated[str, Field(min_length=1)]
+Text = PlainText
 
 
 class ReviewerKind(StrEnum):
@@ -234,8 +234,8 @@ def _bad_keys(data_file: DataFile) -> list[Problem]:
     return [
         Problem(
             data_file.shown_as,
-            lines.get((key,)),
-            str(key),
+            line_of(lines, (key,)),
+            field_path((key,)),
             "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel",
         )
         for key in raw
