@@ -61,7 +61,7 @@ readability: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/pre-commit run --all-files
 
-# A new condition or treatment page with its front matter (the build lists it; no nav edit):
+# A new condition, treatment or guide page with its front matter (the build lists it; no nav edit):
 #   make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" NAMES="FMS, fibromyalgia syndrome"
 new-page: $(STAMP)
 	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \

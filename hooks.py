@@ -449,7 +449,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["human_date"] = human_date
     env.globals["front_matter"] = state.pages.front_matter
     env.globals["page_review"] = state.reviewers.page_review
-    env.globals["cites_sources"] = _cites_sources
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
         _cited_sources, state.reviewers.page_review, _library()
@@ -458,10 +457,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _session.serving:
         env.bytecode_cache = _session.templates
     return env
-
-
-def _cites_sources(page: Page) -> bool:
-    return bool(_cited_sources(page))
 
 
 def _cited_sources(page: Page) -> list[Source]:

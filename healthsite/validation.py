@@ -6,11 +6,30 @@ so both say "what is wrong, and what is expected" the same way.
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Annotated, get_args
 
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel, Field
 
 Loc = tuple[str | int, ...]
+# Template code starts so; in data files and front matter it is not run.
+TEMPLATE_STARTS = ("{{", "{%")
+
+
+def no_template_code(text: str) -> str:
+    """Text that readers see as written (a page title, a reviewer's name, a
+    source's title): template code there would not run, and readers would see
+    the braces (issue 13)."""
+    for start in TEMPLATE_STARTS:
+        if start in text:
+            raise ValueError(
+                f"holds template code ('{start}'), which is not run here, so readers would "
+                "see it as typed"
+            )
+    return text
+
+
+# Text a reader sees: not empty, and no template code.
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(no_template_code)]
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | None]:

@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 
-from healthsite.problems import Problem
+from healthsite.problems import Problem, field_path
 
-KeyPath = tuple[str | int, ...]
+KeyPath = tuple[object, ...]
 
 
 def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
@@ -34,9 +34,33 @@ def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> No
                 key_path = (*path, key_node.value)
                 lines[key_path] = key_node.start_mark.line + 1
                 stack.append((value_node, key_path))
+                key = _key_as_loaded(key_node)
+                if key is not _TEXT_KEY:
+                    lines.setdefault((*path, key), key_node.start_mark.line + 1)
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
                 stack.append((item, (*path, index)))
+
+
+_TEXT_KEY = object()
+
+
+def _key_as_loaded(key_node: yaml.Node) -> object:
+    """A key that YAML reads as another type than text (``5:``, ``true:``,
+    ``null:``, ``2026-11-20:``), as the loaded data has it; ``_TEXT_KEY`` for
+    a text key, or one that cannot be loaded.
+
+    The line map is keyed by the text of each key; data files are checked
+    key by key as loaded, so a number or a date as a key finds its line too.
+    """
+    if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:str":
+        return _TEXT_KEY
+    try:
+        key = yaml.SafeLoader("").construct_object(key_node)
+        hash(key)
+    except (ValueError, TypeError, yaml.YAMLError):
+        return _TEXT_KEY  # the whole file is reported as unreadable
+    return key
 
 
 def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
@@ -80,6 +104,7 @@ def parse_with_lines(
     # One parse gives both the nodes (for line numbers) and the data: this is
     # what yaml.safe_load does inside, with the composed node kept.
     loader = loader_class(text)
+    node: yaml.Node | None = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -88,12 +113,53 @@ def parse_with_lines(
         line = mark.line + first_line if mark else None
         problem = Problem(shown_as, line, "yaml", f"{error.problem}; fix the YAML syntax")
         raise InvalidYamlError(problem) from None
+    except ValueError as error:
+        # PyYAML raises a bare ValueError, with no line, for a value its tag
+        # cannot hold: a date no calendar has (2026-02-30, !!timestamp 2026-13-01).
+        if node is None:
+            raise
+        raise InvalidYamlError(_unreadable_value(node, shown_as, first_line, error)) from None
     finally:
         loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _line_map(node, (), lines)
     return data, {key_path: line + first_line - 1 for key_path, line in lines.items()}
+
+
+def _unreadable_value(
+    node: yaml.Node, shown_as: str, first_line: int, error: ValueError
+) -> Problem:
+    """The problem for the first scalar that its tag's constructor rejects."""
+    constructor = yaml.SafeLoader("")
+    stack: list[tuple[yaml.Node, KeyPath]] = [(node, ())]
+    seen: set[int] = set()
+    while stack:
+        current, path = stack.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except ValueError as rejected:
+                line = current.start_mark.line + first_line
+                shown = field_path(path) if path else "yaml"
+                kind = current.tag.rsplit(":", 1)[-1]
+                if kind == "timestamp":
+                    said = f"is not a date in the calendar ({rejected}); expected YYYY-MM-DD"
+                else:
+                    said = f"cannot be read as {kind} ({rejected}); expected a valid {kind}"
+                return Problem(
+                    shown_as, line, shown, f"'{current.value}' {said}, or text in quotes"
+                )
+        elif isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                stack += [(key_node, path), (value_node, (*path, str(key_node.value)))]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += [(item, (*path, index)) for index, item in enumerate(current.value)]
+    line = node.start_mark.line + first_line
+    return Problem(shown_as, line, "yaml", f"a value cannot be read: {error}; fix it")
 
 
 def expanded_size(data: Any, limit: int) -> int:

@@ -1,9 +1,11 @@
-"""Create a condition or treatment page with its front matter.
+"""Create a condition, treatment or guide page with its front matter.
 
 Usage (see CONTRIBUTING.md)::
 
     make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" \\
         NAMES="fibromyalgia syndrome, FMS"
+    make new-page TYPE=guide SLUG=crps-and-work TITLE="Working with CRPS" \\
+        NAMES="CRPS at work"
 
 The page gets every front matter field the build requires and the section
 headings STYLE.md asks for, in its section's folder (``docs/conditions/``...).
@@ -23,15 +25,15 @@ from string import Template
 import yaml
 from mkdocs.exceptions import PluginError
 
-from healthsite.checks.frontmatter import PageType, add_months
+from healthsite.checks.frontmatter import NEEDS_ALTERNATIVE_NAMES, PageType, add_months
 from healthsite.checks.review import today
 from healthsite.library.sections import SECTION_BY_TYPE
 
 TEMPLATES = Path(__file__).resolve().parent / "page-templates"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The types that have a page template in scripts/page-templates/.
-NEW_PAGE_TYPES = (PageType.condition, PageType.treatment)
-REVIEW_MONTHS_BY_TYPE = {PageType.condition: 12, PageType.treatment: 6}
+NEW_PAGE_TYPES = (PageType.condition, PageType.treatment, PageType.guide)
+REVIEW_MONTHS_BY_TYPE = {PageType.condition: 12, PageType.treatment: 6, PageType.guide: 12}
 DESCRIPTION_BY_TYPE = {
     PageType.condition: (
         "What {title} is, its symptoms and causes, how doctors diagnose and treat it, "
@@ -41,6 +43,7 @@ DESCRIPTION_BY_TYPE = {
         "What {title} is, how it works, how strong the evidence is, what it involves, "
         "and its side effects."
     ),
+    PageType.guide: "{title}: what to know, what you can do, and when to get help.",
 }
 # A key of data/reviewers.yml. A new page is the editorial team's draft: it
 # shows readers that no clinician has checked it until one signs it off
@@ -75,11 +78,16 @@ class _ListsIndentedDumper(yaml.SafeDumper):
 
 def front_matter(page: NewPage) -> str:
     reviewed = today()
-    fields = {
+    fields: dict[str, object] = {
         "title": page.title,
         "description": DESCRIPTION_BY_TYPE[page.page_type].format(title=page.title),
         "page_type": str(page.page_type),
-        "alternative_names": page.names,
+    }
+    # A guide may have no other names (the schema needs them only on
+    # condition and treatment pages); an empty list is left out.
+    if page.names:
+        fields["alternative_names"] = page.names
+    fields |= {
         "reviewed_by": DRAFT_REVIEWER,
         "last_reviewed": reviewed,
         "next_review": add_months(reviewed, REVIEW_MONTHS_BY_TYPE[page.page_type]),
@@ -97,7 +105,8 @@ def page_text(page: NewPage) -> str:
 
 def _parse_request(arguments: argparse.Namespace) -> NewPage:
     if arguments.type not in NEW_PAGE_TYPES:
-        raise NewPageError(f"TYPE: '{arguments.type}' is not 'condition' or 'treatment'")
+        known = ", ".join(f"'{page_type}'" for page_type in NEW_PAGE_TYPES)
+        raise NewPageError(f"TYPE: '{arguments.type}' is not one of {known}")
     if not SLUG.fullmatch(arguments.slug):
         raise NewPageError(
             f"SLUG: '{arguments.slug}' must be lower-case words joined by hyphens, "
@@ -107,12 +116,12 @@ def _parse_request(arguments: argparse.Namespace) -> NewPage:
     if not title:
         raise NewPageError('TITLE: is missing; give the page title, e.g. TITLE="Fibromyalgia"')
     names = [name.strip() for name in arguments.names.split(",") if name.strip()]
-    if not names:
+    page_type = PageType(arguments.type)
+    if not names and page_type in NEEDS_ALTERNATIVE_NAMES:
         raise NewPageError(
             "NAMES: is missing; list the other names readers search by, separated by commas, "
             'e.g. NAMES="fibromyalgia syndrome, FMS"'
         )
-    page_type = PageType(arguments.type)
     return NewPage(page_type, arguments.slug, title, names)
 
 
@@ -128,7 +137,7 @@ def create(page: NewPage, root: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--type", required=True, help="condition or treatment")
+    parser.add_argument("--type", required=True, help="condition, treatment or guide")
     parser.add_argument("--slug", required=True, help="the file name, e.g. fibromyalgia")
     parser.add_argument("--title", required=True, help="the page title")
     parser.add_argument("--names", default="", help="other names, separated by commas")
@@ -140,10 +149,16 @@ def main(argv: list[str] | None = None) -> int:
     except (NewPageError, PluginError) as error:
         sys.stderr.write(f"new-page: {error}\n")
         return 2
+    related = (
+        'Name the pages it belongs with in related_pages (CONTRIBUTING.md, "Related pages").\n'
+        if page.page_type == PageType.guide
+        else ""
+    )
     sys.stdout.write(
         f"Created {created.relative_to(arguments.root)}. The build lists it in its section, "
         "the A to Z and on the home page.\n"
         "Next: write each section (see STYLE.md), then run `make serve` to preview it.\n"
+        f"{related}"
         f"It names {DRAFT_REVIEWER} (data/reviewers.yml) as its reviewer and tells readers "
         "no clinician has checked it yet, until one signs it off (CONTRIBUTING.md).\n"
     )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
-from tests.sitebuild import ROOT
+from healthsite.links.locate import page_source
+from tests.browser import reader_pages
+from tests.sitebuild import ROOT, Build
 
 REFERENCE_LINK = re.compile(r'<li id="fn:\w+">.*?<a href="(https?://[^"]+)"', re.DOTALL)
 
@@ -22,3 +26,30 @@ def front_matter(src_path: str) -> dict[str, Any]:
     """The front matter of a page of the checkout, e.g. ``conditions/crps.md``."""
     text = (ROOT / "docs" / src_path).read_text(encoding="utf-8")
     return yaml_load(text.split("---\n")[1])
+
+
+@dataclass(frozen=True)
+class BuiltPage:
+    """A page of a build that has a Markdown source in the checkout."""
+
+    url_path: str  # e.g. "conditions/crps/", "" for the home page
+    html: str
+    meta: dict[str, Any]  # its front matter
+
+
+def built_pages(site: Build) -> Iterator[BuiltPage]:
+    """Every reader page the build wrote from a page of docs/, with its front matter.
+
+    Found from the build output (``reader_pages``), so a new page is covered
+    without an edit; the front matter is read from the project that was built
+    (``tests/sitebuild.py`` builds a copy into its ``site/``).
+    """
+    project = site.site_dir.parent
+    for url_path in reader_pages(site.site_dir):
+        source = page_source(url_path, project)
+        if source is None:
+            continue
+        html_file = site.site_dir / url_path / "index.html"
+        text = (project / source).read_text(encoding="utf-8")
+        meta = yaml_load(text.split("---\n")[1])
+        yield BuiltPage(url_path, html_file.read_text(encoding="utf-8"), meta)

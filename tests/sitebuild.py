@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ def build(
     ``timeout`` (seconds) ends a build that hangs, failing the test.
     """
     site_dir = project / "site"
-    result = subprocess.run(
+    with subprocess.Popen(
         # -f: ProperDocs looks for properdocs.yml first, and notes the fallback.
         [
             str(MKDOCS),
@@ -74,14 +75,22 @@ def build(
             *extra_args,
         ],
         cwd=project,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         # No GitHub annotations unless a test asks for them (CI sets GITHUB_ACTIONS).
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": "", **(env or {})},
-        check=False,
-        timeout=timeout,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site_dir)
+        # Its own process group: a hung build is stopped with whatever it
+        # started (Pagefind), which would otherwise keep the output open.
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except BaseException:  # the time limit, or Ctrl-C: stop the build, then re-raise
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return Build(process.returncode, stdout + stderr, site_dir)
 
 
 def assert_fails_with(result: Build, *messages: str) -> None:

@@ -11,28 +11,45 @@ Examples Hypothesis found are kept below as `@example`s (and as plain tests).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import html
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.content.reviewers import load_reviewers, unknown_reviewers
 from healthsite.problems import Problem
-from tests.sitebuild import ROOT, assert_fails_with, build, copy_project
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    build,
+    copy_project,
+    edit,
+    line_starting,
+)
 
 CRPS = "docs/conditions/crps.md"
+REVIEWERS = "data/reviewers.yml"
 # `path:line: field: message`: what an editor reads.
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?P<field>\S.*?): (?P<message>\S.*)$")
 # What a page must never show: template code left over, or a Python object.
 LEAKS = re.compile(r"\{\{|\{%|<[\w.]+ object at 0x|\b(?:datetime\.date|PosixPath)\(")
+# A fuzzed build that has not ended by then hangs (a normal one takes 2 to 5 s):
+# it is stopped, and its test fails naming the input.
+BUILD_TIME_LIMIT = 120
 
 # --- what editors might write -------------------------------------------------
 
@@ -106,6 +123,8 @@ RAW_YAML = st.sampled_from(
         "\t- tab indented",
         "<<: {merged: key}",
         "2026-11-20",
+        "2026-02-30",  # a date no calendar has, unquoted
+        "!!timestamp 2026-13-01",
         "~",
         ".inf",
         "0o17",
@@ -191,44 +210,101 @@ DATA_FILES = {
     "sources": "data/sources.yml",
     "stats": "data/statistics.yml",
     "glossary": "data/glossary.yml",
+    "reviewers": "data/reviewers.yml",
 }
+# Fields no entry has yet, which an editor may add: a reviewer's registration.
+EXTRA_FIELDS = {
+    "data/reviewers.yml": [
+        ("registration",),
+        ("registration", "body"),
+        ("registration", "number"),
+        ("registration", "register_url"),
+    ],
+}
+# Values an editor could mean, beside the random ones (a made-up registration:
+# the fuzzer's copies are never published).
+PLAUSIBLE: dict[str, list[Any]] = {
+    "kind": ["person", "organization", "Person", "clinic"],
+    "registration": [
+        {"body": "Example Council", "number": "0000000"},
+        {"body": "Example Council", "number": 1234567, "register_url": "https://example.org/r/1"},
+        {"body": "Example Council", "number": "0000000", "register_url": "not an address"},
+    ],
+    "register_url": ["https://example.org/r/1", "javascript:alert(1)", "example.org", ""],
+    "declared_on": ["2026-11-20", dt.date(2026, 11, 20), "2026-11-20T10:00:00"],
+}
+DATA_ACTIONS = ["remove entry", "remove field", "change", "add", "retype", "new entry"]
+# Keys of a new entry: plain, odd, or YAML that reads as another type.
+NEW_KEYS = (
+    st.sampled_from(["asha-patel", "Asha Patel", "asha_patel", "-", "a" * 300])
+    | ODD_TEXT
+    | st.integers()
+    | st.booleans()
+    | st.none()
+    | st.dates()
+)
+# Keys written by hand at the end of the file, with a raw YAML value.
+RAW_KEYS = ["2026-02-30", "5", "~", "'a: b'", "? x"]
 
 
-def _entries(relative: str) -> dict[str, Any]:
+def _entries(relative: str) -> dict[Any, Any]:
     data = yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
+def _field_paths(relative: str, entries: dict[Any, Any]) -> list[tuple[str, ...]]:
+    """Each field of an entry, and each field of a mapping in one (two deep)."""
+    paths: set[tuple[str, ...]] = set(EXTRA_FIELDS.get(relative, []))
+    for entry in entries.values():
+        for field, value in entry.items() if isinstance(entry, dict) else []:
+            paths.add((field,))
+            if isinstance(value, dict):
+                paths.update((field, inner) for inner in value)
+    return sorted(paths)
+
+
 @st.composite
 def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
     """A data file with entries or their fields removed, changed or added."""
-    entries = {
-        key: dict(value) if isinstance(value, dict) else value
-        for key, value in _entries(relative).items()
-    }
+    entries = copy.deepcopy(_entries(relative))
     keys = sorted(entries)
-    field_names = sorted({field for entry in entries.values() for field in entry})
+    field_paths = _field_paths(relative, entries)
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         key = draw(st.sampled_from(keys))
-        action = draw(st.sampled_from(["remove entry", "remove field", "change", "add", "retype"]))
+        action = draw(
+            st.sampled_from(
+                ["remove entry", "remove field", "change", "add", "retype", "new entry"]
+            )
+        )
         entry = entries.get(key)
         if action == "remove entry":
             entries.pop(key, None)
         elif action == "retype":
             entries[key] = draw(VALUES)
+        elif action == "new entry":
+            entries[draw(NEW_KEYS)] = copy.deepcopy(entry) if draw(st.booleans()) else draw(VALUES)
         elif isinstance(entry, dict):
-            field = draw(st.sampled_from(field_names))
+            *parents, field = draw(st.sampled_from(field_paths))
+            for parent in parents:
+                if not isinstance(entry.get(parent), dict):
+                    entry[parent] = {}
+                entry = entry[parent]
             if action == "remove field":
                 entry.pop(field, None)
             elif action == "change":
-                entry[field] = draw(VALUES)
+                plausible = PLAUSIBLE.get(field)
+                entry[field] = draw(VALUES | st.sampled_from(plausible) if plausible else VALUES)
             else:
                 entry[draw(ODD_TEXT)] = draw(VALUES)
     text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
     if draw(st.booleans()):
-        text += f"{draw(st.sampled_from(keys))}: {draw(RAW_YAML)}\n"
+        raw_key = draw(st.sampled_from([str(key) for key in keys] + RAW_KEYS))
+        text += f"{raw_key}: {draw(RAW_YAML)}\n"
     return text
+
+
+CRPS_PAGE, _ = read_front_matter(CRPS_TEXT, CRPS)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -236,10 +312,11 @@ def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
 def test_data_files_are_accepted_or_named_problems(
     data: st.DataObject, which: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    folder = tmp_path_factory.mktemp("data")
+    project = tmp_path_factory.mktemp("project")
+    (project / "data").mkdir()
     files = {}
     for name, relative in DATA_FILES.items():
-        path = folder / Path(relative).name
+        path = project / relative
         if name == which:
             path.write_text(data.draw(mutated_data_file(relative)), encoding="utf-8")
         else:
@@ -248,13 +325,76 @@ def test_data_files_are_accepted_or_named_problems(
 
     _, problems = load_registry(files["sources"], files["stats"])
     _, glossary_problems = load_glossary(files["glossary"])
+    reviewers, reviewer_problems = load_reviewers(project)
+    if not reviewer_problems:
+        # What a build does next with them: pages name them, the About page lists them.
+        assert CRPS_PAGE is not None
+        reviewer_problems = unknown_reviewers([CRPS_PAGE], reviewers)
+        listed = reviewers.page_list()
+        leak = LEAKS.search(html.unescape(listed))
+        assert leak is None, listed[max(leak.start() - 80, 0) : leak.end() + 80]
+        reviewers.page_review(CRPS_FRONT["reviewed_by"], "condition")
 
-    for problem in problems + glossary_problems:
-        assert problem.path in DATA_FILES.values()
+    found = problems + glossary_problems + reviewer_problems
+    # Counted in --hypothesis-show-statistics: how many of each file, and accepted.
+    event(f"{DATA_FILES[which]}: {'problems' if found else 'accepted'}")
+    for problem in found:
+        assert problem.path in [*DATA_FILES.values(), CRPS], problem
         assert_editor_problems([problem], problem.path)
 
 
 # --- real builds, a few examples ----------------------------------------------
+
+
+def build_within_limit(
+    project: Path, changed: str, text: str, limit: float = BUILD_TIME_LIMIT
+) -> Build:
+    """Build, and fail naming the input if the build hangs."""
+    try:
+        return build(project, timeout=limit)
+    except subprocess.TimeoutExpired:
+        shown = text if len(text) <= 3000 else f"{text[:3000]}... ({len(text):,} characters)"
+        pytest.fail(
+            f"the build did not end within {limit:g} s (it normally takes 2 to 5 s) "
+            f"with this {changed}:\n{shown}",
+            pytrace=False,
+        )
+
+
+# An editor's problem as the build prints it, after any log level.
+PROBLEM_IN_OUTPUT = re.compile(r"^\s*(?:ERROR\s+-\s+)?(?P<problem>\S.*)$")
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.DOTALL)
+
+
+def _strings(value: object) -> list[str]:
+    """Every text in JSON data, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, inner in value.items() for text in [key, *_strings(inner)]]
+    if isinstance(value, list):
+        return [text for inner in value for text in _strings(inner)]
+    return []
+
+
+def _leak(where: str, text: str) -> str | None:
+    leak = LEAKS.search(text)
+    if leak is None:
+        return None
+    return f"{where}: ...{text[max(leak.start() - 80, 0) : leak.end() + 80]}..."
+
+
+def page_leaks(where: str, page_html: str) -> list[str]:
+    """Template code or a Python repr anywhere readers or machines read a page:
+    its <title>, meta description, navigation, article and JSON-LD (code
+    samples left out; HTML entities read as the browser shows them)."""
+    found = []
+    for structured in JSON_LD.findall(page_html):
+        texts = _strings(json.loads(structured))
+        found += [leak for text in texts if (leak := _leak(f"{where} (JSON-LD)", text))]
+    shown = html.unescape(CODE.sub("", JSON_LD.sub("", page_html)))
+    return [*found, *filter(None, [_leak(where, shown)])]
 
 
 def assert_build_outcome(project: Path, result_output: str, returncode: int) -> None:
@@ -262,18 +402,26 @@ def assert_build_outcome(project: Path, result_output: str, returncode: int) -> 
     assert "Traceback" not in result_output, result_output[-3000:]
     if returncode != 0:
         problem_lines = [
-            line.strip()
+            problem
             for line in result_output.splitlines()
-            if PROBLEM_LINE.match(line.strip()) and not line.startswith(("INFO", "WARNING"))
+            if (found := PROBLEM_IN_OUTPUT.match(line))
+            and (problem := PROBLEM_LINE.match(found["problem"]))
+            and (project / problem["path"]).is_file()
         ]
-        assert problem_lines or "Aborted with" in result_output, result_output[-3000:]
+        assert problem_lines, (
+            "the build failed without a `path:line: field: message` line naming a file:\n"
+            + result_output[-3000:]
+        )
         return
-    for page in (project / "site").rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        article = html.split('<article class="md-content__inner md-typeset">', 1)[-1]
-        article = re.sub(r"<(code|pre)\b.*?</\1>", "", article, flags=re.DOTALL)
-        leak = LEAKS.search(article)
-        assert leak is None, f"{page}: {article[max(leak.start() - 80, 0) : leak.end() + 80]}"
+    site = project / "site"
+    leaks = [
+        leak
+        for page in sorted(site.rglob("*.html"))
+        for leak in page_leaks(str(page.relative_to(site)), page.read_text(encoding="utf-8"))
+    ]
+    feed = json.loads((site / "api" / "pages.json").read_text(encoding="utf-8"))
+    leaks += [leak for text in _strings(feed) if (leak := _leak("api/pages.json", text))]
+    assert not leaks, "\n".join(leaks[:10])
 
 
 @pytest.fixture(scope="module")
@@ -289,7 +437,8 @@ def test_a_build_with_mutated_front_matter_fails_cleanly_or_leaks_nothing(
 ) -> None:
     (build_project / CRPS).write_text(text, encoding="utf-8")
     try:
-        result = build(build_project)
+        result = build_within_limit(build_project, f"{CRPS} front matter", text)
+        event(f"front matter: {'failed' if result.returncode else 'built'}")
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / CRPS).write_text(CRPS_TEXT, encoding="utf-8")
@@ -301,12 +450,34 @@ def test_a_build_with_a_mutated_data_file_fails_cleanly_or_leaks_nothing(
     data: st.DataObject, which: str, build_project: Path
 ) -> None:
     original = (ROOT / which).read_text(encoding="utf-8")
-    (build_project / which).write_text(data.draw(mutated_data_file(which)), encoding="utf-8")
+    mutated = data.draw(mutated_data_file(which))
+    (build_project / which).write_text(mutated, encoding="utf-8")
     try:
-        result = build(build_project)
+        result = build_within_limit(build_project, which, mutated)
+        event(f"{which}: {'failed' if result.returncode else 'built'}")
         assert_build_outcome(build_project, result.output, result.returncode)
     finally:
         (build_project / which).write_text(original, encoding="utf-8")
+
+
+def test_a_hung_build_is_stopped_and_its_test_names_the_input(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that never ends fails its test, naming the input, instead of
+    stalling the suite. Here the build's Python waits forever as it starts,
+    after starting a program that holds the build's output open: unless that
+    program is stopped too, this test hangs."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import subprocess, time\nsubprocess.Popen(['sleep', '3600'])\ntime.sleep(3600)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception) as failed:
+        build_within_limit(project, "data/reviewers.yml", "the-input: {name: x}", limit=2)
+    assert str(failed.value) == (
+        "the build did not end within 2 s (it normally takes 2 to 5 s) with this "
+        "data/reviewers.yml:\nthe-input: {name: x}"
+    )
 
 
 def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(project: Path) -> None:
@@ -375,3 +546,106 @@ def test_a_title_that_is_not_text_fails_with_its_line(project: Path) -> None:
         f"docs/conditions/crps.md:{line}: title: Input should be a valid string; expected the "
         "page title readers see, e.g. 'Fibromyalgia'",
     )
+
+
+def test_a_date_no_calendar_has_in_a_data_file_is_named_with_its_line(tmp_path: Path) -> None:
+    """Found by Hypothesis: PyYAML stopped the build with a traceback (a bare ValueError)."""
+    glossary = tmp_path / "glossary.yml"
+    text = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
+    glossary.write_text(text + "dated:\n  definition: 2026-02-30\n", encoding="utf-8")
+    _, problems = load_glossary(DataFile(glossary, "data/glossary.yml"))
+    assert [str(problem) for problem in problems] == [
+        f"data/glossary.yml:{len(text.splitlines()) + 2}: dated.definition: '2026-02-30' is not "
+        "a date in the calendar (day is out of range for month); expected YYYY-MM-DD, or text "
+        "in quotes"
+    ]
+
+
+def test_a_tagged_date_no_calendar_has_in_front_matter_is_named_with_its_line() -> None:
+    """Found by Hypothesis: `!!timestamp` bypassed the dates-as-text loader and crashed."""
+    text = CRPS_TEXT.replace("last_reviewed: 2026-11-20", "last_reviewed: !!timestamp 2026-13-01")
+    line = line_starting(text, "last_reviewed:")
+    _, problems = read_front_matter(text, CRPS)
+    assert [str(problem) for problem in problems] == [
+        f"{CRPS}:{line}: front matter: is not valid YAML: '2026-13-01' is not a date in the "
+        "calendar (month must be in 1..12); expected YYYY-MM-DD, or text in quotes"
+    ]
+
+
+def test_a_title_with_template_code_is_named_with_its_line() -> None:
+    """Found by the whole-page leak check: the braces reached the page's <title>."""
+    title = "title: Complex regional pain syndrome (CRPS)"
+    text = CRPS_TEXT.replace(title, "title: CRPS {{ 7 * 7 }}")
+    _, problems = read_front_matter(text, CRPS)
+    assert [str(problem) for problem in problems] == [
+        f"{CRPS}:{line_starting(text, 'title:')}: title: holds template code ('{{{{'), which is "
+        "not run here, so readers would see it as typed; expected the page title readers see, "
+        "e.g. 'Fibromyalgia'"
+    ]
+
+
+REVIEWER = (
+    "  name: CRPS Info editorial team\n"
+    "  role: content editors\n"
+    "  kind: organization\n"
+    "  conflicts_of_interest: {statement: none declared, declared_on: 2026-11-20}\n"
+)
+
+
+def _reviewer_problems(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "reviewers.yml").write_text(text, encoding="utf-8")
+    return [str(problem) for problem in load_reviewers(tmp_path)[1]]
+
+
+def test_reviewer_keys_that_yaml_reads_as_other_types_are_named_on_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Found by Hypothesis: no line for `5:`, and a key of several lines broke the line."""
+    text = f'editorial-team:\n{REVIEWER}5:\n{REVIEWER}null:\n{REVIEWER}"a\\nb":\n{REVIEWER}'
+    usable = "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel"
+    assert _reviewer_problems(tmp_path, text) == [
+        f"data/reviewers.yml:6: 5: {usable}",
+        f'data/reviewers.yml:11: "None": {usable}',
+        f'data/reviewers.yml:16: "a\\nb": {usable}',
+    ]
+
+
+def test_a_reviewer_with_template_code_is_named_with_its_line(tmp_path: Path) -> None:
+    """Found by the whole-page leak check: the braces reached review boxes and JSON-LD."""
+    text = "editorial-team:\n" + REVIEWER.replace("content editors", "'{% editors %}'")
+    assert _reviewer_problems(tmp_path, text) == [
+        "data/reviewers.yml:3: editorial-team.role: holds template code ('{%'), which is not run "
+        "here, so readers would see it as typed; expected their role, e.g. 'consultant in pain "
+        "medicine'"
+    ]
+
+
+def test_a_reviewers_name_shows_as_text_not_html(project: Path) -> None:
+    """Found by the whole-page leak check: the review box put the name in the page as HTML."""
+    edit(project, REVIEWERS, "name: CRPS Info editorial team", "name: CRPS <b>Info</b> & team")
+    built = build(project)
+    assert built.returncode == 0, built.output
+    page = built.page("conditions/crps/")
+    assert "CRPS &lt;b&gt;Info&lt;/b&gt; &amp; team</a>" in page
+    assert "<b>Info</b>" not in page
+    assert_build_outcome(project, built.output, built.returncode)
+
+
+def test_the_checkout_build_leaks_nothing_anywhere(built_site: Build) -> None:
+    assert_build_outcome(built_site.site_dir.parent, "", 0)
+
+
+@pytest.mark.parametrize(
+    "page_html",
+    [
+        "<html><head><title>{{ page.title }} - CRPS Info</title></head></html>",
+        '<meta name="description" content="&lt;Entry object at 0x7f00&gt;">',
+        '<nav><a href="x/">datetime.date(2026, 11, 20)</a></nav>',
+        '<script type="application/ld+json">{"name": "\\u003cA object at 0x1\\u003e"}</script>',
+        '<script type="application/ld+json">{"{% if x %}": 1}</script>',
+    ],
+)
+def test_the_leak_check_reads_the_whole_page(page_html: str) -> None:
+    assert page_leaks("page.html", page_html)
+    assert not page_leaks("page.html", "<html><head><title>CRPS</title></head><pre>{{ x }}</pre>")

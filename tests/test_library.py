@@ -6,14 +6,15 @@ pages to a copy of the project and look at the built HTML.
 
 from __future__ import annotations
 
+import html as html_text
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from healthsite.library.model import USED_FOR_SHOWN
-from tests.pagetext import front_matter
+from healthsite.library.model import SHOWN_BY_NAME
+from tests.pagetext import built_pages, front_matter
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
 GUIDE = """---
@@ -56,7 +57,8 @@ It is a kind of pain. A doctor can help you with it.
 
     - the limb turns cold, pale or blue
 """
-# Five more conditions than the site has: the home page card lists five by name.
+# Five more conditions than the site has (a section still small enough for the
+# home page to name every page of it).
 EXTRA_CONDITIONS = {
     "arm-pain": ("Arm pain", "sore arm"),
     "back-pain": ("Back pain", "lumbago"),
@@ -141,30 +143,43 @@ SITE = "https://crps-info.github.io/site/"
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
-def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
-    project: Path,
-) -> None:
-    """However many conditions name a treatment, its page lists the first ten
-    by title, says how many more, and leads to the list of every condition."""
-    more = 5
-    for number in range(1, USED_FOR_SHOWN + more):
+# Conditions added beyond SHOWN_BY_NAME, each naming IV ketamine as a treatment.
+MORE = 5
+
+
+@pytest.fixture(scope="module")
+def many_conditions(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site with SHOWN_BY_NAME + 4 more conditions, each treated with IV
+    ketamine: a section and a "used for" list too long to name in full."""
+    project = copy_project(tmp_path_factory.mktemp("many-conditions"))
+    more = MORE
+    for number in range(1, SHOWN_BY_NAME + more):
         title = f"Condition {number:02}"
         markdown = CONDITION.format(title=title, other_name=f"other name {number}").replace(
             "page_type: condition\n",
             "page_type: condition\npossible_treatments:\n  - treatments/iv-ketamine.md\n",
         )
-        if number == USED_FOR_SHOWN + more - 1:
+        if number == SHOWN_BY_NAME + more - 1:
             markdown = markdown.replace(
                 f"title: {title}\n", f"title: '{title}: *ache* [left] & <right>'\n"
             )
         add_page(project, f"conditions/condition-{number:02}.md", markdown)
     result = build(project)
     assert result.returncode == 0, result.output
+    return result
+
+
+def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
+    many_conditions: Build,
+) -> None:
+    """However many conditions name a treatment, its page lists the first ten
+    by title, says how many more, and leads to the list of every condition."""
+    result, more = many_conditions, MORE
     html = result.page("treatments/iv-ketamine/")
     # CRPS and the new ones, by title: "Complex ..." comes before "Condition 01".
     shown = [("../../conditions/crps/", "Complex regional pain syndrome (CRPS)")] + [
         (f"../../conditions/condition-{number:02}/", f"Condition {number:02}")
-        for number in range(1, USED_FOR_SHOWN)
+        for number in range(1, SHOWN_BY_NAME)
     ]
     block = RELATED_BLOCK.search(html)
     assert block
@@ -179,7 +194,7 @@ def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
         if found.get("@type") == "MedicalWebPage"
     ]
     indications = [item["url"] for item in document["about"]["indication"]]
-    assert len(indications) == USED_FOR_SHOWN
+    assert len(indications) == SHOWN_BY_NAME
     assert [url.removeprefix(SITE) for url in document["relatedLink"]] == [
         address.removeprefix("../../") for address, _ in shown
     ]
@@ -187,9 +202,9 @@ def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
     # title shown as typed (the last one's * [ & < are not Markdown or HTML).
     conditions = result.page("conditions/")
     a_to_z = result.page("a-to-z/")
-    for number in range(1, USED_FOR_SHOWN + more):
+    for number in range(1, SHOWN_BY_NAME + more):
         shown_title = f"Condition {number:02}"
-        if number == USED_FOR_SHOWN + more - 1:
+        if number == SHOWN_BY_NAME + more - 1:
             shown_title += ": *ache* [left] &amp; &lt;right&gt;"
         assert f'<a href="condition-{number:02}/">{shown_title}</a>' in conditions
         assert f'<a href="../conditions/condition-{number:02}/">{shown_title}</a>' in a_to_z
@@ -468,6 +483,53 @@ def test_the_home_page_leads_to_sections_the_a_to_z_and_help(library: Build) -> 
         ("guides/", "Guides"),
         ("a-to-z/", "A to Z"),
     ]
-    # Six conditions: five by name, then a link to all of them.
-    assert '<a href="conditions/">All 6 conditions</a>' in cards
-    assert cards.count('href="conditions/') == 1 + 5 + 1
+    # Six conditions, a section small enough to name every one of them.
+    assert cards.count('href="conditions/') == 1 + 6
+    assert "All 6 conditions" not in text(cards)
+
+
+def home_cards(html: str) -> dict[str, list[tuple[str, str]]]:
+    """The home page's cards: each card's heading link -> its other links (address, text)."""
+    grid = html.split('class="grid cards')[1].split("</div>")[0]
+    cards = {}
+    for card in grid.split("<strong>")[1:]:
+        [(heading, _), *links] = LINK.findall(card)
+        cards[heading] = [(href, html_text.unescape(text(label))) for href, label in links]
+    return cards
+
+
+def assert_home_page_names_each_section(site: Build) -> dict[str, int]:
+    """Every library page the build wrote is named on the home page while its
+    section holds at most SHOWN_BY_NAME pages; a bigger section's card names
+    the first SHOWN_BY_NAME by title, then links to "All N ..." of them.
+    Returns how many pages each section has."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for page in built_pages(site):
+        if page.meta["page_type"] in ("condition", "treatment", "guide"):
+            folder = page.url_path.split("/")[0]
+            sections.setdefault(folder, []).append((page.url_path, page.meta["title"]))
+    cards = home_cards(site.page(""))
+    for folder, pages in sections.items():
+        by_title = sorted(pages, key=lambda page: page[1].casefold())
+        named = [link for link in cards[f"{folder}/"] if link[0] != f"{folder}/"]
+        all_links = [link for link in cards[f"{folder}/"] if link[0] == f"{folder}/"]
+        if len(pages) <= SHOWN_BY_NAME:
+            assert named == by_title, folder
+            assert all_links == [], folder
+        else:
+            assert named == by_title[:SHOWN_BY_NAME], folder
+            assert all_links == [(f"{folder}/", f"All {len(pages)} {folder}")], folder
+    return {folder: len(pages) for folder, pages in sections.items()}
+
+
+def test_the_home_page_names_every_page_of_each_small_section(built_site: Build) -> None:
+    sizes = assert_home_page_names_each_section(built_site)
+    assert set(sizes) == {"conditions", "treatments", "guides"}
+    assert all(size <= SHOWN_BY_NAME for size in sizes.values()), sizes
+
+
+def test_the_home_page_names_the_first_pages_of_a_big_section_then_all(
+    many_conditions: Build,
+) -> None:
+    sizes = assert_home_page_names_each_section(many_conditions)
+    assert sizes["conditions"] > SHOWN_BY_NAME, sizes

@@ -12,7 +12,7 @@ import pytest
 
 from healthsite.checks.frontmatter import PageType
 from healthsite.library import atoz, render
-from healthsite.library.model import Library, LibraryPage, link_from
+from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage, link_from
 from healthsite.library.relations import Relations
 
 
@@ -86,13 +86,19 @@ def test_titles_are_shown_as_written_in_generated_markdown() -> None:
     )
 
 
-def test_a_home_card_names_a_few_pages_then_leads_to_all() -> None:
+def test_a_home_card_names_every_page_of_a_small_section_then_leads_to_all() -> None:
     index = page("conditions/index.md", "Conditions", PageType.index_page)
+    guides = page("guides/index.md", "Guides", PageType.index_page)
+    many = SHOWN_BY_NAME + 2
     conditions = [
-        page(f"conditions/c{n}.md", f"Condition {n}", PageType.condition) for n in range(1, 8)
+        page(f"conditions/c{n:02}.md", f"Condition {n:02}", PageType.condition)
+        for n in range(1, many + 1)
     ]
-    library = Library({p.src_uri: p for p in [index, *conditions]}, Relations())
-    cards = render.library_cards(library, "index.md")
-    assert cards.count("(conditions/c") == render.CARD_PAGES
-    assert "[All 7 conditions](conditions/index.md)" in cards
+    few = [page(f"guides/g{n}.md", f"Guide {n}", PageType.guide) for n in range(SHOWN_BY_NAME)]
+    pages = [index, guides, *conditions, *few]
+    cards = render.library_cards(Library({p.src_uri: p for p in pages}, Relations()), "index.md")
+    assert cards.count("(conditions/c") == SHOWN_BY_NAME
+    assert f"[All {many} conditions](conditions/index.md)" in cards
+    assert cards.count("(guides/g") == SHOWN_BY_NAME  # every guide, and no "All" link
+    assert f"All {SHOWN_BY_NAME} guides" not in cards
     assert "Treatments" not in cards  # a section with no pages has no card

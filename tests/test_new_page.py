@@ -25,6 +25,13 @@ CONDITION_SECTIONS = [
 ]
 # The order the build checks on every treatment page (STYLE.md, "Page structure").
 TREATMENT_SECTIONS = list(TREATMENT_ORDER)
+GUIDE_SECTIONS = [
+    "What to know",
+    "What you can do",
+    "Where to get support",
+    "Questions to ask your doctor",
+    "When to get help",
+]
 
 
 def new_page(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -51,8 +58,9 @@ def headings(html: str) -> list[str]:
     [
         ("condition", "fibromyalgia", "Fibromyalgia", CONDITION_SECTIONS),
         ("treatment", "graded-motor-imagery", "Graded motor imagery", TREATMENT_SECTIONS),
+        ("guide", "pacing-your-day", "Pacing your day", GUIDE_SECTIONS),
     ],
-    ids=["condition", "treatment"],
+    ids=["condition", "treatment", "guide"],
 )
 def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     project: Path, page_type: str, slug: str, title: str, sections: list[str]
@@ -82,6 +90,8 @@ def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     a_to_z = result.page("a-to-z/")
     assert f'<a href="../{page_type}s/{slug}/">{title}</a>' in a_to_z
     assert f'another name: see <a href="../{page_type}s/{slug}/">{title}</a>' in a_to_z
+    # And on the home page, in its section's card.
+    assert f'<a href="{page_type}s/{slug}/">{title}</a>' in result.page("")
 
 
 def test_new_page_refuses_bad_input_and_changes_nothing(project: Path) -> None:
@@ -101,3 +111,19 @@ def test_new_page_refuses_bad_input_and_changes_nothing(project: Path) -> None:
     )
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config_before
     assert not (project / "docs" / "conditions" / "fibro.md").exists()
+    unknown = new_page(project, "--type", "about", "--slug", "team", "--title", "Team")
+    assert unknown.returncode == 2
+    assert "new-page: TYPE: 'about' is not one of 'condition', 'treatment', 'guide'" in (
+        unknown.stderr
+    )
+
+
+def test_a_new_guide_may_have_no_other_names(project: Path) -> None:
+    """Only condition and treatment pages need alternative_names; a guide
+    without NAMES gets no empty list, and is told to name its related pages."""
+    made = new_page(project, "--type", "guide", "--slug", "pacing", "--title", "Pacing")
+    assert made.returncode == 0, made.stderr
+    assert "related_pages" in made.stdout
+    text = (project / "docs" / "guides" / "pacing.md").read_text(encoding="utf-8")
+    assert "page_type: guide\nreviewed_by: editorial-team\n" in text
+    assert "alternative_names" not in text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,12 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from healthsite.content.reviewers import CLINICAL_PAGE_TYPES
-from healthsite.links.locate import page_source
-from tests.browser import DESKTOP, PHONE, SiteServer, reader_pages
+from tests.browser import DESKTOP, PHONE, SiteServer
+from tests.pagetext import built_pages
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
 
 CRPS = "docs/conditions/crps.md"
+GLOSSARY = "docs/glossary.md"
 KETAMINE = "docs/treatments/iv-ketamine.md"
 REVIEWERS = "data/reviewers.yml"
 SITE = "http://site.test/"
@@ -101,18 +100,6 @@ def reviewer_links(html: str) -> list[str]:
     return re.findall(r'href="([^"]+)"', found.group(1))
 
 
-def built_pages(site: Build) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Every page of the build with a Markdown source: URL path, HTML, front matter."""
-    for url_path in reader_pages(site.site_dir):
-        html_file = site.site_dir / url_path / "index.html"
-        source = page_source(url_path, ROOT)
-        if source is None:
-            continue
-        text = (ROOT / source).read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---\n", 2)[1])
-        yield url_path, html_file.read_text(encoding="utf-8"), meta
-
-
 # --- The site as it is -----------------------------------------------------
 
 
@@ -151,8 +138,8 @@ def test_every_page_names_registry_reviewers_linked_to_the_about_page(built_site
     people = registry()
     pages = list(built_pages(built_site))
     assert len(pages) >= 5
-    for url_path, html, meta in pages:
-        written = meta["reviewed_by"]
+    for page in pages:
+        url_path, html, written = page.url_path, page.html, page.meta["reviewed_by"]
         keys = [written] if isinstance(written, str) else written
         links = [urljoin(f"{SITE}{url_path}", link) for link in reviewer_links(html)]
         assert links == [f"{SITE}about/#reviewer-{key}" for key in keys], url_path
@@ -162,26 +149,27 @@ def test_every_page_names_registry_reviewers_linked_to_the_about_page(built_site
             assert f'id="reviewer-{key}"' in about
 
 
-def test_every_page_of_health_information_says_no_clinician_checked_it(
-    built_site: Build,
-) -> None:
-    pages_with_notice = []
-    for url_path, html, meta in built_pages(built_site):
-        count, text = text_of(html, "clinical-review-notice")
-        # Health information: a condition, treatment or guide page, or any
-        # page with references (the home page says what CRPS is).
-        cites_sources = 'id="references"' in html
-        if meta["page_type"] in CLINICAL_PAGE_TYPES or cites_sources:
-            pages_with_notice.append(url_path)
-            assert (count, text) == (1, NOTICE_TEXT), url_path
-            # Right under the title (and its "Also called" line), before the page's text.
-            after_title = html[html.index("</h1>") :]
-            between = after_title[: after_title.index('<aside class="clinical-review-notice"')]
-            between = re.sub(r'<p class="also-called".*?</p>', "", between, flags=re.S)
-            assert between.strip() == "</h1>", url_path
-        else:
-            assert count == 0, url_path
-    assert "" in pages_with_notice, "the home page cites sources: it needs the notice"
+def test_every_reviewed_page_says_no_clinician_checked_it(built_site: Build) -> None:
+    """Every page with a review box (its front matter names reviewers, none of
+    them a registered clinician today), whatever its type: the notice, right
+    under the title."""
+    pages = list(built_pages(built_site))
+    reviewed = [page for page in pages if text_of(page.html, "page-review")[0]]
+    assert len(reviewed) >= 10
+    # Every page written from docs/ has a reviewer, so a review box and the notice.
+    assert [page.url_path for page in reviewed] == [page.url_path for page in pages]
+    assert {"", "glossary/", "a-to-z/", "about/", "conditions/"} <= {
+        page.url_path for page in reviewed
+    }
+    for page in reviewed:
+        url_path, html = page.url_path, page.html
+        assert page.meta["reviewed_by"], url_path
+        assert text_of(html, "clinical-review-notice") == (1, NOTICE_TEXT), url_path
+        # Right under the title (and its "Also called" line), before the page's text.
+        after_title = html[html.index("</h1>") :]
+        between = after_title[: after_title.index('<aside class="clinical-review-notice"')]
+        between = re.sub(r'<p class="also-called".*?</p>', "", between, flags=re.S)
+        assert between.strip() == "</h1>", url_path
 
 
 def test_notice_link_explains_how_pages_are_checked(built_site: Build) -> None:
@@ -228,7 +216,8 @@ def test_search_index_leaves_the_notice_out(built_site: Build) -> None:
 
 @pytest.fixture(scope="module")
 def with_a_clinician(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The CRPS page reviewed by the editorial team and a fictional registered clinician."""
+    """The CRPS page reviewed by the editorial team and a fictional registered
+    clinician; the glossary by that clinician alone."""
     project = copy_project(tmp_path_factory.mktemp("clinician"))
     registry_file = project / REVIEWERS
     registry_file.write_text(registry_file.read_text() + FICTIONAL_CLINICIAN)
@@ -238,6 +227,7 @@ def with_a_clinician(tmp_path_factory: pytest.TempPathFactory) -> Build:
         "reviewed_by: editorial-team\n",
         "reviewed_by:\n  - editorial-team\n  - test-clinician\n",
     )
+    edit(project, GLOSSARY, "reviewed_by: editorial-team\n", "reviewed_by: test-clinician\n")
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -259,6 +249,20 @@ def test_a_page_a_clinician_reviewed_loses_the_notice_and_names_both(
     # Another page, still reviewed by the editorial team alone, keeps it.
     ketamine = with_a_clinician.page("treatments/iv-ketamine/")
     assert text_of(ketamine, "clinical-review-notice") == (1, NOTICE_TEXT)
+
+
+def test_any_page_a_clinician_reviewed_loses_the_notice_whatever_its_type(
+    with_a_clinician: Build,
+) -> None:
+    """The notice follows the reviewers, not the kind of page: the glossary,
+    reviewed by the clinician, has none; the A to Z beside it keeps it."""
+    glossary = with_a_clinician.page("glossary/")
+    assert text_of(glossary, "page-review")[0] == 1
+    assert reviewed_by_text(glossary) == (
+        "Dr Test Example, consultant in pain medicine (a fictional reviewer for this test only)"
+    )
+    assert text_of(glossary, "clinical-review-notice")[0] == 0
+    assert text_of(with_a_clinician.page("a-to-z/"), "clinical-review-notice") == (1, NOTICE_TEXT)
 
 
 def test_about_page_shows_the_clinicians_registration_and_interests(

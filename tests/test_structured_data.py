@@ -1,4 +1,4 @@
-"""Condition and treatment pages describe themselves to search engines in JSON-LD."""
+"""Condition, treatment and guide pages describe themselves to search engines in JSON-LD."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import pytest
 import yaml
 from pyld import jsonld
 
-from tests.pagetext import front_matter, reference_urls
+from tests.pagetext import built_pages, front_matter, reference_urls
 from tests.sitebuild import ROOT, Build, assert_fails_with, build
 
 SCHEMA = "https://schema.org/"
@@ -53,6 +52,74 @@ def values(node: dict[str, Any], term: str) -> list[Any]:
 
 def types(node: dict[str, Any]) -> list[str]:
     return [kind.removeprefix(SCHEMA) for kind in node["@type"]]
+
+
+# The pages of health information, and what a condition or treatment page is about.
+MEDICAL_PAGE_TYPES = {"condition", "treatment", "guide"}
+ABOUT_TYPES = {"condition": "MedicalCondition", "treatment": "MedicalTherapy"}
+RELATED_BLOCK = re.compile(r'<nav aria-labelledby="related-pages"[^>]*>(.*?)</nav>', re.DOTALL)
+
+
+def related_block_urls(html: str, url_path: str) -> list[str]:
+    """The address of each page the "Related pages" block links to."""
+    block = RELATED_BLOCK.search(html)
+    if block is None:
+        return []
+    return [
+        urljoin(f"{SITE}{url_path}", href) for href in re.findall(r'<a href="([^"#]+)"', block[1])
+    ]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_condition_treatment_and_guide_page_is_a_medical_web_page(
+    built_site: Build,
+) -> None:
+    """Found from the build: each page of health information describes itself,
+    names what readers see on it, and links every page its "Related pages"
+    block lists; every other page carries no medical JSON-LD."""
+    registry = yaml.safe_load((ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8"))
+    found: dict[str, int] = {}
+    for page in built_pages(built_site):
+        page_type, where = page.meta["page_type"], f"/{page.url_path}"
+        if page_type not in MEDICAL_PAGE_TYPES:
+            assert json_ld_blocks(page.html) == [], where
+            continue
+        found[page_type] = found.get(page_type, 0) + 1
+        node = expanded(page.html)
+        assert types(node) == ["MedicalWebPage"], where
+        assert values(node, "name") == [page.meta["title"]], where
+        assert [one_line(text) for text in values(node, "description")] == [
+            one_line(page.meta["description"])
+        ], where
+        assert values(node, "url") == [f"{SITE}{page.url_path}"], where
+        assert values(node, "inLanguage") == ["en"], where
+        assert [types(audience) for audience in node[SCHEMA + "medicalAudience"]] == [
+            ["Patient"]
+        ], where
+        assert values(node, "lastReviewed") == [str(page.meta["last_reviewed"])], where
+        written = page.meta["reviewed_by"]
+        keys = [written] if isinstance(written, str) else written
+        assert [values(reviewer, "name")[0] for reviewer in node[SCHEMA + "reviewedBy"]] == [
+            registry[key]["name"] for key in keys
+        ], where
+        cited = [values(work, "url")[0] for work in node.get(SCHEMA + "citation", [])]
+        assert cited == reference_urls(page.html), where
+        # relatedLink: every page the "Related pages" block lists, and only those.
+        related = values(node, "relatedLink")
+        assert sorted(related) == sorted(related_block_urls(page.html, page.url_path)), where
+        for path in page.meta.get("related_pages", []):
+            assert f"{SITE}{path.removesuffix('.md')}/" in related, (where, path)
+        about = node.get(SCHEMA + "about", [])
+        if page_type in ABOUT_TYPES:
+            assert [types(topic) for topic in about] == [[ABOUT_TYPES[page_type]]], where
+            assert values(about[0], "name") == [page.meta["title"]], where
+        else:
+            # A guide's front matter does not say what it is about; no guess.
+            assert about == [], where
+    assert set(found) == MEDICAL_PAGE_TYPES, f"pages found per type: {found}"
 
 
 def test_condition_page_is_a_medical_web_page_about_the_condition(built_site: Build) -> None:
@@ -137,11 +204,6 @@ def test_related_pages_are_related_links(built_site: Build) -> None:
     for path in treatments:
         treatment = expanded(built_site.page(f"{path.removesuffix('.md')}/"))
         assert f"{SITE}conditions/crps/" in values(treatment, "relatedLink")
-
-
-@pytest.mark.parametrize("path", ["", "glossary/", "about/"])
-def test_other_pages_carry_no_medical_json_ld(built_site: Build, path: str) -> None:
-    assert json_ld_blocks(built_site.page(path)) == []
 
 
 def test_unknown_treatment_page_fails_the_build_with_its_line(project: Path) -> None:

@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from healthsite.problems import Problem, field_path
-from healthsite.validation import explain
+from healthsite.validation import PlainText, explain
 from healthsite.yamlfile import (
     InvalidYamlError,
     KeyPath,
@@ -44,7 +44,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
 # strict: YAML's !!binary gives bytes, which pydantic would quietly decode.
-Text = Annotated[str, Field(min_length=1, strict=True)]
+Text = Annotated[PlainText, Field(strict=True)]
 # More values than any page needs; past it, YAML aliases were used to repeat.
 MAX_FRONT_MATTER_VALUES = 10_000
 OVERSIZED_FIELD = "front matter"

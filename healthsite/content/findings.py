@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from healthsite.content.citations import Citations
 from healthsite.content.registry import Registry
 from healthsite.problems import Problem
-from healthsite.validation import explain
+from healthsite.validation import PlainText, explain
 
 if TYPE_CHECKING:
     from healthsite.checks.frontmatter import FrontMatter
@@ -147,7 +147,7 @@ def parse_certainty(value: Any) -> Certainty:
     return Certainty(best, worst)
 
 
-Text = Annotated[str, Field(min_length=1)]
+Text = PlainText
 
 
 class Finding(BaseModel):

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from healthsite.content.abbr import EXTENSION_NAME as ABBR_IN_LINEAR_TIME
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.problems import Problem
+from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"
@@ -30,10 +31,10 @@ class Term(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    definition: str = Field(
-        min_length=1, description="a plain-language meaning, one or two short sentences"
+    definition: PlainText = Field(
+        description="a plain-language meaning, one or two short sentences"
     )
-    matches: list[str] = Field(
+    matches: list[PlainText] = Field(
         default_factory=list,
         description="the exact words on pages that get this definition as a tooltip",
     )

@@ -10,17 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
-from healthsite.validation import explain
+from healthsite.validation import PlainText, explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
-Text = Annotated[str, Field(min_length=1)]
+Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -128,7 +128,8 @@ def _problems_from(
         field_path = tuple(detail["loc"])
         line = line_of(lines, (key, *field_path))
         message = explain(model, field_path, detail["msg"])
-        shown = problem_field((key, *field_path)) if field_path else f"{key}.(entry)"
+        shown = problem_field((key, *field_path) if field_path else (key,))
+        shown += "" if field_path else ".(entry)"
         found.append(Problem(data_file.shown_as, line, shown, message))
     return found
 

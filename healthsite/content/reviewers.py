@@ -4,9 +4,9 @@
 ``reviewed_by`` names keys of it. The About page lists every reviewer through
 the ``reviewers_list()`` macro, and each page's review box links each name to
 that entry. A reviewer is a registered clinician when, and only when, the
-registry gives their professional registration: a page none of whose
-reviewers is one tells readers, near the top, that no clinician has checked
-it yet (``PageReview.not_checked_by_clinician``).
+registry gives their professional registration: every reviewed page none of
+whose reviewers is one tells readers, near the top, that no clinician has
+checked it yet (``PageReview.not_checked_by_clinician``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
@@ -24,20 +23,17 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
-from healthsite.problems import Problem
-from healthsite.yamlfile import InvalidYamlError, load_with_lines
+from healthsite.problems import Problem, field_path
+from healthsite.validation import PlainText
+from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
 REVIEWERS_PAGE = "about.md"
 LIST_MACRO = "reviewers_list()"
 FIELD = "reviewed_by"
-# Pages of these types give health information: readers are told when no
-# clinician has checked one. About pages (the site, its versions) make no
-# clinical claims.
-CLINICAL_PAGE_TYPES = frozenset({"condition", "treatment", "guide"})
 
-Text = Annotated[str, Field(min_length=1)]
+Text = PlainText
 
 
 class ReviewerKind(StrEnum):
@@ -146,14 +142,15 @@ class PageReview:
     def checked_by_clinician(self) -> bool:
         return any(reviewer.registered_clinician for reviewer in self.reviewers)
 
-    def not_checked_by_clinician(self, cites_sources: bool) -> bool:
+    @property
+    def not_checked_by_clinician(self) -> bool:
         """Show readers, near the top, that no clinician has checked this page yet.
 
-        Every page of health information: its type says so, or it cites a source
-        or statistic (the home page does: it says what CRPS is and how common).
+        Every reviewed page, whatever its type: a page that names reviewers
+        (its review box) but no registered clinician among them. That is every
+        page today; the notice goes only when a clinician signs a page off.
         """
-        gives_health_information = self.page_type in CLINICAL_PAGE_TYPES or cites_sources
-        return gives_health_information and not self.checked_by_clinician
+        return bool(self.reviewers) and not self.checked_by_clinician
 
 
 def reviewer_keys(reviewed_by: object) -> list[str]:
@@ -237,8 +234,8 @@ def _bad_keys(data_file: DataFile) -> list[Problem]:
     return [
         Problem(
             data_file.shown_as,
-            lines.get((key,)),
-            str(key),
+            line_of(lines, (key,)),
+            field_path((key,)),
             "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel",
         )
         for key in raw

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for condition and treatment pages, from their metadata.
+"""schema.org JSON-LD for condition, treatment and guide pages, from their metadata.
 
 Search engines and health apps read a ``MedicalWebPage`` to tell who reviewed
 a page and when, what it is about and what it cites. Everything here comes
@@ -17,11 +17,17 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
-from healthsite.library.model import USED_FOR_SHOWN, Library
+from healthsite.library.model import SHOWN_BY_NAME, Library
 from healthsite.library.relations import Relation
 
 JsonObject = dict[str, Any]
+# What a condition or treatment page is about, as schema.org types it.
 ABOUT_TYPE = {"condition": "MedicalCondition", "treatment": "MedicalTherapy"}
+# Pages of health information, described as a MedicalWebPage. A guide has no
+# `about`: its front matter does not say what it is about (`related_pages`
+# names pages that belong with it, not its subject), and those pages are
+# already its `relatedLink`s.
+MEDICAL_PAGE_TYPES = frozenset({*ABOUT_TYPE, "guide"})
 REVIEWER_TYPE = {"person": "Person", "organization": "Organization"}
 PageReviewOf = Callable[[object, object], PageReview]
 
@@ -91,9 +97,9 @@ def _about(page: Page, library: Library) -> JsonObject:
     # schema.org's MedicalTherapy (a TherapeuticProcedure) names what it is used
     # for with `indication`; a TreatmentIndication is "an indication for
     # treating an underlying condition".
-    # The same conditions the page lists (at most USED_FOR_SHOWN), so that a
+    # The same conditions the page lists (at most SHOWN_BY_NAME), so that a
     # treatment many conditions name keeps a page of the same size.
-    conditions = library.related_by(src_uri, Relation.used_for)[:USED_FOR_SHOWN]
+    conditions = library.related_by(src_uri, Relation.used_for)[:SHOWN_BY_NAME]
     if conditions:
         about["indication"] = [
             {"@type": "TreatmentIndication", "name": linked.title, "url": linked.canonical_url}
@@ -107,7 +113,8 @@ def medical_web_page(
 ) -> JsonObject | None:
     """The page's MedicalWebPage, or None for pages that are not medical topics."""
     meta = page.meta
-    if meta.get("page_type") not in ABOUT_TYPE:
+    page_type = meta.get("page_type")
+    if page_type not in MEDICAL_PAGE_TYPES:
         return None
     document: JsonObject = {
         "@context": "https://schema.org",
@@ -117,9 +124,10 @@ def medical_web_page(
         "url": page.canonical_url,
         "inLanguage": "en",
         "medicalAudience": {"@type": "Patient"},
-        "about": _about(page, library),
-        "citation": [_citation(source) for source in cited],
     }
+    if page_type in ABOUT_TYPE:
+        document["about"] = _about(page, library)
+    document["citation"] = [_citation(source) for source in cited]
     # WebPage's `relatedLink`: every page the "Related pages" block lists.
     related = [linked.canonical_url for _, linked in library.related_shown(page.file.src_uri)]
     if related:

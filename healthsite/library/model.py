@@ -15,11 +15,13 @@ from healthsite.checks.frontmatter import FrontMatter, PageType
 from healthsite.library.relations import Link, Relation, Relations, find_relations
 from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
 
-# A treatment page lists this many of the conditions it is used for, by
-# title (and names them in its JSON-LD); beyond it, it says how many more and
-# links to the Conditions list, so the page stays the same size however many
-# conditions name it.
-USED_FOR_SHOWN = 10
+# A list of library pages that one page carries names at most this many by
+# title: the conditions a treatment page is used for (and its JSON-LD), and
+# each section's card on the home page. Beyond it, the list says how many
+# there are and links to the full list on the section's page, so the page
+# stays the same size however large the library grows; a small section is
+# listed in full.
+SHOWN_BY_NAME = 10
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,12 @@ class Library:
 
     def related_shown(self, src_uri: str) -> list[tuple[Link, LibraryPage]]:
         """What the page's "Related pages" block links to: its related pages, but
-        only the first ``USED_FOR_SHOWN`` conditions a treatment is used for."""
+        only the first ``SHOWN_BY_NAME`` conditions a treatment is used for."""
         shown, used_for = [], 0
         for link, page in self.related(src_uri):
             if link.relation == Relation.used_for:
                 used_for += 1
-                if used_for > USED_FOR_SHOWN:
+                if used_for > SHOWN_BY_NAME:
                     continue
             shown.append((link, page))
         return shown

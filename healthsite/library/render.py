@@ -16,16 +16,13 @@ from healthsite.checks.frontmatter import PageType
 from healthsite.checks.readability import LISTING_CLASS
 from healthsite.library import atoz, listing
 from healthsite.library.listing import Listings, element
-from healthsite.library.model import USED_FOR_SHOWN, Library, LibraryPage, link_from
+from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage, link_from
 from healthsite.library.relations import Relation
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS, LibrarySection
 
 RELATED_ID = "related-pages"
 RELATED_HEADING = "Related pages"
 A_TO_Z_PAGE = "a-to-z.md"
-# A card on the home page lists a section's pages by name up to this many;
-# beyond it, the card leads to the section's list, so the home page stays small.
-CARD_PAGES = 5
 # Sub-headings of the "Related pages" block. "More to read" is shown only
 # beside another group: alone, "Related pages" says it.
 GROUP_HEADINGS = {
@@ -95,7 +92,7 @@ def related_block(library: Library, src_uri: str, listings: Listings) -> str:
             if relation != Relation.related or len(groups) > 1:
                 heading, heading_id = GROUP_HEADINGS[relation]
                 _heading(nav, "h3", heading, heading_id)
-            shown = pages[:USED_FOR_SHOWN] if relation == Relation.used_for else pages
+            shown = pages[:SHOWN_BY_NAME] if relation == Relation.used_for else pages
             _link_list(nav, src_uri, shown)
             if len(pages) > len(shown):
                 _more_conditions(nav, library, src_uri, len(pages) - len(shown))
@@ -154,8 +151,10 @@ def _card(library: Library, section: LibrarySection, from_uri: str) -> str | Non
     if not pages or index is None:
         return None
     lines = [f"-   **{link(from_uri, index)}**", "", f"    {escape(index.description)}", ""]
-    lines += [f"    - {link(from_uri, page)}" for page in pages[:CARD_PAGES]]
-    if len(pages) > CARD_PAGES:
+    # Every page of a small section; beyond SHOWN_BY_NAME, the first ones and
+    # "All N ...", so the home page stays the same size as the library grows.
+    lines += [f"    - {link(from_uri, page)}" for page in pages[:SHOWN_BY_NAME]]
+    if len(pages) > SHOWN_BY_NAME:
         everything = link_from(from_uri, index.src_uri)
         lines += ["", f"    [All {section.count(len(pages))}]({everything})"]
     return "\n".join(lines)
