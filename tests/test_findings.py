@@ -109,9 +109,18 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
         pytest.param(
             "{cohen2018_benefit_weeks}",
             "{{ stat_value('cohen2018_benefit_weeks') }}",
+            "findings.0.finding: holds template code ('{{'), which is not run here, so readers "
+            "would see it as typed; expected what the research found, in plain sentences ending "
+            "with a full stop, each figure written as its key in data/statistics.yml in single "
+            "braces, such as {cohen2018_benefit_weeks}",
+            id="macro-in-a-finding",
+        ),
+        pytest.param(
+            "{cohen2018_benefit_weeks}",
+            "{cohen2018_benefit_weeks",
             "findings.0.finding: has a brace that is not part of a {key}; expected figures "
             "written as the key of a figure in data/statistics.yml in braces",
-            id="macro-in-a-finding",
+            id="stray-brace-in-a-finding",
         ),
         pytest.param(
             "    source: cohen2018\n",

@@ -68,6 +68,23 @@ def test_missing_front_matter_names_the_fields_to_add(project: Path) -> None:
             "treatment, guide, about or index",
             id="unknown-page-type",
         ),
+        pytest.param(
+            CRPS,
+            "title: Complex regional pain syndrome (CRPS)",
+            "title: Complex regional pain syndrome <CRPS>",
+            "title: holds '<', which the page's HTML would read as markup; expected the page "
+            "title readers see",
+            id="markup-in-a-title",
+        ),
+        pytest.param(
+            ABOUT,
+            "description: ",
+            'description: On the "about" page, ',
+            "description: holds '\"', which the page's HTML would not show as written (use "
+            "single quotes or curly quotes “ ” instead of straight double ones); expected one "
+            "sentence",
+            id="double-quote-in-a-description",
+        ),
     ],
 )
 def test_a_front_matter_mistake_is_named_with_its_line(

@@ -45,6 +45,8 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z0-9]")
 
 # strict: YAML's !!binary gives bytes, which pydantic would quietly decode.
 Text = Annotated[PlainText, Field(strict=True)]
+# Characters HTML reads as markup, refused where Material writes text as HTML.
+MARKUP_CHARACTERS = "<>"
 # More values than any page needs; past it, YAML aliases were used to repeat.
 MAX_FRONT_MATTER_VALUES = 10_000
 OVERSIZED_FIELD = "front matter"
@@ -239,6 +241,23 @@ class PageMeta(ReviewDates):
     readability: dict[str, Any] | None = Field(
         None, description="a justified reading-grade limit: max_grade and reason"
     )
+
+    # Material writes the title and description into the page's HTML as they
+    # are (the description inside an attribute), so markup there would be read
+    # as markup, and a straight double quote would end the description early.
+    @field_validator("title", "description")
+    @classmethod
+    def _no_markup(cls, text: str, info: ValidationInfo) -> str:
+        refused = MARKUP_CHARACTERS + ('"' if info.field_name == "description" else "")
+        for character in refused:
+            if character in text:
+                raise ValueError(
+                    f"holds {character!r}, which the page's HTML would not show as written "
+                    "(use single quotes or curly quotes “ ” instead of straight double ones)"
+                    if character == '"'
+                    else f"holds {character!r}, which the page's HTML would read as markup"
+                )
+        return text
 
     @field_validator("description")
     @classmethod

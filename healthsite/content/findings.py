@@ -156,7 +156,9 @@ class Finding(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     finding: Text = Field(
-        description="what the research found, in plain sentences ending with a full stop"
+        description="what the research found, in plain sentences ending with a full stop, "
+        "each figure written as its key in data/statistics.yml in single braces, such as "
+        "{cohen2018_benefit_weeks}"
     )
     certainty: Annotated[Certainty, PlainValidator(parse_certainty)] = Field(
         description=CERTAINTY_EXPECTED
