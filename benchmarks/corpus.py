@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from healthsite.checks.components import TREATMENT_SECTIONS
 from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.citations import Citations
 from healthsite.content.findings import Findings
@@ -54,6 +55,18 @@ READABILITY_REASON = "Synthetic benchmark text, sampled at random from the real 
 MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 TOP_LEVEL_BLOCK = r"(?m)^{key}:\n(?:[ \t]+.*\n|[ \t]*\n)*"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# The sections of a generated page; a treatment page's are the ones the build
+# checks (healthsite/checks/components.py), with "Questions to ask your doctor"
+# and "When to get help" after them.
+CONDITION_HEADINGS = (
+    "Symptoms",
+    "Causes and who gets it",
+    "How it is diagnosed",
+    "Treatment",
+    "Outlook",
+)
+TREATMENT_HEADINGS = TREATMENT_SECTIONS[:5]
+QUESTIONS = "- What benefit can I expect?\n- What are the risks for me?"
 
 # Plain-language sentences in the project's voice; {name} is the page's subject.
 SENTENCES = (
@@ -168,38 +181,54 @@ class PageWriter:
         return "\n".join(f"- {item}" for item in rng.sample(BULLETS, count))
 
     def body(
-        self, rng: random.Random, title: str, name: str, links: list[str], findings: bool = False
+        self,
+        rng: random.Random,
+        title: str,
+        name: str,
+        links: list[str],
+        findings: bool = False,
+        treatment: bool = False,
     ) -> str:
+        """A page's text; a treatment page has the same amount of text under the
+        treatment sections, in the order the build checks."""
         para = self.paragraph
+        headings = TREATMENT_HEADINGS if treatment else CONDITION_HEADINGS
+        findings_part = ["{{ findings() }}"] if findings else []
+        read_next = "\n".join(f"- {link}" for link in links)
         parts = [
             f"# {title}",
             para(rng, name) + self.cite(rng),
             para(rng, name),
-            "## Symptoms",
+            f"## {headings[0]}",
             para(rng, name, 4) + self.cite(rng),
             self.bullets(rng, 5),
             self.stat(rng) + " " + para(rng, name, 3),
-            "## Causes and who gets it",
+            f"## {headings[1]}",
             para(rng, name, 4) + self.cite(rng),
             self.stat(rng),
             "### How many people get it",
             "\n".join(f"- {self.stat(rng)}" for _ in range(3)),
-            "## How it is diagnosed",
+            f"## {headings[2]}",
             para(rng, name, 4) + self.cite(rng),
             "\n".join(f"{n}. {para(rng, name, 1)}" for n in range(1, 5)),
-            "## Treatment",
+            *(findings_part if treatment else []),
+            f"## {headings[3]}",
             para(rng, name, 6) + self.cite(rng),
             self.bullets(rng, 4),
             para(rng, name, 4),
-            *(["## What the research shows", "{{ findings() }}"] if findings else []),
-            "## Outlook",
+            *(["## What the research shows", *findings_part] if findings and not treatment else []),
+            f"## {headings[4]}",
             para(rng, name, 5) + self.cite(rng),
+            *(
+                ["## Questions to ask your doctor", QUESTIONS, "### Read next", read_next]
+                if treatment
+                else []
+            ),
             "## When to get help",
             "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
             "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
             "!!! emergency\n\n    - a limb turns cold, pale or blue",
-            "## Read next",
-            "\n".join(f"- {link}" for link in links),
+            *([] if treatment else ["## Read next", read_next]),
         ]
         return "\n\n".join(parts) + "\n"
 
@@ -210,8 +239,10 @@ class PageWriter:
         title = f"Example {kind} {number}"
         folder = "conditions" if kind == "condition" else "treatments"
         count = self.conditions if kind == "condition" else self.treatments
+        # A link to the first section of another page of the same kind.
+        anchor = "symptoms" if kind == "condition" else "what-it-is"
         links = [
-            f"[Example {kind} {n}]({page_file(kind, n)}#symptoms)"
+            f"[Example {kind} {n}]({page_file(kind, n)}#{anchor})"
             for n in {number % count + 1, (number - 2) % count + 1} - {number}
         ]
         if self.treatments:
@@ -246,7 +277,9 @@ class PageWriter:
         # score a little over the target grade; it is still scored on every page.
         meta["readability"] = {"max_grade": READABILITY_LIMIT, "reason": READABILITY_REASON}
         head = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-        body = self.body(rng, title, name, links, findings="findings" in meta)
+        body = self.body(
+            rng, title, name, links, findings="findings" in meta, treatment=kind == "treatment"
+        )
         markdown = f"---\n{head}---\n\n{body}"
         return GeneratedPage(f"{folder}/{page_file(kind, number)}", title, section, markdown)
 

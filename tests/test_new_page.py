@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from healthsite.checks.components import TREATMENT_SECTIONS as TREATMENT_ORDER
 from tests.sitebuild import ROOT, build
 
 TODAY = {"HEALTHSITE_TODAY": "2026-11-25"}
@@ -22,15 +23,8 @@ CONDITION_SECTIONS = [
     "Outlook",
     "When to get help",
 ]
-TREATMENT_SECTIONS = [
-    "What it is",
-    "Who it may help",
-    "What the research shows",
-    "What it involves",
-    "Side effects and risks",
-    "Questions to ask your doctor",
-    "When to get help",
-]
+# The order the build checks on every treatment page (STYLE.md, "Page structure").
+TREATMENT_SECTIONS = list(TREATMENT_ORDER)
 GUIDE_SECTIONS = [
     "What to know",
     "What you can do",

@@ -85,7 +85,7 @@ def test_changing_a_statistic_changes_every_page(project: Path) -> None:
 def test_unknown_statistic_fails_naming_page_key_and_data_file(project: Path) -> None:
     page = project / "docs" / "treatments" / "iv-ketamine.md"
     text = page.read_text().replace(
-        "## Off-label use", "{{ stat('no_such_figure') }}\n\n## Off-label use"
+        "### Off-label use", "{{ stat('no_such_figure') }}\n\n### Off-label use"
     )
     page.write_text(text)
     line = text.splitlines().index("{{ stat('no_such_figure') }}") + 1

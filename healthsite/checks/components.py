@@ -13,6 +13,10 @@ read.
 - A key points box, if present, holds 3 to 5 bullet points; one per page.
 - Every condition page has a "When to get help" section with at least one
   urgent and one emergency card.
+- A treatment page's sections (its ``##`` headings) are the treatment
+  sections, each once, in their order; "When to get help" may be left out,
+  and if written it holds an urgent and an emergency card, as on a condition
+  page. The build writes "References" itself, from the page's citations.
 """
 
 from __future__ import annotations
@@ -33,6 +37,25 @@ from healthsite.problems import Problem
 MAX_CARD_BULLETS = 5
 KEY_POINTS_BULLETS = range(3, 6)
 WHEN_TO_GET_HELP = "When to get help"
+# The sections of every treatment page, in order (issue 11; STYLE.md, "Page
+# structure"); the last is left out by treatments with no warning signs.
+TREATMENT_SECTIONS = (
+    "What it is",
+    "Who it may help",
+    "What the research shows",
+    "What it involves",
+    "Side effects and risks",
+    "Questions to ask your doctor",
+    WHEN_TO_GET_HELP,
+)
+OPTIONAL_TREATMENT_SECTIONS = (WHEN_TO_GET_HELP,)
+REFERENCES = "References"
+TREATMENT_ORDER = (
+    "expected the treatment sections in this order: "
+    + ", ".join(TREATMENT_SECTIONS[:-1])
+    + f", then '{WHEN_TO_GET_HELP}' if the treatment has warning signs "
+    "(STYLE.md, 'Page structure')"
+)
 NEEDED_CARDS = ("urgent", "emergency")
 ALLOWED_TYPES = (*COMPONENT_TYPES, *OTHER_ADMONITIONS)
 EXPECTED_TYPES = (
@@ -183,13 +206,17 @@ def _section_end(headings: list[Heading], start: Heading) -> int:
     return later[0] if later else 1 << 30
 
 
+def _words(text: str) -> str:
+    """A heading's words as compared: case and runs of spaces do not count."""
+    return " ".join(text.casefold().split())
+
+
 def _when_to_get_help(
     shown_as: str, found: PageOutline, page_type_line: int | None
 ) -> list[Problem]:
-    wanted = " ".join(WHEN_TO_GET_HELP.casefold().split())
-    section = next(
-        (h for h in found.headings if " ".join(h.text.casefold().split()) == wanted), None
-    )
+    """A condition page's "When to get help" section and its cards."""
+    wanted = _words(WHEN_TO_GET_HELP)
+    section = next((h for h in found.headings if _words(h.text) == wanted), None)
     if section is None:
         return [
             Problem(
@@ -201,6 +228,11 @@ def _when_to_get_help(
                 "(STYLE.md, 'When to get help')",
             )
         ]
+    return _needed_cards(shown_as, found, section)
+
+
+def _needed_cards(shown_as: str, found: PageOutline, section: Heading) -> list[Problem]:
+    """The urgent and emergency cards a "When to get help" section must hold."""
     end = _section_end(found.headings, section)
     present = {box.type for box in found.boxes if section.line < box.line < end}
     missing = [card for card in NEEDED_CARDS if card not in present]
@@ -216,6 +248,93 @@ def _when_to_get_help(
             f"expected {cards} in it (STYLE.md, 'When to get help')",
         )
     ]
+
+
+def _kept_in_order(ranks: list[int]) -> set[int]:
+    """Indexes of the longest run of ``ranks`` already in increasing order,
+    the earliest such run when there are several: the headings a reader meets
+    in the right order. The rest are the ones out of place. (A page has a
+    handful of headings, so the quadratic way is plenty.)"""
+    longest_from = [1] * len(ranks)
+    for i in reversed(range(len(ranks))):
+        longest_from[i] = 1 + max(
+            (longest_from[j] for j in range(i + 1, len(ranks)) if ranks[j] > ranks[i]),
+            default=0,
+        )
+    kept: set[int] = set()
+    need, last = max(longest_from, default=0), -1
+    for i, rank in enumerate(ranks):
+        if need and rank > last and longest_from[i] == need:
+            kept.add(i)
+            need, last = need - 1, rank
+    return kept
+
+
+def _treatment_sections(
+    shown_as: str, found: PageOutline, page_type_line: int | None
+) -> list[Problem]:
+    """A treatment page's ``##`` sections: the treatment sections, each once, in order."""
+    rank_of = {_words(name): rank for rank, name in enumerate(TREATMENT_SECTIONS)}
+    problems: list[Problem] = []
+    sections: list[tuple[Heading, int]] = []
+    first_line: dict[int, int] = {}
+    for heading in (h for h in found.headings if h.level == 2):
+        rank = rank_of.get(_words(heading.text))
+        if _words(heading.text) == _words(REFERENCES):
+            message = (
+                f"'{heading.text}' is written by the build, from the page's citations; "
+                "expected no References heading in the file"
+            )
+        elif rank is None:
+            message = (
+                f"'{heading.text}' is not a treatment section (make it a '###' heading "
+                f"inside one); {TREATMENT_ORDER}"
+            )
+        elif rank in first_line:
+            message = (
+                f"'{heading.text}' is written twice (first on line {first_line[rank]}); "
+                f"expected each section once; {TREATMENT_ORDER}"
+            )
+        else:
+            first_line[rank] = heading.line
+            sections.append((heading, rank))
+            continue
+        problems.append(Problem(shown_as, heading.line, "headings", message))
+
+    ranks = [rank for _, rank in sections]
+    kept = _kept_in_order(ranks)
+    for index, (heading, rank) in enumerate(sections):
+        if index in kept:
+            continue
+        before = [h for h, r in sections[:index] if r > rank]
+        after = [h for h, r in sections[index + 1 :] if r < rank]
+        where = f"comes after '{before[-1].text}'" if before else f"comes before '{after[0].text}'"
+        problems.append(
+            Problem(
+                shown_as, heading.line, "headings", f"'{heading.text}' {where}; {TREATMENT_ORDER}"
+            )
+        )
+
+    for rank, name in enumerate(TREATMENT_SECTIONS):
+        if rank in first_line or name in OPTIONAL_TREATMENT_SECTIONS:
+            continue
+        following = [h for h, r in sections if r > rank]
+        line = following[0].line if following else page_type_line
+        where = f" (it goes before '{following[0].text}')" if following else ""
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                "headings",
+                f"this treatment page has no '{name}' section{where}; {TREATMENT_ORDER}",
+            )
+        )
+
+    help_rank = rank_of[_words(WHEN_TO_GET_HELP)]
+    if help_rank in first_line:
+        section = next(h for h, r in sections if r == help_rank)
+        problems.extend(_needed_cards(shown_as, found, section))
+    return problems
 
 
 def check_components(shown_as: str, text: str, front: FrontMatter | None) -> list[Problem]:
@@ -246,6 +365,9 @@ def check_components(shown_as: str, text: str, front: FrontMatter | None) -> lis
         )
         for box in key_points[1:]
     )
-    if front is not None and front.text_field("page_type") == PageType.condition:
+    page_type = front.text_field("page_type") if front is not None else None
+    if front is not None and page_type == PageType.condition:
         problems.extend(_when_to_get_help(shown_as, found, front.line("page_type")))
+    if front is not None and page_type == PageType.treatment:
+        problems.extend(_treatment_sections(shown_as, found, front.line("page_type")))
     return sorted(problems, key=lambda problem: problem.line or 0)
