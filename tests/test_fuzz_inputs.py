@@ -561,6 +561,23 @@ def test_a_date_no_calendar_has_in_a_data_file_is_named_with_its_line(tmp_path: 
     ]
 
 
+def test_a_glossary_term_named_by_spaces_is_quoted_in_a_shared_match_message(
+    tmp_path: Path,
+) -> None:
+    """Found by Hypothesis: a term whose key was a space gave the field ' .matches',
+    which does not read as ``path:line: field: message``."""
+    glossary = tmp_path / "glossary.yml"
+    text = (ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")
+    glossary.write_text(
+        text + '" ":\n  definition: A word.\n  matches: [tremor]\n', encoding="utf-8"
+    )
+    _, problems = load_glossary(DataFile(glossary, "data/glossary.yml"))
+    assert [str(problem) for problem in problems] == [
+        f"data/glossary.yml:{len(text.splitlines()) + 3}: \" \".matches: 'tremor' is already a "
+        "match of 'Tremor'; a word can show only one definition, so keep it in one term"
+    ]
+
+
 def test_a_tagged_date_no_calendar_has_in_front_matter_is_named_with_its_line() -> None:
     """Found by Hypothesis: `!!timestamp` bypassed the dates-as-text loader and crashed."""
     text = CRPS_TEXT.replace("last_reviewed: 2026-11-20", "last_reviewed: !!timestamp 2026-13-01")

@@ -161,7 +161,7 @@ def many_conditions(tmp_path_factory: pytest.TempPathFactory) -> Build:
         )
         if number == SHOWN_BY_NAME + more - 1:
             markdown = markdown.replace(
-                f"title: {title}\n", f"title: '{title}: *ache* [left] & <right>'\n"
+                f"title: {title}\n", f"title: '{title}: *ache* [left] & (right)'\n"
             )
         add_page(project, f"conditions/condition-{number:02}.md", markdown)
     result = build(project)
@@ -205,7 +205,7 @@ def test_a_treatment_used_for_many_conditions_lists_ten_and_says_how_many_more(
     for number in range(1, SHOWN_BY_NAME + more):
         shown_title = f"Condition {number:02}"
         if number == SHOWN_BY_NAME + more - 1:
-            shown_title += ": *ache* [left] &amp; &lt;right&gt;"
+            shown_title += ": *ache* [left] &amp; (right)"
         assert f'<a href="condition-{number:02}/">{shown_title}</a>' in conditions
         assert f'<a href="../conditions/condition-{number:02}/">{shown_title}</a>' in a_to_z
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from healthsite.content.abbr import EXTENSION_NAME as ABBR_IN_LINEAR_TIME
 from healthsite.content.registry import DataFile, _validate_entries
-from healthsite.problems import Problem
+from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
@@ -79,7 +79,7 @@ def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem
                     Problem(
                         data_file.shown_as,
                         line_of(lines, (name, "matches")),
-                        f"{name}.matches",
+                        field_path((name, "matches")),
                         f"'{match}' is already a match of '{owner[match]}'; "
                         "a word can show only one definition, so keep it in one term",
                     )

@@ -145,7 +145,7 @@ def _unknown_sources(
         Problem(
             statistics_file.shown_as,
             line_of(lines, (key, "source")),
-            f"{key}.source",
+            problem_field((key, "source")),
             f"'{stat.source}' is not a source in {sources_file.shown_as}; "
             "add the source there or fix the key",
         )
