@@ -24,7 +24,10 @@ def reference_urls(page_html: str) -> list[str]:
 
 def front_matter(src_path: str) -> dict[str, Any]:
     """The front matter of a page of the checkout, e.g. ``conditions/crps.md``."""
-    text = (ROOT / "docs" / src_path).read_text(encoding="utf-8")
+    return _front_matter_of((ROOT / "docs" / src_path).read_text(encoding="utf-8"))
+
+
+def _front_matter_of(text: str) -> dict[str, Any]:
     return yaml_load(text.split("---\n")[1])
 
 
@@ -50,6 +53,5 @@ def built_pages(site: Build) -> Iterator[BuiltPage]:
         if source is None:
             continue
         html_file = site.site_dir / url_path / "index.html"
-        text = (project / source).read_text(encoding="utf-8")
-        meta = yaml_load(text.split("---\n")[1])
+        meta = _front_matter_of((project / source).read_text(encoding="utf-8"))
         yield BuiltPage(url_path, html_file.read_text(encoding="utf-8"), meta)

@@ -195,7 +195,8 @@ def _figure_problems(finding: Finding, registry: Registry) -> list[str]:
             f"'{key}' is not a key in {registry.statistics_file}; expected the key of a "
             f"figure there, in braces, such as {{{example}}}"
         )
-    if "{" in FIGURE.sub("", finding.finding) or "}" in FIGURE.sub("", finding.finding):
+    outside_figures = FIGURE.sub("", finding.finding)
+    if "{" in outside_figures or "}" in outside_figures:
         messages.append(
             "has a brace that is not part of a {key}; expected figures written as the key "
             f"of a figure in {registry.statistics_file} in braces, such as "

@@ -72,12 +72,15 @@ def _more_conditions(parent: Element, library: Library, from_uri: str, more: int
 
 def related_block(library: Library, src_uri: str, listings: Listings) -> str:
     """The "Related pages" block of a page, or "" when nothing relates to it."""
-    related = library.related(src_uri)
-    if not related:
+    shown = library.related_shown(src_uri)
+    if not shown:
         return ""
     groups: dict[Relation, list[LibraryPage]] = {}
-    for relation_link, page in related:
+    for relation_link, page in shown:
         groups.setdefault(relation_link.relation, []).append(page)
+    more_conditions = len(library.related_by(src_uri, Relation.used_for)) - len(
+        groups.get(Relation.used_for, [])
+    )
 
     def make() -> Element:
         nav = element(
@@ -92,10 +95,9 @@ def related_block(library: Library, src_uri: str, listings: Listings) -> str:
             if relation != Relation.related or len(groups) > 1:
                 heading, heading_id = GROUP_HEADINGS[relation]
                 _heading(nav, "h3", heading, heading_id)
-            shown = pages[:SHOWN_BY_NAME] if relation == Relation.used_for else pages
-            _link_list(nav, src_uri, shown)
-            if len(pages) > len(shown):
-                _more_conditions(nav, library, src_uri, len(pages) - len(shown))
+            _link_list(nav, src_uri, pages)
+            if relation == Relation.used_for and more_conditions:
+                _more_conditions(nav, library, src_uri, more_conditions)
         return nav
 
     return listings.placeholder(RELATED_HEADING, make)
