@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,18 @@ from healthsite.problems import Problem, field_path
 KeyPath = tuple[object, ...]
 
 
-def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
-    """The line of every key path, walking each node once.
+# Called with each scalar node (keys too) and the key path it sits under.
+OnScalar = Callable[[yaml.ScalarNode, KeyPath], None]
+
+
+def _line_map(
+    node: yaml.Node,
+    prefix: KeyPath,
+    lines: dict[KeyPath, int],
+    on_scalar: OnScalar | None = None,
+) -> None:
+    """The line of every key path, walking each node once (and showing each
+    scalar to ``on_scalar``, when given).
 
     A YAML alias (``*name``) makes a node reachable by more than one path, or
     from inside itself: walked every time, nine lines of aliases nine deep
@@ -29,8 +40,12 @@ def _line_map(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> No
         if id(current) in seen:
             continue
         seen.add(id(current))
+        if on_scalar is not None and isinstance(current, yaml.ScalarNode):
+            on_scalar(current, path)
         if isinstance(current, yaml.MappingNode):
             for key_node, value_node in current.value:
+                if on_scalar is not None and isinstance(key_node, yaml.ScalarNode):
+                    on_scalar(key_node, path)
                 key_path = (*path, key_node.value)
                 lines[key_path] = key_node.start_mark.line + 1
                 stack.append((value_node, key_path))
@@ -130,34 +145,33 @@ def parse_with_lines(
 def _unreadable_value(
     node: yaml.Node, shown_as: str, first_line: int, error: ValueError
 ) -> Problem:
-    """The problem for the first scalar that its tag's constructor rejects."""
+    """The problem for a scalar that its tag's constructor rejects."""
     constructor = yaml.SafeLoader("")
-    stack: list[tuple[yaml.Node, KeyPath]] = [(node, ())]
-    seen: set[int] = set()
-    while stack:
-        current, path = stack.pop(0)
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, yaml.ScalarNode):
-            try:
-                constructor.construct_object(current)
-            except ValueError as rejected:
-                line = current.start_mark.line + first_line
-                shown = field_path(path) if path else "yaml"
-                kind = current.tag.rsplit(":", 1)[-1]
-                if kind == "timestamp":
-                    said = f"is not a date in the calendar ({rejected}); expected YYYY-MM-DD"
-                else:
-                    said = f"cannot be read as {kind} ({rejected}); expected a valid {kind}"
-                return Problem(
-                    shown_as, line, shown, f"'{current.value}' {said}, or text in quotes"
+    found: list[Problem] = []
+
+    def try_to_read(scalar: yaml.ScalarNode, path: KeyPath) -> None:
+        if found:
+            return
+        try:
+            constructor.construct_object(scalar)
+        except ValueError as rejected:
+            kind = scalar.tag.rsplit(":", 1)[-1]
+            if kind == "timestamp":
+                said = f"is not a date in the calendar ({rejected}); expected YYYY-MM-DD"
+            else:
+                said = f"cannot be read as {kind} ({rejected}); expected a valid {kind}"
+            found.append(
+                Problem(
+                    shown_as,
+                    scalar.start_mark.line + first_line,
+                    field_path(path) if path else "yaml",
+                    f"'{scalar.value}' {said}, or text in quotes",
                 )
-        elif isinstance(current, yaml.MappingNode):
-            for key_node, value_node in current.value:
-                stack += [(key_node, path), (value_node, (*path, str(key_node.value)))]
-        elif isinstance(current, yaml.SequenceNode):
-            stack += [(item, (*path, index)) for index, item in enumerate(current.value)]
+            )
+
+    _line_map(node, (), {}, try_to_read)
+    if found:
+        return found[0]
     line = node.start_mark.line + first_line
     return Problem(shown_as, line, "yaml", f"a value cannot be read: {error}; fix it")
 
