@@ -38,7 +38,7 @@ class Source(BaseModel):
 
     authors: Text | None = Field(None, description="authors as 'Surname AB, Surname CD'")
     title: Text = Field(description="the title of the article or page")
-    publisher: Text = Field(description="the journal or the publishing organisation")
+    publisher: Text = Field(description="the journal or the publishing organization")
     year: int = Field(ge=1900, le=2100, description="the year of publication, e.g. 2010")
     details: Text | None = Field(None, description="volume, issue and pages")
     doi: Text | None = Field(None, description="the DOI without https://doi.org/")
