@@ -45,8 +45,9 @@ def test_a_guideline_figure_says_what_the_guideline_says(tmp_path: Path) -> None
     citations = Citations(registry)
     citations.start_page("treatments/iv-ketamine.md", None)
     assert citations.stat("cohen2018_benefit_weeks") == (
-        "A 2018 US guideline on IV ketamine for long-term pain says that there is moderate "
-        "evidence that ketamine eases CRPS pain for up to about 12 weeks[^cohen2018]."
+        "A summary of a 2018 US guideline on IV ketamine for long-term pain says that there is "
+        "moderate evidence that ketamine eases CRPS pain for up to about 12 "
+        "weeks[^guidelinecentral_ketamine2018]."
     )
 
 
@@ -54,8 +55,8 @@ def test_an_unknown_kind_is_named_with_its_line_and_the_kinds_there_are(
     tmp_path: Path,
 ) -> None:
     statistics = real(STATISTICS).replace(
-        "  kind: guideline\n  attributed_to: A 2018 US guideline",
-        "  kind: consensus\n  attributed_to: A 2018 US guideline",
+        "  kind: guideline\n  attributed_to: A summary of a 2018 US guideline",
+        "  kind: consensus\n  attributed_to: A summary of a 2018 US guideline",
     )
     line = line_of(statistics, "  kind: consensus", "cohen2018_benefit_weeks:")
     _, problems = load(tmp_path, real(SOURCES), statistics)
@@ -70,16 +71,18 @@ def test_an_unknown_kind_is_named_with_its_line_and_the_kinds_there_are(
 def test_a_figure_from_a_guideline_worded_as_a_finding_fails_with_its_line(
     tmp_path: Path,
 ) -> None:
-    sources = real(SOURCES).replace(
-        "  doi: 10.1097/AAP.0000000000000808\n",
-        "  doi: 10.1097/AAP.0000000000000808\n  kind: guideline\n",
-    )
-    statistics = real(STATISTICS).replace(
-        "  kind: guideline\n  attributed_to: A 2018 US guideline",
-        "  kind: peer_reviewed\n  attributed_to: A 2018 US guideline",
+    # A figure taken from the guideline itself (cohen2018, kind: guideline) but
+    # worded as a research finding.
+    statistics = (
+        real(STATISTICS)
+        .replace(
+            "  kind: guideline\n  attributed_to: A summary of a 2018 US guideline",
+            "  kind: peer_reviewed\n  attributed_to: A summary of a 2018 US guideline",
+        )
+        .replace("  source: guidelinecentral_ketamine2018\n", "  source: cohen2018\n")
     )
     line = line_of(statistics, "  kind: peer_reviewed", "cohen2018_benefit_weeks:")
-    _, problems = load(tmp_path, sources, statistics)
+    _, problems = load(tmp_path, real(SOURCES), statistics)
     assert [str(problem) for problem in problems] == [
         f"{STATISTICS}:{line}: cohen2018_benefit_weeks.kind: 'peer_reviewed' for a figure from "
         f"'cohen2018', which {SOURCES} marks as a guideline; expected 'guideline', so it reads "
