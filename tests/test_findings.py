@@ -212,7 +212,7 @@ def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: 
     words = [re.sub(r"<[^>]+>", "", item) for _, item in items]
     # {cohen2018_benefit_weeks}: 12, approximate, as stat_value() writes it.
     assert "can ease CRPS pain for up to about 12 weeks." in words[0]
-    assert "A trial in the Netherlands gave 60 people a drip" in words[3]
+    assert "A trial in the Netherlands gave 60 people an infusion" in words[3]
     # The figure comes from the finding's own source: cited once, at the end.
     assert FOOTNOTE_REF.findall(items[0][1]) == ["cohen2018"]
 
