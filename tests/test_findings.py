@@ -216,7 +216,7 @@ def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: 
     # That figure was read in the guideline's summary: cited where it stands,
     # the guideline at the end.
     assert FOOTNOTE_REF.findall(items[0][1]) == ["guidelinecentral_ketamine2018", "cohen2018"]
-    assert "A trial in the Netherlands gave 60 people a drip" in words[3]
+    assert "A trial in the Netherlands gave 60 people an infusion" in words[3]
     # This figure comes from the finding's own source: cited once, at the end.
     assert FOOTNOTE_REF.findall(items[3][1]) == ["sigtermans2009"]
 
