@@ -48,6 +48,18 @@ def test_rsdsa_estimate_is_attributed_and_cited_on_home_and_crps(built_site: Bui
         assert "rsds.org" in html
 
 
+def test_charity_figures_that_conflict_are_shown_together_each_attributed(
+    built_site: Build,
+) -> None:
+    html = built_site.page("conditions/crps/")
+    yearly = re.search(r"RSDSA\), a US patient charity, estimates that about 200,000", html)
+    rare = re.search(r"the same charity[^<]*estimates that CRPS is a rare disorder", html)
+    assert yearly, "the charity's yearly estimate is missing"
+    assert rare, "the charity's 'rare disorder' text is missing beside it"
+    assert yearly.start() < rare.start()
+    assert 'href="#fn:rsdsa_rare_disorder_text"' in html[rare.end() : rare.end() + 300]
+
+
 def test_peer_reviewed_figures_say_found_and_sit_beside_the_estimate(built_site: Build) -> None:
     html = built_site.page("conditions/crps/")
     assert re.search(r"found that about 5.46 people in every 100,000", html)
