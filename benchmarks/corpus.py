@@ -32,7 +32,6 @@ import ast
 import random
 import re
 import shutil
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,9 +224,11 @@ class PageWriter:
                 else []
             ),
             "## When to get help",
-            "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
-            "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
-            "!!! emergency\n\n    - a limb turns cold, pale or blue",
+            # Signs by key, as every page lists them (data/warning_signs.yml).
+            "!!! non-urgent\n\n"
+            "    {{ signs('pain_out_of_proportion', 'skin_changes_after_injury') }}",
+            "!!! urgent\n\n    {{ signs('pain_swelling_fast') }}",
+            "!!! emergency\n\n    {{ signs('limb_cold_sudden', 'self_harm') }}",
             *([] if treatment else ["## Read next", read_next]),
         ]
         return "\n\n".join(parts) + "\n"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from healthsite.content.citations import Citations
 from healthsite.content.registry import Checked, DataFile, Source, _validate_entries
@@ -39,7 +39,13 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-SourceKeys = Annotated[list[PlainText], BeforeValidator(_as_list), Field(min_length=1)]
+def _not_empty(keys: list[str]) -> list[str]:
+    if not keys:
+        raise ValueError("lists no source")
+    return keys
+
+
+SourceKeys = Annotated[list[PlainText], BeforeValidator(_as_list), AfterValidator(_not_empty)]
 
 
 class WarningSign(BaseModel):
