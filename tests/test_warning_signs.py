@@ -245,6 +245,15 @@ def test_signs_given_as_anything_but_quoted_keys_fail() -> None:
     ]
 
 
+def test_a_card_with_signs_inside_a_list_fails_as_its_bullets_would_break() -> None:
+    body = "- a list item\n\n    !!! urgent\n\n        {{ signs('cast_too_tight') }}\n"
+    assert problems_of(body) == [
+        "docs/test.md:9: care card: this urgent card is indented inside another block; "
+        "expected a care card that lists warning signs to start its '!!!' line at the left "
+        "margin"
+    ]
+
+
 # --- The whole site ----------------------------------------------------------
 
 
@@ -321,4 +330,14 @@ def test_a_mistake_in_the_data_file_fails_the_build_naming_its_line(project: Pat
         "Invalid data files (1):",
         f"{SIGNS_FILE}:{line}: limb_cold_sudden.source: 'cleveland' is not a source in "
         "data/sources.yml",
+    )
+
+
+def test_without_the_data_file_in_mkdocs_yml_the_build_says_what_to_add(project: Path) -> None:
+    edit(project, "mkdocs.yml", "        - warning_signs: data/warning_signs.yml\n", "")
+    assert_fails_with(
+        build(project),
+        "mkdocs.yml: macros.include_yaml: 'warning_signs' is not listed; expected "
+        "'- warning_signs: data/warning_signs.yml' under include_yaml, as the build reads "
+        "that file",
     )
