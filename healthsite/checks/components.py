@@ -9,7 +9,10 @@ read.
 
 - A box's type is a care card (``non-urgent``, ``urgent``, ``emergency``),
   ``key-points``, or one of the few other boxes the site allows.
-- A care card holds at most 5 bullet points (the NHS's rule).
+- A care card lists its warning signs by key, ``{{ signs('key', ...) }}``,
+  each defined once in ``data/warning_signs.yml`` with its level: a sign of
+  another level, an unknown key, or a bullet typed by hand is refused, so a
+  sign has one level on every page. At most 5 signs a card (the NHS's rule).
 - A key points box, if present, holds 3 to 5 bullet points; one per page.
 - Every condition page has a "When to get help" section with at least one
   urgent and one emergency card.
