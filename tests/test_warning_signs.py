@@ -139,6 +139,21 @@ def test_a_level_resting_only_on_secondary_sources_fails(tmp_path: Path) -> None
     ]
 
 
+def test_the_same_words_at_two_levels_fail(tmp_path: Path) -> None:
+    problems = load(
+        tmp_path,
+        "cold:\n  text: a limb turns cold\n  level: emergency\n"
+        "  source: cleveland_limb_ischemia\n"
+        "cold_again:\n  text: A limb turns  cold\n  level: urgent\n"
+        "  source: cleveland_limb_ischemia\n",
+    )
+    assert problems == [
+        f"{SIGNS_FILE}:7: cold_again.level: 'cold_again' has the same words as 'cold' (line "
+        "1), which is emergency, not urgent; expected one level for one sign: give both the "
+        "level their sources give, or say how the signs differ"
+    ]
+
+
 def test_every_sign_of_the_site_has_a_level_and_a_first_hand_source() -> None:
     registry_sources = yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))
     sources = {key: Source.model_validate(entry) for key, entry in registry_sources.items()}

@@ -122,12 +122,39 @@ def _source_problems(
     return problems
 
 
+def _same_words_other_level(signs: Mapping[str, WarningSign], data_file: DataFile) -> list[Problem]:
+    """Two keys with the same words at two levels would be one sign at two levels."""
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+    lines: dict[tuple[object, ...], int] | None = None
+    for key, sign in signs.items():
+        words = " ".join(sign.text.casefold().split())
+        other = first.setdefault(words, key)
+        if other == key or signs[other].level == sign.level:
+            continue
+        if lines is None:
+            _, lines = load_with_lines(data_file.path, data_file.shown_as)
+        problems.append(
+            Problem(
+                data_file.shown_as,
+                line_of(lines, (key, "level")),
+                field_path((key, "level")),
+                f"'{key}' has the same words as '{other}' (line "
+                f"{line_of(lines, (other,))}), which is {signs[other].level}, not "
+                f"{sign.level}; expected one level for one sign: give both the level their "
+                "sources give, or say how the signs differ",
+            )
+        )
+    return problems
+
+
 def load_warning_signs(
     data_file: DataFile, sources: Mapping[str, Source], sources_file: str
 ) -> tuple[WarningSigns, list[Problem]]:
     """Validate the warning signs file; return the usable signs and every problem."""
     signs, problems = _validate_entries(WarningSign, data_file)
     problems += _source_problems(signs, sources, data_file, sources_file)
+    problems += _same_words_other_level(signs, data_file)
     return WarningSigns(signs, data_file.shown_as), problems
 
 
