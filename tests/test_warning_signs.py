@@ -290,6 +290,7 @@ def care_cards(html: str) -> dict[str, list[str]]:
         "guides/diagnosis/",
         "guides/children-and-teenagers/",
         "guides/preventing-crps-after-a-broken-wrist/",
+        "guides/surgery-and-procedures/",
     ],
 )
 def test_a_limb_in_a_cast_going_numb_is_an_emergency_on_every_page_with_it(
