@@ -44,6 +44,7 @@ from healthsite.content.reviewers import (
     load_reviewers,
     reviewers_page_url,
 )
+from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
 from healthsite.dates import human_date
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
@@ -85,6 +86,7 @@ class BuildState:
     docs_dir_name: str
     citations: Citations
     findings: Findings
+    warning_signs: WarningSigns
     glossary: Glossary
     reviewers: Reviewers
     macro_calls: MacroCalls
@@ -115,11 +117,32 @@ def _state() -> BuildState:
     return _build
 
 
+# The data files the build reads itself, by their namespace in mkdocs.yml.
+DATA_FILES = {
+    "stats": "data/statistics.yml",
+    "sources": "data/sources.yml",
+    "glossary": "data/glossary.yml",
+    "warning_signs": "data/warning_signs.yml",
+}
+
+
 def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
     """The namespaced data files of mkdocs.yml; fail if one does not exist."""
     entries = macros_plugin(config).config["include_yaml"]
     data_files: dict[str, DataFile] = {}
-    problems = []
+    problems: list[Problem] = []
+    named = {namespace for entry in entries for namespace in entry}
+    problems.extend(
+        Problem(
+            "mkdocs.yml",
+            None,
+            "macros.include_yaml",
+            f"'{namespace}' is not listed; expected '- {namespace}: {relative}' under "
+            "include_yaml, as the build reads that file",
+        )
+        for namespace, relative in DATA_FILES.items()
+        if namespace not in named
+    )
     for entry in entries:
         [(namespace, relative)] = entry.items()
         path = project_dir / relative
@@ -154,7 +177,7 @@ def on_shutdown() -> None:
     _search_input.clear()
 
 
-_checked_data: tuple[Registry, Glossary, Reviewers, str] | None = None
+_checked_data: tuple[Registry, Glossary, Reviewers, WarningSigns, str] | None = None
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -173,9 +196,12 @@ def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     glossary, glossary_problems = load_glossary(data_files["glossary"])
     repository_url, repository_problems = repository(config)
     reviewers, reviewer_problems = load_reviewers(project_dir)
-    problems += glossary_problems + repository_problems + reviewer_problems
+    warning_signs, sign_problems = load_warning_signs(
+        data_files["warning_signs"], registry.sources, registry.sources_file
+    )
+    problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
     raise_if_any(problems, "Invalid data files", project_dir)
-    _checked_data = (registry, glossary, reviewers, repository_url)
+    _checked_data = (registry, glossary, reviewers, warning_signs, repository_url)
     return config
 
 
@@ -183,7 +209,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if _checked_data is None:
         raise RuntimeError("hooks.py: the data files were not checked")
-    registry, glossary, reviewers, repository_url = _checked_data
+    registry, glossary, reviewers, warning_signs, repository_url = _checked_data
     project_dir = _project_dir(config)
     configure_preview(config)
     if not _session.dirty_serve:
@@ -195,6 +221,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
         "cite": citations.cite,
         "stat": citations.stat,
         "stat_value": citations.stat_value,
+        "signs": SignsMacro(warning_signs, citations).render,
         "findings": findings.render,
         "glossary_list": glossary.page_list,
         "reviewers_list": reviewers.page_list,
@@ -220,6 +247,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
         docs_dir_name,
         citations,
         findings,
+        warning_signs,
         glossary,
         reviewers,
         macro_calls,
@@ -426,7 +454,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     and readers' words for it."""
     state = _state()
     front = state.pages.front_matter.get(page.file.src_uri)
-    state.problems.extend(check_components(state.page_shown_as, state.page_file_text, front))
+    state.problems.extend(
+        check_components(state.page_shown_as, state.page_file_text, front, state.warning_signs)
+    )
     state.problems.extend(state.library_macros.unplaced_listings())
     if (
         page.file.src_path not in EXEMPT_PAGES
@@ -493,6 +523,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.pages.front_matter,
         _cited_keys(state),
         state.reviewers.page_review,
+        state.warning_signs,
         config.site_name,
     )
     site_dir = Path(config.site_dir)

@@ -32,7 +32,6 @@ import ast
 import random
 import re
 import shutil
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,13 +45,15 @@ from healthsite.content.citations import Citations
 from healthsite.content.findings import Findings
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import Reviewers, load_reviewers
+from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25
 SEED = 20261125
 READABILITY_LIMIT = 10
 READABILITY_REASON = "Synthetic benchmark text, sampled at random from the real pages' sentences."
-MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
+# A call's arguments may run over lines (a care card's list of warning signs).
+MACRO = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.DOTALL)
 TOP_LEVEL_BLOCK = r"(?m)^{key}:\n(?:[ \t]+.*\n|[ \t]*\n)*"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # The sections of a generated page; a treatment page's are the ones the build
@@ -225,9 +226,11 @@ class PageWriter:
                 else []
             ),
             "## When to get help",
-            "!!! non-urgent\n\n" + textwrap.indent(self.bullets(rng, 3), "    "),
-            "!!! urgent\n\n    - the pain or swelling quickly gets much worse",
-            "!!! emergency\n\n    - a limb turns cold, pale or blue",
+            # Signs by key, as every page lists them (data/warning_signs.yml).
+            "!!! non-urgent\n\n"
+            "    {{ signs('pain_out_of_proportion', 'skin_changes_after_injury') }}",
+            "!!! urgent\n\n    {{ signs('pain_swelling_fast') }}",
+            "!!! emergency\n\n    {{ signs('limb_cold_sudden', 'self_harm') }}",
             *([] if treatment else ["## Read next", read_next]),
         ]
         return "\n\n".join(parts) + "\n"
@@ -384,9 +387,15 @@ def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
 
 
 def prerender(
-    markdown: str, citations: Citations, reviewers: Reviewers, src_path: str, abs_path: Path
+    markdown: str,
+    citations: Citations,
+    reviewers: Reviewers,
+    warning_signs: WarningSigns,
+    src_path: str,
+    abs_path: Path,
 ) -> str:
-    """Render the project's citation, findings and reviewer macros, as the macros plugin would."""
+    """Render the project's citation, findings, warning sign and reviewer macros, as
+    the macros plugin would."""
     findings = Findings(citations)
     front, _problems = read_front_matter(markdown, src_path)
     findings.load([front] if front is not None else [])
@@ -397,6 +406,7 @@ def prerender(
         "stat_value": citations.stat_value,
         "reviewers_list": reviewers.page_list,
         "findings": findings.render,
+        "signs": SignsMacro(warning_signs, citations).render,
     }
 
     def render(call: re.Match[str]) -> str:
@@ -446,13 +456,18 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
         raise ValueError("; ".join(str(problem) for problem in problems))
     citations = Citations(registry)
     reviewers, reviewer_problems = load_reviewers(ROOT)
-    if reviewer_problems:
-        raise ValueError("; ".join(str(problem) for problem in reviewer_problems))
+    warning_signs, sign_problems = load_warning_signs(
+        DataFile(ROOT / "data/warning_signs.yml", "data/warning_signs.yml"),
+        registry.sources,
+        registry.sources_file,
+    )
+    if reviewer_problems or sign_problems:
+        raise ValueError("; ".join(str(problem) for problem in reviewer_problems + sign_problems))
     shutil.copytree(project_dir / "docs", destination / "docs")
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
-        rendered = prerender(markdown, citations, reviewers, src_path, path)
+        rendered = prerender(markdown, citations, reviewers, warning_signs, src_path, path)
         path.write_text(rendered, encoding="utf-8")
     config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = top_level_block(config_text, "markdown_extensions").group(0)

@@ -53,12 +53,15 @@ def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | 
 def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
     """``message`` reworded for editors, with the field's description as the fix."""
     owner, field = _model_at(model, loc)
-    info = owner.model_fields.get(field) if field else None
+    # Fields are named in data as written there: by their alias, when they have one
+    # (``for`` in data/warning_signs.yml is a Python keyword).
+    written = {info.alias or name: info for name, info in owner.model_fields.items()}
+    info = written.get(field) if field else None
     expected = info.description if info and info.description else None
     if message == "Field required":
         message = "is missing"
     elif message.startswith("Extra inputs"):
-        allowed = ", ".join(owner.model_fields)
+        allowed = ", ".join(written)
         return f"is not a known field; use one of: {allowed}"
     message = message.removeprefix("Value error, ")
     return f"{message}; expected {expected}" if expected else message

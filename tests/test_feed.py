@@ -37,6 +37,7 @@ FIELDS = {
     "next_review",
     "sources",
     "statistics",
+    "warning_signs",
 }
 
 
@@ -138,3 +139,27 @@ def test_related_pages_are_in_the_feed_on_both_sides(feed: dict[str, Any]) -> No
     assert {"title": front_matter(first_treatment)["title"], "relation": "treatment"}.items() <= (
         crps["related_pages"][0].items()
     )
+
+
+SIGNS_CALL = re.compile(r"\{\{\s*signs\((.*?)\)\s*\}\}", re.DOTALL)
+
+
+@pytest.mark.parametrize("src_path", PAGES)
+def test_each_entry_lists_the_warning_signs_its_cards_list_with_their_levels(
+    feed: dict[str, Any], src_path: str
+) -> None:
+    text = (ROOT / "docs" / src_path).read_text(encoding="utf-8")
+    listed = [key for call in SIGNS_CALL.findall(text) for key in re.findall(r"'(\w+)'", call)]
+    data = yaml.safe_load((ROOT / "data/warning_signs.yml").read_text(encoding="utf-8"))
+    assert entry_of(feed, src_path)["warning_signs"] == [
+        {
+            "key": key,
+            "level": data[key]["level"],
+            "text": " ".join(data[key]["text"].split()),
+            "for": data[key].get("for"),
+            "sources": data[key]["source"]
+            if isinstance(data[key]["source"], list)
+            else [data[key]["source"]],
+        }
+        for key in dict.fromkeys(listed)
+    ]

@@ -224,11 +224,11 @@ It makes many parts of the body hurt.
 
 !!! urgent
 
-    - the pain gets much worse
+    {{{{ signs('pain_swelling_fast') }}}}
 
 !!! emergency
 
-    - you are thinking about harming yourself
+    {{{{ signs('self_harm') }}}}
 """
 
 

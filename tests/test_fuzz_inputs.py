@@ -30,6 +30,7 @@ from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import load_reviewers, unknown_reviewers
+from healthsite.content.warning_signs import load_warning_signs
 from healthsite.problems import Problem
 from tests.sitebuild import (
     ROOT,
@@ -211,6 +212,7 @@ DATA_FILES = {
     "stats": "data/statistics.yml",
     "glossary": "data/glossary.yml",
     "reviewers": "data/reviewers.yml",
+    "warning_signs": "data/warning_signs.yml",
 }
 # Fields no entry has yet, which an editor may add: a reviewer's registration.
 EXTRA_FIELDS = {
@@ -232,6 +234,8 @@ PLAUSIBLE: dict[str, list[Any]] = {
     ],
     "register_url": ["https://example.org/r/1", "javascript:alert(1)", "example.org", ""],
     "declared_on": ["2026-11-20", dt.date(2026, 11, 20), "2026-11-20T10:00:00"],
+    "level": ["urgent", "Urgent", "emergency ", "soon"],
+    "source": ["harden2010", ["harden2010", "rsdsa_website"], ["rsdsa_website"], [], "nowhere"],
 }
 DATA_ACTIONS = ["remove entry", "remove field", "change", "add", "retype", "new entry"]
 # Keys of a new entry: plain, odd, or YAML that reads as another type.
@@ -323,7 +327,7 @@ def test_data_files_are_accepted_or_named_problems(
             shutil.copy(ROOT / relative, path)
         files[name] = DataFile(path, relative)
 
-    _, problems = load_registry(files["sources"], files["stats"])
+    registry, problems = load_registry(files["sources"], files["stats"])
     _, glossary_problems = load_glossary(files["glossary"])
     reviewers, reviewer_problems = load_reviewers(project)
     if not reviewer_problems:
@@ -335,7 +339,10 @@ def test_data_files_are_accepted_or_named_problems(
         assert leak is None, listed[max(leak.start() - 80, 0) : leak.end() + 80]
         reviewers.page_review(CRPS_FRONT["reviewed_by"], "condition")
 
-    found = problems + glossary_problems + reviewer_problems
+    _, sign_problems = load_warning_signs(
+        files["warning_signs"], registry.sources, registry.sources_file
+    )
+    found = problems + glossary_problems + reviewer_problems + sign_problems
     # Counted in --hypothesis-show-statistics: how many of each file, and accepted.
     event(f"{DATA_FILES[which]}: {'problems' if found else 'accepted'}")
     for problem in found:

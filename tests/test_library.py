@@ -51,11 +51,11 @@ It is a kind of pain. A doctor can help you with it.
 
 !!! urgent "Get help today from your doctor or an urgent care center if:"
 
-    - the pain gets much worse
+    {{{{ signs('pain_swelling_fast') }}}}
 
 !!! emergency "Call 911 or go to the emergency room if:"
 
-    - the limb turns cold, pale or blue
+    {{{{ signs('limb_cold_sudden') }}}}
 """
 # Five more conditions than the site has (a section still small enough for the
 # home page to name every page of it).

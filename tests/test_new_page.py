@@ -76,7 +76,8 @@ def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
     html = result.page(f"{page_type}s/{slug}/")
-    assert headings(html) == sections
+    # The warning signs of its care cards cite their sources, listed under References.
+    assert headings(html) == [*sections, "References"]
     assert f'<h1 id="{slug}">{title}' in html
     assert "Next review due" in html
     # New pages start with care cards (STYLE.md, "When to get help").

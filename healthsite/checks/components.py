@@ -9,7 +9,10 @@ read.
 
 - A box's type is a care card (``non-urgent``, ``urgent``, ``emergency``),
   ``key-points``, or one of the few other boxes the site allows.
-- A care card holds at most 5 bullet points (the NHS's rule).
+- A care card lists its warning signs by key, ``{{ signs('key', ...) }}``,
+  each defined once in ``data/warning_signs.yml`` with its level: a sign of
+  another level, an unknown key, or a bullet typed by hand is refused, so a
+  sign has one level on every page. At most 5 signs a card (the NHS's rule).
 - A key points box, if present, holds 3 to 5 bullet points; one per page.
 - Every condition page has a "When to get help" section with at least one
   urgent and one emergency card.
@@ -26,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.content.warning_signs import WarningSigns, did_you_mean
 from healthsite.html.components import (
     CARD_BY_TYPE,
     COMPONENT_TYPES,
@@ -70,17 +74,25 @@ MARKER = re.compile(r"(?P<indent>[ \t]*)(?P<start>!!!|\?\?\?)")
 FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
 HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
 BULLET = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]|$)")
+# The signs() macro as a care card calls it (its arguments may run over lines).
+SIGNS_CALL_START = re.compile(r"\{\{-?\s*signs\s*\(")
+SIGNS_CALL = re.compile(r"\{\{-?\s*signs\s*\((?P<args>[^(){}]*)\)\s*-?\}\}")
+QUOTED_KEY = re.compile(r"'(?P<single>[^'\\\n]*)'|\"(?P<double>[^\"\\\n]*)\"")
+ONLY_QUOTED_KEYS = re.compile(r"\s*(?:(?:'[^'\\\n]*'|\"[^\"\\\n]*\")\s*(?:,\s*|$))*")
+WARNING_SIGNS_FILE = "data/warning_signs.yml"
 
 
 @dataclass
 class Box:
-    """One admonition as written: where it starts and the lines of its bullets."""
+    """One admonition as written: where it starts, the lines of its bullets,
+    and every line of its own body (number and text)."""
 
     line: int
     marker: str
     type: str
     indent: int
     bullets: list[int] = field(default_factory=list)
+    body: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,8 @@ class PageOutline:
     boxes: list[Box] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     bad_markers: list[int] = field(default_factory=list)
+    # Lines outside any box that call the signs() macro.
+    loose_signs: list[int] = field(default_factory=list)
 
 
 def _width(indent: str) -> int:
@@ -146,10 +160,13 @@ def outline(text: str) -> PageOutline:
             continue
         if open_boxes:
             innermost = open_boxes[-1]
+            innermost.body.append((number, line))
             body_indent = innermost.indent + 4
             if body_indent <= indent < body_indent + 4 and BULLET.match(stripped):
                 innermost.bullets.append(number)
             continue
+        if SIGNS_CALL_START.search(line):
+            found.loose_signs.append(number)
         heading = HEADING.match(line)
         if heading:
             found.headings.append(
@@ -181,15 +198,6 @@ def _type_problem(shown_as: str, box: Box) -> Problem | None:
 
 def _length_problem(shown_as: str, box: Box) -> Problem | None:
     count = len(box.bullets)
-    if box.type in CARD_BY_TYPE and count > MAX_CARD_BULLETS:
-        return Problem(
-            shown_as,
-            box.line,
-            "care card",
-            f"this {box.type} card has {count} bullet points (one too many from line "
-            f"{box.bullets[MAX_CARD_BULLETS]}); expected at most {MAX_CARD_BULLETS}: "
-            "keep the signs readers most need, or split the card",
-        )
     if box.type == KEY_POINTS and count not in KEY_POINTS_BULLETS:
         return Problem(
             shown_as,
@@ -198,6 +206,171 @@ def _length_problem(shown_as: str, box: Box) -> Problem | None:
             f"the key points box has {count} bullet points; expected 3 to 5",
         )
     return None
+
+
+@dataclass(frozen=True)
+class ListedSign:
+    """A warning sign's key as a care card lists it, and the line it is on."""
+
+    key: str
+    line: int
+
+
+@dataclass
+class CardSigns:
+    """What one box's ``signs()`` calls list, and the lines of calls that are not plain."""
+
+    signs: list[ListedSign] = field(default_factory=list)
+    unreadable_calls: list[int] = field(default_factory=list)
+
+
+def listed_signs(box: Box) -> CardSigns:
+    """The keys a box's ``signs()`` calls list, each with its own line."""
+    numbers = [number for number, _ in box.body]
+    text = "\n".join(line for _, line in box.body)
+    found = CardSigns()
+    for call in SIGNS_CALL.finditer(text):
+        args = call.group("args")
+        if not ONLY_QUOTED_KEYS.fullmatch(args):
+            found.unreadable_calls.append(numbers[text.count("\n", 0, call.start())])
+            continue
+        for key in QUOTED_KEY.finditer(args):
+            offset = call.start("args") + key.start()
+            line = numbers[text.count("\n", 0, offset)]
+            found.signs.append(ListedSign(key.group("single") or key.group("double") or "", line))
+    return found
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
+@dataclass(frozen=True)
+class SignCheck:
+    """What the care card checks need to know of the site's warning signs."""
+
+    signs: WarningSigns | None
+    shown_as: str
+
+    def example(self, level: str) -> str:
+        keys = [k for k, s in self.signs.signs.items() if s.level == level] if self.signs else []
+        return f"{{{{ signs('{keys[0] if keys else 'sign_key'}') }}}}"
+
+
+def _sign_problems(shown_as: str, box: Box, check: SignCheck) -> list[Problem]:
+    """A care card lists its signs by key, each of its own level, at most 5;
+    no bullet is typed by hand."""
+    data_file = check.shown_as
+    found = listed_signs(box)
+    problems = [
+        Problem(
+            shown_as,
+            line,
+            "care card",
+            f"this bullet is typed by hand in the {box.type} card; expected the card's "
+            f"warning signs listed by key, e.g. {check.example(box.type)}, each written "
+            f"once in {data_file} with its level and source (STYLE.md, 'When to get help')",
+        )
+        for line in box.bullets
+    ]
+    problems += [
+        Problem(
+            shown_as,
+            line,
+            "care card",
+            "signs() holds something other than keys in quotes; expected only the keys of "
+            f"warning signs in {data_file}, in quotes, separated by commas, e.g. "
+            f"{check.example(box.type)}",
+        )
+        for line in found.unreadable_calls
+    ]
+    if found.signs and box.indent:
+        problems.append(
+            Problem(
+                shown_as,
+                box.line,
+                "care card",
+                f"this {box.type} card is indented inside another block; expected a care "
+                "card that lists warning signs to start its '!!!' line at the left margin",
+            )
+        )
+    for listed in found.signs:
+        problem = _sign_level_problem(shown_as, box, listed, check)
+        if problem:
+            problems.append(problem)
+    if len(found.signs) > MAX_CARD_BULLETS:
+        problems.append(
+            Problem(
+                shown_as,
+                box.line,
+                "care card",
+                f"this {box.type} card lists {len(found.signs)} warning signs (one too many "
+                f"from line {found.signs[MAX_CARD_BULLETS].line}); expected at most "
+                f"{MAX_CARD_BULLETS}: keep the signs readers most need, or split the card",
+            )
+        )
+    if not found.signs and not box.bullets and not found.unreadable_calls:
+        problems.append(
+            Problem(
+                shown_as,
+                box.line,
+                "care card",
+                f"this {box.type} card lists no warning signs; expected "
+                f"{check.example(box.type)} with the keys of {box.type} signs in {data_file}",
+            )
+        )
+    return problems
+
+
+def _sign_level_problem(
+    shown_as: str, box: Box, listed: ListedSign, check: SignCheck
+) -> Problem | None:
+    """An unknown key (with the closest one), or a sign of another level than its card."""
+    if check.signs is None:
+        return None
+    data_file = check.shown_as
+    level = check.signs.level_of(listed.key)
+    if level is None:
+        hint = did_you_mean(listed.key, check.signs.signs)
+        return Problem(
+            shown_as,
+            listed.line,
+            "care card",
+            f"'{listed.key}' is not a warning sign in {data_file}{hint}; expected a key of "
+            f"{data_file}, or add the sign there with its text, level and source",
+        )
+    if level != box.type:
+        return Problem(
+            shown_as,
+            listed.line,
+            "care card",
+            f"'{listed.key}' is {_a(str(level))} sign in {data_file}, listed here in "
+            f"{_a(box.type)} card; expected it in the '!!! {level}' card (a sign has one "
+            f"level on every page: to change it, change its level and source in {data_file})",
+        )
+    return None
+
+
+def _misplaced_signs(shown_as: str, found: PageOutline) -> list[Problem]:
+    """signs() calls outside any care card."""
+    lines = list(found.loose_signs)
+    lines += [
+        line
+        for box in found.boxes
+        if box.type not in CARD_BY_TYPE
+        for line, text in box.body
+        if SIGNS_CALL_START.search(text)
+    ]
+    return [
+        Problem(
+            shown_as,
+            line,
+            "care card",
+            "signs() lists warning signs outside a care card; expected it inside a "
+            f"'!!! {' or !!! '.join(CARD_BY_TYPE)}' card, four spaces in",
+        )
+        for line in sorted(lines)
+    ]
 
 
 def _section_end(headings: list[Heading], start: Heading) -> int:
@@ -337,9 +510,21 @@ def _treatment_sections(
     return problems
 
 
-def check_components(shown_as: str, text: str, front: FrontMatter | None) -> list[Problem]:
-    """Every component problem of one page, from the file's text."""
+def check_components(
+    shown_as: str,
+    text: str,
+    front: FrontMatter | None,
+    warning_signs: WarningSigns | None = None,
+) -> list[Problem]:
+    """Every component problem of one page, from the file's text.
+
+    Without ``warning_signs`` (the site's data file, once it is read), the
+    keys a care card lists are not looked up.
+    """
     found = outline(text)
+    sign_check = SignCheck(
+        warning_signs, warning_signs.shown_as if warning_signs else WARNING_SIGNS_FILE
+    )
     problems = [
         Problem(
             shown_as,
@@ -354,6 +539,9 @@ def check_components(shown_as: str, text: str, front: FrontMatter | None) -> lis
         problem = _type_problem(shown_as, box) or _length_problem(shown_as, box)
         if problem:
             problems.append(problem)
+        elif box.type in CARD_BY_TYPE:
+            problems.extend(_sign_problems(shown_as, box, sign_check))
+    problems.extend(_misplaced_signs(shown_as, found))
     key_points = [box for box in found.boxes if box.type == KEY_POINTS]
     problems.extend(
         Problem(

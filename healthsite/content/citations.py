@@ -33,15 +33,19 @@ class PageCitations:
     cited: list[str] = field(default_factory=list)
     # Keys of the statistics it states, in order of first use.
     statistics: list[str] = field(default_factory=list)
+    # Keys of the warning signs its care cards list, in order.
+    warning_signs: list[str] = field(default_factory=list)
     unknown: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class CitedKeys:
-    """The keys a finished page cited: sources (directly or through a statistic) and statistics."""
+    """The keys a finished page cited: sources (directly, through a statistic or a
+    warning sign), statistics and warning signs."""
 
     sources: list[str]
     statistics: list[str]
+    warning_signs: list[str] = field(default_factory=list)
 
 
 def format_value(statistic: Statistic) -> str:
@@ -102,6 +106,12 @@ class Citations:
         if statistic_key not in page.statistics:
             page.statistics.append(statistic_key)
 
+    def listed_sign(self, warning_sign_key: str) -> None:
+        """Record that the page lists this warning sign (for api/pages.json)."""
+        page = self._current()
+        if warning_sign_key not in page.warning_signs:
+            page.warning_signs.append(warning_sign_key)
+
     def cite(self, *keys: str) -> str:
         """Macro: cite one or more sources by key, e.g. ``cite('harden2010')``."""
         page = self._current()
@@ -149,7 +159,9 @@ class Citations:
         page = self._current()
         self.page = None
         self.cited_by_page[page.src_path] = [self.registry.sources[key] for key in page.cited]
-        self.keys_by_page[page.src_path] = CitedKeys(list(page.cited), list(page.statistics))
+        self.keys_by_page[page.src_path] = CitedKeys(
+            list(page.cited), list(page.statistics), list(page.warning_signs)
+        )
         problems = [self._unknown_problem(page, *entry) for entry in page.unknown]
         if not page.cited:
             return markdown, problems

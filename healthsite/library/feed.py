@@ -2,9 +2,10 @@
 
 What the NHS website's content API and MedlinePlus's XML give partners: for
 every page its title, description, type, address, other names, related pages,
-reviewer, review dates, and the keys of the sources and statistics it cites
-(the keys of ``data/sources.yml`` and ``data/statistics.yml``). Made from the
-same front matter and citations the pages are built from.
+reviewer, review dates, the keys of the sources and statistics it cites
+(the keys of ``data/sources.yml`` and ``data/statistics.yml``), and the
+warning signs its care cards list, with their levels (``data/warning_signs.yml``).
+Made from the same front matter, citations and data the pages are built from.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from healthsite.checks.frontmatter import FrontMatter, PageMeta
 from healthsite.content.citations import CitedKeys
 from healthsite.content.reviewers import PageReview
+from healthsite.content.warning_signs import WarningSigns
 from healthsite.library.model import Library, LibraryPage
 
 FEED_PATH = "api/pages.json"
@@ -47,12 +49,32 @@ def _related(library: Library, page: LibraryPage) -> list[JsonObject]:
     ]
 
 
+def listed_warning_signs(keys: list[str], warning_signs: WarningSigns) -> list[JsonObject]:
+    """The page's warning signs, in the order its cards list them, with their levels."""
+    listed = []
+    for key in keys:
+        sign = warning_signs.signs.get(key)
+        if sign is None:
+            continue  # the build has already failed on it
+        listed.append(
+            {
+                "key": key,
+                "level": str(sign.level),
+                "text": " ".join(sign.text.split()),
+                "for": sign.audience,
+                "sources": list(sign.source),
+            }
+        )
+    return listed
+
+
 def page_entry(
     library: Library,
     page: LibraryPage,
     meta: PageMeta,
     cited: CitedKeys | None,
     review: PageReview,
+    warning_signs: WarningSigns,
 ) -> JsonObject:
     """One page of the feed."""
     return {
@@ -70,6 +92,7 @@ def page_entry(
         "next_review": meta.next_review_due.isoformat(),
         "sources": list(cited.sources) if cited else [],
         "statistics": list(cited.statistics) if cited else [],
+        "warning_signs": listed_warning_signs(cited.warning_signs, warning_signs) if cited else [],
     }
 
 
@@ -78,6 +101,7 @@ def feed(
     front_matter: Mapping[str, FrontMatter],
     cited_by_page: Mapping[str, CitedKeys],
     page_review: PageReviewOf,
+    warning_signs: WarningSigns,
     site_name: str,
 ) -> JsonObject:
     """The whole feed, pages in the order of their addresses."""
@@ -88,7 +112,9 @@ def feed(
             continue  # the build has already failed on it
         meta = front.meta
         review = page_review(meta.reviewed_by, meta.page_type)
-        pages.append(page_entry(library, page, meta, cited_by_page.get(src_uri), review))
+        pages.append(
+            page_entry(library, page, meta, cited_by_page.get(src_uri), review, warning_signs)
+        )
     return {"version": FEED_VERSION, "site": site_name, "pages": pages}
 
 
