@@ -45,6 +45,7 @@ from healthsite.content.reviewers import (
     reviewers_page_url,
 )
 from healthsite.dates import human_date
+from healthsite.html.citation_marks import CitationMarksExtension
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.link_names import SymbolLinkNamesExtension
@@ -239,6 +240,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ListingsExtension(library_macros.listings))  # type: ignore[arg-type]
     # Permalinks and footnote back-links named by aria-label, not tooltips.
     config.markdown_extensions.append(SymbolLinkNamesExtension())  # type: ignore[arg-type]
+    # A comma between two citation marks side by side, and only there.
+    config.markdown_extensions.append(CitationMarksExtension())  # type: ignore[arg-type]
     return config
 
 

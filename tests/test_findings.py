@@ -11,7 +11,7 @@ import pytest
 from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
 from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
 
-FOOTNOTE_REF = re.compile(r'<sup id="fnref\d*:(\w+)"')
+FOOTNOTE_REF = re.compile(r'<sup [^>]*\bid="fnref\d*:(\w+)"')
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
 FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
