@@ -58,12 +58,8 @@ from healthsite.library.listing import ListingsExtension
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
-from healthsite.library.sections import (
-    keep_out_of_nav,
-    list_while_rendered,
-    place_in_sections,
-    unlist_after_render,
-)
+from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.library.sidebar import SectionSidebars
 from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview
@@ -94,6 +90,7 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
     library: Library | None = None
+    sidebars: SectionSidebars | None = None
 
     page_source: PageSource | None = None
     # The page being built: its name in messages and its file's text, read once.
@@ -267,6 +264,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
     place_in_sections(nav, files)
+    state.sidebars = SectionSidebars(state.library)
     state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 
@@ -276,6 +274,13 @@ def _library() -> Library:
     if library is None:
         raise RuntimeError("hooks.py: on_nav has not run")
     return library
+
+
+def _sidebars() -> SectionSidebars:
+    sidebars = _state().sidebars
+    if sidebars is None:
+        raise RuntimeError("hooks.py: on_nav has not run")
+    return sidebars
 
 
 def _sandbox_macros(config: MkDocsConfig) -> None:
@@ -470,8 +475,8 @@ def _cited_sources(page: Page) -> list[Source]:
 def on_page_context(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    """A library page is in its section's sidebar list while it is rendered."""
-    list_while_rendered(page)
+    """A section's sidebar lists its pages (or this one) while one of them is rendered."""
+    _sidebars().list_while_rendered(page)
     return context
 
 
@@ -481,7 +486,7 @@ def _finish_html(output: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    unlist_after_render(page)
+    _sidebars().unlist_after_render()
     output = _finish_html(output)
     _search_input.add(page.file.dest_uri, output)
     return output
