@@ -28,6 +28,7 @@ from healthsite.checks.sandbox import (
     site_names,
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
+from healthsite.checks.unfinished import TemplateWords, draft_banner, unfinished_problems
 from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import (
@@ -61,7 +62,7 @@ from healthsite.library.related import with_related_pages
 from healthsite.library.sections import keep_out_of_nav, place_in_sections
 from healthsite.library.sidebar import SectionSidebars
 from healthsite.plugins import macros_plugin, search_plugin
-from healthsite.problems import Problem, raise_if_any
+from healthsite.problems import Problem, log, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import (
@@ -87,6 +88,7 @@ class BuildState:
     macro_calls: MacroCalls
     library_macros: LibraryMacros
     repository_url: str
+    template_words: TemplateWords
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
     library: Library | None = None
@@ -213,6 +215,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
+    template_words, template_problems = TemplateWords.load(project_dir)
+    raise_if_any(template_problems, "Page templates", project_dir)
     _build = BuildState(
         project_dir,
         docs_dir_name,
@@ -223,6 +227,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
         macro_calls,
         library_macros,
         repository_url,
+        template_words,
     )
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
@@ -447,7 +452,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
     html = add_search_element(align_cells_by_class(html), meta, description)
-    return add_also_called(html, front)
+    page_type = front.text_field("page_type") if front else None
+    return _mark_if_unfinished(add_also_called(html, front), page_type)
+
+
+def _mark_if_unfinished(html: str, page_type: str | None) -> str:
+    """Template words left in the page, or a library page citing nothing
+    (healthsite/checks/unfinished.py): the build fails on them; `mkdocs serve`
+    shows the page with a "Draft" banner listing them, so an editor can
+    preview a page as they write it."""
+    state = _state()
+    shown_as = state.page_shown_as
+    rendered = shown_as not in state.template_failures
+    cited = bool(state.citations.cited_by_page.get(shown_as)) if rendered else None
+    problems = unfinished_problems(
+        state.template_words, shown_as, state.page_file_text, page_type, cited
+    )
+    if not problems:
+        return html
+    if not _session.serving:
+        state.problems.extend(problems)
+        return html
+    for problem in problems:
+        log.info("draft (the build refuses it): %s", problem)
+    return draft_banner(problems) + html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -30,7 +30,7 @@ next_review: 2027-11-20
 
 # Pacing your day
 
-Plan your day in small steps. Rest before the pain gets bad, not after.
+Plan your day in small steps. Rest before the pain gets bad, not after.{{ cite('harden2010') }}
 """
 CONDITION = """---
 title: {title}
@@ -45,7 +45,7 @@ next_review: 2027-11-20
 
 # {title}
 
-It is a kind of pain. A doctor can help you with it.
+It is a kind of pain. A doctor can help you with it.{{{{ cite('harden2010') }}}}
 
 ## When to get help
 
