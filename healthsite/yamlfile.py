@@ -15,6 +15,8 @@ KeyPath = tuple[object, ...]
 
 # Called with each scalar node (keys too) and the key path it sits under.
 OnScalar = Callable[[yaml.ScalarNode, KeyPath], None]
+# Called with each mapping node and the key path it sits under.
+OnMapping = Callable[[yaml.MappingNode, KeyPath], None]
 
 
 def _line_map(
@@ -22,9 +24,10 @@ def _line_map(
     prefix: KeyPath,
     lines: dict[KeyPath, int],
     on_scalar: OnScalar | None = None,
+    on_mapping: OnMapping | None = None,
 ) -> None:
     """The line of every key path, walking each node once (and showing each
-    scalar to ``on_scalar``, when given).
+    scalar to ``on_scalar`` and each mapping to ``on_mapping``, when given).
 
     A YAML alias (``*name``) makes a node reachable by more than one path, or
     from inside itself: walked every time, nine lines of aliases nine deep
@@ -43,6 +46,8 @@ def _line_map(
         if on_scalar is not None and isinstance(current, yaml.ScalarNode):
             on_scalar(current, path)
         if isinstance(current, yaml.MappingNode):
+            if on_mapping is not None:
+                on_mapping(current, path)
             for key_node, value_node in current.value:
                 if on_scalar is not None and isinstance(key_node, yaml.ScalarNode):
                     on_scalar(key_node, path)
@@ -138,8 +143,44 @@ def parse_with_lines(
         loader.dispose()
     lines: dict[KeyPath, int] = {}
     if node is not None:
-        _line_map(node, (), lines)
+        repeated: list[Problem] = []
+        _line_map(node, (), lines, on_mapping=_repeated_keys_into(repeated, shown_as, first_line))
+        if repeated:
+            raise InvalidYamlError(min(repeated, key=lambda problem: problem.line or 0))
     return data, {key_path: line + first_line - 1 for key_path, line in lines.items()}
+
+
+def _repeated_keys_into(found: list[Problem], shown_as: str, first_line: int) -> OnMapping:
+    """A mapping check that adds to ``found`` each key written twice.
+
+    YAML keeps the last of two equal keys without a word, so a second
+    `webmd_cast_care:` added lower in data/sources.yml would silently replace
+    the first, and every page citing it would show the other source.
+    """
+
+    def check_keys(mapping: yaml.MappingNode, path: KeyPath) -> None:
+        first_seen: dict[str, int] = {}
+        for key_node, _ in mapping.value:
+            # A merge (`<<: *base`) copies the base's keys into this mapping
+            # when the data is built: those keys are written elsewhere.
+            written_here = mapping.start_mark.index <= key_node.start_mark.index
+            if not isinstance(key_node, yaml.ScalarNode) or not written_here:
+                continue
+            line = key_node.start_mark.line + first_line
+            if key_node.value not in first_seen:
+                first_seen[key_node.value] = line
+                continue
+            said = f"is already written on line {first_seen[key_node.value]}"
+            found.append(
+                Problem(
+                    shown_as,
+                    line,
+                    field_path((*path, key_node.value)),
+                    f"{said}; expected each key once (YAML would keep only the last one)",
+                )
+            )
+
+    return check_keys
 
 
 def _unreadable_value(

@@ -49,7 +49,7 @@ def run_hook(hook_id: str, files: list[str]) -> subprocess.CompletedProcess[str]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-@pytest.mark.parametrize("hook_id", ["pymarkdown", "codespell"])
+@pytest.mark.parametrize("hook_id", ["pymarkdown", "codespell", "codespell-us"])
 def test_hook_passes_on_the_tracked_files(hook_id: str) -> None:
     files = selected_files(hook(hook_id))
     assert "docs/conditions/crps.md" in files
@@ -76,3 +76,17 @@ def test_spelling_knows_medical_words_and_their_misspellings(tmp_path: Path) -> 
     assert f"{page}:1: nueropathic ==> neuropathic" in result.stdout  # codespell:ignore
     assert f"{page}:1: ketamin ==> ketamine" in result.stdout  # codespell:ignore
     assert "OT ==>" not in result.stdout
+
+
+def test_us_spelling_names_a_british_word_but_keeps_a_sources_own_title(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "The skin may change colour.\n"  # codespell:ignore
+        'title: "A randomised trial"  # codespell:ignore\n',
+        encoding="utf-8",
+    )
+    result = run_hook("codespell-us", [str(page)])
+    assert result.returncode != 0
+    assert f"{page}:1: colour ==> color" in result.stdout  # codespell:ignore
+    assert f"{page}:2:" not in result.stdout
+    assert "docs/conditions/crps.md" in selected_files(hook("codespell-us"))

@@ -14,6 +14,7 @@ from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
 FOOTNOTE_REF = re.compile(r'<sup [^>]*\bid="fnref\d*:(\w+)"')
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
+GUIDELINE_GRADE = "    guideline_grade: B\n    graded_by: The 2018 US guideline's authors\n"
 FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
 
 
@@ -47,13 +48,17 @@ def test_anything_else_is_not_a_certainty(written: str) -> None:
 def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -> None:
     html = built_site.page("treatments/iv-ketamine/")
     items = FINDING_ITEM.findall(html)
-    assert [level for level, _ in items] == ["moderate", "low", "not-rated", "not-rated"]
+    assert [level for level, _ in items] == ["guideline", "low", "not-rated", "not-rated"]
     for _, item in items:
         assert 'class="footnote-ref"' in item  # each finding cites its source
         assert "How sure is this?" in item
-    assert "We are fairly sure." in items[0][1]
-    # The guideline graded on its own scale, and the page says so.
-    assert "Grade given: moderate, on the guideline's own scale" in items[0][1]
+    # A guideline's grade reads as its authors' opinion, never in the words
+    # for how sure graded evidence is (issue 19).
+    assert "This is a guideline's opinion." in items[0][1]
+    assert "The 2018 US guideline's authors rated it B, on their own scale." in items[0][1]
+    assert "It is not a grade of how sure the research is." in items[0][1]
+    assert not any(f"We are {words.sure}" in items[0][1] for words in PLAIN_WORDS.values())
+    assert "Grade given" not in items[0][1]
     assert "We are not sure." in items[1][1]
     # A trial no review has graded is not given a grade it does not have.
     assert "Not rated." in items[2][1]
@@ -64,9 +69,9 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
     ("old", "new", "message"),
     [
         pytest.param(
-            "    certainty: moderate\n",
+            "    certainty: low\n",
             "    certainty: medium\n",
-            "findings.0.certainty: 'medium' is not a certainty; expected the grade its source "
+            "findings.1.certainty: 'medium' is not a certainty; expected the grade its source "
             "gave: high, moderate, low or very low; a range such as 'low to very low'; or "
             "'not rated' for a study that no review has graded",
             id="unknown-certainty",
@@ -93,11 +98,45 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
             id="unknown-source",
         ),
         pytest.param(
+            GUIDELINE_GRADE,
             "    certainty: moderate\n",
-            "    certainty: not rated\n",
-            "findings.0.scale: names a scale, but the finding is not rated; expected a scale "
-            "only beside a grade",
-            id="scale-without-grade",
+            "findings.0.certainty: 'moderate' is a certainty grade, but 'cohen2018' is a "
+            "guideline (kind: guideline in data/sources.yml); expected 'guideline_grade:' (the "
+            "guideline's own grade, such as B) and 'graded_by:'",
+            id="guideline-grade-given-as-certainty",
+        ),
+        pytest.param(
+            GUIDELINE_GRADE,
+            "    certainty: moderate\n    scale: the guideline's own scale\n",
+            "findings.0.scale: gives a grade on the source's own scale, which is its authors' "
+            "opinion, not a certainty grade; expected 'guideline_grade:'",
+            id="grade-on-its-own-scale",
+        ),
+        pytest.param(
+            "    graded_by: The 2018 US guideline's authors\n",
+            "",
+            "findings.0.graded_by: is missing beside 'guideline_grade:'; expected both "
+            "'guideline_grade:' and 'graded_by:', or neither",
+            id="guideline-grade-without-who",
+        ),
+        pytest.param(
+            "    certainty: low\n",
+            "    guideline_grade: B\n    graded_by: The 2013 review's authors\n",
+            "findings.1.guideline_grade: is given, but 'oconnell2013' is not a guideline in "
+            "data/sources.yml; expected 'kind: guideline' on that source if it is one",
+            id="guideline-grade-from-a-review",
+        ),
+        pytest.param(
+            "    source: cohen2018\n",
+            "    certainty: low\n    source: cohen2018\n",
+            "findings.0.guideline_grade: is given beside 'certainty:'; expected one of them",
+            id="both-grades",
+        ),
+        pytest.param(
+            GUIDELINE_GRADE,
+            "",
+            "findings.0.certainty: is missing; expected the grade its source gave",
+            id="no-grade",
         ),
         pytest.param(
             "{cohen2018_benefit_weeks}",
@@ -172,7 +211,7 @@ def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: 
     items = FINDING_ITEM.findall(built_site.page("treatments/iv-ketamine/"))
     words = [re.sub(r"<[^>]+>", "", item) for _, item in items]
     # {cohen2018_benefit_weeks}: 12, approximate, as stat_value() writes it.
-    assert "the benefit lasts up to about 12 weeks." in words[0]
+    assert "can ease CRPS pain for up to about 12 weeks." in words[0]
     assert "A trial in the Netherlands gave 60 people a drip" in words[3]
     # The figure comes from the finding's own source: cited once, at the end.
     assert FOOTNOTE_REF.findall(items[0][1]) == ["cohen2018"]
@@ -182,8 +221,8 @@ def test_a_figure_from_another_source_is_cited_where_it_stands(project: Path) ->
     edit(
         project,
         KETAMINE,
-        "      A large review of CRPS treatments found",
-        "      Of {sigtermans2009_people} people, a large review of CRPS treatments found",
+        "      A 2013 Cochrane review of CRPS treatments found",
+        "      Of {sigtermans2009_people} people, a 2013 Cochrane review of CRPS treatments found",
     )
     result = build(project)
     assert result.returncode == 0, result.output

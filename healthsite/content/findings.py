@@ -27,6 +27,13 @@ The grades reviews use (GRADE: high, moderate, low, very low) become the words
 readers see here, in ``PLAIN_WORDS``, and nowhere else. A single trial that no
 review has graded is never given a grade it does not have: it is "not rated",
 and the finding's own words say what kind of study it was.
+
+A guideline's grade (a letter such as "B", on its authors' own scale) is their
+opinion of the research, not the certainty of graded evidence, so it never
+reads as "We are fairly sure" (issue 19): it is written ``guideline_grade:``
+with ``graded_by:``, and reads as that group's opinion. A source marked
+``kind: guideline`` in data/sources.yml cannot be given a ``certainty:``
+grade, and ``guideline_grade:`` needs such a source.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from mkdocs.utils.meta import YAML_RE
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
 from healthsite.content.citations import Citations
-from healthsite.content.registry import Registry
+from healthsite.content.registry import Registry, SourceKind
 from healthsite.problems import Problem
 from healthsite.validation import PlainText, explain
 
@@ -87,10 +94,18 @@ PLAIN_WORDS: dict[Grade, Wording] = {
 }
 NOT_RATED_LABEL = "Not rated"
 NOT_RATED_MEANING = "No one has graded how sure we can be. Treat it with care."
+# A guideline's own grade, as readers read it: whose opinion it is, never how sure we are.
+GUIDELINE_LABEL = "This is a guideline's opinion"
+GUIDELINE_MEANING = "It is not a grade of how sure the research is."
 
 CERTAINTY_EXPECTED = (
     "the grade its source gave: high, moderate, low or very low; a range such as "
     "'low to very low'; or 'not rated' for a study that no review has graded"
+)
+GUIDELINE_EXPECTED = (
+    "'guideline_grade:' (the guideline's own grade, such as B) and 'graded_by:' "
+    '(whose opinion it is, such as "The 2018 US guideline\'s authors") in place of '
+    "'certainty:', as a guideline's grade is its authors' opinion, not a certainty grade"
 )
 
 
@@ -160,8 +175,18 @@ class Finding(BaseModel):
         "each figure written as its key in data/statistics.yml in single braces, such as "
         "{cohen2018_benefit_weeks}"
     )
-    certainty: Annotated[Certainty, PlainValidator(parse_certainty)] = Field(
-        description=CERTAINTY_EXPECTED
+    certainty: Annotated[Certainty, PlainValidator(parse_certainty)] | None = Field(
+        None, description=CERTAINTY_EXPECTED
+    )
+    guideline_grade: Text | None = Field(
+        None,
+        description="the grade a guideline gave, on its own scale, such as B, with "
+        "'graded_by:' saying whose opinion it is",
+    )
+    graded_by: Text | None = Field(
+        None,
+        description="who gave the guideline's grade, starting a sentence, such as "
+        '"The 2018 US guideline\'s authors"',
     )
     source: Text = Field(
         description="the key in data/sources.yml of the review or study that found and "
@@ -171,11 +196,9 @@ class Finding(BaseModel):
         default_factory=list,
         description="a list of keys in data/statistics.yml whose figures back the finding",
     )
-    scale: Text | None = Field(
-        None,
-        description="whose scale the grade is on when it is not GRADE's, completing "
-        "'Grade given: moderate, on ...', e.g. \"the guideline's own scale\"",
-    )
+    # Retired (issue 19): a grade on a source's own scale is not a certainty. Kept
+    # as a field only so that a page still using it is told what to write instead.
+    scale: Text | None = Field(None, description=GUIDELINE_EXPECTED)
 
     @property
     def figures(self) -> list[str]:
@@ -203,6 +226,73 @@ def _figure_problems(finding: Finding, registry: Registry) -> list[str]:
             "{kemler2000_much_improved}, and no other braces"
         )
     return messages
+
+
+def _grade_problems(finding: Finding, registry: Registry) -> list[tuple[str, str]]:
+    """What is wrong with how sure a finding says it is: (field, message) pairs.
+
+    A grade is either a review's certainty (GRADE) or a guideline's own grade,
+    never one shown as the other.
+    """
+    source = registry.sources.get(finding.source)
+    is_guideline = source is not None and source.kind == SourceKind.guideline
+    found: list[tuple[str, str]] = []
+    if finding.scale is not None:
+        found.append(
+            (
+                "scale",
+                "gives a grade on the source's own scale, which is its authors' opinion, "
+                f"not a certainty grade; expected {GUIDELINE_EXPECTED}",
+            )
+        )
+    if finding.certainty is None and finding.guideline_grade is None:
+        found.append(
+            (
+                "certainty",
+                f"is missing; expected {CERTAINTY_EXPECTED}; or, for a guideline, "
+                f"{GUIDELINE_EXPECTED}",
+            )
+        )
+    if finding.certainty is not None and finding.guideline_grade is not None:
+        found.append(
+            (
+                "guideline_grade",
+                "is given beside 'certainty:'; expected one of them: 'certainty:' for the "
+                "grade a review gave, or 'guideline_grade:' for a guideline's own grade",
+            )
+        )
+    if (finding.guideline_grade is None) != (finding.graded_by is None):
+        given, missing = (
+            ("guideline_grade", "graded_by")
+            if finding.graded_by is None
+            else ("graded_by", "guideline_grade")
+        )
+        found.append(
+            (
+                missing,
+                f"is missing beside '{given}:'; expected both 'guideline_grade:' and "
+                "'graded_by:', or neither",
+            )
+        )
+    if is_guideline and finding.certainty is not None and finding.certainty.rated:
+        found.append(
+            (
+                "certainty",
+                f"'{finding.certainty.graded}' is a certainty grade, but '{finding.source}' "
+                f"is a guideline (kind: guideline in {registry.sources_file}); expected "
+                f"{GUIDELINE_EXPECTED}; or 'certainty: not rated'",
+            )
+        )
+    if source is not None and not is_guideline and finding.guideline_grade is not None:
+        found.append(
+            (
+                "guideline_grade",
+                f"is given, but '{finding.source}' is not a guideline in "
+                f"{registry.sources_file}; expected 'kind: guideline' on that source if it "
+                "is one, or 'certainty:' for the grade a review gave",
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)
@@ -249,15 +339,9 @@ def _finding_problems(
                 "add the source there or fix the key",
             )
         )
-    if finding.scale and not finding.certainty.rated:
+    for name, message in _grade_problems(finding, registry):
         problems.append(
-            Problem(
-                where,
-                front.line(FIELD, index, "scale"),
-                f"{FIELD}.{index}.scale",
-                "names a scale, but the finding is not rated; expected a scale only "
-                "beside a grade (high, moderate, low or very low)",
-            )
+            Problem(where, front.line(FIELD, index, name), f"{FIELD}.{index}.{name}", message)
         )
     for message in _figure_problems(finding, registry):
         problems.append(
@@ -311,6 +395,24 @@ def _body_line_with(text: str, needle: str) -> int | None:
     return None
 
 
+def _how_sure(finding: Finding) -> tuple[str, str]:
+    """The finding's mark (a CSS key) and its answer to "How sure is this?".
+
+    A guideline's grade is said as its authors' opinion, in words of its own:
+    never in PLAIN_WORDS, which say how sure graded evidence is.
+    """
+    if finding.guideline_grade is not None and finding.graded_by is not None:
+        opinion = (
+            f"{finding.graded_by} rated it {finding.guideline_grade.rstrip('.')}, "
+            f"on their own scale. {GUIDELINE_MEANING}"
+        )
+        return "guideline", f"**How sure is this? {GUIDELINE_LABEL}.** {opinion}"
+    certainty = finding.certainty or Certainty(None, None)
+    graded = f" Grade given: {certainty.graded}." if certainty.rated else ""
+    answer = f"**How sure is this? {certainty.label}.** {certainty.meaning}{graded}"
+    return certainty.css_key, answer
+
+
 @dataclass
 class _CurrentPage:
     shown_as: str
@@ -357,7 +459,6 @@ class Findings:
         return f'\n\n<ul class="findings" markdown="block">\n{items}\n</ul>\n\n'
 
     def _item(self, finding: Finding) -> str:
-        certainty = finding.certainty
         # In the order readers meet them: references are numbered in order of first citation.
         words = FIGURE.sub(
             lambda match: self.citations.figure(match.group(1).strip(), finding.source),
@@ -365,12 +466,11 @@ class Findings:
         )
         cited = words + self.citations.cite(finding.source)
         figures = "".join(f" {self.citations.stat(key)}" for key in finding.statistics)
-        scale = f", on {finding.scale.rstrip('.')}" if finding.scale else ""
-        graded = f" Grade given: {certainty.graded}{scale}." if certainty.rated else ""
+        css_key, how_sure = _how_sure(finding)
         return (
-            f'<li class="finding finding--{certainty.css_key}" markdown="block">\n\n'
+            f'<li class="finding finding--{css_key}" markdown="block">\n\n'
             f"{cited}{figures}\n\n"
-            f"**How sure is this? {certainty.label}.** {certainty.meaning}{graded}\n"
+            f"{how_sure}\n"
             "{: .finding-certainty }\n\n"
             "</li>"
         )

@@ -31,6 +31,14 @@ class Checked(StrEnum):
     secondary = "secondary"
 
 
+class SourceKind(StrEnum):
+    """What kind of source it is, where that changes how pages may use it."""
+
+    # A clinical guideline or consensus statement: its grades are its authors'
+    # opinion, never shown as the certainty of graded evidence (findings.py).
+    guideline = "guideline"
+
+
 class Source(BaseModel):
     """One published source that pages may cite."""
 
@@ -38,13 +46,18 @@ class Source(BaseModel):
 
     authors: Text | None = Field(None, description="authors as 'Surname AB, Surname CD'")
     title: Text = Field(description="the title of the article or page")
-    publisher: Text = Field(description="the journal or the publishing organisation")
+    publisher: Text = Field(description="the journal or the publishing organization")
     year: int = Field(ge=1900, le=2100, description="the year of publication, e.g. 2010")
     details: Text | None = Field(None, description="volume, issue and pages")
     doi: Text | None = Field(None, description="the DOI without https://doi.org/")
     url: HttpUrl = Field(description="a full web address starting with https://")
     accessed: dt.date = Field(description="the date the URL was read, as YYYY-MM-DD")
     checked: Checked = Field(description="'primary' if read in the source itself")
+    kind: SourceKind | None = Field(
+        None,
+        description="'guideline' for a clinical guideline or consensus statement, whose "
+        "grades are its authors' opinion; leave out for other sources",
+    )
 
 
 class StatisticKind(StrEnum):

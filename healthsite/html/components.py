@@ -39,7 +39,7 @@ class CardLevel:
     """One level of care card: its admonition type and what readers get."""
 
     type: str
-    # Spoken first by screen readers, hidden on screen (the colour says it there).
+    # Spoken first by screen readers, hidden on screen (the color says it there).
     hidden_prefix: str
     # The heading when the editor gives no title: US services, plain words.
     standard_title: str
