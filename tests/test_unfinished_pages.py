@@ -18,6 +18,7 @@ from healthsite.checks.frontmatter import PageType
 from healthsite.checks.unfinished import DRAFT_CLASS, TemplateWords, template_sentences
 from scripts.new_page import NEW_PAGE_TYPES, NewPage, page_text
 from tests.sitebuild import ROOT, assert_fails_with, build
+from tests.test_library import GUIDE
 
 TEMPLATE = """# $title
 
@@ -94,21 +95,9 @@ def test_no_page_of_the_site_holds_template_words() -> None:
     assert found == []
 
 
-UNCITED_GUIDE = """---
-title: Pacing your day
-description: How to plan your day so that pain does not stop you doing what matters.
-page_type: guide
-related_pages:
-  - conditions/crps.md
-reviewed_by: editorial-team
-last_reviewed: 2026-11-20
-next_review: 2027-11-20
----
-
-# Pacing your day
-
-Plan your day in small steps. Rest before the pain gets bad, not after.
-"""
+# tests/test_library.py's guide, without its one citation.
+UNCITED_GUIDE = GUIDE.replace("{{ cite('harden2010') }}", "")
+assert UNCITED_GUIDE != GUIDE
 
 
 def test_a_guide_that_cites_nothing_fails_on_its_title_line(project: Path) -> None:
