@@ -34,12 +34,13 @@ and who gets it.
 !!! urgent
 
     - list the signs that need help today
+    - {{ sign('new-severe-pain') }} is kept as it is
 
 Rest.
 """
 
 
-def test_a_templates_instructions_are_its_sentences_but_not_headings_cards_or_questions() -> None:
+def test_a_templates_instructions_are_its_sentences_not_headings_questions_or_macros() -> None:
     assert template_sentences(TEMPLATE) == [
         "Say in two or three short sentences what $title is and who gets it.",
         "list the signs that need help today",

@@ -19,8 +19,9 @@ same problems, so an editor previews the page as they write it (hooks.py).
 The template sentences are read from the templates themselves, so a template
 edit needs no second list. Every sentence of a template's text is an
 instruction to the editor, except its suggested questions (lines ending in
-"?", under "Questions to ask your doctor"), which a page may keep as they
-are. Headings are kept by design, and ``$title`` stands for any title.
+"?", under "Questions to ask your doctor") and its macro calls (``{{ ... }}``),
+which a page may keep as they are. Headings are kept by design, and
+``$title`` stands for any title.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ MUST_CITE = frozenset({PageType.condition, PageType.treatment, PageType.guide})
 DRAFT_CLASS = "hs-draft"
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+_MACRO = re.compile(r"\{\{|\{%")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 # A sentence this short could be anyone's words ("Rest."); templates have none.
 _FEWEST_WORDS = 3
@@ -57,7 +59,8 @@ def sentence_pattern(sentence: str) -> str:
 
 def _text_blocks(template_text: str) -> list[str]:
     """A template's paragraphs and list items, each as one line of text;
-    headings, admonition lines and suggested questions left out."""
+    headings, admonition lines, suggested questions and blocks with a macro
+    call or template code (a page keeps those as they are) left out."""
     blocks: list[str] = []
     current: list[str] = []
     for line in [*template_text.splitlines(), ""]:
@@ -71,7 +74,7 @@ def _text_blocks(template_text: str) -> list[str]:
             current = [_LIST_ITEM.sub("", line).strip()]
         elif stripped and not stripped.startswith(("#", "!!!")):
             current.append(stripped)
-    return [block for block in blocks if not block.endswith("?")]
+    return [block for block in blocks if not block.endswith("?") and not _MACRO.search(block)]
 
 
 def template_sentences(template_text: str) -> list[str]:
