@@ -462,11 +462,8 @@ def _mark_if_unfinished(html: str, page_type: str | None) -> str:
     shows the page with a "Draft" banner listing them, so an editor can
     preview a page as they write it."""
     state = _state()
-    shown_as = state.page_shown_as
-    rendered = shown_as not in state.template_failures
-    cited = bool(state.citations.cited_by_page.get(shown_as)) if rendered else None
     problems = unfinished_problems(
-        state.template_words, shown_as, state.page_file_text, page_type, cited
+        state.template_words, state.page_shown_as, state.page_file_text, page_type
     )
     if not problems:
         return html

@@ -15,7 +15,12 @@ import pytest
 
 from benchmarks.measure import SERVED_AT, SERVING, ServeSession
 from healthsite.checks.frontmatter import PageType
-from healthsite.checks.unfinished import DRAFT_CLASS, TemplateWords, template_sentences
+from healthsite.checks.unfinished import (
+    DRAFT_CLASS,
+    TemplateWords,
+    template_sentences,
+    unfinished_problems,
+)
 from scripts.new_page import NEW_PAGE_TYPES, NewPage, page_text
 from tests.sitebuild import ROOT, assert_fails_with, build
 from tests.test_library import GUIDE
@@ -65,6 +70,23 @@ def test_an_instruction_is_found_over_line_breaks_in_any_case_with_any_title() -
         "who gets it.' is an instruction of the page templates (scripts/page-templates/), "
         "not text for readers; expected your own words in its place"
     )
+
+
+@pytest.mark.parametrize(
+    ("page_type", "body", "uncited"),
+    [
+        ("guide", "Rest often.", True),
+        ("guide", "Rest often.{{ cite('harden2010') }}", False),
+        ("condition", "{{ stat('sandroni2003_incidence') }}", False),
+        ("treatment", "{{ findings() }}", False),
+        ("about", "Who we are.", False),  # not a library page
+    ],
+)
+def test_a_library_page_must_cite_in_its_own_text(page_type: str, body: str, uncited: bool) -> None:
+    text = f"---\ntitle: T\npage_type: {page_type}\n---\n\n# T\n\n{body}\n"
+    problems = unfinished_problems(TemplateWords([]), "docs/t.md", text, page_type)
+    expected = [f"docs/t.md:6: cite: this {page_type} page cites no source"] if uncited else []
+    assert [str(problem).split(";")[0] for problem in problems] == expected
 
 
 @pytest.mark.parametrize("page_type", NEW_PAGE_TYPES, ids=str)

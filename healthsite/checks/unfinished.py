@@ -37,6 +37,11 @@ from healthsite.problems import Problem
 TEMPLATES_FOLDER = "scripts/page-templates"
 # Library pages state clinical facts, and each needs its source.
 MUST_CITE = frozenset({PageType.condition, PageType.treatment, PageType.guide})
+# The macros (hooks.py) that cite a source for what the page itself says. A
+# page's references may also hold sources that shared content cites for it,
+# so the page's own text is read, not its references list.
+CITING_MACROS = ("cite", "stat", "stat_value", "findings")
+_CITING_CALL = re.compile(r"\{\{[^}]*?\b(?:" + "|".join(CITING_MACROS) + r")\s*\(")
 DRAFT_CLASS = "hs-draft"
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
@@ -145,7 +150,7 @@ def title_line(file_text: str) -> int:
 
 
 def uncited_problem(shown_as: str, page_type: str | None, file_text: str) -> Problem:
-    """A condition, treatment or guide page that cites no source at all, on its title's line."""
+    """A condition, treatment or guide page whose text cites no source, on its title's line."""
     return Problem(
         shown_as,
         title_line(file_text),
@@ -169,11 +174,11 @@ def draft_banner(problems: list[Problem]) -> str:
 
 
 def unfinished_problems(
-    words: TemplateWords, shown_as: str, file_text: str, page_type: str | None, cited: bool | None
+    words: TemplateWords, shown_as: str, file_text: str, page_type: str | None
 ) -> list[Problem]:
-    """What makes a page unfinished. ``cited`` is None for a page that was not
-    rendered (its template failed, and that is reported): its citations are unknown."""
+    """What makes a page unfinished: template words left in it, and for a
+    library page, no citing macro in its text. In the order of their lines."""
     problems = words.problems(shown_as, file_text)
-    if cited is False and page_type in MUST_CITE:
+    if page_type in MUST_CITE and not _CITING_CALL.search(file_text):
         problems.append(uncited_problem(shown_as, page_type, file_text))
     return sorted(problems, key=lambda problem: problem.line or 0)
