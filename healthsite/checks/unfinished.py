@@ -62,6 +62,16 @@ def sentence_pattern(sentence: str) -> str:
     return r"\s+".join(parts)
 
 
+def _flat(text: str) -> str:
+    """Words separated by single spaces, case folded: how sentences are compared."""
+    return " ".join(text.split()).casefold()
+
+
+def _longest_literal(sentence: str) -> str:
+    """The longest part of a sentence without ``$title``, flattened."""
+    return max((_flat(part) for part in sentence.split("$title")), key=len)
+
+
 def _text_blocks(template_text: str) -> list[str]:
     """A template's paragraphs and list items, each as one line of text;
     headings, admonition lines, suggested questions and blocks with a macro
@@ -97,8 +107,15 @@ class TemplateWords:
 
     def __init__(self, sentences: list[str]) -> None:
         self.sentences = list(dict.fromkeys(sentences))  # in order, each once
-        alternatives = "|".join(f"(?:{sentence_pattern(s)})" for s in self.sentences)
-        self._finder = re.compile(alternatives, re.IGNORECASE) if self.sentences else None
+        # Most pages hold none of them: a plain substring test of each
+        # sentence's longest run of words, on the page's text flattened once,
+        # rules a sentence out before its regex runs. On the CRPS page (9 KB)
+        # that takes 0.5 ms; one regex of all 34 sentences took 8 ms, 8 s of
+        # a 1,000-page build.
+        self._finders = [
+            (_longest_literal(sentence), re.compile(sentence_pattern(sentence), re.IGNORECASE))
+            for sentence in self.sentences
+        ]
 
     @classmethod
     def load(cls, project_dir: Path) -> tuple[TemplateWords, list[Problem]]:
@@ -123,17 +140,22 @@ class TemplateWords:
 
     def problems(self, shown_as: str, file_text: str) -> list[Problem]:
         """One problem for each template sentence left in the page, on its line."""
-        if self._finder is None:
-            return []
+        flat = _flat(file_text)
+        matches = sorted(
+            (match.start(), match.group())
+            for literal, finder in self._finders
+            if literal in flat
+            for match in finder.finditer(file_text)
+        )
         found = []
-        for match in self._finder.finditer(file_text):
-            line = file_text.count("\n", 0, match.start()) + 1
+        for start, text in matches:
+            line = file_text.count("\n", 0, start) + 1
             found.append(
                 Problem(
                     shown_as,
                     line,
                     "template text",
-                    f"'{' '.join(match.group().split())}' is an instruction of the page "
+                    f"'{' '.join(text.split())}' is an instruction of the page "
                     f"templates ({TEMPLATES_FOLDER}/), not text for readers; expected your "
                     "own words in its place",
                 )
