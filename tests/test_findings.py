@@ -211,10 +211,14 @@ def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: 
     items = FINDING_ITEM.findall(built_site.page("treatments/iv-ketamine/"))
     words = [re.sub(r"<[^>]+>", "", item) for _, item in items]
     # {cohen2018_benefit_weeks}: 12, approximate, as stat_value() writes it.
-    assert "can ease CRPS pain for up to about 12 weeks." in words[0]
-    assert "A trial in the Netherlands gave 60 people a drip" in words[3]
-    # The figure comes from the finding's own source: cited once, at the end.
-    assert FOOTNOTE_REF.findall(items[0][1]) == ["cohen2018"]
+    uncited = re.sub(r"<[^>]+>", "", re.sub(r"<sup.*?</sup>", "", items[0][1], flags=re.S))
+    assert "can ease CRPS pain for up to about 12 weeks." in uncited
+    # That figure was read in the guideline's summary: cited where it stands,
+    # the guideline at the end.
+    assert FOOTNOTE_REF.findall(items[0][1]) == ["guidelinecentral_ketamine2018", "cohen2018"]
+    assert "A trial in the Netherlands gave 60 people an infusion" in words[3]
+    # This figure comes from the finding's own source: cited once, at the end.
+    assert FOOTNOTE_REF.findall(items[3][1]) == ["sigtermans2009"]
 
 
 def test_a_figure_from_another_source_is_cited_where_it_stands(project: Path) -> None:

@@ -20,6 +20,7 @@ VERB_BY_KIND = {
     StatisticKind.peer_reviewed: "found that",
     StatisticKind.advocacy_estimate: "estimates that",
     StatisticKind.service_statement: "says that",
+    StatisticKind.guideline: "says that",
 }
 
 

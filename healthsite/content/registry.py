@@ -62,11 +62,13 @@ class Source(BaseModel):
 
 class StatisticKind(StrEnum):
     """Peer-reviewed figures are 'found'; advocacy figures are 'estimated';
-    a health service's own figure, given without a study, is what it 'says'."""
+    a health service's own figure, given without a study, is what it 'says';
+    so is a guideline's: its authors' reading of the research, not a result."""
 
     peer_reviewed = "peer_reviewed"
     advocacy_estimate = "advocacy_estimate"
     service_statement = "service_statement"
+    guideline = "guideline"
 
 
 class Statistic(BaseModel):
@@ -80,7 +82,8 @@ class Statistic(BaseModel):
     population: Text = Field(description="who the figure describes")
     period: Text = Field(description="the years or time span it describes")
     kind: StatisticKind = Field(
-        description="'peer_reviewed', 'advocacy_estimate' or 'service_statement'"
+        description="how the figure reads: peer_reviewed (found that), advocacy_estimate "
+        "(estimates that), service_statement or guideline (says that)"
     )
     attributed_to: Text = Field(description="who reports it, starting a sentence")
     claim: Text = Field(
@@ -147,24 +150,43 @@ def _problems_from(
     return found
 
 
-def _unknown_sources(
+def _statistics_against_sources(
     statistics: dict[str, Statistic],
     sources: dict[str, Source],
     statistics_file: DataFile,
     sources_file: DataFile,
 ) -> list[Problem]:
+    """What only the two files together show: a source key that is not there, and
+    a guideline's figure worded as what research 'found' (or a charity 'estimates')."""
     _, lines = load_with_lines(statistics_file.path, statistics_file.shown_as)
-    return [
-        Problem(
-            statistics_file.shown_as,
-            line_of(lines, (key, "source")),
-            problem_field((key, "source")),
-            f"'{stat.source}' is not a source in {sources_file.shown_as}; "
-            "add the source there or fix the key",
-        )
-        for key, stat in statistics.items()
-        if stat.source not in sources
-    ]
+
+    def problem(key: str, field: str, message: str) -> Problem:
+        shown_as = statistics_file.shown_as
+        return Problem(shown_as, line_of(lines, (key, field)), problem_field((key, field)), message)
+
+    problems = []
+    for key, stat in statistics.items():
+        source = sources.get(stat.source)
+        if source is None:
+            problems.append(
+                problem(
+                    key,
+                    "source",
+                    f"'{stat.source}' is not a source in {sources_file.shown_as}; "
+                    "add the source there or fix the key",
+                )
+            )
+        elif source.kind is SourceKind.guideline and stat.kind is not StatisticKind.guideline:
+            problems.append(
+                problem(
+                    key,
+                    "kind",
+                    f"'{stat.kind}' for a figure from '{stat.source}', which "
+                    f"{sources_file.shown_as} marks as a guideline; expected 'guideline', "
+                    "so it reads as what the guideline says, not as what research found",
+                )
+            )
+    return problems
 
 
 def load_registry(
@@ -175,6 +197,6 @@ def load_registry(
     statistics, stat_problems = _validate_entries(Statistic, statistics_file)
     problems += stat_problems
     if not stat_problems:
-        problems += _unknown_sources(statistics, sources, statistics_file, sources_file)
+        problems += _statistics_against_sources(statistics, sources, statistics_file, sources_file)
     registry = Registry(sources, statistics, sources_file.shown_as, statistics_file.shown_as)
     return registry, problems
