@@ -28,6 +28,7 @@ from healthsite.checks.sandbox import (
     site_names,
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
+from healthsite.checks.unfinished import TemplateWords, draft_banner, unfinished_problems
 from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
 from healthsite.content.glossary import (
@@ -46,6 +47,7 @@ from healthsite.content.reviewers import (
 )
 from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
 from healthsite.dates import human_date
+from healthsite.html.citation_marks import CitationMarksExtension
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.link_names import SymbolLinkNamesExtension
@@ -58,14 +60,10 @@ from healthsite.library.listing import ListingsExtension
 from healthsite.library.macros import LibraryMacros
 from healthsite.library.model import Library, build_library
 from healthsite.library.related import with_related_pages
-from healthsite.library.sections import (
-    keep_out_of_nav,
-    list_while_rendered,
-    place_in_sections,
-    unlist_after_render,
-)
+from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.library.sidebar import SectionSidebars
 from healthsite.plugins import macros_plugin, search_plugin
-from healthsite.problems import Problem, raise_if_any
+from healthsite.problems import Problem, log, raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import (
@@ -92,9 +90,11 @@ class BuildState:
     macro_calls: MacroCalls
     library_macros: LibraryMacros
     repository_url: str
+    template_words: TemplateWords
     problems: list[Problem] = field(default_factory=list)
     pages: SitePages = field(default_factory=SitePages)
     library: Library | None = None
+    sidebars: SectionSidebars | None = None
 
     page_source: PageSource | None = None
     # The page being built: its name in messages and its file's text, read once.
@@ -242,6 +242,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     )
     docs_dir_name = Path(config.docs_dir).relative_to(project_dir).as_posix()
     macro_calls = MacroCalls(macros, jinja_starts)
+    template_words, template_problems = TemplateWords.load(project_dir)
+    raise_if_any(template_problems, "Page templates", project_dir)
     _build = BuildState(
         project_dir,
         docs_dir_name,
@@ -253,6 +255,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
         macro_calls,
         library_macros,
         repository_url,
+        template_words,
     )
     _sandbox_macros(config)
     index_no_pages(search_plugin(config))
@@ -267,6 +270,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(ListingsExtension(library_macros.listings))  # type: ignore[arg-type]
     # Permalinks and footnote back-links named by aria-label, not tooltips.
     config.markdown_extensions.append(SymbolLinkNamesExtension())  # type: ignore[arg-type]
+    # A comma between two citation marks side by side, and only there.
+    config.markdown_extensions.append(CitationMarksExtension())  # type: ignore[arg-type]
     return config
 
 
@@ -292,6 +297,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
     place_in_sections(nav, files)
+    state.sidebars = SectionSidebars(state.library)
     state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 
@@ -301,6 +307,13 @@ def _library() -> Library:
     if library is None:
         raise RuntimeError("hooks.py: on_nav has not run")
     return library
+
+
+def _sidebars() -> SectionSidebars:
+    sidebars = _state().sidebars
+    if sidebars is None:
+        raise RuntimeError("hooks.py: on_nav has not run")
+    return sidebars
 
 
 def _sandbox_macros(config: MkDocsConfig) -> None:
@@ -469,7 +482,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # The hidden search element goes after the title first, so that "Also
     # called" (added after the title too) is what sighted readers meet first.
     html = add_search_element(align_cells_by_class(html), meta, description)
-    return add_also_called(html, front)
+    page_type = front.text_field("page_type") if front else None
+    return _mark_if_unfinished(add_also_called(html, front), page_type)
+
+
+def _mark_if_unfinished(html: str, page_type: str | None) -> str:
+    """Template words left in the page, or a library page citing nothing
+    (healthsite/checks/unfinished.py): the build fails on them; `mkdocs serve`
+    shows the page with a "Draft" banner listing them, so an editor can
+    preview a page as they write it."""
+    state = _state()
+    problems = unfinished_problems(
+        state.template_words, state.page_shown_as, state.page_file_text, page_type
+    )
+    if not problems:
+        return html
+    if not _session.serving:
+        state.problems.extend(problems)
+        return html
+    for problem in problems:
+        log.info("draft (the build refuses it): %s", problem)
+    return draft_banner(problems) + html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -497,8 +530,8 @@ def _cited_sources(page: Page) -> list[Source]:
 def on_page_context(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    """A library page is in its section's sidebar list while it is rendered."""
-    list_while_rendered(page)
+    """A section's sidebar lists its pages (or this one) while one of them is rendered."""
+    _sidebars().list_while_rendered(page)
     return context
 
 
@@ -508,7 +541,7 @@ def _finish_html(output: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    unlist_after_render(page)
+    _sidebars().unlist_after_render()
     output = _finish_html(output)
     _search_input.add(page.file.dest_uri, output)
     return output

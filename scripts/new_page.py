@@ -8,7 +8,11 @@ Usage (see CONTRIBUTING.md)::
         NAMES="CRPS at work"
 
 The page gets every front matter field the build requires and the section
-headings STYLE.md asks for, in its section's folder (``docs/conditions/``...).
+headings STYLE.md asks for, in its section's folder (``docs/conditions/``...),
+with the template's instructions to the editor under each heading. The build
+refuses the page until those are replaced and it cites its sources;
+``make serve`` previews it meanwhile, under a "Draft" banner
+(healthsite/checks/unfinished.py).
 Nothing else is edited: the build lists the page in its section, the A to Z
 and on the home page (healthsite/library/sections.py), not in mkdocs.yml's nav.
 """
@@ -27,9 +31,11 @@ from mkdocs.exceptions import PluginError
 
 from healthsite.checks.frontmatter import NEEDS_ALTERNATIVE_NAMES, PageType, add_months
 from healthsite.checks.review import today
+from healthsite.checks.unfinished import TEMPLATES_FOLDER
 from healthsite.library.sections import SECTION_BY_TYPE
 
-TEMPLATES = Path(__file__).resolve().parent / "page-templates"
+# The build reads them too: a page that still holds their words fails it.
+TEMPLATES = Path(__file__).resolve().parent.parent / TEMPLATES_FOLDER
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The types that have a page template in scripts/page-templates/.
 NEW_PAGE_TYPES = (PageType.condition, PageType.treatment, PageType.guide)
@@ -157,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(
         f"Created {created.relative_to(arguments.root)}. The build lists it in its section, "
         "the A to Z and on the home page.\n"
-        "Next: write each section (see STYLE.md), then run `make serve` to preview it.\n"
+        "Next: write each section (see STYLE.md) in place of the template's instructions, "
+        "and cite a source for each fact. Until then the build refuses the page; "
+        "`make serve` shows it with a Draft banner listing what is left.\n"
         f"{related}"
         f"It names {DRAFT_REVIEWER} (data/reviewers.yml) as its reviewer and tells readers "
         "no clinician has checked it yet, until one signs it off (CONTRIBUTING.md).\n"

@@ -11,7 +11,7 @@ import pytest
 from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
 from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
 
-FOOTNOTE_REF = re.compile(r'<sup id="fnref\d*:(\w+)"')
+FOOTNOTE_REF = re.compile(r'<sup [^>]*\bid="fnref\d*:(\w+)"')
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
 GUIDELINE_GRADE = "    guideline_grade: B\n    graded_by: The 2018 US guideline's authors\n"

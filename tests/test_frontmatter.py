@@ -218,7 +218,7 @@ next_review: 2027-11-20
 
 # Fibromyalgia
 
-It makes many parts of the body hurt.
+It makes many parts of the body hurt.{{{{ cite('harden2010') }}}}
 
 ## When to get help
 

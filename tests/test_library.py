@@ -30,7 +30,7 @@ next_review: 2027-11-20
 
 # Pacing your day
 
-Plan your day in small steps. Rest before the pain gets bad, not after.
+Plan your day in small steps. Rest before the pain gets bad, not after.{{ cite('harden2010') }}
 """
 CONDITION = """---
 title: {title}
@@ -45,7 +45,7 @@ next_review: 2027-11-20
 
 # {title}
 
-It is a kind of pain. A doctor can help you with it.
+It is a kind of pain. A doctor can help you with it.{{{{ cite('harden2010') }}}}
 
 ## When to get help
 
@@ -331,13 +331,29 @@ def test_section_pages_list_every_page_with_its_description(library: Build) -> N
     assert '<a href="pacing/">Pacing your day</a>' in library.page("guides/")
 
 
-def test_library_pages_stay_out_of_the_sidebar_but_under_their_section(library: Build) -> None:
-    # A page is listed under its section only while it is the page shown
-    # (tests/test_reader_navigation.py): the other library pages are not.
+def primary_sidebar_links(html: str) -> list[tuple[str, str]]:
+    """(address, text) of each link in the sidebar, the page's "On this page" links left out."""
+    start = html.index("md-nav--primary")
+    sidebar = html[start : html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+    return [
+        (href, text(label)) for href, label in LINK.findall(sidebar) if not href.startswith("#")
+    ]
+
+
+def test_a_small_sections_pages_are_listed_in_its_sidebar_under_their_section(
+    library: Build,
+) -> None:
+    # Six conditions, at most SHOWN_BY_NAME: every one of them, by title, in
+    # the sidebar of each (the page shown links to itself, "./").
     html = library.page("conditions/back-pain/")
-    sidebar = html[html.index("md-nav--primary") : html.index('aria-label="On this page"')]
-    assert "crps/" not in sidebar
-    assert "Back pain" in sidebar
+    titles = sorted(
+        ["Complex regional pain syndrome (CRPS)", *(t for t, _ in EXTRA_CONDITIONS.values())],
+        key=str.casefold,
+    )
+    listed = [(href, label) for href, label in primary_sidebar_links(html) if label in titles]
+    assert [label for _, label in listed] == titles
+    assert ("../crps/", "Complex regional pain syndrome (CRPS)") in listed
+    assert ("./", "Back pain") in listed
     active_tab = re.search(
         r'md-tabs__item--active">\s*<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.S
     )
@@ -348,6 +364,27 @@ def test_library_pages_stay_out_of_the_sidebar_but_under_their_section(library: 
     )
     assert breadcrumbs, "no breadcrumbs"
     assert [text(label) for _, label in LINK.findall(breadcrumbs[1])] == ["Home", "Conditions"]
+
+
+def test_a_big_sections_sidebar_lists_the_page_shown_and_leads_to_all_of_them(
+    many_conditions: Build,
+) -> None:
+    """Beyond SHOWN_BY_NAME pages, a page's sidebar does not list the section:
+    only the page itself, then "All N conditions", so it stays the same size."""
+    count = SHOWN_BY_NAME + MORE
+    html = many_conditions.page("conditions/condition-05/")
+    links = primary_sidebar_links(html)
+    conditions = [
+        (href, label) for href, label in links if label.startswith(("Condition ", "Complex"))
+    ]
+    assert conditions == [("./", "Condition 05")], links
+    assert ("../", f"All {count} conditions") in links
+    # The section's own page, which lists every condition, lists none in its sidebar.
+    index_links = primary_sidebar_links(many_conditions.page("conditions/"))
+    assert not [label for _, label in index_links if label.startswith("Condition ")]
+    # A small section on the same site is still listed in full.
+    treatment_links = primary_sidebar_links(many_conditions.page("treatments/iv-ketamine/"))
+    assert ("../medicines/", "Medicines for CRPS") in treatment_links
 
 
 def test_a_page_is_the_same_however_many_pages_the_library_has(

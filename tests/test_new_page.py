@@ -1,4 +1,9 @@
-"""`make new-page` writes a page that builds cleanly, listed by the build without a nav edit."""
+"""`make new-page` writes a page the build lists without a nav edit, and refuses unwritten.
+
+A new page holds its template's instructions to the editor and cites nothing:
+the strict build names each such line (healthsite/checks/unfinished.py). Once
+the editor has written it, it builds cleanly.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from healthsite.checks.components import TREATMENT_SECTIONS as TREATMENT_ORDER
-from tests.sitebuild import ROOT, build
+from tests.sitebuild import ROOT, assert_fails_with, build
 
 TODAY = {"HEALTHSITE_TODAY": "2026-11-25"}
 CONDITION_SECTIONS = [
@@ -53,6 +58,72 @@ def headings(html: str) -> list[str]:
     ]
 
 
+# What an editor writes in place of each instruction: a short cited sentence.
+WRITTEN = "It can help some people.{{ cite('harden2010') }}"
+WRITTEN_SIGN = "you have new, severe pain"
+
+
+def written(text: str) -> str:
+    """The page as an editor leaves it: each line of instructions replaced by
+    their own cited words, each care card's bullets by a sign; the headings,
+    cards, suggested questions and macro calls kept."""
+    front, body = text.split("\n---\n", 1)
+    lines = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        kept = stripped.startswith(("#", "!!!")) or stripped.endswith("?") or "{{" in stripped
+        if not stripped or kept:
+            lines.append(line)
+        elif stripped.startswith("- "):
+            lines.append(f"{line[: line.index('- ')]}- {WRITTEN_SIGN}")
+        else:
+            lines.append(WRITTEN)
+    return f"{front}\n---\n" + "\n".join(lines) + "\n"
+
+
+def line_with(text: str, words: str) -> int:
+    """The number (from 1) of the first line of ``text`` holding ``words``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if words in line)
+
+
+def test_a_new_page_is_refused_by_the_build_until_it_is_written(project: Path) -> None:
+    for arguments in (
+        ["--type", "condition", "--slug", "fibromyalgia", "--title", "Fibromyalgia"],
+        ["--type", "guide", "--slug", "pacing-your-day", "--title", "Pacing your day"],
+    ):
+        made = new_page(project, *arguments, "--names", "another name")
+        assert made.returncode == 0, made.stderr
+        assert "Until then the build refuses the page; `make serve` shows it with a Draft " in (
+            made.stdout
+        )
+    condition = (project / "docs/conditions/fibromyalgia.md").read_text(encoding="utf-8")
+    guide = (project / "docs/guides/pacing-your-day.md").read_text(encoding="utf-8")
+    template_words = "is an instruction of the page templates (scripts/page-templates/), not "
+    template_words += "text for readers; expected your own words in its place"
+    uncited = (
+        "page cites no source; expected a citation for each fact and figure, e.g. "
+        "{{ cite('harden2010') }} after its sentence, with a key of data/sources.yml"
+    )
+    assert_fails_with(
+        build(project, env=TODAY),
+        f"docs/conditions/fibromyalgia.md:{line_with(condition, 'List the main symptoms.')}: "
+        f"template text: 'List the main symptoms.' {template_words}",
+        f"docs/conditions/fibromyalgia.md:{line_with(condition, 'Say in two or three')}: "
+        "template text: 'Say in two or three short sentences what Fibromyalgia is and who "
+        f"gets it.' {template_words}",
+        f"docs/conditions/fibromyalgia.md:{line_with(condition, '# Fibromyalgia')}: cite: this "
+        f"condition {uncited}",
+        f"docs/guides/pacing-your-day.md:{line_with(guide, 'Explain the main facts')}: template "
+        f"text: 'Explain the main facts in plain words.' {template_words}",
+        # An instruction over two lines is found, named from the line it starts on.
+        f"docs/guides/pacing-your-day.md:{line_with(guide, 'Say in two or three')}: template "
+        "text: 'Say in two or three short sentences what this guide is about and who it is "
+        f"for.' {template_words}",
+        f"docs/guides/pacing-your-day.md:{line_with(guide, '# Pacing your day')}: cite: this "
+        f"guide {uncited}",
+    )
+
+
 @pytest.mark.parametrize(
     ("page_type", "slug", "title", "sections"),
     [
@@ -62,7 +133,7 @@ def headings(html: str) -> list[str]:
     ],
     ids=["condition", "treatment", "guide"],
 )
-def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
+def test_a_written_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     project: Path, page_type: str, slug: str, title: str, sections: list[str]
 ) -> None:
     config_before = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -71,12 +142,15 @@ def test_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     )
     assert made.returncode == 0, made.stderr
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config_before
+    path = project / "docs" / f"{page_type}s" / f"{slug}.md"
+    path.write_text(written(path.read_text(encoding="utf-8")), encoding="utf-8")
 
     result = build(project, env={**TODAY, "CI": "true"})
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
     html = result.page(f"{page_type}s/{slug}/")
-    # The warning signs of its care cards cite their sources, listed under References.
+    # The template's sections, then the references: those the editor cited and
+    # those of the care cards' warning signs.
     assert headings(html) == [*sections, "References"]
     assert f'<h1 id="{slug}">{title}' in html
     assert "Next review due" in html

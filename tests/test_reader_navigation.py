@@ -1,10 +1,12 @@
-"""On a phone, the menu shows where a library page sits and its "On this page" links.
+"""The sidebar shows where a library page sits, its section's pages and its "On this page" links.
 
-Library pages are kept out of the sidebar so that it stays small however many
-pages the library holds (healthsite/library/sections.py); each is listed under
-its section only while it is the page shown. Material puts a page's table of
-contents under its own menu entry on phones and tablets, so without that
-entry a reader on a phone had no "On this page" links at all.
+Library pages are out of mkdocs.yml's nav, so that no page carries the whole
+library (healthsite/library/sections.py). While a page is shown, its section's
+sidebar lists every page of the section if it is small (at most
+SHOWN_BY_NAME), or only the page itself and "All N ..." beyond that
+(healthsite/library/sidebar.py; tests/test_library.py builds a big section).
+Material puts a page's table of contents under its own menu entry on phones
+and tablets, so a reader on a phone needs that entry for "On this page".
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, expect
 
+from healthsite.library.model import SHOWN_BY_NAME
 from healthsite.library.sections import section_of
-from tests.browser import PHONE, SiteServer, reader_pages
+from tests.browser import DESKTOP, PHONE, SiteServer, reader_pages
+from tests.pagetext import built_pages
 from tests.sitebuild import Build
 
 CRPS = "conditions/crps/"
+KETAMINE = "treatments/iv-ketamine/"
 SITE = "https://example.org/"
 
 
@@ -37,7 +42,11 @@ def primary_sidebar(html: str) -> str:
     return html[start : html.index('<div class="md-sidebar md-sidebar--secondary"', start)]
 
 
-def test_each_library_page_is_in_its_sections_menu_alone_with_its_contents(
+def section_folder(url_path: str) -> str:
+    return url_path.split("/")[0]
+
+
+def test_each_library_page_is_in_its_sections_menu_with_its_contents_and_the_sections_pages(
     built_site: Build,
 ) -> None:
     pages = library_pages(built_site)
@@ -48,12 +57,45 @@ def test_each_library_page_is_in_its_sections_menu_alone_with_its_contents(
         own_link = re.findall(r'<a href="\./" class="md-nav__link md-nav__link--active"', sidebar)
         assert len(own_link) == 1, url_path
         assert 'aria-label="On this page"' in sidebar, url_path
-        # No other library page is listed: the menu does not grow with the library.
+        # Every section of the site is small: each page's menu lists its
+        # section's pages, and no page of another section.
+        same_section = {page for page in pages if section_folder(page) == section_folder(url_path)}
+        assert len(same_section) <= SHOWN_BY_NAME, same_section
         linked = {
             urljoin(f"{SITE}{url_path}", href).removeprefix(SITE).split("#")[0]
             for href in re.findall(r'href="([^"]+)"', sidebar)
         }
-        assert linked & set(pages) == {url_path}, url_path
+        assert linked & set(pages) == same_section, url_path
+
+
+@pytest.mark.browser
+def test_on_a_desktop_a_treatment_page_lists_every_treatment_in_the_sidebar(
+    chromium: Browser, site_server: SiteServer, built_site: Build
+) -> None:
+    treatments = sorted(
+        (
+            page.meta["title"]
+            for page in built_pages(built_site)
+            if page.meta.get("page_type") == "treatment"
+        ),
+        key=str.casefold,
+    )
+    assert len(treatments) >= 2, treatments
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_server.url(KETAMINE))
+    sidebar = page.locator(".md-sidebar--primary")
+    expect(sidebar.get_by_role("link", name="Treatments", exact=True)).to_be_visible()
+    for title in treatments:
+        expect(sidebar.get_by_role("link", name=title, exact=True)).to_be_visible()
+    # In title order, as on the Treatments page, the page shown among them.
+    listed = [
+        name.strip()
+        for name in sidebar.locator("a.md-nav__link").all_inner_texts()
+        if name.strip() in treatments
+    ]
+    assert listed == treatments
+    context.close()
 
 
 @pytest.mark.browser

@@ -6,7 +6,9 @@ So a library page is not in mkdocs.yml's ``nav``: it lives in its section's
 folder (``docs/conditions/``...), the build keeps it out of the sidebar
 (MkDocs' ``not_in_nav``), lists it on the section's index page, in the A to Z
 and on the home page, and places it under its section for the tabs and the
-breadcrumbs ("Home > Conditions"). Only each section's index page is in the nav.
+breadcrumbs ("Home > Conditions"). Only each section's index page is in the nav;
+while a page is rendered, its section's sidebar lists the section's pages if
+it is small (``sidebar.py``).
 
 Adding a section (README, "Adding a section"): a page type in
 ``healthsite/checks/frontmatter.py``, a line in ``SECTIONS`` below, the
@@ -99,29 +101,6 @@ def place_in_sections(nav: Navigation, files: Files) -> None:
         if section is None or not isinstance(page, Page) or page in nav.pages:
             continue
         page.parent = parents[section.folder]
-
-
-def list_while_rendered(page: Page) -> None:
-    """List a library page under its section while that page is rendered (on_page_context).
-
-    Material puts a page's "On this page" links under its own sidebar entry on
-    phones and tablets (the drawer), so a page missing from the sidebar had
-    none there, and its section looked empty. Only the page being rendered is
-    added, so a page's HTML stays the same size however large the library
-    grows (benchmarks/pagesize.py); ``unlist_after_render`` takes it out again.
-    """
-    section = page.parent
-    if not isinstance(section, Section) or section_of(page.file.src_uri) is None:
-        return
-    if not any(child is page for child in section.children):
-        section.children.append(page)
-
-
-def unlist_after_render(page: Page) -> None:
-    """Undo ``list_while_rendered`` once the page is written (on_post_page)."""
-    section = page.parent
-    if isinstance(section, Section) and section_of(page.file.src_uri) is not None:
-        section.children[:] = [child for child in section.children if child is not page]
 
 
 def _nav_line(config_text: str, text: str) -> int | None:
