@@ -187,7 +187,7 @@ def reviewer_row(about: str, key: str) -> list[str]:
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', found.group(2))
     assert [label for label, _ in rows] == [
         "Role",
-        "Professional registration",
+        "Professional license",
         "Conflicts of interest",
     ]
     cells = [found.group(1), *(value for _, value in rows)]
@@ -202,7 +202,7 @@ def test_about_page_lists_every_reviewer_with_role_registration_and_interests(
         name, role, registration, interests = reviewer_row(about, key)
         assert name == entry["name"]
         assert role.lower() == entry["role"]
-        assert registration == "None: not a registered clinician"
+        assert registration == "None: not a licensed clinician"
         assert interests == "None declared (20 November 2026)"
 
 
@@ -272,7 +272,7 @@ def test_about_page_shows_the_clinicians_registration_and_interests(
     assert reviewer_row(about, "test-clinician") == [
         "Dr Test Example",
         "Consultant in pain medicine (a fictional reviewer for this test only)",
-        "Example Medical Council, number 0000000",
+        "Example Medical Council, license 0000000",
         "Paid for talks by Example Pharma in 2025 (1 November 2026)",
     ]
 

@@ -193,8 +193,8 @@ class Reviewers:
 
 def _registration_html(registration: Registration | None) -> Markup:
     if registration is None:
-        return Markup("None: not a registered clinician")
-    number = escape(f"{registration.body}, number {registration.number}")
+        return Markup("None: not a licensed clinician")
+    number = escape(f"{registration.body}, license {registration.number}")
     if registration.register_url is None:
         return number
     return Markup('<a href="{}">{}</a>').format(str(registration.register_url), number)
@@ -210,7 +210,7 @@ def _entry(reviewer: Reviewer) -> str:
     said = f"{_capitalized(interests.statement).rstrip('.')} ({human_date(interests.declared_on)})"
     rows = [
         ("Role", escape(_capitalized(reviewer.role))),
-        ("Professional registration", _registration_html(reviewer.entry.registration)),
+        ("Professional license", _registration_html(reviewer.entry.registration)),
         ("Conflicts of interest", escape(said)),
     ]
     table = "\n".join(
