@@ -1,7 +1,8 @@
-# Two commands for everyone (see README):
+# Commands for everyone (see README):
 #   make serve   build and serve the site on http://127.0.0.1:8000
 #   make test    run the whole test suite (what CI runs)
-# The first run of either creates .venv and installs the pinned dependencies.
+#   make test-fast  lint, types and the tests that build no site (while you work)
+# The first run of any creates .venv and installs the pinned dependencies.
 
 PYTHON ?= python3.11
 # Material prints a banner about its end of life on every run; keep logs readable.
@@ -20,7 +21,7 @@ endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 
-.PHONY: install serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick \
+.PHONY: install serve serve-fast build test test-fast lint lock new-page linkcheck benchmark benchmark-quick \
 	clean readability typecheck lighthouse
 
 $(STAMP): $(LOCK)
@@ -49,6 +50,15 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# What to run while working (README, "Tests"): the same lint and types, then
+# every test that builds no site, drives no browser and is not marked slow
+# (tests/conftest.py chooses them). `make test` still runs everything.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest --fast
 
 # mypy --strict over hooks.py, healthsite/, scripts/ and benchmarks/ (pyproject.toml).
 typecheck: $(STAMP)

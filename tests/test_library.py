@@ -15,7 +15,16 @@ import pytest
 
 from healthsite.library.model import SHOWN_BY_NAME
 from tests.pagetext import built_pages, front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    build,
+    builds_site,
+    copy_project,
+    edit,
+    line_of,
+)
 
 GUIDE = """---
 title: Pacing your day
@@ -94,6 +103,7 @@ def add_page(project: Path, src_path: str, markdown: str) -> None:
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def library(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with a guide and five more conditions, none of them added to the nav."""
     project = copy_project(tmp_path_factory.mktemp("library"))
@@ -148,6 +158,7 @@ MORE = 5
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def many_conditions(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with SHOWN_BY_NAME + 4 more conditions, each treated with IV
     ketamine: a section and a "used for" list too long to name in full."""
