@@ -476,7 +476,9 @@ def test_the_a_to_z_lists_every_title_and_every_other_name(library: Build) -> No
     assert "<title>A to Z - " in html
     assert "A-Z" not in text(html)
     entries = [text(item) for item in re.findall(r"<li>(.*?)</li>", html.split("hs-a-to-z")[1])]
-    for path in sorted((ROOT / "docs").glob("*/*.md")):
+    pages = sorted((ROOT / "docs").glob("*/*.md"))
+    assert pages, "no page found in docs/*/"
+    for path in pages:
         meta = front_matter(path.relative_to(ROOT / "docs").as_posix())
         if meta["page_type"] not in ("condition", "treatment", "guide"):
             continue

@@ -19,6 +19,15 @@ from tests.sitebuild import ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def workflow_files() -> list[Path]:
+    """Every workflow file; a test that loops over them fails when there are none,
+    rather than pass having checked nothing."""
+    assert WORKFLOWS, "no workflow file found in .github/workflows/"
+    return WORKFLOWS
+
+
 PINNED = re.compile(r"^\s+(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
@@ -31,8 +40,7 @@ def run_linter(name: str, *arguments: str, cwd: Path = ROOT) -> subprocess.Compl
 
 
 def test_actionlint_finds_nothing() -> None:
-    assert WORKFLOWS, "no workflow files found"
-    result = run_linter("actionlint", "-no-color", *map(str, WORKFLOWS))
+    result = run_linter("actionlint", "-no-color", *map(str, workflow_files()))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -40,7 +48,7 @@ def test_zizmor_finds_nothing() -> None:
     result = run_linter("zizmor", "--offline", "--no-progress", ".github")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
-    for workflow in WORKFLOWS:
+    for workflow in workflow_files():
         assert f"completed .github/workflows/{workflow.name}" in result.stderr
 
 
@@ -63,7 +71,7 @@ def test_linters_catch_an_unpinned_action_and_an_injection(tmp_path: Path) -> No
 
 
 def test_workflows_are_hardened() -> None:
-    for path in WORKFLOWS:
+    for path in workflow_files():
         workflow = yaml.safe_load(path.read_text())
         assert workflow["permissions"] == {}, f"{path.name}: top-level permissions must be {{}}"
         assert "group" in workflow["concurrency"], f"{path.name}: no concurrency group"
@@ -167,7 +175,7 @@ def _token_steps(job: dict[str, Any]) -> list[str]:
 
 
 def test_no_workflow_runs_a_pull_requests_code_with_a_write_token() -> None:
-    for path in WORKFLOWS:
+    for path in workflow_files():
         workflow = yaml.safe_load(path.read_text())
         # PyYAML reads the `on:` key as True.
         assert "pull_request_target" not in workflow[True], path.name
