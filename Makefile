@@ -24,10 +24,12 @@ STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 .PHONY: install serve serve-fast build test test-fast lint lock new-page linkcheck benchmark benchmark-quick \
 	clean readability typecheck lighthouse
 
+# --require-hashes: every file pip installs must match a hash in the lock, so a
+# file changed on the package index cannot enter a build. The lock pins pip
+# itself, so there is no separate, unhashed upgrade of pip first.
 $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -83,8 +85,11 @@ linkcheck: build
 	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
 
 # Regenerate the locks after changing requirements.in (the ProperDocs lock
-# keeps every pin of requirements.lock and adds ProperDocs).
-PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
+# keeps every pin of requirements.lock and adds ProperDocs). Each pin carries
+# the hashes of its files on PyPI (--generate-hashes); PIP_CONFIG_FILE=/dev/null
+# keeps a machine's own pip settings (a local wheel folder or index) out of them.
+PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+		$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --generate-hashes \
 		--no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
 	$(PIP_COMPILE) -o requirements.lock requirements.in
