@@ -66,26 +66,28 @@ CATALOG = WarningSigns(
 )
 
 
-def load(tmp_path: Path, text: str) -> list[str]:
+def load_file(tmp_path: Path, text: str) -> tuple[WarningSigns, list[str]]:
     path = tmp_path / "warning_signs.yml"
     path.write_text(text, encoding="utf-8")
-    _, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
-    return [str(problem) for problem in problems]
+    signs, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
+    return signs, [str(problem) for problem in problems]
+
+
+def load(tmp_path: Path, text: str) -> list[str]:
+    return load_file(tmp_path, text)[1]
 
 
 # --- The data file -------------------------------------------------------------
 
 
 def test_a_well_formed_sign_loads_with_one_source_or_several(tmp_path: Path) -> None:
-    path = tmp_path / "warning_signs.yml"
-    path.write_text(
+    signs, problems = load_file(
+        tmp_path,
         "cold:\n  text: a limb turns cold\n  level: emergency\n"
         "  source: cleveland_limb_ischemia\n  for: anyone\n"
         "cast:\n  text: a cast is tight\n  level: urgent\n"
         "  source: [webmd_cast_care, reported_only]\n",
-        encoding="utf-8",
     )
-    signs, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
     assert problems == []
     assert signs.signs["cold"].source == ["cleveland_limb_ischemia"]
     assert signs.signs["cold"].audience == "anyone"
@@ -115,17 +117,15 @@ def test_a_sign_without_a_source_or_with_an_unknown_level_fails_naming_the_line(
 
 
 def test_who_set_a_level_is_the_source_unless_the_entry_says_editors(tmp_path: Path) -> None:
-    path = tmp_path / "warning_signs.yml"
-    path.write_text(
+    signs, problems = load_file(
+        tmp_path,
         "cold:\n  text: a limb turns cold\n  level: emergency\n"
         "  source: cleveland_limb_ischemia\n"
         "spread:\n  text: CRPS starts in another limb\n  level: urgent\n"
         "  level_from: editors\n  source: webmd_cast_care\n"
         "tight:\n  text: a cast is tight\n  level: urgent\n"
         "  level_from: editors\n  source: webmd_cast_care\n",
-        encoding="utf-8",
     )
-    signs, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
     assert problems == []
     assert signs.levels_set_by_editors() == ["spread", "tight"]
     assert editors_levels_note(signs) == (
