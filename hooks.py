@@ -45,7 +45,12 @@ from healthsite.content.reviewers import (
     load_reviewers,
     reviewers_page_url,
 )
-from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
+from healthsite.content.warning_signs import (
+    SignsMacro,
+    WarningSigns,
+    load_warning_signs,
+    log_editors_levels,
+)
 from healthsite.dates import human_date
 from healthsite.html.citation_marks import CitationMarksExtension
 from healthsite.html.components import ComponentsExtension, add_also_called
@@ -201,6 +206,7 @@ def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     )
     problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
     raise_if_any(problems, "Invalid data files", project_dir)
+    log_editors_levels(warning_signs)
     _checked_data = (registry, glossary, reviewers, warning_signs, repository_url)
     return config
 

@@ -155,6 +155,7 @@ def test_each_entry_lists_the_warning_signs_its_cards_list_with_their_levels(
         {
             "key": key,
             "level": data[key]["level"],
+            "level_from": data[key].get("level_from", "source"),
             "text": " ".join(data[key]["text"].split()),
             "for": data[key].get("for"),
             "sources": data[key]["source"]

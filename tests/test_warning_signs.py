@@ -22,6 +22,7 @@ from healthsite.content.warning_signs import (
     SignsMacro,
     WarningSign,
     WarningSigns,
+    editors_levels_note,
     load_warning_signs,
 )
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
@@ -65,26 +66,28 @@ CATALOG = WarningSigns(
 )
 
 
-def load(tmp_path: Path, text: str) -> list[str]:
+def load_file(tmp_path: Path, text: str) -> tuple[WarningSigns, list[str]]:
     path = tmp_path / "warning_signs.yml"
     path.write_text(text, encoding="utf-8")
-    _, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
-    return [str(problem) for problem in problems]
+    signs, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
+    return signs, [str(problem) for problem in problems]
+
+
+def load(tmp_path: Path, text: str) -> list[str]:
+    return load_file(tmp_path, text)[1]
 
 
 # --- The data file -------------------------------------------------------------
 
 
 def test_a_well_formed_sign_loads_with_one_source_or_several(tmp_path: Path) -> None:
-    path = tmp_path / "warning_signs.yml"
-    path.write_text(
+    signs, problems = load_file(
+        tmp_path,
         "cold:\n  text: a limb turns cold\n  level: emergency\n"
         "  source: cleveland_limb_ischemia\n  for: anyone\n"
         "cast:\n  text: a cast is tight\n  level: urgent\n"
         "  source: [webmd_cast_care, reported_only]\n",
-        encoding="utf-8",
     )
-    signs, problems = load_warning_signs(DataFile(path, SIGNS_FILE), SOURCES, "data/sources.yml")
     assert problems == []
     assert signs.signs["cold"].source == ["cleveland_limb_ischemia"]
     assert signs.signs["cold"].audience == "anyone"
@@ -109,7 +112,44 @@ def test_a_sign_without_a_source_or_with_an_unknown_level_fails_naming_the_line(
         "data/sources.yml of the source that gives this level (or a list of keys, at least "
         "one checked: primary)",
         f"{SIGNS_FILE}:12: chest.severity: is not a known field; use one of: text, level, "
-        "source, for",
+        "source, level_from, for",
+    ]
+
+
+def test_who_set_a_level_is_the_source_unless_the_entry_says_editors(tmp_path: Path) -> None:
+    signs, problems = load_file(
+        tmp_path,
+        "cold:\n  text: a limb turns cold\n  level: emergency\n"
+        "  source: cleveland_limb_ischemia\n"
+        "spread:\n  text: CRPS starts in another limb\n  level: urgent\n"
+        "  level_from: editors\n  source: webmd_cast_care\n"
+        "tight:\n  text: a cast is tight\n  level: urgent\n"
+        "  level_from: editors\n  source: webmd_cast_care\n",
+    )
+    assert problems == []
+    assert signs.levels_set_by_editors() == ["spread", "tight"]
+    assert editors_levels_note(signs) == (
+        "2 warning signs have a level set by editors, not by a source "
+        f"({SIGNS_FILE}, level_from: editors; a clinician reviewer checks these first): "
+        "spread, tight"
+    )
+
+
+def test_no_log_line_when_every_level_comes_from_a_source() -> None:
+    assert editors_levels_note(CATALOG) is None
+
+
+def test_an_unknown_level_from_fails_naming_the_line(tmp_path: Path) -> None:
+    problems = load(
+        tmp_path,
+        "cold:\n  text: a limb turns cold\n  level: emergency\n"
+        "  source: cleveland_limb_ischemia\n  level_from: editorial\n",
+    )
+    assert problems == [
+        f"{SIGNS_FILE}:5: cold.level_from: Input should be 'source' or 'editors'; expected "
+        "'source' (the default: a source named in `source` gives this level) or 'editors' "
+        "(the sources describe the sign but set no level; a clinician reviewer checks these "
+        "levels first)"
     ]
 
 
@@ -299,13 +339,23 @@ def test_a_limb_in_a_cast_going_numb_is_an_emergency_on_every_page_with_it(
     cards = care_cards(built_site.page(url_path))
     assert any("in a cast or splint becomes very painful" in s for s in cards["emergency"])
     assert not any("in a cast or splint becomes very painful" in s for s in cards["urgent"])
-    assert any("suddenly turns cold, pale or blue" in s for s in cards["emergency"])
+    assert any("suddenly turns cold and pale" in s for s in cards["emergency"])
 
 
 def test_a_swelling_neck_after_a_stellate_block_is_an_emergency(built_site: Build) -> None:
     cards = care_cards(built_site.page("treatments/sympathetic-nerve-blocks/"))
     assert any("your neck swells" in sign for sign in cards["emergency"])
     assert not any("neck" in sign for sign in cards["urgent"] + cards["non-urgent"])
+
+
+def test_the_build_log_names_the_levels_set_by_editors(built_site: Build) -> None:
+    data = yaml.safe_load((ROOT / SIGNS_FILE).read_text(encoding="utf-8"))
+    by_editors = [key for key, entry in data.items() if entry.get("level_from") == "editors"]
+    assert by_editors, "the site has levels set by editors; the log line is tested on them"
+    line = next(line for line in built_site.output.splitlines() if "a level set by editors" in line)
+    assert line.startswith("INFO")
+    assert f"{len(by_editors)} warning signs have a level set by editors" in line
+    assert line.endswith(", ".join(by_editors))
 
 
 def test_no_page_says_its_cards_follow_the_nhs(built_site: Build) -> None:
@@ -339,8 +389,13 @@ def test_mistakes_in_care_cards_fail_the_build_naming_each_line(project: Path) -
 
 
 def test_a_mistake_in_the_data_file_fails_the_build_naming_its_line(project: Path) -> None:
-    text = edit(project, SIGNS_FILE, "  source: cleveland_limb_ischemia\n", "  source: cleveland\n")
-    line = line_of(text, "  source: cleveland")
+    text = edit(
+        project,
+        SIGNS_FILE,
+        "  source: [cleveland_limb_ischemia, harden2010]\n",
+        "  source: [cleveland, harden2010]\n",
+    )
+    line = line_of(text, "  source: [cleveland, harden2010]")
     assert_fails_with(
         build(project),
         "Invalid data files (1):",

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from healthsite.content.citations import Citations
 from healthsite.content.registry import Checked, DataFile, Source, _validate_entries
-from healthsite.problems import Problem, field_path
+from healthsite.problems import Problem, field_path, log
 from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
@@ -32,6 +32,13 @@ class Level(StrEnum):
     non_urgent = "non-urgent"
     urgent = "urgent"
     emergency = "emergency"
+
+
+class LevelFrom(StrEnum):
+    """Who set a sign's level: its source, or the site's editors reading it."""
+
+    source = "source"
+    editors = "editors"
 
 
 def _as_list(value: object) -> object:
@@ -62,6 +69,12 @@ class WarningSign(BaseModel):
         description="the key in data/sources.yml of the source that gives this level "
         "(or a list of keys, at least one checked: primary)"
     )
+    level_from: LevelFrom = Field(
+        LevelFrom.source,
+        description="'source' (the default: a source named in `source` gives this level) "
+        "or 'editors' (the sources describe the sign but set no level; a clinician "
+        "reviewer checks these levels first)",
+    )
     audience: PlainText | None = Field(
         None,
         alias="for",
@@ -79,6 +92,10 @@ class WarningSigns:
     def level_of(self, key: str) -> Level | None:
         sign = self.signs.get(key)
         return sign.level if sign else None
+
+    def levels_set_by_editors(self) -> list[str]:
+        """Keys of the signs whose level no source sets: a clinical reviewer's first checks."""
+        return [key for key, sign in self.signs.items() if sign.level_from == LevelFrom.editors]
 
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:
@@ -156,6 +173,27 @@ def load_warning_signs(
     problems += _source_problems(signs, sources, data_file, sources_file)
     problems += _same_words_other_level(signs, data_file)
     return WarningSigns(signs, data_file.shown_as), problems
+
+
+def editors_levels_note(warning_signs: WarningSigns) -> str | None:
+    """The build log's line naming the signs whose level the editors set, or None."""
+    keys = warning_signs.levels_set_by_editors()
+    if not keys:
+        return None
+    count = len(keys)
+    signs = "warning sign has" if count == 1 else "warning signs have"
+    return (
+        f"{count} {signs} a level set by editors, not by a source "
+        f"({warning_signs.shown_as}, level_from: editors; a clinician reviewer checks "
+        f"these first): {', '.join(keys)}"
+    )
+
+
+def log_editors_levels(warning_signs: WarningSigns) -> None:
+    """Say at INFO which levels rest on the editors' reading, so a reviewer sees them."""
+    note = editors_levels_note(warning_signs)
+    if note:
+        log.info("%s", note)
 
 
 # Care cards are top-level admonitions (STYLE.md): their body is indented 4 spaces.

@@ -60,6 +60,7 @@ def listed_warning_signs(keys: list[str], warning_signs: WarningSigns) -> list[J
             {
                 "key": key,
                 "level": str(sign.level),
+                "level_from": str(sign.level_from),
                 "text": " ".join(sign.text.split()),
                 "for": sign.audience,
                 "sources": list(sign.source),
