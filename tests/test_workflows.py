@@ -87,6 +87,21 @@ def test_workflows_are_hardened() -> None:
             assert PINNED.match(line), f"{path.name}: not pinned to a SHA with its version: {line}"
 
 
+USES = re.compile(r"^\s+(?:- )?uses: ([\w.-]+/[\w./-]+)@(\S+ # \S+)$", re.MULTILINE)
+
+
+def test_each_action_is_pinned_at_one_version_across_the_workflows() -> None:
+    """A workflow left on an older release of an action (deploy.yml was) keeps
+    what the newer release fixed; Dependabot moves every pin of an action together."""
+    pins: dict[str, dict[str, list[str]]] = {}
+    for path in workflow_files():
+        for action, pin in USES.findall(path.read_text()):
+            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
+    assert "actions/checkout" in pins
+    differing = {action: by_pin for action, by_pin in pins.items() if len(by_pin) > 1}
+    assert not differing, f"actions pinned at more than one version: {differing}"
+
+
 def test_dependabot_updates_python_pins_and_actions() -> None:
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
     ecosystems = {update["package-ecosystem"] for update in config["updates"]}
@@ -234,7 +249,7 @@ def test_fork_comment_workflow_runs_only_this_repositorys_code() -> None:
     assert download["with"]["name"] == "preview-info"  # data only; the site is not downloaded
     runs = [" ".join(step["run"].split()) for step in job["steps"] if "run" in step]
     assert runs == [
-        "python -m pip install -r requirements.lock",
+        "python -m pip install --require-hashes -r requirements.lock",
         "python -m healthsite.publishing.prcomment comment --fork --info preview-info/preview.json "
         '--head-sha "$HEAD_SHA" --run-url "$RUN_URL"',
     ]
