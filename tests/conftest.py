@@ -61,9 +61,10 @@ def _fast_lane(config: pytest.Config) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     if _fast_lane(config):
         sitebuild.refuse_builds(
-            "`make test-fast` builds no whole site, and this test builds one without "
-            "saying so: take a fixture decorated @builds_site (built_site, project) "
-            "or decorate the fixture that builds, or mark the test @pytest.mark.build"
+            "`make test-fast` builds no whole site, and this test builds one (or publishes "
+            "one with mike) without saying so: take a fixture decorated @builds_site "
+            "(built_site, project) or decorate the fixture that builds, or mark the test "
+            "@pytest.mark.build"
         )
 
 

@@ -53,6 +53,12 @@ def builds(fixture: object) -> bool:
     return getattr(fixture, _BUILDS_SITE, False) is True
 
 
+def refuse_in_the_fast_lane() -> None:
+    """Fail the test that is about to build the site, under ``pytest --fast``."""
+    if _builds_refused:
+        raise AssertionError(_builds_refused[0])
+
+
 def refuse_builds(reason: str) -> None:
     """Make every later ``build`` fail the test with ``reason`` (the fast lane)."""
     _builds_refused.append(reason)
@@ -94,8 +100,7 @@ def build(
 
     ``timeout`` (seconds) ends a build that hangs, failing the test.
     """
-    if _builds_refused:
-        raise AssertionError(_builds_refused[0])
+    refuse_in_the_fast_lane()
     site_dir = project / "site"
     with subprocess.Popen(
         # -f: ProperDocs looks for properdocs.yml first, and notes the fallback.

@@ -1,5 +1,6 @@
 """`make test-fast` (pytest --fast): which tests it leaves out, and that a test
-which builds the site without saying so fails there instead of slipping in."""
+which builds or publishes the site without saying so fails there instead of
+slipping in."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tests.sitebuild import ROOT
 EXAMPLE_TESTS = """
 import pytest
 
+from tests.ghpagesremote import once_per_run
 from tests.sitebuild import Build, build, builds_site
 
 
@@ -50,6 +52,10 @@ def test_marked_slow() -> None:
 
 def test_builds_without_saying_so(tmp_path) -> None:
     build(tmp_path)
+
+
+def test_publishes_without_saying_so(tmp_path_factory) -> None:
+    once_per_run(tmp_path_factory, "published", "record.json", lambda folder: None)
 """
 
 
@@ -82,8 +88,9 @@ def test_the_fast_lane_leaves_out_builds_and_slow_tests_and_fails_a_hidden_build
     tmp_path: Path,
 ) -> None:
     output = run_fast_lane(tmp_path)
-    assert "1 failed, 1 passed, 4 deselected" in output, output
+    assert "2 failed, 1 passed, 4 deselected" in output, output
     assert "PASSED test_example.py::test_pure" in output
     assert "FAILED test_example.py::test_builds_without_saying_so" in output
+    assert "FAILED test_example.py::test_publishes_without_saying_so" in output
     assert "`make test-fast` builds no whole site" in output
     assert "a fixture of a left-out test was set up" not in output
