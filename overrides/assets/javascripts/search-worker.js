@@ -67,8 +67,146 @@ function matchedWeight(subResult) {
   return subResult.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0)
 }
 
-// One page and its matching sections, shaped as Material's worker would send them.
-function resultGroup(score, data, terms) {
+// --- Readers' words (healthsite/search/readers_words.py) -----------------------
+
+const siteFile = path => new URL(`../../${path}`, self.location.href).href
+let readersWords = null // {stop: Set, terms: {readers' words: [pages' words]}, longest}
+const wordFiles = new Map() // first letter -> Promise of the site's words with it
+
+function loadReadersWords() {
+  if (readersWords === null) {
+    readersWords = fetch(siteFile("search/readers-words.json"))
+      .then(response => (response.ok ? response.json() : { stop: [], terms: {} }))
+      .then(data => ({
+        stop: new Set(data.stop),
+        terms: data.terms,
+        longest: Math.max(1, ...Object.keys(data.terms).map(key => key.split(" ").length)),
+      }))
+    readersWords.catch(() => {
+      readersWords = null
+    })
+  }
+  return readersWords
+}
+
+// The site's words that start with `letter` (search/words/<letter>.txt).
+function wordsStartingWith(letter) {
+  if (!wordFiles.has(letter)) {
+    const words = fetch(siteFile(`search/words/${letter}.txt`))
+      .then(response => (response.ok ? response.text() : ""))
+      .then(text => text.split(" ").filter(Boolean))
+    words.catch(() => wordFiles.delete(letter))
+    wordFiles.set(letter, words)
+  }
+  return wordFiles.get(letter)
+}
+
+// As normalize() in healthsite/search/readers_words.py: lowercase words, no apostrophes.
+function normalize(text) {
+  return text
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+}
+
+// What the reader asked for: one "concept" per reader's term or other word
+// that is not a question or filler word, each with the words to look for
+// (the reader's own, and the pages' words for them). Longest terms first:
+// "cant bear" before "cant", which alone is a filler word.
+function conceptsOf(words, readers) {
+  const concepts = []
+  let i = 0
+  while (i < words.length) {
+    let concept = null
+    for (let n = Math.min(readers.longest, words.length - i); n >= 1 && !concept; n--) {
+      const typed = words.slice(i, i + n).join(" ")
+      if (Object.hasOwn(readers.terms, typed)) {
+        const own = n === 1 && !readers.stop.has(typed) ? [typed] : []
+        concept = { typed, alternatives: [...own, ...readers.terms[typed]] }
+        i += n
+      }
+    }
+    if (!concept) {
+      const word = words[i++]
+      if (!readers.stop.has(word)) concept = { typed: word, alternatives: [word] }
+    }
+    if (concept) concepts.push(concept)
+  }
+  // Only filler words ("how do i"): look for them as typed.
+  return concepts.length > 0 ? concepts : words.map(word => ({ typed: word, alternatives: [word] }))
+}
+
+// Optimal string alignment distance: edits, and swaps of two neighbours ("cprs", "crps").
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+      }
+    }
+  }
+  return rows[a.length][b.length]
+}
+
+// Words checked against the site's words: shorter ones are searched as typed
+// (MIN_WORD_LETTERS in healthsite/search/readers_words.py).
+const CHECKED_LETTERS = 3
+// Misspellings are corrected in words of at least this many letters...
+const CORRECTED_LETTERS = 4
+// ...by one edit, or two in long words.
+const allowedEdits = word => (word.length >= 8 ? 2 : 1)
+
+// `word` as the site has it: itself, if a page uses it or a word it starts
+// (the reader may still be typing) or a longer form of it ("fingers" for
+// "finger": Pagefind stems both); else the nearest word of the site within
+// the edits allowed; else null, and Pagefind is not asked (asked a word it
+// lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
+async function siteWordFor(word) {
+  if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
+  const words = await wordsStartingWith(word[0])
+  const known = words.some(
+    site => site.startsWith(word) || (word.startsWith(site) && site.length >= word.length - 2)
+  )
+  if (known) return word
+  if (word.length < CORRECTED_LETTERS) return null
+  let best = null
+  let bestDistance = allowedEdits(word) + 1
+  for (const site of words) {
+    if (Math.abs(site.length - word.length) >= bestDistance) continue
+    const distance = editDistance(word, site)
+    if (distance < bestDistance) {
+      best = site
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// The alternatives of each concept as Pagefind should be asked them.
+async function searchableConcepts(concepts) {
+  return Promise.all(
+    concepts.map(async concept => {
+      const alternatives = await Promise.all(
+        concept.alternatives.map(async words =>
+          words === concept.typed && !words.includes(" ") ? siteWordFor(words) : words
+        )
+      )
+      return { ...concept, alternatives: [...new Set(alternatives.filter(Boolean))] }
+    })
+  )
+}
+
+// --- Results -----------------------------------------------------------------
+
+// One page and its matching sections, shaped as Material's worker would send
+// them. `found`: what each concept found on the page (Pagefind's page data).
+function resultGroup(score, found, terms) {
+  const data = found[0]
   const title = data.meta.title || data.url
   const page = {
     location: siteRelative(data.url),
@@ -80,54 +218,115 @@ function resultGroup(score, data, terms) {
     terms,
   }
   // Sections: every heading with matches but the page's own title, whose
-  // section holds the reader terms.
-  const matched = data.sub_results.filter(sub => sub.weighted_locations.length > 0)
-  const total = matched.reduce((sum, sub) => sum + matchedWeight(sub), 0) || 1
-  const sections = matched.filter(sub => sub.url.includes("#") && sub.title !== title)
-  const items = sections.map(sub => ({
+  // section holds the reader terms; its excerpt is the one of the concept
+  // that weighs most there (Pagefind marks the page's own words in it).
+  const sections = new Map()
+  let total = 0
+  for (const concept of found) {
+    for (const sub of concept.sub_results) {
+      if (sub.weighted_locations.length === 0) continue
+      const weight = matchedWeight(sub)
+      total += weight
+      if (!sub.url.includes("#") || sub.title === title) continue
+      const section = sections.get(sub.url) ?? { sub, weight: 0, best: 0 }
+      section.weight += weight
+      if (weight > section.best) Object.assign(section, { sub, best: weight })
+      sections.set(sub.url, section)
+    }
+  }
+  const items = [...sections.values()].map(({ sub, weight }) => ({
     location: siteRelative(sub.url),
     title: escapeHTML(sub.title),
     text: `<p>${sub.excerpt}</p>`,
     // Material shows a section beside the page when it scores as high as the
     // page (here: when it holds all of the page's matches), and folds the
     // others under "more on this page".
-    score: score * (matchedWeight(sub) / total),
+    score: score * (weight / (total || 1)),
     terms,
   }))
   items.sort((a, b) => b.score - a.score)
   return [page, ...items]
 }
 
+// What each concept found, page by page: {id: {concepts: [result or undefined], score}}.
+async function pagesFound(module, concepts) {
+  const found = new Map()
+  const searches = concepts.flatMap((concept, index) =>
+    concept.alternatives.map(async words => ({ index, search: await module.search(words) }))
+  )
+  for (const { index, search } of await Promise.all(searches)) {
+    for (const result of search.results) {
+      const page = found.get(result.id) ?? { hits: Array(concepts.length), id: result.id }
+      const hit = page.hits[index]
+      if (!hit || result.score > hit.score) page.hits[index] = result
+      found.set(result.id, page)
+    }
+  }
+  return [...found.values()].map(page => {
+    const hits = page.hits.filter(Boolean)
+    return { ...page, coverage: hits.length, score: hits.reduce((sum, hit) => sum + hit.score, 0) }
+  })
+}
+
+// Pagefind's data of a page for each concept it matched. One at a time:
+// Pagefind hands out one object per page and rewrites it on each call.
+async function pageData(page) {
+  const found = []
+  for (const hit of page.hits) {
+    if (!hit) continue
+    const data = await hit.data()
+    found.push({ ...data, sub_results: data.sub_results, weighted_locations: data.weighted_locations })
+  }
+  return found
+}
+
+// Whether the answer to a query covers every concept: the page shows help
+// beside the results when it does not (search-help.js, which also names this
+// channel).
+const answers =
+  typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("healthsite-search-answers") : null
+
 // The answer to query number `number`, or null once the reader has typed on.
 async function answer(query, number) {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  const words = normalize(query)
   if (words.length === 0) return { items: [] }
-  const module = await loadPagefind()
-  const search = await module.search(query)
+  const [module, readers] = await Promise.all([loadPagefind(), loadReadersWords()])
+  const concepts = await searchableConcepts(conceptsOf(words, readers))
+  const found = await pagesFound(module, concepts)
   // Material asks at every keystroke: fetch result fragments for the latest
   // query only (the index chunks fetched for the others are cached).
   if (number !== latestQuery) return null
-  const best = search.results.slice(0, MAX_PAGES)
-  const pages = await Promise.all(best.map(result => result.data()))
-  const terms = Object.fromEntries(words.map(word => [word, true]))
-  // Pages that list the words among their names or symptoms come first, as
-  // Material's boost put them (1,000 times a word of the text). Pagefind's
-  // weights stop at 10, and a word that every page uses counts for little:
-  // among 1,000 pages about pain, "burning pain" scored CRPS 1.49 and a page
-  // that only mentions it 1.48. Otherwise Pagefind's order stands.
-  const ranked = best.map((result, i) => ({
-    score: result.score,
-    data: pages[i],
-    listed: pages[i].weighted_locations.some(found => found.weight >= READER_TERMS_WEIGHT),
+  // Pages that hold the most of the reader's concepts first, then Pagefind's score.
+  found.sort((a, b) => b.coverage - a.coverage || b.score - a.score)
+  const best = found.slice(0, MAX_PAGES)
+  const data = await Promise.all(best.map(pageData))
+  // Among pages that hold as many concepts, those that list the reader's
+  // words among their names or symptoms come first, as Material's boost put
+  // them (1,000 times a word of the text). Pagefind's weights stop at 10, and
+  // a word that every page uses counts for little: among 1,000 pages about
+  // pain, "burning pain" scored CRPS 1.49 and a page that only mentions it 1.48.
+  const ranked = best.map((page, i) => ({
+    ...page,
+    data: data[i],
+    listed: data[i].filter(concept =>
+      concept.weighted_locations.some(location => location.weight >= READER_TERMS_WEIGHT)
+    ).length,
   }))
-  ranked.sort((a, b) => Number(b.listed) - Number(a.listed))
+  ranked.sort((a, b) => b.coverage - a.coverage || b.listed - a.listed || b.score - a.score)
+  const complete = ranked.length > 0 && ranked[0].coverage === concepts.length
+  answers?.postMessage({ type: "answer", query: words.join(" "), complete })
   // Scores never rise down the list: Material's Enter key opens the page
   // with the highest score, which must be the first one shown.
   let ceiling = Infinity
   return {
-    items: ranked.map(({ score, data }) => {
-      ceiling = Math.min(score, ceiling)
-      return resultGroup(ceiling, data, terms)
+    items: ranked.map(page => {
+      ceiling = Math.min(page.score, ceiling)
+      // The reader's own words, each marked found or not on this page
+      // (Material lists those not found under "Missing").
+      const terms = Object.fromEntries(
+        concepts.map((concept, index) => [concept.typed, Boolean(page.hits[index])])
+      )
+      return resultGroup(ceiling, page.data, terms)
     }),
   }
 }
@@ -140,6 +339,7 @@ if (typeof BroadcastChannel !== "undefined") {
   intent.addEventListener("message", () => {
     intent.close()
     loadPagefind().catch(error => console.error("Search failed to load:", error))
+    loadReadersWords().catch(error => console.error("Search failed to load:", error))
   })
 }
 
