@@ -583,7 +583,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _session.unchanged(site_dir / FEED_PATH, document):
         write_feed(site_dir, document)
     raise_if_any(_site_words.unused(_reader_terms), "Search terms", state.project_dir)
-    write_search_data(site_dir, _reader_terms, _site_words.vocabulary())
+    write_search_data(site_dir, _reader_terms, _site_words.vocabulary(), _site_words.names())
     _session.index(site_dir)
 
 

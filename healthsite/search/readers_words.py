@@ -26,12 +26,16 @@ from html import unescape
 from pathlib import Path
 
 from healthsite.problems import Problem, field_path
+from healthsite.search.terms import TERMS_WEIGHT
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 SEARCH_TERMS_FILE = "data/search_terms.yml"
 # What the worker fetches (under the site's root).
 READERS_WORDS_PATH = "search/readers-words.json"
 WORDS_FOLDER = "search/words"
+NAMES_FOLDER = "search/names"
+# The hidden element of a page's names and symptoms (healthsite/search/terms.py).
+_READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]*)</div>')
 # Question and filler words decide nothing, and hid pages: Pagefind wants
 # every word of a query on a page, and found none for "will my child grow out
 # of it" (benchmarks/README.md, "Search in readers' words").
@@ -128,6 +132,7 @@ class SiteWords:
     def __init__(self) -> None:
         self._by_page: dict[str, frozenset[str]] = {}
         self._phrases_by_page: dict[str, frozenset[str]] = {}
+        self._names_by_page: dict[str, tuple[str, ...]] = {}
         self._phrases: frozenset[str] = frozenset()
 
     def start(self, terms: Iterable[ReaderTerm], keep_pages: bool) -> None:
@@ -137,6 +142,7 @@ class SiteWords:
         if not keep_pages:
             self._by_page.clear()
             self._phrases_by_page.clear()
+            self._names_by_page.clear()
         self._phrases = frozenset(words for term in terms for words in term.pages)
 
     def add(self, dest_uri: str, html: str) -> None:
@@ -145,6 +151,20 @@ class SiteWords:
         self._phrases_by_page[dest_uri] = frozenset(
             phrase for phrase in self._phrases if f" {phrase} " in text
         )
+        listed = _READER_TERMS.search(html)
+        names = unescape(listed.group(1)).split(", ") if listed else []
+        self._names_by_page[dest_uri] = tuple(filter(None, map(normalize, names)))
+
+    def names(self) -> dict[str, list[str]]:
+        """Each page's names and symptoms (front matter), normalized: the pages
+        (URL paths) each one names. A page named by the reader's very words
+        comes first among pages that match as well (search-worker.js)."""
+        pages_by_name: dict[str, list[str]] = {}
+        for dest_uri, names in sorted(self._names_by_page.items()):
+            url = dest_uri.removesuffix("index.html")
+            for name in names:
+                pages_by_name.setdefault(name, []).append(url)
+        return pages_by_name
 
     def vocabulary(self) -> set[str]:
         """Every word of the site of at least ``MIN_WORD_LETTERS`` letters."""
@@ -172,9 +192,14 @@ class SiteWords:
         ]
 
 
-def write_search_data(site_dir: Path, terms: Iterable[ReaderTerm], vocabulary: set[str]) -> None:
+def write_search_data(
+    site_dir: Path,
+    terms: Iterable[ReaderTerm],
+    vocabulary: set[str],
+    names: dict[str, list[str]],
+) -> None:
     """What the search worker reads: the terms and stop words, and the site's
-    words in one file per first letter."""
+    words and pages' names in one file per first letter."""
     readers_words = {
         "stop": STOP_WORDS,
         "terms": {term.readers: list(term.pages) for term in terms},
@@ -189,3 +214,11 @@ def write_search_data(site_dir: Path, terms: Iterable[ReaderTerm], vocabulary: s
     folder.mkdir(parents=True, exist_ok=True)
     for letter, words in by_letter.items():
         (folder / f"{letter}.txt").write_text(" ".join(words), encoding="utf-8")
+    names_by_letter: dict[str, dict[str, list[str]]] = {}
+    for name, pages in sorted(names.items()):
+        names_by_letter.setdefault(name[0], {})[name] = pages
+    folder = site_dir / NAMES_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for letter, pages_by_name in names_by_letter.items():
+        text = json.dumps(pages_by_name, separators=(",", ":"))
+        (folder / f"{letter}.json").write_text(text, encoding="utf-8")

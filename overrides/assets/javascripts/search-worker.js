@@ -26,8 +26,9 @@ const RESULT = 3
 
 // The best pages for a query; each costs the fetch of a small fragment.
 const MAX_PAGES = 10
-// Pagefind's weight of the readers' words (TERMS_WEIGHT in healthsite/search/terms.py).
-const READER_TERMS_WEIGHT = 10
+// Pagefind's weight of a page's title (7), and of its names and symptoms (10,
+// TERMS_WEIGHT in healthsite/search/terms.py): the words a page is known by.
+const KNOWN_BY_WEIGHT = 7
 
 let pagefind = null // Pagefind's module, imported on the first query
 let latestQuery = 0 // Only the answer to the reader's latest query is sent
@@ -89,16 +90,33 @@ function loadReadersWords() {
   return readersWords
 }
 
-// The site's words that start with `letter` (search/words/<letter>.txt).
+// The site's words that start with `letter` (search/words/<letter>.txt; none: no file).
 function wordsStartingWith(letter) {
-  if (!wordFiles.has(letter)) {
-    const words = fetch(siteFile(`search/words/${letter}.txt`))
-      .then(response => (response.ok ? response.text() : ""))
-      .then(text => text.split(" ").filter(Boolean))
-    words.catch(() => wordFiles.delete(letter))
-    wordFiles.set(letter, words)
+  return fetchOnce(wordFiles, `search/words/${letter}.txt`, async response =>
+    response.ok ? (await response.text()).split(" ") : []
+  )
+}
+
+// The pages named (front matter's names and symptoms) by names starting with
+// `letter` (search/names/<letter>.json): {name: [page paths]}.
+const nameFiles = new Map()
+function namesStartingWith(letter) {
+  return fetchOnce(nameFiles, `search/names/${letter}.json`, async response =>
+    response.ok ? response.json() : {}
+  )
+}
+
+// A file of the site, fetched once (again after a failure, the reader offline).
+function fetchOnce(cache, path, read) {
+  if (!cache.has(path)) {
+    const content = fetch(siteFile(path)).then(response => {
+      if (!response.ok && response.status !== 404) throw new Error(`${path}: ${response.status}`)
+      return read(response)
+    })
+    content.catch(() => cache.delete(path))
+    cache.set(path, content)
   }
-  return wordFiles.get(letter)
+  return cache.get(path)
 }
 
 // As normalize() in healthsite/search/readers_words.py: lowercase words, no apostrophes.
@@ -158,22 +176,24 @@ function editDistance(a, b) {
 const CHECKED_LETTERS = 3
 // Misspellings are corrected in words of at least this many letters...
 const CORRECTED_LETTERS = 4
-// ...by one edit, or two in long words.
-const allowedEdits = word => (word.length >= 8 ? 2 : 1)
+// ...by one edit, or two in long words (at 8 letters, "breaking" became "breathing").
+const allowedEdits = word => (word.length >= 10 ? 2 : 1)
 
 // `word` as the site has it: itself, if a page uses it or a word it starts
 // (the reader may still be typing) or a longer form of it ("fingers" for
 // "finger": Pagefind stems both); else the nearest word of the site within
 // the edits allowed; else null, and Pagefind is not asked (asked a word it
 // lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
-async function siteWordFor(word) {
+// `correct`: false for a word the data file has other words for ("shots"),
+// which must not become a near word of the site ("shows").
+async function siteWordFor(word, correct) {
   if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
   const words = await wordsStartingWith(word[0])
   const known = words.some(
     site => site.startsWith(word) || (word.startsWith(site) && site.length >= word.length - 2)
   )
   if (known) return word
-  if (word.length < CORRECTED_LETTERS) return null
+  if (!correct || word.length < CORRECTED_LETTERS) return null
   let best = null
   let bestDistance = allowedEdits(word) + 1
   for (const site of words) {
@@ -193,7 +213,9 @@ async function searchableConcepts(concepts) {
     concepts.map(async concept => {
       const alternatives = await Promise.all(
         concept.alternatives.map(async words =>
-          words === concept.typed && !words.includes(" ") ? siteWordFor(words) : words
+          words === concept.typed && !words.includes(" ")
+            ? siteWordFor(words, concept.alternatives.length === 1)
+            : words
         )
       )
       return { ...concept, alternatives: [...new Set(alternatives.filter(Boolean))] }
@@ -248,11 +270,21 @@ function resultGroup(score, found, terms) {
   return [page, ...items]
 }
 
-// What each concept found, page by page: {id: {concepts: [result or undefined], score}}.
+// Pagefind's results for one word, or for several as a phrase ("pain
+// specialist", not every page with "pain" and "specialist"), or all of them
+// anywhere on a page if Pagefind finds no such phrase ("x ray" for "X-ray").
+async function searchWords(module, words) {
+  if (!words.includes(" ")) return module.search(words)
+  const phrase = await module.search(`"${words}"`)
+  return phrase.results.length > 0 ? phrase : module.search(words)
+}
+
+// What each concept found, page by page: [{id, hits: [result or undefined], coverage, score}],
+// and for each concept, how many pages hold it.
 async function pagesFound(module, concepts) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
-    concept.alternatives.map(async words => ({ index, search: await module.search(words) }))
+    concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
   )
   for (const { index, search } of await Promise.all(searches)) {
     for (const result of search.results) {
@@ -262,20 +294,70 @@ async function pagesFound(module, concepts) {
       found.set(result.id, page)
     }
   }
-  return [...found.values()].map(page => {
-    const hits = page.hits.filter(Boolean)
-    return { ...page, coverage: hits.length, score: hits.reduce((sum, hit) => sum + hit.score, 0) }
+  const pages = [...found.values()]
+  const holding = concepts.map((_, index) => pages.filter(page => page.hits[index]).length)
+  // Each concept counts as much: a page's score for it is its share of the
+  // best page's (1 for the page that holds it most), so that a word every
+  // page mentions once does not outweigh the one the reader came for.
+  const best = concepts.map((_, index) =>
+    Math.max(0, ...pages.map(page => page.hits[index]?.score ?? 0))
+  )
+  const scored = pages.map(page => {
+    const shares = page.hits.map((hit, index) => (hit ? hit.score / (best[index] || 1) : 0))
+    return {
+      ...page,
+      coverage: page.hits.filter(Boolean).length,
+      score: shares.reduce((sum, share) => sum + share, 0),
+    }
   })
+  return { pages: scored, holding }
+}
+
+// How many pages the site has (Pagefind's entry file, which it has fetched already).
+let pageCount = null
+function loadPageCount() {
+  if (pageCount === null) {
+    pageCount = fetch(siteFile("pagefind/pagefind-entry.json"))
+      .then(response => response.json())
+      .then(entry => Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0))
+    pageCount.catch(() => {
+      pageCount = null
+    })
+  }
+  return pageCount
+}
+
+// How many of the concepts that `telling` keeps name a page by one of its
+// names or symptoms, as a function of the page's path; all of them when the
+// reader's words together are one ("reflex sympathetic dystrophy").
+async function pagesNamed(concepts) {
+  const namedBy = await Promise.all(
+    concepts.map(async concept => {
+      const pages = new Set()
+      for (const words of concept.alternatives) {
+        const names = await namesStartingWith(words[0])
+        if (Object.hasOwn(names, words)) names[words].forEach(path => pages.add(path))
+      }
+      return pages
+    })
+  )
+  const whole = concepts.map(concept => concept.typed).join(" ")
+  const names = await namesStartingWith(whole[0])
+  const wholly = new Set(Object.hasOwn(names, whole) ? names[whole] : [])
+  return (path, telling) =>
+    wholly.has(path)
+      ? concepts.length
+      : namedBy.filter((pages, index) => telling[index] && pages.has(path)).length
 }
 
 // Pagefind's data of a page for each concept it matched. One at a time:
 // Pagefind hands out one object per page and rewrites it on each call.
 async function pageData(page) {
   const found = []
-  for (const hit of page.hits) {
+  for (const [index, hit] of page.hits.entries()) {
     if (!hit) continue
     const data = await hit.data()
-    found.push({ ...data, sub_results: data.sub_results, weighted_locations: data.weighted_locations })
+    found.push({ ...data, index })
   }
   return found
 }
@@ -292,7 +374,16 @@ async function answer(query, number) {
   if (words.length === 0) return { items: [] }
   const [module, readers] = await Promise.all([loadPagefind(), loadReadersWords()])
   const concepts = await searchableConcepts(conceptsOf(words, readers))
-  const found = await pagesFound(module, concepts)
+  const [{ pages: found, holding }, named, total] = await Promise.all([
+    pagesFound(module, concepts),
+    pagesNamed(concepts),
+    loadPageCount(),
+  ])
+  // A word on most pages ("crps" on this site) says little about which page
+  // the reader wants: it does not count among their names or symptoms below,
+  // unless every word of the query is such a word.
+  const telling = holding.map(pages => pages <= total / 2)
+  if (!telling.some(Boolean)) telling.fill(true)
   // Material asks at every keystroke: fetch result fragments for the latest
   // query only (the index chunks fetched for the others are cached).
   if (number !== latestQuery) return null
@@ -305,14 +396,22 @@ async function answer(query, number) {
   // them (1,000 times a word of the text). Pagefind's weights stop at 10, and
   // a word that every page uses counts for little: among 1,000 pages about
   // pain, "burning pain" scored CRPS 1.49 and a page that only mentions it 1.48.
+  // Then those the reader's words name exactly ("crps" names the CRPS page;
+  // "CRPS in children" only lists the word).
   const ranked = best.map((page, i) => ({
     ...page,
     data: data[i],
-    listed: data[i].filter(concept =>
-      concept.weighted_locations.some(location => location.weight >= READER_TERMS_WEIGHT)
+    listed: data[i].filter(
+      (concept, index) =>
+        telling[concept.index] &&
+        concept.weighted_locations.some(location => location.weight >= KNOWN_BY_WEIGHT)
     ).length,
+    named: named(siteRelative(data[i][0].url), telling),
   }))
-  ranked.sort((a, b) => b.coverage - a.coverage || b.listed - a.listed || b.score - a.score)
+  ranked.sort(
+    (a, b) =>
+      b.coverage - a.coverage || b.listed - a.listed || b.named - a.named || b.score - a.score
+  )
   const complete = ranked.length > 0 && ranked[0].coverage === concepts.length
   answers?.postMessage({ type: "answer", query: words.join(" "), complete })
   // Scores never rise down the list: Material's Enter key opens the page
