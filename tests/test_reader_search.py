@@ -152,3 +152,81 @@ def test_search_loads_when_the_reader_reaches_for_it_not_on_page_load(
     box.press("End")
     expect(page.locator(FIRST_RESULT)).to_have_attribute("href", re.compile(IV_KETAMINE))
     context.close()
+
+
+# Issue 23: readers' own words. The issue's three queries, which found nothing
+# or the wrong page first: the page that answers is now among the first three
+# (benchmarks/search_eval.py measures the whole set of such queries).
+READERS_OWN_WORDS = [
+    ("numb tingly fingers after a fracture", CRPS),
+    ("pain doctor shots in my back", BLOCKS),
+    ("does crps go away", CRPS),
+]
+# Misspelled, or wrapped in question words: the page still comes first.
+MISSPELLED_OR_ASKED = [
+    ("CPRS", CRPS),
+    ("gabapenten", MEDICINES),
+    ("ketamin infusion", IV_KETAMINE),
+    ("is ketamine safe", IV_KETAMINE),
+]
+RESULT_PAGES = ".md-search-result__item > a.md-search-result__link:first-child"
+NO_ANSWER = "[data-search-help='no-answer']"
+EMERGENCY = "[data-search-help='emergency']"
+
+
+@pytest.mark.parametrize(("query", "expected_page"), READERS_OWN_WORDS)
+def test_readers_own_words_find_the_page_among_the_first_three(
+    home: Page, site_server: SiteServer, query: str, expected_page: str
+) -> None:
+    first_result_for(home, query)
+    first_three = [
+        link.get_attribute("href") or "" for link in home.locator(RESULT_PAGES).all()[:3]
+    ]
+    expected_url = site_server.url(expected_page)
+    assert any(href.split("?")[0] == expected_url for href in first_three), first_three
+
+
+@pytest.mark.parametrize(("query", "expected_page"), MISSPELLED_OR_ASKED)
+def test_misspelled_or_asked_the_page_still_comes_first(
+    home: Page, site_server: SiteServer, query: str, expected_page: str
+) -> None:
+    first = first_result_for(home, query)
+    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
+    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+
+
+def _decided(page: Page, query: str) -> Locator:
+    """The no-answer note, once search-help.js has heard the worker's answer to ``query``."""
+    note = page.locator(NO_ANSWER)
+    expect(note).to_have_attribute("data-query", query.lower())
+    return note
+
+
+def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
+    home: Page, site_server: SiteServer
+) -> None:
+    first_result_for(home, "shingles vaccine")
+    note = _decided(home, "shingles vaccine")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("no page here answers")
+    a_to_z = note.get_by_role("link", name="A to Z")
+    help_link = note.get_by_role("link", name="when to get help")
+    assert a_to_z.evaluate("link => link.href") == site_server.url("a-to-z/")
+    assert help_link.evaluate("link => link.href") == site_server.url(f"{CRPS}#when-to-get-help")
+    expect(home.locator(EMERGENCY)).to_be_hidden()
+
+    # A query the site answers: the note goes.
+    first_result_for(home, "ketamine drip")
+    expect(_decided(home, "ketamine drip")).to_be_hidden()
+
+
+@pytest.mark.parametrize("query", ["I want to kill myself", "chest pain, can't breathe"])
+def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
+    first_result_for(home, query)
+    emergency = home.locator(EMERGENCY)
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("911")
+    expect(emergency).to_contain_text("988")
+    # Words with no danger in them: the line goes.
+    first_result_for(home, "burning pain")
+    expect(emergency).to_be_hidden()
