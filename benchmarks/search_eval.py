@@ -15,13 +15,21 @@ phone viewport, and reports for the whole set and for its held-out third:
 - the time from the last key to the results on screen, median and 90th
   percentile (the query is filled at once, then its last key pressed).
 
+With ``--pieces``, each piece of the search is measured by taking it out of
+the built site, one at a time, and typing the set again: filler words kept
+(no stop words), no readers' terms (data/search_terms.yml), no misspelling
+matched; and "only pages with every word", the results of the whole search
+less those Material marks with words missing (what Pagefind alone returns:
+pages holding every word).
+
 Run from the project folder (``--pages``: generated CRPS-shaped pages added to
 the site, ``benchmarks/reader_corpus.py``; 0 is the site as it is, about 20 pages):
 
     .venv/bin/python -m benchmarks.search_eval --pages 0 1000 --baseline main
 
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
-the same queries; ``--misses`` lists the queries that missed.
+the same queries; ``--misses`` lists the queries that missed; ``--pieces``
+measures each piece of the search (above).
 """
 
 from __future__ import annotations
@@ -32,8 +40,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,6 +51,7 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.measure import extract_at_commit
+from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import add_pages, generate_pages
 from healthsite.search.readers_words import normalize
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
@@ -54,8 +63,11 @@ TOP = 3
 SEARCH_BUTTON = "label.md-header__button[for='__search']"  # the phone's search button
 SEARCH_BOX = ".md-search__input"
 RESULT_META = ".md-search-result__meta"
+RESULT_ITEMS = ".md-search-result__item"
 # The page link of each result (its sections follow it in the item).
-RESULT_PAGES = ".md-search-result__item > a.md-search-result__link:first-child"
+PAGE_LINK = "a.md-search-result__link:first-child"
+# Material's "Missing: word" line, for words a page does not hold.
+MISSING_WORDS = ".md-search-result__terms"
 # What the search shows when no page answers (overrides/partials/search.html).
 HELP = "[data-search-help='no-answer']"
 EMERGENCY = "[data-search-help='emergency']"
@@ -116,6 +128,7 @@ class Outcome:
 
     query: EvalQuery
     results: tuple[str, ...]  # URL paths of the result pages, best first
+    complete: tuple[str, ...]  # those of them that hold every word
     help_shown: bool
     emergency_shown: bool
     ms: float
@@ -125,11 +138,11 @@ def _site_path(href: str, origin: str) -> str:
     return urlsplit(href).path.removeprefix(urlsplit(origin).path).lstrip("/")
 
 
-def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], float]:
+def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], list[str], float]:
     """Type ``query`` (after emptying the box) and read the result pages, best first.
 
-    Returns the pages and the time from the query's last key to the results
-    (or "No matching documents") on screen.
+    Returns the pages, those of them with no word missing, and the time from
+    the query's last key to the results (or "No matching documents") on screen.
     """
     box = page.locator(SEARCH_BOX)
     meta = page.locator(RESULT_META)
@@ -148,9 +161,14 @@ def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], float
         page.locator(f'{HELP}[data-query="{normalize(query)}"]').wait_for(
             state="attached", timeout=RESULT_TIMEOUT_MS
         )
-    links = page.locator(RESULT_PAGES)
-    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
-    return [_site_path(href, server.url()) for href in hrefs], elapsed
+    results, complete = [], []
+    for item in page.locator(RESULT_ITEMS).all():
+        link = item.locator(PAGE_LINK)
+        path = _site_path(link.get_attribute("href") or "", server.url())
+        results.append(path)
+        if link.locator(MISSING_WORDS).count() == 0:
+            complete.append(path)
+    return results, complete, elapsed
 
 
 def run_queries(
@@ -163,11 +181,12 @@ def run_queries(
     page.locator(SEARCH_BOX).wait_for(state="visible")
     outcomes = []
     for query in queries:
-        results, ms = search(page, server, query.query)
+        results, complete, ms = search(page, server, query.query)
         outcomes.append(
             Outcome(
                 query=query,
                 results=tuple(results),
+                complete=tuple(complete),
                 help_shown=page.locator(HELP).is_visible(),
                 emergency_shown=page.locator(EMERGENCY).is_visible(),
                 ms=ms,
@@ -254,11 +273,55 @@ class Row:
     site: str
     whole: Score
     held_out: Score
+    first_visit: Visit | None = None  # benchmarks/reader.py's cold visit and typed query
+
+
+def _without_stop_words(text: str) -> str:
+    return json.dumps({**json.loads(text), "stop": []})
+
+
+def _without_terms(text: str) -> str:
+    return json.dumps({**json.loads(text), "terms": {}})
+
+
+def _without_misspellings(text: str) -> str:
+    # No near word is within -1 edits: a word the site lacks is left out, not matched.
+    allowed = "const allowedEdits = word =>"
+    if allowed not in text:
+        raise RuntimeError("search-worker.js has no allowedEdits: update benchmarks/search_eval.py")
+    return text.replace(allowed, f"{allowed} -1 ||")
+
+
+# Each piece, taken out of the built site: the file changed, and how.
+PIECES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "filler words kept": ("search/readers-words.json", _without_stop_words),
+    "no readers' terms": ("search/readers-words.json", _without_terms),
+    "no misspelling matched": ("assets/javascripts/search-worker.js", _without_misspellings),
+}
+ONLY_COMPLETE = "only pages with every word"
+
+
+def _rows(
+    pages: int, site: str, outcomes: list[Outcome], built: set[str], complete: bool = False
+) -> Row:
+    if complete:
+        outcomes = [replace(outcome, results=outcome.complete) for outcome in outcomes]
+    return Row(
+        pages=pages,
+        site=site,
+        whole=score(outcomes, built),
+        held_out=score([o for o in outcomes if o.query.held_out], built),
+    )
 
 
 def measure(
-    browser: Browser, folder: Path, added: int, commit: str | None, queries: list[EvalQuery]
-) -> Row:
+    browser: Browser,
+    folder: Path,
+    added: int,
+    commit: str | None,
+    queries: list[EvalQuery],
+    pieces: bool = False,
+) -> list[Row]:
     project = folder / f"{added}-{commit or 'checkout'}"
     project.mkdir(parents=True)
     if commit is None:
@@ -271,14 +334,26 @@ def measure(
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
     pages = built_pages(built.site_dir)
+    count = page_count(built.site_dir)
+    site = f"commit {commit}" if commit else "checkout"
     with serve(built.site_dir) as server:
         outcomes = run_queries(browser, server, queries)
-    return Row(
-        pages=page_count(built.site_dir),
-        site=f"commit {commit}" if commit else "checkout",
-        whole=score(outcomes, pages),
-        held_out=score([o for o in outcomes if o.query.held_out], pages),
-    )
+        first_visit = visit(browser, server, hold_index=False, typed=True)
+        rows = [replace(_rows(count, site, outcomes, pages), first_visit=first_visit)]
+        if not pieces:
+            return rows
+        rows.append(_rows(count, f"{site}, {ONLY_COMPLETE}", outcomes, pages, complete=True))
+        for name, (path, change) in PIECES.items():
+            changed = built.site_dir / path
+            original = changed.read_text(encoding="utf-8")
+            changed.write_text(change(original), encoding="utf-8")
+            try:
+                rows.append(
+                    _rows(count, f"{site}, {name}", run_queries(browser, server, queries), pages)
+                )
+            finally:
+                changed.write_text(original, encoding="utf-8")
+    return rows
 
 
 def _rate(part: int, whole: int) -> str:
@@ -302,6 +377,22 @@ def report(rows: Sequence[Row], show_misses: bool) -> str:
                 f"| {len(result.missing)} | {_rate(result.no_answer_right, result.no_answer)} "
                 f"| {result.median_ms:,.0f} / {result.p90_ms:,.0f} ms |"
             )
+    visited = [row for row in rows if row.first_visit]
+    if visited:
+        lines += [
+            "",
+            f"First visit to the CRPS page (cold cache, phone viewport, gzip) and {QUERY!r} "
+            "typed at 5 keys a second, first result after the last key (benchmarks/reader.py):",
+            "",
+        ]
+        for row in rows:
+            first = row.first_visit
+            if first is not None:
+                lines.append(
+                    f"- {row.pages:,} pages, {row.site}: first visit "
+                    f"{first.gzip_bytes / 1000:,.1f} KB in {first.requests} requests; "
+                    f"first result {first.search_ms:,.0f} ms"
+                )
     if show_misses:
         for row in rows:
             lines += ["", f"Misses at {row.pages:,} pages, {row.site}:", ""]
@@ -318,6 +409,9 @@ def main() -> int:
     )
     parser.add_argument("--baseline", help="a git commit to measure in the same run")
     parser.add_argument("--misses", action="store_true", help="list the queries that missed")
+    parser.add_argument(
+        "--pieces", action="store_true", help="measure the checkout without each piece of search"
+    )
     arguments = parser.parse_args()
     problem = missing_chromium()
     if problem:
@@ -331,7 +425,8 @@ def main() -> int:
         for added in arguments.pages:
             for commit in sites:
                 sys.stderr.write(f"{added} pages added, {commit or 'checkout'}: building...\n")
-                rows.append(measure(browser, Path(folder), added, commit, queries))
+                pieces = arguments.pieces and commit is None
+                rows += measure(browser, Path(folder), added, commit, queries, pieces)
         browser.close()
     sys.stdout.write(report(rows, arguments.misses))
     return 0

@@ -52,9 +52,10 @@ def test_every_expected_page_is_a_page_of_the_site_or_a_planned_guide() -> None:
 def test_a_query_whose_page_is_not_built_is_page_missing_not_a_miss() -> None:
     wanted = EvalQuery("tens machine", ("treatments/other-treatments/",), False, frozenset())
     found = EvalQuery("ketamine drip", ("treatments/iv-ketamine/",), True, frozenset())
+    shown = ("treatments/iv-ketamine/", "conditions/crps/")
     outcomes = [
-        Outcome(wanted, ("conditions/crps/",), False, False, 10.0),
-        Outcome(found, ("treatments/iv-ketamine/", "conditions/crps/"), False, False, 20.0),
+        Outcome(wanted, ("conditions/crps/",), (), help_shown=False, emergency_shown=False, ms=10),
+        Outcome(found, shown, shown, help_shown=False, emergency_shown=False, ms=20),
     ]
 
     result = score(outcomes, {"conditions/crps/", "treatments/iv-ketamine/"})
