@@ -288,7 +288,9 @@ def _without_misspellings(text: str) -> str:
     # No near word is within -1 edits: a word the site lacks is left out, not matched.
     allowed = "const allowedEdits = word =>"
     if allowed not in text:
-        raise RuntimeError("search-worker.js has no allowedEdits: update benchmarks/search_eval.py")
+        raise RuntimeError(
+            "search-readers.js has no allowedEdits: update benchmarks/search_eval.py"
+        )
     return text.replace(allowed, f"{allowed} -1 ||")
 
 
@@ -296,7 +298,7 @@ def _without_misspellings(text: str) -> str:
 PIECES: dict[str, tuple[str, Callable[[str], str]]] = {
     "filler words kept": ("search/readers-words.json", _without_stop_words),
     "no readers' terms": ("search/readers-words.json", _without_terms),
-    "no misspelling matched": ("assets/javascripts/search-worker.js", _without_misspellings),
+    "no misspelling matched": ("assets/javascripts/search-readers.js", _without_misspellings),
 }
 ONLY_COMPLETE = "only pages with every word"
 

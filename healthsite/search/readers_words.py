@@ -3,8 +3,9 @@
 Readers type what they feel and want to know ("shots in my back", "does it go
 away"), where pages use other words (injections, nerve blocks, outlook).
 ``data/search_terms.yml`` maps a reader's words to the pages' words, a line
-per term. The search worker (``overrides/assets/javascripts/search-worker.js``)
-searches for the pages' words too; the reader sees only the pages' own text.
+per term. The search (``overrides/assets/javascripts/search-readers.js``, which
+search-worker.js imports when the reader reaches for the search box) looks for
+the pages' words too; the reader sees only the pages' own text.
 
 Each of the pages' words must be on a page: the build reads every page as
 Pagefind reads it (``SiteWords``), so a term that points at words no page
@@ -12,8 +13,12 @@ uses any more (a page rewritten) fails the build on its line.
 
 The site's words are also written, split by first letter, under
 ``search/words/`` for the worker: a word a reader misspelled is matched to the
-nearest word of the site (``search-worker.js``, ``nearestWord``). A reader's
-misspelling costs the fetch of one small file; nothing is fetched otherwise.
+nearest word of the site (``search-readers.js``, ``siteWordFor``), and a word
+the site lacks is not given to Pagefind (which would answer for a shorter
+word). Each letter's file is fetched once, when a word typed starts with it.
+The pages' names and symptoms (front matter) are written likewise, under
+``search/names/``: a page the reader's words name exactly comes first among
+pages that match as well.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ STOP_WORDS = (
 )
 # fmt: on
 # The site's words given to the worker: at least this many letters (shorter
-# words are searched as typed: CHECKED_LETTERS in search-worker.js).
+# words are searched as typed: CHECKED_LETTERS in search-readers.js).
 MIN_WORD_LETTERS = 3
 _TAG = re.compile(r"<[^>]*>")
 _APOSTROPHE = re.compile(r"['\u2019]")
@@ -62,7 +67,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 def normalize(text: str) -> str:
     """Lowercase words separated by single spaces, apostrophes dropped ("can't" -> "cant").
 
-    search-worker.js normalizes what the reader types the same way (``normalize``).
+    search-readers.js normalizes what the reader types the same way (``normalize``).
     """
     return " ".join(_NOT_WORD.split(_APOSTROPHE.sub("", text.lower()))).strip()
 
@@ -158,7 +163,7 @@ class SiteWords:
     def names(self) -> dict[str, list[str]]:
         """Each page's names and symptoms (front matter), normalized: the pages
         (URL paths) each one names. A page named by the reader's very words
-        comes first among pages that match as well (search-worker.js)."""
+        comes first among pages that match as well (search-readers.js)."""
         pages_by_name: dict[str, list[str]] = {}
         for dest_uri, names in sorted(self._names_by_page.items()):
             url = dest_uri.removesuffix("index.html")

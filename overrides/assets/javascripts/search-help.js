@@ -3,7 +3,7 @@
  *
  * - When no page holds all of the reader's words (or none holds any), a kind
  *   note with the A to Z and the CRPS page's "When to get help". The worker
- *   says so for each query it answers (search-worker.js, on the
+ *   says so for each query it answers (search-readers.js, on the
  *   "healthsite-search-answers" channel: Material keeps its worker to itself).
  * - When the words suggest danger (self-harm, an overdose, chest pain, not
  *   being able to breathe), the 911 and 988 line, whatever the results.
