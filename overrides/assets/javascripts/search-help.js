@@ -18,7 +18,9 @@
   const noAnswer = document.querySelector("[data-search-help='no-answer']")
   const emergency = document.querySelector("[data-search-help='emergency']")
   if (!box || !meta || !noAnswer || !emergency) return
-  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant").
+  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant"),
+  // as search-readers.js reads them (normalize there; this script is part of
+  // every first visit, that module is not).
   const DANGER = new RegExp(
     "\\b(" +
       [
