@@ -236,3 +236,22 @@ def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> N
     # Words with no danger in them: the line goes.
     first_result_for(home, "burning pain")
     expect(emergency).to_be_hidden()
+
+
+def test_enter_and_arrow_keys_still_reach_the_results_beside_a_note(
+    chromium: Browser, site_server: SiteServer
+) -> None:
+    """The notes sit outside Material's result list: its arrow keys walk the
+    results and Enter opens the best one, as without a note."""
+    page = chromium.new_page()
+    page.goto(site_server.url())
+    first = first_result_for(page, "chest pain")
+    expect(page.locator(EMERGENCY)).to_be_visible()
+    box = page.locator(".md-search__input")
+    box.press("ArrowDown")
+    expect(first).to_be_focused()
+    box.focus()
+    href = first.get_attribute("href") or ""
+    box.press("Enter")
+    page.wait_for_url(href)
+    page.close()
