@@ -154,8 +154,16 @@ const CORRECTED_LETTERS = 4
 // ...by one edit, or two in long words (at 8 letters, "breaking" became "breathing").
 const allowedEdits = word => (word.length >= 10 ? 2 : 1)
 
+// A word less its common English endings: "amputated" and "amputation" are
+// both "amput", "fingers" is "finger". Only to tell whether the site has a
+// form of a word the reader typed; Pagefind does the real stemming. (Sharing
+// a long start is not enough: "gabapenten" shares "gabapent" with gabapentin.)
+function roughStem(word) {
+  return word.replace(/(ations?|ated|ating|ates?|ions?|ing|ed|es|ers?|ly|s)$/, "") || word
+}
+
 // `word` as the site has it: itself, if a page uses it or a word it starts
-// (the reader may still be typing) or a longer form of it ("fingers" for
+// (the reader may still be typing) or another form of it ("fingers" for
 // "finger": Pagefind stems both); else the nearest word of the site within
 // the edits allowed; else null, and Pagefind is not asked (asked a word it
 // lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
@@ -164,8 +172,9 @@ const allowedEdits = word => (word.length >= 10 ? 2 : 1)
 async function siteWordFor(word, correct) {
   if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
   const words = await wordsStartingWith(word[0])
+  const stem = roughStem(word)
   const known = words.some(
-    site => site.startsWith(word) || (word.startsWith(site) && site.length >= word.length - 2)
+    site => site.startsWith(word) || (site.startsWith(stem) && roughStem(site) === stem)
   )
   if (known) return word
   if (!correct || word.length < CORRECTED_LETTERS) return null
