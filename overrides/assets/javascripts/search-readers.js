@@ -383,7 +383,8 @@ export async function answer(module, query, isLatest) {
   // names the page exactly counts half more ("crps" names the CRPS page;
   // "CRPS in children" only lists the word). Tried on the set's tuning part
   // (benchmarks/search_queries.yml): these sums put the right page first for
-  // 38 of its 48 queries, sorting by how many concepts a page holds first, 35.
+  // 38 of its 48 queries where sorting first by how many concepts a page
+  // holds put 35 (benchmarks/README.md has the figures since).
   const ranked = best.map((page, i) => ({
     ...page,
     data: data[i],
