@@ -174,7 +174,7 @@ READERS_OWN_WORDS = [
 MISSPELLED_OR_ASKED = [
     ("CPRS", CRPS),
     ("gabapenten", MEDICINES),
-    ("ketamin infusion", IV_KETAMINE),
+    ("ketamin infusion", IV_KETAMINE),  # codespell:ignore
     ("is ketamine safe", IV_KETAMINE),
 ]
 RESULT_PAGES = ".md-search-result__item > a.md-search-result__link:first-child"

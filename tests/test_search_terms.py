@@ -47,7 +47,7 @@ def _messages(tmp_path: Path, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("typed", "normalized"),
     [
-        ("Can't bear", "cant bear"),
+        ("Can't bear", "cant bear"),  # codespell:ignore
         ("X-ray", "x ray"),
         ("  Sudeck\u2019s  atrophy ", "sudecks atrophy"),
     ],

@@ -47,13 +47,14 @@ _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]
 # fmt: off
 STOP_WORDS = (
     "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being",
-    "but", "by", "can", "cant", "could", "did", "do", "does", "doing", "dont", "for", "from",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
+    "cant", "dont",  # codespell:ignore
     "get", "gets", "getting", "go", "had", "has", "have", "having", "he", "her", "him", "his",
     "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "might",
     "more", "most", "much", "my", "of", "on", "or", "our", "should", "so", "some", "still",
     "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up",
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
-    "with", "without", "wont", "would", "you", "your", "yours",
+    "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
 )
 # fmt: on
 # The site's words given to the worker: at least this many letters (shorter
@@ -65,7 +66,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
-    """Lowercase words separated by single spaces, apostrophes dropped ("can't" -> "cant").
+    """Lowercase words separated by single spaces, apostrophes dropped ("Sudeck's" -> "sudecks").
 
     search-readers.js normalizes what the reader types the same way (``normalize``).
     """

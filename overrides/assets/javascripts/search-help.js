@@ -18,7 +18,7 @@
   const noAnswer = document.querySelector("[data-search-help='no-answer']")
   const emergency = document.querySelector("[data-search-help='emergency']")
   if (!box || !meta || !noAnswer || !emergency) return
-  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant"),
+  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant"),  // codespell:ignore
   // as search-readers.js reads them (normalize there; this script is part of
   // every first visit, that module is not).
   const DANGER = new RegExp(
@@ -35,7 +35,7 @@
         "poison(ed|ing)?",
         "chest (pain|pains|tightness)",
         "heart attack",
-        "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",
+        "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
       ].join("|") +

@@ -106,7 +106,7 @@ function normalize(text) {
 // What the reader asked for: one "concept" per reader's term or other word
 // that is not a question or filler word, each with the words to look for
 // (the reader's own, and the pages' words for them). Longest terms first:
-// "cant bear" before "cant", which alone is a filler word.
+// "cant bear" before "cant", which alone is a filler word.  // codespell:ignore
 function conceptsOf(words, readers) {
   const concepts = []
   let i = 0
@@ -130,7 +130,7 @@ function conceptsOf(words, readers) {
   return concepts.length > 0 ? concepts : words.map(word => ({ typed: word, alternatives: [word] }))
 }
 
-// Optimal string alignment distance: edits, and swaps of two neighbours ("cprs", "crps").
+// Optimal string alignment distance: edits, and swaps of two neighbors ("cprs", "crps").
 function editDistance(a, b) {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)])
   for (let j = 1; j <= b.length; j++) rows[0][j] = j
