@@ -77,6 +77,12 @@ from healthsite.search.pagefind import (
     index_no_pages,
     use_pagefind_worker,
 )
+from healthsite.search.readers_words import (
+    ReaderTerm,
+    SiteWords,
+    load_search_terms,
+    write_search_data,
+)
 from healthsite.search.terms import add_search_element
 from healthsite.serving import ServeSession
 
@@ -168,6 +174,10 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 # This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/serving.py).
 # What Pagefind indexes: each page's article, written as the page is written.
 _search_input = PagefindInput()
+# The words of every page, for data/search_terms.yml's check and the search's
+# misspellings (healthsite/search/readers_words.py).
+_site_words = SiteWords()
+_reader_terms: list[ReaderTerm] = []
 _session = ServeSession(
     lambda site_dir, background: build_index(site_dir, _search_input.path, background=background)
 )
@@ -204,7 +214,10 @@ def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     warning_signs, sign_problems = load_warning_signs(
         data_files["warning_signs"], registry.sources, registry.sources_file
     )
+    global _reader_terms
+    _reader_terms, terms_problems = load_search_terms(project_dir)
     problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
+    problems += terms_problems
     raise_if_any(problems, "Invalid data files", project_dir)
     log_editors_levels(warning_signs)
     _checked_data = (registry, glossary, reviewers, warning_signs, repository_url)
@@ -220,6 +233,7 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     configure_preview(config)
     if not _session.dirty_serve:
         _search_input.clear()  # the site folder starts empty too
+    _site_words.start(_reader_terms, keep_pages=_session.dirty_serve)
     citations = Citations(registry)
     findings = Findings(citations)
     library_macros = LibraryMacros()
@@ -549,7 +563,7 @@ def _finish_html(output: str) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _sidebars().unlist_after_render()
     output = _finish_html(output)
-    _search_input.add(page.file.dest_uri, output)
+    _site_words.add(page.file.dest_uri, _search_input.add(page.file.dest_uri, output))
     return output
 
 
@@ -568,6 +582,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if not _session.unchanged(site_dir / FEED_PATH, document):
         write_feed(site_dir, document)
+    raise_if_any(_site_words.unused(_reader_terms), "Search terms", state.project_dir)
+    write_search_data(site_dir, _reader_terms, _site_words.vocabulary(), _site_words.names())
     _session.index(site_dir)
 
 

@@ -37,6 +37,7 @@ READABILITY = {
 # Prose words only: not macro calls, link targets, HTML or Markdown attributes.
 KEPT = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}", re.DOTALL)
 WORD = re.compile(r"\b[a-z]{4,}\b")
+ASIDE = re.compile(r"\x00(\d+)\x00")
 
 
 @cache
@@ -53,27 +54,29 @@ def vocabulary() -> tuple[str, ...]:
 
 
 def swap_words(text: str, rng: random.Random) -> str:
-    """Swap a share of the prose words of ``text``; keep headings, admonitions and markup."""
+    """Swap a share of the prose words of ``text``; keep headings, admonitions and markup.
+
+    Markup is set aside first, over the whole text: a macro call may span
+    lines (``{{ signs('a',`` then ``'b') }}`` in a care card).
+    """
     words = vocabulary()
+    kept: list[str] = []
+
+    def set_aside(found: re.Match[str]) -> str:
+        kept.append(found.group(0))
+        return f"\x00{len(kept) - 1}\x00"
 
     def swap(found: re.Match[str]) -> str:
         return rng.choice(words) if rng.random() < SWAPPED_SHARE else found.group(0)
 
     lines = []
-    for line in text.split("\n"):
+    for line in KEPT.sub(set_aside, text).split("\n"):
         # Headings, and admonitions' types and titles (the care cards' checks
         # read them).
-        if line.lstrip().startswith(("#", "!!!", "???")):
-            lines.append(line)
-            continue
-        pieces, start = [], 0
-        for kept in KEPT.finditer(line):
-            pieces.append(WORD.sub(swap, line[start : kept.start()]))
-            pieces.append(kept.group(0))
-            start = kept.end()
-        pieces.append(WORD.sub(swap, line[start:]))
-        lines.append("".join(pieces))
-    return "\n".join(lines)
+        lines.append(
+            line if line.lstrip().startswith(("#", "!!!", "???")) else WORD.sub(swap, line)
+        )
+    return ASIDE.sub(lambda found: kept[int(found.group(1))], "\n".join(lines))
 
 
 def crps_source() -> tuple[dict[str, Any], str]:

@@ -94,9 +94,16 @@ def _results(
                 )
             result.reason = _reason(result, settings)
             by_link[link] = result
-        result.pages.add(row.page.removeprefix(root))
+        result.pages.add(_page_path(row.page, root))
         result.pages |= linked_from.get(row.link, set())
     return list(by_link.values())
+
+
+def _page_path(url: str, root: str) -> str:
+    """The URL path of the page a link is on. linkchecker names the page by the
+    address it first reached it at, which may carry a section ("conditions/crps/
+    #when-to-get-help", which the search box links to from every page)."""
+    return url.removeprefix(root).split("#", 1)[0]
 
 
 def _retry(results: list[LinkResult], settings: Settings, sleep: Callable[[float], None]) -> None:
@@ -162,6 +169,6 @@ def check_site(
     for result in results:
         if not result.internal and not result.from_cache and result.verdict is not Verdict.SKIPPED:
             cache.record(result.link, result.verdict, result.result, now)
-    parents = {row.page.removeprefix(root) for row in rows if row.page}
+    parents = {_page_path(row.page, root) for row in rows if row.page}
     checked = sorted(page for page in parents if page.endswith("/") or not page)  # not CSS
     return Outcome(sorted(results, key=lambda r: r.link), checked)

@@ -152,14 +152,17 @@ class PagefindInput:
             self._folder.cleanup()
             self._folder = None
 
-    def add(self, dest_uri: str, page_html: str) -> None:
-        """Write one page as it is written to the site (``page.file.dest_uri``)."""
+    def add(self, dest_uri: str, page_html: str) -> str:
+        """Write one page as it is written to the site (``page.file.dest_uri``);
+        return what Pagefind will read of it."""
         target = self.path / dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         # Whole or not at all: Pagefind may be reading the folder in the background.
         partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(what_pagefind_reads(page_html), encoding="utf-8")
+        read = what_pagefind_reads(page_html)
+        partial.write_text(read, encoding="utf-8")
         partial.replace(target)
+        return read
 
 
 def build_index(site_dir: Path, pages: Path | None = None, background: bool = False) -> None:

@@ -1,0 +1,230 @@
+"""Readers' words for what the pages call otherwise, and the site's own words, for search.
+
+Readers type what they feel and want to know ("shots in my back", "does it go
+away"), where pages use other words (injections, nerve blocks, outlook).
+``data/search_terms.yml`` maps a reader's words to the pages' words, a line
+per term. The search (``overrides/assets/javascripts/search-readers.js``, which
+search-worker.js imports when the reader reaches for the search box) looks for
+the pages' words too; the reader sees only the pages' own text.
+
+Each of the pages' words must be on a page: the build reads every page as
+Pagefind reads it (``SiteWords``), so a term that points at words no page
+uses any more (a page rewritten) fails the build on its line.
+
+The site's words are also written, split by first letter, under
+``search/words/`` for the worker: a word a reader misspelled is matched to the
+nearest word of the site (``search-readers.js``, ``siteWordFor``), and a word
+the site lacks is not given to Pagefind (which would answer for a shorter
+word). Each letter's file is fetched once, when a word typed starts with it.
+The pages' names and symptoms (front matter) are written likewise, under
+``search/names/``: a page the reader's words name exactly comes first among
+pages that match as well.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+from healthsite.problems import Problem, field_path
+from healthsite.search.terms import TERMS_WEIGHT
+from healthsite.yamlfile import InvalidYamlError, load_with_lines
+
+SEARCH_TERMS_FILE = "data/search_terms.yml"
+# What the worker fetches (under the site's root).
+READERS_WORDS_PATH = "search/readers-words.json"
+WORDS_FOLDER = "search/words"
+NAMES_FOLDER = "search/names"
+# The hidden element of a page's names and symptoms (healthsite/search/terms.py).
+_READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]*)</div>')
+# Question and filler words decide nothing, and hid pages: Pagefind wants
+# every word of a query on a page, and found none for "will my child grow out
+# of it" (benchmarks/README.md, "Search in readers' words").
+# fmt: off
+STOP_WORDS = (
+    "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
+    "cant", "dont",  # codespell:ignore
+    "get", "gets", "getting", "go", "had", "has", "have", "having", "he", "her", "him", "his",
+    "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "might",
+    "more", "most", "much", "my", "of", "on", "or", "our", "should", "so", "some", "still",
+    "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up",
+    "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
+    "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
+)
+# fmt: on
+# The site's words given to the worker: at least this many letters (shorter
+# words are searched as typed: CHECKED_LETTERS in search-readers.js).
+MIN_WORD_LETTERS = 3
+_TAG = re.compile(r"<[^>]*>")
+_APOSTROPHE = re.compile(r"['\u2019]")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalize(text: str) -> str:
+    """Lowercase words separated by single spaces, apostrophes dropped ("Sudeck's" -> "sudecks").
+
+    search-readers.js normalizes what the reader types the same way (``normalize``).
+    """
+    return " ".join(_NOT_WORD.split(_APOSTROPHE.sub("", text.lower()))).strip()
+
+
+@dataclass(frozen=True)
+class ReaderTerm:
+    """One line of the data file: a reader's words, and the pages' words for them."""
+
+    readers: str
+    pages: tuple[str, ...]
+    line: int | None
+
+
+def _terms_from(
+    data: object, lines: dict[tuple[object, ...], int]
+) -> tuple[list[ReaderTerm], list[Problem]]:
+    if not isinstance(data, dict):
+        expected = "expected a mapping, a line per term: a reader's words: [pages' words]"
+        return [], [Problem(SEARCH_TERMS_FILE, 1, "(file)", expected)]
+    terms, problems = [], []
+    for key, value in data.items():
+        line = lines.get((key,))
+        field = field_path([key])
+        written = [value] if isinstance(value, str) else value
+        if not isinstance(key, str) or not normalize(key):
+            problems.append(Problem(SEARCH_TERMS_FILE, line, field, "expected a reader's words"))
+            continue
+        if (
+            not isinstance(written, list)
+            or not written
+            or not all(isinstance(words, str) and normalize(words) for words in written)
+        ):
+            problems.append(
+                Problem(
+                    SEARCH_TERMS_FILE,
+                    line,
+                    field,
+                    "expected the words pages use for it, e.g. [injection, nerve block]",
+                )
+            )
+            continue
+        terms.append(ReaderTerm(normalize(key), tuple(normalize(words) for words in written), line))
+    return terms, problems
+
+
+def load_search_terms(project_dir: Path) -> tuple[list[ReaderTerm], list[Problem]]:
+    """The data file's terms, and every mistake in it (no file: no terms)."""
+    path = project_dir / SEARCH_TERMS_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        data, lines = load_with_lines(path, SEARCH_TERMS_FILE)
+    except InvalidYamlError as error:
+        return [], [error.problem]
+    return _terms_from(data, lines)
+
+
+def page_words(html: str) -> str:
+    """The normalized text of a page as Pagefind reads it (its tags dropped)."""
+    return normalize(unescape(_TAG.sub(" ", html)))
+
+
+class SiteWords:
+    """The words of every page written in this process (per page, so that a
+    rebuild under ``mkdocs serve --dirty`` replaces the saved page's words)."""
+
+    def __init__(self) -> None:
+        self._by_page: dict[str, frozenset[str]] = {}
+        self._phrases_by_page: dict[str, frozenset[str]] = {}
+        self._names_by_page: dict[str, tuple[str, ...]] = {}
+        self._phrases: frozenset[str] = frozenset()
+
+    def start(self, terms: Iterable[ReaderTerm], keep_pages: bool) -> None:
+        """Start a build that checks ``terms``' page words. ``keep_pages``: under
+        ``mkdocs serve --dirty`` only saved pages are written again; the others'
+        words are kept (a term changed meanwhile is checked on the saved pages)."""
+        if not keep_pages:
+            self._by_page.clear()
+            self._phrases_by_page.clear()
+            self._names_by_page.clear()
+        self._phrases = frozenset(words for term in terms for words in term.pages)
+
+    def add(self, dest_uri: str, html: str) -> None:
+        text = f" {page_words(html)} "
+        self._by_page[dest_uri] = frozenset(text.split())
+        self._phrases_by_page[dest_uri] = frozenset(
+            phrase for phrase in self._phrases if f" {phrase} " in text
+        )
+        listed = _READER_TERMS.search(html)
+        names = unescape(listed.group(1)).split(", ") if listed else []
+        self._names_by_page[dest_uri] = tuple(filter(None, map(normalize, names)))
+
+    def names(self) -> dict[str, list[str]]:
+        """Each page's names and symptoms (front matter), normalized: the pages
+        (URL paths) each one names. A page named by the reader's very words
+        comes first among pages that match as well (search-readers.js)."""
+        pages_by_name: dict[str, list[str]] = {}
+        for dest_uri, names in sorted(self._names_by_page.items()):
+            url = dest_uri.removesuffix("index.html")
+            for name in names:
+                pages_by_name.setdefault(name, []).append(url)
+        return pages_by_name
+
+    def vocabulary(self) -> set[str]:
+        """Every word of the site of at least ``MIN_WORD_LETTERS`` letters."""
+        words: set[str] = set()
+        for page in self._by_page.values():
+            words.update(page)
+        return {word for word in words if len(word) >= MIN_WORD_LETTERS and word.isalpha()}
+
+    def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
+        """A problem for each page word of ``terms`` that no page uses."""
+        used: set[str] = set()
+        for phrases in self._phrases_by_page.values():
+            used.update(phrases)
+        return [
+            Problem(
+                SEARCH_TERMS_FILE,
+                term.line,
+                field_path([term.readers]),
+                f"{words!r} is on no page; expected words a page uses "
+                "(as Pagefind reads it: the article and its hidden reader terms)",
+            )
+            for term in terms
+            for words in term.pages
+            if words not in used
+        ]
+
+
+def write_search_data(
+    site_dir: Path,
+    terms: Iterable[ReaderTerm],
+    vocabulary: set[str],
+    names: dict[str, list[str]],
+) -> None:
+    """What the search worker reads: the terms and stop words, and the site's
+    words and pages' names in one file per first letter."""
+    readers_words = {
+        "stop": STOP_WORDS,
+        "terms": {term.readers: list(term.pages) for term in terms},
+    }
+    target = site_dir / READERS_WORDS_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(readers_words, separators=(",", ":")), encoding="utf-8")
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        by_letter.setdefault(word[0], []).append(word)
+    folder = site_dir / WORDS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for letter, words in by_letter.items():
+        (folder / f"{letter}.txt").write_text(" ".join(words), encoding="utf-8")
+    names_by_letter: dict[str, dict[str, list[str]]] = {}
+    for name, pages in sorted(names.items()):
+        names_by_letter.setdefault(name[0], {})[name] = pages
+    folder = site_dir / NAMES_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for letter, pages_by_name in names_by_letter.items():
+        text = json.dumps(pages_by_name, separators=(",", ":"))
+        (folder / f"{letter}.json").write_text(text, encoding="utf-8")

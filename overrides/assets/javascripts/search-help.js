@@ -1,0 +1,76 @@
+/*
+ * What the search box shows beside its results (README, "Search").
+ *
+ * - When no page holds all of the reader's words (or none holds any), a kind
+ *   note with the A to Z and the CRPS page's "When to get help". The worker
+ *   says so for each query it answers (search-readers.js, on the
+ *   "healthsite-search-answers" channel: Material keeps its worker to itself).
+ * - When the words suggest danger (self-harm, an overdose, chest pain, not
+ *   being able to breathe), the 911 and 988 line, whatever the results.
+ *
+ * Both notes are in the page, hidden (overrides/partials/search.html); this
+ * script only shows and hides them. Each note records the query it was last
+ * decided for (data-query), which benchmarks/search_eval.py waits for.
+ */
+;(() => {
+  const box = document.querySelector(".md-search__input")
+  const meta = document.querySelector(".md-search-result__meta")
+  const noAnswer = document.querySelector("[data-search-help='no-answer']")
+  const emergency = document.querySelector("[data-search-help='emergency']")
+  if (!box || !meta || !noAnswer || !emergency) return
+  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant"),  // codespell:ignore
+  // as search-readers.js reads them (normalize there; this script is part of
+  // every first visit, that module is not).
+  const DANGER = new RegExp(
+    "\\b(" +
+      [
+        "kill(ing)? (my ?self|me)",
+        "suicid[a-z]*",
+        "self ?harm[a-z]*",
+        "(hurt|harm|cut)(ting)? my ?self",
+        "end(ing)? (it all|my life)",
+        "want(ed)? to die",
+        "overdos[a-z]*",
+        "too many (pills|tablets|meds)",
+        "poison(ed|ing)?",
+        "chest (pain|pains|tightness)",
+        "heart attack",
+        "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
+        "short(ness)? of breath",
+        "not breathing",
+      ].join("|") +
+      ")\\b"
+  )
+  const normalize = text =>
+    text
+      .toLowerCase()
+      .replace(/['\u2019]/g, "")
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .join(" ")
+  let answered = { query: "", complete: true }
+
+  function update() {
+    const typed = normalize(box.value)
+    emergency.hidden = typed === "" || !DANGER.test(typed)
+    emergency.dataset.query = typed
+    if (typed === "") {
+      noAnswer.hidden = true
+      noAnswer.dataset.query = ""
+    } else if (answered.query === typed) {
+      noAnswer.hidden = answered.complete
+      noAnswer.dataset.query = typed
+    }
+  }
+
+  if (typeof BroadcastChannel !== "undefined") {
+    new BroadcastChannel("healthsite-search-answers").addEventListener("message", event => {
+      if (event.data?.type !== "answer") return
+      answered = event.data
+      update()
+    })
+  }
+  box.addEventListener("input", update)
+  // Material rewrites its line above the results on each answer and on reset.
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
+})()

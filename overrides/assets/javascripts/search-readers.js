@@ -1,0 +1,422 @@
+/*
+ * Search that meets readers halfway (README, "Search in readers' words").
+ *
+ * search-worker.js imports this module with Pagefind, when the reader reaches
+ * for the search box or types: nothing of it is part of a first visit. For a
+ * query it
+ *
+ * - leaves out question and filler words ("does", "my": Pagefind wants every
+ *   word of a query on a page, so they hid pages);
+ * - reads the reader's words for the pages' words ("shots": injection, nerve
+ *   block) from search/readers-words.json (data/search_terms.yml);
+ * - takes a word the site does not have to the nearest word it has
+ *   ("gabapenten": gabapentin), from search/words/<first letter>.txt;
+ * - asks Pagefind for each of the reader's words (each "concept", with the
+ *   pages' words for it), and ranks the pages by how much of them they hold,
+ *   instead of showing only those that hold every word (often none);
+ * - tells the page whether a page held all of them (search-help.js).
+ *
+ * The reader sees only the pages' own text: titles, descriptions, and
+ * excerpts in which Pagefind marks the page's words.
+ */
+
+// The best pages for a query; each costs the fetch of a small fragment.
+const MAX_PAGES = 10
+// Pagefind's weight of a page's title (7), and of its names and symptoms (10,
+// TERMS_WEIGHT in healthsite/search/terms.py): the words a page is known by.
+const KNOWN_BY_WEIGHT = 7
+
+function escapeHTML(text) {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+}
+
+function siteRelative(url) {
+  return url.replace(/^\//, "")
+}
+
+function matchedWeight(subResult) {
+  return subResult.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0)
+}
+
+// --- Readers' words (healthsite/search/readers_words.py) -----------------------
+
+// This file is <site>/assets/javascripts/; the files it reads are under <site>/.
+const siteFile = path => new URL(`../../${path}`, import.meta.url).href
+let readersWords = null // {stop: Set, terms: {readers' words: [pages' words]}, longest}
+const wordFiles = new Map() // first letter -> Promise of the site's words with it
+
+function loadReadersWords() {
+  if (readersWords === null) {
+    readersWords = fetch(siteFile("search/readers-words.json"))
+      .then(response => (response.ok ? response.json() : { stop: [], terms: {} }))
+      .then(data => ({
+        stop: new Set(data.stop),
+        terms: data.terms,
+        longest: Math.max(1, ...Object.keys(data.terms).map(key => key.split(" ").length)),
+      }))
+    readersWords.catch(() => {
+      readersWords = null
+    })
+  }
+  return readersWords
+}
+
+// The site's words that start with `letter` (search/words/<letter>.txt; none: no file).
+function wordsStartingWith(letter) {
+  return fetchOnce(wordFiles, `search/words/${letter}.txt`, async response =>
+    response.ok ? (await response.text()).split(" ") : []
+  )
+}
+
+// The pages named (front matter's names and symptoms) by names starting with
+// `letter` (search/names/<letter>.json): {name: [page paths]}.
+const nameFiles = new Map()
+function namesStartingWith(letter) {
+  return fetchOnce(nameFiles, `search/names/${letter}.json`, async response =>
+    response.ok ? response.json() : {}
+  )
+}
+
+// A file of the site, fetched once (again after a failure, the reader offline).
+function fetchOnce(cache, path, read) {
+  if (!cache.has(path)) {
+    const content = fetch(siteFile(path)).then(response => {
+      if (!response.ok && response.status !== 404) throw new Error(`${path}: ${response.status}`)
+      return read(response)
+    })
+    content.catch(() => cache.delete(path))
+    cache.set(path, content)
+  }
+  return cache.get(path)
+}
+
+// As normalize() in healthsite/search/readers_words.py: lowercase words, no apostrophes.
+function normalize(text) {
+  return text
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+}
+
+// What the reader asked for: one "concept" per reader's term or other word
+// that is not a question or filler word, each with the words to look for
+// (the reader's own, and the pages' words for them). Longest terms first:
+// "cant bear" before "cant", which alone is a filler word.  // codespell:ignore
+function conceptsOf(words, readers) {
+  const concepts = []
+  let i = 0
+  while (i < words.length) {
+    let concept = null
+    for (let n = Math.min(readers.longest, words.length - i); n >= 1 && !concept; n--) {
+      const typed = words.slice(i, i + n).join(" ")
+      if (Object.hasOwn(readers.terms, typed)) {
+        const own = n === 1 && !readers.stop.has(typed) ? [typed] : []
+        concept = { typed, alternatives: [...own, ...readers.terms[typed]] }
+        i += n
+      }
+    }
+    if (!concept) {
+      const word = words[i++]
+      if (!readers.stop.has(word)) concept = { typed: word, alternatives: [word] }
+    }
+    if (concept) concepts.push(concept)
+  }
+  // Only filler words ("how do i"): look for them as typed.
+  return concepts.length > 0 ? concepts : words.map(word => ({ typed: word, alternatives: [word] }))
+}
+
+// Optimal string alignment distance: edits, and swaps of two neighbors ("cprs", "crps").
+function editDistance(a, b) {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+      }
+    }
+  }
+  return rows[a.length][b.length]
+}
+
+// Words checked against the site's words: shorter ones are searched as typed
+// (MIN_WORD_LETTERS in healthsite/search/readers_words.py).
+const CHECKED_LETTERS = 3
+// Misspellings are corrected in words of at least this many letters...
+const CORRECTED_LETTERS = 4
+// ...by one edit, or two in long words (at 8 letters, "breaking" became "breathing").
+const allowedEdits = word => (word.length >= 10 ? 2 : 1)
+
+// A word less its common English endings: "amputated" and "amputation" are
+// both "amput", "fingers" is "finger". Only to tell whether the site has a
+// form of a word the reader typed; Pagefind does the real stemming. (Sharing
+// a long start is not enough: "gabapenten" shares "gabapent" with gabapentin.)
+function roughStem(word) {
+  return word.replace(/(ations?|ated|ating|ates?|ions?|ing|ed|es|ers?|ly|s)$/, "") || word
+}
+
+// `word` as the site has it: itself, if a page uses it or a word it starts
+// (the reader may still be typing) or another form of it ("fingers" for
+// "finger": Pagefind stems both); else the nearest word of the site within
+// the edits allowed; else null, and Pagefind is not asked (asked a word it
+// lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
+// `correct`: false for a word the data file has other words for ("shots"),
+// which must not become a near word of the site ("shows").
+async function siteWordFor(word, correct) {
+  if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
+  const words = await wordsStartingWith(word[0])
+  const stem = roughStem(word)
+  const known = words.some(
+    site => site.startsWith(word) || (site.startsWith(stem) && roughStem(site) === stem)
+  )
+  if (known) return word
+  if (!correct || word.length < CORRECTED_LETTERS) return null
+  let best = null
+  let bestDistance = allowedEdits(word) + 1
+  for (const site of words) {
+    if (Math.abs(site.length - word.length) >= bestDistance) continue
+    const distance = editDistance(word, site)
+    if (distance < bestDistance) {
+      best = site
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// The alternatives of each concept as Pagefind should be asked them.
+async function searchableConcepts(concepts) {
+  return Promise.all(
+    concepts.map(async concept => {
+      const alternatives = await Promise.all(
+        concept.alternatives.map(async words =>
+          words === concept.typed && !words.includes(" ")
+            ? siteWordFor(words, concept.alternatives.length === 1)
+            : words
+        )
+      )
+      return { ...concept, alternatives: [...new Set(alternatives.filter(Boolean))] }
+    })
+  )
+}
+
+// --- Results -----------------------------------------------------------------
+
+// One page and its matching sections, shaped as Material's worker would send
+// them. `found`: what each concept found on the page (Pagefind's page data).
+function resultGroup(score, found, terms) {
+  const data = found[0]
+  const title = data.meta.title || data.url
+  const page = {
+    location: siteRelative(data.url),
+    title: escapeHTML(title),
+    // The page's description, not an excerpt: the excerpt of the page's top
+    // could show the hidden reader terms (healthsite/search/terms.py).
+    text: data.meta.description ? `<p>${escapeHTML(data.meta.description)}</p>` : "",
+    score,
+    terms,
+  }
+  // Sections: every heading with matches but the page's own title, whose
+  // section holds the reader terms; its excerpt is the one of the concept
+  // that weighs most there (Pagefind marks the page's own words in it).
+  const sections = new Map()
+  let total = 0
+  for (const concept of found) {
+    for (const sub of concept.sub_results) {
+      if (sub.weighted_locations.length === 0) continue
+      const weight = matchedWeight(sub)
+      total += weight
+      if (!sub.url.includes("#") || sub.title === title) continue
+      const section = sections.get(sub.url) ?? { sub, weight: 0, best: 0 }
+      section.weight += weight
+      if (weight > section.best) Object.assign(section, { sub, best: weight })
+      sections.set(sub.url, section)
+    }
+  }
+  const items = [...sections.values()].map(({ sub, weight }) => ({
+    location: siteRelative(sub.url),
+    title: escapeHTML(sub.title),
+    text: `<p>${sub.excerpt}</p>`,
+    // Material shows a section beside the page when it scores as high as the
+    // page (here: when it holds all of the page's matches), and folds the
+    // others under "more on this page".
+    score: score * (weight / (total || 1)),
+    terms,
+  }))
+  items.sort((a, b) => b.score - a.score)
+  return [page, ...items]
+}
+// Pagefind's results for one word, or for several as a phrase ("pain
+// specialist", not every page with "pain" and "specialist"), or all of them
+// anywhere on a page if Pagefind finds no such phrase ("x ray" for "X-ray").
+async function searchWords(module, words) {
+  if (!words.includes(" ")) return module.search(words)
+  const phrase = await module.search(`"${words}"`)
+  return phrase.results.length > 0 ? phrase : module.search(words)
+}
+
+// What each concept found, page by page: [{id, hits: [result or undefined], coverage, score}],
+// and for each concept, how many pages hold it.
+async function pagesFound(module, concepts) {
+  const found = new Map()
+  const searches = concepts.flatMap((concept, index) =>
+    concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
+  )
+  for (const { index, search } of await Promise.all(searches)) {
+    for (const result of search.results) {
+      const page = found.get(result.id) ?? { hits: Array(concepts.length), id: result.id }
+      const hit = page.hits[index]
+      if (!hit || result.score > hit.score) page.hits[index] = result
+      found.set(result.id, page)
+    }
+  }
+  const pages = [...found.values()]
+  const holding = concepts.map((_, index) => pages.filter(page => page.hits[index]).length)
+  // Each concept counts as much: a page's score for it is its share of the
+  // best page's (1 for the page that holds it most), so that a word every
+  // page mentions once does not outweigh the one the reader came for.
+  const best = concepts.map((_, index) =>
+    Math.max(0, ...pages.map(page => page.hits[index]?.score ?? 0))
+  )
+  const scored = pages.map(page => {
+    const shares = page.hits.map((hit, index) => (hit ? hit.score / (best[index] || 1) : 0))
+    return {
+      ...page,
+      coverage: page.hits.filter(Boolean).length,
+      score: shares.reduce((sum, share) => sum + share, 0),
+    }
+  })
+  return { pages: scored, holding }
+}
+
+// How many pages the site has (Pagefind's entry file, which it has fetched already).
+let pageCount = null
+function loadPageCount() {
+  if (pageCount === null) {
+    pageCount = fetch(siteFile("pagefind/pagefind-entry.json"))
+      .then(response => response.json())
+      .then(entry => Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0))
+    pageCount.catch(() => {
+      pageCount = null
+    })
+  }
+  return pageCount
+}
+
+// How many of the concepts that `telling` keeps name a page by one of its
+// names or symptoms, as a function of the page's path; all of them when the
+// reader's words together are one ("reflex sympathetic dystrophy").
+async function pagesNamed(concepts) {
+  const namedBy = await Promise.all(
+    concepts.map(async concept => {
+      const pages = new Set()
+      for (const words of concept.alternatives) {
+        const names = await namesStartingWith(words[0])
+        if (Object.hasOwn(names, words)) names[words].forEach(path => pages.add(path))
+      }
+      return pages
+    })
+  )
+  const whole = concepts.map(concept => concept.typed).join(" ")
+  const names = await namesStartingWith(whole[0])
+  const wholly = new Set(Object.hasOwn(names, whole) ? names[whole] : [])
+  return (path, telling) =>
+    wholly.has(path)
+      ? concepts.length
+      : namedBy.filter((pages, index) => telling[index] && pages.has(path)).length
+}
+
+// Pagefind's data of a page for each concept it matched. One at a time:
+// Pagefind hands out one object per page and rewrites it on each call.
+async function pageData(page) {
+  const found = []
+  for (const [index, hit] of page.hits.entries()) {
+    if (!hit) continue
+    const data = await hit.data()
+    found.push({ ...data, index })
+  }
+  return found
+}
+// Whether the answer to a query covers every concept: the page shows help
+// beside the results when it does not (search-help.js, which also names this
+// channel).
+const answers =
+  typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("healthsite-search-answers") : null
+// The answer to `query`, shaped as Material's worker would send it; null once
+// the reader has typed on (`isLatest()` false). `module`: Pagefind's.
+export async function answer(module, query, isLatest) {
+  const words = normalize(query)
+  if (words.length === 0) return { items: [] }
+  const readers = await loadReadersWords()
+  const concepts = await searchableConcepts(conceptsOf(words, readers))
+  const [{ pages: found, holding }, named, total] = await Promise.all([
+    pagesFound(module, concepts),
+    pagesNamed(concepts),
+    loadPageCount(),
+  ])
+  // A word on most pages ("crps" on this site) says little about which page
+  // the reader wants: it does not count among their names or symptoms below,
+  // unless every word of the query is such a word.
+  const telling = holding.map(pages => pages <= total / 2)
+  if (!telling.some(Boolean)) telling.fill(true)
+  // Material asks at every keystroke: fetch result fragments for the latest
+  // query only (the index chunks fetched for the others are cached).
+  if (!isLatest()) return null
+  // The best pages by their shares of the reader's concepts (pagesFound):
+  // a page holding most of them comes before one holding a few, and one
+  // holding a concept strongly before one that mentions it in passing.
+  found.sort((a, b) => b.score - a.score)
+  const best = found.slice(0, MAX_PAGES)
+  const data = await Promise.all(best.map(pageData))
+  // Then each concept the page is known by (its title, names or symptoms)
+  // counts one more, as Material's boost put such pages first (1,000 times a
+  // word of the text): Pagefind's weights stop at 10, and a word that every
+  // page uses counts for little (among 1,000 pages about pain, "burning pain"
+  // scored CRPS 1.49 and a page that only mentions it 1.48). A concept that
+  // names the page exactly counts half more ("crps" names the CRPS page;
+  // "CRPS in children" only lists the word). Tried on the set's tuning part
+  // (benchmarks/search_queries.yml): these sums put the right page first for
+  // 38 of its 48 queries where sorting first by how many concepts a page
+  // holds put 35 (benchmarks/README.md has the figures since).
+  const ranked = best.map((page, i) => ({
+    ...page,
+    data: data[i],
+    listed: data[i].filter(
+      concept =>
+        telling[concept.index] &&
+        concept.weighted_locations.some(location => location.weight >= KNOWN_BY_WEIGHT)
+    ).length,
+    named: named(siteRelative(data[i][0].url), telling),
+  }))
+  ranked.forEach(page => {
+    page.rank = page.score + page.listed + page.named / 2
+  })
+  ranked.sort((a, b) => b.rank - a.rank)
+  // No page holds every concept: the page offers help beside the results.
+  const complete = ranked.some(page => page.coverage === concepts.length)
+  answers?.postMessage({ type: "answer", query: words.join(" "), complete })
+  // Scores never rise down the list: Material's Enter key opens the page
+  // with the highest score, which must be the first one shown.
+  let ceiling = Infinity
+  return {
+    items: ranked.map(page => {
+      ceiling = Math.min(page.rank, ceiling)
+      // The reader's own words, each marked found or not on this page
+      // (Material lists those not found under "Missing").
+      const terms = Object.fromEntries(
+        concepts.map((concept, index) => [concept.typed, Boolean(page.hits[index])])
+      )
+      return resultGroup(ceiling, page.data, terms)
+    }),
+  }
+}
+
+// Fetched with this module, before the first query needs them.
+loadReadersWords().catch(() => {})

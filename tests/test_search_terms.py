@@ -1,0 +1,165 @@
+"""Readers' words for the pages' words: data/search_terms.yml, checked against the pages.
+
+The search looks for the pages' words when a reader types their own
+(healthsite/search/readers_words.py). A term that points at words no page
+uses helps nobody: the build reads every page and fails on the term's line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from healthsite.search.readers_words import (
+    SEARCH_TERMS_FILE,
+    STOP_WORDS,
+    ReaderTerm,
+    SiteWords,
+    load_search_terms,
+    normalize,
+    write_search_data,
+)
+from tests.sitebuild import build
+
+CRPS_PAGE = (
+    '<article class="md-content__inner"><h1>Complex regional pain syndrome (CRPS)</h1>'
+    '<div data-pagefind-meta="description[data-description]" data-description="x" '
+    'data-pagefind-weight="10" hidden>CRPS, RSD, burning pain, skin colour changes</div>'
+    "<p>The skin&#39;s color may change. Pins and needles, and an X-ray.</p></article>"
+)
+BLOCKS_PAGE = "<article><h1>Nerve blocks</h1><p>An injection of a local anesthetic.</p></article>"
+
+
+def _terms_file(tmp_path: Path, text: str) -> Path:
+    target = tmp_path / SEARCH_TERMS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _messages(tmp_path: Path, text: str) -> list[str]:
+    _, problems = load_search_terms(_terms_file(tmp_path, text))
+    return [str(problem) for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("Can't bear", "cant bear"),  # codespell:ignore
+        ("X-ray", "x ray"),
+        ("  Sudeck\u2019s  atrophy ", "sudecks atrophy"),
+    ],
+)
+def test_words_are_compared_as_the_worker_compares_them(typed: str, normalized: str) -> None:
+    assert normalize(typed) == normalized
+
+
+def test_a_term_is_read_with_its_line(tmp_path: Path) -> None:
+    terms, problems = load_search_terms(
+        _terms_file(tmp_path, "# readers\nshots: [injection, Nerve Block]\nmeds: medicines\n")
+    )
+    assert problems == []
+    assert terms == [
+        ReaderTerm("shots", ("injection", "nerve block"), 2),
+        ReaderTerm("meds", ("medicines",), 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "shots: []\n",
+            "data/search_terms.yml:1: shots: expected the words pages use for it, "
+            "e.g. [injection, nerve block]",
+        ),
+        (
+            "ok: [medicines]\nshots:\n  words: injection\n",
+            "data/search_terms.yml:2: shots: expected the words pages use for it",
+        ),
+        ("'!!': [medicines]\n", "data/search_terms.yml:1: !!: expected a reader's words"),
+        ("- shots\n", "data/search_terms.yml:1: (file): expected a mapping, a line per term"),
+        ("shots: [injection\nmeds: x\n", "data/search_terms.yml:2: yaml:"),
+    ],
+)
+def test_a_mistake_names_the_line_and_the_term(tmp_path: Path, text: str, message: str) -> None:
+    [found] = _messages(tmp_path, text)
+    assert found.startswith(message)
+
+
+def test_no_data_file_means_no_terms(tmp_path: Path) -> None:
+    assert load_search_terms(tmp_path) == ([], [])
+
+
+def test_a_term_pointing_at_words_no_page_uses_is_a_problem_on_its_line() -> None:
+    terms = [
+        ReaderTerm("shots", ("injection", "nerve block"), 4),
+        ReaderTerm("tingly", ("pins and needles",), 5),
+    ]
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    words.add("conditions/crps/index.html", CRPS_PAGE)
+    words.add("treatments/sympathetic-nerve-blocks/index.html", BLOCKS_PAGE)
+
+    assert [str(problem) for problem in words.unused(terms)] == [
+        "data/search_terms.yml:4: shots: 'nerve block' is on no page; expected words a page "
+        "uses (as Pagefind reads it: the article and its hidden reader terms)"
+    ]
+
+
+def test_a_saved_page_replaces_its_words_under_dirty_serve() -> None:
+    terms = [ReaderTerm("shots", ("injection",), 1)]
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    words.add("treatments/sympathetic-nerve-blocks/index.html", BLOCKS_PAGE)
+    words.start(terms, keep_pages=True)
+    assert words.unused(terms) == []
+    words.add("treatments/sympathetic-nerve-blocks/index.html", "<p>No such word now.</p>")
+    assert len(words.unused(terms)) == 1
+
+
+def test_the_worker_gets_terms_stop_words_the_sites_words_and_pages_names(
+    tmp_path: Path,
+) -> None:
+    terms = [ReaderTerm("shots", ("injection",), 1)]
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    words.add("conditions/crps/index.html", CRPS_PAGE)
+    words.add("index.html", BLOCKS_PAGE)
+
+    write_search_data(tmp_path, terms, words.vocabulary(), words.names())
+
+    data = json.loads((tmp_path / "search/readers-words.json").read_text())
+    assert data == {"stop": list(STOP_WORDS), "terms": {"shots": ["injection"]}}
+    c_words = (tmp_path / "search/words/c.txt").read_text().split(" ")
+    # Whole words of three letters or more, in order; tags and entities are not words.
+    assert c_words == sorted(c_words)
+    assert {"crps", "color", "colour", "complex"} <= set(c_words)
+    assert not {"class", "content"} & set(c_words)
+    i_words = (tmp_path / "search/words/i.txt").read_text().split(" ")
+    assert "injection" in i_words
+    assert "an" not in (tmp_path / "search/words/a.txt").read_text().split(" ")
+    names = json.loads((tmp_path / "search/names/c.json").read_text())
+    assert names == {"crps": ["conditions/crps/"]}
+    assert json.loads((tmp_path / "search/names/b.json").read_text()) == {
+        "burning pain": ["conditions/crps/"]
+    }
+
+
+def test_the_build_fails_on_a_term_whose_words_no_page_uses(project: Path) -> None:
+    terms = project / SEARCH_TERMS_FILE
+    lines = terms.read_text(encoding="utf-8").splitlines()
+    first = next(number for number, line in enumerate(lines, 1) if line.startswith("shots:"))
+    lines[first - 1] = "shots: [injection, zorblatt injection]"
+    terms.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert (
+        f"data/search_terms.yml:{first}: shots: 'zorblatt injection' is on no page; "
+        "expected words a page uses"
+    ) in result.output
+    assert "Traceback" not in result.output
