@@ -123,6 +123,7 @@ def test_gh_pages_holds_every_version_and_a_whole_root(published: Published) -> 
         "404.html",
         "index.html",
         "versions.json",
+        "removed-versions.json",
         "1.0",
         "1.1",
         "dev",
