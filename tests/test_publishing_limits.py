@@ -14,6 +14,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,14 @@ def _run_all(folder: Path) -> None:
     for minor in (0, 1, 2):
         _ok(_release(work, minor))
         record[f"after 1.{minor}"] = sorted(gh_pages_entries(origin))
+    zipped = _tool("healthsite.publishing.archive", "--ref", "refs/tags/v1.2", "--out", "zips",
+                   cwd=work)  # fmt: skip
+    record["archive"] = [zipped.returncode, zipped.stderr, zipped.stdout]
+    with zipfile.ZipFile(work / "zips" / "crps-info-1.2.zip") as opened:
+        record["zip names"] = sorted(opened.namelist())
+    dev_zip = _tool("healthsite.publishing.archive", "--ref", "refs/heads/main", "--out", "dev",
+                    cwd=work)  # fmt: skip
+    record["dev archive"] = [dev_zip.returncode, dev_zip.stderr, (work / "dev").exists()]
     site = folder / "released"
     check_out_for_serving(origin, site)
     preview_site = str(site / "site" / "1.2")
@@ -167,6 +176,17 @@ def test_releases_beyond_the_newest_are_removed_but_never_latest_or_dev() -> Non
     assert releases_to_remove(deployed, 12) == []
     # An older tag's deploy re-run never takes latest: 1.10 stays whatever its place.
     assert releases_to_remove({"2.0": [], "1.10": ["latest"]}, 1) == []
+
+
+def test_a_release_is_zipped_as_published_for_its_github_release(limited: Limited) -> None:
+    code, stderr, _ = limited.record["archive"]  # type: ignore[misc]
+    assert code == 0, stderr
+    assert "archive: zips/crps-info-1.2.zip" in stderr
+    names = limited.record["zip names"]
+    assert isinstance(names, list)
+    assert "crps-info-1.2/conditions/crps/index.html" in names
+    assert "crps-info-1.2/404.html" in names
+    assert limited.record["dev archive"] == [0, "archive: dev is not a release: no zip\n", False]
 
 
 # --- Previews -----------------------------------------------------------------------

@@ -188,7 +188,11 @@ def test_preview_is_deployed_only_for_branches_of_this_repository() -> None:
         'python -m healthsite.publishing.preview deploy --pr "$PR_NUMBER" --site-dir site',
         "python -m healthsite.publishing.prcomment comment --info preview-info/preview.json "
         '--head-sha "$HEAD_SHA"',
+        "for number in $REMOVED; do python -m healthsite.publishing.prcomment removed --evicted "
+        '--pr "$number" done',
     ]
+    evicted = next(step for step in preview["steps"] if "REMOVED" in step.get("env", {}))
+    assert evicted["env"]["REMOVED"] == "${{ steps.deploy.outputs.removed }}"
     build = next(step for step in jobs["site"]["steps"] if step.get("run") == "make build")
     assert build["env"] == {"HEALTHSITE_PREVIEW_PR": "${{ github.event.pull_request.number }}"}
 
