@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from healthsite.publishing.preview import oldest_beyond
+from healthsite.publishing.preview import kept_in_preview, oldest_beyond, published_pages
+from healthsite.publishing.previewinfo import PreviewInfo
 from healthsite.publishing.retention import releases_to_remove
 from healthsite.publishing.settings import SettingsError, read_settings
 from healthsite.publishing.treesize import TreeSize, folder_of, refusal
@@ -42,6 +43,15 @@ LIMITS = (
     "  publishing:\n    browsable_releases: 12\n    live_previews: 10\n    max_published_mb: 900\n"
 )
 TINY_MB = 0.5
+# Pull request 9 changes one page and removes another.
+PR_9_CHANGES = {
+    "pull_request": 9,
+    "every_page": False,
+    "pages": [
+        {"path": "conditions/crps/", "source": "docs/conditions/crps.md", "title": "CRPS"},
+        {"path": "old/", "source": "docs/old.md", "title": None},
+    ],
+}
 
 
 def _set_limits(work: Path, releases: int, previews: int, megabytes: float) -> None:
@@ -104,14 +114,18 @@ def _run_all(folder: Path) -> None:
     check_out_for_serving(origin, site)
     preview_site = str(site / "site" / "1.2")
     previews = {}
+    described = folder / "preview.json"
+    described.write_text(json.dumps(PR_9_CHANGES))
     for number in ("7", "8", "9"):
+        only = ["--pages-from", str(described)] if number == "9" else []
         done = _ok(_tool("healthsite.publishing.preview", "deploy", "--pr", number,
-                         "--site-dir", preview_site, cwd=work))  # fmt: skip
+                         "--site-dir", preview_site, *only, cwd=work))  # fmt: skip
         previews[number] = {
             "log": done.stderr,
             "live": sorted(gh_pages_entries(origin, "pr-preview")),
         }
     record["previews"] = previews
+    record["pr-8 glossary"] = "glossary" in gh_pages_entries(origin, "pr-preview/pr-8")
 
     _set_limits(work, releases=2, previews=2, megabytes=TINY_MB)
     before = _gh_pages_tip(origin)
@@ -167,7 +181,7 @@ def test_root_404_page_carries_the_removed_version_notice(limited: Limited) -> N
     assert "404 - Not found" in page
     assert 'data-release-url="https://github.com/crps-info/site/releases/tag/v"' in page
     assert "we keep only the newest 2 versions online" in " ".join(page.split())
-    assert re.search(r'<script src="/site/latest/assets/javascripts/removed-version.js', page)
+    assert re.search(r'<script src="/site/latest/assets/javascripts/not-found.js', page)
 
 
 def test_releases_beyond_the_newest_are_removed_but_never_latest_or_dev() -> None:
@@ -201,6 +215,31 @@ def test_the_least_recently_pushed_preview_makes_room(limited: Limited) -> None:
         "removed the preview of #7, the least recently pushed: at most 2 previews stay "
         "on the site (extra.publishing.live_previews)"
     ) in previews["9"]["log"]
+
+
+def test_a_preview_holds_only_the_pages_its_pull_request_changes(limited: Limited) -> None:
+    files = set(git("ls-tree", "-r", "--name-only", "gh-pages:pr-preview/pr-9",
+                    cwd=limited.origin).split())  # fmt: skip
+    assert {"index.html", "404.html", "conditions/crps/index.html"} <= files
+    assert any(name.startswith("assets/stylesheets/") for name in files)
+    pages = {name for name in files if name.endswith("index.html")}
+    assert pages == {"index.html", "conditions/crps/index.html"}
+    assert not any(name.startswith("pagefind/") for name in files)
+    assert limited.record["pr-8 glossary"] is True  # without --pages-from: every page
+
+
+def test_which_files_a_preview_of_some_pages_keeps() -> None:
+    pages = published_pages(PreviewInfo.model_validate(PR_9_CHANGES))
+    assert pages == frozenset({"", "conditions/crps/"})
+    assert kept_in_preview("conditions/crps/index.html", pages)
+    assert kept_in_preview("index.html", pages)
+    assert kept_in_preview("assets/javascripts/bundle.min.js", pages)
+    assert not kept_in_preview("glossary/index.html", pages)
+    assert not kept_in_preview("pagefind/pagefind.js", pages)
+    assert not kept_in_preview("sitemap.xml", None)
+    assert kept_in_preview("glossary/index.html", None)
+    every = PreviewInfo.model_validate({**PR_9_CHANGES, "every_page": True})
+    assert published_pages(every) is None
 
 
 def test_oldest_previews_are_chosen_by_their_last_push() -> None:
@@ -318,6 +357,27 @@ def test_an_old_link_into_a_removed_version_names_it_and_links_to_latest(
         notice.get_by_role("link", name="Read this page in the latest version").click()
         page.wait_for_url(pages_server.url("site/latest/conditions/crps/"))
         expect(page.locator("h1")).to_contain_text("Complex regional pain syndrome")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_page_a_preview_does_not_hold_links_to_the_published_page(
+    pages_server: SiteServer, chromium: Browser
+) -> None:
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(pages_server.url("site/pr-preview/pr-9/glossary/"))
+        notice = page.locator(".preview-unchanged")
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text(
+            "This page is not part of the preview of pull request #9: the pull request does "
+            "not change it"
+        )
+        expect(page.locator(".removed-version")).to_be_hidden()
+        notice.get_by_role("link", name="Read this page on the published site").click()
+        page.wait_for_url(pages_server.url("site/latest/glossary/"))
     finally:
         context.close()
 

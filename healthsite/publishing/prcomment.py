@@ -36,56 +36,29 @@ import urllib.request
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from healthsite.links.changed import changed_pages, page_url_path
 from healthsite.publishing.preview import preview_url
+from healthsite.publishing.previewinfo import (
+    INFO_FILE,
+    ChangedPage,
+    InfoError,
+    PreviewInfo,
+    read_info,
+)
 from healthsite.publishing.settings import SettingsError, read_settings
 
 log = logging.getLogger("healthsite.publishing.prcomment")
 
-INFO_FILE = "preview.json"
 # The first line of the comment: how the workflow finds its own comment again.
 MARKER = "<!-- healthsite: pull request preview -->"
 BOT_LOGIN = "github-actions[bot]"
 LOCAL_PORT = 8000
 TITLE_MAX_CHARS = 120
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-
-
-class ChangedPage(BaseModel):
-    """One page the pull request changes: its address below the site, its file, its title."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    path: Annotated[str, Field(pattern=r"^(?:[A-Za-z0-9._-]+/)*$", max_length=300)]
-    source: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.md$", max_length=300)]
-    # None: the build has no such page (the pull request removes it).
-    title: Annotated[str, Field(max_length=1000)] | None
-
-    @field_validator("path", "source")
-    @classmethod
-    def _inside_the_site(cls, value: str) -> str:
-        if any(part in (".", "..") for part in value.split("/")):
-            raise ValueError("must not leave the site's folder")
-        return value
-
-
-class PreviewInfo(BaseModel):
-    """What ``describe`` writes and ``comment`` reads."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    pull_request: int = Field(gt=0)
-    every_page: bool
-    pages: list[ChangedPage] = Field(max_length=500)
-
-
-class InfoError(ValueError):
-    """preview.json is missing or not what ``describe`` writes."""
 
 
 class GitHubError(RuntimeError):
@@ -140,15 +113,6 @@ def describe(number: int, changed_files: list[str], site_dir: Path) -> PreviewIn
     return PreviewInfo(
         pull_request=number, every_page=changed_pages(changed_files) is None, pages=pages
     )
-
-
-def read_info(path: Path) -> PreviewInfo:
-    try:
-        return PreviewInfo.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InfoError(f"{path}: not found; the build job writes it with 'describe'") from None
-    except ValidationError as error:
-        raise InfoError(f"{path}: not a preview description: {error}") from None
 
 
 # --- The comment ----------------------------------------------------------------
@@ -206,6 +170,15 @@ def comment_body(
             "",
             *_changed_list(info, address),
             "",
+            *(
+                []
+                if info.every_page
+                else [
+                    "The preview holds only these pages and its home page; a link to any "
+                    "other page leads to that page on the published site.",
+                    "",
+                ]
+            ),
             f"Built from {short}. The preview is updated on each push (GitHub Pages can take "
             "a minute or two to show it) and removed when the pull request closes.",
         ]

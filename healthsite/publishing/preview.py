@@ -4,7 +4,12 @@ A pull request from a branch of this repository gets its built site at
 ``pr-preview/pr-<N>/`` on the gh-pages branch, so at
 ``<site_url>pr-preview/pr-<N>/``. That folder is outside mike's versions and
 ``versions.json``; nothing else on the branch is touched. Each push replaces
-the preview; closing the pull request removes it.
+the preview; closing the pull request removes it. With ``--pages-from`` (the
+workflow's preview.json) a preview holds only the pages the pull request
+changes, so it does not copy the whole library; a link to another page leads
+to the site's 404 page, which sends the reader to that page in ``latest``
+(overrides/404.html). At most ``extra.publishing.live_previews`` previews stay
+on the site: the one pushed least recently makes room.
 
 The site is built for a preview with ``HEALTHSITE_PREVIEW_PR=<N>``: every page
 then says it is a proposed change, not published guidance, and asks search
@@ -15,7 +20,7 @@ root of a host, and this site lives below one (…github.io/site/).
 Usage, from the repository root (the pull request workflows run these; the
 comment on the pull request is healthsite/publishing/prcomment.py's)::
 
-    python -m healthsite.publishing.preview deploy --pr N --site-dir site
+    python -m healthsite.publishing.preview deploy --pr N --site-dir site [--pages-from FILE]
     python -m healthsite.publishing.preview remove --pr N
 """
 
@@ -38,6 +43,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from healthsite.publishing import ghpages
+from healthsite.publishing.previewinfo import InfoError, PreviewInfo, read_info
 from healthsite.publishing.publish import tool_env
 from healthsite.publishing.settings import PublishingSettings, SettingsError, read_settings
 from healthsite.publishing.treesize import PublishedTreeTooLargeError
@@ -53,6 +59,9 @@ CONFIG_KEY = "preview_pull_request"
 PREVIEW_INDEX = f"{PREVIEW_ROOT}/previews.json"
 # A preview's pages are not for search engines: no sitemap lists them.
 LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+# A preview of some pages has no search: Pagefind's index covers every page.
+SEARCH_INDEX = "pagefind/"
+NOT_FOUND_PAGE = "404.html"
 
 
 def preview_folder(number: int) -> str:
@@ -92,12 +101,40 @@ def configure_preview(config: MkDocsConfig) -> None:
 # --- gh-pages ----------------------------------------------------------------
 
 
-def _site_files(site_dir: Path, destination: str) -> list[git_utils.FileInfo]:
-    """The built site's files, placed under ``destination``; no sitemap."""
+def published_pages(info: PreviewInfo) -> frozenset[str] | None:
+    """The pages a preview holds (URL paths, "" for home), or None for every page.
+
+    Only the pages the pull request changes, and the preview's home page (the
+    comment's "Open the preview" link): a link to any other page leads to the
+    site's 404 page, which sends the reader to that page in ``latest``. A pull
+    request that changes what every page is built from gets every page.
+    """
+    if info.every_page:
+        return None
+    return frozenset({"", *(page.path for page in info.pages if page.title is not None)})
+
+
+def kept_in_preview(path: str, pages: frozenset[str] | None) -> bool:
+    """Whether a file of the built site (its path in the site) goes into the preview."""
+    if path in LEFT_OUT:
+        return False
+    if pages is None:
+        return True
+    if path.startswith(SEARCH_INDEX):
+        return False
+    if not path.endswith(".html"):
+        return True  # the stylesheets, scripts and images the pages need
+    return path == NOT_FOUND_PAGE or path.removesuffix("index.html") in pages
+
+
+def _site_files(
+    site_dir: Path, destination: str, pages: frozenset[str] | None
+) -> list[git_utils.FileInfo]:
+    """The built site's files that the preview holds, placed under ``destination``."""
     return [
         info.copy(destination, str(site_dir))
         for info in git_utils.walk_real_files(str(site_dir))
-        if Path(info.path).relative_to(site_dir).as_posix() not in LEFT_OUT
+        if kept_in_preview(Path(info.path).relative_to(site_dir).as_posix(), pages)
     ]
 
 
@@ -133,15 +170,20 @@ def _index_file(live: dict[int, str]) -> git_utils.FileInfo:
 
 
 def deploy(
-    number: int, site_dir: Path, env: dict[str, str], settings: PublishingSettings
+    number: int,
+    site_dir: Path,
+    env: dict[str, str],
+    settings: PublishingSettings,
+    pages: frozenset[str] | None = None,
 ) -> list[int]:
     """Put the built site at pr-preview/pr-<N>/, replacing any earlier preview.
 
-    At most ``settings.live_previews`` previews stay: the ones deployed least
-    recently are removed. Returns the pull requests whose previews were removed.
+    With ``pages``, only those pages (``published_pages``). At most
+    ``settings.live_previews`` previews stay: the ones deployed least recently
+    are removed. Returns the pull requests whose previews were removed.
     """
     destination = preview_folder(number)
-    files = _site_files(site_dir, destination)
+    files = _site_files(site_dir, destination, pages)
     if not any(Path(info.path).name == "index.html" for info in files):
         raise FileNotFoundError(f"{site_dir}: no built site here (no index.html)")
     evicted: list[int] = []
@@ -159,7 +201,8 @@ def deploy(
     if ghpages.update(
         f"Preview of pull request #{number}", change, env, settings.max_published_bytes
     ):
-        log.info("preview of #%d is at %s/", number, destination)
+        shown = "every page" if pages is None else f"{len(pages)} pages"
+        log.info("preview of #%d is at %s/ (%s)", number, destination, shown)
     for old in evicted:
         log.info(
             "removed the preview of #%d, the least recently pushed: at most %d previews "
@@ -206,6 +249,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     deploy_command = commands.add_parser("deploy", help="publish the built site as a preview")
     deploy_command.add_argument("--pr", type=int, required=True, help="pull request number")
     deploy_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    deploy_command.add_argument(
+        "--pages-from",
+        type=Path,
+        help="preview.json (prcomment describe): publish only the pages it lists",
+    )
     remove_command = commands.add_parser("remove", help="delete a pull request's preview")
     remove_command.add_argument("--pr", type=int, required=True, help="pull request number")
     for command in (deploy_command, remove_command):
@@ -225,11 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = read_settings(arguments.config_file)
         if arguments.command == "deploy":
-            evicted = deploy(arguments.pr, arguments.site_dir, env, settings)
+            pages = (
+                published_pages(read_info(arguments.pages_from)) if arguments.pages_from else None
+            )
+            evicted = deploy(arguments.pr, arguments.site_dir, env, settings, pages)
             write_output("removed", " ".join(map(str, evicted)))
         else:
             remove(arguments.pr, env, settings)
-    except (FileNotFoundError, SettingsError) as error:
+    except (FileNotFoundError, SettingsError, InfoError) as error:
         log.error("%s", error)
         return 2
     except PublishedTreeTooLargeError as error:

@@ -1,11 +1,15 @@
-// On the 404 page: if the address asked for is in a release removed from the
-// site (removed-versions.json at the site root, written by
-// healthsite/publishing/retention.py), say which version it was and link to
-// the same page in `latest`, the release's download and the Versions page.
+// On the 404 page, for an address GitHub Pages does not have:
+// - in a release removed from the site (removed-versions.json at the site
+//   root, written by healthsite/publishing/retention.py): say which version it
+//   was and link to the same page in `latest`, the release's download and the
+//   Versions page;
+// - in a pull request's preview (pr-preview/pr-N/), which holds only the pages
+//   the pull request changes: say so and link to the page in `latest`.
 (function () {
   "use strict";
   var notice = document.querySelector(".removed-version");
-  if (!notice) {
+  var unchanged = document.querySelector(".preview-unchanged");
+  if (!notice || !unchanged) {
     return;
   }
   var root = new URL(notice.dataset.siteRoot, location.href);
@@ -13,6 +17,16 @@
     return;
   }
   var rest = location.pathname.slice(root.pathname.length);
+  var preview = /^pr-preview\/pr-([0-9]+)\/(.*)$/.exec(rest);
+  if (preview) {
+    unchanged.querySelector(".preview-unchanged__number").textContent = "#" + preview[1];
+    unchanged.querySelector(".preview-unchanged__latest").href = new URL(
+      "latest/" + preview[2],
+      root
+    ).href;
+    unchanged.hidden = false;
+    return;
+  }
   var version = rest.split("/")[0];
   var page = rest.slice(version.length + 1);
   if (!/^[0-9]+\.[0-9]+$/.test(version)) {
