@@ -11,7 +11,10 @@ workflow runs: a real ``mike deploy``, the retention policy, the size guard,
 one push), release after release: before each release the text of a few
 pages changes (``--changed``). Then ``dev`` from main, then ``--previews``
 pull request previews (``python -m healthsite.publishing.preview deploy``, as
-the pull request workflow runs it) of one preview build.
+the pull request workflow runs it) of one preview build, each changing
+``--changed`` pages (``--pages-from``, as the workflow passes it; with
+``--full-previews``, every page, as for a pull request that changes a
+template).
 
 After the releases named by ``--snapshots``, and at the end, it reports what
 GitHub Pages would serve (the tree of gh-pages, by folder), the size of the
@@ -134,6 +137,19 @@ def change_pages(corpus: Corpus, release: int, changed: int) -> None:
         page.write_text(f"{text}\nRelease {release} changed this page.\n", encoding="utf-8")
 
 
+def preview_info(corpus: Corpus, changed: int, every_page: bool) -> dict[str, object]:
+    """What ``prcomment describe`` writes for a pull request changing ``changed`` pages."""
+    pages = [
+        {
+            "path": real_page_file(number).removesuffix(".md") + "/",
+            "source": f"docs/{real_page_file(number)}",
+            "title": f"copy {number}",
+        }
+        for number in range(1, min(changed, corpus.generated) + 1)
+    ]
+    return {"pull_request": FIRST_PREVIEW, "every_page": every_page, "pages": pages}
+
+
 def packed_bytes(origin: Path) -> int:
     """Bytes of gh-pages and its history, packed as git would keep them on GitHub."""
     git("repack", "-a", "-d", "-q", cwd=origin)
@@ -194,9 +210,12 @@ def run_corpus(
         env = {**child_env(), "HEALTHSITE_PREVIEW_PR": str(FIRST_PREVIEW)}
         seconds, cpu = timed(build, work, env)
         times.append(PublishTime(count, "build (for the previews)", seconds, cpu))
+        described = corpus.root / "preview.json"
+        described.write_text(json.dumps(preview_info(corpus, args.changed, args.full_previews)))
         for number in range(FIRST_PREVIEW, FIRST_PREVIEW + args.previews):
             command = [sys.executable, "-m", "healthsite.publishing.preview", "deploy"]
             command += ["--pr", str(number), "--site-dir", str(site)]
+            command += ["--pages-from", str(described)]
             seconds, cpu = timed(command, work)
             times.append(PublishTime(count, f"preview #{number}", seconds, cpu))
     label = f"{args.releases} releases, dev and {args.previews} previews"
@@ -273,6 +292,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--changed", type=int, default=3, help="pages changed per release")
     parser.add_argument("--previews", type=int, default=20, help="previews deployed at the end")
+    parser.add_argument(
+        "--full-previews", action="store_true", help="previews of every page, not the changed ones"
+    )
     parser.add_argument("--browsable-releases", type=int, help="override extra.publishing")
     parser.add_argument("--live-previews", type=int, help="override extra.publishing")
     parser.add_argument("--alias-type", choices=["copy", "redirect"], help="override mike's")
