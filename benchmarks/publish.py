@@ -47,18 +47,10 @@ if sys.path[0] == str(ROOT / "benchmarks"):
 from benchmarks.corpus import Corpus, make_corpus, real_page_file  # noqa: E402
 from benchmarks.measure import MKDOCS  # noqa: E402
 from healthsite.publishing.treesize import MB, measure  # noqa: E402
+from tests.ghpagesremote import git, hermetic_env  # noqa: E402
 
 log = logging.getLogger("benchmarks.publish")
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Benchmark",
-    "GIT_AUTHOR_EMAIL": "benchmark@example.org",
-    "GIT_COMMITTER_NAME": "Benchmark",
-    "GIT_COMMITTER_EMAIL": "benchmark@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "NO_MKDOCS_2_WARNING": "1",
-}
 FIRST_PREVIEW = 101
 GOAL_BYTES = 1_000 * MB
 AIM_BYTES = 500 * MB
@@ -88,17 +80,10 @@ class Snapshot:
 
 
 def child_env() -> dict[str, str]:
-    env = {**os.environ, **GIT_ENV}
-    env.pop("GITHUB_TOKEN", None)
+    """Hermetic git (the tests' identity, no user config, no token), outside Actions."""
+    env = hermetic_env()
     env.pop("GITHUB_ACTIONS", None)
     return env
-
-
-def git(*args: str, cwd: Path) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=cwd, env=child_env(), capture_output=True, text=True, check=True
-    )
-    return done.stdout
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:

@@ -296,7 +296,7 @@ def test_a_preview_removed_to_make_room_keeps_its_list_and_says_so(
     comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
     _prcomment(comment, described, _api(github))
     [ours] = github.comments
-    assert "At most 10 previews stay on the site at once" in ours["body"]
+    assert "At most 5 previews stay on the site at once" in ours["body"]
     evicted = ["removed", "--evicted", "--pr", "7"]
     done = _prcomment(evicted, described, _api(github))
     assert done.returncode == 0, done.stderr
@@ -304,7 +304,7 @@ def test_a_preview_removed_to_make_room_keeps_its_list_and_says_so(
     body = ours["body"]
     assert body.startswith(
         MARKER + "\n### Preview of this pull request\n\n"
-        "> **This preview has been removed** from the site to make room: at most 10 previews "
+        "> **This preview has been removed** from the site to make room: at most 5 previews "
         "stay on the site at once, and this one was pushed least recently."
     )
     assert f"[{plain(CRPS_TITLE)}]({PREVIEW}conditions/crps/)" in body  # every page still listed

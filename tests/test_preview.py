@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,9 +30,9 @@ from tests.ghpagesremote import (
     check_out_for_serving,
     gh_pages_entries,
     git,
-    hermetic_env,
     once_per_run,
     project_with_remote,
+    run_module,
 )
 from tests.sitebuild import Build, build, copy_project
 
@@ -43,14 +42,7 @@ LIMIT = 900_000_000
 
 
 def _tool(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=cwd,
-        env=hermetic_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_module(module, *args, cwd=cwd)
 
 
 def _ok(result: subprocess.CompletedProcess[str]) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,14 +32,14 @@ from tests.ghpagesremote import (
     check_out_for_serving,
     gh_pages_entries,
     git,
-    hermetic_env,
     once_per_run,
     project_with_remote,
+    run_module,
 )
 from tests.sitebuild import ROOT
 
 LIMITS = (
-    "  publishing:\n    browsable_releases: 12\n    live_previews: 10\n    max_published_mb: 900\n"
+    "  publishing:\n    browsable_releases: 4\n    live_previews: 5\n    max_published_mb: 900\n"
 )
 TINY_MB = 0.5
 # Pull request 9 changes one page and removes another.
@@ -67,14 +66,7 @@ def _set_limits(work: Path, releases: int, previews: int, megabytes: float) -> N
 
 
 def _tool(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=cwd,
-        env={**hermetic_env(), "GITHUB_ACTIONS": "true"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_module(module, *args, cwd=cwd, env={"GITHUB_ACTIONS": "true"})
 
 
 def _ok(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:

@@ -6,8 +6,8 @@ the same numbers::
 
     extra:
       publishing:
-        browsable_releases: 12   # releases readers can browse; older ones are removed
-        live_previews: 10        # pull request previews on the site at once
+        browsable_releases: 4    # releases readers can browse; older ones are removed
+        live_previews: 5         # pull request previews on the site at once
         max_published_mb: 900    # no push makes the published tree larger than this
 """
 
@@ -32,8 +32,8 @@ class PublishingSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    browsable_releases: int = Field(default=12, ge=1)
-    live_previews: int = Field(default=10, ge=1)
+    browsable_releases: int = Field(default=4, ge=1)
+    live_previews: int = Field(default=5, ge=1)
     max_published_mb: float = Field(default=900, gt=0)
 
     @property
