@@ -102,6 +102,10 @@ def _run_all(folder: Path) -> None:
     dev_zip = _tool("healthsite.publishing.archive", "--ref", "refs/heads/main", "--out", "dev",
                     cwd=work)  # fmt: skip
     record["dev archive"] = [dev_zip.returncode, dev_zip.stderr, (work / "dev").exists()]
+    removed_zip = _tool("healthsite.publishing.archive", "--ref", "refs/tags/v1.0", "--out",
+                        "old", cwd=work)  # fmt: skip
+    old_zip = (work / "old").exists()
+    record["removed archive"] = [removed_zip.returncode, removed_zip.stderr, old_zip]
     site = folder / "released"
     check_out_for_serving(origin, site)
     preview_site = str(site / "site" / "1.2")
@@ -193,6 +197,9 @@ def test_a_release_is_zipped_as_published_for_its_github_release(limited: Limite
     assert "crps-info-1.2/conditions/crps/index.html" in names
     assert "crps-info-1.2/404.html" in names
     assert limited.record["dev archive"] == [0, "archive: dev is not a release: no zip\n", False]
+    # A re-run of a removed release's deploy: nothing to zip, and no failure.
+    removed = limited.record["removed archive"]
+    assert removed == [0, "archive: 1.0 is not on gh-pages: no zip\n", False]
 
 
 # --- Previews -----------------------------------------------------------------------

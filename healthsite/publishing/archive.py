@@ -32,6 +32,16 @@ log = logging.getLogger("healthsite.publishing.archive")
 NAME = "crps-info"
 
 
+def on_branch(version: str) -> bool:
+    """Whether the local gh-pages holds ``version``'s folder."""
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{BRANCH}:{version}"],
+        capture_output=True,
+        check=False,
+    )
+    return found.returncode == 0
+
+
 def archive(version: str, out: Path) -> Path:
     """Zip ``version``'s folder of the local gh-pages into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -64,15 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not target.is_release:
         log.info("%s is not a release: no zip", target.version)
         return 0
-    try:
-        zipped = archive(target.version, args.out)
-    except subprocess.CalledProcessError:
-        log.error(
-            "%s:%s: not found; run python -m healthsite.publishing.publish first",
-            BRANCH,
-            target.version,
-        )
-        return 1
+    if not on_branch(target.version):
+        # A re-run of an older tag's deploy: the release is older than the
+        # browsable ones and was removed again; its zip is on its release.
+        log.info("%s is not on %s: no zip", target.version, BRANCH)
+        return 0
+    zipped = archive(target.version, args.out)
     log.info("%s", zipped)
     write_output("tag", f"v{target.version}")
     write_output("zip", str(zipped))
