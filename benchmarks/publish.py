@@ -159,7 +159,7 @@ def publish(work: Path, ref: str) -> tuple[float, float]:
 def run_corpus(
     args: argparse.Namespace, workdir: Path, count: int
 ) -> tuple[list[PublishTime], list[Snapshot]]:
-    corpus = make_corpus(workdir / f"n{count}", count)
+    corpus = make_corpus(workdir / f"n{count}", count, plain=False)
     work, origin = corpus.project_dir, corpus.root / "origin.git"
     overrides = {
         key: str(value)
