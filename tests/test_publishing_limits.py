@@ -223,7 +223,7 @@ def test_a_preview_holds_only_the_pages_its_pull_request_changes(limited: Limite
     assert any(name.startswith("assets/stylesheets/") for name in files)
     pages = {name for name in files if name.endswith("index.html")}
     assert pages == {"index.html", "conditions/crps/index.html"}
-    assert not any(name.startswith("pagefind/") for name in files)
+    assert not any(name.startswith(("pagefind/", "api/")) for name in files)
     assert limited.record["pr-8 glossary"] is True  # without --pages-from: every page
 
 
@@ -235,6 +235,7 @@ def test_which_files_a_preview_of_some_pages_keeps() -> None:
     assert kept_in_preview("assets/javascripts/bundle.min.js", pages)
     assert not kept_in_preview("glossary/index.html", pages)
     assert not kept_in_preview("pagefind/pagefind.js", pages)
+    assert not kept_in_preview("api/pages.json", pages)
     assert not kept_in_preview("sitemap.xml", None)
     assert kept_in_preview("glossary/index.html", None)
     every = PreviewInfo.model_validate({**PR_9_CHANGES, "every_page": True})

@@ -59,8 +59,10 @@ CONFIG_KEY = "preview_pull_request"
 PREVIEW_INDEX = f"{PREVIEW_ROOT}/previews.json"
 # A preview's pages are not for search engines: no sitemap lists them.
 LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
-# A preview of some pages has no search: Pagefind's index covers every page.
-SEARCH_INDEX = "pagefind/"
+# A preview of some pages has neither search (Pagefind's index covers every
+# page) nor the library's data feed (one entry per page, 4 KB each): both grow
+# with the library and are no part of reviewing the changed pages.
+EVERY_PAGE_FILES = ("pagefind/", "api/")
 NOT_FOUND_PAGE = "404.html"
 
 
@@ -120,7 +122,7 @@ def kept_in_preview(path: str, pages: frozenset[str] | None) -> bool:
         return False
     if pages is None:
         return True
-    if path.startswith(SEARCH_INDEX):
+    if path.startswith(EVERY_PAGE_FILES):
         return False
     if not path.endswith(".html"):
         return True  # the stylesheets, scripts and images the pages need
