@@ -480,8 +480,9 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
 KINDS = ("crps", "synthetic")
 
 
-def make_corpus(root: Path, count: int, kind: str = "crps") -> Corpus:
-    """Write both projects for ``count`` generated pages of ``kind`` under ``root``."""
+def make_corpus(root: Path, count: int, kind: str = "crps", *, plain: bool = True) -> Corpus:
+    """Write both projects for ``count`` generated pages of ``kind`` under ``root``
+    (``plain=False``: only the real project, for benchmarks that build nothing else)."""
     if kind == "crps":
         pages = copy_real_pages(count)
     elif kind == "synthetic":
@@ -495,6 +496,7 @@ def make_corpus(root: Path, count: int, kind: str = "crps") -> Corpus:
     shutil.rmtree(root, ignore_errors=True)
     project_dir, plain_dir = root / "project", root / "plain"
     nav = write_project(project_dir, pages)
-    write_plain(plain_dir, project_dir, nav)
+    if plain:
+        write_plain(plain_dir, project_dir, nav)
     total = sum(1 for _ in (project_dir / "docs").rglob("*.md"))
     return Corpus(root, project_dir, plain_dir, count, total, pages[0].src_path)

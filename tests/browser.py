@@ -121,10 +121,37 @@ class SiteServer:
         return f"{self.origin}/{path}"
 
 
+class _PagesHandler(_QuietHandler):
+    """Answers a missing address with one error page and status 404, as GitHub Pages does."""
+
+    not_found: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextmanager
-def serve(site_dir: Path) -> Iterator[SiteServer]:
-    """Serve ``site_dir`` on a free port of 127.0.0.1 until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(site_dir: Path, not_found: str | None = None) -> Iterator[SiteServer]:
+    """Serve ``site_dir`` on a free port of 127.0.0.1 until the block ends.
+
+    With ``not_found`` (a file under ``site_dir``), a missing address gets
+    that page, as GitHub Pages answers with a site's 404.html.
+    """
+    handler: Callable[..., _QuietHandler]
+    if not_found is None:
+        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    else:
+        pages = type("_Pages", (_PagesHandler,), {"not_found": site_dir / not_found})
+        handler = functools.partial(pages, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

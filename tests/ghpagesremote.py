@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+import sys
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,20 @@ def hermetic_env() -> dict[str, str]:
     env = {**os.environ, **GIT_ENV}
     env.pop("GITHUB_TOKEN", None)
     return env
+
+
+def run_module(
+    module: str, *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` in ``cwd``, hermetic, plus ``env``; never raises."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=cwd,
+        env={**hermetic_env(), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def git(*args: str, cwd: Path) -> str:

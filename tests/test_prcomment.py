@@ -288,3 +288,25 @@ def test_missing_token_is_reported_not_a_traceback(described: Path) -> None:
     assert result.returncode == 2
     assert "GITHUB_TOKEN and GITHUB_REPOSITORY not set; the workflow sets them" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_preview_removed_to_make_room_keeps_its_list_and_says_so(
+    described: Path, github: FakeGitHub
+) -> None:
+    comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
+    _prcomment(comment, described, _api(github))
+    [ours] = github.comments
+    assert "At most 5 previews stay on the site at once" in ours["body"]
+    evicted = ["removed", "--evicted", "--pr", "7"]
+    done = _prcomment(evicted, described, _api(github))
+    assert done.returncode == 0, done.stderr
+    assert "comment on #7: says its preview was removed to make room" in done.stderr
+    body = ours["body"]
+    assert body.startswith(
+        MARKER + "\n### Preview of this pull request\n\n"
+        "> **This preview has been removed** from the site to make room: at most 5 previews "
+        "stay on the site at once, and this one was pushed least recently."
+    )
+    assert f"[{plain(CRPS_TITLE)}]({PREVIEW}conditions/crps/)" in body  # every page still listed
+    _prcomment(evicted, described, _api(github))
+    assert ours["body"] == body  # said once

@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,25 +30,19 @@ from tests.ghpagesremote import (
     check_out_for_serving,
     gh_pages_entries,
     git,
-    hermetic_env,
     once_per_run,
     project_with_remote,
+    run_module,
 )
 from tests.sitebuild import Build, build, builds_site, copy_project
 
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
+LIMIT = 900_000_000
 
 
 def _tool(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=cwd,
-        env=hermetic_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_module(module, *args, cwd=cwd)
 
 
 def _ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -115,7 +108,7 @@ def _run_all(folder: Path) -> None:
     pushes = []
     real_push = ghpages.push
 
-    def push_after_a_preview_lands(local_ref: str, env: dict[str, str]) -> bool:
+    def push_after_a_preview_lands(local_ref: str, env: dict[str, str], limit: int) -> bool:
         if not pushes:
             _ok(
                 _tool(
@@ -129,7 +122,7 @@ def _run_all(folder: Path) -> None:
                 )
             )
         pushes.append(local_ref)
-        return real_push(local_ref, env)
+        return real_push(local_ref, env, limit)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(work)
@@ -195,7 +188,7 @@ def test_each_push_replaces_the_whole_preview(previewed: Previewed) -> None:
 
 
 def test_closing_removes_only_that_preview(previewed: Previewed) -> None:
-    assert set(previewed.trees["previews before dev"]) == {"pr-8"}
+    assert set(previewed.trees["previews before dev"]) == {"pr-8", "previews.json"}
     assert previewed.trees["pr-8 deployed"] == previewed.trees["pr-7 first"]  # the same site
     assert "pr-preview/pr-7: removed" in previewed.logs["remove 7"]
     assert "there was no preview to remove" in previewed.logs["remove 7 again"]
@@ -210,7 +203,7 @@ def test_publishing_keeps_previews_and_redeploys_when_one_lands_meanwhile(
     assert previewed.pushes == 2
     after = previewed.trees["after dev"]
     assert {"1.0", "dev", "pr-preview", "versions.json"} <= set(after)
-    assert set(previewed.trees["previews after dev"]) == {"pr-8", "pr-9"}
+    assert set(previewed.trees["previews after dev"]) == {"pr-8", "pr-9", "previews.json"}
     assert (
         previewed.trees["previews after dev"]["pr-8"]
         == (previewed.trees["previews before dev"]["pr-8"])
@@ -317,14 +310,14 @@ def test_update_makes_its_change_again_when_the_branch_moved_on(
             calls.append(name)
             if calls == ["a"]:  # meanwhile, another run pushes
                 monkeypatch.chdir(second)
-                assert ghpages.update("b", add("b"), env)
+                assert ghpages.update("b", add("b"), env, LIMIT)
                 monkeypatch.chdir(first)
             commit.add_file(git_utils.FileInfo(f"{name}.txt", name))
 
         return change
 
     monkeypatch.chdir(first)
-    assert ghpages.update("a", add("a"), env)
+    assert ghpages.update("a", add("a"), env, LIMIT)
     assert calls == ["a", "b", "a"]
     assert set(gh_pages_entries(origin)) == {"a.txt", "b.txt"}
     log = git("log", "--format=%s", "gh-pages", cwd=origin).split()

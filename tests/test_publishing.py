@@ -124,6 +124,7 @@ def test_gh_pages_holds_every_version_and_a_whole_root(published: Published) -> 
         "404.html",
         "index.html",
         "versions.json",
+        "removed-versions.json",
         "1.0",
         "1.1",
         "dev",
@@ -340,6 +341,17 @@ def test_deploy_workflow_runs_one_deploy_at_a_time_with_the_token_in_one_step() 
             assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
     with_token = [step for step in steps if "GITHUB_TOKEN" in step.get("env", {})]
     assert [step["run"] for step in with_token] == ["python -m healthsite.publishing.publish"]
+    # The zip of a release goes to its GitHub release, with the token only for `gh`.
+    [release] = [step for step in steps if "GH_TOKEN" in step.get("env", {})]
+    assert release["if"] == "steps.archive.outputs.zip != ''"
+    commands = [line.split()[:3] for line in release["run"].splitlines() if "gh release" in line]
+    assert commands == [
+        ["if", "!", "gh"],
+        ["gh", "release", "create"],
+        ["gh", "release", "upload"],
+    ]
+    archive = next(step for step in steps if step.get("id") == "archive")
+    assert archive["run"] == "python -m healthsite.publishing.archive --out release-zip"
 
 
 def test_token_reaches_git_only_through_the_environment(

@@ -7,6 +7,9 @@ one concurrency group, because a new pending run cancels the one waiting
 before it (a preview could cancel a release). So every push is a plain
 fast-forward, never forced: if the branch moved on meanwhile, the push is
 refused, and the change is made again on top of the new tip.
+
+Before each push the tree about to be published is measured, and a push that
+would take it above the limit is refused (healthsite/publishing/treesize.py).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import subprocess
 from collections.abc import Callable, Sequence
 
 from mike import git_utils
+
+from healthsite.publishing import treesize
 
 log = logging.getLogger("healthsite.publishing.ghpages")
 
@@ -59,8 +64,36 @@ def fetch(env: dict[str, str]) -> bool:
     return True
 
 
-def push(local_ref: str, env: dict[str, str]) -> bool:
-    """Push ``local_ref`` to gh-pages as a fast-forward; False if gh-pages moved on."""
+def _published_size(env: dict[str, str]) -> treesize.TreeSize | None:
+    """The size of the fetched remote gh-pages, or None if there is none."""
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", REMOTE_REF],
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    return treesize.measure(REMOTE_REF, env) if found.returncode == 0 else None
+
+
+def guard(local_ref: str, env: dict[str, str], limit_bytes: int) -> None:
+    """Refuse (PublishedTreeTooLargeError) to publish ``local_ref`` above the limit."""
+    new = treesize.measure(local_ref, env)
+    log.info(
+        "published tree: %s (limit %s)",
+        treesize.megabytes(new.total_bytes),
+        treesize.megabytes(limit_bytes),
+    )
+    if new.total_bytes > limit_bytes:
+        treesize.check(new, _published_size(env), limit_bytes)
+        log.warning("above the limit, but smaller than the tree published now: pushing")
+
+
+def push(local_ref: str, env: dict[str, str], limit_bytes: int) -> bool:
+    """Push ``local_ref`` to gh-pages as a fast-forward; False if gh-pages moved on.
+
+    Nothing is pushed if the tree would be above ``limit_bytes`` (``guard``).
+    """
+    guard(local_ref, env, limit_bytes)
     command = ["git", "push", "--porcelain", REMOTE, f"{local_ref}:refs/heads/{BRANCH}"]
     log.info("$ %s", " ".join(command))
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -80,7 +113,12 @@ def _start_work_branch(remote_exists: bool) -> None:
         git_utils.delete_branch(WORK_BRANCH)
 
 
-def update(message: str, change: Callable[[git_utils.Commit], None], env: dict[str, str]) -> bool:
+def update(
+    message: str,
+    change: Callable[[git_utils.Commit], None],
+    env: dict[str, str],
+    limit_bytes: int,
+) -> bool:
     """Make one commit on top of the remote gh-pages with ``change``, and push it.
 
     ``change`` is called again for each attempt, on the newest tip, so it
@@ -96,7 +134,7 @@ def update(message: str, change: Callable[[git_utils.Commit], None], env: dict[s
             except git_utils.GitEmptyCommit:
                 log.info("%s: nothing to change", message)
                 return False
-            if push(f"refs/heads/{WORK_BRANCH}", env):
+            if push(f"refs/heads/{WORK_BRANCH}", env, limit_bytes):
                 return True
             log.warning("attempt %d of %d: making the change again on top", attempt, ATTEMPTS)
     finally:

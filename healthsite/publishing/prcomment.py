@@ -17,7 +17,7 @@ Usage, from the repository root::
         --site-dir site --out DIR
     python -m healthsite.publishing.prcomment comment --info DIR/preview.json --head-sha SHA \\
         [--fork --run-url URL]
-    python -m healthsite.publishing.prcomment removed --pr N
+    python -m healthsite.publishing.prcomment removed --pr N [--evicted]
 
 ``comment`` and ``removed`` talk to GitHub's REST API with ``GITHUB_TOKEN``,
 for ``GITHUB_REPOSITORY``, at ``GITHUB_API_URL``.
@@ -36,55 +36,29 @@ import urllib.request
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from healthsite.links.changed import changed_pages, page_url_path
 from healthsite.publishing.preview import preview_url
+from healthsite.publishing.previewinfo import (
+    INFO_FILE,
+    ChangedPage,
+    InfoError,
+    PreviewInfo,
+    read_info,
+)
+from healthsite.publishing.settings import SettingsError, read_settings
 
 log = logging.getLogger("healthsite.publishing.prcomment")
 
-INFO_FILE = "preview.json"
 # The first line of the comment: how the workflow finds its own comment again.
 MARKER = "<!-- healthsite: pull request preview -->"
 BOT_LOGIN = "github-actions[bot]"
 LOCAL_PORT = 8000
 TITLE_MAX_CHARS = 120
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-
-
-class ChangedPage(BaseModel):
-    """One page the pull request changes: its address below the site, its file, its title."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    path: Annotated[str, Field(pattern=r"^(?:[A-Za-z0-9._-]+/)*$", max_length=300)]
-    source: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.md$", max_length=300)]
-    # None: the build has no such page (the pull request removes it).
-    title: Annotated[str, Field(max_length=1000)] | None
-
-    @field_validator("path", "source")
-    @classmethod
-    def _inside_the_site(cls, value: str) -> str:
-        if any(part in (".", "..") for part in value.split("/")):
-            raise ValueError("must not leave the site's folder")
-        return value
-
-
-class PreviewInfo(BaseModel):
-    """What ``describe`` writes and ``comment`` reads."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    pull_request: int = Field(gt=0)
-    every_page: bool
-    pages: list[ChangedPage] = Field(max_length=500)
-
-
-class InfoError(ValueError):
-    """preview.json is missing or not what ``describe`` writes."""
 
 
 class GitHubError(RuntimeError):
@@ -141,15 +115,6 @@ def describe(number: int, changed_files: list[str], site_dir: Path) -> PreviewIn
     )
 
 
-def read_info(path: Path) -> PreviewInfo:
-    try:
-        return PreviewInfo.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InfoError(f"{path}: not found; the build job writes it with 'describe'") from None
-    except ValidationError as error:
-        raise InfoError(f"{path}: not a preview description: {error}") from None
-
-
 # --- The comment ----------------------------------------------------------------
 
 
@@ -179,7 +144,13 @@ def _changed_list(info: PreviewInfo, base_url: str) -> list[str]:
 
 
 def comment_body(
-    info: PreviewInfo, site_url: str, head_sha: str, *, fork: bool, run_url: str = ""
+    info: PreviewInfo,
+    site_url: str,
+    head_sha: str,
+    *,
+    fork: bool,
+    run_url: str = "",
+    live_previews: int | None = None,
 ) -> str:
     """The comment, for a pull request from this repository or from a fork."""
     short = head_sha[:7]
@@ -199,9 +170,25 @@ def comment_body(
             "",
             *_changed_list(info, address),
             "",
+            *(
+                []
+                if info.every_page
+                else [
+                    "The preview holds only these pages and its home page; a link to any "
+                    "other page leads to that page on the published site.",
+                    "",
+                ]
+            ),
             f"Built from {short}. The preview is updated on each push (GitHub Pages can take "
             "a minute or two to show it) and removed when the pull request closes.",
         ]
+        if live_previews is not None:
+            parts += [
+                "",
+                f"At most {live_previews} previews stay on the site at once: when more pull "
+                "requests are pushed, the preview pushed least recently is removed to make "
+                "room. This comment then says so, and a new push puts the preview back.",
+            ]
     else:
         local = f"http://127.0.0.1:{LOCAL_PORT}/"
         parts = [
@@ -232,6 +219,20 @@ REMOVED_BODY = (
     f"{MARKER}\n### Preview of this pull request\n\n"
     "The pull request is closed, so its preview has been removed.\n"
 )
+EVICTED_NOTE = "> **This preview has been removed** from the site to make room"
+HEADING = "### Preview of this pull request\n"
+
+
+def evicted_body(body: str, live_previews: int) -> str:
+    """The comment with a note that the preview was removed; its list of pages kept."""
+    if EVICTED_NOTE in body or HEADING not in body:
+        return body
+    note = (
+        f"{EVICTED_NOTE}: at most {live_previews} previews stay on the site at once, and "
+        "this one was pushed least recently. The links below no longer open; push a new "
+        "commit to put the preview back.\n\n"
+    )
+    return body.replace(HEADING, HEADING + "\n" + note, 1)
 
 
 # --- GitHub's API ------------------------------------------------------------------
@@ -282,13 +283,13 @@ class GitHub:
     def head_sha(self, number: int) -> str:
         return str(self.call("GET", f"pulls/{number}")["head"]["sha"])
 
-    def our_comment(self, number: int) -> int | None:
-        """The id of the preview comment this workflow added before, if any."""
+    def our_comment(self, number: int) -> tuple[int, str] | None:
+        """The id and text of the preview comment this workflow added before, if any."""
         for page in range(1, 11):
             comments = self.call("GET", f"issues/{number}/comments?per_page=100&page={page}")
             for comment in comments:
                 if comment["user"]["login"] == BOT_LOGIN and comment["body"].startswith(MARKER):
-                    return int(comment["id"])
+                    return int(comment["id"]), str(comment["body"])
             if len(comments) < 100:
                 break
         return None
@@ -296,7 +297,7 @@ class GitHub:
     def upsert(self, number: int, body: str, *, create: bool = True) -> str:
         existing = self.our_comment(number)
         if existing is not None:
-            self.call("PATCH", f"issues/comments/{existing}", {"body": body})
+            self.call("PATCH", f"issues/comments/{existing[0]}", {"body": body})
             return "updated"
         if not create:
             return "no comment to update"
@@ -334,6 +335,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     comment_command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     removed_command = commands.add_parser("removed", help="say the preview was removed")
     removed_command.add_argument("--pr", type=int, required=True)
+    removed_command.add_argument(
+        "--evicted",
+        action="store_true",
+        help="removed to make room for newer previews, not because the pull request closed",
+    )
+    removed_command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     return parser.parse_args(argv)
 
 
@@ -355,8 +362,25 @@ def _comment(arguments: argparse.Namespace) -> None:
         arguments.head_sha,
         fork=arguments.fork,
         run_url=arguments.run_url,
+        live_previews=None
+        if arguments.fork
+        else read_settings(arguments.config_file).live_previews,
     )
     log.info("comment on #%d %s", info.pull_request, github.upsert(info.pull_request, body))
+
+
+def _evicted(number: int, live_previews: int) -> None:
+    github = GitHub.from_environment()
+    existing = github.our_comment(number)
+    if existing is None:
+        log.info("comment on #%d: no comment to update", number)
+        return
+    github.call(
+        "PATCH",
+        f"issues/comments/{existing[0]}",
+        {"body": evicted_body(existing[1], live_previews)},
+    )
+    log.info("comment on #%d: says its preview was removed to make room", number)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -371,11 +395,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.info("%d changed pages listed in %s", len(info.pages), arguments.out / INFO_FILE)
         elif arguments.command == "comment":
             _comment(arguments)
+        elif arguments.evicted:
+            _evicted(arguments.pr, read_settings(arguments.config_file).live_previews)
         else:
             github = GitHub.from_environment()
             done = github.upsert(arguments.pr, REMOVED_BODY, create=False)
             log.info("comment on #%d: %s", arguments.pr, done)
-    except (InfoError, GitHubError, OSError) as error:
+    except (InfoError, GitHubError, OSError, SettingsError) as error:
         log.error("%s", error)
         return 2
     return 0

@@ -4,15 +4,19 @@ Usage, from the repository root: ``python -m healthsite.publishing.publish [--re
 (the ref defaults to ``GITHUB_REF``). The deploy workflow runs this; the tests
 run it against a local bare repository standing in for GitHub.
 
-Steps: fetch gh-pages, ``mike deploy``, then keep the site root whole (the
-redirect to ``latest`` and a 404 page), then one ``git push`` (all again on
-top, if a pull request preview was pushed meanwhile: healthsite/publishing/ghpages.py).
+Steps: fetch gh-pages, ``mike deploy``, remove the releases beyond the newest
+``extra.publishing.browsable_releases`` (healthsite/publishing/retention.py),
+then keep the site root whole (the redirect to ``latest`` and a 404 page),
+then one ``git push``, refused if the published tree would be above
+``extra.publishing.max_published_mb`` (all again on top, if a pull request
+preview was pushed meanwhile: healthsite/publishing/ghpages.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import datetime
 import logging
 import os
 import subprocess
@@ -22,7 +26,9 @@ from pathlib import Path
 
 from mike import commands, git_utils
 
-from healthsite.publishing import ghpages
+from healthsite.publishing import ghpages, retention
+from healthsite.publishing.settings import PublishingSettings, SettingsError, read_settings
+from healthsite.publishing.treesize import PublishedTreeTooLargeError
 from healthsite.publishing.versioning import (
     LATEST_ALIAS,
     PublishTarget,
@@ -94,13 +100,14 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     push is refused and the whole deploy is made again on the new tip.
     """
     env = tool_env()
+    settings = read_settings(config_file)
     for attempt in range(1, ghpages.ATTEMPTS + 1):
         # Always from the remote tip: a local gh-pages left from an earlier
         # run (or this run's refused attempt) is not what is published, and
         # once previews move the remote on, a shallow fetch cannot relate them.
         _reset_to_remote(ghpages.fetch(env))
-        _deploy(target, config_file, env)
-        if ghpages.push(f"refs/heads/{BRANCH}", env):
+        _deploy(target, config_file, env, settings)
+        if ghpages.push(f"refs/heads/{BRANCH}", env, settings.max_published_bytes):
             return
         log.warning("attempt %d of %d: deploying again on top", attempt, ghpages.ATTEMPTS)
     raise ghpages.BranchKeptMovingError(
@@ -108,8 +115,11 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     )
 
 
-def _deploy(target: PublishTarget, config_file: Path, env: dict[str, str]) -> None:
-    """``mike deploy`` on the local gh-pages, then the root redirect and 404 page."""
+def _deploy(
+    target: PublishTarget, config_file: Path, env: dict[str, str], settings: PublishingSettings
+) -> None:
+    """``mike deploy`` on the local gh-pages, older releases removed, then the
+    root redirect and 404 page."""
     aliases = list(target.aliases)
     deployed = [str(info.version) for info in commands.list_versions(f"{REMOTE}/{BRANCH}")]
     newer = newer_release_deployed(target, deployed)
@@ -137,6 +147,8 @@ def _deploy(target: PublishTarget, config_file: Path, env: dict[str, str]) -> No
         ],
         env,
     )
+    today = datetime.datetime.now(datetime.UTC).date()
+    retention.retire(BRANCH, settings.browsable_releases, today)
     if commands.list_versions(BRANCH).find(LATEST_ALIAS):
         _keep_root_redirect()
         _keep_root_404()
@@ -164,6 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         publish(target, args.config_file.resolve())
+    except SettingsError as error:
+        log.error("%s", error)
+        return 2
+    except PublishedTreeTooLargeError as error:
+        log.error("refused: %s", error)
+        return 1
     except subprocess.CalledProcessError as error:
         command = " ".join(error.cmd)
         log.error("'%s' failed (exit %s); see its output above", command, error.returncode)

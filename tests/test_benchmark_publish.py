@@ -1,0 +1,39 @@
+"""The publish benchmark runs end to end and reports what it published.
+
+Sizes and times are not asserted (benchmarks/README.md holds the measured
+figures): only that the report's rows match the gh-pages branch it wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ghpagesremote import git
+from tests.sitebuild import ROOT
+
+
+def test_publish_benchmark_reports_the_tree_it_published(tmp_path: Path) -> None:
+    command = [sys.executable, str(ROOT / "benchmarks/publish.py"), "--pages", "10"]
+    command += ["--releases", "3", "--snapshots", "2", "--previews", "2"]
+    command += ["--browsable-releases", "2", "--live-previews", "1"]
+    command += ["--workdir", str(tmp_path / "work"), "--json", str(tmp_path / "raw.json")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    report = result.stdout
+    assert "Command: `python benchmarks/publish.py --pages 10 --releases 3" in report
+    assert re.search(r"^\| 10 \| 2 releases \| [\d.]+ \| [\d.]+ \| 2: 1\.1, 1\.0", report, re.M)
+    assert re.search(r"^\| 10 \| release \| 3 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", report, re.M)
+    assert re.search(r"^\| 10 \| preview \| 2 \|", report, re.M)
+    raw = json.loads((tmp_path / "raw.json").read_text(encoding="utf-8"))
+    final = raw["snapshots"][-1]
+    assert final["after"] == "3 releases, dev and 2 previews"
+    assert final["browsable"] == ["dev", "1.2", "1.1"]  # 1.0 removed: two releases stay
+    origin = tmp_path / "work" / "n10" / "origin.git"
+    previews = git("ls-tree", "--name-only", "gh-pages:pr-preview", cwd=origin).split()
+    assert previews == ["pr-102", "previews.json"]  # one live preview: the newest
+    listing = git("ls-tree", "-r", "-l", "gh-pages", cwd=origin).splitlines()
+    assert final["tree_bytes"] == sum(int(line.split()[3]) for line in listing)
