@@ -1,7 +1,8 @@
-# Two commands for everyone (see README):
+# Commands for everyone (see README):
 #   make serve   build and serve the site on http://127.0.0.1:8000
 #   make test    run the whole test suite (what CI runs)
-# The first run of either creates .venv and installs the pinned dependencies.
+#   make test-fast  lint, types and the tests that build no site (while you work)
+# The first run of any creates .venv and installs the pinned dependencies.
 
 PYTHON ?= python3.11
 # Material prints a banner about its end of life on every run; keep logs readable.
@@ -20,13 +21,15 @@ endif
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 
-.PHONY: install serve serve-fast build test lint lock new-page linkcheck benchmark benchmark-quick \
+.PHONY: install serve serve-fast build test test-fast lint lock new-page linkcheck benchmark benchmark-quick \
 	clean readability typecheck lighthouse
 
+# --require-hashes: every file pip installs must match a hash in the lock, so a
+# file changed on the package index cannot enter a build. The lock pins pip
+# itself, so there is no separate, unhashed upgrade of pip first.
 $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -49,6 +52,15 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# What to run while working (README, "Tests"): the same lint and types, then
+# every test that builds no site, drives no browser and is not marked slow
+# (tests/conftest.py chooses them). `make test` still runs everything.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest --fast
 
 # mypy --strict over hooks.py, healthsite/, scripts/ and benchmarks/ (pyproject.toml).
 typecheck: $(STAMP)
@@ -73,8 +85,11 @@ linkcheck: build
 	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
 
 # Regenerate the locks after changing requirements.in (the ProperDocs lock
-# keeps every pin of requirements.lock and adds ProperDocs).
-PIP_COMPILE = $(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe \
+# keeps every pin of requirements.lock and adds ProperDocs). Each pin carries
+# the hashes of its files on PyPI (--generate-hashes); PIP_CONFIG_FILE=/dev/null
+# keeps a machine's own pip settings (a local wheel folder or index) out of them.
+PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+		$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --generate-hashes \
 		--no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
 	$(PIP_COMPILE) -o requirements.lock requirements.in

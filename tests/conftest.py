@@ -1,4 +1,12 @@
-"""Shared fixtures: a built copy of the real site, and a copy to break."""
+"""Shared fixtures: a built copy of the real site, and a copy to break.
+
+Also the two lanes. A test that takes a fixture decorated ``@builds_site``
+(tests/sitebuild.py), directly or through another fixture, is marked
+``build``; one that takes ``chromium`` is marked ``browser``. ``pytest --fast``
+(``make test-fast``) leaves out every test marked ``build``, ``browser`` or
+``slow``, and fails a test that still builds the site, so a new test cannot
+slip into the fast lane unnoticed. ``make test`` runs them all.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +21,7 @@ import pytest
 from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
+from tests import sitebuild
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -22,7 +31,7 @@ from tests.browser import (
     reader_pages,
     serve,
 )
-from tests.sitebuild import Build, build, copy_project
+from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
 # CI (CI=true, as .ci/run and GitHub set it) tries the same Hypothesis examples
 # on every run, so a pull request is never blocked by a new random input that
@@ -32,6 +41,56 @@ from tests.sitebuild import Build, build, copy_project
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+SLOW_MARKS = ("build", "browser", "slow")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="the fast lane (make test-fast): leave out tests marked build, browser or slow",
+    )
+
+
+def _fast_lane(config: pytest.Config) -> bool:
+    return bool(config.getoption("--fast"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _fast_lane(config):
+        sitebuild.refuse_builds(
+            "`make test-fast` builds no whole site, and this test builds one (or publishes "
+            "one with mike) without saying so: take a fixture decorated @builds_site "
+            "(built_site, project) or decorate the fixture that builds, or mark the test "
+            "@pytest.mark.build"
+        )
+
+
+def _uses_a_build(item: pytest.Item) -> bool:
+    """The test, or a fixture it takes (directly or through another), builds the site."""
+    if not isinstance(item, pytest.Function):
+        return False
+    if "reader_page" in item.fixturenames:  # parametrized with the pages a build wrote
+        return True
+    # pytest's own record of the fixtures this test takes, the indirect ones too.
+    fixture_defs = item._fixtureinfo.name2fixturedefs.values()
+    return any(builds(definition.func) for defs in fixture_defs for definition in defs)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _uses_a_build(item):
+            item.add_marker(pytest.mark.build)
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+    if not _fast_lane(config):
+        return
+    slow = [item for item in items if any(item.get_closest_marker(m) for m in SLOW_MARKS)]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
 
 
 @functools.cache
@@ -55,6 +114,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     list cannot go stale.
     """
     if "reader_page" not in metafunc.fixturenames:
+        return
+    if _fast_lane(metafunc.config):  # the test is left out: do not build to list pages
+        metafunc.parametrize("reader_page", [])
         return
     pages = reader_pages(_checkout_build().site_dir)
     known: dict[str, str] = getattr(metafunc.function, KNOWN_FAILURES_ATTRIBUTE, {})
@@ -82,12 +144,14 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
+@builds_site
 def built_site() -> Build:
     """The site as it is in the checkout, built once for the whole session."""
     return _checkout_build()
 
 
 @pytest.fixture
+@builds_site
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project that a test may change before building."""
     return copy_project(tmp_path)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from tests.sitebuild import copy_project
+from tests.sitebuild import copy_project, refuse_in_the_fast_lane
 
 # Hermetic git: a fixed identity (as the workflow sets one), no user config.
 GIT_ENV = {
@@ -114,7 +114,9 @@ def once_per_run(
     tmp_path_factory: pytest.TempPathFactory, name: str, record: str, run: Callable[[Path], None]
 ) -> Path:
     """The folder where ``run`` did its work, once per test run: pytest-xdist
-    workers share it. ``run`` writes ``record`` (a file in the folder) last."""
+    workers share it. ``run`` writes ``record`` (a file in the folder) last.
+    Every ``run`` builds and publishes the site, so the fast lane refuses it."""
+    refuse_in_the_fast_lane()
     if "PYTEST_XDIST_WORKER" in os.environ:
         # The parent of a worker's temp folder is this run's, shared by all workers.
         folder = tmp_path_factory.getbasetemp().parent / name

@@ -11,8 +11,10 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 # scripts/page-templates: the build checks that no page still holds their words.
@@ -32,6 +34,34 @@ BUILDER = os.environ.get("HEALTHSITE_BUILDER", "mkdocs")
 if BUILDER not in ("mkdocs", "properdocs"):
     raise ValueError(f"HEALTHSITE_BUILDER={BUILDER!r}: expected mkdocs or properdocs")
 MKDOCS = Path(sys.executable).with_name(BUILDER)
+# Set by `pytest --fast` (tests/conftest.py): why a whole-site build is refused.
+_builds_refused: list[str] = []
+_BUILDS_SITE = "_healthsite_builds_site"
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def builds_site(fixture: F) -> F:
+    """Mark a fixture (beneath ``@pytest.fixture``) as one that builds the whole
+    site, or runs something that does (mike, a benchmark): the tests that take it
+    are marked ``build`` and left out of ``make test-fast``."""
+    setattr(fixture, _BUILDS_SITE, True)
+    return fixture
+
+
+def builds(fixture: object) -> bool:
+    """Whether ``fixture`` was decorated with ``builds_site``."""
+    return getattr(fixture, _BUILDS_SITE, False) is True
+
+
+def refuse_in_the_fast_lane() -> None:
+    """Fail the test that is about to build the site, under ``pytest --fast``."""
+    if _builds_refused:
+        raise AssertionError(_builds_refused[0])
+
+
+def refuse_builds(reason: str) -> None:
+    """Make every later ``build`` fail the test with ``reason`` (the fast lane)."""
+    _builds_refused.append(reason)
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,7 @@ def build(
 
     ``timeout`` (seconds) ends a build that hangs, failing the test.
     """
+    refuse_in_the_fast_lane()
     site_dir = project / "site"
     with subprocess.Popen(
         # -f: ProperDocs looks for properdocs.yml first, and notes the fallback.

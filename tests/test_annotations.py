@@ -14,7 +14,7 @@ import pytest
 
 from healthsite.annotations import annotate, error_command, repository_path
 from healthsite.problems import Problem, Spot
-from tests.sitebuild import build, copy_project
+from tests.sitebuild import build, builds_site, copy_project
 
 HARD_PARAGRAPH = (
     "Notwithstanding considerable methodological heterogeneity, contemporaneous "
@@ -113,6 +113,7 @@ def test_nothing_is_written_outside_github_actions(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def broken_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A checkout whose site is in a subfolder, with three kinds of mistakes."""
     repository = tmp_path_factory.mktemp("checkout")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.measure import extract_at_commit
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, builds_site
 
 BUILDS = ("Material defaults", "Material + navigation.prune", "project full build")
 SERVE_MODES = ("serve", "serve --dirty")
@@ -32,6 +32,7 @@ class BenchmarkRun:
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def benchmark(tmp_path_factory: pytest.TempPathFactory) -> BenchmarkRun:
     """``benchmarks/build.py`` once at N=10 CRPS copies, one run of each build, one edit."""
     tmp = tmp_path_factory.mktemp("benchmark")

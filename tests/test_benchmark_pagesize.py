@@ -13,12 +13,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.pagesize import BOUNDED, LISTINGS, outer_nav_bytes
 from tests.sitebuild import ROOT
 
 NUMBER = r"\d+(?:\.\d+)?"
 
 
+@pytest.mark.build  # benchmarks/pagesize.py builds a 10-page library
 def test_report_has_a_row_for_every_page(tmp_path: Path) -> None:
     command = [sys.executable, str(ROOT / "benchmarks/pagesize.py"), "--pages", "10"]
     command += ["--workdir", str(tmp_path / "work"), "--json", str(tmp_path / "raw.json")]

@@ -12,10 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.ghpagesremote import git
 from tests.sitebuild import ROOT
 
 
+@pytest.mark.build  # benchmarks/publish.py builds and publishes a 10-page library
 def test_publish_benchmark_reports_the_tree_it_published(tmp_path: Path) -> None:
     command = [sys.executable, str(ROOT / "benchmarks/publish.py"), "--pages", "10"]
     command += ["--releases", "3", "--snapshots", "2", "--previews", "2"]

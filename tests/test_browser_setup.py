@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.sitebuild import ROOT
 
 
+@pytest.mark.build  # the pytest it runs builds the site to list the pages
 def test_missing_chromium_fails_with_install_instructions() -> None:
     result = subprocess.run(
         [

@@ -37,6 +37,7 @@ from tests.sitebuild import (
     Build,
     assert_fails_with,
     build,
+    builds_site,
     copy_project,
     edit,
     line_starting,
@@ -186,6 +187,7 @@ def assert_editor_problems(problems: list[Problem], shown_as: str) -> None:
 # --- the validation layers, many examples -------------------------------------
 
 
+@pytest.mark.slow  # 300 examples: make test runs them, make test-fast does not
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=mutated_front_matter())
 @example(text=CRPS_TEXT)
@@ -311,6 +313,7 @@ def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
 CRPS_PAGE, _ = read_front_matter(CRPS_TEXT, CRPS)
 
 
+@pytest.mark.slow  # 150 examples
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), which=st.sampled_from(sorted(DATA_FILES)))
 def test_data_files_are_accepted_or_named_problems(
@@ -432,6 +435,7 @@ def assert_build_outcome(project: Path, result_output: str, returncode: int) -> 
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def build_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of the project that each real-build example edits and builds again."""
     return copy_project(tmp_path_factory.mktemp("fuzz-build"))

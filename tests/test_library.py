@@ -15,7 +15,16 @@ import pytest
 
 from healthsite.library.model import SHOWN_BY_NAME
 from tests.pagetext import built_pages, front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    build,
+    builds_site,
+    copy_project,
+    edit,
+    line_of,
+)
 
 GUIDE = """---
 title: Pacing your day
@@ -94,6 +103,7 @@ def add_page(project: Path, src_path: str, markdown: str) -> None:
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def library(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with a guide and five more conditions, none of them added to the nav."""
     project = copy_project(tmp_path_factory.mktemp("library"))
@@ -148,6 +158,7 @@ MORE = 5
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def many_conditions(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site with SHOWN_BY_NAME + 4 more conditions, each treated with IV
     ketamine: a section and a "used for" list too long to name in full."""
@@ -465,7 +476,9 @@ def test_the_a_to_z_lists_every_title_and_every_other_name(library: Build) -> No
     assert "<title>A to Z - " in html
     assert "A-Z" not in text(html)
     entries = [text(item) for item in re.findall(r"<li>(.*?)</li>", html.split("hs-a-to-z")[1])]
-    for path in sorted((ROOT / "docs").glob("*/*.md")):
+    pages = sorted((ROOT / "docs").glob("*/*.md"))
+    assert pages, "no page found in docs/*/"
+    for path in pages:
         meta = front_matter(path.relative_to(ROOT / "docs").as_posix())
         if meta["page_type"] not in ("condition", "treatment", "guide"):
             continue

@@ -74,6 +74,7 @@ def by_link(outcome: Outcome, web: FlakyWeb) -> dict[str, LinkResult]:
     return {r.link.removeprefix(web.base + "/"): r for r in outcome.links if not r.internal}
 
 
+@pytest.mark.slow  # waits out the local server's hangs and retries
 def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> None:
     outcome = every_answer
     results = by_link(outcome, web)
@@ -106,6 +107,7 @@ def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> N
     assert [r.link.rsplit("/", 1)[1] for r in outcome.unchecked] == ["hang"]
 
 
+@pytest.mark.slow  # waits out the local server's hangs and retries
 def test_report_names_each_broken_link_its_pages_status_and_fix(
     every_answer: Outcome, web: FlakyWeb, tmp_path: Path
 ) -> None:
@@ -122,6 +124,7 @@ def test_report_names_each_broken_link_its_pages_status_and_fix(
     assert "no answer in time (timeout)" in unchecked
 
 
+@pytest.mark.slow  # waits out the local server's hangs and retries
 def test_allowlisted_host_may_refuse_robots_but_not_lose_pages(
     tmp_path: Path, web: FlakyWeb, settings: Settings
 ) -> None:
@@ -138,6 +141,7 @@ def test_allowlisted_host_may_refuse_robots_but_not_lose_pages(
     assert f"- {reason} <{links[0]}>" in render(outcome, tmp_path, NOW)
 
 
+@pytest.mark.slow  # waits out the local server's hangs and retries
 def test_cache_spares_recent_good_links_but_asks_again_for_failures(
     tmp_path: Path, web: FlakyWeb, settings: Settings
 ) -> None:

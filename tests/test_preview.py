@@ -34,7 +34,7 @@ from tests.ghpagesremote import (
     project_with_remote,
     run_module,
 )
-from tests.sitebuild import Build, build, copy_project
+from tests.sitebuild import Build, build, builds_site, copy_project
 
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
@@ -147,6 +147,7 @@ class Previewed(Remote):
 
 
 @pytest.fixture(scope="session")
+@builds_site
 def previewed(tmp_path_factory: pytest.TempPathFactory) -> Previewed:
     """Run every step once per test run; pytest-xdist workers share the result."""
     folder = once_per_run(tmp_path_factory, "previewed", "record.json", _run_all)

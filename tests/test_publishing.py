@@ -35,7 +35,7 @@ from tests.ghpagesremote import (
     once_per_run,
     project_with_remote,
 )
-from tests.sitebuild import ROOT, copy_project
+from tests.sitebuild import ROOT, builds_site, copy_project
 
 SITE_URL = "https://crps-info.github.io/site/"
 WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
@@ -107,6 +107,7 @@ class Published(Remote):
 
 
 @pytest.fixture(scope="session")
+@builds_site
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     """Publish once per test run; pytest-xdist workers share the result."""
     folder = once_per_run(tmp_path_factory, "published", "trees.json", _publish_all)

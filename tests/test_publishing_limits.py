@@ -36,7 +36,7 @@ from tests.ghpagesremote import (
     project_with_remote,
     run_module,
 )
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, builds_site
 
 LIMITS = (
     "  publishing:\n    browsable_releases: 4\n    live_previews: 5\n    max_published_mb: 900\n"
@@ -147,6 +147,7 @@ class Limited(Remote):
 
 
 @pytest.fixture(scope="session")
+@builds_site
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Limited:
     """Run every step once per test run; pytest-xdist workers share the result."""
     folder = once_per_run(tmp_path_factory, "limited", "record.json", _run_all)

@@ -20,7 +20,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import DESKTOP, PHONE, SiteServer
 from tests.pagetext import built_pages
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, copy_project, edit, line_of
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    build,
+    builds_site,
+    copy_project,
+    edit,
+    line_of,
+)
 
 CRPS = "docs/conditions/crps.md"
 GLOSSARY = "docs/glossary.md"
@@ -215,6 +224,7 @@ def test_search_index_leaves_the_notice_out(built_site: Build) -> None:
 
 
 @pytest.fixture(scope="module")
+@builds_site
 def with_a_clinician(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The CRPS page reviewed by the editorial team and a fictional registered
     clinician; the glossary by that clinician alone."""

@@ -212,7 +212,9 @@ EXTERNAL = re.compile(r"^(https?:)?//")
 
 def test_no_page_uses_a_third_party_host_except_citation_links(built_site: Build) -> None:
     own_repository = "https://github.com/crps-info/site"
-    for html_file in built_site.site_dir.rglob("*.html"):
+    pages = sorted(built_site.site_dir.rglob("*.html"))
+    assert pages, "the build wrote no page"
+    for html_file in pages:
         page = html_file.relative_to(built_site.site_dir)
         html = html_file.read_text(encoding="utf-8")
         everything, outside_references = _Urls(), _Urls()

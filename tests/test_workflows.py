@@ -19,6 +19,15 @@ from tests.sitebuild import ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def workflow_files() -> list[Path]:
+    """Every workflow file; a test that loops over them fails when there are none,
+    rather than pass having checked nothing."""
+    assert WORKFLOWS, "no workflow file found in .github/workflows/"
+    return WORKFLOWS
+
+
 PINNED = re.compile(r"^\s+(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
@@ -31,8 +40,7 @@ def run_linter(name: str, *arguments: str, cwd: Path = ROOT) -> subprocess.Compl
 
 
 def test_actionlint_finds_nothing() -> None:
-    assert WORKFLOWS, "no workflow files found"
-    result = run_linter("actionlint", "-no-color", *map(str, WORKFLOWS))
+    result = run_linter("actionlint", "-no-color", *map(str, workflow_files()))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -40,7 +48,7 @@ def test_zizmor_finds_nothing() -> None:
     result = run_linter("zizmor", "--offline", "--no-progress", ".github")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
-    for workflow in WORKFLOWS:
+    for workflow in workflow_files():
         assert f"completed .github/workflows/{workflow.name}" in result.stderr
 
 
@@ -63,7 +71,7 @@ def test_linters_catch_an_unpinned_action_and_an_injection(tmp_path: Path) -> No
 
 
 def test_workflows_are_hardened() -> None:
-    for path in WORKFLOWS:
+    for path in workflow_files():
         workflow = yaml.safe_load(path.read_text())
         assert workflow["permissions"] == {}, f"{path.name}: top-level permissions must be {{}}"
         assert "group" in workflow["concurrency"], f"{path.name}: no concurrency group"
@@ -77,6 +85,21 @@ def test_workflows_are_hardened() -> None:
         assert uses_lines
         for line in uses_lines:
             assert PINNED.match(line), f"{path.name}: not pinned to a SHA with its version: {line}"
+
+
+USES = re.compile(r"^\s+(?:- )?uses: ([\w.-]+/[\w./-]+)@(\S+ # \S+)$", re.MULTILINE)
+
+
+def test_each_action_is_pinned_at_one_version_across_the_workflows() -> None:
+    """A workflow left on an older release of an action (deploy.yml was) keeps
+    what the newer release fixed; Dependabot moves every pin of an action together."""
+    pins: dict[str, dict[str, list[str]]] = {}
+    for path in workflow_files():
+        for action, pin in USES.findall(path.read_text()):
+            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
+    assert "actions/checkout" in pins
+    differing = {action: by_pin for action, by_pin in pins.items() if len(by_pin) > 1}
+    assert not differing, f"actions pinned at more than one version: {differing}"
 
 
 def test_dependabot_updates_python_pins_and_actions() -> None:
@@ -167,7 +190,7 @@ def _token_steps(job: dict[str, Any]) -> list[str]:
 
 
 def test_no_workflow_runs_a_pull_requests_code_with_a_write_token() -> None:
-    for path in WORKFLOWS:
+    for path in workflow_files():
         workflow = yaml.safe_load(path.read_text())
         # PyYAML reads the `on:` key as True.
         assert "pull_request_target" not in workflow[True], path.name
@@ -231,7 +254,7 @@ def test_fork_comment_workflow_runs_only_this_repositorys_code() -> None:
     assert download["with"]["name"] == "preview-info"  # data only; the site is not downloaded
     runs = [" ".join(step["run"].split()) for step in job["steps"] if "run" in step]
     assert runs == [
-        "python -m pip install -r requirements.lock",
+        "python -m pip install --require-hashes -r requirements.lock",
         "python -m healthsite.publishing.prcomment comment --fork --info preview-info/preview.json "
         '--head-sha "$HEAD_SHA" --run-url "$RUN_URL"',
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from healthsite.yamlfile import InvalidYamlError, parse_with_lines
-from tests.sitebuild import assert_fails_with, build, copy_project
+from tests.sitebuild import assert_fails_with, build
 
 
 def test_a_key_written_twice_is_named_with_both_lines() -> None:
@@ -37,8 +37,7 @@ def test_the_same_key_in_two_entries_and_a_merge_key_are_not_repeats() -> None:
     assert lines[("two", "year")] == 7
 
 
-def test_a_source_added_twice_fails_the_build_with_its_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+def test_a_source_added_twice_fails_the_build_with_its_line(project: Path) -> None:
     sources = project / "data" / "sources.yml"
     text = sources.read_text(encoding="utf-8")
     first = next(n for n, line in enumerate(text.splitlines(), 1) if line == "harden2010:")
