@@ -22,6 +22,16 @@ def test_relative_links_of_the_repository_documents_lead_to_files(document: str)
     assert missing == [], f"{document} links to files that do not exist: {missing}"
 
 
+def test_readme_quick_start_is_the_two_commands() -> None:
+    """A newcomer with Python 3.11, git and make needs exactly these two."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", quick_start, re.S)
+    assert block, "README's quick start has no ```sh block"
+    commands = [line.split("#", 1)[0].strip() for line in block.group(1).splitlines()]
+    assert [command for command in commands if command] == ["make serve", "make test"]
+
+
 def test_readme_leads_to_the_benchmark_results() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "[benchmarks/README.md](benchmarks/README.md)" in readme
