@@ -150,6 +150,33 @@ def _reviewer_keys(value: Any) -> Any:
 ReviewerKeys = Annotated[list[str], BeforeValidator(_reviewer_keys)]
 
 
+def no_markup(text: str, field_name: str | None) -> str:
+    """A title or description as Material writes it into HTML: no markup, and
+    in the description (an attribute) no straight double quote."""
+    refused = MARKUP_CHARACTERS + ('"' if field_name == "description" else "")
+    for character in refused:
+        if character in text:
+            raise ValueError(
+                f"holds {character!r}, which the page's HTML would not show as written "
+                "(use single quotes or curly quotes “ ” instead of straight double ones)"
+                if character == '"'
+                else f"holds {character!r}, which the page's HTML would read as markup"
+            )
+    return text
+
+
+def one_sentence(description: str) -> str:
+    """A description for search results: one sentence, with its full stop, short."""
+    text = " ".join(description.split())
+    if SENTENCE_BREAK.search(text):
+        raise ValueError("has more than one sentence")
+    if not text.endswith("."):
+        raise ValueError("does not end with a full stop")
+    if len(text) > DESCRIPTION_MAX_CHARS:
+        raise ValueError(f"is {len(text)} characters long")
+    return text
+
+
 class ReviewDates(BaseModel):
     """When a page was reviewed and is due again; read on its own for overdue pages.
 
@@ -248,28 +275,12 @@ class PageMeta(ReviewDates):
     @field_validator("title", "description")
     @classmethod
     def _no_markup(cls, text: str, info: ValidationInfo) -> str:
-        refused = MARKUP_CHARACTERS + ('"' if info.field_name == "description" else "")
-        for character in refused:
-            if character in text:
-                raise ValueError(
-                    f"holds {character!r}, which the page's HTML would not show as written "
-                    "(use single quotes or curly quotes “ ” instead of straight double ones)"
-                    if character == '"'
-                    else f"holds {character!r}, which the page's HTML would read as markup"
-                )
-        return text
+        return no_markup(text, info.field_name)
 
     @field_validator("description")
     @classmethod
     def _one_sentence(cls, description: str) -> str:
-        text = " ".join(description.split())
-        if SENTENCE_BREAK.search(text):
-            raise ValueError("has more than one sentence")
-        if not text.endswith("."):
-            raise ValueError("does not end with a full stop")
-        if len(text) > DESCRIPTION_MAX_CHARS:
-            raise ValueError(f"is {len(text)} characters long")
-        return text
+        return one_sentence(description)
 
     @field_validator("page_type", mode="before")
     @classmethod
@@ -301,6 +312,10 @@ class FrontMatter:
     written: dict[str, Any]
     lines: dict[KeyPath, int]
     meta: PageMeta | None
+    # A translation's record (healthsite/i18n/frontmatter.py): what it was
+    # made from, when and by whom; None for an English page.
+    translation: Any = None
+    language: str = "en"
 
     def line(self, *key_path: str | int) -> int | None:
         return line_of(self.lines, key_path)

@@ -23,6 +23,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
+from healthsite.i18n.language import page_key
 from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage
 from healthsite.library.sections import SECTIONS, LibrarySection, section_of
 
@@ -53,7 +54,7 @@ class SectionSidebars:
     def entries(self, section: LibrarySection, page: Page) -> list[SidebarItem]:
         """What the sidebar lists under the section's own page while ``page`` is rendered."""
         pages = self._pages[section.folder]
-        shown_uri = page.file.src_uri
+        shown_uri = page_key(page.file)
         is_index = shown_uri == section.index_uri
         if len(pages) <= SHOWN_BY_NAME:
             listed: list[SidebarItem] = [
@@ -71,7 +72,7 @@ class SectionSidebars:
     def list_while_rendered(self, page: Page) -> None:
         """Fill the sidebar of the page's section (on_page_context)."""
         nav_section = page.parent
-        section = _section_shown_by(page.file.src_uri)
+        section = _section_shown_by(page_key(page.file))
         if not isinstance(nav_section, Section) or section is None:
             return
         before: list[SidebarItem] = list(nav_section.children)
