@@ -79,12 +79,9 @@ class PageWording:
                 )
             lines = lines_of[data_file.shown_as]
             written = WRITTEN_AS.get(found.field, found.field)
-            line = line_of(lines, (found.key, found.language)) or line_of(lines, (found.key,))
-            where = (
-                "is missing"
-                if line_of(lines, (found.key, found.language)) is None
-                else (f"has no '{written}'")
-            )
+            has_map = (found.key, found.language) in lines
+            line = line_of(lines, (found.key, found.language) if has_map else (found.key,))
+            where = f"has no '{written}'" if has_map else "is missing"
             problems.append(
                 Problem(
                     data_file.shown_as,
