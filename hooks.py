@@ -77,6 +77,7 @@ from healthsite.i18n.pages import (
     language_link_filter,
     mark_untranslated,
     set_theme_words,
+    start_from_the_same_site_url,
     translation_problems,
 )
 from healthsite.i18n.wording import PageWording
@@ -236,6 +237,7 @@ def _project_dir(config: MkDocsConfig) -> Path:
 @event_priority(100)
 def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     global _checked_data
+    start_from_the_same_site_url(config, build_language(config))
     project_dir = _project_dir(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
@@ -375,7 +377,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
     place_in_sections(nav, files)
-    state.sidebars = SectionSidebars(state.library)
+    words = state.words if state.language != DEFAULT_LANGUAGE else None
+    state.sidebars = SectionSidebars(state.library, words)
     state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 

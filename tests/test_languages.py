@@ -16,6 +16,7 @@ import pytest
 
 from healthsite.checks.frontmatter import FrontMatter, read_front_matter
 from healthsite.content.citations import Citations, format_reference
+from healthsite.content.glossary import Glossary, Term
 from healthsite.content.registry import (
     DataFile,
     Registry,
@@ -24,6 +25,7 @@ from healthsite.content.registry import (
     StatisticKind,
     StatisticWording,
 )
+from healthsite.content.warning_signs import SignsMacro, WarningSign, WarningSigns
 from healthsite.dates import human_date
 from healthsite.i18n.collation import sort_key
 from healthsite.i18n.frontmatter import read_translation
@@ -418,3 +420,51 @@ def test_mistakes_in_a_translation_fail_the_build_with_their_lines(project: Path
         f"data/statistics.yml:{line_of(text, key + ':')}: {key}.es: is missing; "
         "docs/about.es.md uses this entry",
     )
+
+
+def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing() -> None:
+    citations, wording = spanish_citations(_statistic())
+    wording.data_files = {
+        **wording.data_files,
+        "warning_signs": DataFile(ROOT / "data/warning_signs.yml", "data/warning_signs.yml"),
+        "glossary": DataFile(ROOT / "data/glossary.yml", "data/glossary.yml"),
+    }
+    sign = WarningSign.model_validate(
+        {
+            "text": "you cannot feel your hand",
+            "level": "emergency",
+            "source": "demos2007",
+            "es": {"text": "no siente la mano"},
+        }
+    )
+    signs = SignsMacro(WarningSigns({"numb_hand": sign}, "data/warning_signs.yml"), citations)
+    assert signs.render("numb_hand") == "- no siente la mano[^demos2007]"
+    glossary = Glossary(
+        {
+            "Allodynia": Term.model_validate(
+                {
+                    "definition": "Pain from a light touch.",
+                    "matches": ["allodynia"],
+                    "es": {
+                        "term": "Alodinia",
+                        "definition": "Dolor por un roce.",
+                        "matches": ["alodinia"],
+                    },
+                }
+            ),
+            "Budapest criteria": Term.model_validate(
+                {"definition": "The signs doctors check.", "matches": ["Budapest criteria"]}
+            ),
+        }
+    )
+    assert glossary.tooltips_in("es") == {"alodinia": "Dolor por un roce."}
+    listed = glossary.page_list(wording)
+    assert listed.startswith("Alodinia\n:   Dolor por un roce.")
+    problems = [str(problem) for problem in wording.finish_page()]
+    assert [problem.split(": ", 1)[1] for problem in problems] == [
+        "Budapest criteria.es: is missing; docs/index.es.md uses this entry, so expected its "
+        "es wording: 'term:' under 'es:' beside the English",
+        "Budapest criteria.es: is missing; docs/index.es.md uses this entry, so expected its "
+        "es wording: 'definition:' under 'es:' beside the English",
+    ]
+    assert all(problem.startswith("data/glossary.yml:") for problem in problems)

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -177,6 +178,18 @@ def one_sentence(description: str) -> str:
     return text
 
 
+# Material writes the title and description into the page's HTML as they
+# are (the description inside an attribute), so markup there would be read
+# as markup, and a straight double quote would end the description early.
+# (Types, not validators of PageMeta: a translation's front matter has them too.)
+PageTitle = Annotated[Text, AfterValidator(lambda text: no_markup(text, "title"))]
+PageDescription = Annotated[
+    Text,
+    AfterValidator(lambda text: no_markup(text, "description")),
+    AfterValidator(one_sentence),
+]
+
+
 class ReviewDates(BaseModel):
     """When a page was reviewed and is due again; read on its own for overdue pages.
 
@@ -229,8 +242,8 @@ class PageMeta(ReviewDates):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Text = Field(description="the page title readers see, e.g. 'Fibromyalgia'")
-    description: Text = Field(
+    title: PageTitle = Field(description="the page title readers see, e.g. 'Fibromyalgia'")
+    description: PageDescription = Field(
         description=(
             f"one sentence of at most {DESCRIPTION_MAX_CHARS} characters, ending with a full "
             "stop, for search results"
@@ -268,19 +281,6 @@ class PageMeta(ReviewDates):
     readability: dict[str, Any] | None = Field(
         None, description="a justified reading-grade limit: max_grade and reason"
     )
-
-    # Material writes the title and description into the page's HTML as they
-    # are (the description inside an attribute), so markup there would be read
-    # as markup, and a straight double quote would end the description early.
-    @field_validator("title", "description")
-    @classmethod
-    def _no_markup(cls, text: str, info: ValidationInfo) -> str:
-        return no_markup(text, info.field_name)
-
-    @field_validator("description")
-    @classmethod
-    def _one_sentence(cls, description: str) -> str:
-        return one_sentence(description)
 
     @field_validator("page_type", mode="before")
     @classmethod

@@ -14,19 +14,19 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from mkdocs.utils.meta import YAML_RE
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from healthsite.checks.frontmatter import (
     FIRST_YAML_LINE,
     REVIEWER_KEY,
     FrontMatter,
     PageDate,
+    PageDescription,
     PageMeta,
+    PageTitle,
     Text,
     _missing,
     _parse_front_matter,
-    no_markup,
-    one_sentence,
 )
 from healthsite.i18n.language import SPANISH
 from healthsite.problems import Problem, field_path
@@ -77,8 +77,10 @@ class TranslatedMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Text = Field(description="the page title in Spanish")
-    description: Text = Field(description="one sentence in Spanish, ending with a full stop")
+    title: PageTitle = Field(description="the page title in Spanish")
+    description: PageDescription = Field(
+        description="one sentence in Spanish, ending with a full stop"
+    )
     alternative_names: list[Text] | None = Field(
         None, description="the names Spanish readers search by, e.g. [SDRC, CRPS]"
     )
@@ -91,16 +93,6 @@ class TranslatedMeta(BaseModel):
     translation: TranslationRecord = Field(
         description="fingerprint, translated (a date) and translated_by (a reviewer's key)"
     )
-
-    @field_validator("title", "description")
-    @classmethod
-    def _no_markup(cls, text: str, info: ValidationInfo) -> str:
-        return no_markup(text, info.field_name)
-
-    @field_validator("description")
-    @classmethod
-    def _one_sentence(cls, description: str) -> str:
-        return one_sentence(description)
 
 
 Written = Annotated[dict[str, Any], "front matter as written"]

@@ -35,6 +35,24 @@ NOT_FOUND_TEMPLATE = "404.html"
 OTHER = {ENGLISH: (SPANISH, "Español"), SPANISH: (ENGLISH, "English")}
 
 
+# The site_url each config started from, by the config (healthsite/i18n/language.py).
+_site_url_at_start: dict[int, str | None] = {}
+
+
+def start_from_the_same_site_url(config: MkDocsConfig, language: str) -> None:
+    """Give a later language's build the ``site_url`` the first one started from.
+
+    mike's ``on_config`` adds the version to ``site_url`` (``.../latest/``),
+    and so does a preview's (healthsite/publishing/preview.py): run again on
+    the same config for Spanish, they would add it twice (``latest/latest/``).
+    Call before them (priority above 0).
+    """
+    if language == DEFAULT_LANGUAGE:
+        _site_url_at_start[id(config)] = config.site_url
+    elif id(config) in _site_url_at_start:
+        config.site_url = _site_url_at_start[id(config)]
+
+
 def set_theme_words(config: MkDocsConfig, language: str, words: Mapping[str, str]) -> None:
     """Material's language, the contents' title and the language link for this build."""
     config.theme["language"] = language
