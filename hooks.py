@@ -601,7 +601,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # called" (added after the title too) is what sighted readers meet first.
     html = add_search_element(align_cells_by_class(html), meta, description)
     page_type = front.text_field("page_type") if front else None
-    html = add_also_called(html, front, state.words["also_called"])
+    # In the page's own language: an untranslated page's English is marked lang="en".
+    html = add_also_called(html, front, state.wording.words["also_called"])
     if is_untranslated(page.file, state.language):
         html = mark_untranslated(html, state.words)
     return _mark_if_unfinished(html, page_type)
