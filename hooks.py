@@ -63,11 +63,8 @@ from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
 from healthsite.i18n.alternates import (
     Alternate,
-    SitemapPage,
     SitemapPages,
-    absolute,
-    alternates,
-    english_url,
+    page_alternates,
     translated_keys,
 )
 from healthsite.i18n.interface import Interface, load_interface
@@ -654,20 +651,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def _has_translation(page: Page) -> bool:
-    """A translated page, or an English page that has one."""
-    state = _state()
-    return page_key(page.file) in state.translated and not is_untranslated(
-        page.file, state.language
-    )
-
-
 def _page_alternates(page: Page | None) -> list[Alternate]:
     """Template global: the page's hreflang alternates (none for most pages)."""
-    if page is None or page.file is None:
-        return []
     state = _state()
-    return alternates(page.url, state.language, _has_translation(page), state.site_url)
+    return page_alternates(page, state.language, state.translated, state.site_url)
 
 
 # Every language's pages for the sitemap (the last build writes it whole).
@@ -675,24 +662,9 @@ _sitemap = SitemapPages()
 
 
 def _list_in_sitemap(files: Files, site_url: str) -> None:
-    """This language's pages in the sitemap; an untranslated copy's canonical
-    link names the English page instead (healthsite/i18n/alternates.py)."""
     state = _state()
     state.site_url = site_url
-    _sitemap.start(state.language)
-    for file in files.documentation_pages():
-        page = file.page
-        if page is None:
-            continue
-        if is_untranslated(file, state.language):
-            if site_url:
-                page.canonical_url = absolute(site_url, english_url(page.url, state.language))
-            continue
-        page_alternates = tuple(
-            alternates(page.url, state.language, _has_translation(page), site_url)
-        )
-        loc = page.canonical_url or page.url
-        _sitemap.add(state.language, SitemapPage(loc, page.update_date, page_alternates))
+    _sitemap.list_language(files, state.language, state.translated, site_url)
 
 
 def _cited_sources(page: Page) -> list[Source]:

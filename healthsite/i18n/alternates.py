@@ -17,11 +17,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 from healthsite.i18n.language import (
     DEFAULT_LANGUAGE,
     ENGLISH,
     SPANISH,
     english_src_uri,
+    is_untranslated,
+    page_key,
     translation_language,
 )
 from healthsite.i18n.pages import other_language_url
@@ -87,6 +92,38 @@ class SitemapPages:
 
     def pages(self) -> list[SitemapPage]:
         return [page for pages in self.by_language.values() for page in pages]
+
+    def list_language(
+        self, files: Files, language: str, translated: Collection[str], site_url: str
+    ) -> None:
+        """List this language's pages (on_env, before the theme writes the sitemap);
+        an untranslated copy's canonical link names the English page instead."""
+        self.start(language)
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            if is_untranslated(file, language):
+                if site_url:
+                    page.canonical_url = absolute(site_url, english_url(page.url, language))
+                continue
+            found = page_alternates(page, language, translated, site_url)
+            loc = page.canonical_url or page.url
+            self.add(language, SitemapPage(loc, page.update_date, tuple(found)))
+
+
+def has_translation(page: Page, language: str, translated: Collection[str]) -> bool:
+    """A translated page, or an English page that has one."""
+    return page_key(page.file) in translated and not is_untranslated(page.file, language)
+
+
+def page_alternates(
+    page: Page | None, language: str, translated: Collection[str], site_url: str
+) -> list[Alternate]:
+    """The page's hreflang alternates (none for a page without a translation)."""
+    if page is None or page.file is None:
+        return []
+    return alternates(page.url, language, has_translation(page, language, translated), site_url)
 
 
 def translated_keys(src_uris: Collection[str]) -> frozenset[str]:
