@@ -34,6 +34,7 @@ from healthsite.i18n.pages import other_language_url
 from healthsite.i18n.wording import PageWording
 from healthsite.library import atoz
 from healthsite.library.model import LibraryPage
+from healthsite.links.locate import page_source
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
 
 ENGLISH_PAGE = """---
@@ -504,3 +505,15 @@ def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing(tmp_pat
         "es wording: 'definition:' under 'es:' beside the English",
     ]
     assert all(problem.startswith("data/glossary.yml:") for problem in problems)
+
+
+def test_a_spanish_pages_source_is_its_translation_or_the_english_page(tmp_path: Path) -> None:
+    """Link reports name the file to fix (healthsite/links/locate.py)."""
+    (tmp_path / "docs/guides").mkdir(parents=True)
+    for name in ("index.md", "index.es.md", "guides/diagnosis.md", "guides/living.md"):
+        (tmp_path / "docs" / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "docs/guides/diagnosis.es.md").write_text("# x\n", encoding="utf-8")
+    assert page_source("es/", tmp_path) == "docs/index.es.md"
+    assert page_source("es/guides/diagnosis/", tmp_path) == "docs/guides/diagnosis.es.md"
+    assert page_source("es/guides/living/", tmp_path) == "docs/guides/living.md"
+    assert page_source("guides/diagnosis/", tmp_path) == "docs/guides/diagnosis.md"
