@@ -373,19 +373,6 @@ def test_the_language_link_is_relative_both_ways(built_site: Build) -> None:
     assert link.findall(built_site.page("es")) == [("../", "en")]
 
 
-def test_an_untranslated_page_is_english_with_a_spanish_notice(built_site: Build) -> None:
-    untranslated = [
-        path
-        for path in ("es/a-to-z/", "es/conditions/crps/", "es/glossary/")
-        if path not in _spanish_pages()
-    ]
-    assert untranslated, "every page is translated: pick an untranslated one for this test"
-    page = built_site.page(untranslated[0])
-    assert '<html lang="es"' in page
-    assert "Esta página todavía no está traducida" in page
-    assert '<div lang="en"><h1' in page
-
-
 def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
     english = json.loads((built_site.site_dir / "api/pages.json").read_text(encoding="utf-8"))
     spanish = json.loads((built_site.site_dir / "es/api/pages.json").read_text(encoding="utf-8"))
