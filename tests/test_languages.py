@@ -144,6 +144,38 @@ def test_a_finding_must_keep_the_english_findings_figures() -> None:
     ]
 
 
+def test_a_guideline_finding_needs_who_graded_it_in_spanish() -> None:
+    graded = ENGLISH_PAGE.replace(
+        "    certainty: low\n",
+        "    guideline_grade: B\n    graded_by: The 2018 US guideline's authors\n",
+    )
+    english, problems = read_front_matter(graded, ENGLISH)
+    assert english is not None
+    assert not problems
+    _, problems = read_translation(SPANISH_PAGE, SPANISH, english, ENGLISH)
+    assert [str(problem) for problem in problems] == [
+        f"{SPANISH}:7: findings.0.graded_by: is missing; expected the Spanish of the English "
+        "finding's graded_by (who gave the guideline's grade), as readers see it beside the grade"
+    ]
+    spanish = SPANISH_PAGE.replace(
+        "{weeks} semanas.\n", "{weeks} semanas.\n    graded_by: Los autores de la guía\n"
+    )
+    front, problems = read_translation(spanish, SPANISH, english, ENGLISH)
+    assert not problems
+    assert front is not None
+    assert front.written["findings"][0]["graded_by"] == "Los autores de la guía"
+
+
+def test_who_graded_a_finding_is_only_for_a_guideline_finding() -> None:
+    spanish = SPANISH_PAGE.replace(
+        "{weeks} semanas.\n", "{weeks} semanas.\n    graded_by: Los autores de la guía\n"
+    )
+    assert translation_problems(spanish) == [
+        f"{SPANISH}:8: findings.0.graded_by: is not in the English finding; expected it only "
+        "where the English finding has graded_by"
+    ]
+
+
 def test_a_translation_record_needs_its_date_and_translator() -> None:
     text = SPANISH_PAGE.replace("  translated: 2026-12-05\n", "")
     assert translation_problems(text) == [
