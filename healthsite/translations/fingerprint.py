@@ -1,0 +1,150 @@
+"""The fingerprint of an English page: what a translation of it was made from.
+
+The first 12 hex digits of a SHA-256 over the page's Markdown (line endings
+made ``\\n``) and the English wording of the data entries the page shows
+through its macros: statistics (``stat``, ``stat_value``), warning signs
+(``signs``) and glossary terms (the tooltips of words on the page, and every
+term on the page that lists them all). A change to any of these changes what
+a reader of the English page reads, so the translation may no longer match.
+Numbers, levels and sources are not wording: the build writes them into both
+languages from the same entry, so changing one leaves a translation current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from healthsite.content.macrocalls import literal_calls
+from healthsite.yamlfile import InvalidYamlError, parse_quickly_with_lines
+
+FINGERPRINT_DIGITS = 12
+FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
+
+STATISTICS = "data/statistics.yml"
+WARNING_SIGNS = "data/warning_signs.yml"
+GLOSSARY = "data/glossary.yml"
+# Each data file a page reads through macros, and the fields of an entry that
+# readers read (the `es:` map beside them holds their Spanish).
+WORDING_FIELDS: dict[str, tuple[str, ...]] = {
+    STATISTICS: ("claim", "unit", "population", "period", "attributed_to", "caveat"),
+    WARNING_SIGNS: ("text", "for"),
+    GLOSSARY: ("definition",),
+}
+DATA_FILES = tuple(WORDING_FIELDS)
+MACROS_READING: dict[str, str] = {
+    "stat": STATISTICS,
+    "stat_value": STATISTICS,
+    "signs": WARNING_SIGNS,
+}
+# The glossary page lists every term.
+EVERY_TERM_MACRO = "glossary_list"
+
+# Entry key -> field -> English text, for one data file.
+Wording = dict[str, dict[str, Any]]
+
+
+def _data(text: str | None, data_file: str) -> dict[Any, Any]:
+    """A data file's entries; none if it is missing or not valid YAML (the
+    build's own data checks report that, with its line)."""
+    if text is None:
+        return {}
+    try:
+        data, _ = parse_quickly_with_lines(text, data_file)
+    except InvalidYamlError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def english_wording(data: Mapping[Any, Any], data_file: str) -> Wording:
+    """The English wording of each entry of a data file."""
+    fields = WORDING_FIELDS[data_file]
+    return {
+        str(key): {name: entry[name] for name in fields if name in entry}
+        for key, entry in data.items()
+        if isinstance(entry, dict)
+    }
+
+
+@dataclass(frozen=True)
+class Tooltips:
+    """The glossary's terms and the words on a page that show each one."""
+
+    term_of: Mapping[str, str]
+    terms: tuple[str, ...]
+    # Any of the words, whole; None if there are none.
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, glossary: Mapping[Any, Any]) -> Tooltips:
+        """From the glossary's entries (each term's ``matches``)."""
+        term_of: dict[str, str] = {}
+        for term, entry in glossary.items():
+            words = entry.get("matches") if isinstance(entry, dict) else None
+            for word in words if isinstance(words, list) else []:
+                if str(word):
+                    term_of.setdefault(str(word), str(term))
+        # Longest first, so that a word inside a longer one is not found instead.
+        alternatives = "|".join(re.escape(word) for word in sorted(term_of, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if term_of else None
+        return cls(term_of, tuple(str(term) for term in glossary), pattern)
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """What one version of the data files gives a page's fingerprint."""
+
+    wording: Mapping[str, Wording]
+    tooltips: Tooltips
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str | None]) -> DataVersion:
+        """From each data file's text (None: the file does not exist)."""
+        data = {name: _data(texts.get(name), name) for name in DATA_FILES}
+        return cls(
+            {name: english_wording(entries, name) for name, entries in data.items()},
+            Tooltips.of(data[GLOSSARY]),
+        )
+
+
+def normalized(markdown: str) -> str:
+    """The page's text with Windows and old Mac line endings made ``\\n``, no BOM."""
+    return markdown.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _terms_on(markdown: str, tooltips: Tooltips) -> list[str]:
+    """The glossary terms one of whose words (case-sensitive, whole) is on the page."""
+    if tooltips.pattern is None:
+        return []
+    return sorted({tooltips.term_of[word] for word in tooltips.pattern.findall(markdown)})
+
+
+def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
+    """The keys of the entries the page shows, by data file."""
+    used: dict[str, set[str]] = {name: set() for name in DATA_FILES}
+    for name, arguments in literal_calls(markdown):
+        if name in MACROS_READING:
+            used[MACROS_READING[name]].update(arguments)
+        elif name == EVERY_TERM_MACRO:
+            used[GLOSSARY].update(tooltips.terms)
+    used[GLOSSARY].update(_terms_on(markdown, tooltips))
+    return {name: sorted(keys) for name, keys in used.items()}
+
+
+def fingerprint(markdown: str, data: DataVersion) -> str:
+    """The fingerprint of an English page's text with the data it uses.
+
+    A key the data has no entry for is left out (the build reports it).
+    """
+    text = normalized(markdown)
+    used = {
+        name: {key: data.wording[name][key] for key in keys if key in data.wording[name]}
+        for name, keys in used_entries(text, data.tooltips).items()
+    }
+    payload = json.dumps(used, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(f"{text}\0{payload}".encode())
+    return digest.hexdigest()[:FINGERPRINT_DIGITS]
