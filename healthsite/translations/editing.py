@@ -15,7 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE
 
-from healthsite.translations.record import BLOCK, FIRST_YAML_LINE
+from healthsite.translations.record import BLOCK
 
 # A started translation holds the English to translate below this line; the
 # build fails a Spanish page that still holds it (status.py).
@@ -30,6 +30,7 @@ DEFAULT_TRANSLATOR = "editorial-team"
 SPANISH_FIELDS = ("title", "description", "alternative_names", "signs_or_symptoms")
 HEADING = re.compile(r"^(#{2,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 ID_ATTRIBUTE = re.compile(r"\{[^}]*#[^}]*\}\s*$")
+RECORD_KEY = re.compile(rf"{BLOCK}[ \t]*:[ \t]*(#.*)?\r?\n?$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -41,6 +42,16 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter, if the page has one."""
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return None
+    return next(
+        (index for index, line in enumerate(lines[1:], 1) if line.rstrip("\r\n") in ("---", "...")),
+        None,
+    )
+
+
 def _value(value: str) -> str:
     # Digits only would read as a number: quoted.
     return f"'{value}'" if value.isdigit() else value
@@ -48,18 +59,14 @@ def _value(value: str) -> str:
 
 def stamped(text: str, fingerprint: str, day: dt.date, shown_as: str) -> str:
     """The page with its record saying it matches ``fingerprint`` as of ``day``."""
-    front = YAML_RE.match(text)
-    if front is None:
+    lines = text.splitlines(keepends=True)
+    closing = _front_matter_end(lines)
+    if closing is None:
         raise StampError(f"{shown_as}: has no front matter; expected '---' lines around it")
     newline = _newline(text)
-    lines = text.splitlines(keepends=True)
-    first, last = FIRST_YAML_LINE - 1, FIRST_YAML_LINE - 1 + len(front.group(1).splitlines())
+    first, last = 1, closing
     block = next(
-        (
-            index
-            for index in range(first, last)
-            if re.match(rf"{BLOCK}\s*:\s*(#.*)?$", lines[index].rstrip("\r\n"))
-        ),
+        (index for index in range(first, last) if RECORD_KEY.match(lines[index])),
         None,
     )
     wanted = {"fingerprint": _value(fingerprint), "translated": day.isoformat()}

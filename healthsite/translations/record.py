@@ -66,7 +66,7 @@ def read_record(
     page whose front matter is missing or not YAML is reported only with
     ``report_front_matter`` (the build's front matter check reports it).
     """
-    block = YAML_RE.match(text)
+    block = YAML_RE.match(text.replace("\r\n", "\n"))
     if block is None:
         said = f"is missing; expected '---', the Spanish fields and {_block_example(current)}"
         missing = Problem(shown_as, 1, "front matter", f"{said}, then '---'")
