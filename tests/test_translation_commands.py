@@ -19,7 +19,7 @@ DAY = dt.date(2026, 12, 5)
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     monkeypatch.setenv("HEALTHSITE_TODAY", DAY.isoformat())
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return Project(tmp_path / "site")
@@ -51,25 +51,25 @@ def test_stamp_adds_what_the_record_lacks() -> None:
     )
 
 
-def test_make_translations_stamp_makes_an_out_of_date_page_current(project: Project) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    project.write("docs/page.md", ENGLISH + "\nMore.\n")
-    project.commit("2026-02-01")
-    status = check_translations(project.root, today=TODAY).status_of("docs/page.md")
+def test_make_translations_stamp_makes_an_out_of_date_page_current(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.write("docs/page.md", ENGLISH + "\nMore.\n")
+    repo.commit("2026-02-01")
+    status = check_translations(repo.root, today=TODAY).status_of("docs/page.md")
     assert status is not None
     assert status.state is State.out_of_date
-    assert main(["--root", str(project.root), "stamp", "docs/page.es.md"]) == 0
-    status = check_translations(project.root, today=TODAY).status_of("docs/page.md")
+    assert main(["--root", str(repo.root), "stamp", "docs/page.es.md"]) == 0
+    status = check_translations(repo.root, today=TODAY).status_of("docs/page.md")
     assert status is not None
     assert status.state is State.current
-    assert "  translated: 2026-12-05\n" in project.read("docs/page.es.md")
+    assert "  translated: 2026-12-05\n" in repo.read("docs/page.es.md")
 
 
 def test_stamp_refuses_a_page_that_is_not_a_translation(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    repo: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project.root), "stamp", "docs/page.md"]) == 2
+    assert main(["--root", str(repo.root), "stamp", "docs/page.md"]) == 2
     assert capsys.readouterr().err == (
         "translations: docs/page.md: is not a Spanish page; expected docs/PATH.es.md\n"
     )
@@ -79,25 +79,25 @@ def test_stamp_refuses_a_page_that_is_not_a_translation(
 
 
 def test_start_writes_a_spanish_page_to_translate_with_the_fingerprint(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    repo: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project.write(
+    repo.write(
         "docs/page.md",
         ENGLISH.replace("title: A page\n", "title: A page\nalternative_names:\n  - Page\n")
         + "\n## Is there a cure?\n\nNo.\n",
     )
-    assert main(["--root", str(project.root), "start", "page.md"]) == 0
+    assert main(["--root", str(repo.root), "start", "page.md"]) == 0
     assert capsys.readouterr().out.startswith("docs/page.es.md: started from docs/page.md.")
-    text = project.read("docs/page.es.md")
+    text = repo.read("docs/page.es.md")
     assert text.startswith(
         "---\ntitle: A page\nalternative_names:\n  - Page\ntranslation:\n"
-        f"  fingerprint: {current_print(project)}\n  translated: 2026-12-05\n"
+        f"  fingerprint: {current_print(repo)}\n  translated: 2026-12-05\n"
         "  translated_by: editorial-team\n---\n\n<!-- TRADUCIR: "
     )
     assert "\n## Is there a cure? {#is-there-a-cure}\n" in text
     assert "{{ stat('used_stat') }}" in text
     # Until the English is translated and the comment removed, the build refuses it.
-    [problem] = check_translations(project.root, today=TODAY).problems
+    [problem] = check_translations(repo.root, today=TODAY).problems
     assert str(problem) == (
         "docs/page.es.md:11: translation: the page still holds the English to translate "
         "(below the '<!-- TRADUCIR:' comment); expected it in Spanish, and the comment deleted"
@@ -105,12 +105,12 @@ def test_start_writes_a_spanish_page_to_translate_with_the_fingerprint(
 
 
 def test_start_keeps_an_existing_translation(
-    project: Project, capsys: pytest.CaptureFixture[str]
+    repo: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project.write("docs/page.es.md", "mine")
-    assert main(["--root", str(project.root), "start", "docs/page.md"]) == 2
+    repo.write("docs/page.es.md", "mine")
+    assert main(["--root", str(repo.root), "start", "docs/page.md"]) == 2
     assert "docs/page.es.md: already exists" in capsys.readouterr().err
-    assert project.read("docs/page.es.md") == "mine"
+    assert repo.read("docs/page.es.md") == "mine"
 
 
 @pytest.mark.parametrize(
@@ -129,11 +129,11 @@ def test_headings_keep_the_english_id(line: str, expected: str) -> None:
 # --- report, and CI -----------------------------------------------------------------------
 
 
-def test_report_lists_every_page(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    project.write("docs/other.md", ENGLISH)
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    assert main(["--root", str(project.root), "report"]) == 0
+def test_report_lists_every_page(repo: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    repo.write("docs/other.md", ENGLISH)
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    assert main(["--root", str(repo.root), "report"]) == 0
     assert capsys.readouterr().out == (
         "English page   Spanish translation\n"
         "----------------------------------\n"
@@ -141,22 +141,22 @@ def test_report_lists_every_page(project: Project, capsys: pytest.CaptureFixture
         "docs/page.md   current\n"
         "1 current, 0 out of date, 1 missing, of 2 pages\n"
     )
-    assert main(["--root", str(project.root), "report", "--markdown"]) == 0
+    assert main(["--root", str(repo.root), "report", "--markdown"]) == 0
     assert capsys.readouterr().out.startswith(
         "| English page | Spanish translation |\n| --- | --- |\n| `docs/other.md` | missing |\n"
     )
 
 
 def test_report_on_github_warns_of_each_stale_translation_without_failing(
-    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    repo: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    project.write("docs/page.md", ENGLISH + "\nMore.\n")
-    project.commit("2026-02-01")
-    summary = project.root.parent / "summary.md"
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.write("docs/page.md", ENGLISH + "\nMore.\n")
+    repo.commit("2026-02-01")
+    summary = repo.root.parent / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    assert main(["--root", str(project.root), "report", "--github"]) == 0
+    assert main(["--root", str(repo.root), "report", "--github"]) == 0
     out = capsys.readouterr().out
     assert (
         "::warning file=docs/page.es.md,line=4,title=Translation out of date::docs/page.md "
@@ -168,7 +168,7 @@ def test_report_on_github_warns_of_each_stale_translation_without_failing(
     assert "- `docs/page.es.md`: docs/page.md changed on 2026-02-01" in written
 
 
-def test_report_fails_on_a_problem(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    project.write("docs/page.es.md", spanish("TODO"))
-    assert main(["--root", str(project.root), "report"]) == 1
+def test_report_fails_on_a_problem(repo: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    repo.write("docs/page.es.md", spanish("TODO"))
+    assert main(["--root", str(repo.root), "report"]) == 1
     assert "docs/page.es.md:4: translation.fingerprint: is TODO" in capsys.readouterr().err

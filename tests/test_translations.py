@@ -30,17 +30,17 @@ def spanish(print_: str, *, before: str = "", after: str = "") -> str:
     )
 
 
-def current_print(project: Project, page: str = "docs/page.md") -> str:
-    data = DataVersion.from_texts({name: project.read(name) for name in DATA_FILES})
-    return fingerprint(project.read(page), data)
+def current_print(repo: Project, page: str = "docs/page.md") -> str:
+    data = DataVersion.from_texts({name: repo.read(name) for name in DATA_FILES})
+    return fingerprint(repo.read(page), data)
 
 
-def check(project: Project) -> Translations:
-    return check_translations(project.root, today=TODAY)
+def check(repo: Project) -> Translations:
+    return check_translations(repo.root, today=TODAY)
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def repo(tmp_path: Path) -> Project:
     return Project(tmp_path / "site")
 
 
@@ -86,29 +86,29 @@ def test_the_glossary_page_uses_every_term() -> None:
 # --- status from history --------------------------------------------------------------
 
 
-def test_a_translation_of_the_current_english_is_current(project: Project) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    translations = check(project)
+def test_a_translation_of_the_current_english_is_current(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    translations = check(repo)
     assert translations.problems == []
     assert translations.status_of("docs/page.md").state is State.current  # type: ignore[union-attr]
 
 
 def test_out_of_date_since_the_first_english_change_after_the_version_translated(
-    project: Project,
+    repo: Project,
 ) -> None:
-    project.commit("2026-01-01")
-    translated = current_print(project)
-    project.write("docs/page.es.md", spanish(translated))
-    project.commit("2026-01-02")
+    repo.commit("2026-01-01")
+    translated = current_print(repo)
+    repo.write("docs/page.es.md", spanish(translated))
+    repo.commit("2026-01-02")
     # A change to a statistic the page does not use: not a change of the page.
-    project.write("data/statistics.yml", STATISTICS.replace("something else", "anything"))
-    project.commit("2026-01-20")
-    project.write("docs/page.md", ENGLISH.replace("Light touch", "A light touch"))
-    project.commit("2026-02-03")
-    project.write("docs/page.md", ENGLISH.replace("Light touch", "Any touch"))
-    project.commit("2026-03-04")
-    status = check(project).status_of("docs/page.md")
+    repo.write("data/statistics.yml", STATISTICS.replace("something else", "anything"))
+    repo.commit("2026-01-20")
+    repo.write("docs/page.md", ENGLISH.replace("Light touch", "A light touch"))
+    repo.commit("2026-02-03")
+    repo.write("docs/page.md", ENGLISH.replace("Light touch", "Any touch"))
+    repo.commit("2026-03-04")
+    status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 2, 3))
     assert status.described() == "out of date since 2026-02-03"
@@ -116,31 +116,31 @@ def test_out_of_date_since_the_first_english_change_after_the_version_translated
 
 
 def test_a_change_to_the_data_a_page_uses_makes_its_translation_out_of_date(
-    project: Project,
+    repo: Project,
 ) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    project.write("data/statistics.yml", STATISTICS.replace("get it", "have it"))
-    project.commit("2026-04-05")
-    status = check(project).status_of("docs/page.md")
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.write("data/statistics.yml", STATISTICS.replace("get it", "have it"))
+    repo.commit("2026-04-05")
+    status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert status.since == dt.date(2026, 4, 5)
 
 
-def test_an_english_change_not_yet_committed_dates_from_today(project: Project) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish(current_print(project)))
-    project.write("docs/page.md", ENGLISH + "\nMore.\n")
-    status = check(project).status_of("docs/page.md")
+def test_an_english_change_not_yet_committed_dates_from_today(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.write("docs/page.md", ENGLISH + "\nMore.\n")
+    status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert (status.state, status.since) == (State.out_of_date, TODAY)
 
 
-def test_a_fingerprint_that_matches_no_version_fails_on_its_line(project: Project) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.es.md", spanish("0123456789ab"))
-    [problem] = check(project).problems
-    current = current_print(project)
+def test_a_fingerprint_that_matches_no_version_fails_on_its_line(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish("0123456789ab"))
+    [problem] = check(repo).problems
+    current = current_print(repo)
     assert str(problem) == (
         "docs/page.es.md:4: translation.fingerprint: '0123456789ab' matches no version of "
         "docs/page.md in git history; expected the fingerprint of the English version "
@@ -149,9 +149,9 @@ def test_a_fingerprint_that_matches_no_version_fails_on_its_line(project: Projec
     )
 
 
-def test_todo_as_the_fingerprint_says_how_to_stamp(project: Project) -> None:
-    project.write("docs/page.es.md", spanish("TODO"))
-    [problem] = check(project).problems
+def test_todo_as_the_fingerprint_says_how_to_stamp(repo: Project) -> None:
+    repo.write("docs/page.es.md", spanish("TODO"))
+    [problem] = check(repo).problems
     assert str(problem).startswith(
         "docs/page.es.md:4: translation.fingerprint: is TODO; once the translation matches "
         "the English page, run `make translations STAMP=docs/page.es.md`"
@@ -162,40 +162,40 @@ def test_todo_as_the_fingerprint_says_how_to_stamp(project: Project) -> None:
     ("value", "said"),
     [("12345", "'12345' is not a fingerprint"), ("'0123456789AB'", "'0123456789AB' is not")],
 )
-def test_a_fingerprint_not_in_the_right_form(project: Project, value: str, said: str) -> None:
-    project.write("docs/page.es.md", spanish(value))
-    [problem] = check(project).problems
+def test_a_fingerprint_not_in_the_right_form(repo: Project, value: str, said: str) -> None:
+    repo.write("docs/page.es.md", spanish(value))
+    [problem] = check(repo).problems
     assert str(problem).startswith(f"docs/page.es.md:4: translation.fingerprint: {said}")
     assert "expected 12 hex digits" in problem.message
 
 
-def test_a_fingerprint_of_digits_keeps_its_leading_zero(project: Project) -> None:
+def test_a_fingerprint_of_digits_keeps_its_leading_zero(repo: Project) -> None:
     # YAML would read 012345678901 as a number; the line is read as written.
-    project.write("docs/page.es.md", spanish("012345678901"))
-    [problem] = check(project).problems
+    repo.write("docs/page.es.md", spanish("012345678901"))
+    [problem] = check(repo).problems
     assert "'012345678901' matches no version" in problem.message
 
 
-def test_a_spanish_page_without_its_record(project: Project) -> None:
-    project.write("docs/page.es.md", "---\ntitle: Una página\n---\n\n# Una página\n")
-    [problem] = check(project).problems
+def test_a_spanish_page_without_its_record(repo: Project) -> None:
+    repo.write("docs/page.es.md", "---\ntitle: Una página\n---\n\n# Una página\n")
+    [problem] = check(repo).problems
     assert str(problem).startswith(
         "docs/page.es.md:2: translation: is missing; expected 'translation:' with "
-        f"'fingerprint: {current_print(project)}'"
+        f"'fingerprint: {current_print(repo)}'"
     )
 
 
-def test_a_record_without_a_fingerprint(project: Project) -> None:
+def test_a_record_without_a_fingerprint(repo: Project) -> None:
     text = "---\ntitle: Una página\ntranslation:\n  translated: 2026-01-02\n---\n"
-    project.write("docs/page.es.md", text)
-    [problem] = check(project).problems
+    repo.write("docs/page.es.md", text)
+    [problem] = check(repo).problems
     assert str(problem).startswith("docs/page.es.md:3: translation.fingerprint: is missing")
 
 
-def test_a_spanish_page_with_no_english_page(project: Project) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/other.es.md", spanish("0123456789ab"))
-    [problem] = check(project).problems
+def test_a_spanish_page_with_no_english_page(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/other.es.md", spanish("0123456789ab"))
+    [problem] = check(repo).problems
     assert str(problem) == (
         "docs/other.es.md:1: translation: translates docs/other.md, which does not exist; "
         "expected a Spanish page beside its English original, with the same name and .es.md "
@@ -203,21 +203,21 @@ def test_a_spanish_page_with_no_english_page(project: Project) -> None:
     )
 
 
-def test_a_translation_of_a_page_that_no_longer_exists(project: Project) -> None:
-    project.write("docs/gone.md", ENGLISH)
-    project.commit("2026-01-01")
-    project.write("docs/gone.es.md", spanish(current_print(project, "docs/gone.md")))
-    (project.root / "docs/gone.md").unlink()
-    project.commit("2026-05-06")
-    [problem] = check(project).problems
+def test_a_translation_of_a_page_that_no_longer_exists(repo: Project) -> None:
+    repo.write("docs/gone.md", ENGLISH)
+    repo.commit("2026-01-01")
+    repo.write("docs/gone.es.md", spanish(current_print(repo, "docs/gone.md")))
+    (repo.root / "docs/gone.md").unlink()
+    repo.commit("2026-05-06")
+    [problem] = check(repo).problems
     assert str(problem).startswith(
         "docs/gone.es.md:1: translation: is the translation of a page that no longer exists: "
         "docs/gone.md was removed on 2026-05-06 (commit "
     )
 
 
-def test_an_english_page_with_no_spanish_page_is_missing(project: Project) -> None:
-    status = check(project).status_of("docs/page.md")
+def test_an_english_page_with_no_spanish_page_is_missing(repo: Project) -> None:
+    status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert status.state is State.missing
 
@@ -225,9 +225,9 @@ def test_an_english_page_with_no_spanish_page_is_missing(project: Project) -> No
 def test_without_git_an_old_fingerprint_is_out_of_date_since_an_unknown_date(
     tmp_path: Path,
 ) -> None:
-    project = Project(tmp_path / "archive", git=False)
-    project.write("docs/page.es.md", spanish("0123456789ab"))
-    translations = check(project)
+    repo = Project(tmp_path / "archive", git=False)
+    repo.write("docs/page.es.md", spanish("0123456789ab"))
+    translations = check(repo)
     assert translations.problems == []
     status = translations.status_of("docs/page.md")
     assert status is not None
@@ -237,13 +237,13 @@ def test_without_git_an_old_fingerprint_is_out_of_date_since_an_unknown_date(
     assert "not in a git repository" in translations.no_history
 
 
-def test_a_shallow_clone_has_no_history(project: Project, tmp_path: Path) -> None:
-    project.commit("2026-01-01")
-    project.write("docs/page.md", ENGLISH + "\nMore.\n")
-    project.commit("2026-02-01")
+def test_a_shallow_clone_has_no_history(repo: Project, tmp_path: Path) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.md", ENGLISH + "\nMore.\n")
+    repo.commit("2026-02-01")
     clone = tmp_path / "clone"
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{project.root}", str(clone)], check=True
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True
     )
     (clone / "docs/page.es.md").write_text(spanish("0123456789ab"), encoding="utf-8")
     translations = check_translations(clone, today=TODAY)
