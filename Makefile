@@ -67,7 +67,7 @@ test-fast: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-# Each page's Flesch-Kincaid grade and SMOG score, as a table.
+# Each page's Flesch-Kincaid grade and SMOG score; each Spanish page's INFLESZ and Fernández Huerta.
 readability: $(INSTALLED)
 	$(BIN)/python -m healthsite.checks.readability_report
 

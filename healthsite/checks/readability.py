@@ -85,7 +85,11 @@ BLOCK_TAGS = frozenset(
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr"})
 CLOSING_QUOTES = "\"'\u201d\u2019)"
 SENTENCE_END = re.compile(rf"[.!?][{CLOSING_QUOTES}]*$")
-SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+# A sentence starts with a capital or a digit, maybe after an opening quote
+# or bracket, or Spanish's opening ¿ or ¡ ("¿Qué es?"), or an accented capital.
+OPENERS = '"\u201c(\u00bf\u00a1'  # " “ ( ¿ ¡
+CAPITALS = "A-Z0-9\u00c1\u00c9\u00cd\u00d3\u00da\u00d1\u00dc"  # and Á É Í Ó Ú Ñ Ü
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[{OPENERS}]?[{CAPITALS}])")
 DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
