@@ -111,6 +111,15 @@ def load_with_lines(
     return parse_with_lines(text, shown_as, loader_class=loader_class)
 
 
+def load_quickly(text: str) -> Any:
+    """The data of a YAML text, by libyaml, without lines; None if it is not
+    valid YAML (for data the build has checked already, or will)."""
+    try:
+        return yaml.load(text, Loader=_LIBYAML_SAFE_LOADER)
+    except (yaml.YAMLError, ValueError):
+        return None
+
+
 def parse_quickly_with_lines(
     text: str, shown_as: str, first_line: int = 1
 ) -> tuple[Any, dict[KeyPath, int]]:

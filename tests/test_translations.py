@@ -250,3 +250,36 @@ def test_a_shallow_clone_has_no_history(repo: Project, tmp_path: Path) -> None:
     assert translations.problems == []
     assert translations.no_history is not None
     assert "shallow" in translations.no_history
+
+
+def test_a_change_made_on_a_merged_branch_dates_from_its_merge(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.commit("2026-01-02")
+    repo.git("checkout", "-q", "-b", "edit")
+    repo.write("docs/page.md", ENGLISH + "\nWritten on a branch.\n")
+    repo.commit("2026-02-01")
+    repo.git("checkout", "-q", "main")
+    repo.write("data/glossary.yml", GLOSSARY + "Other:\n  definition: Not on the page.\n")
+    repo.commit("2026-02-15")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit", date="2026-03-01")
+    status = check(repo).status_of("docs/page.md")
+    assert status is not None
+    assert status.since == dt.date(2026, 3, 1)
+
+
+def test_a_translation_made_on_a_merged_branch_is_found(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.git("checkout", "-q", "-b", "edit")
+    repo.write("docs/page.md", ENGLISH + "\nWritten on a branch.\n")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.commit("2026-02-01")
+    repo.write("docs/page.md", ENGLISH + "\nWritten on a branch, then changed.\n")
+    repo.commit("2026-02-03")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit", date="2026-03-01")
+    translations = check(repo)
+    assert translations.problems == []
+    status = translations.status_of("docs/page.md")
+    assert status is not None
+    assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 2, 3))

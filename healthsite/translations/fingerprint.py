@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from healthsite.content.macrocalls import literal_calls
-from healthsite.yamlfile import InvalidYamlError, parse_quickly_with_lines
+from healthsite.yamlfile import load_quickly
 
 FINGERPRINT_DIGITS = 12
 FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
@@ -48,16 +48,25 @@ EVERY_TERM_MACRO = "glossary_list"
 Wording = dict[str, dict[str, Any]]
 
 
+# A data file's parsed entries by its text: the versions of a page's history
+# mostly share the same data files.
+_data_by_text: dict[tuple[str, str], dict[Any, Any]] = {}
+TEXTS_KEPT = 2_000
+
+
 def _data(text: str | None, data_file: str) -> dict[Any, Any]:
     """A data file's entries; none if it is missing or not valid YAML (the
     build's own data checks report that, with its line)."""
     if text is None:
         return {}
-    try:
-        data, _ = parse_quickly_with_lines(text, data_file)
-    except InvalidYamlError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    key = (data_file, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    found = _data_by_text.get(key)
+    if found is None:
+        if len(_data_by_text) >= TEXTS_KEPT:
+            _data_by_text.clear()
+        data = load_quickly(text)
+        found = _data_by_text[key] = data if isinstance(data, dict) else {}
+    return found
 
 
 def english_wording(data: Mapping[Any, Any], data_file: str) -> Wording:

@@ -108,11 +108,29 @@ class GitHistory:
         except GitError:
             return None  # a repository with no commit yet
 
-    def versions(self, paths: Sequence[str]) -> list[Version]:
-        """The commits that changed any of the paths, newest first."""
+    def changes(
+        self, paths: Sequence[str], *, first_parent: bool = True
+    ) -> list[tuple[Version, frozenset[str]]]:
+        """Newest first, each commit that changed files under the paths, and those files:
+        one ``git log`` for the history of many files.
+
+        ``first_parent``: the branch's own line, where a merged branch counts as
+        one change, on the day it was merged (what readers of the branch's site
+        saw). Otherwise every commit of every merged branch too.
+        """
         if self.head is None:
             return []
-        return _versions(_git(self.repository, "log", "--format=%H %cs", "--", *paths))
+        line = ["--first-parent"] if first_parent else ["-m"]
+        output = _git(
+            self.repository, "log", *line, "--format=%x00%H %cs", "--name-only", "--", *paths
+        ).decode("utf-8")
+        files: dict[Version, set[str]] = {}
+        for entry in output.split("\0")[1:]:
+            header, _, names = entry.partition("\n")
+            [version] = _versions(header.encode("utf-8"))
+            # -m lists a merge once for each parent: the files of each, together.
+            files.setdefault(version, set()).update(name for name in names.splitlines() if name)
+        return [(version, frozenset(names)) for version, names in files.items()]
 
     def removal(self, path: str) -> Version | None:
         """The last commit that removed the file, if one did."""

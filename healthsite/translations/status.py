@@ -20,7 +20,7 @@ matches nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +38,8 @@ from healthsite.translations.record import (
 )
 
 SPANISH_SUFFIX = ".es.md"
+# Commits whose files are read at once, newest first.
+BATCH = 16
 
 
 class State(StrEnum):
@@ -82,49 +84,79 @@ _fingerprint_at: dict[tuple[str, str], str | None] = {}
 class PageHistory:
     """The fingerprints of English pages at the commits that changed them or their data."""
 
-    def __init__(self, history: GitHistory) -> None:
+    def __init__(self, history: GitHistory, docs_dir: str = "docs") -> None:
         self.history = history
-        self._versions: dict[tuple[str | None, str], list[Version]] = {}
+        self.docs_dir = docs_dir
+        self._changes: dict[tuple[str | None, bool], list[tuple[Version, frozenset[str]]]] = {}
 
-    def versions(self, english: str) -> list[Version]:
-        key = (self.history.head, english)
-        if key not in self._versions:
-            self._versions[key] = self.history.versions([english, *DATA_FILES])
-        return self._versions[key]
+    def versions(self, english: str, *, first_parent: bool = True) -> list[Version]:
+        """Newest first, the commits that changed the page or the data files."""
+        key = (self.history.head, first_parent)
+        if key not in self._changes:
+            self._changes[key] = self.history.changes(
+                [self.docs_dir, *DATA_FILES], first_parent=first_parent
+            )
+        return [
+            version
+            for version, files in self._changes[key]
+            if english in files or not files.isdisjoint(DATA_FILES)
+        ]
 
-    def _load_data(self, commits: Sequence[str]) -> None:
-        missing = [commit for commit in commits if commit not in _data_at]
-        wanted = [(commit, name) for commit in missing for name in DATA_FILES]
+    def _read(self, english: str, commits: Sequence[str]) -> None:
+        """Fingerprint the page at each commit: its text and data files read at once."""
+        data_wanted = [commit for commit in commits if commit not in _data_at]
+        wanted = [(commit, name) for commit in data_wanted for name in DATA_FILES]
+        wanted += [(commit, english) for commit in commits]
         texts = iter(self.history.texts(wanted))
-        for commit in missing:
+        for commit in data_wanted:
             _data_at[commit] = DataVersion.from_texts({name: next(texts) for name in DATA_FILES})
+        for commit, text in zip(commits, texts, strict=True):
+            page = None if text is None else fingerprint(text, _data_at[commit])
+            _fingerprint_at[commit, english] = page
 
-    def fingerprints(self, english: str) -> list[tuple[Version, str | None]]:
-        """Newest first: each version, and the page's fingerprint there (None: no page)."""
-        versions = self.versions(english)
-        missing = [v.commit for v in versions if (v.commit, english) not in _fingerprint_at]
-        if missing:
-            self._load_data(missing)
-            pages = self.history.texts([(commit, english) for commit in missing])
-            for commit, text in zip(missing, pages, strict=True):
-                page = None if text is None else fingerprint(text, _data_at[commit])
-                _fingerprint_at[commit, english] = page
-        return [(version, _fingerprint_at[version.commit, english]) for version in versions]
+    def fingerprints(
+        self, english: str, *, first_parent: bool = True
+    ) -> Iterator[tuple[Version, str | None]]:
+        """Newest first: each version, and the page's fingerprint there (None: no page).
+
+        Read a batch of commits at a time: a translation a few versions behind
+        is found without reading the page's whole history.
+        """
+        versions = self.versions(english, first_parent=first_parent)
+        for start in range(0, len(versions), BATCH):
+            batch = versions[start : start + BATCH]
+            missing = [v.commit for v in batch if (v.commit, english) not in _fingerprint_at]
+            if missing:
+                self._read(english, missing)
+            for version in batch:
+                yield version, _fingerprint_at[version.commit, english]
 
 
 def changed_since(
-    recorded: str, versions: list[tuple[Version, str | None]], today: dt.date
+    recorded: str, versions: Iterable[tuple[Version, str | None]], today: dt.date
 ) -> dt.date | None:
     """The day the English page first changed after a version whose fingerprint
     was ``recorded`` (today for a change not committed yet); None if none was."""
-    for index, (_, print_then) in enumerate(versions):
-        if print_then != recorded:
-            continue
-        for version, later in reversed(versions[:index]):
-            if later != recorded:
-                return version.date
-        return today
+    newer: list[tuple[Version, str | None]] = []
+    for version, print_then in versions:
+        if print_then == recorded:
+            for later, later_print in reversed(newer):
+                if later_print != recorded:
+                    return later.date
+            return today
+        newer.append((version, print_then))
     return None
+
+
+def _changed_since(
+    recorded: str, pages: PageHistory, english: str, today: dt.date
+) -> dt.date | None:
+    """``changed_since`` along the branch's own line of commits, or else along
+    every commit (a translation made from a version on a merged branch)."""
+    since = changed_since(recorded, pages.fingerprints(english), today)
+    if since is None:
+        since = changed_since(recorded, pages.fingerprints(english, first_parent=False), today)
+    return since
 
 
 @dataclass
@@ -186,7 +218,7 @@ def check_translations(
     day = today or dt.date.today()
     git = history or GitHistory(project_dir)
     usable = git if git.unavailable is None else None
-    pages = PageHistory(git) if usable else None
+    pages = PageHistory(git, docs_dir) if usable else None
     files = sorted(
         path.relative_to(project_dir).as_posix() for path in (project_dir / docs_dir).rglob("*.md")
     )
@@ -230,7 +262,7 @@ def check_translations(
             result.no_history = git.unavailable
         else:
             try:
-                since = changed_since(record.fingerprint, pages.fingerprints(english), day)
+                since = _changed_since(record.fingerprint, pages, english, day)
             except GitError as error:
                 result.no_history, pages = str(error), None
             else:
