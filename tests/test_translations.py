@@ -283,3 +283,16 @@ def test_a_translation_made_on_a_merged_branch_is_found(repo: Project) -> None:
     status = translations.status_of("docs/page.md")
     assert status is not None
     assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 2, 3))
+
+
+def test_in_the_build_the_front_matter_check_reports_a_missing_record(repo: Project) -> None:
+    """One mistake, one message: the build's check of a translated page's front
+    matter says the record, its fingerprint or the English page is missing."""
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", "---\ntitle: Una página\n---\n")
+    repo.write("docs/other.es.md", spanish("0123456789ab"))
+    translations = check_translations(repo.root, today=TODAY, report_front_matter=False)
+    assert translations.problems == []
+    repo.write("docs/page.es.md", spanish("TODO"))
+    [problem] = check_translations(repo.root, today=TODAY, report_front_matter=False).problems
+    assert problem.field == "translation.fingerprint"

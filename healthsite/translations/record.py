@@ -62,9 +62,11 @@ def read_record(
 ) -> tuple[TranslationRecord | None, list[Problem]]:
     """The page's record, or the problems that keep it from being one.
 
-    ``current`` is the English page's fingerprint now, for the messages. A
-    page whose front matter is missing or not YAML is reported only with
-    ``report_front_matter`` (the build's front matter check reports it).
+    ``current`` is the English page's fingerprint now, for the messages.
+    Front matter that is missing or not YAML, and a record or fingerprint that
+    is missing, are reported only with ``report_front_matter``: in the build,
+    the translated pages' front matter check (healthsite/i18n/frontmatter.py)
+    reports them, and one mistake gets one message.
     """
     block = YAML_RE.match(text.replace("\r\n", "\n"))
     if block is None:
@@ -78,6 +80,8 @@ def read_record(
     record = data.get(BLOCK) if isinstance(data, dict) else None
     if not isinstance(record, dict):
         said = "is missing" if record is None else "must be a block of fields"
+        if not report_front_matter:
+            return None, []
         return None, [
             Problem(
                 shown_as,
@@ -88,6 +92,8 @@ def read_record(
         ]
     fingerprint_line = lines.get((BLOCK, "fingerprint"))
     if fingerprint_line is None:
+        if not report_front_matter:
+            return None, []
         return None, [
             Problem(
                 shown_as,
