@@ -78,6 +78,21 @@ def test_the_page_text_and_the_wording_it_uses_change_the_fingerprint() -> None:
     assert _print(glossary=GLOSSARY.replace("cannot stop", "can't stop")) == print_
 
 
+def test_only_the_front_matter_a_translation_carries_counts() -> None:
+    page = (
+        "---\ntitle: A page\nlast_reviewed: 2026-01-01\nrelated_pages: [a.md]\n"
+        "findings:\n  - finding: It helps {x}.\n    certainty: low\n---\n\n# A page\n"
+    )
+    print_ = _print(page)
+    # A review, a related page, a finding's certainty: nothing to translate.
+    assert _print(page.replace("2026-01-01", "2026-06-01")) == print_
+    assert _print(page.replace("[a.md]", "[a.md, b.md]")) == print_
+    assert _print(page.replace("certainty: low", "certainty: moderate")) == print_
+    # The title and a finding's wording are translated.
+    assert _print(page.replace("title: A page", "title: The page")) != print_
+    assert _print(page.replace("It helps", "It may help")) != print_
+
+
 def test_the_glossary_page_uses_every_term() -> None:
     page = "# Glossary\n\n{{ glossary_list() }}\n"
     assert _print(page, glossary=GLOSSARY.replace("cannot stop", "can't stop")) != _print(page)

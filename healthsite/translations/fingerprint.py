@@ -1,7 +1,12 @@
 """The fingerprint of an English page: what a translation of it was made from.
 
 The first 12 hex digits of a SHA-256 over the page's Markdown (line endings
-made ``\\n``) and the English wording of the data entries the page shows
+made ``\\n``): its body, and the front matter fields a translation carries in
+Spanish (title, description, other names, symptoms, each finding's wording),
+not those it takes from the English page as they are (review dates and
+reviewer, related pages, certainty and source of findings): a review that
+changes no word leaves its translations current. And the English wording of
+the data entries the page shows
 through its macros: statistics (``stat``, ``stat_value``), warning signs
 (``signs``) and glossary terms (the tooltips of words on the page, and every
 term on the page that lists them all). A change to any of these changes what
@@ -18,6 +23,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from mkdocs.utils.meta import YAML_RE
 
 from healthsite.content.macrocalls import literal_calls
 from healthsite.yamlfile import load_quickly
@@ -43,6 +50,9 @@ MACROS_READING: dict[str, str] = {
 }
 # The glossary page lists every term.
 EVERY_TERM_MACRO = "glossary_list"
+# The front matter fields whose Spanish a translation holds (its findings: the
+# wording of each, ``finding``).
+TRANSLATED_FIELDS = ("title", "description", "alternative_names", "signs_or_symptoms")
 
 # Entry key -> field -> English text, for one data file.
 Wording = dict[str, dict[str, Any]]
@@ -144,16 +154,37 @@ def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
     return {name: sorted(keys) for name, keys in used.items()}
 
 
+def translated_part(text: str) -> tuple[dict[str, Any], str]:
+    """The front matter fields a translation carries, and the body.
+
+    Front matter that cannot be read counts whole, as text (the build reports it).
+    """
+    front = YAML_RE.match(text)
+    if front is None:
+        return {}, text
+    fields = load_quickly(front.group(1))
+    if not isinstance(fields, dict):
+        return {"front matter": front.group(1)}, text[front.end() :]
+    carried = {name: fields[name] for name in TRANSLATED_FIELDS if name in fields}
+    findings = fields.get("findings")
+    if isinstance(findings, list):
+        carried["findings"] = [
+            item.get("finding") if isinstance(item, dict) else item for item in findings
+        ]
+    return carried, text[front.end() :]
+
+
 def fingerprint(markdown: str, data: DataVersion) -> str:
     """The fingerprint of an English page's text with the data it uses.
 
     A key the data has no entry for is left out (the build reports it).
     """
     text = normalized(markdown)
+    fields, body = translated_part(text)
     used = {
         name: {key: data.wording[name][key] for key in keys if key in data.wording[name]}
         for name, keys in used_entries(text, data.tooltips).items()
     }
-    payload = json.dumps(used, sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.sha256(f"{text}\0{payload}".encode())
+    payload = json.dumps([fields, used], sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(f"{body}\0{payload}".encode())
     return digest.hexdigest()[:FINGERPRINT_DIGITS]
