@@ -40,6 +40,7 @@ from healthsite.content.glossary import (
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, Registry, Source, load_registry
 from healthsite.content.reviewers import (
+    REVIEWERS_FILE,
     Reviewers,
     check_reviewers,
     load_reviewers,
@@ -60,6 +61,26 @@ from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
+from healthsite.i18n.interface import Interface, load_interface
+from healthsite.i18n.language import (
+    DEFAULT_LANGUAGE,
+    PREFIX,
+    SPANISH,
+    build_language,
+    english_src_uri,
+    is_last_language,
+    is_untranslated,
+    page_key,
+    translation_language,
+)
+from healthsite.i18n.pages import (
+    language_link_filter,
+    mark_untranslated,
+    set_theme_words,
+    start_from_the_same_site_url,
+    translation_problems,
+)
+from healthsite.i18n.wording import PageWording
 from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
 from healthsite.library.listing import ListingsExtension
 from healthsite.library.macros import LibraryMacros
@@ -93,6 +114,13 @@ class BuildState:
 
     project_dir: Path
     docs_dir_name: str
+    # The language this build writes (healthsite/i18n/language.py) and its
+    # interface strings (data/interface.yml).
+    language: str
+    words: dict[str, str]
+    interface: Interface
+    # The language of the page being rendered, for what its macros write.
+    wording: PageWording
     citations: Citations
     findings: Findings
     warning_signs: WarningSigns
@@ -172,10 +200,14 @@ def _data_files(config: MkDocsConfig, project_dir: Path) -> dict[str, DataFile]:
 
 
 # This process: a build, or `mkdocs serve`, maybe --dirty (healthsite/serving.py).
-# What Pagefind indexes: each page's article, written as the page is written.
+# Each runs one build per language (mkdocs-static-i18n; healthsite/i18n/language.py):
+# what follows gathers every language's pages, by their written path (es/...
+# for Spanish), and is emptied only when the default language's build starts.
+# What Pagefind indexes: each page's article, written as the page is written;
+# Pagefind makes one index per <html lang> from it, after the last language.
 _search_input = PagefindInput()
 # The words of every page, for data/search_terms.yml's check and the search's
-# misspellings (healthsite/search/readers_words.py).
+# misspellings (healthsite/search/readers_words.py), in every language.
 _site_words = SiteWords()
 _reader_terms: list[ReaderTerm] = []
 _session = ServeSession(
@@ -192,7 +224,7 @@ def on_shutdown() -> None:
     _search_input.clear()
 
 
-_checked_data: tuple[Registry, Glossary, Reviewers, WarningSigns, str] | None = None
+_checked_data: tuple[Registry, Glossary, Reviewers, WarningSigns, str, Interface] | None = None
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -205,6 +237,7 @@ def _project_dir(config: MkDocsConfig) -> Path:
 @event_priority(100)
 def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     global _checked_data
+    start_from_the_same_site_url(config, build_language(config))
     project_dir = _project_dir(config)
     data_files = _data_files(config, project_dir)
     registry, problems = load_registry(data_files["sources"], data_files["stats"])
@@ -216,11 +249,13 @@ def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     )
     global _reader_terms
     _reader_terms, terms_problems = load_search_terms(project_dir)
+    interface, interface_problems = load_interface(project_dir)
     problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
-    problems += terms_problems
+    problems += terms_problems + interface_problems
     raise_if_any(problems, "Invalid data files", project_dir)
-    log_editors_levels(warning_signs)
-    _checked_data = (registry, glossary, reviewers, warning_signs, repository_url)
+    if build_language(config) == DEFAULT_LANGUAGE:
+        log_editors_levels(warning_signs)
+    _checked_data = (registry, glossary, reviewers, warning_signs, repository_url, interface)
     return config
 
 
@@ -228,13 +263,19 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if _checked_data is None:
         raise RuntimeError("hooks.py: the data files were not checked")
-    registry, glossary, reviewers, warning_signs, repository_url = _checked_data
+    registry, glossary, reviewers, warning_signs, repository_url, interface = _checked_data
     project_dir = _project_dir(config)
+    language = build_language(config)
+    reviewers = reviewers.in_language(language)
+    words = interface.words(language)
     configure_preview(config)
-    if not _session.dirty_serve:
-        _search_input.clear()  # the site folder starts empty too
-    _site_words.start(_reader_terms, keep_pages=_session.dirty_serve)
-    citations = Citations(registry)
+    if language == DEFAULT_LANGUAGE:
+        if not _session.dirty_serve:
+            _search_input.clear()  # the site folder starts empty too
+        _site_words.start(_reader_terms, keep_pages=_session.dirty_serve)
+    reviewers_file = DataFile(project_dir / REVIEWERS_FILE, REVIEWERS_FILE)
+    wording = PageWording(words, {**_data_files(config, project_dir), "reviewers": reviewers_file})
+    citations = Citations(registry, wording)
     findings = Findings(citations)
     library_macros = LibraryMacros()
     macros: dict[str, Macro] = {
@@ -243,8 +284,8 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
         "stat_value": citations.stat_value,
         "signs": SignsMacro(warning_signs, citations).render,
         "findings": findings.render,
-        "glossary_list": glossary.page_list,
-        "reviewers_list": reviewers.page_list,
+        "glossary_list": lambda: glossary.page_list(wording),
+        "reviewers_list": lambda: reviewers.page_list(wording),
         "page_list": library_macros.page_list,
         "a_to_z": library_macros.a_to_z,
         "library_cards": library_macros.library_cards,
@@ -267,6 +308,10 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     _build = BuildState(
         project_dir,
         docs_dir_name,
+        language,
+        words,
+        interface,
+        wording,
         citations,
         findings,
         warning_signs,
@@ -281,17 +326,30 @@ def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     index_no_pages(search_plugin(config))
     version_selector_only_when_published(config.extra)
     tooltip_problems = give_tooltips_to_abbr(
-        config.markdown_extensions, config.mdx_configs, glossary
+        config.markdown_extensions, config.mdx_configs, glossary, language
     )
     raise_if_any(tooltip_problems, "Glossary tooltips", project_dir)
+    # The extensions below are objects made for this build: the Spanish build
+    # runs on the same config as the English one, so the English build's go first.
+    ours = (
+        ComponentsExtension,
+        ListingsExtension,
+        SymbolLinkNamesExtension,
+        CitationMarksExtension,
+    )
+    config.markdown_extensions[:] = [
+        extension for extension in config.markdown_extensions if not isinstance(extension, ours)
+    ]
     # Care cards and key points: admonitions rewritten as the site's components.
-    config.markdown_extensions.append(ComponentsExtension())  # type: ignore[arg-type]
+    config.markdown_extensions.append(ComponentsExtension(words))  # type: ignore[arg-type]
     # Long listings (A to Z, section lists, related pages) put in as elements.
     config.markdown_extensions.append(ListingsExtension(library_macros.listings))  # type: ignore[arg-type]
     # Permalinks and footnote back-links named by aria-label, not tooltips.
     config.markdown_extensions.append(SymbolLinkNamesExtension())  # type: ignore[arg-type]
     # A comma between two citation marks side by side, and only there.
     config.markdown_extensions.append(CitationMarksExtension())  # type: ignore[arg-type]
+    # "On this page", the site's 404 page (one, for both languages, at the root).
+    set_theme_words(config, language, words)
     return config
 
 
@@ -309,15 +367,18 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     findings, and the library (relations, sections) that lists and links are made from."""
     state = _state()
     config_file = Path(config.config_file_path)
-    state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file)
+    state.pages = check_site_pages(files, nav, state.docs_dir_name, config_file, state.language)
     state.problems.extend(state.pages.problems)
     pages = list(state.pages.front_matter.values())
-    state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
+    if state.language == DEFAULT_LANGUAGE:
+        state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
+    state.problems.extend(translation_problems(pages, state.reviewers))
     state.library = build_library(state.pages.front_matter, files)
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
     place_in_sections(nav, files)
-    state.sidebars = SectionSidebars(state.library)
+    words = state.words if state.language != DEFAULT_LANGUAGE else None
+    state.sidebars = SectionSidebars(state.library, words)
     state.problems.extend(state.findings.load(state.pages.front_matter.values()))
     return nav
 
@@ -364,8 +425,18 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     state.page_shown_as = f"{state.docs_dir_name}/{page.file.src_path}"
     state.page_file_text = page.file.content_string
     source = page.file.abs_src_path
+    # An English page shown untranslated in another language's site stays English.
+    page_language = translation_language(page.file.src_uri)
+    words = state.interface.words(page_language)
+    state.wording.start_page(page_language, words, state.page_shown_as)
     state.citations.start_page(state.page_shown_as, Path(source) if source else None)
-    state.library_macros.start_page(page.file.src_uri, state.page_shown_as, state.page_file_text)
+    state.library_macros.start_page(
+        page_key(page.file),
+        state.page_shown_as,
+        state.page_file_text,
+        page_language,
+        words if page_language != DEFAULT_LANGUAGE else None,
+    )
     state.findings.start_page(state.page_shown_as, state.page_file_text)
     return page
 
@@ -376,7 +447,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state()
     shown_as = state.page_shown_as
-    if page.file.src_uri in state.pages.oversized_front_matter:
+    if page_key(page.file) in state.pages.oversized_front_matter:
         # Reported already (it fails the build). Not rendered, and its front
         # matter not kept: macros writes a page's whole front matter into its
         # debug log, and with YAML aliases nine deep that takes hours (issue 13).
@@ -439,10 +510,11 @@ def _add_related_pages(markdown: str, page: Page, config: MkDocsConfig, files: F
     markdown, problems = with_related_pages(
         markdown,
         _library(),
-        page.file.src_uri,
+        page_key(page.file),
         state.page_shown_as,
         state.page_file_text,
         state.library_macros.listings,
+        state.wording.words if state.wording.translated else None,
     )
     state.problems.extend(problems)
     return markdown
@@ -457,6 +529,7 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
     state.problems.extend(state.findings.finish_page(rendered))
     markdown, problems = state.citations.finish_page(markdown)
     state.problems.extend(problems)
+    state.problems.extend(state.wording.finish_page())
     return markdown
 
 
@@ -466,9 +539,10 @@ def _finish_citations(markdown: str, page: Page, config: MkDocsConfig, files: Fi
 def _no_tooltips_on_the_glossary(
     markdown: str, page: Page, config: MkDocsConfig, files: Files
 ) -> str:
-    if page.file.src_path != GLOSSARY_PAGE:
+    if page_key(page.file) != GLOSSARY_PAGE:
         return markdown
-    return f"{markdown.rstrip()}\n\n{_state().glossary.no_tooltips}\n"
+    state = _state()
+    return f"{markdown.rstrip()}\n\n{state.glossary.no_tooltips_in(state.language)}\n"
 
 
 on_page_markdown = CombinedEvent(
@@ -486,14 +560,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     table cells by class (CSP) and give the search index the page's description
     and readers' words for it."""
     state = _state()
-    front = state.pages.front_matter.get(page.file.src_uri)
+    front = state.pages.front_matter.get(page_key(page.file))
     state.problems.extend(
         check_components(state.page_shown_as, state.page_file_text, front, state.warning_signs)
     )
     state.problems.extend(state.library_macros.unplaced_listings())
     if (
-        page.file.src_path not in EXEMPT_PAGES
+        page_key(page.file) not in EXEMPT_PAGES
         and state.page_shown_as not in state.template_failures
+        # English readability formulas score English only: other languages'
+        # pages are scored by their own (and untranslated ones were, in English).
+        and state.language == DEFAULT_LANGUAGE
     ):
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
@@ -503,7 +580,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # called" (added after the title too) is what sighted readers meet first.
     html = add_search_element(align_cells_by_class(html), meta, description)
     page_type = front.text_field("page_type") if front else None
-    return _mark_if_unfinished(add_also_called(html, front), page_type)
+    html = add_also_called(html, front, state.words["also_called"])
+    if is_untranslated(page.file, state.language):
+        html = mark_untranslated(html, state.words)
+    return _mark_if_unfinished(html, page_type)
 
 
 def _mark_if_unfinished(html: str, page_type: str | None) -> str:
@@ -529,8 +609,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page has been read: report all editorial problems at once."""
     state = _state()
     raise_if_any(state.problems, "Pages with problems", state.project_dir)
-    env.filters["human_date"] = human_date
+    env.filters["human_date"] = lambda value: human_date(value, state.language)
     env.globals["front_matter"] = state.pages.front_matter
+    env.globals["page_key"] = page_key
+    env.globals["t"] = state.words
+    env.globals["t_es"] = state.interface.words(SPANISH)
+    env.globals["site_prefix"] = PREFIX[state.language]
+    env.globals["site_language"] = state.language
+    env.filters["language_link"] = language_link_filter(state.language)
     env.globals["page_review"] = state.reviewers.page_review
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
@@ -556,14 +642,18 @@ def on_page_context(
 
 
 def _finish_html(output: str) -> str:
-    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker."""
-    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)))
+    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker
+    (told the language of the pages it searches)."""
+    language = _state().language
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)), language)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _sidebars().unlist_after_render()
     output = _finish_html(output)
-    _site_words.add(page.file.dest_uri, _search_input.add(page.file.dest_uri, output))
+    # An English page shown untranslated in the Spanish site is searched in English only.
+    if not is_untranslated(page.file, _state().language):
+        _site_words.add(page.file.dest_uri, _search_input.add(page.file.dest_uri, output))
     return output
 
 
@@ -580,23 +670,30 @@ def on_post_build(config: MkDocsConfig) -> None:
         config.site_name,
     )
     site_dir = Path(config.site_dir)
-    if not _session.unchanged(site_dir / FEED_PATH, document):
-        write_feed(site_dir, document)
+    # Each language's own, in its folder: api/pages.json, es/api/pages.json.
+    language_dir = site_dir / PREFIX[state.language]
+    if not _session.unchanged(language_dir / FEED_PATH, document):
+        write_feed(language_dir, document)
+    if not is_last_language(config, state.language):
+        return  # the search covers every language: made once the last is written
     raise_if_any(_site_words.unused(_reader_terms), "Search terms", state.project_dir)
     write_search_data(site_dir, _reader_terms, _site_words.vocabulary(), _site_words.names())
     _session.index(site_dir)
 
 
-_citations_so_far = CitationsSoFar()
+# Per language: under `mkdocs serve --dirty`, what each language's pages not
+# rebuilt cited.
+_citations_so_far: dict[str, CitationsSoFar] = {}
 
 
 def _cited_keys(state: BuildState) -> dict[str, CitedKeys]:
     prefix = f"{state.docs_dir_name}/"
     rendered = {
-        shown_as.removeprefix(prefix): keys
+        english_src_uri(shown_as.removeprefix(prefix)): keys
         for shown_as, keys in state.citations.keys_by_page.items()
     }
-    return _citations_so_far.update(rendered, state.pages.front_matter)
+    so_far = _citations_so_far.setdefault(state.language, CitationsSoFar())
+    return so_far.update(rendered, state.pages.front_matter)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

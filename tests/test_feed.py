@@ -19,7 +19,13 @@ from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build
 
 SITE_URL = "https://crps-info.github.io/site/"
-PAGES = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
+# The English pages: api/pages.json is the English site's (es/api/pages.json the
+# Spanish one's, tests/test_languages.py).
+PAGES = sorted(
+    path.relative_to(ROOT / "docs").as_posix()
+    for path in (ROOT / "docs").rglob("*.md")
+    if not path.name.endswith(".es.md")
+)
 STAT_CALL = re.compile(r"\{\{\s*stat(?:_value)?\(\s*['\"](\w+)['\"]\s*\)\s*\}\}")
 FINDING_FIGURE = re.compile(r"\{(\w+)\}")
 FIELDS = {

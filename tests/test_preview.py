@@ -20,6 +20,7 @@ import pytest
 from mike import git_utils
 from playwright.sync_api import Browser, expect
 
+from healthsite.i18n.interface import load_interface
 from healthsite.publishing import ghpages
 from healthsite.publishing.publish import publish, tool_env
 from healthsite.publishing.versioning import target_for_ref
@@ -34,7 +35,7 @@ from tests.ghpagesremote import (
     project_with_remote,
     run_module,
 )
-from tests.sitebuild import Build, build, builds_site, copy_project
+from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
 
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
@@ -226,13 +227,23 @@ def test_every_preview_page_says_it_is_a_proposed_change_and_asks_not_to_be_inde
 ) -> None:
     pages = _html_pages(previewed, 8)
     assert len(pages) >= 7
+    interface, _ = load_interface(ROOT)
     for page in pages:
         html = page.read_text(encoding="utf-8")
+        # A Spanish page says it in Spanish and links to the Spanish site.
+        spanish = page.relative_to(previewed.served / "site/pr-preview/pr-8").parts[0] == "es"
+        language, home = (
+            ("es", f"{PUBLISHED}latest/es/") if spanish else ("en", f"{PUBLISHED}latest/")
+        )
         assert '<meta name="robots" content="noindex">' in html, page
-        assert "Preview of a proposed change" in html, page
-        assert f'<a href="{PUBLISHED}latest/">Go to the published site</a>' in html, page
+        assert interface.word("preview_banner_title", language) in html, page
+        link = interface.word("preview_banner_link", language)
+        assert f'<a href="{home}">{link}</a>' in html, page
     crps = previewed.show("pr-preview/pr-8/conditions/crps/index.html")
     assert f'<link rel="canonical" href="{PUBLISHED}latest/conditions/crps/">' in crps
+    # The Spanish site's build runs mike's on_config again: the version is added once.
+    spanish = previewed.show("pr-preview/pr-8/es/conditions/crps/index.html")
+    assert f'<link rel="canonical" href="{PUBLISHED}latest/es/conditions/crps/">' in spanish
 
 
 def test_published_pages_carry_neither_the_banner_nor_noindex(

@@ -17,7 +17,8 @@ from healthsite.checks import readability
 from tests.sitebuild import ROOT, Build, build
 
 # Every English page but the glossary (a list of definitions, not prose) is
-# scored; Spanish pages by their own formulas (tests/test_spanish_readability.py).
+# scored (English formulas score English: Spanish pages, PATH.es.md, are not;
+# tests/test_spanish_readability.py).
 SCORED_PAGES = [
     path.relative_to(ROOT).as_posix()
     for path in (ROOT / "docs").rglob("*.md")

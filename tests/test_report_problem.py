@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from healthsite.i18n.interface import load_interface
 from tests.browser import reader_pages
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build
@@ -23,17 +24,24 @@ FIELD_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def source_of(url_path: str) -> str:
-    """The page's file under docs/: ``about.md``, or a section's ``conditions/index.md``."""
+    """The page's file under docs/: ``about.md``, or a section's ``conditions/index.md``;
+    for a page of the Spanish site (``es/...``), its translation if there is one."""
     stem = url_path.strip("/")
+    language, _, rest = stem.partition("/")
+    if language == "es":
+        english = source_of(rest)
+        translated = english.removesuffix(".md") + ".es.md"
+        return translated if (ROOT / "docs" / translated).is_file() else english
     if not stem:
         return "index.md"
     return f"{stem}.md" if (ROOT / "docs" / f"{stem}.md").is_file() else f"{stem}/index.md"
 
 
-def report_link(html: str) -> tuple[str, dict[str, list[str]]]:
+def report_link(html: str, language: str = "en") -> tuple[str, dict[str, list[str]]]:
     links = BeautifulSoup(html, "html.parser").select("p.report-problem a")
     assert len(links) == 1
-    assert links[0].get_text() == "Report a problem with this page"
+    interface, _ = load_interface(ROOT)
+    assert links[0].get_text() == interface.word("report_problem", language)
     parts = urlsplit(str(links[0]["href"]))
     return f"{parts.scheme}://{parts.netloc}{parts.path}", parse_qs(parts.query)
 
@@ -48,7 +56,7 @@ def test_every_page_ends_with_a_report_link_filled_in_for_that_page(built_site: 
     assert "conditions/crps/" in pages
     for url_path in pages:
         html = (built_site.site_dir / url_path / "index.html").read_text(encoding="utf-8")
-        address, query = report_link(html)
+        address, query = report_link(html, "es" if url_path.startswith("es/") else "en")
         assert address == f"{REPOSITORY}/issues/new", url_path
         title = front_matter(source_of(url_path))["title"]
         canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', html)

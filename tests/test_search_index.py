@@ -32,7 +32,11 @@ def url_path(src_path: str) -> str:
 def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Build) -> None:
     """Pages are found from docs/: those whose front matter lists readers' words
     carry them once, hidden; every other page carries none."""
-    sources = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
+    sources = sorted(
+        path.relative_to(DOCS).as_posix()
+        for path in DOCS.rglob("*.md")
+        if not path.name.endswith(".es.md")  # the Spanish site's: tests/test_languages.py
+    )
     with_terms = {
         url_path(src): [
             unescape(found["terms"])
@@ -54,8 +58,11 @@ def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Bu
 def test_pagefind_indexes_every_page_but_the_404_page(built_site: Build) -> None:
     bundle = built_site.site_dir / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    # The English site's pages (the Spanish site's: tests/test_languages.py).
     built_pages = [
-        path for path in built_site.site_dir.rglob("index.html") if "pagefind" not in path.parts
+        path
+        for path in built_site.site_dir.rglob("index.html")
+        if "pagefind" not in path.parts and path.relative_to(built_site.site_dir).parts[0] != "es"
     ]
 
     assert entry["languages"]["en"]["page_count"] == len(built_pages)
@@ -81,7 +88,9 @@ def test_pages_ask_the_pagefind_worker(built_site: Build) -> None:
             re.DOTALL,
         )
         assert config is not None
-        assert json.loads(config.group(1))["search"].endswith("assets/javascripts/search-worker.js")
+        # Told the language of the page, whose index it searches (healthsite/search/pagefind.py).
+        worker = json.loads(config.group(1))["search"]
+        assert worker.endswith("assets/javascripts/search-worker.js?lang=en")
 
 
 def test_site_without_search_fails_saying_how_to_fix(project: Path) -> None:

@@ -112,7 +112,7 @@ def test_a_sign_without_a_source_or_with_an_unknown_level_fails_naming_the_line(
         "data/sources.yml of the source that gives this level (or a list of keys, at least "
         "one checked: primary)",
         f"{SIGNS_FILE}:12: chest.severity: is not a known field; use one of: text, level, "
-        "source, level_from, for",
+        "source, level_from, for, es",
     ]
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -150,6 +151,45 @@ def _reviewer_keys(value: Any) -> Any:
 ReviewerKeys = Annotated[list[str], BeforeValidator(_reviewer_keys)]
 
 
+def no_markup(text: str, field_name: str | None) -> str:
+    """A title or description as Material writes it into HTML: no markup, and
+    in the description (an attribute) no straight double quote."""
+    refused = MARKUP_CHARACTERS + ('"' if field_name == "description" else "")
+    for character in refused:
+        if character in text:
+            raise ValueError(
+                f"holds {character!r}, which the page's HTML would not show as written "
+                "(use single quotes or curly quotes “ ” instead of straight double ones)"
+                if character == '"'
+                else f"holds {character!r}, which the page's HTML would read as markup"
+            )
+    return text
+
+
+def one_sentence(description: str) -> str:
+    """A description for search results: one sentence, with its full stop, short."""
+    text = " ".join(description.split())
+    if SENTENCE_BREAK.search(text):
+        raise ValueError("has more than one sentence")
+    if not text.endswith("."):
+        raise ValueError("does not end with a full stop")
+    if len(text) > DESCRIPTION_MAX_CHARS:
+        raise ValueError(f"is {len(text)} characters long")
+    return text
+
+
+# Material writes the title and description into the page's HTML as they
+# are (the description inside an attribute), so markup there would be read
+# as markup, and a straight double quote would end the description early.
+# (Types, not validators of PageMeta: a translation's front matter has them too.)
+PageTitle = Annotated[Text, AfterValidator(lambda text: no_markup(text, "title"))]
+PageDescription = Annotated[
+    Text,
+    AfterValidator(lambda text: no_markup(text, "description")),
+    AfterValidator(one_sentence),
+]
+
+
 class ReviewDates(BaseModel):
     """When a page was reviewed and is due again; read on its own for overdue pages.
 
@@ -202,8 +242,8 @@ class PageMeta(ReviewDates):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Text = Field(description="the page title readers see, e.g. 'Fibromyalgia'")
-    description: Text = Field(
+    title: PageTitle = Field(description="the page title readers see, e.g. 'Fibromyalgia'")
+    description: PageDescription = Field(
         description=(
             f"one sentence of at most {DESCRIPTION_MAX_CHARS} characters, ending with a full "
             "stop, for search results"
@@ -242,35 +282,6 @@ class PageMeta(ReviewDates):
         None, description="a justified reading-grade limit: max_grade and reason"
     )
 
-    # Material writes the title and description into the page's HTML as they
-    # are (the description inside an attribute), so markup there would be read
-    # as markup, and a straight double quote would end the description early.
-    @field_validator("title", "description")
-    @classmethod
-    def _no_markup(cls, text: str, info: ValidationInfo) -> str:
-        refused = MARKUP_CHARACTERS + ('"' if info.field_name == "description" else "")
-        for character in refused:
-            if character in text:
-                raise ValueError(
-                    f"holds {character!r}, which the page's HTML would not show as written "
-                    "(use single quotes or curly quotes “ ” instead of straight double ones)"
-                    if character == '"'
-                    else f"holds {character!r}, which the page's HTML would read as markup"
-                )
-        return text
-
-    @field_validator("description")
-    @classmethod
-    def _one_sentence(cls, description: str) -> str:
-        text = " ".join(description.split())
-        if SENTENCE_BREAK.search(text):
-            raise ValueError("has more than one sentence")
-        if not text.endswith("."):
-            raise ValueError("does not end with a full stop")
-        if len(text) > DESCRIPTION_MAX_CHARS:
-            raise ValueError(f"is {len(text)} characters long")
-        return text
-
     @field_validator("page_type", mode="before")
     @classmethod
     def _known_page_type(cls, value: Any) -> Any:
@@ -301,6 +312,10 @@ class FrontMatter:
     written: dict[str, Any]
     lines: dict[KeyPath, int]
     meta: PageMeta | None
+    # A translation's record (healthsite/i18n/frontmatter.py): what it was
+    # made from, when and by whom; None for an English page.
+    translation: Any = None
+    language: str = "en"
 
     def line(self, *key_path: str | int) -> int | None:
         return line_of(self.lines, key_path)

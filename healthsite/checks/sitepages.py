@@ -11,6 +11,13 @@ from mkdocs.structure.nav import Navigation
 
 from healthsite.checks.frontmatter import OVERSIZED_FIELD, FrontMatter, read_front_matter
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
+from healthsite.i18n.frontmatter import read_translation
+from healthsite.i18n.language import (
+    DEFAULT_LANGUAGE,
+    english_src_uri,
+    page_key,
+    translation_language,
+)
 from healthsite.library.sections import SECTION_BY_TYPE, in_nav, section_problems
 from healthsite.problems import Problem
 
@@ -70,12 +77,12 @@ def pages_missing_from_nav(
     Condition, treatment and guide pages are not in the menu: the build lists
     them (healthsite/library/sections.py), and reports one outside its folder.
     """
-    listed = {page.file.src_uri for page in nav.pages}
+    listed = {page_key(page.file) for page in nav.pages}
     problems = []
     for file in files.documentation_pages():
-        if file.src_uri in listed or not in_nav(file.inclusion):
+        if page_key(file) in listed or not in_nav(file.inclusion):
             continue
-        front = site.front_matter.get(file.src_uri)
+        front = site.front_matter.get(page_key(file))
         if front is not None and front.text_field("page_type") in LIBRARY_TYPES:
             continue
         title = (front and front.text_field("title")) or "Page title"
@@ -100,31 +107,63 @@ _read_before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...
 PAGES_KEPT = 20_000
 
 
-def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
-    # content_string: a page a plugin generates has no file on disk.
-    text = file.content_string
-    key = (f"{docs_dir_name}/{file.src_uri}", text)
+def _read_text(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
+    key = (shown_as, text)
     found = _read_before.get(key)
     if found is None:
         if len(_read_before) >= PAGES_KEPT:
             _read_before.clear()
-        front, problems = read_front_matter(text, key[0])
+        front, problems = read_front_matter(text, shown_as)
         found = _read_before[key] = (front, tuple(problems))
     return found[0], list(found[1])
 
 
+def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
+    # content_string: a page a plugin generates has no file on disk.
+    return _read_text(file.content_string, f"{docs_dir_name}/{file.src_uri}")
+
+
+def _read_translated(
+    file: File, docs_dir_name: str, docs_dir: Path
+) -> tuple[FrontMatter | None, list[Problem]]:
+    """A translation's front matter, made whole with its English page's."""
+    english_uri = english_src_uri(file.src_uri)
+    english_shown_as = f"{docs_dir_name}/{english_uri}"
+    english_path = docs_dir / english_uri
+    english = None
+    if english_path.is_file():
+        english, _ = _read_text(english_path.read_text(encoding="utf-8"), english_shown_as)
+    shown_as = f"{docs_dir_name}/{file.src_uri}"
+    return read_translation(file.content_string, shown_as, english, english_shown_as)
+
+
 def check_site_pages(
-    files: Files, nav: Navigation, docs_dir_name: str, config_file: Path
+    files: Files,
+    nav: Navigation,
+    docs_dir_name: str,
+    config_file: Path,
+    language: str = DEFAULT_LANGUAGE,
 ) -> SitePages:
-    """Validate every page's front matter, then what pages must not share."""
+    """Validate every page's front matter, then what pages must not share.
+
+    In another language's build, its translations are checked (an English
+    page shown there untranslated was checked by the English build), and
+    every page is keyed by its English source path.
+    """
     site = SitePages()
+    docs_dir = config_file.parent / docs_dir_name
     for file in files.documentation_pages():
-        front, problems = _read(file, docs_dir_name)
+        if language != DEFAULT_LANGUAGE and translation_language(file.src_uri) == language:
+            front, problems = _read_translated(file, docs_dir_name, docs_dir)
+        else:
+            front, problems = _read(file, docs_dir_name)
+            if language != DEFAULT_LANGUAGE:
+                problems = []
         site.problems.extend(problems)
         if any(problem.field == OVERSIZED_FIELD for problem in problems):
-            site.oversized_front_matter.add(file.src_uri)
+            site.oversized_front_matter.add(page_key(file))
         if front is not None:
-            site.front_matter[file.src_uri] = front
+            site.front_matter[page_key(file)] = front
     pages = list(site.front_matter.values())
     site.problems.extend(duplicate_alternative_names(pages))
     site.problems.extend(pages_missing_from_nav(files, nav, site, config_file))
@@ -132,7 +171,8 @@ def check_site_pages(
     site.problems.extend(
         section_problems(site.front_matter, nav, files, config_file.name, config_text)
     )
-    on = today()
-    overdue = [problem for page in pages if (problem := overdue_problem(page, on))]
-    site.problems.extend(report_overdue(overdue, running_in_ci()))
+    if language == DEFAULT_LANGUAGE:
+        on = today()
+        overdue = [problem for page in pages if (problem := overdue_problem(page, on))]
+        site.problems.extend(report_overdue(overdue, running_in_ci()))
     return site

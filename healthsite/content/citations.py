@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from healthsite.content.registry import Registry, Source, Statistic, StatisticKind
+from healthsite.content.registry import (
+    Registry,
+    Source,
+    SourceLanguage,
+    Statistic,
+    StatisticKind,
+)
+from healthsite.dates import human_date
+from healthsite.i18n.wording import PageWording
 from healthsite.problems import Problem
 
 REFERENCES_HEADING = "## References"
@@ -22,6 +30,16 @@ VERB_BY_KIND = {
     StatisticKind.service_statement: "says that",
     StatisticKind.guideline: "says that",
 }
+# The same, as data/interface.yml names them (for the page's language).
+VERB_KEY_BY_KIND = {
+    StatisticKind.peer_reviewed: "verb_found",
+    StatisticKind.advocacy_estimate: "verb_estimates",
+    StatisticKind.service_statement: "verb_says",
+    StatisticKind.guideline: "verb_says",
+}
+# The Spanish references heading keeps the English one's id, so links to it
+# work in both languages.
+TRANSLATED_REFERENCES_HEADING = "## {title} {{#references}}"
 
 
 @dataclass
@@ -48,21 +66,35 @@ class CitedKeys:
     warning_signs: list[str] = field(default_factory=list)
 
 
-def format_value(statistic: Statistic) -> str:
-    """Write the number as readers expect: 200,000 or 5.46, maybe 'about'."""
+def format_value(statistic: Statistic, about: str = "about") -> str:
+    """Write the number as readers expect: 200,000 or 5.46, maybe 'about'.
+
+    The same in Spanish for US readers (26.2, 100,000), as US federal sites
+    in Spanish write numbers; ``about`` is the page's word for it.
+    """
     number = statistic.value
     text = f"{int(number):,}" if number.is_integer() else f"{number:g}"
-    return f"about {text}" if statistic.approximate else text
+    return f"{about} {text}" if statistic.approximate else text
 
 
-def format_reference(source: Source) -> str:
-    """One entry of the references list, with its URL written out for print."""
+def format_reference(source: Source, wording: PageWording | None = None) -> str:
+    """One entry of the references list, with its URL written out for print.
+
+    On a translated page, a source in English says so (titles stay as published).
+    """
     authors = f"{source.authors.rstrip('.')}. " if source.authors else ""
     details = f";{source.details}" if source.details else ""
+    if wording is None or not wording.translated:
+        accessed = f"(accessed {human_date(source.accessed)})"
+        in_english = ""
+    else:
+        accessed = f"({wording.words['reference_accessed']} "
+        accessed += f"{human_date(source.accessed, wording.language)})"
+        english = source.language is SourceLanguage.en
+        in_english = f" {wording.words['source_in_english']}" if english else ""
     return (
-        f"{authors}{source.title.rstrip('.')}. *{source.publisher}*. "
-        f"{source.year}{details}. <{source.url}> "
-        f"(accessed {source.accessed.day} {source.accessed:%B %Y})."
+        f"{authors}{source.title.rstrip('.')}{in_english}. *{source.publisher}*. "
+        f"{source.year}{details}. <{source.url}> {accessed}."
     )
 
 
@@ -79,8 +111,10 @@ def _line_mentioning(path: Path | None, key: str) -> int | None:
 class Citations:
     """Tracks citations page by page; renders ``cite()`` and ``stat()``."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, wording: PageWording | None = None) -> None:
         self.registry = registry
+        # The language of the page being built (None: English only, as in tests).
+        self.wording = wording
         self.page: PageCitations | None = None
         # Sources each finished page cited, in order, by the src_path given to start_page.
         self.cited_by_page: dict[str, list[Source]] = {}
@@ -130,10 +164,27 @@ class Citations:
             self._current().unknown.append(("stat", key, self.registry.statistics_file))
             return f"[unknown statistic {key}]"
         self._stated(key)
-        claim = statistic.claim.replace("{value}", format_value(statistic))
-        verb = VERB_BY_KIND[statistic.kind]
-        sentence = f"{statistic.attributed_to} {verb} {claim}{self._mark(statistic.source)}."
-        return f"{sentence} {statistic.caveat}" if statistic.caveat else sentence
+        wording = self.wording
+        if wording is None or not wording.translated:
+            claim, attributed_to, caveat = (
+                statistic.claim,
+                statistic.attributed_to,
+                statistic.caveat,
+            )
+            verb = VERB_BY_KIND[statistic.kind]
+        else:
+            claim = wording.of(statistic, "claim", "stats", key)
+            attributed_to = wording.of(statistic, "attributed_to", "stats", key)
+            caveat = wording.of(statistic, "caveat", "stats", key)
+            verb = wording.words[VERB_KEY_BY_KIND[statistic.kind]]
+        claim = claim.replace("{value}", self._value(statistic))
+        sentence = f"{attributed_to} {verb} {claim}{self._mark(statistic.source)}."
+        return f"{sentence} {caveat}" if caveat else sentence
+
+    def _value(self, statistic: Statistic) -> str:
+        if self.wording is None:
+            return format_value(statistic)
+        return format_value(statistic, self.wording.words["about_value"])
 
     def stat_value(self, key: str) -> str:
         """Macro: only the number of a statistic, cited, for tables and lists."""
@@ -142,7 +193,7 @@ class Citations:
             self._current().unknown.append(("stat", key, self.registry.statistics_file))
             return f"[unknown statistic {key}]"
         self._stated(key)
-        return f"{format_value(statistic)}{self._mark(statistic.source)}"
+        return f"{self._value(statistic)}{self._mark(statistic.source)}"
 
     def figure(self, key: str, cited_after: str) -> str:
         """A statistic's number inside a finding: as ``stat_value()`` writes it,
@@ -152,7 +203,7 @@ class Citations:
         if statistic.source != cited_after:
             return self.stat_value(key)
         self._stated(key)
-        return format_value(statistic)
+        return self._value(statistic)
 
     def finish_page(self, markdown: str) -> tuple[str, list[Problem]]:
         """Append the references list; return the page and its problems."""
@@ -166,9 +217,15 @@ class Citations:
         if not page.cited:
             return markdown, problems
         definitions = "\n".join(
-            f"[^{key}]: {format_reference(self.registry.sources[key])}" for key in page.cited
+            f"[^{key}]: {format_reference(self.registry.sources[key], self.wording)}"
+            for key in page.cited
         )
-        appendix = f"\n\n{REFERENCES_HEADING}\n\n{FOOTNOTES_MARKER}\n\n{definitions}\n"
+        heading = REFERENCES_HEADING
+        if self.wording is not None and self.wording.translated:
+            heading = TRANSLATED_REFERENCES_HEADING.format(
+                title=self.wording.words["references_heading"]
+            )
+        appendix = f"\n\n{heading}\n\n{FOOTNOTES_MARKER}\n\n{definitions}\n"
         return markdown.rstrip() + appendix, problems
 
     def _unknown_problem(

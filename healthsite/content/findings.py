@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -395,6 +395,37 @@ def _body_line_with(text: str, needle: str) -> int | None:
     return None
 
 
+def _grade_key(grade: Grade) -> str:
+    return grade.value.replace(" ", "_")
+
+
+def _translated_how_sure(finding: Finding, words: Mapping[str, str]) -> tuple[str, str]:
+    """``_how_sure`` in a translated page's language (data/interface.yml)."""
+    how_sure = words["how_sure"]
+    if finding.guideline_grade is not None and finding.graded_by is not None:
+        # Who graded it is written once, in English, in the English page's front matter.
+        who = f'<span lang="en">{finding.graded_by}</span>'
+        opinion = words["guideline_rated"].format(
+            who=who, grade=finding.guideline_grade.rstrip(".")
+        )
+        answer = f"**{how_sure} {words['guideline_label']}.** {opinion} "
+        return "guideline", answer + words["guideline_meaning"]
+    certainty = finding.certainty or Certainty(None, None)
+    if certainty.best is None or certainty.worst is None:
+        label, meaning = words["not_rated_label"], words["not_rated_meaning"]
+        graded = ""
+    else:
+        sure = words[f"sure_{_grade_key(certainty.best)}"]
+        if certainty.worst != certainty.best:
+            sure += f" {words['sure_or']} {words[f'sure_{_grade_key(certainty.worst)}']}"
+        label = f"{words['we_are']} {sure}"
+        meaning = words[f"meaning_{_grade_key(certainty.worst)}"]
+        best, worst = (words[f"grade_{_grade_key(g)}"] for g in (certainty.best, certainty.worst))
+        grade = best if best == worst else words["grade_range"].format(best=best, worst=worst)
+        graded = f" {words['grade_given']} {grade}."
+    return certainty.css_key, f"**{how_sure} {label}.** {meaning}{graded}"
+
+
 def _how_sure(finding: Finding) -> tuple[str, str]:
     """The finding's mark (a CSS key) and its answer to "How sure is this?".
 
@@ -466,7 +497,11 @@ class Findings:
         )
         cited = words + self.citations.cite(finding.source)
         figures = "".join(f" {self.citations.stat(key)}" for key in finding.statistics)
-        css_key, how_sure = _how_sure(finding)
+        wording = self.citations.wording
+        if wording is not None and wording.translated:
+            css_key, how_sure = _translated_how_sure(finding, wording.words)
+        else:
+            css_key, how_sure = _how_sure(finding)
         return (
             f'<li class="finding finding--{css_key}" markdown="block">\n\n'
             f"{cited}{figures}\n\n"

@@ -12,6 +12,7 @@ every page a few milliseconds, growing with the square of the number of terms
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -19,11 +20,29 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from healthsite.content.abbr import EXTENSION_NAME as ABBR_IN_LINEAR_TIME
 from healthsite.content.registry import DataFile, _validate_entries
+from healthsite.i18n.collation import sort_key
+from healthsite.i18n.language import DEFAULT_LANGUAGE
+from healthsite.i18n.wording import PageWording
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"
+# mkdocs.yml's own abbr glossary, by the settings it is in, apart from the terms added.
+_written_glossaries: dict[int, dict[str, str]] = {}
+
+
+class TermWording(BaseModel):
+    """A glossary term in Spanish (``es:``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    term: PlainText | None = Field(None, description="the term as the Spanish glossary shows it")
+    definition: PlainText | None = Field(None, description="its meaning in plain Spanish")
+    matches: list[PlainText] = Field(
+        default_factory=list,
+        description="the exact words on Spanish pages that get this definition as a tooltip",
+    )
 
 
 class Term(BaseModel):
@@ -38,6 +57,23 @@ class Term(BaseModel):
         default_factory=list,
         description="the exact words on pages that get this definition as a tooltip",
     )
+    es: TermWording | None = Field(None, description="the Spanish of term, definition, matches")
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """A term's English name as a field, to look up its ``es.term`` like any other."""
+
+    key: str
+    entry: Term
+
+    @property
+    def term(self) -> str:
+        return self.key
+
+    @property
+    def es(self) -> TermWording | None:
+        return self.entry.es
 
 
 class Glossary:
@@ -46,11 +82,40 @@ class Glossary:
     def __init__(self, terms: dict[str, Term]) -> None:
         self.terms = dict(sorted(terms.items(), key=lambda item: item[0].casefold()))
 
-    def page_list(self) -> str:
-        """Macro ``glossary_list()``: the glossary as a Markdown definition list."""
-        return "\n\n".join(
-            f"{name}\n:   {' '.join(term.definition.split())}" for name, term in self.terms.items()
-        )
+    def page_list(self, wording: PageWording | None = None) -> str:
+        """Macro ``glossary_list()``: the glossary as a Markdown definition list,
+        in the page's language and that language's alphabetical order."""
+        if wording is None or not wording.translated:
+            return "\n\n".join(
+                f"{name}\n:   {' '.join(term.definition.split())}"
+                for name, term in self.terms.items()
+            )
+        entries = [
+            (
+                wording.of(_Shown(name, term), "term", "glossary", name),
+                wording.of(term, "definition", "glossary", name),
+            )
+            for name, term in self.terms.items()
+        ]
+        entries.sort(key=lambda entry: sort_key(entry[0], wording.language))
+        return "\n\n".join(f"{name}\n:   {' '.join(text.split())}" for name, text in entries)
+
+    def tooltips_in(self, language: str) -> dict[str, str]:
+        """The ``abbr`` glossary for pages in ``language``: its words and definitions."""
+        if language == DEFAULT_LANGUAGE:
+            return self.tooltips
+        return {
+            match: " ".join(wording.definition.split())
+            for term in self.terms.values()
+            if (wording := getattr(term, language, None)) is not None and wording.definition
+            for match in wording.matches
+        }
+
+    def no_tooltips_in(self, language: str) -> str:
+        """``no_tooltips`` for the glossary page in ``language``."""
+        if language == DEFAULT_LANGUAGE:
+            return self.no_tooltips
+        return "\n".join(f'*[{match}]: ""' for match in self.tooltips_in(language))
 
     @cached_property
     def tooltips(self) -> dict[str, str]:
@@ -95,7 +160,10 @@ def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
 
 
 def give_tooltips_to_abbr(
-    extensions: list[str], extension_configs: dict[str, Any], glossary: Glossary
+    extensions: list[str],
+    extension_configs: dict[str, Any],
+    glossary: Glossary,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Problem]:
     """Make every glossary match a tooltip on every page: the ``abbr`` extension's
     glossary (mkdocs.yml's ``markdown_extensions`` and their settings)."""
@@ -109,7 +177,10 @@ def give_tooltips_to_abbr(
             )
         ]
     settings = extension_configs.setdefault("abbr", {})
-    settings["glossary"] = {**settings.get("glossary", {}), **glossary.tooltips}
+    # The same config serves each language's build in turn: keep what
+    # mkdocs.yml gave, and only this language's terms.
+    written = _written_glossaries.setdefault(id(settings), dict(settings.get("glossary", {})))
+    settings["glossary"] = {**written, **glossary.tooltips_in(language)}
     # The same tooltips, found in linear time (healthsite/content/abbr.py says why).
     if ABBR_IN_LINEAR_TIME not in extensions:
         extensions.insert(extensions.index("abbr") + 1, ABBR_IN_LINEAR_TIME)

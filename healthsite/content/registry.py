@@ -39,6 +39,13 @@ class SourceKind(StrEnum):
     guideline = "guideline"
 
 
+class SourceLanguage(StrEnum):
+    """The language a source is written in: Spanish pages mark English ones."""
+
+    en = "en"
+    es = "es"
+
+
 class Source(BaseModel):
     """One published source that pages may cite."""
 
@@ -58,6 +65,10 @@ class Source(BaseModel):
         description="'guideline' for a clinical guideline or consensus statement, whose "
         "grades are its authors' opinion; leave out for other sources",
     )
+    language: SourceLanguage = Field(
+        SourceLanguage.en,
+        description="'es' for a source written in Spanish; leave out for one in English",
+    )
 
 
 class StatisticKind(StrEnum):
@@ -69,6 +80,23 @@ class StatisticKind(StrEnum):
     advocacy_estimate = "advocacy_estimate"
     service_statement = "service_statement"
     guideline = "guideline"
+
+
+class StatisticWording(BaseModel):
+    """A statistic's words in Spanish (``es:``); its number, kind and source are shared."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: Text | None = Field(None, description="what the number counts, in Spanish")
+    population: Text | None = Field(None, description="who the figure describes, in Spanish")
+    period: Text | None = Field(None, description="the years or time span, in Spanish")
+    attributed_to: Text | None = Field(None, description="who reports it, in Spanish")
+    claim: Text | None = Field(
+        None,
+        description="the sentence after 'encontró que'/'estima que'/'dice que', with {value}",
+        pattern=r"\{value\}",
+    )
+    caveat: Text | None = Field(None, description="the caveat in Spanish")
 
 
 class Statistic(BaseModel):
@@ -92,6 +120,9 @@ class Statistic(BaseModel):
     )
     source: Text = Field(description="a key of data/sources.yml")
     caveat: Text | None = Field(None, description="a sentence readers should weigh")
+    es: StatisticWording | None = Field(
+        None, description="the Spanish of claim, unit, population, period, attributed_to, caveat"
+    )
 
 
 @dataclass(frozen=True)

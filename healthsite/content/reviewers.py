@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.dates import human_date
+from healthsite.i18n.wording import PageWording
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
 from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
@@ -71,6 +72,15 @@ class Interests(BaseModel):
     declared_on: PageDate = Field(description="the date they made the statement, as YYYY-MM-DD")
 
 
+class ReviewerWording(BaseModel):
+    """A reviewer's name and role in Spanish (``es:``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text | None = Field(None, description="the name as Spanish pages show it")
+    role: Text | None = Field(None, description="the role in Spanish")
+
+
 class ReviewerEntry(BaseModel):
     """One entry of data/reviewers.yml."""
 
@@ -91,6 +101,7 @@ class ReviewerEntry(BaseModel):
     conflicts_of_interest: Interests = Field(
         description="statement (or 'none declared') and declared_on, the date it was made"
     )
+    es: ReviewerWording | None = Field(None, description="the Spanish of name and role")
 
     @field_validator("registration")
     @classmethod
@@ -111,14 +122,18 @@ class Reviewer:
 
     key: str
     entry: ReviewerEntry
+    # The language of the site they are shown in: its wording (es:) if written.
+    language: str = "en"
 
     @property
     def name(self) -> str:
-        return self.entry.name
+        wording = self.entry.es if self.language == "es" else None
+        return (wording.name if wording else None) or self.entry.name
 
     @property
     def role(self) -> str:
-        return self.entry.role
+        wording = self.entry.es if self.language == "es" else None
+        return (wording.role if wording else None) or self.entry.role
 
     @property
     def registered_clinician(self) -> bool:
@@ -165,9 +180,16 @@ def reviewer_keys(reviewed_by: object) -> list[str]:
 class Reviewers:
     """Every reviewer of the site, in the registry's order."""
 
-    def __init__(self, entries: dict[str, ReviewerEntry], shown_as: str) -> None:
-        self.by_key = {key: Reviewer(key, entry) for key, entry in entries.items()}
+    def __init__(
+        self, entries: dict[str, ReviewerEntry], shown_as: str, language: str = "en"
+    ) -> None:
+        self.entries = entries
+        self.by_key = {key: Reviewer(key, entry, language) for key, entry in entries.items()}
         self.shown_as = shown_as
+
+    def in_language(self, language: str) -> Reviewers:
+        """The same reviewers, named as a site in ``language`` shows them."""
+        return Reviewers(self.entries, self.shown_as, language)
 
     def page_review(self, reviewed_by: object, page_type: object) -> PageReview:
         """THE place a page's ``reviewed_by`` becomes reader-facing data.
@@ -180,7 +202,7 @@ class Reviewers:
         found = tuple(self.by_key[key] for key in keys if key in self.by_key)
         return PageReview(found, str(page_type))
 
-    def page_list(self) -> str:
+    def page_list(self, wording: PageWording | None = None) -> str:
         """Macro ``reviewers_list()``: every reviewer, for the About page.
 
         A heading per reviewer (the review boxes link to its id), then their
@@ -188,12 +210,12 @@ class Reviewers:
         check leaves it out (a body's name or a role cannot push the About
         page over its reading grade), and narrow enough for a phone.
         """
-        return "\n\n".join(_entry(reviewer) for reviewer in self.by_key.values())
+        return "\n\n".join(_entry(reviewer, wording) for reviewer in self.by_key.values())
 
 
-def _registration_html(registration: Registration | None) -> Markup:
+def _registration_html(registration: Registration | None, none: str) -> Markup:
     if registration is None:
-        return Markup("None: not a licensed clinician")
+        return escape(none)
     number = escape(f"{registration.body}, license {registration.number}")
     if registration.register_url is None:
         return number
@@ -205,20 +227,33 @@ def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _entry(reviewer: Reviewer) -> str:
+def _entry(reviewer: Reviewer, wording: PageWording | None = None) -> str:
     interests = reviewer.entry.conflicts_of_interest
-    said = f"{_capitalized(interests.statement).rstrip('.')} ({human_date(interests.declared_on)})"
+    statement, name, role = interests.statement, reviewer.name, reviewer.role
+    language = "en"
+    labels = ("Role", "Professional license", "Conflicts of interest")
+    none = "None: not a licensed clinician"
+    if wording is not None and wording.translated:
+        language, words = wording.language, wording.words
+        name = wording.of(reviewer.entry, "name", "reviewers", reviewer.key)
+        role = wording.of(reviewer.entry, "role", "reviewers", reviewer.key)
+        labels = (words["reviewer_role"], words["reviewer_license"], words["reviewer_conflicts"])
+        none = words["reviewer_no_license"]
+        if statement.strip().casefold() == "none declared":
+            statement = words["reviewer_none_declared"]
+    declared = human_date(interests.declared_on, language)
+    said = f"{_capitalized(statement).rstrip('.')} ({declared})"
     rows = [
-        ("Role", escape(_capitalized(reviewer.role))),
-        ("Professional license", _registration_html(reviewer.entry.registration)),
-        ("Conflicts of interest", escape(said)),
+        (labels[0], escape(_capitalized(role))),
+        (labels[1], _registration_html(reviewer.entry.registration, none)),
+        (labels[2], escape(said)),
     ]
     table = "\n".join(
         str(Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(label, value))
         for label, value in rows
     )
     return (
-        f"### {escape(reviewer.name)} {{#{reviewer.anchor}}}\n\n"
+        f"### {escape(name)} {{#{reviewer.anchor}}}\n\n"
         f"<table>\n<tbody>\n{table}\n</tbody>\n</table>"
     )
 

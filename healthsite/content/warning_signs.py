@@ -55,6 +55,17 @@ def _not_empty(keys: list[str]) -> list[str]:
 SourceKeys = Annotated[list[PlainText], BeforeValidator(_as_list), AfterValidator(_not_empty)]
 
 
+class SignWording(BaseModel):
+    """A warning sign's words in Spanish (``es:``); its level and source are shared."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    text: PlainText | None = Field(
+        None, description="the sign in Spanish, finishing the Spanish card heading"
+    )
+    audience: PlainText | None = Field(None, alias="for", description="who it is for, in Spanish")
+
+
 class WarningSign(BaseModel):
     """One warning sign, keyed by the name care cards list it by."""
 
@@ -80,6 +91,7 @@ class WarningSign(BaseModel):
         alias="for",
         description="who the sign is for, e.g. 'people with a cast or splint'",
     )
+    es: SignWording | None = Field(None, description="the Spanish of text (and for)")
 
 
 @dataclass(frozen=True)
@@ -220,5 +232,7 @@ class SignsMacro:
                 bullets.append(f"- [unknown warning sign {key}]")
                 continue
             self.citations.listed_sign(key)
-            bullets.append(f"- {' '.join(sign.text.split())}{self.citations.cite(*sign.source)}")
+            wording = self.citations.wording
+            text = sign.text if wording is None else wording.of(sign, "text", "warning_signs", key)
+            bullets.append(f"- {' '.join(text.split())}{self.citations.cite(*sign.source)}")
         return f"\n{CARD_BODY_INDENT}".join(bullets)

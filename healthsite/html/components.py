@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from xml.etree import ElementTree as etree  # noqa: N813 (as Python-Markdown names it)
 
@@ -118,8 +119,27 @@ def _rebuild(
     content.extend(body)
 
 
+def card_levels(words: Mapping[str, str] | None) -> dict[str, CardLevel]:
+    """Each card level with its words in the page's language (data/interface.yml)."""
+    if words is None:
+        return dict(CARD_BY_TYPE)
+    return {
+        level.type: CardLevel(
+            level.type,
+            words[f"card_{level.type.replace('-', '_')}_prefix"],
+            words[f"card_{level.type.replace('-', '_')}_title"],
+        )
+        for level in CARD_LEVELS
+    }
+
+
 class ComponentsTreeprocessor(Treeprocessor):
     """Rewrites care-card and key-points admonitions into the site's markup."""
+
+    def __init__(self, md: Markdown, words: Mapping[str, str] | None = None) -> None:
+        super().__init__(md)
+        self.cards = card_levels(words)
+        self.key_points_title = words["key_points_title"] if words else KEY_POINTS_TITLE
 
     def run(self, root: etree.Element) -> None:
         # Document order: each box's heading goes one level below the heading before it.
@@ -137,10 +157,10 @@ class ComponentsTreeprocessor(Treeprocessor):
         for box, box_type, level in boxes:
             written = _written_title(box, box_type)
             if box_type == KEY_POINTS:
-                heading = _heading(level, "key-points__heading", "", KEY_POINTS_TITLE, written)
+                heading = _heading(level, "key-points__heading", "", self.key_points_title, written)
                 _rebuild(box, "key-points", heading, "key-points__content")
                 continue
-            card = CARD_BY_TYPE[box_type]
+            card = self.cards[box_type]
             heading = _heading(
                 level, "care-card__heading", card.hidden_prefix, card.standard_title, written
             )
@@ -148,10 +168,18 @@ class ComponentsTreeprocessor(Treeprocessor):
 
 
 class ComponentsExtension(Extension):
-    """Registers the tree processor after ``toc`` (5) and before MkDocs' title (1)."""
+    """Registers the tree processor after ``toc`` (5) and before MkDocs' title (1).
+
+    ``words``: the interface strings of the language being built (English if not given).
+    """
+
+    def __init__(self, words: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.words = words
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(ComponentsTreeprocessor(md), "healthsite_components", 4)
+        processor = ComponentsTreeprocessor(md, self.words)
+        md.treeprocessors.register(processor, "healthsite_components", 4)
 
 
 # --- "Also called", under the title of condition and treatment pages ----------
@@ -193,7 +221,7 @@ def names_to_show(title: str, alternative_names: list[str]) -> list[str]:
     return shown
 
 
-def add_also_called(page_html: str, front: FrontMatter | None) -> str:
+def add_also_called(page_html: str, front: FrontMatter | None, label: str = "Also called:") -> str:
     """Insert "Also called: ..." right after the ``<h1>`` of a condition or
     treatment page (from its checked front matter); others are unchanged."""
     meta = front.meta if front else None
@@ -207,5 +235,5 @@ def add_also_called(page_html: str, front: FrontMatter | None) -> str:
     # Pagefind leaves ".also-called" out (healthsite/search/pagefind.py): the
     # names are indexed already, boosted, as the page's reader terms
     # (healthsite/search/terms.py); not twice per page.
-    line = f'\n<p class="also-called"><strong>Also called:</strong> {listed}</p>'
+    line = f'\n<p class="also-called"><strong>{html.escape(label)}</strong> {listed}</p>'
     return f"{before}{end_of_title}{line}{after}"

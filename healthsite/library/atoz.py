@@ -12,10 +12,19 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from healthsite.i18n.collation import first_letter
+from healthsite.i18n.collation import sort_key as language_sort_key
+from healthsite.i18n.language import SPANISH
 from healthsite.library.model import LibraryPage, sort_key
 
 OTHER = "0 to 9"
 LETTERS = (*string.ascii_uppercase, OTHER)
+# Spanish files Ñ after N (healthsite/i18n/collation.py).
+SPANISH_LETTERS = (*"ABCDEFGHIJKLMN", "Ñ", *"OPQRSTUVWXYZ", OTHER)
+
+
+def letters_of(language: str) -> tuple[str, ...]:
+    return SPANISH_LETTERS if language == SPANISH else LETTERS
 
 
 @dataclass(frozen=True)
@@ -26,14 +35,18 @@ class Entry:
     page: LibraryPage
     # True for an alternative name: "RSD: see Complex regional pain syndrome (CRPS)".
     see: bool
+    language: str = "en"
 
     @property
     def letter(self) -> str:
-        return letter_of(self.label)
+        return letter_of(self.label, self.language)
 
 
-def letter_of(label: str) -> str:
-    """The heading an entry is filed under: its first letter, accents removed."""
+def letter_of(label: str, language: str = "en") -> str:
+    """The heading an entry is filed under: its first letter, accents removed
+    (in Spanish, Ñ is a letter of its own)."""
+    if language == SPANISH:
+        return first_letter(label, language) or OTHER
     plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     first = next((char for char in plain if char.isalnum()), "")
     return first.upper() if first.isalpha() else OTHER
@@ -43,18 +56,25 @@ def letter_id(letter: str) -> str:
     return "letter-" + ("0-9" if letter == OTHER else letter.lower())
 
 
-def entries(pages: Iterable[LibraryPage]) -> list[Entry]:
-    """Every title and alternative name, sorted as readers look them up."""
+def entries(pages: Iterable[LibraryPage], language: str = "en") -> list[Entry]:
+    """Every title and alternative name, sorted as readers of ``language`` look them up."""
     found: list[Entry] = []
     for page in pages:
-        found.append(Entry(page.title, page, see=False))
+        found.append(Entry(page.title, page, see=False, language=language))
         title_key = sort_key(page.title)
         found += [
-            Entry(name, page, see=True)
+            Entry(name, page, see=True, language=language)
             for name in page.alternative_names
             if sort_key(name) != title_key
         ]
-    return sorted(found, key=lambda entry: (LETTERS.index(entry.letter), sort_key(entry.label)))
+    order = letters_of(language)
+    return sorted(
+        found,
+        key=lambda entry: (
+            order.index(entry.letter),
+            language_sort_key(entry.label, language),
+        ),
+    )
 
 
 def by_letter(found: list[Entry]) -> dict[str, list[Entry]]:

@@ -8,6 +8,7 @@ line, like an unknown ``cite()`` key, and the build fails.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from healthsite.checks.frontmatter import PageType
@@ -28,9 +29,20 @@ class LibraryMacros:
     shown_as: str = ""
     page_text: str = ""
     problems: list[Problem] = field(default_factory=list)
+    # The page's language and its words (data/interface.yml); None: English.
+    language: str = "en"
+    words: Mapping[str, str] | None = None
 
-    def start_page(self, page_uri: str, shown_as: str, page_text: str) -> None:
+    def start_page(
+        self,
+        page_uri: str,
+        shown_as: str,
+        page_text: str,
+        language: str = "en",
+        words: Mapping[str, str] | None = None,
+    ) -> None:
         self.page_uri, self.shown_as, self.page_text = page_uri, shown_as, page_text
+        self.language, self.words = language, words
 
     def _library(self) -> Library:
         if self.library is None:
@@ -57,15 +69,17 @@ class LibraryMacros:
                 )
             )
             return f"[unknown section {page_type}]"
-        return render.page_list(self._library(), section, self.page_uri, self.listings)
+        return render.page_list(self._library(), section, self.page_uri, self.listings, self.words)
 
     def a_to_z(self) -> str:
         """Macro: the A to Z of every condition, treatment and guide."""
-        return render.a_to_z(self._library(), self.page_uri, self.listings)
+        return render.a_to_z(
+            self._library(), self.page_uri, self.listings, self.words, self.language
+        )
 
     def library_cards(self) -> str:
         """Macro: a card for each section with pages, and the A to Z (the home page)."""
-        return render.library_cards(self._library(), self.page_uri)
+        return render.library_cards(self._library(), self.page_uri, self.words)
 
     def unplaced_listings(self) -> list[Problem]:
         """A listing whose macro call was not on a line of its own, so it had

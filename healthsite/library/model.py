@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mkdocs.structure.files import Files
 
 from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.i18n.language import page_key
 from healthsite.library.relations import Link, Relation, Relations, find_relations
 from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
 
@@ -127,5 +128,5 @@ class Library:
 
 def build_library(front_matter: dict[str, FrontMatter], files: Files) -> Library:
     pages = {uri: _library_page(uri, front, files) for uri, front in front_matter.items()}
-    known = frozenset(file.src_uri for file in files.documentation_pages())
+    known = frozenset(page_key(file) for file in files.documentation_pages())
     return Library(pages, find_relations(front_matter, known))

@@ -8,6 +8,7 @@ would be a second copy that drifts from the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from healthsite.library.listing import Listings
 from healthsite.library.model import Library
@@ -34,6 +35,7 @@ def with_related_pages(
     shown_as: str,
     file_text: str,
     listings: Listings,
+    words: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Problem]]:
     """The page with its "Related pages" block at the end, and any typed copy reported."""
     typed = TYPED_HEADING.search(markdown)
@@ -47,7 +49,7 @@ def with_related_pages(
             "related_pages (or possible_treatments) instead",
         )
         return markdown, [problem]
-    block = related_block(library, src_uri, listings)
+    block = related_block(library, src_uri, listings, words)
     if not block:
         return markdown, []
     return f"{markdown.rstrip()}\n\n{block}", []

@@ -10,6 +10,7 @@ strict build fails on a broken one) and turns it into the page's address.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 
 from healthsite.checks.frontmatter import PageType
@@ -31,6 +32,24 @@ GROUP_HEADINGS = {
     Relation.related: ("More to read", "related-more"),
 }
 _LETTERS_NAV = {"class": "hs-az-letters", "aria-label": "Letters"}
+# Words for the page's language (data/interface.yml); None: English, as written here.
+Words = Mapping[str, str] | None
+
+
+def _nouns(section: LibrarySection, words: Words) -> tuple[str, str]:
+    """How one and many of a section's pages read: ("condition", "conditions")."""
+    if words is None:
+        return section.singular, section.plural
+    kind = section.page_type.value
+    return words[f"{kind}_one"], words[f"{kind}_many"]
+
+
+def count(section: LibrarySection, number: int, words: Words) -> str:
+    """ "1 condition", "12 conditions" in the page's language."""
+    one, many = _nouns(section, words)
+    return f"{number} {one if number == 1 else many}"
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -58,19 +77,29 @@ def _link_list(parent: Element, from_uri: str, pages: list[LibraryPage]) -> Elem
     return items
 
 
-def _more_conditions(parent: Element, library: Library, from_uri: str, more: int) -> None:
+def _more_conditions(
+    parent: Element, library: Library, from_uri: str, more: int, words: Words
+) -> None:
     """After the first conditions a treatment is used for: how many more, and
     where every condition is listed."""
     section = SECTION_BY_TYPE[PageType.condition]
-    more_text = f"And {more} more {section.singular if more == 1 else section.plural}."
+    one, many = _nouns(section, words)
+    template = "And {count} more {noun}." if words is None else words["more_conditions"]
+    more_text = template.format(count=more, noun=one if more == 1 else many)
     text = element("p", parent, more_text)
     index = library.section_index(section)
     if index is not None:
-        text.text = f"{more_text} Every condition is listed on the "
-        listing.link(text, _href(from_uri, index), index.title).tail = " page."
+        listed = (
+            "Every condition is listed on the {page} page."
+            if words is None
+            else words["every_condition_listed"]
+        )
+        before, _, after = listed.partition("{page}")
+        text.text = f"{more_text} {before}"
+        listing.link(text, _href(from_uri, index), index.title).tail = after
 
 
-def related_block(library: Library, src_uri: str, listings: Listings) -> str:
+def related_block(library: Library, src_uri: str, listings: Listings, words: Words = None) -> str:
     """The "Related pages" block of a page, or "" when nothing relates to it."""
     shown = library.related_shown(src_uri)
     if not shown:
@@ -87,28 +116,39 @@ def related_block(library: Library, src_uri: str, listings: Listings) -> str:
             "nav",
             attributes={"class": f"hs-related {LISTING_CLASS}", "aria-labelledby": RELATED_ID},
         )
-        _heading(nav, "h2", RELATED_HEADING, RELATED_ID)
+        _heading(nav, "h2", words["related_pages"] if words else RELATED_HEADING, RELATED_ID)
         for relation in Relation:
             pages = groups.get(relation)
             if not pages:
                 continue
             if relation != Relation.related or len(groups) > 1:
                 heading, heading_id = GROUP_HEADINGS[relation]
+                if words is not None:
+                    heading = words[heading_id.replace("-", "_")]
                 _heading(nav, "h3", heading, heading_id)
             _link_list(nav, src_uri, pages)
             if relation == Relation.used_for and more_conditions:
-                _more_conditions(nav, library, src_uri, more_conditions)
+                _more_conditions(nav, library, src_uri, more_conditions, words)
         return nav
 
     return listings.placeholder(RELATED_HEADING, make)
 
 
-def page_list(library: Library, section: LibrarySection, from_uri: str, listings: Listings) -> str:
+def page_list(
+    library: Library,
+    section: LibrarySection,
+    from_uri: str,
+    listings: Listings,
+    words: Words = None,
+) -> str:
     """Every page of a section, by title, each with its description."""
     pages = library.in_section(section)
     if not pages:
         a_to_z = link_from(from_uri, A_TO_Z_PAGE)
-        return f"There are no {section.plural} on this site yet. See the [A to Z]({a_to_z}).\n"
+        if words is None:
+            return f"There are no {section.plural} on this site yet. See the [A to Z]({a_to_z}).\n"
+        a_to_z_link = f"[{words['search_help_a_to_z']}]({a_to_z})"
+        return words["no_pages_yet"].format(plural=_nouns(section, words)[1], a_to_z=a_to_z_link)
 
     def make() -> Element:
         listed = element("div", attributes={"class": f"hs-page-list {LISTING_CLASS}"})
@@ -122,32 +162,41 @@ def page_list(library: Library, section: LibrarySection, from_uri: str, listings
     return listings.placeholder(f"page_list('{section.page_type}')", make)
 
 
-def a_to_z(library: Library, from_uri: str, listings: Listings) -> str:
-    """Letter links, then every entry under its letter."""
-    groups = atoz.by_letter(atoz.entries(library.browsable()))
+def a_to_z(
+    library: Library, from_uri: str, listings: Listings, words: Words = None, language: str = "en"
+) -> str:
+    """Letter links, then every entry under its letter (in the page's language's order)."""
+    groups = atoz.by_letter(atoz.entries(library.browsable(), language))
+    nav_attributes = dict(_LETTERS_NAV)
+    if words is not None:
+        nav_attributes["aria-label"] = words["az_letters"]
+    see = words["az_see"] if words is not None else "see"
+
+    def shown(letter: str) -> str:
+        return words["az_other"] if words is not None and letter == atoz.OTHER else letter
 
     def make() -> Element:
         whole = element("div", attributes={"class": f"hs-a-to-z {LISTING_CLASS}"})
-        letters = element("ul", element("nav", whole, attributes=_LETTERS_NAV))
-        for letter in atoz.LETTERS:
+        letters = element("ul", element("nav", whole, attributes=nav_attributes))
+        for letter in atoz.letters_of(language):
             if letter in groups:
-                listing.link(element("li", letters), f"#{atoz.letter_id(letter)}", letter)
+                listing.link(element("li", letters), f"#{atoz.letter_id(letter)}", shown(letter))
             elif letter != atoz.OTHER:
                 element("li", letters, letter)
         for letter, found in groups.items():
-            _heading(whole, "h2", letter, atoz.letter_id(letter))
+            _heading(whole, "h2", shown(letter), atoz.letter_id(letter))
             items = element("ul", whole)
             for entry in found:
                 item = element("li", items)
                 if entry.see:
-                    item.text = f"{entry.label}: see "
+                    item.text = f"{entry.label}: {see} "
                 listing.link(item, _href(from_uri, entry.page), entry.page.title)
         return whole
 
     return listings.placeholder("a_to_z()", make)
 
 
-def _card(library: Library, section: LibrarySection, from_uri: str) -> str | None:
+def _card(library: Library, section: LibrarySection, from_uri: str, words: Words) -> str | None:
     pages = library.in_section(section)
     index = library.section_index(section)
     if not pages or index is None:
@@ -158,13 +207,15 @@ def _card(library: Library, section: LibrarySection, from_uri: str) -> str | Non
     lines += [f"    - {link(from_uri, page)}" for page in pages[:SHOWN_BY_NAME]]
     if len(pages) > SHOWN_BY_NAME:
         everything = link_from(from_uri, index.src_uri)
-        lines += ["", f"    [All {section.count(len(pages))}]({everything})"]
+        all_pages = "All {count}" if words is None else words["all_pages"]
+        shown = all_pages.format(count=count(section, len(pages), words))
+        lines += ["", f"    [{shown}]({everything})"]
     return "\n".join(lines)
 
 
-def library_cards(library: Library, from_uri: str) -> str:
+def library_cards(library: Library, from_uri: str, words: Words = None) -> str:
     """Home page cards: each section that has pages, then the A to Z."""
-    cards = [card for section in SECTIONS if (card := _card(library, section, from_uri))]
+    cards = [card for section in SECTIONS if (card := _card(library, section, from_uri, words))]
     a_to_z_page = library.pages.get(A_TO_Z_PAGE)
     if a_to_z_page is not None:
         cards.append(

@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.i18n.language import english_src_uri, page_key
 from healthsite.problems import Problem
 
 INDEX_PAGE = "index.md"
@@ -44,8 +45,9 @@ class LibrarySection:
         return f"{self.folder}/{INDEX_PAGE}"
 
     def holds(self, src_uri: str) -> bool:
-        """True for a page of this section (its index page is not one of them)."""
-        return src_uri.startswith(f"{self.folder}/") and src_uri != self.index_uri
+        """True for a page of this section (its index page is not one of them),
+        or a translation of one."""
+        return src_uri.startswith(f"{self.folder}/") and english_src_uri(src_uri) != self.index_uri
 
     def count(self, number: int) -> str:
         return f"{number} {self.singular if number == 1 else self.plural}"
@@ -82,7 +84,7 @@ def keep_out_of_nav(files: Files) -> None:
 
 
 def _nav_section(nav: Navigation, section: LibrarySection) -> Section | None:
-    index = next((page for page in nav.pages if page.file.src_uri == section.index_uri), None)
+    index = next((page for page in nav.pages if page_key(page.file) == section.index_uri), None)
     return index.parent if index is not None else None
 
 
@@ -118,7 +120,7 @@ def section_problems(
     for src_uri, front in sorted(pages.items()):
         problems += _folder_problems(src_uri, front)
     for page in nav.pages:
-        section = section_of(page.file.src_uri)
+        section = section_of(page_key(page.file))
         if section is not None:
             problems.append(
                 Problem(

@@ -19,11 +19,15 @@ no title yet. ``unlist_after_render`` puts the section back as it was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
+from healthsite.i18n.language import page_key
 from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage
+from healthsite.library.render import count
 from healthsite.library.sections import SECTIONS, LibrarySection, section_of
 
 SidebarItem = StructureItem  # a page, a link or a section
@@ -40,7 +44,9 @@ def _section_shown_by(src_uri: str) -> LibrarySection | None:
 class SectionSidebars:
     """Lists a section's pages in its sidebar while one of them is rendered."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, words: Mapping[str, str] | None = None) -> None:
+        # The words of the language being built (data/interface.yml); None: English.
+        self._words = words
         self._pages = {section.folder: library.in_section(section) for section in SECTIONS}
         self._index_urls = {
             section.folder: index.url
@@ -53,7 +59,7 @@ class SectionSidebars:
     def entries(self, section: LibrarySection, page: Page) -> list[SidebarItem]:
         """What the sidebar lists under the section's own page while ``page`` is rendered."""
         pages = self._pages[section.folder]
-        shown_uri = page.file.src_uri
+        shown_uri = page_key(page.file)
         is_index = shown_uri == section.index_uri
         if len(pages) <= SHOWN_BY_NAME:
             listed: list[SidebarItem] = [
@@ -65,13 +71,15 @@ class SectionSidebars:
         every_page = self._index_urls.get(section.folder)
         listed = [] if is_index else [page]
         if every_page is not None and not is_index:
-            listed.append(Link(f"All {section.count(len(pages))}", every_page))
+            all_pages = "All {count}" if self._words is None else self._words["all_pages"]
+            shown = all_pages.format(count=count(section, len(pages), self._words))
+            listed.append(Link(shown, every_page))
         return listed
 
     def list_while_rendered(self, page: Page) -> None:
         """Fill the sidebar of the page's section (on_page_context)."""
         nav_section = page.parent
-        section = _section_shown_by(page.file.src_uri)
+        section = _section_shown_by(page_key(page.file))
         if not isinstance(nav_section, Section) or section is None:
             return
         before: list[SidebarItem] = list(nav_section.children)

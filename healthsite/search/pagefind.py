@@ -82,12 +82,14 @@ def index_no_pages(plugin: SearchPlugin) -> None:
     plugin.search_index = SettingsOnlyIndex(**plugin.config)
 
 
-def use_pagefind_worker(html: str) -> str:
-    """Point a page's Material config at the worker that asks Pagefind."""
+def use_pagefind_worker(html: str, language: str = "en") -> str:
+    """Point a page's Material config at the worker that asks Pagefind, in
+    the page's language (a worker has no page whose ``<html lang>`` Pagefind
+    could read; search-worker.js reads ``?lang=``)."""
     if CONFIG_SCRIPT not in html:
         return html
     swapped, count = MATERIAL_WORKER.subn(
-        lambda found: f'{found["key"]}{found["prefix"]}{WORKER}"', html, count=1
+        lambda found: f'{found["key"]}{found["prefix"]}{WORKER}?lang={language}"', html, count=1
     )
     if count == 0:
         raise PluginError(

@@ -30,6 +30,16 @@ const RESULT = 3
 let search = null // Pagefind's module and ours (search-readers.js), imported on the first query
 let latestQuery = 0 // Only the answer to the reader's latest query is sent
 
+// The language of the pages searched: each language has its own index in the
+// bundle (Pagefind splits it by <html lang>). Pagefind reads the language
+// from the page's <html lang>, which a worker has none of: each page names
+// its language in the worker's address (?lang=, healthsite/search/pagefind.py),
+// and Pagefind is shown it as the one thing it reads of a document.
+const language = new URL(self.location.href).searchParams.get("lang") || "en"
+if (typeof document === "undefined") {
+  self.document = { querySelector: () => ({ getAttribute: () => language }) }
+}
+
 function loadSearch() {
   if (search === null) {
     // This file is <site>/assets/javascripts/; Pagefind's bundle is <site>/pagefind/.
