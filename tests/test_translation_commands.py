@@ -172,3 +172,42 @@ def test_report_fails_on_a_problem(repo: Project, capsys: pytest.CaptureFixture[
     repo.write("docs/page.es.md", spanish("TODO"))
     assert main(["--root", str(repo.root), "report"]) == 1
     assert "docs/page.es.md:4: translation.fingerprint: is TODO" in capsys.readouterr().err
+
+
+# --- what the build does with a status ---------------------------------------------------
+
+
+def test_the_notice_says_when_the_english_page_changed() -> None:
+    from healthsite.i18n.interface import load_interface
+    from healthsite.translations.notice import out_of_date_notice
+    from healthsite.translations.status import PageStatus
+    from tests.sitebuild import ROOT
+
+    interface, problems = load_interface(ROOT)
+    assert problems == []
+    words = interface.words("es")
+    stale = PageStatus("docs/a.md", "docs/a.es.md", State.out_of_date, dt.date(2026, 3, 1))
+    notice = out_of_date_notice(stale, "a/", words, "es")
+    assert notice is not None
+    assert notice.said.startswith("La página en inglés cambió el 1 de marzo de 2026, ")
+    assert notice.english_url == "a/"
+    current = PageStatus("docs/a.md", "docs/a.es.md", State.current)
+    assert out_of_date_notice(current, "a/", words, "es") is None
+
+
+def test_api_pages_json_gets_each_translations_status() -> None:
+    from healthsite.translations.build import BuildTranslations, with_statuses
+    from healthsite.translations.status import PageStatus, Translations
+
+    translations = BuildTranslations()
+    translations.translations = Translations(
+        [PageStatus("docs/a.md", "docs/a.es.md", State.out_of_date, dt.date(2026, 3, 1))]
+    )
+    english = {"source_file": "docs/a.md", "translations": {"es": {"status": None}}}
+    spanish = {"source_file": "docs/a.es.md", "translation": {"status": None}}
+    other = {"source_file": "docs/b.md", "translations": {}}
+    document = with_statuses({"pages": [english, spanish, other]}, translations)
+    expected = {"status": "out_of_date", "out_of_date_since": "2026-03-01"}
+    assert document["pages"][0]["translations"]["es"] == expected
+    assert document["pages"][1]["translation"] == expected
+    assert document["pages"][2] == {"source_file": "docs/b.md", "translations": {}}

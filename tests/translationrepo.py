@@ -47,6 +47,36 @@ Light touch hurts: allodynia.
 """
 
 
+def git(root: Path, *arguments: str, date: str = "2026-01-01") -> str:
+    """Run git in ``root`` as an editor, at noon UTC on ``date``, with no user settings."""
+    moment = f"{date}T12:00:00+00:00"
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_AUTHOR_DATE": moment,
+        "GIT_COMMITTER_DATE": moment,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(root), *arguments],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def commit(root: Path, date: str, message: str = "change") -> None:
+    """Commit every change in ``root`` on ``date``."""
+    git(root, "add", "-A", date=date)
+    git(root, "commit", "-q", "-m", message, date=date)
+
+
 class Project:
     """A folder with docs/ and data/, and git run in it with fixed dates."""
 
@@ -71,27 +101,7 @@ class Project:
         return (self.root / path).read_bytes().decode("utf-8")
 
     def git(self, *arguments: str, date: str = "2026-01-01") -> str:
-        moment = f"{date}T12:00:00+00:00"
-        environment = {
-            **os.environ,
-            "GIT_AUTHOR_NAME": "Editor",
-            "GIT_AUTHOR_EMAIL": "editor@example.org",
-            "GIT_COMMITTER_NAME": "Editor",
-            "GIT_COMMITTER_EMAIL": "editor@example.org",
-            "GIT_AUTHOR_DATE": moment,
-            "GIT_COMMITTER_DATE": moment,
-            "GIT_CONFIG_GLOBAL": os.devnull,
-            "GIT_CONFIG_NOSYSTEM": "1",
-        }
-        done = subprocess.run(
-            ["git", "-C", str(self.root), *arguments],
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout
+        return git(self.root, *arguments, date=date)
 
     def commit(self, date: str, message: str = "change") -> None:
-        self.git("add", "-A", date=date)
-        self.git("commit", "-q", "-m", message, date=date)
+        commit(self.root, date, message)
