@@ -377,9 +377,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.language == DEFAULT_LANGUAGE:
         state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
     state.problems.extend(translation_problems(pages, state.reviewers))
+    # Translation drift (healthsite/translations/): checked once, by the first
+    # build (its api/pages.json gives each translation's status); its problems
+    # are reported by the last, with the Spanish pages' other problems, which
+    # a failed English build would never reach.
     if state.language == DEFAULT_LANGUAGE:
-        # Translation drift (healthsite/translations/): checked once, for both builds.
-        state.problems.extend(_translations.check(state.project_dir, state.docs_dir_name))
+        _translations.check(state.project_dir, state.docs_dir_name)
+    if is_last_language(config, state.language):
+        state.problems.extend(_translations.translations.problems)
     state.library = build_library(state.pages.front_matter, files)
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library

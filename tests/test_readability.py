@@ -212,7 +212,13 @@ def test_make_readability_prints_a_table(project: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    rows = result.stdout.splitlines()
+    # The English table, then, after a blank line, the Spanish pages' own.
+    english, spanish = result.stdout.split("\n\n")
+    spanish_pages = sorted(
+        path.relative_to(ROOT).as_posix() for path in ROOT.rglob("docs/**/*.es.md")
+    )
+    assert sorted(row.split()[0] for row in spanish.splitlines()[3:]) == spanish_pages
+    rows = english.splitlines()
     assert rows[0].split() == ["page", "Flesch-Kincaid", "SMOG", "limit", "result"]
     assert sorted(row.split()[0] for row in rows[2:]) == sorted(SCORED_PAGES)
     assert all(row.endswith("ok") for row in rows[2:])

@@ -1,9 +1,10 @@
 """The translation check in the build (hooks.py): once per build, for both languages.
 
-The English build (the first) checks every translation (status.py) and adds
-its problems to the build's; an out-of-date translation is never one. The
-Spanish build then shows each out-of-date page's notice (notice.py), and each
-language's api/pages.json gives each page's translation status.
+The English build (the first) checks every translation (status.py); the last
+build reports its problems, with the Spanish pages' own (an out-of-date
+translation is never one). The Spanish build shows each out-of-date page's
+notice (notice.py), and each language's api/pages.json gives each page's
+translation status.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class BuildTranslations:
         self._said_no_history = False
 
     def check(self, project_dir: Path, docs_dir: str) -> list[Problem]:
-        """Check every translation; the problems that fail the build."""
+        """Check every translation; the problems that fail the build (also kept,
+        in ``translations.problems``)."""
         self.translations = check_translations(project_dir, docs_dir, report_front_matter=False)
         if self.translations.no_history and not self._said_no_history:
             log.info(
