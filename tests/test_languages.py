@@ -290,10 +290,26 @@ def test_a_statistic_on_a_spanish_page_reads_in_spanish() -> None:
     assert wording.finish_page() == []
 
 
-def test_a_spanish_page_using_a_statistic_with_no_spanish_fails_in_the_data_file() -> None:
+def without_spanish(text: str, key: str) -> str:
+    """A data file's text with one entry's ``es:`` map taken out, as before it was translated."""
+    pattern = rf"(?m)^({re.escape(key)}:\n(?:  .*\n|#.*\n)*?)  es:\n(?:    .*\n)+"
+    english_only, found = re.subn(pattern, r"\1", text, count=1)
+    assert found, f"{key} has no es: map"
+    return english_only
+
+
+def test_a_spanish_page_using_a_statistic_with_no_spanish_fails_in_the_data_file(
+    tmp_path: Path,
+) -> None:
     citations, wording = spanish_citations(_statistic())
+    text = without_spanish(STATISTICS.path.read_text(encoding="utf-8"), "netherlands_incidence")
+    english_only = tmp_path / "statistics.yml"
+    english_only.write_text(text, encoding="utf-8")
+    wording.data_files = {
+        **wording.data_files,
+        "stats": DataFile(english_only, STATISTICS.shown_as),
+    }
     citations.stat("netherlands_incidence")
-    text = STATISTICS.path.read_text(encoding="utf-8")
     line = line_of(text, "netherlands_incidence:")
     assert [str(problem) for problem in wording.finish_page()] == [
         f"data/statistics.yml:{line}: netherlands_incidence.es: is missing; docs/index.es.md "
@@ -407,7 +423,9 @@ def test_mistakes_in_a_translation_fail_the_build_with_their_lines(project: Path
         f"Un dato: {{{{ stat('{key}') }}}}\n",
         encoding="utf-8",
     )
-    text = (project / "data/statistics.yml").read_text(encoding="utf-8")
+    statistics = project / "data/statistics.yml"
+    text = without_spanish(statistics.read_text(encoding="utf-8"), key)
+    statistics.write_text(text, encoding="utf-8")
     index = edit(
         project, "docs/index.es.md", "translated_by: editorial-team", "translated_by: nobody-here"
     )
@@ -422,12 +440,15 @@ def test_mistakes_in_a_translation_fail_the_build_with_their_lines(project: Path
     )
 
 
-def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing() -> None:
+def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing(tmp_path: Path) -> None:
     citations, wording = spanish_citations(_statistic())
+    glossary_file = tmp_path / "glossary.yml"
+    glossary_text = (ROOT / "data/glossary.yml").read_text(encoding="utf-8")
+    glossary_file.write_text(without_spanish(glossary_text, "Budapest criteria"), encoding="utf-8")
     wording.data_files = {
         **wording.data_files,
         "warning_signs": DataFile(ROOT / "data/warning_signs.yml", "data/warning_signs.yml"),
-        "glossary": DataFile(ROOT / "data/glossary.yml", "data/glossary.yml"),
+        "glossary": DataFile(glossary_file, "data/glossary.yml"),
     }
     sign = WarningSign.model_validate(
         {
