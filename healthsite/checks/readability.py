@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -246,6 +246,22 @@ def prose_sentences(html: str) -> list[str]:
     return [sentence for sentence in sentences if re.search(r"\w", sentence)]
 
 
+def hardest_sentences(
+    sentences: Iterable[str], scorer: Callable[[str], float], *, higher_is_harder: bool
+) -> list[tuple[float, str]]:
+    """The HARDEST_SHOWN hardest sentences of at least SHORTEST_RANKED words,
+    each with its own score, hardest first."""
+    ranked = sorted(
+        (
+            (scorer(sentence), sentence)
+            for sentence in sentences
+            if len(sentence.split()) >= SHORTEST_RANKED
+        ),
+        reverse=higher_is_harder,
+    )
+    return ranked[:HARDEST_SHOWN]
+
+
 def _grade(text: str) -> float:
     return flesch_kincaid_grade(_syllables.counts(text))
 
@@ -264,15 +280,7 @@ class Scores:
         Graded only when asked (for a page over its limit): grading every
         sentence of every page was a fifth of the readability check's time.
         """
-        ranked = sorted(
-            (
-                (_grade(sentence), sentence)
-                for sentence in self.sentences
-                if len(sentence.split()) >= SHORTEST_RANKED
-            ),
-            reverse=True,
-        )
-        return ranked[:HARDEST_SHOWN]
+        return hardest_sentences(self.sentences, _grade, higher_is_harder=True)
 
     def grade_text(self) -> str:
         return f"Flesch-Kincaid grade {self.flesch_kincaid:.1f}, SMOG {self.smog:.1f}"

@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from healthsite.checks.readability import (
     DECIMAL_POINT,
     FIELD,
-    HARDEST_SHOWN,
-    SHORTEST_RANKED,
     ScoresByHtml,
+    hardest_sentences,
     source_line,
 )
 from healthsite.checks.spanish_scores import (
@@ -74,12 +73,7 @@ class SpanishScores:
 
     def hardest(self) -> list[tuple[float, str]]:
         """The hardest sentences by their own Fernández Huerta score, hardest first."""
-        ranked = sorted(
-            (_huerta(sentence), sentence)
-            for sentence in self.sentences
-            if len(sentence.split()) >= SHORTEST_RANKED
-        )
-        return ranked[:HARDEST_SHOWN]
+        return hardest_sentences(self.sentences, _huerta, higher_is_harder=False)
 
 
 def spanish_score(sentences: list[str]) -> SpanishScores:
