@@ -109,6 +109,7 @@ from healthsite.search.readers_words import (
 from healthsite.search.terms import add_search_element
 from healthsite.serving import ServeSession
 from healthsite.translations.build import BuildTranslations, with_statuses
+from healthsite.translations.editing import untranslated_line
 from healthsite.translations.notice import OutOfDateNotice, out_of_date_notice
 
 
@@ -384,7 +385,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.language == DEFAULT_LANGUAGE:
         _translations.check(state.project_dir, state.docs_dir_name)
     if is_last_language(config, state.language):
-        state.problems.extend(_translations.translations.problems)
+        state.problems.extend(_translations.problems(drafts_allowed=_session.serving))
     state.library = build_library(state.pages.front_matter, files)
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
@@ -586,7 +587,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if scored and state.language == DEFAULT_LANGUAGE:
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
         state.problems.extend(problems)
-    elif scored and translation_language(page.file.src_uri) == SPANISH:
+    elif (
+        scored
+        and translation_language(page.file.src_uri) == SPANISH
+        # A translation just started holds English still (healthsite/translations/).
+        and untranslated_line(state.page_file_text) is None
+    ):
         _, problems = check_spanish_page(html, state.page_shown_as, state.page_file_text)
         state.problems.extend(problems)
     meta = front.meta if front else None

@@ -211,3 +211,24 @@ def test_api_pages_json_gets_each_translations_status() -> None:
     assert document["pages"][0]["translations"]["es"] == expected
     assert document["pages"][1]["translation"] == expected
     assert document["pages"][2] == {"source_file": "docs/b.md", "translations": {}}
+
+
+def test_under_serve_an_unfinished_translation_is_a_draft(
+    repo: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from healthsite.translations.build import BuildTranslations
+
+    repo.commit("2026-01-01")
+    assert main(["--root", str(repo.root), "start", "docs/page.md"]) == 0
+    repo.write("docs/other.es.md", spanish("0123456789ab"))
+    translations = BuildTranslations()
+    translations.check(repo.root, "docs")
+    assert len(translations.problems(drafts_allowed=False)) == 2
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.healthsite"):
+        [kept] = translations.problems(drafts_allowed=True)
+    assert kept.path == "docs/other.es.md"
+    assert "draft (the build refuses it): docs/page.es.md:9: translation: the page still" in (
+        caplog.text
+    )

@@ -49,6 +49,20 @@ class BuildTranslations:
             self._said_no_history = True
         return self.translations.problems
 
+    def problems(self, *, drafts_allowed: bool) -> list[Problem]:
+        """What fails the build. ``drafts_allowed`` (``mkdocs serve``): a
+        translation not finished yet is logged, as a draft, not a failure, so a
+        translator can preview it as they write it."""
+        if not drafts_allowed:
+            return self.translations.problems
+        for problem in self.translations.unfinished:
+            log.info("draft (the build refuses it): %s", problem)
+        return [
+            problem
+            for problem in self.translations.problems
+            if problem not in self.translations.unfinished
+        ]
+
     def status_of(self, english: str) -> PageStatus | None:
         """The status of the translation of ``english`` (``docs/PATH.md``)."""
         return self.translations.status_of(english)

@@ -33,6 +33,7 @@ from healthsite.translations.record import (
     BLOCK,
     FIELD,
     TranslationRecord,
+    is_not_yet,
     read_record,
     stamp_command,
 )
@@ -169,6 +170,10 @@ class Translations:
 
     statuses: list[PageStatus] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Those of the problems that say a translation is not finished yet (its
+    # fingerprint is TODO, or it still holds the English to translate): under
+    # `mkdocs serve` a translator previews such a page as a draft (hooks.py).
+    unfinished: list[Problem] = field(default_factory=list)
     # Why out-of-date translations have no date, if they have none.
     no_history: str | None = None
 
@@ -251,17 +256,18 @@ def check_translations(
             text, spanish, current, report_front_matter=report_front_matter
         )
         result.problems += problems
+        result.unfinished += [problem for problem in problems if is_not_yet(problem)]
         untranslated = untranslated_line(text)
         if untranslated is not None:
-            result.problems.append(
-                Problem(
-                    spanish,
-                    untranslated,
-                    BLOCK,
-                    f"the page still holds the English to translate (below the {START_MARKER!r} "
-                    "comment); expected it in Spanish, and the comment deleted",
-                )
+            still_english = Problem(
+                spanish,
+                untranslated,
+                BLOCK,
+                f"the page still holds the English to translate (below the {START_MARKER!r} "
+                "comment); expected it in Spanish, and the comment deleted",
             )
+            result.problems.append(still_english)
+            result.unfinished.append(still_english)
         if record is None:
             continue
         if record.fingerprint == current:
