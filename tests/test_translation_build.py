@@ -39,10 +39,10 @@ def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(project: Pa
     result = build(project)
     assert result.returncode == 0, result.output
     notice = _notice(result, "es/")
-    assert "Es posible que esta traducción no esté al día" in notice
+    assert "Es posible que esta traducción no esté al día" in notice  # codespell:ignore
     assert (
         "La página en inglés cambió el 1 de marzo de 2026, después de hacer esta traducción. "
-        "Es posible que esta traducción todavía no coincida con ella."
+        "Es posible que esta traducción todavía no coincida con ella."  # codespell:ignore
     ) in " ".join(notice.split())
     # The link leads to the English page, from /es/.
     assert '<a href="../" hreflang="en">Lea la página en inglés</a>' in notice
