@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from healthsite.translations.__main__ import main
 from tests.sitebuild import Build, assert_fails_with, build
 from tests.translationrepo import commit, git
 
@@ -101,3 +102,15 @@ def test_a_spanish_page_below_the_readability_floor_fails(project: Path) -> None
         "docs/index.es.md:12: readability: INFLESZ ",
         "; the floor is INFLESZ 55, Fernández Huerta 60",
     )
+
+
+def test_a_started_translation_fails_only_until_it_is_translated(project: Path) -> None:
+    """`make new-page TRANSLATE=...` writes a page the build reads without a
+    template error; the build refuses it only for the English still in it."""
+    assert main(["--root", str(project), "start", "conditions/crps.md"]) == 0
+    result = build(project)
+    assert_fails_with(
+        result,
+        "docs/conditions/crps.es.md:28: translation: the page still holds the English to translate",
+    )
+    assert "Pages with problems (1)" in result.output

@@ -22,7 +22,7 @@ from healthsite.translations.record import BLOCK
 START_MARKER = "<!-- TRADUCIR:"
 START_COMMENT = (
     f'{START_MARKER} translate the English below into Spanish (STYLE.md, "Spanish"), then '
-    "delete this comment. Keep each heading's {#id}, every {{ macro }} call as it is and "
+    "delete this comment. Keep each heading's {#id}, every macro call as it is and "
     "links to the English file names; the fields above that are in English need Spanish too. -->"
 )
 DEFAULT_TRANSLATOR = "editorial-team"
