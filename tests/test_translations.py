@@ -4,12 +4,14 @@ and the messages an editor gets (healthsite/translations/)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
+from healthsite.translations.history import GitHistory
 from healthsite.translations.status import State, Translations, check_translations
 from tests.translationrepo import ENGLISH, GLOSSARY, STATISTICS, Project
 
@@ -310,3 +312,38 @@ def test_in_the_build_the_front_matter_check_reports_a_missing_record(repo: Proj
     repo.write("docs/page.es.md", spanish("TODO"))
     [problem] = check_translations(repo.root, today=TODAY, report_front_matter=False).problems
     assert problem.field == "translation.fingerprint"
+
+
+def _shallow_clone(repo: Project, tmp_path: Path) -> Path:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.md", ENGLISH + "\nMore.\n")
+    repo.commit("2026-02-01")
+    repo.git("checkout", "-q", "-b", "gh-pages")
+    repo.write("index.html", "published")
+    repo.commit("2026-02-02")
+    repo.git("checkout", "-q", "main")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone)], check=True
+    )
+    return clone
+
+
+def test_publishing_fetches_the_history_a_shallow_checkout_lacks(
+    repo: Project, tmp_path: Path
+) -> None:
+    """The deploy workflow's checkout has one commit: publish.py fetches the
+    history of the commit it publishes (not gh-pages'), so published
+    translations are dated; gh-pages fetched shallow after it cuts nothing."""
+    from healthsite.publishing.publish import fetch_history
+
+    clone = _shallow_clone(repo, tmp_path)
+    assert GitHistory(clone).unavailable is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(clone)
+        fetch_history(dict(os.environ))
+    fetch = ["git", "-C", str(clone), "fetch", "-q", "--depth=1", "origin"]
+    subprocess.run([*fetch, "+refs/heads/gh-pages:refs/remotes/origin/gh-pages"], check=True)
+    assert GitHistory(clone).unavailable is None
+    count = ["git", "-C", str(clone), "rev-list", "--count", "origin/gh-pages"]
+    assert subprocess.run(count, capture_output=True, text=True, check=True).stdout == "1\n"

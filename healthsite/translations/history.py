@@ -97,9 +97,27 @@ class GitHistory:
             return f"{self.repository} is not in a git repository"
         if Path(top).resolve() != self.repository.resolve():
             return f"{self.repository} is not the top of its git repository"
-        if shallow.strip() == b"true":
+        if shallow.strip() == b"true" and self._head_history_cut():
             return "the git clone is shallow (fetch its whole history: fetch-depth 0)"
         return None
+
+    def _head_history_cut(self) -> bool:
+        """Whether the history of HEAD stops at a shallow clone's boundary.
+
+        A clone can be shallow elsewhere only: publishing fetches gh-pages with
+        depth 1 into a clone whose own branch has its whole history.
+        """
+        where = _git(self.repository, "rev-parse", "--git-path", "shallow").decode().strip()
+        shallow_file = Path(where) if Path(where).is_absolute() else self.repository / where
+        try:
+            boundaries = set(shallow_file.read_text(encoding="utf-8").split())
+        except FileNotFoundError:
+            return False
+        try:
+            reachable = _git(self.repository, "rev-list", "HEAD").decode().split()
+        except GitError:
+            return False  # no commit yet: nothing cut
+        return not boundaries.isdisjoint(reachable)
 
     @functools.cached_property
     def head(self) -> str | None:
