@@ -62,6 +62,12 @@ from healthsite.html.report_problem import report_url_filter, repository
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.tables import align_cells_by_class
 from healthsite.html.validhtml import repair_material_html
+from healthsite.i18n.alternates import (
+    Alternate,
+    SitemapPages,
+    page_alternates,
+    translated_keys,
+)
 from healthsite.i18n.interface import Interface, load_interface
 from healthsite.i18n.language import (
     DEFAULT_LANGUAGE,
@@ -77,6 +83,7 @@ from healthsite.i18n.language import (
 from healthsite.i18n.pages import (
     language_link_filter,
     mark_untranslated,
+    other_language,
     other_language_url,
     set_theme_words,
     start_from_the_same_site_url,
@@ -136,6 +143,10 @@ class BuildState:
     repository_url: str
     template_words: TemplateWords
     problems: list[Problem] = field(default_factory=list)
+    # The English pages that have a translation (by their English path).
+    translated: frozenset[str] = frozenset()
+    # The canonical root of this build (mike's `latest`), for absolute addresses.
+    site_url: str = ""
     pages: SitePages = field(default_factory=SitePages)
     library: Library | None = None
     sidebars: SectionSidebars | None = None
@@ -364,6 +375,8 @@ on_config = CombinedEvent(_check_data_files, _set_up_build)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Condition, treatment and guide pages are listed by the build, not in the sidebar."""
     keep_out_of_nav(files)
+    # Before the i18n plugin's on_files (priority -100) keeps this language's files only.
+    _state().translated = translated_keys([file.src_uri for file in files.documentation_pages()])
     return files
 
 
@@ -467,6 +480,11 @@ def _check_templates(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {"render_macros": False}
         state.template_failures.add(shown_as)
         return markdown
+    front = state.pages.front_matter.get(page_key(page.file))
+    if front is not None and front.translation is not None and front.meta is not None:
+        # A translation's own front matter holds only its words: the page
+        # (templates, structured data, macros) sees the English page's with them.
+        page.meta = dict(front.written)
     if "title" in page.meta and not isinstance(page.meta["title"], str):
         # Reported with its line by the front matter check (it fails the
         # build). MkDocs and macros expect text (YAML can give bytes or a
@@ -601,7 +619,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # called" (added after the title too) is what sighted readers meet first.
     html = add_search_element(align_cells_by_class(html), meta, description)
     page_type = front.text_field("page_type") if front else None
-    html = add_also_called(html, front, state.words["also_called"])
+    # In the page's own language: an untranslated page's English is marked lang="en".
+    html = add_also_called(html, front, state.wording.words["also_called"])
     if is_untranslated(page.file, state.language):
         html = mark_untranslated(html, state.words)
     return _mark_if_unfinished(html, page_type)
@@ -638,6 +657,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["site_prefix"] = PREFIX[state.language]
     env.globals["site_language"] = state.language
     env.filters["language_link"] = language_link_filter(state.language)
+    env.globals["other_language"] = other_language(state.language)
+    env.globals["page_alternates"] = _page_alternates
+    _list_in_sitemap(files, config.site_url or "")
+    env.globals["sitemap_pages"] = _sitemap.pages()
     env.globals["page_review"] = state.reviewers.page_review
     env.globals["translation_notice"] = _translation_notice
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
@@ -648,6 +671,22 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _session.serving:
         env.bytecode_cache = _session.templates
     return env
+
+
+def _page_alternates(page: Page | None) -> list[Alternate]:
+    """Template global: the page's hreflang alternates (none for most pages)."""
+    state = _state()
+    return page_alternates(page, state.language, state.translated, state.site_url)
+
+
+# Every language's pages for the sitemap (the last build writes it whole).
+_sitemap = SitemapPages()
+
+
+def _list_in_sitemap(files: Files, site_url: str) -> None:
+    state = _state()
+    state.site_url = site_url
+    _sitemap.list_language(files, state.language, state.translated, site_url)
 
 
 # Whether each translation matches its English page (healthsite/translations/).
@@ -704,6 +743,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.reviewers.page_review,
         state.warning_signs,
         config.site_name,
+        state.language,
+        state.translated,
+        state.site_url,
     )
     document = with_statuses(document, _translations)
     site_dir = Path(config.site_dir)

@@ -44,6 +44,8 @@ FIELDS = {
     "sources",
     "statistics",
     "warning_signs",
+    "language",
+    "translations",
 }
 
 

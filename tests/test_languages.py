@@ -390,6 +390,21 @@ def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
     spanish = json.loads((built_site.site_dir / "es/api/pages.json").read_text(encoding="utf-8"))
     assert not any(page["path"].startswith("es/") for page in english["pages"])
     assert all(page["path"].startswith("es/") for page in spanish["pages"])
+    # Each entry says its language and where its other language's version is.
+    assert {page["language"] for page in english["pages"]} == {"en"}
+    [home] = [page for page in english["pages"] if page["source_file"] == "docs/index.md"]
+    assert home["translations"] == {
+        "es": {"url": "https://crps-info.github.io/site/es/", "path": "es/", "status": None}
+    }
+    [spanish_home] = [page for page in spanish["pages"] if page["path"] == "es/"]
+    assert spanish_home["language"] == "es"
+    assert spanish_home["source_file"] == "docs/index.es.md"
+    assert spanish_home["translation_of"] == {
+        "url": "https://crps-info.github.io/site/",
+        "path": "",
+    }
+    assert spanish_home["translation"]["translated_by"] == "editorial-team"
+    assert len(spanish["pages"]) == len(_spanish_pages())
     # One 404 page, at the root, in both languages.
     not_found = (built_site.site_dir / "404.html").read_text(encoding="utf-8")
     assert "404 - Not found" in not_found

@@ -31,7 +31,12 @@ def test_reader_pages_are_the_pages_of_the_sitemap(built_site: Build) -> None:
     urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     root = min(urls, key=len)  # the home page
     assert all(url.startswith(root) for url in urls), urls
-    assert sorted(url.removeprefix(root) for url in urls) == sorted(
-        reader_pages(built_site.site_dir)
-    )
+    # Less the English pages shown untranslated in the Spanish site: copies,
+    # whose canonical link names the English page (healthsite/i18n/alternates.py).
+    originals = [
+        page
+        for page in reader_pages(built_site.site_dir)
+        if 'class="untranslated-notice"' not in built_site.page(page)
+    ]
+    assert sorted(url.removeprefix(root) for url in urls) == sorted(originals)
     assert len(urls) >= 5

@@ -200,7 +200,13 @@ class _Urls(HTMLParser):
         attributes = {name: value or "" for name, value in attrs}
         if tag == "a" and "href" in attributes:
             self.links.append(attributes["href"])
-        elif tag == "link" and attributes.get("rel") not in NOT_FETCHED and "href" in attributes:
+        elif (
+            tag == "link"
+            # rel is a set of link types (hreflang links are rel=" alternate":
+            # overrides/main.html says why); not fetched only if each is one of these.
+            and not set(attributes.get("rel", "").split()) <= NOT_FETCHED
+            and "href" in attributes
+        ):
             self.resources.append(attributes["href"])
         elif "src" in attributes:
             self.resources.append(attributes["src"])

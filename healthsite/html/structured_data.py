@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
+from healthsite.i18n.language import page_key, translation_language
 from healthsite.library.model import SHOWN_BY_NAME, Library
 from healthsite.library.relations import Relation
 
@@ -87,7 +88,7 @@ def _about(page: Page, library: Library) -> JsonObject:
             {"@type": "MedicalSignOrSymptom", "name": symptom}
             for symptom in meta["signs_or_symptoms"]
         ]
-    src_uri = page.file.src_uri
+    src_uri = page_key(page.file)
     treatments = library.related_by(src_uri, Relation.treatment)
     if treatments:
         about["possibleTreatment"] = [
@@ -122,14 +123,16 @@ def medical_web_page(
         "name": _title(page),
         "description": meta.get("description", ""),
         "url": page.canonical_url,
-        "inLanguage": "en",
+        # The page's own language: an English page shown untranslated in the
+        # Spanish site is English (its canonical URL is the English page's).
+        "inLanguage": translation_language(page.file.src_uri),
         "medicalAudience": {"@type": "Patient"},
     }
     if page_type in ABOUT_TYPE:
         document["about"] = _about(page, library)
     document["citation"] = [_citation(source) for source in cited]
     # WebPage's `relatedLink`: every page the "Related pages" block lists.
-    related = [linked.canonical_url for _, linked in library.related_shown(page.file.src_uri)]
+    related = [linked.canonical_url for _, linked in library.related_shown(page_key(page.file))]
     if related:
         document["relatedLink"] = related
     if meta.get("last_reviewed"):

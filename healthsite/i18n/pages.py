@@ -59,9 +59,11 @@ def set_theme_words(config: MkDocsConfig, language: str, words: Mapping[str, str
     toc = config.mdx_configs.setdefault("toc", {})
     toc["title"] = words["toc_title"]
     toc["permalink_title"] = words["permalink_title"]
-    other, name = OTHER[language]
-    # Material shows partials/alternate.html (ours: the language link) when this is set.
-    config.extra["alternate"] = [{"name": name, "lang": other, "link": PREFIX[other] or "./"}]
+    # Material shows partials/alternate.html (ours: the language link) in the
+    # header when this is true. Not a list: Material would also write a list's
+    # entries into every page's <head> as hreflang links, relative and on
+    # untranslated copies too; ours are in overrides/main.html.
+    config.extra["alternate"] = True
     static_templates = config.theme.static_templates
     if language == DEFAULT_LANGUAGE:
         static_templates.add(NOT_FOUND_TEMPLATE)
@@ -73,9 +75,15 @@ def other_language_url(url: str, language: str) -> str:
     """The site-relative address of the same page in the other language."""
     other, _ = OTHER[language]
     here = url.removeprefix(PREFIX[language]) if PREFIX[language] else url
-    if here == "404.html":
+    if here in ("404.html", "./", "."):
         here = ""
     return f"{PREFIX[other]}{here}" or "./"
+
+
+def other_language(language: str) -> dict[str, str]:
+    """The language the header's link leads to: its code and its name in itself."""
+    other, name = OTHER[language]
+    return {"lang": other, "name": name}
 
 
 def language_link_filter(language: str) -> Callable[[Page | None], str]:

@@ -19,6 +19,9 @@ from healthsite.checks.frontmatter import FrontMatter, PageMeta
 from healthsite.content.citations import CitedKeys
 from healthsite.content.reviewers import PageReview
 from healthsite.content.warning_signs import WarningSigns
+from healthsite.i18n.alternates import absolute, english_url
+from healthsite.i18n.language import DEFAULT_LANGUAGE, SPANISH
+from healthsite.i18n.pages import other_language_url
 from healthsite.library.model import Library, LibraryPage
 
 FEED_PATH = "api/pages.json"
@@ -49,7 +52,9 @@ def _related(library: Library, page: LibraryPage) -> list[JsonObject]:
     ]
 
 
-def listed_warning_signs(keys: list[str], warning_signs: WarningSigns) -> list[JsonObject]:
+def listed_warning_signs(
+    keys: list[str], warning_signs: WarningSigns, language: str = DEFAULT_LANGUAGE
+) -> list[JsonObject]:
     """The page's warning signs, in the order its cards list them, with their levels."""
     listed = []
     for key in keys:
@@ -61,12 +66,59 @@ def listed_warning_signs(keys: list[str], warning_signs: WarningSigns) -> list[J
                 "key": key,
                 "level": str(sign.level),
                 "level_from": str(sign.level_from),
-                "text": " ".join(sign.text.split()),
-                "for": sign.audience,
+                "text": " ".join(_worded(sign, "text", language).split()),
+                "for": _worded(sign, "audience", language),
                 "sources": list(sign.source),
             }
         )
     return listed
+
+
+def _worded(sign: Any, name: str, language: str) -> Any:
+    """A sign's field in ``language`` (its ``es:`` wording), else as written."""
+    wording = getattr(sign, language, None) if language != DEFAULT_LANGUAGE else None
+    translated = getattr(wording, name, None) if wording is not None else None
+    return translated if translated is not None else getattr(sign, name)
+
+
+def translations(
+    front: FrontMatter, page: LibraryPage, translated: bool, language: str, site_url: str
+) -> JsonObject:
+    """Which language the entry is in, and its other language's version.
+
+    ``status`` says whether a translation matches the current English page;
+    the translation drift check (``make translations``) fills it in: None
+    until it does.
+    """
+    if language == DEFAULT_LANGUAGE:
+        if not translated:
+            return {"language": language, "translations": {}}
+        spanish_path = other_language_url(page.url, language)
+        return {
+            "language": language,
+            "translations": {
+                SPANISH: {
+                    "url": absolute(site_url, spanish_path) if site_url else "",
+                    "path": spanish_path,
+                    "status": None,
+                }
+            },
+        }
+    english_path = english_url(page.url, language)
+    record = front.translation
+    return {
+        "language": language,
+        "translation_of": {
+            "url": absolute(site_url, english_path) if site_url else "",
+            "path": "" if english_path == "./" else english_path,
+        },
+        "translation": {
+            "translated": record.translated.isoformat() if record else None,
+            "translated_by": record.translated_by if record else None,
+            "fingerprint": record.fingerprint if record else None,
+            "status": None,
+        },
+    }
 
 
 def page_entry(
@@ -76,6 +128,7 @@ def page_entry(
     cited: CitedKeys | None,
     review: PageReview,
     warning_signs: WarningSigns,
+    language: str = DEFAULT_LANGUAGE,
 ) -> JsonObject:
     """One page of the feed."""
     return {
@@ -93,7 +146,9 @@ def page_entry(
         "next_review": meta.next_review_due.isoformat(),
         "sources": list(cited.sources) if cited else [],
         "statistics": list(cited.statistics) if cited else [],
-        "warning_signs": listed_warning_signs(cited.warning_signs, warning_signs) if cited else [],
+        "warning_signs": (
+            listed_warning_signs(cited.warning_signs, warning_signs, language) if cited else []
+        ),
     }
 
 
@@ -104,19 +159,32 @@ def feed(
     page_review: PageReviewOf,
     warning_signs: WarningSigns,
     site_name: str,
+    language: str = DEFAULT_LANGUAGE,
+    translated: Collection[str] = (),
+    site_url: str = "",
 ) -> JsonObject:
-    """The whole feed, pages in the order of their addresses."""
+    """The whole feed of one language's site, pages in the order of their addresses.
+
+    The Spanish feed lists the Spanish pages only (not the English pages
+    shown untranslated there); each entry says its language and its other
+    language's version (``translations``).
+    """
     pages = []
     for src_uri, page in sorted(library.pages.items(), key=lambda item: item[1].url):
         front = front_matter.get(src_uri)
         if front is None or front.meta is None:
             continue  # the build has already failed on it
+        if front.language != language:
+            continue  # an English page in another language's site
         meta = front.meta
         review = page_review(meta.reviewed_by, meta.page_type)
-        pages.append(
-            page_entry(library, page, meta, cited_by_page.get(src_uri), review, warning_signs)
+        entry = page_entry(
+            library, page, meta, cited_by_page.get(src_uri), review, warning_signs, language
         )
-    return {"version": FEED_VERSION, "site": site_name, "pages": pages}
+        entry["source_file"] = front.shown_as
+        entry.update(translations(front, page, src_uri in translated, language, site_url))
+        pages.append(entry)
+    return {"version": FEED_VERSION, "site": site_name, "language": language, "pages": pages}
 
 
 def write_feed(site_dir: Path, document: JsonObject) -> Path:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
@@ -66,11 +67,15 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def normalize(text: str) -> str:
-    """Lowercase words separated by single spaces, apostrophes dropped ("Sudeck's" -> "sudecks").
+    """Lowercase words separated by single spaces, apostrophes dropped ("Sudeck's" -> "sudecks"),
+    accents dropped ("simpática" -> "simpatica", "ñ" -> "n", as Pagefind compares words).
 
     search-readers.js normalizes what the reader types the same way (``normalize``).
     """
-    return " ".join(_NOT_WORD.split(_APOSTROPHE.sub("", text.lower()))).strip()
+    plain = "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
+    return " ".join(_NOT_WORD.split(_APOSTROPHE.sub("", plain.lower()))).strip()
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,12 @@ function fetchOnce(cache, path, read) {
   return cache.get(path)
 }
 
-// As normalize() in healthsite/search/readers_words.py: lowercase words, no apostrophes.
+// As normalize() in healthsite/search/readers_words.py: lowercase words, no
+// apostrophes, no accents ("simpática" is "simpatica", as Pagefind compares words).
 function normalize(text) {
   return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/['\u2019]/g, "")
     .split(/[^a-z0-9]+/)
