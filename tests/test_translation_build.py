@@ -3,8 +3,10 @@ readers of an out-of-date translation see, and the mistakes that fail the build.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 from healthsite.translations.__main__ import main
 from tests.sitebuild import Build, assert_fails_with, build
@@ -29,6 +31,12 @@ def _change_english_home(project: Path, date: str) -> None:
     commit(project, date, "home: a sentence")
 
 
+def _feed_entry(result: Build, feed: str, source_file: str) -> dict[str, Any]:
+    document = json.loads((result.site_dir / feed).read_text(encoding="utf-8"))
+    [entry] = [page for page in document["pages"] if page["source_file"] == source_file]
+    return dict(entry)
+
+
 def _notice(result: Build, path: str) -> str:
     found = NOTICE.search(result.page(path))
     return found.group(0) if found else ""
@@ -48,6 +56,12 @@ def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(project: Pa
     # The link leads to the English page, from /es/.
     assert '<a href="../" hreflang="en">Lea la página en inglés</a>' in notice
     assert _notice(result, "") == ""  # the English page has none
+    # api/pages.json, in both languages, says so too.
+    stale = {"status": "out_of_date", "out_of_date_since": "2026-03-01"}
+    english = _feed_entry(result, "api/pages.json", "docs/index.md")
+    assert english["translations"]["es"].items() >= stale.items()
+    spanish = _feed_entry(result, "es/api/pages.json", "docs/index.es.md")
+    assert spanish["translation"].items() >= stale.items()
     assert "translations: out-of-date translations are shown without a date" not in result.output
 
 
