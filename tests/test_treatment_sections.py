@@ -146,3 +146,27 @@ def test_a_page_with_no_sections_names_each_from_its_page_type() -> None:
 def test_condition_and_guide_pages_are_not_held_to_the_treatment_sections() -> None:
     text = "---\ntitle: Test\npage_type: guide\n---\n\n# Test\n\n## Anything\n\nText.\n"
     assert problems_of("docs/t.md", text) == []
+
+
+# --- Translations: a section is known by its id, in any language -------------------
+
+SPANISH_SECTIONS = (
+    "Qué es {#what-it-is}",
+    "A quién puede ayudar {#who-it-may-help}",
+    "Lo que muestra la investigación {#what-the-research-shows}",
+    "En qué consiste {#what-it-involves}",
+    "Efectos secundarios y riesgos {#side-effects-and-risks}",
+    "Preguntas para su médico {#questions-to-ask-your-doctor}",
+)
+
+
+def test_translated_headings_with_the_english_ids_are_the_treatment_sections() -> None:
+    assert problems_of("docs/t.es.md", page(*SPANISH_SECTIONS)) == []
+
+
+def test_a_translated_heading_without_its_id_is_not_a_section() -> None:
+    sections = ["Qué es", *SPANISH_SECTIONS[1:]]
+    assert problems_of("docs/t.es.md", page(*sections))[0] == (
+        f"docs/t.es.md:8: headings: 'Qué es' is not a treatment section (make it a '###' "
+        f"heading inside one); {ORDER}"
+    )

@@ -28,6 +28,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from markdown.extensions.toc import slugify
+
 from healthsite.checks.frontmatter import FrontMatter, PageType
 from healthsite.content.warning_signs import WarningSigns, did_you_mean
 from healthsite.html.components import (
@@ -72,7 +74,11 @@ BOX = re.compile(
 )
 MARKER = re.compile(r"(?P<indent>[ \t]*)(?P<start>!!!|\?\?\?)")
 FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
-HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
+HEADING = re.compile(
+    r"(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$"
+)
+# An id set by hand in a heading's attribute list: `## Síntomas {#symptoms}`.
+HEADING_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 BULLET = re.compile(r"(?:[-*+]|\d+[.)])(?:[ \t]|$)")
 # The signs() macro as a care card calls it (its arguments may run over lines).
 SIGNS_CALL_START = re.compile(r"\{\{-?\s*signs\s*\(")
@@ -100,6 +106,11 @@ class Heading:
     line: int
     level: int
     text: str
+    # The id the page's HTML gives it: set by hand, or made from the English
+    # words. Sections are known by id, so a translation that keeps the
+    # English id (`## Cuándo buscar ayuda {#when-to-get-help}`) is the same
+    # section in any language.
+    id: str
 
 
 @dataclass
@@ -169,8 +180,9 @@ def outline(text: str) -> PageOutline:
             found.loose_signs.append(number)
         heading = HEADING.match(line)
         if heading:
+            text = heading.group("text").strip()
             found.headings.append(
-                Heading(number, len(heading.group("hashes")), heading.group("text").strip())
+                Heading(number, len(heading.group("hashes")), text, _heading_id(text, heading))
             )
     return found
 
@@ -379,17 +391,23 @@ def _section_end(headings: list[Heading], start: Heading) -> int:
     return later[0] if later else 1 << 30
 
 
-def _words(text: str) -> str:
-    """A heading's words as compared: case and runs of spaces do not count."""
-    return " ".join(text.casefold().split())
+def _heading_id(text: str, heading: re.Match[str]) -> str:
+    """The id Python-Markdown gives a heading: the one written, or its words' slug."""
+    written = HEADING_ID.search(heading.group("attrs") or "")
+    return written.group("id") if written else _slug(text)
+
+
+def _slug(text: str) -> str:
+    """A heading's id as the toc extension makes it from its words."""
+    return slugify(text, "-")
 
 
 def _when_to_get_help(
     shown_as: str, found: PageOutline, page_type_line: int | None
 ) -> list[Problem]:
     """A condition page's "When to get help" section and its cards."""
-    wanted = _words(WHEN_TO_GET_HELP)
-    section = next((h for h in found.headings if _words(h.text) == wanted), None)
+    wanted = _slug(WHEN_TO_GET_HELP)
+    section = next((h for h in found.headings if h.id == wanted), None)
     if section is None:
         return [
             Problem(
@@ -447,13 +465,13 @@ def _treatment_sections(
     shown_as: str, found: PageOutline, page_type_line: int | None
 ) -> list[Problem]:
     """A treatment page's ``##`` sections: the treatment sections, each once, in order."""
-    rank_of = {_words(name): rank for rank, name in enumerate(TREATMENT_SECTIONS)}
+    rank_of = {_slug(name): rank for rank, name in enumerate(TREATMENT_SECTIONS)}
     problems: list[Problem] = []
     sections: list[tuple[Heading, int]] = []
     first_line: dict[int, int] = {}
     for heading in (h for h in found.headings if h.level == 2):
-        rank = rank_of.get(_words(heading.text))
-        if _words(heading.text) == _words(REFERENCES):
+        rank = rank_of.get(heading.id)
+        if heading.id == _slug(REFERENCES):
             message = (
                 f"'{heading.text}' is written by the build, from the page's citations; "
                 "expected no References heading in the file"
@@ -503,7 +521,7 @@ def _treatment_sections(
             )
         )
 
-    help_rank = rank_of[_words(WHEN_TO_GET_HELP)]
+    help_rank = rank_of[_slug(WHEN_TO_GET_HELP)]
     if help_rank in first_line:
         section = next(h for h, r in sections if r == help_rank)
         problems.extend(_needed_cards(shown_as, found, section))
