@@ -121,6 +121,7 @@ def test_a_spanish_page_below_the_readability_floor_fails(project: Path) -> None
 def test_a_started_translation_fails_only_until_it_is_translated(project: Path) -> None:
     """`make new-page TRANSLATE=...` writes a page the build reads without a
     template error; the build refuses it only for the English still in it."""
+    (project / "docs/conditions/crps.es.md").unlink(missing_ok=True)
     assert main(["--root", str(project), "start", "conditions/crps.md"]) == 0
     result = build(project)
     assert_fails_with(
