@@ -52,6 +52,9 @@ test-clinician:
   conflicts_of_interest:
     statement: paid for talks by Example Pharma in 2025
     declared_on: 2026-11-01
+  es:
+    name: Dr Test Example
+    role: especialista en medicina del dolor (un revisor ficticio, solo para esta prueba)
 """
 
 
