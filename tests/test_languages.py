@@ -430,8 +430,14 @@ def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
     # Each entry says its language and where its other language's version is.
     assert {page["language"] for page in english["pages"]} == {"en"}
     [home] = [page for page in english["pages"] if page["source_file"] == "docs/index.md"]
+    # The drift check (healthsite/translations/) fills in each translation's status.
     assert home["translations"] == {
-        "es": {"url": "https://crps-info.github.io/site/es/", "path": "es/", "status": None}
+        "es": {
+            "url": "https://crps-info.github.io/site/es/",
+            "path": "es/",
+            "status": "current",
+            "out_of_date_since": None,
+        }
     }
     [spanish_home] = [page for page in spanish["pages"] if page["path"] == "es/"]
     assert spanish_home["language"] == "es"
@@ -441,6 +447,7 @@ def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
         "path": "",
     }
     assert spanish_home["translation"]["translated_by"] == "editorial-team"
+    assert spanish_home["translation"]["status"] == "current"
     assert len(spanish["pages"]) == len(_spanish_pages())
     # One 404 page, at the root, in both languages.
     not_found = (built_site.site_dir / "404.html").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from healthsite.translations.__main__ import current_fingerprint
 from tests.browser import SiteServer, serve
 from tests.sitebuild import Build, build, builds_site, copy_project
 
@@ -67,7 +68,8 @@ def _translate(project: Path, src: str, words: dict[str, Any], paragraph: str) -
     if "signs_or_symptoms" in front and "signs_or_symptoms" not in spanish:
         spanish["signs_or_symptoms"] = list(front["signs_or_symptoms"])
     spanish["translation"] = {
-        "fingerprint": "TODO",
+        # The English page's as it is: a current translation (healthsite/translations/).
+        "fingerprint": current_fingerprint(project, f"docs/{src}"),
         "translated": "2026-12-05",
         "translated_by": "editorial-team",
     }
