@@ -60,7 +60,11 @@ def _translate(project: Path, src: str, words: dict[str, Any], paragraph: str) -
     front = yaml.safe_load(front_text)
     spanish: dict[str, Any] = {**words}
     if "findings" in front:
-        spanish["findings"] = [{"finding": finding["finding"]} for finding in front["findings"]]
+        # A translation gives each finding's words, and who graded a guideline's.
+        spanish["findings"] = [
+            {key: finding[key] for key in ("finding", "graded_by") if key in finding}
+            for finding in front["findings"]
+        ]
     if "signs_or_symptoms" in front and "signs_or_symptoms" not in spanish:
         spanish["signs_or_symptoms"] = list(front["signs_or_symptoms"])
     spanish["translation"] = {
