@@ -60,7 +60,7 @@ def _translate(project: Path, src: str, words: dict[str, Any], paragraph: str) -
     front = yaml.safe_load(front_text)
     spanish: dict[str, Any] = {**words}
     if "findings" in front:
-        # Who gave a guideline's grade is written in Spanish beside its finding.
+        # A translation gives each finding's words, and who graded a guideline's.
         spanish["findings"] = [
             {key: finding[key] for key in ("finding", "graded_by") if key in finding}
             for finding in front["findings"]
@@ -109,7 +109,7 @@ def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
             "description": "Qué es la ketamina por vía intravenosa y cómo puede calmar el dolor.",
             "alternative_names": ["ketamina", "infusión de ketamina"],
         },
-        "La ketamina es un medicamento que se pone por la vena.",
+        "La ketamina es una medicina que se pone por la vena.",
     )
     _translate(
         project,
