@@ -109,7 +109,7 @@ def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
             "description": "Qué es la ketamina por vía intravenosa y cómo puede calmar el dolor.",
             "alternative_names": ["ketamina", "infusión de ketamina"],
         },
-        "La ketamina es una medicina que se pone por la vena.",
+        "La ketamina es un medicamento que se pone por la vena.",
     )
     _translate(
         project,
