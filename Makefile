@@ -19,35 +19,36 @@ LOCK := requirements.lock
 VENV := .venv
 endif
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
+# (Not STAMP: `make translations STAMP=page` is an editor's command.)
+INSTALLED := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 
 .PHONY: install serve serve-fast build test test-fast lint lock new-page linkcheck benchmark benchmark-quick \
-	clean readability typecheck lighthouse
+	clean readability typecheck lighthouse translations
 
 # --require-hashes: every file pip installs must match a hash in the lock, so a
 # file changed on the package index cannot enter a build. The lock pins pip
 # itself, so there is no separate, unhashed upgrade of pip first.
-$(STAMP): $(LOCK)
+$(INSTALLED): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	touch $(INSTALLED)
 
 # Only create .venv from the lock (CI jobs that run one tool).
-install: $(STAMP)
+install: $(INSTALLED)
 
-serve: $(STAMP)
+serve: $(INSTALLED)
 	$(BIN)/$(BUILDER) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # The editor's preview of a large library: on each save, only the saved page is
 # rebuilt, with every check (CONTRIBUTING.md, "Previewing a large library").
-serve-fast: $(STAMP)
+serve-fast: $(INSTALLED)
 	$(BIN)/$(BUILDER) serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(INSTALLED)
 	$(BIN)/$(BUILDER) build --strict -f mkdocs.yml --site-dir site
 
-test: $(STAMP)
+test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -56,28 +57,43 @@ test: $(STAMP)
 # What to run while working (README, "Tests"): the same lint and types, then
 # every test that builds no site, drives no browser and is not marked slow
 # (tests/conftest.py chooses them). `make test` still runs everything.
-test-fast: $(STAMP)
+test-fast: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest --fast
 
 # mypy --strict over hooks.py, healthsite/, scripts/ and benchmarks/ (pyproject.toml).
-typecheck: $(STAMP)
+typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-# Each page's Flesch-Kincaid grade and SMOG score, as a table.
-readability: $(STAMP)
+# Each page's Flesch-Kincaid grade and SMOG score; each Spanish page's INFLESZ and Fernández Huerta.
+readability: $(INSTALLED)
 	$(BIN)/python -m healthsite.checks.readability_report
 
-lint: $(STAMP)
+lint: $(INSTALLED)
 	$(BIN)/pre-commit run --all-files
 
 # A new condition, treatment or guide page with its front matter (the build lists it; no nav edit):
 #   make new-page TYPE=condition SLUG=fibromyalgia TITLE="Fibromyalgia" NAMES="FMS, fibromyalgia syndrome"
-new-page: $(STAMP)
+# Or the Spanish translation of a page, with its fingerprint filled in (CONTRIBUTING.md):
+#   make new-page TRANSLATE=conditions/crps.md
+new-page: $(INSTALLED)
+ifdef TRANSLATE
+	$(BIN)/python -m healthsite.translations start "$(TRANSLATE)"
+else
 	$(BIN)/python -m scripts.new_page --type "$(TYPE)" --slug "$(SLUG)" --title "$(TITLE)" \
 		--names "$(NAMES)"
+endif
+
+# Every page's Spanish translation: current, out of date since a date, or missing.
+# STAMP=docs/PATH.es.md marks that translation up to date with its English page.
+translations: $(INSTALLED)
+ifdef STAMP
+	$(BIN)/python -m healthsite.translations stamp "$(STAMP)"
+else
+	$(BIN)/python -m healthsite.translations report
+endif
 
 # Every link of a fresh strict build, external ones included (README, "Link
 # checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
@@ -91,7 +107,7 @@ linkcheck: build
 PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
 		$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --generate-hashes \
 		--no-emit-index-url --no-emit-find-links
-lock: $(STAMP)
+lock: $(INSTALLED)
 	$(PIP_COMPILE) -o requirements.lock requirements.in
 	$(PIP_COMPILE) -o requirements-properdocs.lock requirements-properdocs.in
 
@@ -104,11 +120,11 @@ lock: $(STAMP)
 BENCHMARK_PAGES ?= 10 100 1000
 BENCHMARK_ARGS ?= --pages $(BENCHMARK_PAGES) --runs 3 --profile
 READER_ARGS ?= --pages $(BENCHMARK_PAGES)
-benchmark: $(STAMP)
+benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py $(BENCHMARK_ARGS)
 	$(BIN)/python -m benchmarks.reader $(READER_ARGS)
 
-benchmark-quick: $(STAMP)
+benchmark-quick: $(INSTALLED)
 	$(MAKE) benchmark BENCHMARK_ARGS="--pages $(BENCHMARK_PAGES) --runs 1 --edits 2" \
 		READER_ARGS="--pages $(BENCHMARK_PAGES) --visits 2"
 
@@ -122,7 +138,7 @@ LIGHTHOUSE_ARGS ?= --runs 3
 $(LIGHTHOUSE):
 	npm install --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 
-lighthouse: $(STAMP) $(LIGHTHOUSE)
+lighthouse: $(INSTALLED) $(LIGHTHOUSE)
 	$(BIN)/python -m benchmarks.lighthouse --lighthouse $(LIGHTHOUSE) \
 		--out $(LIGHTHOUSE_DIR)/reports $(LIGHTHOUSE_ARGS)
 

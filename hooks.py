@@ -28,6 +28,7 @@ from healthsite.checks.sandbox import (
     site_names,
 )
 from healthsite.checks.sitepages import SitePages, check_site_pages
+from healthsite.checks.spanish_readability import check_spanish_page
 from healthsite.checks.unfinished import TemplateWords, draft_banner, unfinished_problems
 from healthsite.content.citations import Citations, CitedKeys
 from healthsite.content.findings import Findings
@@ -83,6 +84,7 @@ from healthsite.i18n.pages import (
     language_link_filter,
     mark_untranslated,
     other_language,
+    other_language_url,
     set_theme_words,
     start_from_the_same_site_url,
     translation_problems,
@@ -113,6 +115,9 @@ from healthsite.search.readers_words import (
 )
 from healthsite.search.terms import add_search_element
 from healthsite.serving import ServeSession
+from healthsite.translations.build import BuildTranslations, with_statuses
+from healthsite.translations.editing import untranslated_line
+from healthsite.translations.notice import OutOfDateNotice, out_of_date_notice
 
 
 @dataclass
@@ -386,6 +391,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if state.language == DEFAULT_LANGUAGE:
         state.problems.extend(check_reviewers(files, pages, state.reviewers, state.docs_dir_name))
     state.problems.extend(translation_problems(pages, state.reviewers))
+    # Translation drift (healthsite/translations/): checked once, by the first
+    # build (its api/pages.json gives each translation's status); its problems
+    # are reported by the last, with the Spanish pages' other problems, which
+    # a failed English build would never reach.
+    if state.language == DEFAULT_LANGUAGE:
+        _translations.check(state.project_dir, state.docs_dir_name)
+    if is_last_language(config, state.language):
+        state.problems.extend(_translations.problems(drafts_allowed=_session.serving))
     state.library = build_library(state.pages.front_matter, files)
     state.problems.extend(state.library.relations.problems)
     state.library_macros.library = state.library
@@ -584,14 +597,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         check_components(state.page_shown_as, state.page_file_text, front, state.warning_signs)
     )
     state.problems.extend(state.library_macros.unplaced_listings())
-    if (
+    scored = (
         page_key(page.file) not in EXEMPT_PAGES
         and state.page_shown_as not in state.template_failures
-        # English readability formulas score English only: other languages'
-        # pages are scored by their own (and untranslated ones were, in English).
-        and state.language == DEFAULT_LANGUAGE
-    ):
+    )
+    # Each language's formulas score its own pages (an English page shown
+    # untranslated in the Spanish site was scored in the English build).
+    if scored and state.language == DEFAULT_LANGUAGE:
         _, problems = check_page(html, state.page_shown_as, page.meta, state.page_file_text)
+        state.problems.extend(problems)
+    elif (
+        scored
+        and translation_language(page.file.src_uri) == SPANISH
+        # A translation just started holds English still (healthsite/translations/).
+        and untranslated_line(state.page_file_text) is None
+    ):
+        _, problems = check_spanish_page(html, state.page_shown_as, state.page_file_text)
         state.problems.extend(problems)
     meta = front.meta if front else None
     description = (meta and meta.description) or config.site_description or ""
@@ -642,6 +663,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _list_in_sitemap(files, config.site_url or "")
     env.globals["sitemap_pages"] = _sitemap.pages()
     env.globals["page_review"] = state.reviewers.page_review
+    env.globals["translation_notice"] = _translation_notice
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
         _cited_sources, state.reviewers.page_review, _library()
@@ -666,6 +688,20 @@ def _list_in_sitemap(files: Files, site_url: str) -> None:
     state = _state()
     state.site_url = site_url
     _sitemap.list_language(files, state.language, state.translated, site_url)
+
+
+# Whether each translation matches its English page (healthsite/translations/).
+_translations = BuildTranslations()
+
+
+def _translation_notice(page: Page | None) -> OutOfDateNotice | None:
+    """Template global: the notice an out-of-date translation shows (none on other pages)."""
+    if page is None or translation_language(page.file.src_uri) == DEFAULT_LANGUAGE:
+        return None
+    state = _state()
+    status = _translations.status_of(f"{state.docs_dir_name}/{page_key(page.file)}")
+    english_url = other_language_url(page.url, state.language)
+    return out_of_date_notice(status, english_url, state.words, state.language)
 
 
 def _cited_sources(page: Page) -> list[Source]:
@@ -712,6 +748,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.translated,
         state.site_url,
     )
+    document = with_statuses(document, _translations)
     site_dir = Path(config.site_dir)
     # Each language's own, in its folder: api/pages.json, es/api/pages.json.
     language_dir = site_dir / PREFIX[state.language]

@@ -9,6 +9,13 @@ compress to nothing. Headings, links and macro calls are kept, so every page
 builds under the project's checks. Each page gets its own title, description,
 alternative names and symptoms (the build rejects names shared by two pages).
 
+``own_names=True`` makes a fairer library: each page calls its condition by
+its own names in its prose, where the near-copies all say "CRPS" (and "RSD",
+"complex regional pain syndrome") as often as the CRPS page does. A real
+library's other pages do not name CRPS on every line; they still share two
+thirds of its words here, headings and statistics, which stays harsher than
+a real library (benchmarks/README.md, "Search in readers' words").
+
 The same pages can be written into any checkout of the project (the current
 one, or an older commit for a "before" figure), with the nav groups of
 ``benchmarks/corpus.py``.
@@ -38,6 +45,12 @@ READABILITY = {
 KEPT = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}", re.DOTALL)
 WORD = re.compile(r"\b[a-z]{4,}\b")
 ASIDE = re.compile(r"\x00(\d+)\x00")
+# The CRPS page's names for its condition, which a page of the fairer library
+# replaces with its own (``own_names``).
+CRPS_NAMES = re.compile(
+    r"\b(?:complex regional pain syndrome|reflex sympathetic dystrophy|causalgia|CRPS|RSD)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -53,11 +66,12 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def swap_words(text: str, rng: random.Random) -> str:
+def swap_words(text: str, rng: random.Random, own_name: str | None = None) -> str:
     """Swap a share of the prose words of ``text``; keep headings, admonitions and markup.
 
     Markup is set aside first, over the whole text: a macro call may span
-    lines (``{{ signs('a',`` then ``'b') }}`` in a care card).
+    lines (``{{ signs('a',`` then ``'b') }}`` in a care card). ``own_name``:
+    the name the prose gives its condition instead of CRPS's names.
     """
     words = vocabulary()
     kept: list[str] = []
@@ -73,9 +87,11 @@ def swap_words(text: str, rng: random.Random) -> str:
     for line in KEPT.sub(set_aside, text).split("\n"):
         # Headings, and admonitions' types and titles (the care cards' checks
         # read them).
-        lines.append(
-            line if line.lstrip().startswith(("#", "!!!", "???")) else WORD.sub(swap, line)
-        )
+        if line.lstrip().startswith(("#", "!!!", "???")):
+            lines.append(line)
+            continue
+        swapped = WORD.sub(swap, line)
+        lines.append(swapped if own_name is None else CRPS_NAMES.sub(own_name, swapped))
     return ASIDE.sub(lambda found: kept[int(found.group(1))], "\n".join(lines))
 
 
@@ -115,8 +131,11 @@ def symptom_words() -> tuple[str, ...]:
     return tuple(word for word in vocabulary() if word[:STEM_LETTERS] not in taken)
 
 
-def crps_shaped_page(number: int, meta: dict[str, Any], body: str) -> GeneratedPage:
-    """Page ``number``: the CRPS page with its own title, names and words."""
+def crps_shaped_page(
+    number: int, meta: dict[str, Any], body: str, own_names: bool = False
+) -> GeneratedPage:
+    """Page ``number``: the CRPS page with its own title, names and words
+    (``own_names``: its prose names its own condition, not CRPS)."""
     rng = random.Random(SEED * 100_003 + number)
     words = symptom_words()
     title = f"Example condition {number}"
@@ -130,18 +149,19 @@ def crps_shaped_page(number: int, meta: dict[str, Any], body: str) -> GeneratedP
         "signs_or_symptoms": [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(6)],
         "readability": READABILITY,
     }
+    own_name = f"ECS {number}" if own_names else None
     markdown = (
         f"---\n{yaml.safe_dump(page_meta, sort_keys=False, allow_unicode=True)}---\n\n"
-        f"# {title}\n\n{swap_words(body[first_heading:], rng)}"
+        f"# {title}\n\n{swap_words(body[first_heading:], rng, own_name)}"
     )
     return GeneratedPage(
         f"conditions/example-condition-{number:04d}.md", title, "Conditions", markdown
     )
 
 
-def generate_pages(count: int) -> list[GeneratedPage]:
+def generate_pages(count: int, own_names: bool = False) -> list[GeneratedPage]:
     meta, body = crps_source()
-    return [crps_shaped_page(number, meta, body) for number in range(1, count + 1)]
+    return [crps_shaped_page(number, meta, body, own_names) for number in range(1, count + 1)]
 
 
 def add_pages(project: Path, pages: list[GeneratedPage]) -> None:

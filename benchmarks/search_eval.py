@@ -27,6 +27,10 @@ the site, ``benchmarks/reader_corpus.py``; 0 is the site as it is, about 20 page
 
     .venv/bin/python -m benchmarks.search_eval --pages 0 1000 --baseline main
 
+``--corpus own-names`` (or ``near-copies own-names``, both) makes the generated
+pages call their condition by their own names where the near-copies say
+"CRPS" as often as the CRPS page (``reader_corpus.generate_pages``).
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
@@ -316,6 +320,9 @@ def _rows(
     )
 
 
+CORPORA = {"near-copies": False, "own-names": True}  # own_names of generate_pages
+
+
 def measure(
     browser: Browser,
     folder: Path,
@@ -323,21 +330,24 @@ def measure(
     commit: str | None,
     queries: list[EvalQuery],
     pieces: bool = False,
+    own_names: bool = False,
 ) -> list[Row]:
-    project = folder / f"{added}-{commit or 'checkout'}"
+    project = folder / f"{added}-{commit or 'checkout'}-{'own' if own_names else 'copies'}"
     project.mkdir(parents=True)
     if commit is None:
         copy_project(project)
     else:
         extract_at_commit(commit, PROJECT_PARTS, project)
     if added:
-        add_pages(project, generate_pages(added))
+        add_pages(project, generate_pages(added, own_names=own_names))
     built = build(project)
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
     pages = built_pages(built.site_dir)
     count = page_count(built.site_dir)
     site = f"commit {commit}" if commit else "checkout"
+    if added and own_names:
+        site += " (pages with their own names)"
     with serve(built.site_dir) as server:
         outcomes = run_queries(browser, server, queries)
         first_visit = visit(browser, server, hold_index=False, typed=True)
@@ -414,6 +424,13 @@ def main() -> int:
     parser.add_argument(
         "--pieces", action="store_true", help="measure the checkout without each piece of search"
     )
+    parser.add_argument(
+        "--corpus",
+        nargs="+",
+        choices=sorted(CORPORA),
+        default=["near-copies"],
+        help="the generated pages: near-copies of the CRPS page, or with their own names",
+    )
     arguments = parser.parse_args()
     problem = missing_chromium()
     if problem:
@@ -425,10 +442,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for added in arguments.pages:
-            for commit in sites:
-                sys.stderr.write(f"{added} pages added, {commit or 'checkout'}: building...\n")
-                pieces = arguments.pieces and commit is None
-                rows += measure(browser, Path(folder), added, commit, queries, pieces)
+            for corpus in arguments.corpus if added else arguments.corpus[:1]:
+                for commit in sites:
+                    sys.stderr.write(
+                        f"{added} pages added ({corpus}), {commit or 'checkout'}: building...\n"
+                    )
+                    pieces = arguments.pieces and commit is None
+                    own_names = CORPORA[corpus]
+                    rows += measure(
+                        browser, Path(folder), added, commit, queries, pieces, own_names
+                    )
         browser.close()
     sys.stdout.write(report(rows, arguments.misses))
     return 0

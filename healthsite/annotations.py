@@ -44,13 +44,18 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def error_command(message: str, file: str, line: int | None, title: str) -> str:
-    """One ``::error`` workflow command (without its line end)."""
+def workflow_command(kind: str, message: str, file: str, line: int | None, title: str) -> str:
+    """One ``::error`` or ``::warning`` workflow command (without its line end)."""
     properties = {"file": file, "line": str(line) if line else "", "title": title}
     listed = ",".join(
         f"{key}={escape_property(value)}" for key, value in properties.items() if value
     )
-    return f"::error {listed}::{escape_data(message)}"
+    return f"::{kind} {listed}::{escape_data(message)}"
+
+
+def error_command(message: str, file: str, line: int | None, title: str) -> str:
+    """One ``::error`` workflow command (without its line end)."""
+    return workflow_command("error", message, file, line, title)
 
 
 def repository_path(path: str, project_dir: Path | None) -> str | None:

@@ -107,11 +107,28 @@ def load_with_lines(
     """
     text = path.read_text(encoding="utf-8")
     if loader_class is yaml.SafeLoader:
-        try:
-            return parse_with_lines(text, shown_as, loader_class=_LIBYAML_SAFE_LOADER)
-        except InvalidYamlError:
-            pass
+        return parse_quickly_with_lines(text, shown_as)
     return parse_with_lines(text, shown_as, loader_class=loader_class)
+
+
+def load_quickly(text: str) -> Any:
+    """The data of a YAML text, by libyaml, without lines; None if it is not
+    valid YAML (for data the build has checked already, or will)."""
+    try:
+        return yaml.load(text, Loader=_LIBYAML_SAFE_LOADER)
+    except (yaml.YAMLError, ValueError):
+        return None
+
+
+def parse_quickly_with_lines(
+    text: str, shown_as: str, first_line: int = 1
+) -> tuple[Any, dict[KeyPath, int]]:
+    """``parse_with_lines`` by libyaml; YAML it rejects is parsed again by
+    PyYAML, whose messages editors see."""
+    try:
+        return parse_with_lines(text, shown_as, first_line, loader_class=_LIBYAML_SAFE_LOADER)
+    except InvalidYamlError:
+        return parse_with_lines(text, shown_as, first_line)
 
 
 def parse_with_lines(

@@ -145,6 +145,38 @@ def test_a_finding_must_keep_the_english_findings_figures() -> None:
     ]
 
 
+def test_a_guideline_finding_needs_who_graded_it_in_spanish() -> None:
+    graded = ENGLISH_PAGE.replace(
+        "    certainty: low\n",
+        "    guideline_grade: B\n    graded_by: The 2018 US guideline's authors\n",
+    )
+    english, problems = read_front_matter(graded, ENGLISH)
+    assert english is not None
+    assert not problems
+    _, problems = read_translation(SPANISH_PAGE, SPANISH, english, ENGLISH)
+    assert [str(problem) for problem in problems] == [
+        f"{SPANISH}:7: findings.0.graded_by: is missing; expected the Spanish of the English "
+        "finding's graded_by (who gave the guideline's grade), as readers see it beside the grade"
+    ]
+    spanish = SPANISH_PAGE.replace(
+        "{weeks} semanas.\n", "{weeks} semanas.\n    graded_by: Los autores de la guía\n"
+    )
+    front, problems = read_translation(spanish, SPANISH, english, ENGLISH)
+    assert not problems
+    assert front is not None
+    assert front.written["findings"][0]["graded_by"] == "Los autores de la guía"
+
+
+def test_who_graded_a_finding_is_only_for_a_guideline_finding() -> None:
+    spanish = SPANISH_PAGE.replace(
+        "{weeks} semanas.\n", "{weeks} semanas.\n    graded_by: Los autores de la guía\n"
+    )
+    assert translation_problems(spanish) == [
+        f"{SPANISH}:8: findings.0.graded_by: is not in the English finding; expected it only "
+        "where the English finding has graded_by"
+    ]
+
+
 def test_a_translation_record_needs_its_date_and_translator() -> None:
     text = SPANISH_PAGE.replace("  translated: 2026-12-05\n", "")
     assert translation_problems(text) == [
@@ -337,13 +369,17 @@ def test_an_english_source_is_marked_on_a_spanish_page() -> None:
 # --- What one build of the checkout writes ---------------------------------------------
 
 
+def _spanish_site_path(relative: str) -> str:
+    """Where the Spanish site shows docs/RELATIVE(.es).md: es/..."""
+    return "es/" if relative == "index" else f"es/{relative.removesuffix('/index')}/"
+
+
 def _spanish_pages() -> list[str]:
     """The pages translated in the checkout, as site paths (es/...)."""
-    found = []
-    for path in sorted((ROOT / "docs").rglob("*.es.md")):
-        relative = path.relative_to(ROOT / "docs").as_posix().removesuffix(".es.md")
-        found.append("es/" if relative == "index" else f"es/{relative.removesuffix('/index')}/")
-    return found
+    return [
+        _spanish_site_path(path.relative_to(ROOT / "docs").as_posix().removesuffix(".es.md"))
+        for path in sorted((ROOT / "docs").rglob("*.es.md"))
+    ]
 
 
 def test_the_spanish_home_page_is_spanish_throughout(built_site: Build) -> None:
@@ -381,8 +417,14 @@ def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
     # Each entry says its language and where its other language's version is.
     assert {page["language"] for page in english["pages"]} == {"en"}
     [home] = [page for page in english["pages"] if page["source_file"] == "docs/index.md"]
+    # The drift check (healthsite/translations/) fills in each translation's status.
     assert home["translations"] == {
-        "es": {"url": "https://crps-info.github.io/site/es/", "path": "es/", "status": None}
+        "es": {
+            "url": "https://crps-info.github.io/site/es/",
+            "path": "es/",
+            "status": "current",
+            "out_of_date_since": None,
+        }
     }
     [spanish_home] = [page for page in spanish["pages"] if page["path"] == "es/"]
     assert spanish_home["language"] == "es"
@@ -392,6 +434,7 @@ def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
         "path": "",
     }
     assert spanish_home["translation"]["translated_by"] == "editorial-team"
+    assert spanish_home["translation"]["status"] == "current"
     assert len(spanish["pages"]) == len(_spanish_pages())
     # One 404 page, at the root, in both languages.
     not_found = (built_site.site_dir / "404.html").read_text(encoding="utf-8")

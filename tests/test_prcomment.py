@@ -25,11 +25,15 @@ from healthsite.publishing.prcomment import (
     MARKER,
     ChangedPage,
     PreviewInfo,
+    StaleTranslation,
     comment_body,
     describe,
     plain,
+    stale_translations,
 )
 from tests.sitebuild import ROOT, Build
+from tests.test_translations import current_print, spanish
+from tests.translationrepo import ENGLISH, Project
 
 SITE_URL = "https://crps-info.github.io/site/"
 PREVIEW = f"{SITE_URL}pr-preview/pr-7/"
@@ -96,6 +100,39 @@ def test_fork_comment_says_how_to_view_the_artifact() -> None:
     assert "- [Home](http://127.0.0.1:8000/) (`docs/index.md`)" in body
 
 
+def test_comment_names_the_translations_the_pull_request_makes_stale() -> None:
+    info = PreviewInfo(
+        pull_request=7,
+        every_page=False,
+        pages=[ChangedPage(path="a/", source="docs/a.md", title="A")],
+        stale_translations=[StaleTranslation(spanish="docs/a.es.md", english="docs/a.md")],
+    )
+    for fork in (False, True):
+        body = comment_body(info, SITE_URL, HEAD, fork=fork, run_url="https://run")
+        assert "Spanish translations this pull request makes out of date" in body
+        assert "- `docs/a.es.md` (translates `docs/a.md`)\n" in body
+    info.stale_translations = []
+    assert "Spanish translations" not in comment_body(info, SITE_URL, HEAD, fork=False)
+
+
+def test_stale_translations_are_those_current_at_the_base(tmp_path: Path) -> None:
+    repo = Project(tmp_path / "site")
+    repo.write("docs/old.md", ENGLISH)
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.write("docs/old.es.md", spanish(current_print(repo, "docs/old.md")))
+    repo.commit("2026-01-02")
+    repo.write("docs/old.md", ENGLISH + "\nStale before the pull request.\n")
+    repo.commit("2026-01-03")
+    base = repo.git("rev-parse", "HEAD").strip()
+    repo.write("docs/page.md", ENGLISH + "\nChanged by the pull request.\n")
+    repo.write("docs/old.md", ENGLISH + "\nChanged again.\n")
+    repo.commit("2026-02-01")
+    assert stale_translations(repo.root, base) == [
+        StaleTranslation(spanish="docs/page.es.md", english="docs/page.md")
+    ]
+
+
 def test_text_from_a_forks_build_cannot_add_links_markup_or_mentions() -> None:
     title = "Pain](https://evil.example) <img src=x> @everyone `code`"
     shown = plain(title)
@@ -112,8 +149,9 @@ def test_text_from_a_forks_build_cannot_add_links_markup_or_mentions() -> None:
         {"extra": "field"},
         {"pages": [{"path": "../../evil/", "source": "docs/a.md", "title": "A"}]},
         {"pages": [{"path": "a/", "source": "https://evil.example/a.md", "title": "A"}]},
+        {"stale_translations": [{"spanish": "docs/a`@x`.es.md", "english": "docs/a.md"}]},
     ],
-    ids=["negative-number", "extra-field", "path-outside", "source-not-a-page"],
+    ids=["negative-number", "extra-field", "path-outside", "source-not-a-page", "odd-translation"],
 )
 def test_a_tampered_description_is_refused(tmp_path: Path, change: dict[str, Any]) -> None:
     info = {"pull_request": 7, "every_page": False, "pages": [], **change}

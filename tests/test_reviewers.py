@@ -52,10 +52,9 @@ test-clinician:
   conflicts_of_interest:
     statement: paid for talks by Example Pharma in 2025
     declared_on: 2026-11-01
-  # The About page in Spanish lists every reviewer: it needs their Spanish words.
   es:
     name: Dr Test Example
-    role: especialista en medicina del dolor (un revisor ficticio solo para esta prueba)
+    role: especialista en medicina del dolor (un revisor ficticio, solo para esta prueba)
 """
 
 

@@ -18,7 +18,7 @@ DOCS = ROOT / "docs"
 READER_TERMS = {"alternative_names", "signs_or_symptoms"}
 
 HIDDEN_TERMS = re.compile(
-    r'<div data-pagefind-meta="[^"]*" data-description="[^"]*" '
+    r'<div data-pagefind-meta="[^"]*" data-description="[^"]*" data-names="(?P<names>[^"]*)" '
     r'data-pagefind-weight="10" hidden>(?P<terms>[^<]*)</div>'
 )
 
@@ -37,13 +37,20 @@ def test_alternative_names_and_symptoms_are_indexed_once_per_page(built_site: Bu
         for path in DOCS.rglob("*.md")
         if not path.name.endswith(".es.md")  # the Spanish site's: tests/test_languages.py
     )
-    with_terms = {
-        url_path(src): [
-            unescape(found["terms"])
-            for found in HIDDEN_TERMS.finditer(built_site.page(url_path(src)))
-        ]
+    found_terms = {
+        url_path(src): list(HIDDEN_TERMS.finditer(built_site.page(url_path(src))))
         for src in sources
     }
+    with_terms = {
+        path: [unescape(found["terms"]) for found in terms] for path, terms in found_terms.items()
+    }
+    # The same words are the page's `names` field, which Pagefind searches
+    # and says a result matched (search-readers.js ranks by it).
+    assert all(
+        unescape(found["names"]) == unescape(found["terms"])
+        for terms in found_terms.values()
+        for found in terms
+    )
     expected = {url_path(src) for src in sources if set(front_matter(src)) & READER_TERMS}
 
     assert "treatments/iv-ketamine/" in expected

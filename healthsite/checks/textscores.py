@@ -7,12 +7,14 @@ words and sentences again. That was most of the readability check's time
 (benchmarks/README.md). Here a page's text is split once, its sentences
 counted once for both scores, and each distinct word's syllables counted once
 per process (so ``mkdocs serve`` does not count them again), with textstat's
-own functions and rule: the first pronunciation in the CMU dictionary, else
-Pyphen's hyphenation points plus one.
+own public functions (``remove_punctuation``, ``sentence_count``) and rule:
+the first pronunciation in the CMU dictionary, else Pyphen's hyphenation
+points plus one. Only textstat's public API is used: its private modules
+(``textstat.backend...``) may change in any release.
 
 The scores are textstat's, to the last bit: the same words, the same counts
 and the same arithmetic in the same order (tests/test_readability.py compares
-them with textstat's on every page of the site and on awkward text).
+them with textstat's public functions on awkward text).
 textstat-rs, a Rust port, was measured and not chosen: it disagreed with
 textstat on 4 of our 14 pages (SMOG by up to 0.14) and on single sentences by
 up to 2.4 grades.
@@ -24,10 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import textstat
 from pyphen import Pyphen
-from textstat.backend.counts._count_sentences import count_sentences
-from textstat.backend.selections._list_words import list_words
-from textstat.backend.utils._get_pyphen import get_pyphen
 
 # textstat's default language (Textstatistics.__lang).
 LANG = "en_US"
@@ -35,6 +35,25 @@ LANG = "en_US"
 POLYSYLLABLE = 3
 # A bound on the words remembered, far above a library's vocabulary.
 WORDS_KEPT = 200_000
+
+
+# textstat's public object, as its formulas read words: apostrophes kept
+# (the shared ``textstat.textstat`` drops them by default, and may be set by
+# anyone; this one is ours).
+_WORDS = type(textstat.textstat)()
+_WORDS.set_rm_apostrophe(False)
+
+
+def list_words(text: str, *, lowercase: bool = False) -> list[str]:
+    """textstat's words: its punctuation removed, split at spaces."""
+    words: str = _WORDS.remove_punctuation(text)
+    return (words.lower() if lowercase else words).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's sentences (one or two words are not a sentence)."""
+    sentences: int = _WORDS.sentence_count(text)
+    return sentences
 
 
 @dataclass(frozen=True)
@@ -63,7 +82,7 @@ class SyllableCounter:
             return sum(1 for phone in phones if phone[-1].isdigit())
         except (TypeError, IndexError, KeyError):
             if self._pyphen is None:
-                self._pyphen = get_pyphen(LANG)
+                self._pyphen = Pyphen(lang=LANG)
             return len(self._pyphen.positions(word)) + 1
 
     def lower_word(self, word: str) -> int:

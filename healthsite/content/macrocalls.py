@@ -52,6 +52,18 @@ def _literal_strings(args: str) -> tuple[str, ...] | None:
     return None
 
 
+def literal_calls(markdown: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each ``{{ name('a', 'b') }}`` of the page whose arguments are string
+    literals, as (name, arguments), in order: what a page uses, without calling
+    anything (healthsite/translations/fingerprint.py)."""
+    found = []
+    for call in CALL.finditer(markdown):
+        args = _literal_strings(call["args"])
+        if args is not None:
+            found.append((call["name"], args))
+    return found
+
+
 @functools.cache
 def _signature(macro: Macro) -> inspect.Signature:
     return inspect.signature(macro)

@@ -52,6 +52,11 @@ class TranslatedFinding(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     finding: Text = Field(description="the finding in Spanish, with the English one's {figures}")
+    graded_by: Text | None = Field(
+        None,
+        description="who gave the guideline's grade, in Spanish (where the English finding "
+        "has graded_by)",
+    )
 
 
 class TranslationRecord(BaseModel):
@@ -173,7 +178,11 @@ def _placeholder_problems(
     for index, (translated, original) in enumerate(
         zip(meta.findings or [], english_findings, strict=False)
     ):
-        wording = original.get("finding") if isinstance(original, dict) else None
+        if not isinstance(original, dict):
+            continue
+        if ("graded_by" in original) != (translated.graded_by is not None):
+            problems.append(_graded_by_problem(shown_as, lines, index, "graded_by" in original))
+        wording = original.get("finding")
         if not isinstance(wording, str):
             continue
         expected = sorted(PLACEHOLDER.findall(wording))
@@ -191,6 +200,34 @@ def _placeholder_problems(
     return problems
 
 
+def _graded_by_problem(
+    shown_as: str, lines: dict[KeyPath, int], index: int, english_has_it: bool
+) -> Problem:
+    """A translated finding that lacks, or adds, who gave a guideline's grade."""
+    if english_has_it:
+        return Problem(
+            shown_as,
+            line_of(lines, ("findings", index, "finding")),
+            f"findings.{index}.graded_by",
+            "is missing; expected the Spanish of the English finding's graded_by "
+            "(who gave the guideline's grade), as readers see it beside the grade",
+        )
+    return Problem(
+        shown_as,
+        line_of(lines, ("findings", index, "graded_by")),
+        f"findings.{index}.graded_by",
+        "is not in the English finding; expected it only where the English finding has graded_by",
+    )
+
+
+def _translated_finding(original: dict[str, Any], translated: TranslatedFinding) -> dict[str, Any]:
+    """An English finding with its Spanish wording (and who graded it) in place."""
+    finding = {**original, "finding": translated.finding}
+    if translated.graded_by is not None:
+        finding["graded_by"] = translated.graded_by
+    return finding
+
+
 def _merged(english: FrontMatter, meta: TranslatedMeta) -> dict[str, Any]:
     """The English page's front matter with the Spanish wordings in place."""
     merged = dict(english.written)
@@ -202,7 +239,7 @@ def _merged(english: FrontMatter, meta: TranslatedMeta) -> dict[str, Any]:
         merged["signs_or_symptoms"] = list(meta.signs_or_symptoms)
     if meta.findings is not None:
         merged["findings"] = [
-            {**original, "finding": translated.finding} if isinstance(original, dict) else original
+            _translated_finding(original, translated) if isinstance(original, dict) else original
             for original, translated in zip(english.written["findings"], meta.findings, strict=True)
         ]
     return merged

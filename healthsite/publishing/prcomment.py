@@ -47,9 +47,13 @@ from healthsite.publishing.previewinfo import (
     ChangedPage,
     InfoError,
     PreviewInfo,
+    StaleTranslation,
     read_info,
 )
 from healthsite.publishing.settings import SettingsError, read_settings
+from healthsite.translations.history import GitHistory
+from healthsite.translations.pullrequest import made_stale
+from healthsite.translations.status import check_translations
 
 log = logging.getLogger("healthsite.publishing.prcomment")
 
@@ -100,8 +104,27 @@ def page_title(site_dir: Path, path: str) -> str | None:
     return " ".join("".join(parser.parts).split()) or path
 
 
-def describe(number: int, changed_files: list[str], site_dir: Path) -> PreviewInfo:
-    """The pages a pull request changes, from the files it changes and its build."""
+def stale_translations(root: Path, base: str) -> list[StaleTranslation]:
+    """The Spanish pages current at ``base`` that the work tree makes out of date."""
+    history = GitHistory(root)
+    if history.unavailable is not None:
+        log.info("stale translations not listed: %s", history.unavailable)
+        return []
+    head = check_translations(root, history=history, report_front_matter=False)
+    return [
+        StaleTranslation(spanish=status.spanish, english=status.english)
+        for status in made_stale(history, base, head)
+    ]
+
+
+def describe(
+    number: int,
+    changed_files: list[str],
+    site_dir: Path,
+    stale: list[StaleTranslation] | None = None,
+) -> PreviewInfo:
+    """The pages a pull request changes, from the files it changes and its build,
+    and the translations it makes out of date."""
     sources = sorted(
         {name for name in changed_files if name.startswith("docs/") and name.endswith(".md")}
     )
@@ -111,7 +134,10 @@ def describe(number: int, changed_files: list[str], site_dir: Path) -> PreviewIn
         for path in [page_url_path(source)]
     ]
     return PreviewInfo(
-        pull_request=number, every_page=changed_pages(changed_files) is None, pages=pages
+        pull_request=number,
+        every_page=changed_pages(changed_files) is None,
+        pages=pages,
+        stale_translations=stale or [],
     )
 
 
@@ -143,6 +169,22 @@ def _changed_list(info: PreviewInfo, base_url: str) -> list[str]:
     return lines
 
 
+def _stale_list(info: PreviewInfo) -> list[str]:
+    if not info.stale_translations:
+        return []
+    return [
+        "Spanish translations this pull request makes out of date (it changes what their "
+        "English page says). Readers of each see a notice until it is updated; then run "
+        '`make translations STAMP=<the .es.md file>` (CONTRIBUTING.md, "Translating a page"):',
+        "",
+        *(
+            f"- `{stale.spanish}` (translates `{stale.english}`)"
+            for stale in info.stale_translations
+        ),
+        "",
+    ]
+
+
 def comment_body(
     info: PreviewInfo,
     site_url: str,
@@ -170,6 +212,7 @@ def comment_body(
             "",
             *_changed_list(info, address),
             "",
+            *_stale_list(info),
             *(
                 []
                 if info.every_page
@@ -210,6 +253,7 @@ def comment_body(
             "",
             *_changed_list(info, local),
             "",
+            *_stale_list(info),
             f"Built from {short}; this comment is updated on each push.",
         ]
     return "\n".join(parts) + "\n"
@@ -325,6 +369,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     describe_command.add_argument("--changed-from", type=Path, required=True)
     describe_command.add_argument("--site-dir", type=Path, default=Path("site"))
     describe_command.add_argument("--out", type=Path, required=True, help="a folder")
+    describe_command.add_argument(
+        "--base", help="the base commit: list the translations the pull request makes stale"
+    )
     comment_command = commands.add_parser("comment", help="add or update the comment")
     comment_command.add_argument("--info", type=Path, required=True)
     comment_command.add_argument(
@@ -389,7 +436,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "describe":
             changed = arguments.changed_from.read_text(encoding="utf-8").split()
-            info = describe(arguments.pr, changed, arguments.site_dir)
+            stale = stale_translations(Path.cwd(), arguments.base) if arguments.base else []
+            info = describe(arguments.pr, changed, arguments.site_dir, stale)
             arguments.out.mkdir(parents=True, exist_ok=True)
             (arguments.out / INFO_FILE).write_text(info.model_dump_json(indent=2), "utf-8")
             log.info("%d changed pages listed in %s", len(info.pages), arguments.out / INFO_FILE)

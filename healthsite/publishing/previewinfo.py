@@ -33,6 +33,15 @@ class ChangedPage(BaseModel):
         return value
 
 
+class StaleTranslation(BaseModel):
+    """A Spanish page current before the pull request whose English page it changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    spanish: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.es\.md$", max_length=300)]
+    english: Annotated[str, Field(pattern=r"^docs/[A-Za-z0-9._/-]+\.md$", max_length=300)]
+
+
 class PreviewInfo(BaseModel):
     """What ``describe`` writes and ``comment`` reads."""
 
@@ -41,6 +50,8 @@ class PreviewInfo(BaseModel):
     pull_request: int = Field(gt=0)
     every_page: bool
     pages: list[ChangedPage] = Field(max_length=500)
+    # Absent in a description written before translations were tracked.
+    stale_translations: list[StaleTranslation] = Field(default_factory=list, max_length=500)
 
 
 class InfoError(ValueError):

@@ -4,7 +4,9 @@ Usage, from the repository root: ``python -m healthsite.publishing.publish [--re
 (the ref defaults to ``GITHUB_REF``). The deploy workflow runs this; the tests
 run it against a local bare repository standing in for GitHub.
 
-Steps: fetch gh-pages, ``mike deploy``, remove the releases beyond the newest
+Steps: fetch the history of the commit published (if the checkout is
+shallow; it dates out-of-date translations), fetch gh-pages, ``mike deploy``,
+remove the releases beyond the newest
 ``extra.publishing.browsable_releases`` (healthsite/publishing/retention.py),
 then keep the site root whole (the redirect to ``latest`` and a 404 page),
 then one ``git push``, refused if the published tree would be above
@@ -101,6 +103,7 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     """
     env = tool_env()
     settings = read_settings(config_file)
+    fetch_history(env)
     for attempt in range(1, ghpages.ATTEMPTS + 1):
         # Always from the remote tip: a local gh-pages left from an earlier
         # run (or this run's refused attempt) is not what is published, and
@@ -113,6 +116,40 @@ def publish(target: PublishTarget, config_file: Path) -> None:
     raise ghpages.BranchKeptMovingError(
         f"{BRANCH} moved on before each of {ghpages.ATTEMPTS} pushes"
     )
+
+
+def fetch_history(env: dict[str, str]) -> None:
+    """The whole history of the commit being published, if the checkout is shallow.
+
+    The build dates each out-of-date translation from the English page's
+    history (healthsite/translations/): without it, readers of the published
+    site would see that the English page changed, but not when. Only this
+    commit's ancestry is fetched, before gh-pages (which stays shallow). If
+    the fetch fails, the site is still published, with undated notices.
+    """
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shallow.stdout.strip() != "true":
+        return
+    head = git_utils.get_latest_commit("HEAD")
+    fetched = subprocess.run(
+        ["git", "fetch", "--quiet", "--no-tags", "--unshallow", REMOTE, head],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if fetched.returncode != 0:
+        log.warning(
+            "could not fetch the history of %s (%s): out-of-date translations will show no date",
+            head[:7],
+            fetched.stderr.strip(),
+        )
 
 
 def _deploy(

@@ -46,14 +46,16 @@ MATERIAL_WORKER = re.compile(
 )
 CONFIG_SCRIPT = 'id="__config"'
 # What Pagefind reads of a page: the article only, without what every page
-# repeats (review dates, the clinical-review notice, the safety note, the
-# report link), permalinks, the references list, and the "Also called" line
-# (its names are indexed once, weighted, by healthsite/search/terms.py).
+# repeats (review dates, the clinical-review and out-of-date translation
+# notices, the safety note, the report link), permalinks, the references
+# list, and the "Also called" line (its names are indexed once, weighted, by
+# healthsite/search/terms.py).
 ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDED = (
     ".headerlink",
     ".page-review",
     ".clinical-review-notice",
+    ".translation-outdated-notice",
     ".safety-note",
     ".report-problem",
     ".footnote",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
@@ -47,8 +48,8 @@ _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]
 # of it" (benchmarks/README.md, "Search in readers' words").
 # fmt: off
 STOP_WORDS = (
-    "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
     "cant", "dont",  # codespell:ignore
     "get", "gets", "getting", "go", "had", "has", "have", "having", "he", "her", "him", "his",
     "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "might",
@@ -177,12 +178,17 @@ class SiteWords:
                 pages_by_name.setdefault(name, []).append(url)
         return pages_by_name
 
-    def vocabulary(self) -> set[str]:
-        """Every word of the site of at least ``MIN_WORD_LETTERS`` letters."""
-        words: set[str] = set()
+    def vocabulary(self) -> list[str]:
+        """Every word of the site of at least ``MIN_WORD_LETTERS`` letters, those
+        on the most pages first: of two words as near to a misspelling, the
+        worker takes the first ("cprs": crps, on every page, before cars, on one)."""
+        pages_using: Counter[str] = Counter()
         for page in self._by_page.values():
-            words.update(page)
-        return {word for word in words if len(word) >= MIN_WORD_LETTERS and word.isalpha()}
+            pages_using.update(page)
+        return sorted(
+            (word for word in pages_using if len(word) >= MIN_WORD_LETTERS and word.isalpha()),
+            key=lambda word: (-pages_using[word], word),
+        )
 
     def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
         """A problem for each page word of ``terms`` that no page uses."""
@@ -206,11 +212,11 @@ class SiteWords:
 def write_search_data(
     site_dir: Path,
     terms: Iterable[ReaderTerm],
-    vocabulary: set[str],
+    vocabulary: Iterable[str],
     names: dict[str, list[str]],
 ) -> None:
     """What the search worker reads: the terms and stop words, and the site's
-    words and pages' names in one file per first letter."""
+    words (in ``vocabulary``'s order) and pages' names in one file per first letter."""
     readers_words = {
         "stop": STOP_WORDS,
         "terms": {term.readers: list(term.pages) for term in terms},
@@ -219,7 +225,7 @@ def write_search_data(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(readers_words, separators=(",", ":")), encoding="utf-8")
     by_letter: dict[str, list[str]] = {}
-    for word in sorted(vocabulary):
+    for word in vocabulary:
         by_letter.setdefault(word[0], []).append(word)
     folder = site_dir / WORDS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)

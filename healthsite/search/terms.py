@@ -38,15 +38,25 @@ def reader_terms(meta: PageMeta | None) -> list[str]:
 
 
 def search_element(meta: PageMeta | None, description: str) -> str:
-    """The hidden element that carries a page's description and reader terms."""
-    meta_attributes = (
-        f'data-pagefind-meta="description[data-description]" '
-        f'data-description="{escape(description)}"'
-    )
+    """The hidden element that carries a page's description and reader terms.
+
+    The terms are also its ``names`` field (``data-pagefind-meta``), which
+    Pagefind 1.5 searches: it says of every page it finds whether the words
+    matched its title or names, which search-readers.js ranks by before it
+    fetches the best pages' fragments.
+    """
     terms = reader_terms(meta)
     if not terms:
-        return f"<div {meta_attributes} hidden></div>"
-    text = escape(", ".join(terms), quote=False)
+        return (
+            f'<div data-pagefind-meta="description[data-description]" '
+            f'data-description="{escape(description)}" hidden></div>'
+        )
+    names = ", ".join(terms)
+    meta_attributes = (
+        f'data-pagefind-meta="description[data-description], names[data-names]" '
+        f'data-description="{escape(description)}" data-names="{escape(names)}"'
+    )
+    text = escape(names, quote=False)
     return f'<div {meta_attributes} data-pagefind-weight="{TERMS_WEIGHT}" hidden>{text}</div>'
 
 

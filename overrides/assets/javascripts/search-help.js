@@ -9,8 +9,11 @@
  *   being able to breathe), the 911 and 988 line, whatever the results.
  *
  * Both notes are in the page, hidden (overrides/partials/search.html); this
- * script only shows and hides them. Each note records the query it was last
- * decided for (data-query), which benchmarks/search_eval.py waits for.
+ * script shows and hides them, and lets the Tab key reach their links: from
+ * the search box, Tab walks the links of the notes shown (Shift+Tab back),
+ * where Material's Tab would close the search (its arrow keys walk only the
+ * results). Each note records the query it was last decided for
+ * (data-query), which benchmarks/search_eval.py waits for.
  */
 ;(() => {
   const box = document.querySelector(".md-search__input")
@@ -71,6 +74,31 @@
     })
   }
   box.addEventListener("input", update)
+  // Before Material's own keydown handler (on window, bubbling), which closes
+  // the search on Tab, and takes focus back to the box on any other key
+  // (Shift, of Shift+Tab, too). Focus in the box or on a note's link: the
+  // search is open.
+  window.addEventListener(
+    "keydown",
+    event => {
+      const links = [emergency, noAnswer]
+        .filter(note => !note.hidden)
+        .flatMap(note => [...note.querySelectorAll("a[href]")])
+      if (event.key === "Shift" && links.includes(document.activeElement)) {
+        event.stopImmediatePropagation()
+        return
+      }
+      if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return
+      const stops = [box, ...links]
+      const at = stops.indexOf(document.activeElement)
+      const next = at + (event.shiftKey ? -1 : 1)
+      if (links.length === 0 || at === -1 || next < 0 || next >= stops.length) return
+      event.preventDefault()
+      event.stopImmediatePropagation()
+      stops[next].focus()
+    },
+    true
+  )
   // Material rewrites its line above the results on each answer and on reset.
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
 })()

@@ -22,9 +22,9 @@
 
 // The best pages for a query; each costs the fetch of a small fragment.
 const MAX_PAGES = 10
-// Pagefind's weight of a page's title (7), and of its names and symptoms (10,
-// TERMS_WEIGHT in healthsite/search/terms.py): the words a page is known by.
-const KNOWN_BY_WEIGHT = 7
+// What a concept in a page's title or names counts for, beside its share of
+// the page's text (at most 1): a word that names few pages counts the most.
+const KNOWN_BY_WEIGHT = 2
 
 function escapeHTML(text) {
   return text
@@ -168,7 +168,8 @@ function roughStem(word) {
 // `word` as the site has it: itself, if a page uses it or a word it starts
 // (the reader may still be typing) or another form of it ("fingers" for
 // "finger": Pagefind stems both); else the nearest word of the site within
-// the edits allowed; else null, and Pagefind is not asked (asked a word it
+// the edits allowed, of equally near ones the one on the most pages (the
+// file lists those first: "cprs" is crps, not cars); else null, and Pagefind is not asked (asked a word it
 // lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
 // `correct`: false for a word the data file has other words for ("shots"),
 // which must not become a near word of the site ("shows").
@@ -259,14 +260,25 @@ function resultGroup(score, found, terms) {
 // Pagefind's results for one word, or for several as a phrase ("pain
 // specialist", not every page with "pain" and "specialist"), or all of them
 // anywhere on a page if Pagefind finds no such phrase ("x ray" for "X-ray").
+// A phrase's pages are ranked as the words' are: Pagefind scores every page
+// of a phrase alike, and does not say which hold it in their title or names.
 async function searchWords(module, words) {
   if (!words.includes(" ")) return module.search(words)
-  const phrase = await module.search(`"${words}"`)
-  return phrase.results.length > 0 ? phrase : module.search(words)
+  const [phrase, anywhere] = await Promise.all([module.search(`"${words}"`), module.search(words)])
+  if (phrase.results.length === 0) return anywhere
+  const holding = new Set(phrase.results.map(result => result.id))
+  return { results: anywhere.results.filter(result => holding.has(result.id)) }
 }
 
-// What each concept found, page by page: [{id, hits: [result or undefined], coverage, score}],
-// and for each concept, how many pages hold it.
+// Whether Pagefind matched the words in a page's title or names (the `names`
+// field: healthsite/search/terms.py), which it reports for every page found,
+// before any fragment is fetched.
+const KNOWN_BY_FIELDS = ["title", "names"]
+const isKnownBy = result => (result.matchedMetaFields ?? []).some(f => KNOWN_BY_FIELDS.includes(f))
+
+// What each concept found, page by page: [{id, hits: [result or undefined],
+// knownBy: [whether the page's title or names hold it], coverage, score}],
+// and for each concept, how many pages are known by it.
 async function pagesFound(module, concepts) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
@@ -274,14 +286,18 @@ async function pagesFound(module, concepts) {
   )
   for (const { index, search } of await Promise.all(searches)) {
     for (const result of search.results) {
-      const page = found.get(result.id) ?? { hits: Array(concepts.length), id: result.id }
+      const page = found.get(result.id) ?? {
+        hits: Array(concepts.length),
+        knownBy: Array(concepts.length).fill(false),
+        id: result.id,
+      }
       const hit = page.hits[index]
       if (!hit || result.score > hit.score) page.hits[index] = result
+      page.knownBy[index] ||= isKnownBy(result)
       found.set(result.id, page)
     }
   }
   const pages = [...found.values()]
-  const holding = concepts.map((_, index) => pages.filter(page => page.hits[index]).length)
   // Each concept counts as much: a page's score for it is its share of the
   // best page's (1 for the page that holds it most), so that a word every
   // page mentions once does not outweigh the one the reader came for.
@@ -296,7 +312,8 @@ async function pagesFound(module, concepts) {
       score: shares.reduce((sum, share) => sum + share, 0),
     }
   })
-  return { pages: scored, holding }
+  const known = concepts.map((_, index) => pages.filter(page => page.knownBy[index]).length)
+  return { pages: scored, known }
 }
 
 // How many pages the site has (Pagefind's entry file, which it has fetched already).
@@ -359,47 +376,52 @@ export async function answer(module, query, isLatest) {
   if (words.length === 0) return { items: [] }
   const readers = await loadReadersWords()
   const concepts = await searchableConcepts(conceptsOf(words, readers))
-  const [{ pages: found, holding }, named, total] = await Promise.all([
+  const [{ pages: found, known }, named, total] = await Promise.all([
     pagesFound(module, concepts),
     pagesNamed(concepts),
     loadPageCount(),
   ])
-  // A word on most pages ("crps" on this site) says little about which page
-  // the reader wants: it does not count among their names or symptoms below,
-  // unless every word of the query is such a word.
-  const telling = holding.map(pages => pages <= total / 2)
+  // A word in most pages' titles or names ("crps" on this site) says little
+  // about which page the reader wants: it does not count among the names
+  // below, unless every word of the query is such a word.
+  const telling = known.map(pages => pages <= total / 2)
   if (!telling.some(Boolean)) telling.fill(true)
   // Material asks at every keystroke: fetch result fragments for the latest
   // query only (the index chunks fetched for the others are cached).
   if (!isLatest()) return null
   // The best pages by their shares of the reader's concepts (pagesFound):
   // a page holding most of them comes before one holding a few, and one
-  // holding a concept strongly before one that mentions it in passing.
-  found.sort((a, b) => b.score - a.score)
+  // holding a concept strongly before one that mentions it in passing. Each
+  // concept in the page's title or names (its symptoms, its other names)
+  // counts more, as Material's boost put such pages first (1,000 times a word
+  // of the text): Pagefind's weights stop at 10, and a word that every page
+  // uses counts for little in its scores (among 1,000 pages about pain,
+  // "burning pain" scored CRPS 1.49 and a page that only mentions it 1.48).
+  // It counts by how few pages it names (its idf, 0 to 1): "swelling", which
+  // names the CRPS page alone, fully; "crps", in most titles here, little.
+  // Pagefind says which results matched in their title or names for every
+  // page it finds, so this counts before the cut to the MAX_PAGES best (it
+  // was read from the fragments of those 10 alone, and the CRPS page often
+  // fell outside them among 1,000 pages that use its words).
+  const specific = known.map(pages => (pages > 0 ? Math.log(total / pages) / Math.log(total) : 0))
+  found.forEach(page => {
+    page.listed = page.knownBy.reduce((sum, known, index) => sum + (known ? specific[index] : 0), 0)
+    page.rank = page.score + KNOWN_BY_WEIGHT * page.listed
+  })
+  found.sort((a, b) => b.rank - a.rank)
   const best = found.slice(0, MAX_PAGES)
   const data = await Promise.all(best.map(pageData))
-  // Then each concept the page is known by (its title, names or symptoms)
-  // counts one more, as Material's boost put such pages first (1,000 times a
-  // word of the text): Pagefind's weights stop at 10, and a word that every
-  // page uses counts for little (among 1,000 pages about pain, "burning pain"
-  // scored CRPS 1.49 and a page that only mentions it 1.48). A concept that
-  // names the page exactly counts half more ("crps" names the CRPS page;
-  // "CRPS in children" only lists the word). Tried on the set's tuning part
-  // (benchmarks/search_queries.yml): these sums put the right page first for
-  // 38 of its 48 queries where sorting first by how many concepts a page
-  // holds put 35 (benchmarks/README.md has the figures since).
+  // Then a concept that names the page exactly counts half more ("crps"
+  // names the CRPS page; "CRPS in children" only holds the word). Tried on
+  // the set's tuning part (benchmarks/search_queries.yml; the figures are in
+  // benchmarks/README.md).
   const ranked = best.map((page, i) => ({
     ...page,
     data: data[i],
-    listed: data[i].filter(
-      concept =>
-        telling[concept.index] &&
-        concept.weighted_locations.some(location => location.weight >= KNOWN_BY_WEIGHT)
-    ).length,
     named: named(siteRelative(data[i][0].url), telling),
   }))
   ranked.forEach(page => {
-    page.rank = page.score + page.listed + page.named / 2
+    page.rank += page.named / 2
   })
   ranked.sort((a, b) => b.rank - a.rank)
   // No page holds every concept: the page offers help beside the results.

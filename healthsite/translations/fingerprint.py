@@ -1,0 +1,190 @@
+"""The fingerprint of an English page: what a translation of it was made from.
+
+The first 12 hex digits of a SHA-256 over the page's Markdown (line endings
+made ``\\n``): its body, and the front matter fields a translation carries in
+Spanish (title, description, other names, symptoms, each finding's wording),
+not those it takes from the English page as they are (review dates and
+reviewer, related pages, certainty and source of findings): a review that
+changes no word leaves its translations current. And the English wording of
+the data entries the page shows
+through its macros: statistics (``stat``, ``stat_value``), warning signs
+(``signs``) and glossary terms (the tooltips of words on the page, and every
+term on the page that lists them all). A change to any of these changes what
+a reader of the English page reads, so the translation may no longer match.
+Numbers, levels and sources are not wording: the build writes them into both
+languages from the same entry, so changing one leaves a translation current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.utils.meta import YAML_RE
+
+from healthsite.content.macrocalls import literal_calls
+from healthsite.yamlfile import load_quickly
+
+FINGERPRINT_DIGITS = 12
+FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
+
+STATISTICS = "data/statistics.yml"
+WARNING_SIGNS = "data/warning_signs.yml"
+GLOSSARY = "data/glossary.yml"
+# Each data file a page reads through macros, and the fields of an entry that
+# readers read (the `es:` map beside them holds their Spanish).
+WORDING_FIELDS: dict[str, tuple[str, ...]] = {
+    STATISTICS: ("claim", "unit", "population", "period", "attributed_to", "caveat"),
+    WARNING_SIGNS: ("text", "for"),
+    GLOSSARY: ("definition",),
+}
+DATA_FILES = tuple(WORDING_FIELDS)
+MACROS_READING: dict[str, str] = {
+    "stat": STATISTICS,
+    "stat_value": STATISTICS,
+    "signs": WARNING_SIGNS,
+}
+# The glossary page lists every term.
+EVERY_TERM_MACRO = "glossary_list"
+# The front matter fields whose Spanish a translation holds (its findings: the
+# wording of each, ``finding``).
+TRANSLATED_FIELDS = ("title", "description", "alternative_names", "signs_or_symptoms")
+
+# Entry key -> field -> English text, for one data file.
+Wording = dict[str, dict[str, Any]]
+
+
+# A data file's parsed entries by its text: the versions of a page's history
+# mostly share the same data files.
+_data_by_text: dict[tuple[str, str], dict[Any, Any]] = {}
+TEXTS_KEPT = 2_000
+
+
+def _data(text: str | None, data_file: str) -> dict[Any, Any]:
+    """A data file's entries; none if it is missing or not valid YAML (the
+    build's own data checks report that, with its line)."""
+    if text is None:
+        return {}
+    key = (data_file, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    found = _data_by_text.get(key)
+    if found is None:
+        if len(_data_by_text) >= TEXTS_KEPT:
+            _data_by_text.clear()
+        data = load_quickly(text)
+        found = _data_by_text[key] = data if isinstance(data, dict) else {}
+    return found
+
+
+def english_wording(data: Mapping[Any, Any], data_file: str) -> Wording:
+    """The English wording of each entry of a data file."""
+    fields = WORDING_FIELDS[data_file]
+    return {
+        str(key): {name: entry[name] for name in fields if name in entry}
+        for key, entry in data.items()
+        if isinstance(entry, dict)
+    }
+
+
+@dataclass(frozen=True)
+class Tooltips:
+    """The glossary's terms and the words on a page that show each one."""
+
+    term_of: Mapping[str, str]
+    terms: tuple[str, ...]
+    # Any of the words, whole; None if there are none.
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, glossary: Mapping[Any, Any]) -> Tooltips:
+        """From the glossary's entries (each term's ``matches``)."""
+        term_of: dict[str, str] = {}
+        for term, entry in glossary.items():
+            words = entry.get("matches") if isinstance(entry, dict) else None
+            for word in words if isinstance(words, list) else []:
+                if str(word):
+                    term_of.setdefault(str(word), str(term))
+        # Longest first, so that a word inside a longer one is not found instead.
+        alternatives = "|".join(re.escape(word) for word in sorted(term_of, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if term_of else None
+        return cls(term_of, tuple(str(term) for term in glossary), pattern)
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """What one version of the data files gives a page's fingerprint."""
+
+    wording: Mapping[str, Wording]
+    tooltips: Tooltips
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str | None]) -> DataVersion:
+        """From each data file's text (None: the file does not exist)."""
+        data = {name: _data(texts.get(name), name) for name in DATA_FILES}
+        return cls(
+            {name: english_wording(entries, name) for name, entries in data.items()},
+            Tooltips.of(data[GLOSSARY]),
+        )
+
+
+def normalized(markdown: str) -> str:
+    """The page's text with Windows and old Mac line endings made ``\\n``, no BOM."""
+    return markdown.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _terms_on(markdown: str, tooltips: Tooltips) -> list[str]:
+    """The glossary terms one of whose words (case-sensitive, whole) is on the page."""
+    if tooltips.pattern is None:
+        return []
+    return sorted({tooltips.term_of[word] for word in tooltips.pattern.findall(markdown)})
+
+
+def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
+    """The keys of the entries the page shows, by data file."""
+    used: dict[str, set[str]] = {name: set() for name in DATA_FILES}
+    for name, arguments in literal_calls(markdown):
+        if name in MACROS_READING:
+            used[MACROS_READING[name]].update(arguments)
+        elif name == EVERY_TERM_MACRO:
+            used[GLOSSARY].update(tooltips.terms)
+    used[GLOSSARY].update(_terms_on(markdown, tooltips))
+    return {name: sorted(keys) for name, keys in used.items()}
+
+
+def translated_part(text: str) -> tuple[dict[str, Any], str]:
+    """The front matter fields a translation carries, and the body.
+
+    Front matter that cannot be read counts whole, as text (the build reports it).
+    """
+    front = YAML_RE.match(text)
+    if front is None:
+        return {}, text
+    fields = load_quickly(front.group(1))
+    if not isinstance(fields, dict):
+        return {"front matter": front.group(1)}, text[front.end() :]
+    carried = {name: fields[name] for name in TRANSLATED_FIELDS if name in fields}
+    findings = fields.get("findings")
+    if isinstance(findings, list):
+        carried["findings"] = [
+            item.get("finding") if isinstance(item, dict) else item for item in findings
+        ]
+    return carried, text[front.end() :]
+
+
+def fingerprint(markdown: str, data: DataVersion) -> str:
+    """The fingerprint of an English page's text with the data it uses.
+
+    A key the data has no entry for is left out (the build reports it).
+    """
+    text = normalized(markdown)
+    fields, body = translated_part(text)
+    used = {
+        name: {key: data.wording[name][key] for key in keys if key in data.wording[name]}
+        for name, keys in used_entries(text, data.tooltips).items()
+    }
+    payload = json.dumps([fields, used], sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(f"{body}\0{payload}".encode())
+    return digest.hexdigest()[:FINGERPRINT_DIGITS]

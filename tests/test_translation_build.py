@@ -1,0 +1,131 @@
+"""Translation drift in a real build of the site, in a git repository: the notice
+readers of an out-of-date translation see, and the mistakes that fail the build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from healthsite.translations.__main__ import main
+from tests.sitebuild import Build, assert_fails_with, build
+from tests.translationrepo import commit, git
+
+NOTICE = re.compile(r'<aside class="translation-outdated-notice".*?</aside>', re.DOTALL)
+HARD_SPANISH = (
+    "La sensibilización central constituye un mecanismo fisiopatológico caracterizado por "
+    "la amplificación de la transmisión nociceptiva en las estructuras medulares y "
+    "supramedulares correspondientes, con repercusiones terapéuticas considerables.\n"
+)
+
+
+def _in_git(project: Path, date: str = "2026-01-01") -> None:
+    git(project, "init", "-q", "-b", "main")
+    commit(project, date, "the site")
+
+
+def _change_english_home(project: Path, date: str) -> None:
+    home = project / "docs/index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nWe add new pages often.\n", "utf-8")
+    commit(project, date, "home: a sentence")
+
+
+def _feed_entry(result: Build, feed: str, source_file: str) -> dict[str, Any]:
+    document = json.loads((result.site_dir / feed).read_text(encoding="utf-8"))
+    [entry] = [page for page in document["pages"] if page["source_file"] == source_file]
+    return dict(entry)
+
+
+def _notice(result: Build, path: str) -> str:
+    found = NOTICE.search(result.page(path))
+    return found.group(0) if found else ""
+
+
+def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(project: Path) -> None:
+    _in_git(project)
+    _change_english_home(project, "2026-03-01")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    notice = _notice(result, "es/")
+    assert "Es posible que esta traducción no esté al día" in notice  # codespell:ignore
+    assert (
+        "La página en inglés cambió el 1 de marzo de 2026, después de hacer esta traducción. "
+        "Es posible que esta traducción todavía no coincida con ella."  # codespell:ignore
+    ) in " ".join(notice.split())
+    # The link leads to the English page, from /es/.
+    assert '<a href="../" hreflang="en">Lea la página en inglés</a>' in notice
+    assert _notice(result, "") == ""  # the English page has none
+    # api/pages.json, in both languages, says so too.
+    stale = {"status": "out_of_date", "out_of_date_since": "2026-03-01"}
+    english = _feed_entry(result, "api/pages.json", "docs/index.md")
+    assert english["translations"]["es"].items() >= stale.items()
+    spanish = _feed_entry(result, "es/api/pages.json", "docs/index.es.md")
+    assert spanish["translation"].items() >= stale.items()
+    assert "translations: out-of-date translations are shown without a date" not in result.output
+
+
+def test_a_current_translation_has_no_notice(project: Path) -> None:
+    _in_git(project)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert _notice(result, "es/") == ""
+
+
+def test_without_history_the_notice_has_no_date_and_the_build_says_why(project: Path) -> None:
+    """A site built from a release archive: no git, so the change cannot be dated."""
+    home = project / "docs/index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nWe add new pages often.\n", "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "La página en inglés cambió después de hacer esta traducción." in " ".join(
+        _notice(result, "es/").split()
+    )
+    said = "INFO    -  translations: out-of-date translations are shown without a date"
+    assert result.output.count(said) == 1
+
+
+def test_translation_mistakes_fail_the_build_with_file_and_line(project: Path) -> None:
+    (project / "docs/gone.md").write_text("# Gone\n", encoding="utf-8")
+    _in_git(project)
+    (project / "docs/gone.md").unlink()
+    commit(project, "2026-02-02", "remove a page")
+    spanish_home = project / "docs/index.es.md"
+    for orphan in ("gone", "never"):
+        (project / f"docs/{orphan}.es.md").write_text(spanish_home.read_text("utf-8"), "utf-8")
+    text = re.sub(r"fingerprint: \w+", "fingerprint: 0123456789ab", spanish_home.read_text("utf-8"))
+    spanish_home.write_text(text, encoding="utf-8")
+    assert_fails_with(
+        build(project),
+        "docs/index.es.md:5: translation.fingerprint: '0123456789ab' matches no version of "
+        "docs/index.md in git history",
+        "docs/gone.es.md:1: translation: is the translation of a page that no longer exists: "
+        "docs/gone.md was removed on 2026-02-02",
+        "docs/never.es.md:1: translation: translates docs/never.md, which does not exist",
+    )
+
+
+def test_a_spanish_page_below_the_readability_floor_fails(project: Path) -> None:
+    spanish_home = project / "docs/index.es.md"
+    text = spanish_home.read_text(encoding="utf-8")
+    # Enough hard prose to outweigh the page's easy sentences.
+    hard = "\n".join([HARD_SPANISH] * 15)
+    spanish_home.write_text(text.replace("Este sitio trata", f"{hard}\nEste sitio trata", 1))
+    assert_fails_with(
+        build(project),
+        "docs/index.es.md:12: readability: INFLESZ ",
+        "; the floor is INFLESZ 55, Fernández Huerta 60",
+    )
+
+
+def test_a_started_translation_fails_only_until_it_is_translated(project: Path) -> None:
+    """`make new-page TRANSLATE=...` writes a page the build reads without a
+    template error; the build refuses it only for the English still in it."""
+    (project / "docs/conditions/crps.es.md").unlink(missing_ok=True)
+    assert main(["--root", str(project), "start", "conditions/crps.md"]) == 0
+    result = build(project)
+    assert_fails_with(
+        result,
+        "docs/conditions/crps.es.md:28: translation: the page still holds the English to translate",
+    )
+    assert "Pages with problems (1)" in result.output
