@@ -546,6 +546,7 @@ def _add_related_pages(markdown: str, page: Page, config: MkDocsConfig, files: F
         state.page_file_text,
         state.library_macros.listings,
         state.wording.words if state.wording.translated else None,
+        state.wording.language,
     )
     state.problems.extend(problems)
     return markdown

@@ -34,6 +34,7 @@ from healthsite.i18n.pages import other_language_url
 from healthsite.i18n.wording import PageWording
 from healthsite.library import atoz
 from healthsite.library.model import LibraryPage
+from healthsite.links.locate import page_source
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
 
 ENGLISH_PAGE = """---
@@ -408,17 +409,6 @@ def test_the_language_link_is_relative_both_ways(built_site: Build) -> None:
     assert link.findall(built_site.page("es")) == [("../", "en")]
 
 
-def test_an_untranslated_page_is_english_with_a_spanish_notice(project: Path) -> None:
-    # Every page of the checkout may be translated: this copy leaves one out.
-    (project / "docs/treatments/other-treatments.es.md").unlink(missing_ok=True)
-    result = build(project)
-    assert result.returncode == 0, result.output
-    page = result.page("es/treatments/other-treatments/")
-    assert '<html lang="es"' in page
-    assert "Esta página todavía no está traducida" in page
-    assert '<div lang="en"><h1' in page
-
-
 def test_each_language_keeps_its_own_outputs(built_site: Build) -> None:
     english = json.loads((built_site.site_dir / "api/pages.json").read_text(encoding="utf-8"))
     spanish = json.loads((built_site.site_dir / "es/api/pages.json").read_text(encoding="utf-8"))
@@ -545,3 +535,15 @@ def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing(tmp_pat
         "es wording: 'definition:' under 'es:' beside the English",
     ]
     assert all(problem.startswith("data/glossary.yml:") for problem in problems)
+
+
+def test_a_spanish_pages_source_is_its_translation_or_the_english_page(tmp_path: Path) -> None:
+    """Link reports name the file to fix (healthsite/links/locate.py)."""
+    (tmp_path / "docs/guides").mkdir(parents=True)
+    for name in ("index.md", "index.es.md", "guides/diagnosis.md", "guides/living.md"):
+        (tmp_path / "docs" / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "docs/guides/diagnosis.es.md").write_text("# x\n", encoding="utf-8")
+    assert page_source("es/", tmp_path) == "docs/index.es.md"
+    assert page_source("es/guides/diagnosis/", tmp_path) == "docs/guides/diagnosis.es.md"
+    assert page_source("es/guides/living/", tmp_path) == "docs/guides/living.md"
+    assert page_source("guides/diagnosis/", tmp_path) == "docs/guides/diagnosis.md"

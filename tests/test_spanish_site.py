@@ -227,3 +227,14 @@ def test_an_english_search_finds_english_pages(
     )
     expect(first).to_have_attribute("href", re.compile(r"//[^/]+/treatments/iv-ketamine/(\?|$)"))
     page.close()
+
+
+def test_an_untranslated_page_is_english_with_a_spanish_notice(spanish_site: Build) -> None:
+    page = spanish_site.page("es/guides/diagnosis")
+    assert '<html lang="es"' in page
+    assert "Esta página todavía no está traducida" in page
+    assert '<div lang="en"><h1' in page
+    # Left out of the Spanish search index (only the translations are in it).
+    entry = json.loads((spanish_site.site_dir / "pagefind/pagefind-entry.json").read_text())
+    translations = list((spanish_site.site_dir.parent / "docs").rglob("*.es.md"))
+    assert entry["languages"]["es"]["page_count"] == len(translations)

@@ -59,6 +59,7 @@ def set_theme_words(config: MkDocsConfig, language: str, words: Mapping[str, str
     toc = config.mdx_configs.setdefault("toc", {})
     toc["title"] = words["toc_title"]
     toc["permalink_title"] = words["permalink_title"]
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = words["footnote_backlink"]
     # Material shows partials/alternate.html (ours: the language link) in the
     # header when this is true. Not a list: Material would also write a list's
     # entries into every page's <head> as hreflang links, relative and on

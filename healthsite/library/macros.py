@@ -69,7 +69,9 @@ class LibraryMacros:
                 )
             )
             return f"[unknown section {page_type}]"
-        return render.page_list(self._library(), section, self.page_uri, self.listings, self.words)
+        return render.page_list(
+            self._library(), section, self.page_uri, self.listings, self.words, self.language
+        )
 
     def a_to_z(self) -> str:
         """Macro: the A to Z of every condition, treatment and guide."""
@@ -79,7 +81,7 @@ class LibraryMacros:
 
     def library_cards(self) -> str:
         """Macro: a card for each section with pages, and the A to Z (the home page)."""
-        return render.library_cards(self._library(), self.page_uri, self.words)
+        return render.library_cards(self._library(), self.page_uri, self.words, self.language)
 
     def unplaced_listings(self) -> list[Problem]:
         """A listing whose macro call was not on a line of its own, so it had

@@ -37,6 +37,9 @@ class LibraryPage:
     # Site-relative address as MkDocs writes it, e.g. "conditions/crps/".
     url: str
     canonical_url: str
+    # The language its title and description are in: "en" for an English page
+    # shown untranslated in another language's site.
+    language: str = "en"
 
 
 def sort_key(text: str) -> str:
@@ -75,6 +78,7 @@ def _library_page(src_uri: str, front: FrontMatter, files: Files) -> LibraryPage
         alternative_names=tuple(name for _, name in front.alternative_names()),
         url=page.url if page is not None else "",
         canonical_url=(page.canonical_url or "") if page is not None else "",
+        language=front.language,
     )
 
 

@@ -36,6 +36,7 @@ def with_related_pages(
     file_text: str,
     listings: Listings,
     words: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> tuple[str, list[Problem]]:
     """The page with its "Related pages" block at the end, and any typed copy reported."""
     typed = TYPED_HEADING.search(markdown)
@@ -49,7 +50,7 @@ def with_related_pages(
             "related_pages (or possible_treatments) instead",
         )
         return markdown, [problem]
-    block = related_block(library, src_uri, listings, words)
+    block = related_block(library, src_uri, listings, words, language)
     if not block:
         return markdown, []
     return f"{markdown.rstrip()}\n\n{block}", []

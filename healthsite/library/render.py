@@ -58,8 +58,19 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
 
 
-def link(from_uri: str, page: LibraryPage) -> str:
-    return f"[{escape(page.title)}]({link_from(from_uri, page.src_uri)})"
+def link(from_uri: str, page: LibraryPage, language: str = "en") -> str:
+    """A Markdown link to the page; marked with its language where it differs
+    from the page it is on (an English title in the Spanish site)."""
+    marked = "" if page.language == language else f'{{ lang="{page.language}" }}'
+    return f"[{escape(page.title)}]({link_from(from_uri, page.src_uri)}){marked}"
+
+
+def _page_link(parent: Element, from_uri: str, page: LibraryPage, language: str) -> Element:
+    """A link to the page in a listing, marked with its language where it differs."""
+    made = listing.link(parent, _href(from_uri, page), page.title)
+    if page.language != language:
+        made.set("lang", page.language)
+    return made
 
 
 def _href(from_uri: str, page: LibraryPage) -> str:
@@ -70,15 +81,15 @@ def _heading(parent: Element, tag: str, text: str, heading_id: str) -> None:
     element(tag, parent, text, {"id": heading_id})
 
 
-def _link_list(parent: Element, from_uri: str, pages: list[LibraryPage]) -> Element:
+def _link_list(parent: Element, from_uri: str, pages: list[LibraryPage], language: str) -> Element:
     items = element("ul", parent)
     for page in pages:
-        listing.link(element("li", items), _href(from_uri, page), page.title)
+        _page_link(element("li", items), from_uri, page, language)
     return items
 
 
 def _more_conditions(
-    parent: Element, library: Library, from_uri: str, more: int, words: Words
+    parent: Element, library: Library, from_uri: str, more: int, words: Words, language: str
 ) -> None:
     """After the first conditions a treatment is used for: how many more, and
     where every condition is listed."""
@@ -96,10 +107,16 @@ def _more_conditions(
         )
         before, _, after = listed.partition("{page}")
         text.text = f"{more_text} {before}"
-        listing.link(text, _href(from_uri, index), index.title).tail = after
+        _page_link(text, from_uri, index, language).tail = after
 
 
-def related_block(library: Library, src_uri: str, listings: Listings, words: Words = None) -> str:
+def related_block(
+    library: Library,
+    src_uri: str,
+    listings: Listings,
+    words: Words = None,
+    language: str = "en",
+) -> str:
     """The "Related pages" block of a page, or "" when nothing relates to it."""
     shown = library.related_shown(src_uri)
     if not shown:
@@ -126,9 +143,9 @@ def related_block(library: Library, src_uri: str, listings: Listings, words: Wor
                 if words is not None:
                     heading = words[heading_id.replace("-", "_")]
                 _heading(nav, "h3", heading, heading_id)
-            _link_list(nav, src_uri, pages)
+            _link_list(nav, src_uri, pages, language)
             if relation == Relation.used_for and more_conditions:
-                _more_conditions(nav, library, src_uri, more_conditions, words)
+                _more_conditions(nav, library, src_uri, more_conditions, words, language)
         return nav
 
     return listings.placeholder(RELATED_HEADING, make)
@@ -140,6 +157,7 @@ def page_list(
     from_uri: str,
     listings: Listings,
     words: Words = None,
+    language: str = "en",
 ) -> str:
     """Every page of a section, by title, each with its description."""
     pages = library.in_section(section)
@@ -155,7 +173,7 @@ def page_list(
         items = element("ul", listed)
         for page in pages:
             item = element("li", items)
-            listing.link(item, _href(from_uri, page), page.title)
+            _page_link(item, from_uri, page, language)
             element("br", item).tail = f"  {page.description}"
         return listed
 
@@ -190,21 +208,28 @@ def a_to_z(
                 item = element("li", items)
                 if entry.see:
                     item.text = f"{entry.label}: {see} "
-                listing.link(item, _href(from_uri, entry.page), entry.page.title)
+                _page_link(item, from_uri, entry.page, language)
         return whole
 
     return listings.placeholder("a_to_z()", make)
 
 
-def _card(library: Library, section: LibrarySection, from_uri: str, words: Words) -> str | None:
+def _card(
+    library: Library, section: LibrarySection, from_uri: str, words: Words, language: str
+) -> str | None:
     pages = library.in_section(section)
     index = library.section_index(section)
     if not pages or index is None:
         return None
-    lines = [f"-   **{link(from_uri, index)}**", "", f"    {escape(index.description)}", ""]
+    lines = [
+        f"-   **{link(from_uri, index, language)}**",
+        "",
+        f"    {escape(index.description)}",
+        "",
+    ]
     # Every page of a small section; beyond SHOWN_BY_NAME, the first ones and
     # "All N ...", so the home page stays the same size as the library grows.
-    lines += [f"    - {link(from_uri, page)}" for page in pages[:SHOWN_BY_NAME]]
+    lines += [f"    - {link(from_uri, page, language)}" for page in pages[:SHOWN_BY_NAME]]
     if len(pages) > SHOWN_BY_NAME:
         everything = link_from(from_uri, index.src_uri)
         all_pages = "All {count}" if words is None else words["all_pages"]
@@ -213,13 +238,18 @@ def _card(library: Library, section: LibrarySection, from_uri: str, words: Words
     return "\n".join(lines)
 
 
-def library_cards(library: Library, from_uri: str, words: Words = None) -> str:
+def library_cards(
+    library: Library, from_uri: str, words: Words = None, language: str = "en"
+) -> str:
     """Home page cards: each section that has pages, then the A to Z."""
-    cards = [card for section in SECTIONS if (card := _card(library, section, from_uri, words))]
+    cards = [
+        card for section in SECTIONS if (card := _card(library, section, from_uri, words, language))
+    ]
     a_to_z_page = library.pages.get(A_TO_Z_PAGE)
     if a_to_z_page is not None:
         cards.append(
-            f"-   **{link(from_uri, a_to_z_page)}**\n\n    {escape(a_to_z_page.description)}"
+            f"-   **{link(from_uri, a_to_z_page, language)}**\n\n"
+            f"    {escape(a_to_z_page.description)}"
         )
     opening = f'<div class="grid cards {LISTING_CLASS}" markdown>'
     return f"{opening}\n\n" + "\n\n".join(cards) + "\n\n</div>\n"

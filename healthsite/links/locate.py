@@ -7,12 +7,25 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
+from healthsite.i18n.language import SPANISH, translated_src_uri
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 
 def page_source(url_path: str, project_dir: Path, docs_dir: str = "docs") -> str | None:
-    """``conditions/crps/`` -> ``docs/conditions/crps.md``, if that file exists."""
+    """``conditions/crps/`` -> ``docs/conditions/crps.md``, if that file exists.
+
+    A page of the Spanish site (``es/conditions/crps/``) is made from its
+    translation (``docs/conditions/crps.es.md``), or, not translated yet,
+    from the English page.
+    """
     stem = url_path.strip("/")
+    language, _, rest = stem.partition("/")
+    if language == SPANISH:
+        english = page_source(rest, project_dir, docs_dir)
+        if english is None:
+            return None
+        translated = translated_src_uri(english, SPANISH)
+        return translated if (project_dir / translated).is_file() else english
     candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
     for candidate in candidates:
         if (project_dir / docs_dir / candidate).is_file():

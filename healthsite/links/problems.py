@@ -47,11 +47,16 @@ def _source_problem(result: LinkResult, source: SourceEntry) -> Problem:
 
 def _page_problems(result: LinkResult, project_dir: Path) -> list[Problem]:
     problems = []
+    places: set[tuple[str, int | None]] = set()
     for page in sorted(result.pages):
         source = page_source(page, project_dir)
         if source is None:  # a page no Markdown file makes (e.g. the 404 page)
             continue
         line = _line_holding(project_dir / source, _written_as(result))
+        # An English page is also in the Spanish site until it is translated: one fix.
+        if (source, line) in places:
+            continue
+        places.add((source, line))
         problems.append(
             Problem(
                 source,
