@@ -87,6 +87,12 @@ def project_with_remote(folder: Path) -> Path:
     (folder / "work").mkdir()
     work = copy_project(folder / "work")
     git("init", "--quiet", "--initial-branch=main", cwd=work)
+    # The project as copied is the first commit: the history the build reads
+    # then holds the English each translation was made from, so a test that
+    # changes an English page makes its translation out of date, as in the
+    # real repository, rather than a translation of nothing known.
+    git("add", "--all", cwd=work)
+    git("commit", "--quiet", "--message", "The project as copied", cwd=work)
     git("remote", "add", "origin", str(folder / "origin.git"), cwd=work)
     return work
 

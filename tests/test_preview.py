@@ -70,8 +70,6 @@ def _second_push(site: Path, destination: Path) -> Path:
 def _run_all(folder: Path) -> None:
     origin = folder / "origin.git"
     work = project_with_remote(folder)
-    git("add", "--all", cwd=work)
-    git("commit", "--quiet", "--message", "Content of release 1.0", cwd=work)
     _ok(_tool("healthsite.publishing.publish", "--ref", "refs/tags/v1.0", cwd=work))
     trees: dict[str, dict[str, str]] = {"published": gh_pages_entries(origin)}
     versions = {"published": git("show", "gh-pages:versions.json", cwd=origin)}
