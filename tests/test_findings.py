@@ -222,6 +222,8 @@ def test_a_figure_in_a_finding_shows_its_number_from_statistics_yml(built_site: 
 
 
 def test_a_figure_from_another_source_is_cited_where_it_stands(project: Path) -> None:
+    # An English figure the Spanish page does not have yet: its translation goes.
+    (project / KETAMINE.replace(".md", ".es.md")).unlink()
     edit(
         project,
         KETAMINE,

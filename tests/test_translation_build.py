@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from healthsite.translations.__main__ import main
+from healthsite.translations.editing import START_MARKER
 from tests.sitebuild import Build, assert_fails_with, build
 from tests.translationrepo import commit, git
 
@@ -123,9 +124,12 @@ def test_a_started_translation_fails_only_until_it_is_translated(project: Path) 
     template error; the build refuses it only for the English still in it."""
     (project / "docs/conditions/crps.es.md").unlink(missing_ok=True)
     assert main(["--root", str(project), "start", "conditions/crps.md"]) == 0
+    started = (project / "docs/conditions/crps.es.md").read_text(encoding="utf-8")
+    marker_line = started[: started.index(START_MARKER)].count("\n") + 1
     result = build(project)
     assert_fails_with(
         result,
-        "docs/conditions/crps.es.md:28: translation: the page still holds the English to translate",
+        f"docs/conditions/crps.es.md:{marker_line}: translation: the page still holds the "
+        "English to translate",
     )
     assert "Pages with problems (1)" in result.output
