@@ -136,7 +136,8 @@ def test_the_worker_gets_terms_stop_words_the_sites_words_and_pages_names(
     write_search_data(tmp_path, terms, words.vocabulary(), words.names())
 
     data = json.loads((tmp_path / "search/readers-words.json").read_text())
-    assert data == {"stop": list(STOP_WORDS), "terms": {"shots": ["injection"]}}
+    stop = {language: list(words) for language, words in STOP_WORDS.items()}
+    assert data == {"stop": stop, "terms": {"shots": ["injection"]}}
     c_words = (tmp_path / "search/words/c.txt").read_text().split(" ")
     # Whole words of three letters or more, those on the most pages first (a
     # misspelling goes to the first of two as near); tags and entities are not words.

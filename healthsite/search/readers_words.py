@@ -46,8 +46,10 @@ _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]
 # Question and filler words decide nothing, and hid pages: Pagefind wants
 # every word of a query on a page, and found none for "will my child grow out
 # of it" (benchmarks/README.md, "Search in readers' words").
+# Per language, as the search box's page says (<html lang>; the worker's ?lang=),
+# normalized: "cómo" is "como".
 # fmt: off
-STOP_WORDS = (
+ENGLISH_STOP_WORDS = (
     "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
     "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
     "cant", "dont",  # codespell:ignore
@@ -58,7 +60,17 @@ STOP_WORDS = (
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
     "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
 )
+SPANISH_STOP_WORDS = (
+    "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",
+    "ella", "ellos", "en", "es", "esa", "ese", "eso", "esta", "estan", "estar", "este", "esto",
+    "estoy", "fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis",
+    "muy", "nos", "o", "para", "pero", "por", "porque", "puede", "pueden", "puedo", "que",
+    "quien", "se", "sea", "ser", "si", "sin", "sobre", "son", "soy", "su", "sus", "tan", "te",
+    "tengo", "tiene", "tienen", "tu", "un", "una", "unas", "uno", "unos", "usted", "y", "ya",
+    "yo",
+)
 # fmt: on
+STOP_WORDS = {"en": ENGLISH_STOP_WORDS, "es": SPANISH_STOP_WORDS}
 # The site's words given to the worker: at least this many letters (shorter
 # words are searched as typed: CHECKED_LETTERS in search-readers.js).
 MIN_WORD_LETTERS = 3
@@ -215,7 +227,7 @@ def write_search_data(
     vocabulary: Iterable[str],
     names: dict[str, list[str]],
 ) -> None:
-    """What the search worker reads: the terms and stop words, and the site's
+    """What the search worker reads: the terms and each language's stop words, and the site's
     words (in ``vocabulary``'s order) and pages' names in one file per first letter."""
     readers_words = {
         "stop": STOP_WORDS,
