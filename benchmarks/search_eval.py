@@ -31,6 +31,10 @@ the site, ``benchmarks/reader_corpus.py``; 0 is the site as it is, about 20 page
 pages call their condition by their own names where the near-copies say
 "CRPS" as often as the CRPS page (``reader_corpus.generate_pages``).
 
+``--language es`` types the Spanish set (``benchmarks/search_queries_es.yml``)
+into the search box of the Spanish pages (``/es/``); every report counts the
+queries that brought back a page of another language (it must be none).
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
