@@ -31,6 +31,10 @@ the site, ``benchmarks/reader_corpus.py``; 0 is the site as it is, about 20 page
 pages call their condition by their own names where the near-copies say
 "CRPS" as often as the CRPS page (``reader_corpus.generate_pages``).
 
+``--language es`` types the Spanish set (``benchmarks/search_queries_es.yml``)
+into the search box of the Spanish pages (``/es/``); every report counts the
+queries that brought back a page of another language (it must be none).
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
@@ -62,6 +66,24 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_ch
 from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
 
 QUERIES_FILE = ROOT / "benchmarks" / "search_queries.yml"
+# Each language's set, and what Material's search shows in it
+# (material/templates/partials/languages/<language>.html).
+QUERY_FILES = {"en": QUERIES_FILE, "es": ROOT / "benchmarks" / "search_queries_es.yml"}
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    """Material's words in the search results: the box empty, results, none."""
+
+    placeholder: str
+    found: str
+    none: str
+
+
+SEARCH_WORDS = {
+    "en": SearchWords("Type to start searching", "matching document", "No matching"),
+    "es": SearchWords("Teclee para comenzar", "documento", "No se encontraron"),
+}
 NO_ANSWER_KINDS = frozenset({"help", "emergency"})
 TOP = 3
 SEARCH_BUTTON = "label.md-header__button[for='__search']"  # the phone's search button
@@ -86,12 +108,19 @@ class EvalQuery:
     pages: tuple[str, ...]  # URL paths, e.g. "conditions/crps/"
     held_out: bool
     no_answer: frozenset[str]
+    must_find: bool = False  # held to by a test (tests/test_search_spanish.py)
 
 
 def url_path(src_path: str) -> str:
-    """``conditions/crps.md`` -> ``conditions/crps/``; ``guides/index.md`` -> ``guides/``."""
-    path = src_path.removesuffix(".md").removesuffix("index")
-    return path if not path or path.endswith("/") else f"{path}/"
+    """``conditions/crps.md`` -> ``conditions/crps/``; ``guides/index.md`` -> ``guides/``;
+    a translation is under its language: ``conditions/crps.es.md`` -> ``es/conditions/crps/``."""
+    path = src_path.removesuffix(".md")
+    stem, _, language = path.rpartition(".")
+    prefix = ""
+    if stem and language in QUERY_FILES:
+        path, prefix = stem, f"{language}/"
+    path = path.removesuffix("index")
+    return prefix + (path if not path or path.endswith("/") else f"{path}/")
 
 
 def _query_from(entry: Any, position: int, source: Path) -> EvalQuery:
@@ -99,7 +128,7 @@ def _query_from(entry: Any, position: int, source: Path) -> EvalQuery:
     if not isinstance(entry, dict) or not isinstance(entry.get("query"), str):
         raise ValueError(f"{where}: expected a mapping with a `query` string")
     where = f"{where} ({entry['query']!r})"
-    unknown = set(entry) - {"query", "pages", "held_out", "no_answer"}
+    unknown = set(entry) - {"query", "pages", "held_out", "no_answer", "must_find"}
     if unknown:
         raise ValueError(f"{where}: unknown fields {sorted(unknown)}")
     pages = entry.get("pages", [])
@@ -115,6 +144,7 @@ def _query_from(entry: Any, position: int, source: Path) -> EvalQuery:
         pages=tuple(url_path(page) for page in pages),
         held_out=entry.get("held_out") is True,
         no_answer=frozenset(no_answer),
+        must_find=entry.get("must_find") is True,
     )
 
 
@@ -142,7 +172,9 @@ def _site_path(href: str, origin: str) -> str:
     return urlsplit(href).path.removeprefix(urlsplit(origin).path).lstrip("/")
 
 
-def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], list[str], float]:
+def search(
+    page: Page, server: SiteServer, query: str, words: SearchWords = SEARCH_WORDS["en"]
+) -> tuple[list[str], list[str], float]:
     """Type ``query`` (after emptying the box) and read the result pages, best first.
 
     Returns the pages, those of them with no word missing, and the time from
@@ -152,11 +184,11 @@ def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], list[
     meta = page.locator(RESULT_META)
     box.fill("")
     box.press("End")
-    meta.filter(has_text="Type to start searching").wait_for(timeout=RESULT_TIMEOUT_MS)
+    meta.filter(has_text=words.placeholder).wait_for(timeout=RESULT_TIMEOUT_MS)
     box.fill(query)
     started = time.perf_counter()
     box.press("End")
-    meta.filter(has_text="matching document").or_(meta.filter(has_text="No matching")).wait_for(
+    meta.filter(has_text=words.found).or_(meta.filter(has_text=words.none)).wait_for(
         timeout=RESULT_TIMEOUT_MS
     )
     elapsed = (time.perf_counter() - started) * 1000
@@ -175,17 +207,22 @@ def search(page: Page, server: SiteServer, query: str) -> tuple[list[str], list[
     return results, complete, elapsed
 
 
+def language_home(language: str) -> str:
+    """The home page of ``language``'s pages, under the site: "" (English), "es/"."""
+    return "" if language == "en" else f"{language}/"
+
+
 def run_queries(
-    browser: Browser, server: SiteServer, queries: Sequence[EvalQuery]
+    browser: Browser, server: SiteServer, queries: Sequence[EvalQuery], language: str = "en"
 ) -> list[Outcome]:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(server.url())
+    page.goto(server.url() + language_home(language))
     page.locator(SEARCH_BUTTON).tap()
     page.locator(SEARCH_BOX).wait_for(state="visible")
     outcomes = []
     for query in queries:
-        results, complete, ms = search(page, server, query.query)
+        results, complete, ms = search(page, server, query.query, SEARCH_WORDS[language])
         outcomes.append(
             Outcome(
                 query=query,
@@ -208,6 +245,7 @@ class Score:
     first: int
     top: int
     empty: int
+    other_language: int  # queries with a page of another language among their results
     missing: list[str]
     no_answer: int
     no_answer_right: int
@@ -216,12 +254,24 @@ class Score:
     p90_ms: float
 
 
-def score(outcomes: Sequence[Outcome], built_pages: set[str]) -> Score:
-    first = top = empty = no_answer = no_answer_right = 0
+def in_language(path: str, language: str) -> bool:
+    """Whether the page at URL path ``path`` is one of ``language``'s pages."""
+    translated = tuple(f"{other}/" for other in QUERY_FILES if other != "en")
+    if language == "en":
+        return not path.startswith(translated)
+    return path.startswith(f"{language}/")
+
+
+def score(outcomes: Sequence[Outcome], built_pages: set[str], language: str = "en") -> Score:
+    first = top = empty = no_answer = no_answer_right = other_language = 0
     missing: list[str] = []
     misses: list[str] = []
     for outcome in outcomes:
         query = outcome.query
+        strays = [path for path in outcome.results if not in_language(path, language)]
+        if strays:
+            other_language += 1
+            misses.append(f"{query.query!r}: pages of another language: {strays}")
         if query.no_answer:
             no_answer += 1
             expected = {"help"} <= query.no_answer, "emergency" in query.no_answer
@@ -249,6 +299,7 @@ def score(outcomes: Sequence[Outcome], built_pages: set[str]) -> Score:
         first=first,
         top=top,
         empty=empty,
+        other_language=other_language,
         missing=missing,
         no_answer=no_answer,
         no_answer_right=no_answer_right,
@@ -266,9 +317,9 @@ def built_pages(site_dir: Path) -> set[str]:
     }
 
 
-def page_count(site_dir: Path) -> int:
+def page_count(site_dir: Path, language: str = "en") -> int:
     entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text())
-    return int(entry["languages"]["en"]["page_count"])
+    return int(entry["languages"][language]["page_count"])
 
 
 @dataclass(frozen=True)
@@ -281,7 +332,7 @@ class Row:
 
 
 def _without_stop_words(text: str) -> str:
-    return json.dumps({**json.loads(text), "stop": []})
+    return json.dumps({**json.loads(text), "stop": {}})
 
 
 def _without_terms(text: str) -> str:
@@ -308,15 +359,20 @@ ONLY_COMPLETE = "only pages with every word"
 
 
 def _rows(
-    pages: int, site: str, outcomes: list[Outcome], built: set[str], complete: bool = False
+    pages: int,
+    site: str,
+    outcomes: list[Outcome],
+    built: set[str],
+    language: str,
+    complete: bool = False,
 ) -> Row:
     if complete:
         outcomes = [replace(outcome, results=outcome.complete) for outcome in outcomes]
     return Row(
         pages=pages,
         site=site,
-        whole=score(outcomes, built),
-        held_out=score([o for o in outcomes if o.query.held_out], built),
+        whole=score(outcomes, built, language),
+        held_out=score([o for o in outcomes if o.query.held_out], built, language),
     )
 
 
@@ -331,6 +387,7 @@ def measure(
     queries: list[EvalQuery],
     pieces: bool = False,
     own_names: bool = False,
+    language: str = "en",
 ) -> list[Row]:
     project = folder / f"{added}-{commit or 'checkout'}-{'own' if own_names else 'copies'}"
     project.mkdir(parents=True)
@@ -344,25 +401,26 @@ def measure(
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
     pages = built_pages(built.site_dir)
-    count = page_count(built.site_dir)
+    count = page_count(built.site_dir, language)
     site = f"commit {commit}" if commit else "checkout"
     if added and own_names:
         site += " (pages with their own names)"
     with serve(built.site_dir) as server:
-        outcomes = run_queries(browser, server, queries)
+        outcomes = run_queries(browser, server, queries, language)
         first_visit = visit(browser, server, hold_index=False, typed=True)
-        rows = [replace(_rows(count, site, outcomes, pages), first_visit=first_visit)]
+        rows = [replace(_rows(count, site, outcomes, pages, language), first_visit=first_visit)]
         if not pieces:
             return rows
-        rows.append(_rows(count, f"{site}, {ONLY_COMPLETE}", outcomes, pages, complete=True))
+        rows.append(
+            _rows(count, f"{site}, {ONLY_COMPLETE}", outcomes, pages, language, complete=True)
+        )
         for name, (path, change) in PIECES.items():
             changed = built.site_dir / path
             original = changed.read_text(encoding="utf-8")
             changed.write_text(change(original), encoding="utf-8")
             try:
-                rows.append(
-                    _rows(count, f"{site}, {name}", run_queries(browser, server, queries), pages)
-                )
+                outcomes = run_queries(browser, server, queries, language)
+                rows.append(_rows(count, f"{site}, {name}", outcomes, pages, language))
             finally:
                 changed.write_text(original, encoding="utf-8")
     return rows
@@ -372,20 +430,21 @@ def _rate(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "n/a"
 
 
-def report(rows: Sequence[Row], show_misses: bool) -> str:
+def report(rows: Sequence[Row], show_misses: bool, language: str = "en") -> str:
     lines = [
-        f"Measured {date.today().isoformat()}; {QUERIES_FILE.relative_to(ROOT)}; "
+        f"Measured {date.today().isoformat()}; {QUERY_FILES[language].relative_to(ROOT)}; "
         "phone viewport; time from the query's last key to its results on screen.",
         "",
-        "| Pages | Site | Set | Right page first | In top 3 | Empty | Page missing "
-        "| No answer: right help shown | Time, median / p90 |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Pages | Site | Set | Right page first | In top 3 | Empty | Another language's page "
+        "| Page missing | No answer: right help shown | Time, median / p90 |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         for name, result in (("whole", row.whole), ("held out", row.held_out)):
             lines.append(
                 f"| {row.pages:,} | {row.site} | {name} | {_rate(result.first, result.answerable)} "
                 f"| {_rate(result.top, result.answerable)} | {result.empty} "
+                f"| {result.other_language} "
                 f"| {len(result.missing)} | {_rate(result.no_answer_right, result.no_answer)} "
                 f"| {result.median_ms:,.0f} / {result.p90_ms:,.0f} ms |"
             )
@@ -420,6 +479,12 @@ def main() -> int:
         "--pages", type=int, nargs="+", default=[0], help="generated pages to add (0: none)"
     )
     parser.add_argument("--baseline", help="a git commit to measure in the same run")
+    parser.add_argument(
+        "--language",
+        choices=sorted(QUERY_FILES),
+        default="en",
+        help="the set and pages searched: English, or Spanish (the set and pages under /es/)",
+    )
     parser.add_argument("--misses", action="store_true", help="list the queries that missed")
     parser.add_argument(
         "--pieces", action="store_true", help="measure the checkout without each piece of search"
@@ -436,7 +501,7 @@ def main() -> int:
     if problem:
         sys.stderr.write(problem + "\n")
         return 2
-    queries = load_queries()
+    queries = load_queries(QUERY_FILES[arguments.language])
     sites: list[str | None] = [arguments.baseline, None] if arguments.baseline else [None]
     rows = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
@@ -450,10 +515,17 @@ def main() -> int:
                     pieces = arguments.pieces and commit is None
                     own_names = CORPORA[corpus]
                     rows += measure(
-                        browser, Path(folder), added, commit, queries, pieces, own_names
+                        browser,
+                        Path(folder),
+                        added,
+                        commit,
+                        queries,
+                        pieces,
+                        own_names,
+                        arguments.language,
                     )
         browser.close()
-    sys.stdout.write(report(rows, arguments.misses))
+    sys.stdout.write(report(rows, arguments.misses, arguments.language))
     return 0
 
 

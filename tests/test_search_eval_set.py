@@ -8,11 +8,19 @@ whose page is not built reported as "page missing", not as a miss.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from benchmarks.search_eval import EvalQuery, Outcome, load_queries, score, url_path
+from benchmarks.search_eval import (
+    QUERY_FILES,
+    EvalQuery,
+    Outcome,
+    load_queries,
+    score,
+    url_path,
+)
 from tests.sitebuild import ROOT
 
 # Pages the issue names that are being written (issue 23): queries may expect them.
@@ -70,3 +78,43 @@ def test_a_mistake_in_the_set_names_the_query(tmp_path: Path) -> None:
     broken.write_text("- query: shots\n  pages: [treatments/blocks]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"query 1 \('shots'\): pages: expected paths"):
         load_queries(broken)
+
+
+def test_the_spanish_set_is_big_enough_with_a_third_held_out_and_the_issues_queries() -> None:
+    queries = load_queries(QUERY_FILES["es"])
+    answerable = [query for query in queries if query.pages]
+
+    assert len(answerable) >= 25
+    assert any(query.no_answer for query in queries)
+    assert 0.25 <= sum(query.held_out for query in queries) / len(queries) <= 0.4
+    must_find = {query.query for query in queries if query.must_find}
+    assert {"distrofia simpática refleja", "dolor ardiente", "ketamina"} <= must_find
+    assert len(must_find) >= 13
+    assert len({query.query.lower() for query in queries}) == len(queries), "a query twice"
+
+
+def test_every_page_the_spanish_set_expects_is_a_spanish_page_of_the_site() -> None:
+    expected = {page for query in load_queries(QUERY_FILES["es"]) for page in query.pages}
+    assert all(page.startswith("es/") for page in expected)
+    assert expected - _site_pages() == set()
+
+
+def test_a_page_of_another_language_among_the_results_is_counted_and_named() -> None:
+    query = EvalQuery("ketamina", ("es/treatments/iv-ketamine/",), False, frozenset())
+    shown = ("es/treatments/iv-ketamine/", "treatments/iv-ketamine/")
+    outcome = Outcome(query, shown, shown, help_shown=False, emergency_shown=False, ms=10)
+    built = {"es/treatments/iv-ketamine/", "treatments/iv-ketamine/"}
+
+    spanish = score([outcome], built, "es")
+    english = score([replace(outcome, results=shown[1:])], built, "en")
+
+    assert (spanish.first, spanish.other_language) == (1, 1)
+    assert spanish.misses == ["'ketamina': pages of another language: ['treatments/iv-ketamine/']"]
+    assert english.other_language == 0
+
+
+def test_a_translation_is_found_under_its_language() -> None:
+    assert url_path("conditions/crps.es.md") == "es/conditions/crps/"
+    assert url_path("guides/index.es.md") == "es/guides/"
+    assert url_path("index.es.md") == "es/"
+    assert url_path("conditions/crps.md") == "conditions/crps/"

@@ -112,6 +112,29 @@ def test_a_term_pointing_at_words_no_page_uses_is_a_problem_on_its_line() -> Non
     ]
 
 
+def test_a_spanish_term_must_point_at_words_of_a_spanish_page(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "search_terms.es.yml").write_text(
+        "# palabras\npiquetes: [injection]\ntoquen: [roce leve]\n", encoding="utf-8"
+    )
+    terms, problems = load_search_terms(tmp_path)
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    # "injection" is on an English page only; "roce leve" on a Spanish one.
+    words.add("treatments/sympathetic-nerve-blocks/index.html", BLOCKS_PAGE)
+    words.add("es/conditions/crps/index.html", "<article><p>Duele un roce leve.</p></article>")
+
+    assert problems == []
+    assert [(term.readers, term.language) for term in terms] == [
+        ("piquetes", "es"),
+        ("toquen", "es"),
+    ]
+    assert [str(problem) for problem in words.unused(terms)] == [
+        "data/search_terms.es.yml:2: piquetes: 'injection' is on no page; expected words a page "
+        "uses (as Pagefind reads it: the article and its hidden reader terms)"
+    ]
+
+
 def test_a_saved_page_replaces_its_words_under_dirty_serve() -> None:
     terms = [ReaderTerm("shots", ("injection",), 1)]
     words = SiteWords()
@@ -136,7 +159,8 @@ def test_the_worker_gets_terms_stop_words_the_sites_words_and_pages_names(
     write_search_data(tmp_path, terms, words.vocabulary(), words.names())
 
     data = json.loads((tmp_path / "search/readers-words.json").read_text())
-    assert data == {"stop": list(STOP_WORDS), "terms": {"shots": ["injection"]}}
+    stop = {language: list(words) for language, words in STOP_WORDS.items()}
+    assert data == {"stop": stop, "terms": {"en": {"shots": ["injection"]}}}
     c_words = (tmp_path / "search/words/c.txt").read_text().split(" ")
     # Whole words of three letters or more, those on the most pages first (a
     # misspelling goes to the first of two as near); tags and entities are not words.

@@ -37,6 +37,9 @@ from healthsite.search.terms import TERMS_WEIGHT
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 SEARCH_TERMS_FILE = "data/search_terms.yml"
+# Each language's readers' terms, checked against that language's pages (a
+# Spanish page's written path starts with es/). English is the default.
+SEARCH_TERMS_FILES = {"en": SEARCH_TERMS_FILE, "es": "data/search_terms.es.yml"}
 # What the worker fetches (under the site's root).
 READERS_WORDS_PATH = "search/readers-words.json"
 WORDS_FOLDER = "search/words"
@@ -46,8 +49,10 @@ _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]
 # Question and filler words decide nothing, and hid pages: Pagefind wants
 # every word of a query on a page, and found none for "will my child grow out
 # of it" (benchmarks/README.md, "Search in readers' words").
+# Per language, as the search box's page says (<html lang>; the worker's ?lang=),
+# normalized: "cómo" is "como".
 # fmt: off
-STOP_WORDS = (
+ENGLISH_STOP_WORDS = (
     "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
     "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
     "cant", "dont",  # codespell:ignore
@@ -58,7 +63,17 @@ STOP_WORDS = (
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
     "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
 )
+SPANISH_STOP_WORDS = (
+    "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",
+    "ella", "ellos", "en", "es", "esa", "ese", "eso", "esta", "estan", "estar", "este", "esto",
+    "estoy", "fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis",
+    "muy", "nos", "o", "para", "pero", "por", "porque", "puede", "pueden", "puedo", "que",
+    "quien", "se", "sea", "ser", "si", "sin", "sobre", "son", "soy", "su", "sus", "tan", "te",
+    "tengo", "tiene", "tienen", "tu", "un", "una", "unas", "uno", "unos", "usted", "y", "ya",
+    "yo",
+)
 # fmt: on
+STOP_WORDS = {"en": ENGLISH_STOP_WORDS, "es": SPANISH_STOP_WORDS}
 # The site's words given to the worker: at least this many letters (shorter
 # words are searched as typed: CHECKED_LETTERS in search-readers.js).
 MIN_WORD_LETTERS = 3
@@ -86,21 +101,33 @@ class ReaderTerm:
     readers: str
     pages: tuple[str, ...]
     line: int | None
+    language: str = "en"
+
+    @property
+    def source(self) -> str:
+        return SEARCH_TERMS_FILES[self.language]
+
+
+def page_language(dest_uri: str) -> str:
+    """The language of the page written at ``dest_uri``: ``es/...`` is Spanish."""
+    first = dest_uri.split("/", 1)[0]
+    return first if first in SEARCH_TERMS_FILES else "en"
 
 
 def _terms_from(
-    data: object, lines: dict[tuple[object, ...], int]
+    data: object, lines: dict[tuple[object, ...], int], language: str
 ) -> tuple[list[ReaderTerm], list[Problem]]:
+    source = SEARCH_TERMS_FILES[language]
     if not isinstance(data, dict):
         expected = "expected a mapping, a line per term: a reader's words: [pages' words]"
-        return [], [Problem(SEARCH_TERMS_FILE, 1, "(file)", expected)]
+        return [], [Problem(source, 1, "(file)", expected)]
     terms, problems = [], []
     for key, value in data.items():
         line = lines.get((key,))
         field = field_path([key])
         written = [value] if isinstance(value, str) else value
         if not isinstance(key, str) or not normalize(key):
-            problems.append(Problem(SEARCH_TERMS_FILE, line, field, "expected a reader's words"))
+            problems.append(Problem(source, line, field, "expected a reader's words"))
             continue
         if (
             not isinstance(written, list)
@@ -109,27 +136,35 @@ def _terms_from(
         ):
             problems.append(
                 Problem(
-                    SEARCH_TERMS_FILE,
+                    source,
                     line,
                     field,
                     "expected the words pages use for it, e.g. [injection, nerve block]",
                 )
             )
             continue
-        terms.append(ReaderTerm(normalize(key), tuple(normalize(words) for words in written), line))
+        pages = tuple(normalize(words) for words in written)
+        terms.append(ReaderTerm(normalize(key), pages, line, language))
     return terms, problems
 
 
 def load_search_terms(project_dir: Path) -> tuple[list[ReaderTerm], list[Problem]]:
-    """The data file's terms, and every mistake in it (no file: no terms)."""
-    path = project_dir / SEARCH_TERMS_FILE
-    if not path.is_file():
-        return [], []
-    try:
-        data, lines = load_with_lines(path, SEARCH_TERMS_FILE)
-    except InvalidYamlError as error:
-        return [], [error.problem]
-    return _terms_from(data, lines)
+    """Every language's terms, and every mistake in their files (no file: no terms)."""
+    terms: list[ReaderTerm] = []
+    problems: list[Problem] = []
+    for language, source in SEARCH_TERMS_FILES.items():
+        path = project_dir / source
+        if not path.is_file():
+            continue
+        try:
+            data, lines = load_with_lines(path, source)
+        except InvalidYamlError as error:
+            problems.append(error.problem)
+            continue
+        found, wrong = _terms_from(data, lines, language)
+        terms += found
+        problems += wrong
+    return terms, problems
 
 
 def page_words(html: str) -> str:
@@ -191,13 +226,13 @@ class SiteWords:
         )
 
     def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
-        """A problem for each page word of ``terms`` that no page uses."""
-        used: set[str] = set()
-        for phrases in self._phrases_by_page.values():
-            used.update(phrases)
+        """A problem for each page word of ``terms`` that no page of the term's language uses."""
+        used: dict[str, set[str]] = {}
+        for dest_uri, phrases in self._phrases_by_page.items():
+            used.setdefault(page_language(dest_uri), set()).update(phrases)
         return [
             Problem(
-                SEARCH_TERMS_FILE,
+                term.source,
                 term.line,
                 field_path([term.readers]),
                 f"{words!r} is on no page; expected words a page uses "
@@ -205,7 +240,7 @@ class SiteWords:
             )
             for term in terms
             for words in term.pages
-            if words not in used
+            if words not in used.get(term.language, set())
         ]
 
 
@@ -215,12 +250,12 @@ def write_search_data(
     vocabulary: Iterable[str],
     names: dict[str, list[str]],
 ) -> None:
-    """What the search worker reads: the terms and stop words, and the site's
+    """What the search worker reads: the terms and each language's stop words, and the site's
     words (in ``vocabulary``'s order) and pages' names in one file per first letter."""
-    readers_words = {
-        "stop": STOP_WORDS,
-        "terms": {term.readers: list(term.pages) for term in terms},
-    }
+    terms_by_language: dict[str, dict[str, list[str]]] = {}
+    for term in terms:
+        terms_by_language.setdefault(term.language, {})[term.readers] = list(term.pages)
+    readers_words = {"stop": STOP_WORDS, "terms": terms_by_language}
     target = site_dir / READERS_WORDS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(readers_words, separators=(",", ":")), encoding="utf-8")

@@ -21,9 +21,10 @@
   const noAnswer = document.querySelector("[data-search-help='no-answer']")
   const emergency = document.querySelector("[data-search-help='emergency']")
   if (!box || !meta || !noAnswer || !emergency) return
-  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant"),  // codespell:ignore
-  // as search-readers.js reads them (normalize there; this script is part of
-  // every first visit, that module is not).
+  // Read on normalized words (lowercase, no apostrophes: "can't" is "cant",  // codespell:ignore
+  // no accents: "simpática" is "simpatica"), as search-readers.js reads them
+  // and says which query it answered (normalize there; this script is part
+  // of every first visit, that module is not).
   const DANGER = new RegExp(
     "\\b(" +
       [
@@ -46,6 +47,8 @@
   )
   const normalize = text =>
     text
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
       .toLowerCase()
       .replace(/['\u2019]/g, "")
       .split(/[^a-z0-9]+/)

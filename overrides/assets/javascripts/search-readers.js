@@ -46,17 +46,25 @@ function matchedWeight(subResult) {
 
 // This file is <site>/assets/javascripts/; the files it reads are under <site>/.
 const siteFile = path => new URL(`../../${path}`, import.meta.url).href
-let readersWords = null // {stop: Set, terms: {readers' words: [pages' words]}, longest}
+// {stop: {language: Set}, terms: {language: {readers' words: [pages' words]}}, longest}
+let readersWords = null
 const wordFiles = new Map() // first letter -> Promise of the site's words with it
 
 function loadReadersWords() {
   if (readersWords === null) {
     readersWords = fetch(siteFile("search/readers-words.json"))
-      .then(response => (response.ok ? response.json() : { stop: [], terms: {} }))
+      .then(response => (response.ok ? response.json() : { stop: {}, terms: {} }))
       .then(data => ({
-        stop: new Set(data.stop),
+        stop: Object.fromEntries(
+          Object.entries(data.stop).map(([code, words]) => [code, new Set(words)])
+        ),
         terms: data.terms,
-        longest: Math.max(1, ...Object.keys(data.terms).map(key => key.split(" ").length)),
+        longest: Math.max(
+          1,
+          ...Object.values(data.terms).flatMap(terms =>
+            Object.keys(terms).map(key => key.split(" ").length)
+          )
+        ),
       }))
     readersWords.catch(() => {
       readersWords = null
@@ -107,25 +115,28 @@ function normalize(text) {
 }
 
 // What the reader asked for: one "concept" per reader's term or other word
-// that is not a question or filler word, each with the words to look for
-// (the reader's own, and the pages' words for them). Longest terms first:
+// that is not a question or filler word of the pages' language, each with the
+// words to look for (the reader's own, and the pages' words for them, both of
+// that language: data/search_terms.yml, data/search_terms.es.yml). Longest terms first:
 // "cant bear" before "cant", which alone is a filler word.  // codespell:ignore
-function conceptsOf(words, readers) {
+function conceptsOf(words, readers, language) {
+  const stop = readers.stop[language] ?? new Set()
+  const terms = readers.terms[language] ?? {}
   const concepts = []
   let i = 0
   while (i < words.length) {
     let concept = null
     for (let n = Math.min(readers.longest, words.length - i); n >= 1 && !concept; n--) {
       const typed = words.slice(i, i + n).join(" ")
-      if (Object.hasOwn(readers.terms, typed)) {
-        const own = n === 1 && !readers.stop.has(typed) ? [typed] : []
-        concept = { typed, alternatives: [...own, ...readers.terms[typed]] }
+      if (Object.hasOwn(terms, typed)) {
+        const own = n === 1 && !stop.has(typed) ? [typed] : []
+        concept = { typed, alternatives: [...own, ...terms[typed]] }
         i += n
       }
     }
     if (!concept) {
       const word = words[i++]
-      if (!readers.stop.has(word)) concept = { typed: word, alternatives: [word] }
+      if (!stop.has(word)) concept = { typed: word, alternatives: [word] }
     }
     if (concept) concepts.push(concept)
   }
@@ -370,12 +381,13 @@ async function pageData(page) {
 const answers =
   typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("healthsite-search-answers") : null
 // The answer to `query`, shaped as Material's worker would send it; null once
-// the reader has typed on (`isLatest()` false). `module`: Pagefind's.
-export async function answer(module, query, isLatest) {
+// the reader has typed on (`isLatest()` false). `module`: Pagefind's;
+// `language`: the pages' (their <html lang>, which the worker is given).
+export async function answer(module, query, isLatest, language = "en") {
   const words = normalize(query)
   if (words.length === 0) return { items: [] }
   const readers = await loadReadersWords()
-  const concepts = await searchableConcepts(conceptsOf(words, readers))
+  const concepts = await searchableConcepts(conceptsOf(words, readers, language))
   const [{ pages: found, known }, named, total] = await Promise.all([
     pagesFound(module, concepts),
     pagesNamed(concepts),

@@ -66,7 +66,7 @@ async function answer(query, number) {
   // Material asks with an empty query as the page loads: nothing to load for it.
   if (query.trim() === "") return { items: [] }
   const { module, ours } = await loadSearch()
-  return ours.answer(module, query, () => number === latestQuery)
+  return ours.answer(module, query, () => number === latestQuery, language)
 }
 
 // The page says when the reader reaches for the search box (search-intent.js):

@@ -1,0 +1,61 @@
+"""Spanish readers find the Spanish page first, and never an English one (issue 20).
+
+On the real site's Spanish pages (/es/), in Chromium, each query of the
+Spanish evaluation set marked ``must_find`` (benchmarks/search_queries_es.yml:
+the issue's "distrofia simpática refleja", "dolor ardiente" and "ketamina",
+and ten more) finds its Spanish page first, and no result is an English page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from benchmarks.search_eval import QUERY_FILES, SEARCH_WORDS, EvalQuery, load_queries
+from tests.browser import SiteServer
+
+pytestmark = pytest.mark.browser
+
+WORDS = SEARCH_WORDS["es"]
+MUST_FIND = [query for query in load_queries(QUERY_FILES["es"]) if query.must_find]
+# The page link of each result (its sections follow it in the item).
+PAGE_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
+
+
+@pytest.fixture(scope="module")
+def spanish_home(chromium: Browser, site_server: SiteServer) -> Iterator[Page]:
+    """The Spanish home page, its search box reused by every query."""
+    page = chromium.new_page()
+    page.goto(site_server.url() + "es/")
+    yield page
+    page.close()
+
+
+def test_the_set_holds_the_issues_three_and_ten_more() -> None:
+    queries = {query.query for query in MUST_FIND}
+    assert {"distrofia simpática refleja", "dolor ardiente", "ketamina"} <= queries
+    assert len(queries) >= 13
+
+
+@pytest.mark.parametrize("query", MUST_FIND, ids=lambda query: query.query)
+def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
+    spanish_home: Page, query: EvalQuery
+) -> None:
+    box = spanish_home.locator(".md-search__input")
+    meta = spanish_home.locator(".md-search-result__meta")
+    box.click()
+    box.fill("")
+    box.press("End")
+    expect(meta).to_contain_text(WORDS.placeholder)
+    box.fill(query.query)
+    box.press("End")
+    expect(meta).to_contain_text(re.compile(f"{WORDS.found}|{WORDS.none}"))
+
+    links = spanish_home.locator(PAGE_LINKS)
+    (expected,) = query.pages
+    expect(links.first).to_have_attribute("href", re.compile(f"/{re.escape(expected)}(\\?|$)"))
+    for link in links.all():
+        expect(link).to_have_attribute("href", re.compile(r"/es/"))
