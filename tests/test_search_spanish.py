@@ -59,3 +59,23 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
     expect(links.first).to_have_attribute("href", re.compile(f"/{re.escape(expected)}(\\?|$)"))
     for link in links.all():
         expect(link).to_have_attribute("href", re.compile(r"/es/"))
+
+
+@pytest.mark.parametrize(
+    "query", ["quiero quitarme la vida", "dolor en el pecho, no puedo respirar", "sobredosis"]
+)
+def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:
+    """The 911 and 988 line, in Spanish, for a Spanish reader's words of danger."""
+    box = spanish_home.locator(".md-search__input")
+    emergency = spanish_home.locator("[data-search-help='emergency']")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("911")
+    expect(emergency).to_contain_text("988")
+    expect(emergency).to_contain_text("Llame")
+    # Words with no danger in them: the line goes.
+    box.fill("dolor ardiente")
+    box.press("End")
+    expect(emergency).to_be_hidden()

@@ -42,6 +42,22 @@
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
+        // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
+        // self-harm, an overdose or poison, chest pain, not able to breathe.
+        "(matarme|lastimarme|cortarme|quitarme la vida)",
+        "hacerme (dano|algo)",
+        "(no quiero|ya no quiero) vivir",
+        "quiero morir(me)?",
+        "acabar con (todo|mi vida)",
+        "sobredosis",
+        "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
+        "(envenen|intoxic)[a-z]*",
+        "dolor (en el|de|del) pecho",
+        "(ataque (al|de) corazon|infarto)",
+        "no (puedo|puede|podia) respirar",
+        "(me falta|falta de|le falta) (el )?aire",
+        "(dificultad|problemas) para respirar",
+        "no respira",
       ].join("|") +
       ")\\b"
   )
