@@ -177,6 +177,16 @@ def test_who_graded_a_finding_is_only_for_a_guideline_finding() -> None:
     ]
 
 
+def test_a_translation_with_a_mistake_still_takes_the_english_pages_fields() -> None:
+    """So later checks (findings, related pages) report the mistake, not what follows."""
+    text = SPANISH_PAGE.replace("{weeks} semanas", "{wks} semanas")
+    front, problems = read_translation(text, SPANISH, english_front_matter(), ENGLISH)
+    assert len(problems) == 1
+    assert front is not None
+    assert front.meta is not None
+    assert front.written["findings"][0]["source"] == "oconnell2013"
+
+
 def test_a_translation_record_needs_its_date_and_translator() -> None:
     text = SPANISH_PAGE.replace("  translated: 2026-12-05\n", "")
     assert translation_problems(text) == [

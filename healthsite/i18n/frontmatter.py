@@ -268,7 +268,8 @@ def read_translation(
         message = "must be 'field: value' lines, one field per line"
         return None, [Problem(shown_as, FIRST_YAML_LINE, "front matter", message)]
     problems = _field_problems(raw, lines, shown_as, english)
-    problems += _count_problems(raw, lines, shown_as, english)
+    count_problems = _count_problems(raw, lines, shown_as, english)
+    problems += count_problems
     own = {key: value for key, value in raw.items() if key in (*TRANSLATED_FIELDS, "translation")}
     try:
         meta = TranslatedMeta.model_validate(own)
@@ -282,13 +283,16 @@ def read_translation(
     if meta is not None:
         problems += _placeholder_problems(meta, lines, shown_as, english)
     problems.sort(key=lambda problem: problem.line or 0)
-    if meta is None or problems or english.meta is None:
+    # A translation with a mistake in its own words still takes the English
+    # page's fields, so the checks after this one (findings, related pages)
+    # read a whole page and report only what is wrong, not what follows from it.
+    if meta is None or count_problems or english.meta is None:
         return FrontMatter(shown_as, raw, lines, None, None, SPANISH), problems
     merged = _merged(english, meta)
     try:
         checked = PageMeta.model_validate(merged)
     except ValidationError as error:
-        problems = [
+        problems += [
             Problem(
                 shown_as,
                 line_of(lines, tuple(detail["loc"])) or FIRST_YAML_LINE,
