@@ -34,6 +34,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,9 @@ from healthsite.content.findings import Findings
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import Reviewers, load_reviewers
 from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
+from healthsite.translations.editing import stamped
+from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
+from healthsite.translations.status import spanish_path
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25
@@ -147,9 +151,16 @@ class Corpus:
     total_pages: int
     # A generated page (path under docs/) that the serve benchmark edits.
     edited_page: str
+    # Its Spanish translation, if the corpus has one.
+    edited_translation: str | None = None
 
     def plain_config(self, name: str) -> Path:
         return self.plain_dir / f"{name}.yml"
+
+    @property
+    def english_only_config(self) -> Path:
+        """The project's configuration with the i18n plugin building English only."""
+        return self.project_dir / ENGLISH_ONLY_CONFIG
 
 
 @dataclass(frozen=True)
@@ -302,11 +313,82 @@ def front_matter_of(path: Path) -> dict[str, Any]:
 
 
 REAL_PAGE = "conditions/crps.md"
+REAL_SPANISH_PAGE = "conditions/crps.es.md"
 H1 = re.compile(r"^# .*$", re.MULTILINE)
+# The i18n plugin's entry in mkdocs.yml, and the option that builds one language.
+I18N_PLUGIN = "  - i18n:\n"
+ENGLISH_ONLY = "      build_only_locale: en\n"
+ENGLISH_ONLY_CONFIG = "mkdocs-en.yml"
 
 
 def real_page_file(number: int) -> str:
     return f"conditions/crps-copy-{number:04d}.md"
+
+
+@dataclass(frozen=True)
+class CopyWords:
+    """How a copy of a real page says which copy it is, in the page's language."""
+
+    title: str
+    sentence: str
+
+
+ENGLISH_COPY = CopyWords("{title}, copy {number}", "This is copy {number} of the page.")
+SPANISH_COPY = CopyWords("{title}, copia {number}", "Esta es la copia {number} de la página.")
+
+
+def _retitled_copies(
+    relative: str, count: int, words: CopyWords, file_of: Callable[[int], str]
+) -> list[GeneratedPage]:
+    text = (ROOT / "docs" / relative).read_text(encoding="utf-8")
+    found = FRONT_MATTER.match(text)
+    if found is None:
+        raise ValueError(f"docs/{relative}: no front matter to copy")
+    meta = yaml.safe_load(found.group(1))
+    body = text[found.end() :]
+    heading = H1.search(body)
+    if heading is None:
+        raise ValueError(f"docs/{relative}: no '# title' line to retitle")
+    before, after = body[: heading.start()], body[heading.end() :]
+    pages = []
+    for number in range(1, count + 1):
+        title = words.title.format(title=meta["title"], number=number)
+        copy = {
+            **meta,
+            "title": title,
+            "alternative_names": [f"{name} {number}" for name in meta["alternative_names"]],
+        }
+        head = yaml.safe_dump(copy, sort_keys=False, allow_unicode=True)
+        sentence = words.sentence.format(number=number)
+        retitled = f"{before}# {title}\n\n{sentence}{after}"
+        pages.append(
+            GeneratedPage(file_of(number), title, "Conditions", f"---\n{head}---\n{retitled}")
+        )
+    return pages
+
+
+def copy_real_spanish_pages(english: list[GeneratedPage]) -> list[GeneratedPage]:
+    """The real Spanish CRPS page for each English copy, with the copy's number
+    in its title and names, stamped with the English copy's fingerprint (what
+    `make translations STAMP=...` writes), so every translation is current."""
+    data = DataVersion.from_texts(
+        {name: (ROOT / name).read_text(encoding="utf-8") for name in DATA_FILES}
+    )
+    spanish = _retitled_copies(
+        REAL_SPANISH_PAGE,
+        len(english),
+        SPANISH_COPY,
+        lambda number: spanish_path(real_page_file(number)),
+    )
+    return [
+        GeneratedPage(
+            page.src_path,
+            page.title,
+            page.section,
+            stamped(page.markdown, fingerprint(source.markdown, data), date.today(), page.src_path),
+        )
+        for page, source in zip(spanish, english, strict=True)
+    ]
 
 
 def copy_real_pages(count: int) -> list[GeneratedPage]:
@@ -319,32 +401,7 @@ def copy_real_pages(count: int) -> list[GeneratedPage]:
     a page's prose, which would score 1,000 identical texts once and hide the
     cost of a library of different pages.
     """
-    text = (ROOT / "docs" / REAL_PAGE).read_text(encoding="utf-8")
-    found = FRONT_MATTER.match(text)
-    if found is None:
-        raise ValueError(f"docs/{REAL_PAGE}: no front matter to copy")
-    meta = yaml.safe_load(found.group(1))
-    body = text[found.end() :]
-    heading = H1.search(body)
-    if heading is None:
-        raise ValueError(f"docs/{REAL_PAGE}: no '# title' line to retitle")
-    before, after = body[: heading.start()], body[heading.end() :]
-    pages = []
-    for number in range(1, count + 1):
-        title = f"{meta['title']}, copy {number}"
-        copy = {
-            **meta,
-            "title": title,
-            "alternative_names": [f"{name} {number}" for name in meta["alternative_names"]],
-        }
-        head = yaml.safe_dump(copy, sort_keys=False, allow_unicode=True)
-        retitled = f"{before}# {title}\n\nThis is copy {number} of the page.{after}"
-        pages.append(
-            GeneratedPage(
-                real_page_file(number), title, "Conditions", f"---\n{head}---\n{retitled}"
-            )
-        )
-    return pages
+    return _retitled_copies(REAL_PAGE, count, ENGLISH_COPY, real_page_file)
 
 
 def generate_pages(count: int, keys: Keys) -> list[GeneratedPage]:
@@ -432,6 +489,13 @@ def plain_config(markdown_extensions: str, nav: list[Any], features: list[str]) 
     return head + markdown_extensions + yaml.safe_dump({"nav": nav}, sort_keys=False)
 
 
+def english_only(config_text: str) -> str:
+    """mkdocs.yml with the i18n plugin told to build the English site alone."""
+    if config_text.count(I18N_PLUGIN) != 1:
+        raise ValueError(f"mkdocs.yml: expected one {I18N_PLUGIN.strip()!r} plugin entry")
+    return config_text.replace(I18N_PLUGIN, I18N_PLUGIN + ENGLISH_ONLY)
+
+
 def write_project(destination: Path, pages: list[GeneratedPage]) -> list[Any]:
     """The real project plus the pages, its mkdocs.yml unchanged (the build lists
     them); returns the nav with every page, for the Material-only builds."""
@@ -442,8 +506,11 @@ def write_project(destination: Path, pages: list[GeneratedPage]) -> list[Any]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     config_text = (destination / "mkdocs.yml").read_text(encoding="utf-8")
+    (destination / ENGLISH_ONLY_CONFIG).write_text(english_only(config_text), encoding="utf-8")
     block = top_level_block(config_text, "nav")
-    return nav_with(yaml.safe_load(block.group(0))["nav"], pages)
+    # The Material builds list the English pages; the Spanish copies go with their pages.
+    english = [page for page in pages if not page.src_path.endswith(".es.md")]
+    return nav_with(yaml.safe_load(block.group(0))["nav"], english)
 
 
 def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
@@ -485,6 +552,7 @@ def make_corpus(root: Path, count: int, kind: str = "crps", *, plain: bool = Tru
     (``plain=False``: only the real project, for benchmarks that build nothing else)."""
     if kind == "crps":
         pages = copy_real_pages(count)
+        pages += copy_real_spanish_pages(pages)
     elif kind == "synthetic":
         keys = Keys(
             statistics=list(yaml.safe_load((ROOT / "data/statistics.yml").read_text("utf-8"))),
@@ -499,4 +567,14 @@ def make_corpus(root: Path, count: int, kind: str = "crps", *, plain: bool = Tru
     if plain:
         write_plain(plain_dir, project_dir, nav)
     total = sum(1 for _ in (project_dir / "docs").rglob("*.md"))
-    return Corpus(root, project_dir, plain_dir, count, total, pages[0].src_path)
+    written = {page.src_path for page in pages}
+    translation = spanish_path(pages[0].src_path)
+    return Corpus(
+        root,
+        project_dir,
+        plain_dir,
+        count,
+        total,
+        pages[0].src_path,
+        translation if translation in written else None,
+    )

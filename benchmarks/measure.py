@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthsite.translations.status import SPANISH_SUFFIX
+
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SERVE_TIMEOUT_S = 900.0
@@ -221,6 +223,13 @@ class ServeSession:
                 self.child.wait()
 
 
+def page_address(source: str) -> str:
+    """The served address of a page (``conditions/x.es.md``: ``/es/conditions/x/``)."""
+    language = "es" if source.endswith(SPANISH_SUFFIX) else None
+    stem = source.removesuffix(SPANISH_SUFFIX if language else ".md")
+    return f"/{language}/{stem}/" if language else f"/{stem}/"
+
+
 def serve_rebuilds(
     config_file: Path, page: Path, options: tuple[str, ...], edits: int
 ) -> list[RebuildRun]:
@@ -236,7 +245,7 @@ def serve_rebuilds(
         # "Serving on http://127.0.0.1:PORT/site/": the site's path comes from site_url.
         served = next(SERVED_AT.search(line) for line in reversed(session.log) if SERVING in line)
         site_url = served.group(1).rstrip("/") if served else session.base_url
-        browser = LiveReload(site_url, "/" + source.removesuffix(".md") + "/")
+        browser = LiveReload(site_url, page_address(source))
         for edit in range(edits):
             # The file watcher polls every 0.5 s; let it see a settled tree first.
             time.sleep(1.0)

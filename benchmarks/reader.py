@@ -114,6 +114,34 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
 
+def loaded_weight(responses: list[Response]) -> Visit:
+    """What a page load fetched: requests, bytes as served and gzip level 6."""
+    result = Visit()
+    for response in responses:
+        body = response.body()
+        size = _gzip_size(body)
+        kind = response.request.resource_type
+        result.by_type[kind] = result.by_type.get(kind, 0) + size
+        result.requests += 1
+        result.raw_bytes += len(body)
+        result.gzip_bytes += size
+        if response.url.endswith("search/search_index.json"):
+            result.index_gzip = size
+    return result
+
+
+def first_visit(browser: Browser, server: SiteServer, path: str) -> Visit:
+    """A cold visit to ``path`` (phone viewport), until the network is idle; no search."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    responses: list[Response] = []
+    context.on("response", lambda response: responses.append(response))
+    page.goto(server.url(path), wait_until="networkidle")
+    result = loaded_weight(responses)
+    context.close()
+    return result
+
+
 def visit(browser: Browser, server: SiteServer, hold_index: bool, typed: bool) -> Visit:
     """Load the page in a fresh context, then search; measure what was fetched.
 
@@ -129,17 +157,7 @@ def visit(browser: Browser, server: SiteServer, hold_index: bool, typed: bool) -
     responses: list[Response] = []
     context.on("response", lambda response: responses.append(response))
     page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
-    result = Visit()
-    for response in responses:
-        body = response.body()
-        size = _gzip_size(body)
-        kind = response.request.resource_type
-        result.by_type[kind] = result.by_type.get(kind, 0) + size
-        result.requests += 1
-        result.raw_bytes += len(body)
-        result.gzip_bytes += size
-        if response.url.endswith("search/search_index.json"):
-            result.index_gzip = size
+    result = loaded_weight(responses)
     loaded = len(responses)
     page.locator(SEARCH_BUTTON).click()
     for route in held:

@@ -16,10 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.measure import extract_at_commit
+from benchmarks.measure import extract_at_commit, page_address
 from tests.sitebuild import ROOT, builds_site
 
-BUILDS = ("Material defaults", "Material + navigation.prune", "project full build")
+BUILDS = (
+    "Material defaults",
+    "Material + navigation.prune",
+    "project full build",
+    "project, English only",
+)
 SERVE_MODES = ("serve", "serve --dirty")
 NUMBER = r"\d+(?:\.\d+)?"
 
@@ -53,9 +58,10 @@ def test_report_has_a_row_for_every_build_and_rebuild(benchmark: BenchmarkRun) -
         row = rf"^\| 10 \| {re.escape(build)}{ratios} \|"
         assert re.search(row, report, re.MULTILINE), f"no row for {build}:\n{report}"
     for mode in SERVE_MODES:
-        figures = rf" \| {NUMBER}" * 4
-        row = rf"^\| 10 \| {re.escape(mode)}{figures} \| yes \|$"
-        assert re.search(row, report, re.MULTILINE), f"no {mode} row:\n{report}"
+        for page in ("conditions/crps-copy-0001.md", "conditions/crps-copy-0001.es.md"):
+            figures = rf" \| {NUMBER}" * 4
+            row = rf"^\| 10 \| {re.escape(mode)} \| {re.escape(page)}{figures} \| yes \|$"
+            assert re.search(row, report, re.MULTILINE), f"no {mode} row for {page}:\n{report}"
     assert [entry["build"] for entry in benchmark.raw["builds"]] == list(BUILDS)
     assert all(entry["search_index_bytes"] > 0 for entry in benchmark.raw["builds"])
     # Each save under mkdocs serve was rebuilt, checked and shown.
@@ -65,7 +71,12 @@ def test_report_has_a_row_for_every_build_and_rebuild(benchmark: BenchmarkRun) -
 
 def test_report_gives_each_goal_and_the_page_sizes(benchmark: BenchmarkRun) -> None:
     report = benchmark.report
-    for goal in ("times Material + prune", "times Material's defaults", "editor's wait"):
+    for goal in (
+        "times Material + prune",
+        "times Material's defaults",
+        "times the English-only build",
+        "editor's wait",
+    ):
         assert re.search(
             rf"^\| [^|]*{re.escape(goal)}[^|]* \| .+ \| (met|\*\*not met\*\*)", report, re.MULTILINE
         ), goal
@@ -85,6 +96,25 @@ def test_project_build_renders_macros_and_the_others_get_them_prerendered(
         assert "{{" not in html
         assert re.search(r"(found|estimates) that", html)
         assert '<h2 id="references">References' in html
+
+
+def test_both_languages_build_the_spanish_copies_and_english_only_builds_no_spanish(
+    benchmark: BenchmarkRun,
+) -> None:
+    """Each CRPS copy has its Spanish page, current (no stale notice, no English
+    fallback); the English-only build has no Spanish site."""
+    corpus = benchmark.workdir / "n10"
+    spanish = (corpus / "s-b/es/conditions/crps-copy-0001/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Síndrome de dolor regional complejo \(SDRC\), copia 1<", spanish)
+    assert 'lang="es"' in spanish
+    assert "translation-outdated-notice" not in spanish
+    assert (corpus / "s-en/conditions/crps-copy-0001/index.html").is_file()
+    assert not (corpus / "s-en/es").exists()
+
+
+def test_a_spanish_page_is_served_under_es() -> None:
+    assert page_address("conditions/crps-copy-0001.es.md") == "/es/conditions/crps-copy-0001/"
+    assert page_address("conditions/crps-copy-0001.md") == "/conditions/crps-copy-0001/"
 
 
 def test_a_baseline_is_the_code_of_that_commit_not_the_working_tree(tmp_path: Path) -> None:

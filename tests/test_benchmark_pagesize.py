@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.first_visit import report_line
 from benchmarks.pagesize import BOUNDED, LISTINGS, outer_nav_bytes
 from tests.sitebuild import ROOT
 
@@ -49,3 +50,10 @@ def test_navigation_is_measured_with_its_nested_parts() -> None:
     tabs = len('<nav class="md-tabs">tabs</nav>')
     primary = len('<nav class="md-nav md-nav--primary"><nav class="md-nav">inner</nav>outer</nav>')
     assert outer_nav_bytes(html) == tabs + primary
+
+
+def test_a_first_visit_over_100_kb_misses_the_goal() -> None:
+    assert report_line("es/conditions/crps/", 97_200, 10) == (
+        "| `es/conditions/crps/` | 97.2 KB | 10 | met |"
+    )
+    assert report_line("es/conditions/crps/", 100_001, 10).endswith("| **not met** |")
