@@ -115,14 +115,16 @@ def test_a_term_pointing_at_words_no_page_uses_is_a_problem_on_its_line() -> Non
 def test_a_spanish_term_must_point_at_words_of_a_spanish_page(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "search_terms.es.yml").write_text(
-        "# palabras\npiquetes: [injection]\ntoquen: [roce leve]\n", encoding="utf-8"
+        "# palabras\npiquetes: [injection]\ntoquen: [roce leve]\n",  # codespell:ignore
+        encoding="utf-8",
     )
     terms, problems = load_search_terms(tmp_path)
     words = SiteWords()
     words.start(terms, keep_pages=False)
-    # "injection" is on an English page only; "roce leve" on a Spanish one.
+    # "injection" is on an English page only; the light touch on a Spanish one.
     words.add("treatments/sympathetic-nerve-blocks/index.html", BLOCKS_PAGE)
-    words.add("es/conditions/crps/index.html", "<article><p>Duele un roce leve.</p></article>")
+    spanish_page = "<article><p>Duele un roce leve.</p></article>"  # codespell:ignore
+    words.add("es/conditions/crps/index.html", spanish_page)
 
     assert problems == []
     assert [(term.readers, term.language) for term in terms] == [

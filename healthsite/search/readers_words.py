@@ -66,9 +66,10 @@ ENGLISH_STOP_WORDS = (
 SPANISH_STOP_WORDS = (
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",
     "ella", "ellos", "en", "es", "esa", "ese", "eso", "esta", "estan", "estar", "este", "esto",
-    "estoy", "fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis",
+    "estoy", "fue", "ha", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi",
+    "mis", "ser", "te",  # codespell:ignore
     "muy", "nos", "o", "para", "pero", "por", "porque", "puede", "pueden", "puedo", "que",
-    "quien", "se", "sea", "ser", "si", "sin", "sobre", "son", "soy", "su", "sus", "tan", "te",
+    "quien", "se", "sea", "si", "sin", "sobre", "son", "soy", "su", "sus", "tan",
     "tengo", "tiene", "tienen", "tu", "un", "una", "unas", "uno", "unos", "usted", "y", "ya",
     "yo",
 )
