@@ -195,3 +195,19 @@ def test_the_build_fails_on_a_term_whose_words_no_page_uses(project: Path) -> No
         "expected words a page uses"
     ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_language_with_no_page_built_is_not_checked(tmp_path: Path) -> None:
+    """An English-only build (the i18n plugin's build_only_locale) writes no
+    Spanish page: its Spanish terms are not reported as missing."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "search_terms.es.yml").write_text(
+        "piquetes: [inyeccion]\n", encoding="utf-8"
+    )
+    terms, _ = load_search_terms(tmp_path)
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    words.add("treatments/sympathetic-nerve-blocks/index.html", BLOCKS_PAGE)
+    assert words.unused(terms) == []
+    words.add("es/treatments/index.html", "<article><p>Tratamientos.</p></article>")
+    assert len(words.unused(terms)) == 1

@@ -227,7 +227,11 @@ class SiteWords:
         )
 
     def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
-        """A problem for each page word of ``terms`` that no page of the term's language uses."""
+        """A problem for each page word of ``terms`` that no page of the term's language uses.
+
+        A language this build wrote no page in (the i18n plugin's
+        ``build_only_locale``, as the English-only benchmark builds) is not checked.
+        """
         used: dict[str, set[str]] = {}
         for dest_uri, phrases in self._phrases_by_page.items():
             used.setdefault(page_language(dest_uri), set()).update(phrases)
@@ -240,8 +244,9 @@ class SiteWords:
                 "(as Pagefind reads it: the article and its hidden reader terms)",
             )
             for term in terms
+            if term.language in used
             for words in term.pages
-            if words not in used.get(term.language, set())
+            if words not in used[term.language]
         ]
 
 
