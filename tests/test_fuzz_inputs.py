@@ -424,9 +424,11 @@ def assert_build_outcome(project: Path, result_output: str, returncode: int) -> 
         )
         return
     site = project / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert pages, f"the build succeeded but wrote no page in {site}"
     leaks = [
         leak
-        for page in sorted(site.rglob("*.html"))
+        for page in pages
         for leak in page_leaks(str(page.relative_to(site)), page.read_text(encoding="utf-8"))
     ]
     feed = json.loads((site / "api" / "pages.json").read_text(encoding="utf-8"))
