@@ -5,9 +5,11 @@ from its own floor and those below, which pyproject.toml's import-linter
 contract and tests/test_architecture.py hold true):
 
 - basics: ``problems`` (editor-facing errors), ``annotations`` (GitHub's
-  line marks for them), ``yamlfile`` (YAML with line numbers),
-  ``validation`` (pydantic messages), ``dates``, ``plugins`` (typed access to
-  the plugins the hooks use), ``serving`` (what lives for a ``mkdocs serve``).
+  line marks for them), ``yamlfile`` (YAML with line numbers, the one
+  loader), ``textlines`` (which line of a text holds something),
+  ``validation`` (pydantic errors as editor problems), ``dates``,
+  ``plugins`` (typed access to the plugins the hooks use), ``serving``
+  (what lives for a ``mkdocs serve``).
 - ``pages/``: the page model: front matter (``PageMeta``, ``FrontMatter``,
   ``PageType``), a translation's front matter, which language is built and
   which English page a file stands for, and the page index built in ``on_nav``.
