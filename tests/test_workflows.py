@@ -186,7 +186,22 @@ SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repos
 
 
 def _token_steps(job: dict[str, Any]) -> list[str]:
-    return [step["run"] for step in job["steps"] if "GITHUB_TOKEN" in step.get("env", {})]
+    """The scripts of the steps that get the job's token (GITHUB_TOKEN for our
+    scripts, GH_TOKEN for GitHub's CLI), each on one line."""
+    env_names = ("GITHUB_TOKEN", "GH_TOKEN")
+    steps = [step for step in job["steps"] if set(env_names) & set(step.get("env", {}))]
+    assert steps, "no step gets the token"
+    return [_one_line(step["run"]) for step in steps]
+
+
+def _one_line(script: str) -> str:
+    """A step's script on one line: continued lines joined, spaces collapsed."""
+    return " ".join(script.replace("\\\n", " ").split())
+
+
+# The sticky comment: GitHub's CLI edits the last comment the job's token
+# wrote (the preview comment), or adds one; the text comes from prcomment.
+STICKY = "gh pr comment {number} --body-file comment.md --edit-last"
 
 
 def test_no_workflow_runs_a_pull_requests_code_with_a_write_token() -> None:
@@ -207,14 +222,21 @@ def test_preview_is_deployed_only_for_branches_of_this_repository() -> None:
     assert preview["needs"] == "site"
     assert preview["permissions"] == {"contents": "write", "pull-requests": "write"}
     assert preview["concurrency"]["group"] == "pr-preview-${{ github.event.pull_request.number }}"
-    assert [" ".join(run.split()) for run in _token_steps(preview)] == [
+    assert _token_steps(preview) == [
         'python -m healthsite.publishing.preview deploy --pr "$PR_NUMBER" --site-dir site '
         "--pages-from preview-info/preview.json",
-        "python -m healthsite.publishing.prcomment comment --info preview-info/preview.json "
-        '--head-sha "$HEAD_SHA"',
-        "for number in $REMOVED; do python -m healthsite.publishing.prcomment removed --evicted "
-        '--pr "$number" done',
+        "python -m healthsite.publishing.prcomment body --info preview-info/preview.json "
+        '--head-sha "$HEAD_SHA" --out comment.md > /dev/null '
+        + STICKY.format(number='"$PR_NUMBER"')
+        + " --create-if-none",
+        'for number in $REMOVED; do gh pr view "$number" --json comments > comments.json '
+        "python -m healthsite.publishing.prcomment removed --evicted --comments comments.json "
+        "--out comment.md if [ -f comment.md ]; then "
+        + STICKY.format(number='"$number"')
+        + " fi done",
     ]
+    comment = next(step for step in preview["steps"] if "GH_TOKEN" in step.get("env", {}))
+    assert comment["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
     evicted = next(step for step in preview["steps"] if "REMOVED" in step.get("env", {}))
     assert evicted["env"]["REMOVED"] == "${{ steps.deploy.outputs.removed }}"
     build = next(step for step in jobs["site"]["steps"] if step.get("run") == "make build")
@@ -230,9 +252,13 @@ def test_closing_a_pull_request_removes_its_preview_after_any_deploy() -> None:
     assert job["concurrency"] == preview["concurrency"]
     checkout = job["steps"][0]
     assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
-    assert [" ".join(run.split()) for run in _token_steps(job)] == [
+    assert _token_steps(job) == [
         'python -m healthsite.publishing.preview remove --pr "$PR_NUMBER"',
-        'python -m healthsite.publishing.prcomment removed --pr "$PR_NUMBER"',
+        'gh pr view "$PR_NUMBER" --json comments > comments.json '
+        "python -m healthsite.publishing.prcomment removed --comments comments.json "
+        "--out comment.md if [ -f comment.md ]; then "
+        + STICKY.format(number='"$PR_NUMBER"')
+        + " fi",
     ]
 
 
@@ -252,12 +278,23 @@ def test_fork_comment_workflow_runs_only_this_repositorys_code() -> None:
     assert set(checkout["with"]) == {"persist-credentials"}  # the default branch, not the fork's
     download = next(step for step in job["steps"] if "download-artifact" in step.get("uses", ""))
     assert download["with"]["name"] == "preview-info"  # data only; the site is not downloaded
-    runs = [" ".join(step["run"].split()) for step in job["steps"] if "run" in step]
-    assert runs == [
-        "python -m pip install --require-hashes -r requirements.lock",
-        "python -m healthsite.publishing.prcomment comment --fork --info preview-info/preview.json "
-        '--head-sha "$HEAD_SHA" --run-url "$RUN_URL"',
-    ]
+    runs = [_one_line(step["run"]) for step in job["steps"] if "run" in step]
+    assert runs[0] == "python -m pip install --require-hashes -r requirements.lock"
+    # The fork's data is only read by prcomment (validated); the comment is
+    # posted only after gh confirms the pull request is at the commit built.
+    [comment] = runs[1:]
+    assert comment.startswith(
+        "number=$(python -m healthsite.publishing.prcomment body --fork "
+        '--info preview-info/preview.json --head-sha "$HEAD_SHA" --run-url "$RUN_URL" '
+        "--out comment.md) "
+    )
+    check = 'built=$(gh pr view "$number" --json headRefOid --jq .headRefOid)'
+    assert check in comment
+    assert 'if [ "$built" != "$HEAD_SHA" ]; then' in comment
+    assert comment.endswith(STICKY.format(number='"$number"') + " --create-if-none")
+    assert comment.index(check) < comment.index("gh pr comment")
+    step = next(step for step in job["steps"] if "GH_TOKEN" in step.get("env", {}))
+    assert step["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
     # The only finding zizmor is told to ignore, and why.
     text = (ROOT / ".github" / "workflows" / "pr-preview-fork-comment.yml").read_text()
     assert text.count("zizmor: ignore") == 1
