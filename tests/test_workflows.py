@@ -90,16 +90,44 @@ def test_workflows_are_hardened() -> None:
 USES = re.compile(r"^\s+(?:- )?uses: ([\w.-]+/[\w./-]+)@(\S+ # \S+)$", re.MULTILINE)
 
 
+def pins_by_action(paths: list[Path]) -> dict[str, dict[str, list[str]]]:
+    """Each action -> each pin it has ("SHA # vX.Y.Z") -> the workflows that use it."""
+    pins: dict[str, dict[str, list[str]]] = {}
+    for path in paths:
+        for action, pin in USES.findall(path.read_text()):
+            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
+    return pins
+
+
+def differing_pins(paths: list[Path]) -> dict[str, dict[str, list[str]]]:
+    return {action: by_pin for action, by_pin in pins_by_action(paths).items() if len(by_pin) > 1}
+
+
 def test_each_action_is_pinned_at_one_version_across_the_workflows() -> None:
     """A workflow left on an older release of an action (deploy.yml was) keeps
     what the newer release fixed; Dependabot moves every pin of an action together."""
-    pins: dict[str, dict[str, list[str]]] = {}
+    pins = pins_by_action(workflow_files())
+    # Both are used by more than one workflow: there is something to compare.
+    for action in ("actions/checkout", "actions/setup-python"):
+        assert len({name for names in pins[action].values() for name in names}) > 1, action
+    assert not differing_pins(workflow_files()), "actions pinned at more than one version"
+
+
+def test_an_action_pinned_at_two_versions_is_found(tmp_path: Path) -> None:
+    """The check above fails on the mistake it is for: deploy.yml on an older checkout."""
+    copies = []
     for path in workflow_files():
-        for action, pin in USES.findall(path.read_text()):
-            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
-    assert "actions/checkout" in pins
-    differing = {action: by_pin for action, by_pin in pins.items() if len(by_pin) > 1}
-    assert not differing, f"actions pinned at more than one version: {differing}"
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text())
+        copies.append(copy)
+    deploy = tmp_path / "deploy.yml"
+    older = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+    text, replaced = re.subn(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", older, deploy.read_text())
+    assert replaced
+    deploy.write_text(text)
+    differing = differing_pins(copies)
+    assert set(differing) == {"actions/checkout"}
+    assert differing["actions/checkout"][older.split("@")[1]] == ["deploy.yml"]
 
 
 def test_dependabot_updates_python_pins_and_actions() -> None:
