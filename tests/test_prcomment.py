@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from healthsite.publishing.prcomment import (
     MARKER,
@@ -34,6 +33,7 @@ from healthsite.publishing.prcomment import (
 from tests.sitebuild import ROOT, Build
 from tests.test_translations import current_print, spanish
 from tests.translationrepo import ENGLISH, Project
+from tests.workflowstep import run_script, workflow_step
 
 SITE_URL = "https://crps-info.github.io/site/"
 PREVIEW = f"{SITE_URL}pr-preview/pr-7/"
@@ -270,24 +270,19 @@ EVENT = {
 
 
 def run_step(workflow: str, job: str, name: str, cwd: Path, gh: FakeGh) -> CompletedStep:
-    """Run one step's script from a workflow file as the runner would (bash -e),
-    with the stand-in gh, in ``cwd``."""
-    loaded = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text())
-    [step] = [s for s in loaded["jobs"][job]["steps"] if s.get("name") == name]
+    """Run one step's script from a workflow file, with the stand-in gh, in ``cwd``."""
+    step = workflow_step(workflow, job, lambda step: step.get("name") == name)
     env = {key: EVENT[key] for key in step["env"]}
-    result = subprocess.run(
-        ["bash", "-e", "-c", step["run"]],
-        cwd=cwd,
-        env={
+    result = run_script(
+        step["run"],
+        cwd,
+        {
             "PATH": f"{gh.bin_dir}:/usr/bin:/bin",
             "PYTHONPATH": str(ROOT),
             "NO_MKDOCS_2_WARNING": "1",
             "FAKE_GH_STATE": str(gh.state_file),
             **env,
         },
-        capture_output=True,
-        text=True,
-        check=False,
     )
     return CompletedStep(result.returncode, result.stdout + result.stderr)
 

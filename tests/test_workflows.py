@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from tests.sitebuild import ROOT
+from tests.workflowstep import run_script, workflow_step
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -147,8 +148,7 @@ def run_issue_step(
     tmp_path: Path, status: int, open_issue: str, job: str = "links"
 ) -> tuple[int, list[list[str]]]:
     """Run a weekly workflow job's tracking-issue script with a stand-in `gh`."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-links.yml").read_text())
-    [step] = [s for s in workflow["jobs"][job]["steps"] if s.get("name", "").startswith("Open")]
+    step = workflow_step("weekly-links.yml", job, lambda s: s.get("name", "").startswith("Open"))
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     (bin_dir / "gh").write_text(FAKE_GH)
@@ -156,19 +156,16 @@ def run_issue_step(
     (tmp_path / "link-report.md").write_text("# Link check\n\n**1 broken link.**\n")
     calls = tmp_path / "calls"
     calls.write_text("")
-    result = subprocess.run(
-        ["bash", "-e", "-c", step["run"]],
-        cwd=tmp_path,
-        env={
+    result = run_script(
+        step["run"],
+        tmp_path,
+        {
             "PATH": f"{bin_dir}:/usr/bin:/bin",
             "GH_CALLS": str(calls),
             "OPEN_ISSUE": open_issue,
             "STATUS": str(status),
             "RUN_URL": "https://example.invalid/run/1",
         },
-        capture_output=True,
-        text=True,
-        check=False,
     )
     # Arguments end in NUL, calls in RS: an issue body spans lines.
     recorded = [call.split("\0")[:-1] for call in calls.read_text().split("\x1e")[:-1]]
