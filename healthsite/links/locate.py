@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from healthsite.i18n.language import SPANISH, translated_src_uri
+from healthsite.pages.language import SPANISH, translated_src_uri
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 
