@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from healthsite.links.changed import changed_pages
-from healthsite.links.check import LinkResult, Outcome, check_site
-from healthsite.links.classify import Verdict
+from healthsite.links.check import LinkResult, Outcome, check_site, our_link, page_path
+from healthsite.links.classify import Verdict, classify, final_url, result_text
+from healthsite.links.lychee import Row
 from healthsite.links.report import render
 from healthsite.links.settings import RefusesBots, Settings, load_settings
 from tests.linkserver import FlakyWeb, fast_settings, flaky_web
@@ -308,36 +309,77 @@ def test_live_citation_passes_the_check(project: Path, web: FlakyWeb) -> None:
     assert web.requests["/live?cli"] == 1
 
 
-def test_broken_settings_file_is_reported_not_a_traceback(project: Path) -> None:
-    settings = project / "linkcheck.toml"
-    text = (ROOT / "linkcheck.toml").read_text().replace("server_error_retries = 3", "")
-    settings.write_text(text)
-    checked = subprocess.run(
-        [sys.executable, "-m", "healthsite.links", "--settings", str(settings)],
-        cwd=project,
+def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m healthsite.links`` run in ``folder`` (no build needed)."""
+    return subprocess.run(
+        [sys.executable, "-m", "healthsite.links", *args],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_broken_settings_file_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    settings = tmp_path / "linkcheck.toml"
+    text = (ROOT / "linkcheck.toml").read_text().replace("server_error_retries = 3", "")
+    settings.write_text(text)
+    checked = run_in(tmp_path, "--settings", str(settings))
     assert checked.returncode == 2
     assert f"{settings}: server_error_retries: is missing or not a number" in checked.stderr
     assert "Traceback" not in checked.stderr
 
 
-def test_broken_lychee_config_is_reported_not_a_traceback(project: Path) -> None:
+def test_broken_lychee_config_is_reported_not_a_traceback(tmp_path: Path) -> None:
     """lychee checks its own settings; its message reaches the editor as it is."""
-    (project / "site").mkdir(exist_ok=True)
-    config = project / "lychee.toml"
+    (tmp_path / "site").mkdir()
+    config = tmp_path / "lychee.toml"
     config.write_text((ROOT / "lychee.toml").read_text().replace("timeout = 20", "timeout = 'x'"))
-    settings = ROOT / "linkcheck.toml"
-    checked = subprocess.run(
-        [sys.executable, "-m", "healthsite.links", "--internal-only", "--settings", str(settings)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    settings = str(ROOT / "linkcheck.toml")
+    checked = run_in(tmp_path, "--internal-only", "--settings", settings)
     assert checked.returncode == 2
     assert "lychee failed (3)" in checked.stderr
     assert "Cannot load configuration file" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_lychee_names_map_to_the_sites_own_addresses(tmp_path: Path) -> None:
+    """lychee names our pages by file; the report names them as a reader's browser does."""
+    site = tmp_path / "site"
+    (site / "about").mkdir(parents=True)
+    root = site.as_uri()
+    assert our_link(f"{root}/about#how-we-review", site) == "/about/#how-we-review"
+    assert our_link(f"{root}#top", site) == "/#top"
+    assert our_link(f"{root}/no-such-page", site) == "/no-such-page/"
+    assert our_link(f"{root}/assets/site.css", site) == "/assets/site.css"
+    assert our_link(f"{root}/caf%C3%A9", site) == "/café/"
+    assert our_link("https://doi.org/10.1/x", site) is None
+    assert page_path(str(site / "about" / "index.html"), site) == "about/"
+    assert page_path(str(site / "index.html"), site) == ""
+
+
+def test_lychee_answers_read_as_the_report_words_them() -> None:
+    settings = Settings(server_error_retries=0, backoff_seconds=0)
+    gone = Row("https://a.org/x", "p", "error", "Rejected status code: 410 Gone", 410)
+    assert (classify(gone, settings), result_text(gone)) == (Verdict.DEAD, "410 Gone")
+    loop = Row(
+        "https://a.org/l", "p", "error", "Rejected status code: 301", 301, (("u", 301),) * 10
+    )
+    assert classify(loop, settings) is Verdict.DEAD
+    assert result_text(loop) == "redirect loop (10 redirects, the last 301)"
+    moved = Row("https://a.org/m", "p", "ok", "200 OK", 200, (("https://a.org/new", 308),))
+    assert (classify(moved, settings), final_url(moved)) == (
+        Verdict.REDIRECTED,
+        "https://a.org/new",
+    )
+    found = Row("https://a.org/t", "p", "ok", "200 OK", 200, (("https://a.org/new", 302),))
+    assert classify(found, settings) is Verdict.OK  # a temporary redirect: keep the link
+    cached = Row("https://a.org/c", "p", "ok", "OK (cached)", 200, cached=True)
+    assert result_text(cached) == "OK"
+    anchor = Row("file:///s/a#b", "p", "error", "Cannot find fragment", None)
+    assert classify(anchor, settings) is Verdict.MISSING_ANCHOR
+    doi = Row("https://doi.org/10.1/x", "p", "error", "Rejected status code: 403", 403)
+    publisher = (RefusesBots("doi.org", (403,), "bot protection"),)
+    assert classify(doi, settings) is Verdict.DEAD
+    assert classify(doi, Settings(0, 0, publisher)) is Verdict.REFUSES_BOTS
