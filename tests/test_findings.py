@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.findings import PLAIN_WORDS, Grade, check_page_findings, parse_certainty
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.pages.frontmatter import read_front_matter
 from tests.sitebuild import (
     ROOT,
     Build,

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from healthsite.checks.frontmatter import FrontMatter, read_front_matter
 from healthsite.checks.review import overdue_problem, today
+from healthsite.pages.frontmatter import FrontMatter, read_front_matter
 from tests.sitebuild import (
     ROOT,
     Build,

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from healthsite.checks.components import check_components
-from healthsite.checks.frontmatter import read_front_matter
+from healthsite.pages.frontmatter import read_front_matter
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, line_of
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from healthsite.checks.frontmatter import read_front_matter
+from healthsite.pages.frontmatter import read_front_matter
 from tests.browser import DESKTOP, PHONE, SiteServer
 from tests.pagetext import built_pages
 from tests.sitebuild import (
