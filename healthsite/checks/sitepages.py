@@ -105,6 +105,9 @@ def pages_missing_from_nav(
 # gets the same answer.
 _read_before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...]]] = {}
 PAGES_KEPT = 20_000
+_translated_before: dict[
+    tuple[str, str, str, str | None], tuple[FrontMatter | None, tuple[Problem, ...]]
+] = {}
 
 
 def _read_text(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
@@ -130,11 +133,18 @@ def _read_translated(
     english_uri = english_src_uri(file.src_uri)
     english_shown_as = f"{docs_dir_name}/{english_uri}"
     english_path = docs_dir / english_uri
-    english = None
-    if english_path.is_file():
-        english, _ = _read_text(english_path.read_text(encoding="utf-8"), english_shown_as)
+    english_text = english_path.read_text(encoding="utf-8") if english_path.is_file() else None
     shown_as = f"{docs_dir_name}/{file.src_uri}"
-    return read_translation(file.content_string, shown_as, english, english_shown_as)
+    # Like the English pages' (above): the answer depends on both texts only.
+    key = (shown_as, file.content_string, english_shown_as, english_text)
+    found = _translated_before.get(key)
+    if found is None:
+        if len(_translated_before) >= PAGES_KEPT:
+            _translated_before.clear()
+        english = None if english_text is None else _read_text(english_text, english_shown_as)[0]
+        front, problems = read_translation(file.content_string, shown_as, english, english_shown_as)
+        found = _translated_before[key] = (front, tuple(problems))
+    return found[0], list(found[1])
 
 
 def check_site_pages(
