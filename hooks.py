@@ -75,6 +75,7 @@ from healthsite.i18n.language import (
     SPANISH,
     build_language,
     english_src_uri,
+    is_first_language,
     is_last_language,
     is_untranslated,
     page_key,
@@ -253,6 +254,7 @@ def _project_dir(config: MkDocsConfig) -> Path:
 @event_priority(100)
 def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     global _checked_data
+    _session.before_build(config)  # under serve --dirty: which languages to rebuild
     start_from_the_same_site_url(config, build_language(config))
     project_dir = _project_dir(config)
     data_files = _data_files(config, project_dir)
@@ -395,7 +397,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # build (its api/pages.json gives each translation's status); its problems
     # are reported by the last, with the Spanish pages' other problems, which
     # a failed English build would never reach.
-    if state.language == DEFAULT_LANGUAGE:
+    if is_first_language(config, state.language):
         _translations.check(state.project_dir, state.docs_dir_name)
     if is_last_language(config, state.language):
         state.problems.extend(_translations.problems(drafts_allowed=_session.serving))

@@ -10,6 +10,14 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
   strict), and the checks across pages (shared names, related pages, reviews)
   still read every page's front matter, which is cached by its text
   (healthsite/checks/sitepages.py), so only changed pages are parsed again.
+- A save rebuilds only the site of the language the page is shown in
+  (healthsite/i18n/rebuilds.py): a Spanish page's, the Spanish site; an
+  English page's, the English site, and the Spanish one too where the page has
+  no translation (the Spanish site shows it in English). Each language's build
+  has the fixed costs of a build over every page of its language, so building
+  the other one as well doubled the wait. The other language's checks across
+  pages (shared names, a translation's front matter against its English page)
+  run again when one of its pages is saved, and in every full build.
 - What the build writes from every page (api/pages.json) keeps what the pages
   not rebuilt cited (healthsite/library/feed.py, ``CitationsSoFar``).
 - The search index is rebuilt after each save in the background, at low
@@ -19,7 +27,9 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
 
 What may be stale until the server restarts: lists of pages on other pages
 (a section's list, the A to Z, related pages, the home page cards) when a
-title or relation changes, and pages that use a data file that changed.
+title or relation changes, pages that use a data file that changed, and the
+other language's pages (a Spanish page's notice that its English page changed,
+its ``es/api/pages.json`` entry).
 MkDocs warns about this on every dirty build, and strict mode (on in
 mkdocs.yml) would turn that warning into a failure; here it is logged once
 as a plain notice instead, so strict mode keeps failing on the saved page's
@@ -35,8 +45,12 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from healthsite.i18n.interface import LANGUAGE_NAMES
+from healthsite.i18n.language import LANGUAGES
+from healthsite.i18n.rebuilds import DirtyRebuilds
 from healthsite.problems import log
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -116,6 +130,7 @@ class ServeSession:
         self.background = BackgroundIndex(lambda site_dir: index(site_dir, True))
         self._indexed: set[Path] = set()
         self._notice = _DirtyBuildNotice()
+        self._rebuilds = DirtyRebuilds()
 
     def start(self, command: str, dirty: bool) -> None:
         """``on_startup``: remember the mode; under ``serve --dirty``, turn
@@ -125,6 +140,19 @@ class ServeSession:
         build_log = logging.getLogger("mkdocs.commands.build")
         if self.dirty_serve and self._notice not in build_log.filters:
             build_log.addFilter(self._notice)
+
+    def before_build(self, config: MkDocsConfig) -> None:
+        """First in ``on_config``: under ``serve --dirty``, a rebuild builds only
+        the languages whose pages changed (healthsite/i18n/rebuilds.py)."""
+        if not self.dirty_serve:
+            return
+        languages = self._rebuilds.choose(config)
+        if languages != LANGUAGES:
+            log.info(
+                "mkdocs serve --dirty: rebuilding the %s site only, where the pages saved "
+                "are; the other language's pages stay as they were",
+                " and ".join(LANGUAGE_NAMES[language] for language in languages),
+            )
 
     def index(self, site_dir: Path) -> None:
         """Index the site: at once, except after a dirty rebuild of an indexed site."""
