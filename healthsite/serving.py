@@ -9,7 +9,7 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
   citations, findings, components, readability, MkDocs' own link checks,
   strict), and the checks across pages (shared names, related pages, reviews)
   still read every page's front matter, which is cached by its text
-  (healthsite/checks/sitepages.py), so only changed pages are parsed again.
+  (healthsite/pages/index.py), so only changed pages are parsed again.
 - A save rebuilds only the site of the language the page is shown in
   (healthsite/i18n/rebuilds.py): a Spanish page's, the Spanish site; an
   English page's, the English site, and the Spanish one too where the page has
@@ -45,12 +45,8 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from healthsite.i18n.interface import LANGUAGE_NAMES
-from healthsite.i18n.language import LANGUAGES
-from healthsite.i18n.rebuilds import DirtyRebuilds
 from healthsite.problems import log
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -130,7 +126,6 @@ class ServeSession:
         self.background = BackgroundIndex(lambda site_dir: index(site_dir, True))
         self._indexed: set[Path] = set()
         self._notice = _DirtyBuildNotice()
-        self._rebuilds = DirtyRebuilds()
 
     def start(self, command: str, dirty: bool) -> None:
         """``on_startup``: remember the mode; under ``serve --dirty``, turn
@@ -140,19 +135,6 @@ class ServeSession:
         build_log = logging.getLogger("mkdocs.commands.build")
         if self.dirty_serve and self._notice not in build_log.filters:
             build_log.addFilter(self._notice)
-
-    def before_build(self, config: MkDocsConfig) -> None:
-        """First in ``on_config``: under ``serve --dirty``, a rebuild builds only
-        the languages whose pages changed (healthsite/i18n/rebuilds.py)."""
-        if not self.dirty_serve:
-            return
-        languages = self._rebuilds.choose(config)
-        if languages != LANGUAGES:
-            log.info(
-                "mkdocs serve --dirty: rebuilding the %s site only, where the pages saved "
-                "are; the other language's pages stay as they were",
-                " and ".join(LANGUAGE_NAMES[language] for language in languages),
-            )
 
     def index(self, site_dir: Path) -> None:
         """Index the site: at once, except after a dirty rebuild of an indexed site."""

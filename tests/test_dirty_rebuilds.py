@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.i18n.language import ENGLISH, LANGUAGES, SPANISH
 from healthsite.i18n.rebuilds import DocsFolder, languages_to_rebuild, sites_showing
+from healthsite.pages.language import ENGLISH, LANGUAGES, SPANISH
 
 BUILT_AT = 1_000_000.0
 SAVED_AFTER = BUILT_AT + 10

@@ -1,7 +1,7 @@
 """Under ``mkdocs serve --dirty``: rebuild only the languages whose pages changed.
 
 mkdocs-static-i18n builds the English site, then the Spanish one inside it
-(healthsite/i18n/language.py), on every rebuild. A dirty rebuild renders only
+(healthsite/pages/language.py), on every rebuild. A dirty rebuild renders only
 the pages whose source is newer than what was written from it, but each
 language's build still reads every page of its language and runs the checks
 across pages, so an editor who saved one English page waited for the Spanish
@@ -35,7 +35,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from healthsite.i18n.language import (
+from healthsite.i18n.interface import LANGUAGE_NAMES
+from healthsite.pages.language import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     PREFIX,
@@ -43,6 +44,7 @@ from healthsite.i18n.language import (
     translated_src_uri,
     translation_language,
 )
+from healthsite.problems import log
 
 MARKDOWN = ".md"
 
@@ -166,4 +168,10 @@ class DirtyRebuilds:
         )
         self._pages = docs.pages()
         build_only(config, languages)
+        if languages != LANGUAGES:
+            log.info(
+                "mkdocs serve --dirty: rebuilding the %s site only, where the pages saved "
+                "are; the other language's pages stay as they were",
+                " and ".join(LANGUAGE_NAMES[language] for language in languages),
+            )
         return languages

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from healthsite.checks.frontmatter import PageType
 from healthsite.library import render
 from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
+from healthsite.pages.frontmatter import PageType
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 
 @dataclass
@@ -49,12 +50,6 @@ class LibraryMacros:
             raise RuntimeError("a library macro ran before on_nav made the library")
         return self.library
 
-    def _line_of(self, text: str) -> int | None:
-        for number, line in enumerate(self.page_text.splitlines(), 1):
-            if text in line:
-                return number
-        return None
-
     def page_list(self, page_type: str) -> str:
         """Macro: every page of one section, e.g. ``page_list('condition')``."""
         section = SECTION_BY_TYPE.get(PageType(page_type)) if page_type in set(PageType) else None
@@ -63,7 +58,7 @@ class LibraryMacros:
             self.problems.append(
                 Problem(
                     self.shown_as,
-                    self._line_of("page_list("),
+                    first_line(self.page_text, "page_list("),
                     "page_list",
                     f"'{page_type}' is not the page type of a section; expected one of {known}",
                 )
@@ -89,7 +84,7 @@ class LibraryMacros:
         return [
             Problem(
                 self.shown_as,
-                self._line_of(made_by.split("(")[0] + "("),
+                first_line(self.page_text, made_by.split("(")[0] + "("),
                 made_by.split("(")[0],
                 f"{{{{ {made_by} }}}} is inside code or an HTML block, where its "
                 "listing cannot go; expected the call on a line of its own, outside code and HTML",

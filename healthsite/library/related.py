@@ -14,18 +14,12 @@ from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.render import RELATED_HEADING, related_block
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 TYPED_HEADING = re.compile(
     rf"^ {{0,3}}#{{1,6}}[ \t]+{re.escape(RELATED_HEADING)}[ \t]*(?:\{{[^}}]*\}})?[ \t#]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-
-
-def _line_in(file_text: str, heading: str) -> int | None:
-    for number, line in enumerate(file_text.splitlines(), 1):
-        if line.strip() == heading.strip():
-            return number
-    return None
 
 
 def with_related_pages(
@@ -43,7 +37,7 @@ def with_related_pages(
     if typed is not None:
         problem = Problem(
             shown_as,
-            _line_in(file_text, typed.group(0)),
+            first_line(file_text, lambda line: line.strip() == typed.group(0).strip()),
             "heading",
             f"'{typed.group(0).strip()}' is written by the build from the front matter; "
             "expected no such heading: remove it and its list, and name the pages in "
