@@ -17,15 +17,15 @@ thirds of its words here, headings and statistics, which stays harsher than
 a real library (benchmarks/README.md, "Search in readers' words").
 
 ``kind="other-conditions"`` makes pages of other conditions: each keeps the
-CRPS page's markup, its "When to get help" section and the site's general words (those on at least
-half of the site's English pages: "doctor", "pain", "treatment", "help"...),
-calls its condition by its own names, and says nine in ten of its other prose
-words in words of its own topic (a few hundred words of the dictionary, drawn
-once per page, so that a page is about its words as a real page is), in its
-headings too; it lists no treatment pages and states none of the CRPS page's
-statistics (``stat()``). A CRPS word stays on a page only by the one chance in
-ten, or in the care cards every condition page shares: the library shares
-the CRPS page's general words and little else, as a library of distinct
+CRPS page's markup, has a "When to get help" section of general signs, keeps
+the site's general words (those on at least half of the site's English
+pages: "doctor", "pain", "treatment", "help"...), calls its condition by its
+own names, and says nine in ten of its other prose words in words of its own
+topic (a few hundred words of the dictionary, drawn once per page, so that a
+page is about its words as a real page is), in its headings too; it lists no
+treatment pages and states none of the CRPS page's statistics (``stat()``).
+A CRPS word stays on a page only by the one chance in ten: the library
+shares the CRPS page's general words and little else, as a library of distinct
 conditions would (benchmarks/README.md, "Search: a library of other conditions").
 
 The same pages can be written into any checkout of the project (the current
@@ -66,6 +66,19 @@ CORPORA: tuple[Corpus, ...] = ("near-copies", "own-names", "other-conditions")
 # general words) said in their own topic's words, and how many words a topic has.
 OTHER_SWAPPED_SHARE = 0.9
 TOPIC_WORDS = 300
+# A page of another condition's "When to get help": the signs any condition
+# page may give (data/warning_signs.yml), not the CRPS page's (a cast, a
+# burning limb), which every page would otherwise hold.
+GENERAL_HELP = f"""## {WHEN_TO_GET_HELP}
+
+!!! urgent "Get help today from your doctor, an urgent care center or a nurse advice line if:"
+
+    {{{{ signs('much_worse_cannot_wait') }}}}
+
+!!! emergency
+
+    {{{{ signs('chest_pain_breathing', 'self_harm') }}}}
+"""
 # The CRPS page's names for its condition, which a page of the fairer library
 # replaces with its own (``own_names``).
 CRPS_NAMES = re.compile(
@@ -212,6 +225,8 @@ def crps_shaped_page(
         # Its own treatments, not the CRPS page's (a list of their titles).
         del page_meta["possible_treatments"]
     own_name = None if kind == "near-copies" else f"ECS {number}"
+    if kind == "other-conditions":
+        body = body[: body.index(f"## {WHEN_TO_GET_HELP}")] + GENERAL_HELP
     markdown = (
         f"---\n{yaml.safe_dump(page_meta, sort_keys=False, allow_unicode=True)}---\n\n"
         f"# {title}\n\n{swap_words(body[first_heading:], rng, own_name, topic)}"

@@ -61,6 +61,9 @@ def test_a_page_of_another_condition_has_its_own_names_headings_and_treatments()
         assert not re.search(r"\bCRPS\b|\bRSD\b|complex regional", prose, re.IGNORECASE)
         assert f"ECS {number}" in prose
         assert f"## {WHEN_TO_GET_HELP}" in prose
+        # General warning signs, not the CRPS page's (a cast too tight).
+        assert "signs('chest_pain_breathing'" in prose
+        assert "cast_too_tight" not in prose
         assert "## Types of CRPS" not in prose
         assert "{{ stat(" not in prose
         assert "possible_treatments:" not in page.markdown
