@@ -27,7 +27,7 @@ from healthsite.checks.sandbox import (
     sandboxed,
     site_names,
 )
-from healthsite.checks.sitepages import SitePages, check_site_pages
+from healthsite.checks.sitepages import check_site_pages
 from healthsite.checks.spanish_readability import check_spanish_page
 from healthsite.checks.unfinished import TemplateWords, draft_banner, unfinished_problems
 from healthsite.content.citations import Citations, CitedKeys
@@ -35,7 +35,6 @@ from healthsite.content.findings import Findings
 from healthsite.content.glossary import (
     GLOSSARY_PAGE,
     Glossary,
-    give_tooltips_to_abbr,
     load_glossary,
 )
 from healthsite.content.macrocalls import Macro, MacroCalls
@@ -46,6 +45,7 @@ from healthsite.content.reviewers import (
     check_reviewers,
     load_reviewers,
     reviewers_page_url,
+    translation_problems,
 )
 from healthsite.content.warning_signs import (
     SignsMacro,
@@ -53,7 +53,9 @@ from healthsite.content.warning_signs import (
     load_warning_signs,
     log_editors_levels,
 )
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
+from healthsite.html.abbr import give_tooltips_to_abbr
 from healthsite.html.citation_marks import CitationMarksExtension
 from healthsite.html.components import ComponentsExtension, add_also_called
 from healthsite.html.csp import fill_script_hashes
@@ -69,7 +71,23 @@ from healthsite.i18n.alternates import (
     translated_keys,
 )
 from healthsite.i18n.interface import Interface, load_interface
-from healthsite.i18n.language import (
+from healthsite.i18n.pages import (
+    language_link_filter,
+    mark_untranslated,
+    other_language,
+    other_language_url,
+    set_theme_words,
+    start_from_the_same_site_url,
+)
+from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
+from healthsite.library.listing import ListingsExtension
+from healthsite.library.macros import LibraryMacros
+from healthsite.library.model import Library, build_library
+from healthsite.library.related import with_related_pages
+from healthsite.library.sections import keep_out_of_nav, place_in_sections
+from healthsite.library.sidebar import SectionSidebars
+from healthsite.pages.index import SitePages
+from healthsite.pages.language import (
     DEFAULT_LANGUAGE,
     PREFIX,
     SPANISH,
@@ -80,23 +98,6 @@ from healthsite.i18n.language import (
     page_key,
     translation_language,
 )
-from healthsite.i18n.pages import (
-    language_link_filter,
-    mark_untranslated,
-    other_language,
-    other_language_url,
-    set_theme_words,
-    start_from_the_same_site_url,
-    translation_problems,
-)
-from healthsite.i18n.wording import PageWording
-from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
-from healthsite.library.listing import ListingsExtension
-from healthsite.library.macros import LibraryMacros
-from healthsite.library.model import Library, build_library
-from healthsite.library.related import with_related_pages
-from healthsite.library.sections import keep_out_of_nav, place_in_sections
-from healthsite.library.sidebar import SectionSidebars
 from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, log, raise_if_any
 from healthsite.publishing.preview import configure_preview
