@@ -134,8 +134,10 @@ def swap_words(
         # Headings, and admonitions' types and titles (the care cards' checks
         # read them); a page of another condition has headings of its own but
         # the section every condition page has (checks/components.py).
-        heading = line.lstrip().startswith("#") and WHEN_TO_GET_HELP not in line
-        if line.lstrip().startswith(("!!!", "???")) or (heading and topic is None):
+        heading = line.lstrip().startswith("#")
+        if line.lstrip().startswith(("!!!", "???")) or (
+            heading and (topic is None or WHEN_TO_GET_HELP in line)
+        ):
             lines.append(line)
             continue
         swapped = WORD.sub(swap, line)
