@@ -1,14 +1,20 @@
 """Turn pydantic's validation errors into what an editor should write instead.
 
-Shared by the data files (registry.py) and page front matter (frontmatter.py),
-so both say "what is wrong, and what is expected" the same way.
+``problems_from`` is the one converter from a ``ValidationError`` to editor
+problems: the data files (registry.py), page front matter (frontmatter.py,
+i18n/frontmatter.py) and findings all use it, so each says "what is wrong,
+and what is expected" the same way; each says only where its fields are
+(their line, and the name a problem gives them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
+
+from healthsite.problems import Problem
 
 Loc = tuple[str | int, ...]
 # Template code starts so; in data files and front matter it is not run.
@@ -65,3 +71,19 @@ def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
         return f"is not a known field; use one of: {allowed}"
     message = message.removeprefix("Value error, ")
     return f"{message}; expected {expected}" if expected else message
+
+
+def problems_from(
+    error: ValidationError,
+    model: type[BaseModel],
+    path: str,
+    line: Callable[[Loc], int | None],
+    field: Callable[[Loc], str],
+) -> list[Problem]:
+    """One problem for each of pydantic's errors, in its order: in file ``path``,
+    at ``line(loc)``, named ``field(loc)``, worded by ``explain``."""
+    found = []
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        found.append(Problem(path, line(loc), field(loc), explain(model, loc, detail["msg"])))
+    return found

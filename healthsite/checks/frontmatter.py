@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from healthsite.problems import Problem, field_path
-from healthsite.validation import PlainText, explain
+from healthsite.validation import PlainText, problems_from
 from healthsite.yamlfile import (
     InvalidYamlError,
     KeyPath,
@@ -395,13 +395,20 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
     try:
         return FrontMatter(shown_as, raw, lines, PageMeta.model_validate(raw)), []
     except ValidationError as error:
-        problems = [_problem_from(detail, shown_as, lines) for detail in error.errors()]
+        problems = meta_problems(error, PageMeta, shown_as, lines)
         problems.sort(key=lambda problem: problem.line or 0)
         return FrontMatter(shown_as, raw, lines, None), problems
 
 
-def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:
-    loc = tuple(detail["loc"])
-    field = field_path(loc) or "front matter"
-    line = line_of(lines, loc) or FIRST_YAML_LINE
-    return Problem(shown_as, line, field, explain(PageMeta, loc, detail["msg"]))
+def meta_problems(
+    error: ValidationError, model: type[BaseModel], shown_as: str, lines: dict[KeyPath, int]
+) -> list[Problem]:
+    """Front matter's problems: each on its field's line (else the first line of
+    the front matter), named by its path of keys."""
+    return problems_from(
+        error,
+        model,
+        shown_as,
+        lambda loc: line_of(lines, loc) or FIRST_YAML_LINE,
+        lambda loc: field_path(loc) or "front matter",
+    )

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
-from healthsite.validation import PlainText, explain
+from healthsite.validation import PlainText, problems_from
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
 
 Text = PlainText
@@ -170,15 +170,15 @@ def _problems_from(
     lines: dict[KeyPath, int],
     data_file: DataFile,
 ) -> list[Problem]:
-    found = []
-    for detail in error.errors():
-        field_path = tuple(detail["loc"])
-        line = line_of(lines, (key, *field_path))
-        message = explain(model, field_path, detail["msg"])
-        shown = problem_field((key, *field_path) if field_path else (key,))
-        shown += "" if field_path else ".(entry)"
-        found.append(Problem(data_file.shown_as, line, shown, message))
-    return found
+    """An entry's problems: on its field's line, named ``key.field`` (``key.(entry)``
+    for the entry as a whole)."""
+    return problems_from(
+        error,
+        model,
+        data_file.shown_as,
+        lambda loc: line_of(lines, (key, *loc)),
+        lambda loc: problem_field((key, *loc)) if loc else problem_field((key,)) + ".(entry)",
+    )
 
 
 def _statistics_against_sources(

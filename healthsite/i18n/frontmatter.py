@@ -27,10 +27,10 @@ from healthsite.checks.frontmatter import (
     Text,
     _missing,
     _parse_front_matter,
+    meta_problems,
 )
 from healthsite.i18n.language import SPANISH
 from healthsite.problems import Problem, field_path
-from healthsite.validation import explain
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of
 
 TRANSLATED_FIELDS = (
@@ -274,11 +274,7 @@ def read_translation(
     try:
         meta = TranslatedMeta.model_validate(own)
     except ValidationError as error:
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            line = line_of(lines, loc) or FIRST_YAML_LINE
-            message = explain(TranslatedMeta, loc, detail["msg"])
-            problems.append(Problem(shown_as, line, field_path(loc) or "front matter", message))
+        problems += meta_problems(error, TranslatedMeta, shown_as, lines)
         meta = None
     if meta is not None:
         problems += _placeholder_problems(meta, lines, shown_as, english)
@@ -292,14 +288,6 @@ def read_translation(
     try:
         checked = PageMeta.model_validate(merged)
     except ValidationError as error:
-        problems += [
-            Problem(
-                shown_as,
-                line_of(lines, tuple(detail["loc"])) or FIRST_YAML_LINE,
-                field_path(tuple(detail["loc"])) or "front matter",
-                explain(PageMeta, tuple(detail["loc"]), detail["msg"]),
-            )
-            for detail in error.errors()
-        ]
+        problems += meta_problems(error, PageMeta, shown_as, lines)
         return FrontMatter(shown_as, raw, lines, None, None, SPANISH), problems
     return FrontMatter(shown_as, merged, lines, checked, meta.translation, SPANISH), problems

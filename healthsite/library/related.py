@@ -28,20 +28,13 @@ def _line_in(file_text: str, heading: str) -> int | None:
     return None
 
 
-def with_related_pages(
-    markdown: str,
-    library: Library,
-    src_uri: str,
-    shown_as: str,
-    file_text: str,
-    listings: Listings,
-    words: Mapping[str, str] | None = None,
-    language: str = "en",
-) -> tuple[str, list[Problem]]:
-    """The page with its "Related pages" block at the end, and any typed copy reported."""
+def typed_related_heading(markdown: str, shown_as: str, file_text: str) -> list[Problem]:
+    """A "Related pages" heading the editor typed: the build writes it."""
     typed = TYPED_HEADING.search(markdown)
-    if typed is not None:
-        problem = Problem(
+    if typed is None:
+        return []
+    return [
+        Problem(
             shown_as,
             _line_in(file_text, typed.group(0)),
             "heading",
@@ -49,8 +42,22 @@ def with_related_pages(
             "expected no such heading: remove it and its list, and name the pages in "
             "related_pages (or possible_treatments) instead",
         )
-        return markdown, [problem]
+    ]
+
+
+def with_related_pages(
+    markdown: str,
+    library: Library,
+    src_uri: str,
+    listings: Listings,
+    words: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> str:
+    """The page with its "Related pages" block at the end; as it is when the
+    editor typed one (``typed_related_heading`` reports it)."""
+    if TYPED_HEADING.search(markdown) is not None:
+        return markdown
     block = related_block(library, src_uri, listings, words, language)
     if not block:
-        return markdown, []
-    return f"{markdown.rstrip()}\n\n{block}", []
+        return markdown
+    return f"{markdown.rstrip()}\n\n{block}"
