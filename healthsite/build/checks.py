@@ -171,14 +171,17 @@ def readability(page: PageState) -> list[Problem]:
     untranslated in the Spanish site was scored in the English build)."""
     if page.key in EXEMPT_PAGES or page.template_failed:
         return []
+    session = page.build.session
     if page.build.language == DEFAULT_LANGUAGE:
-        return check_page(page.html, page.shown_as, page.meta, page.file_text)[1]
+        english = session.english_scores
+        return check_page(page.html, page.shown_as, page.meta, page.file_text, english)[1]
     if (
         translation_language(page.src_uri) == SPANISH
         # A translation just started holds English still (healthsite/translations/).
         and untranslated_line(page.file_text) is None
     ):
-        return check_spanish_page(page.html, page.shown_as, page.file_text)[1]
+        spanish = session.spanish_scores
+        return check_spanish_page(page.html, page.shown_as, page.file_text, spanish)[1]
     return []
 
 

@@ -85,7 +85,7 @@ def data_files(config: MkDocsConfig, project: Path) -> dict[str, DataFile]:
 
 def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     """Every data file read and checked; the build fails listing every mistake."""
-    start_from_the_same_site_url(config, build_language(config))
+    start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     project = project_dir(config)
     files = data_files(config, project)
     registry, problems = load_registry(files["sources"], files["stats"])
@@ -153,8 +153,7 @@ def set_up_build(
         {**data.data_files, "reviewers": reviewers_file},
         MacroCalls({}, ()),
         template_words,
-        session.serve.serving,
-        session.translations,
+        session,
     )
     site_macros = _macros(build)
     macros.register_macros(site_macros)
@@ -172,7 +171,11 @@ def set_up_build(
     index_no_pages(search_plugin(config))
     version_selector_only_when_published(config.extra)
     tooltip_problems = give_tooltips_to_abbr(
-        config.markdown_extensions, config.mdx_configs, data.glossary, language
+        config.markdown_extensions,
+        config.mdx_configs,
+        data.glossary,
+        language,
+        session.written_glossaries,
     )
     raise_if_any(tooltip_problems, "Glossary tooltips", project)
     use_extensions(config, build)

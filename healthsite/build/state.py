@@ -23,8 +23,10 @@ from typing import Any
 from mkdocs.structure.files import Files
 
 from healthsite.checks.frontmatter import FrontMatter
+from healthsite.checks.readability import ScoresByHtml, score
 from healthsite.checks.sandbox import PageSource, TemplateChecker
 from healthsite.checks.sitepages import FrontMatterRead, SitePages
+from healthsite.checks.spanish_readability import spanish_score
 from healthsite.checks.unfinished import TemplateWords
 from healthsite.content.citations import Citations, PageCitations
 from healthsite.content.findings import Findings, FindingsOnPage
@@ -85,6 +87,14 @@ class Session:
         self.citations_so_far: dict[str, CitationsSoFar] = {}
         # Pages' front matter, by text: a rebuild parses only the pages that changed.
         self.front_matter = FrontMatterRead()
+        # The same config serves each language's build in turn: what its first
+        # build started from, by the config (healthsite/i18n/pages.py,
+        # healthsite/content/glossary.py).
+        self.site_url_at_start: dict[int, str | None] = {}
+        self.written_glossaries: dict[int, dict[str, str]] = {}
+        # Readability scores by the page's HTML: a rebuild scores only what changed.
+        self.english_scores = ScoresByHtml(score)
+        self.spanish_scores = ScoresByHtml(spanish_score)
         # Between on_config's two steps (before and after macros' own on_config).
         self.checked: CheckedData | None = None
         self._build: BuildState | None = None
@@ -153,10 +163,8 @@ class BuildState:
     wording_files: Mapping[str, DataFile]
     macro_calls: MacroCalls
     template_words: TemplateWords
-    # Whether this process is `mkdocs serve` (a draft is shown, not refused).
-    serving: bool
-    # The session's translation check (made by the first language's build).
-    translations: BuildTranslations
+    # The process this build runs in.
+    session: Session
     citations: Citations = field(init=False)
     findings: Findings = field(init=False)
     library_macros: LibraryMacros = field(init=False)
@@ -188,6 +196,16 @@ class BuildState:
 
     def start_page(self, page: PageState) -> None:
         self._page = page
+
+    @property
+    def serving(self) -> bool:
+        """Whether this process is `mkdocs serve` (a draft is shown, not refused)."""
+        return self.session.serve.serving
+
+    @property
+    def translations(self) -> BuildTranslations:
+        """Each translation against its English page (checked by the first language)."""
+        return self.session.translations
 
     @property
     def warning_signs(self) -> WarningSigns:

@@ -28,8 +28,6 @@ from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"
-# mkdocs.yml's own abbr glossary, by the settings it is in, apart from the terms added.
-_written_glossaries: dict[int, dict[str, str]] = {}
 
 
 class TermWording(BaseModel):
@@ -163,10 +161,15 @@ def give_tooltips_to_abbr(
     extensions: list[str],
     extension_configs: dict[str, Any],
     glossary: Glossary,
-    language: str = DEFAULT_LANGUAGE,
+    language: str,
+    written: dict[int, dict[str, str]],
 ) -> list[Problem]:
     """Make every glossary match a tooltip on every page: the ``abbr`` extension's
-    glossary (mkdocs.yml's ``markdown_extensions`` and their settings)."""
+    glossary (mkdocs.yml's ``markdown_extensions`` and their settings).
+
+    ``written`` keeps mkdocs.yml's own abbr glossary, by the settings it is in,
+    apart from the terms added (for the process: healthsite/build/state.py).
+    """
     if "abbr" not in extensions:
         return [
             Problem(
@@ -179,8 +182,8 @@ def give_tooltips_to_abbr(
     settings = extension_configs.setdefault("abbr", {})
     # The same config serves each language's build in turn: keep what
     # mkdocs.yml gave, and only this language's terms.
-    written = _written_glossaries.setdefault(id(settings), dict(settings.get("glossary", {})))
-    settings["glossary"] = {**written, **glossary.tooltips_in(language)}
+    own = written.setdefault(id(settings), dict(settings.get("glossary", {})))
+    settings["glossary"] = {**own, **glossary.tooltips_in(language)}
     # The same tooltips, found in linear time (healthsite/content/abbr.py says why).
     if ABBR_IN_LINEAR_TIME not in extensions:
         extensions.insert(extensions.index("abbr") + 1, ABBR_IN_LINEAR_TIME)
