@@ -28,8 +28,8 @@ from healthsite.build.state import Session
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.validhtml import repair_material_html
 from healthsite.i18n.alternates import translated_keys
-from healthsite.i18n.language import is_untranslated
 from healthsite.library.sections import keep_out_of_nav
+from healthsite.pages.language import is_untranslated
 from healthsite.problems import raise_if_any
 from healthsite.search.pagefind import use_pagefind_worker
 

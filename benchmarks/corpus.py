@@ -41,12 +41,12 @@ from typing import Any
 import yaml
 
 from healthsite.checks.components import TREATMENT_SECTIONS
-from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.citations import Citations, PageCitations
 from healthsite.content.findings import Findings, FindingsOnPage
 from healthsite.content.registry import DataFile, Registry, load_registry
 from healthsite.content.reviewers import Reviewers, load_reviewers
 from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
+from healthsite.pages.frontmatter import read_front_matter
 from healthsite.translations.editing import stamped
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
 from healthsite.translations.status import spanish_path

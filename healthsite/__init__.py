@@ -2,6 +2,8 @@
 
 Grouped by concern, so a newcomer finds their room:
 
+- ``build/``: what ``hooks.py`` runs at each event: the state of the process,
+  of one build and of one page, and the list of checks and when they run.
 - ``checks/``: what the build checks in editors' pages (front matter, review
   dates, templates, readability).
 - ``content/``: shared data and what pages call (sources, statistics,

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.checks.frontmatter import FrontMatter, read_front_matter
 from healthsite.content.citations import Citations, PageCitations, format_reference
 from healthsite.content.glossary import Glossary, Term
 from healthsite.content.registry import (
@@ -26,15 +25,16 @@ from healthsite.content.registry import (
     StatisticWording,
 )
 from healthsite.content.warning_signs import SignsMacro, WarningSign, WarningSigns
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
 from healthsite.i18n.collation import sort_key
-from healthsite.i18n.frontmatter import read_translation
 from healthsite.i18n.interface import load_interface
 from healthsite.i18n.pages import other_language_url
-from healthsite.i18n.wording import PageWording
 from healthsite.library import atoz
 from healthsite.library.model import LibraryPage
 from healthsite.links.locate import page_source
+from healthsite.pages.frontmatter import FrontMatter, read_front_matter
+from healthsite.pages.translated import read_translation
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
 
 ENGLISH_PAGE = """---

@@ -31,10 +31,9 @@ from healthsite.checks.components import check_components
 from healthsite.checks.readability import EXEMPT_PAGES, check_page
 from healthsite.checks.spanish_readability import check_spanish_page
 from healthsite.checks.unfinished import unfinished_problems
-from healthsite.content.reviewers import check_reviewers
-from healthsite.i18n.language import DEFAULT_LANGUAGE, SPANISH, translation_language
-from healthsite.i18n.pages import translation_problems
+from healthsite.content.reviewers import check_reviewers, translation_problems
 from healthsite.library.related import typed_related_heading
+from healthsite.pages.language import DEFAULT_LANGUAGE, SPANISH, translation_language
 from healthsite.problems import Problem
 from healthsite.translations.editing import untranslated_line
 

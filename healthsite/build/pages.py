@@ -18,18 +18,18 @@ from healthsite.checks.sandbox import PageSource, TemplateChecker, first_body_li
 from healthsite.checks.unfinished import draft_banner
 from healthsite.content.citations import PageCitations
 from healthsite.content.glossary import GLOSSARY_PAGE
+from healthsite.content.wording import PageWording
 from healthsite.html.components import add_also_called
 from healthsite.html.tables import align_cells_by_class
-from healthsite.i18n.language import (
+from healthsite.i18n.pages import mark_untranslated
+from healthsite.library.macros import LibraryPage
+from healthsite.library.related import with_related_pages
+from healthsite.pages.language import (
     DEFAULT_LANGUAGE,
     is_untranslated,
     page_key,
     translation_language,
 )
-from healthsite.i18n.pages import mark_untranslated
-from healthsite.i18n.wording import PageWording
-from healthsite.library.macros import LibraryPage
-from healthsite.library.related import with_related_pages
 from healthsite.plugins import macros_plugin
 from healthsite.problems import Problem, log
 from healthsite.search.terms import add_search_element

@@ -15,19 +15,20 @@ from mkdocs_macros.plugin import MacrosPlugin
 from healthsite.build.state import BuildState, CheckedData, Session
 from healthsite.checks.sandbox import RenderErrorHandler, sandboxed
 from healthsite.checks.unfinished import TemplateWords
-from healthsite.content.glossary import give_tooltips_to_abbr, load_glossary
+from healthsite.content.glossary import load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.content.reviewers import REVIEWERS_FILE, load_reviewers
 from healthsite.content.warning_signs import SignsMacro, load_warning_signs, log_editors_levels
+from healthsite.html.abbr import give_tooltips_to_abbr
 from healthsite.html.citation_marks import CitationMarksExtension
 from healthsite.html.components import ComponentsExtension
 from healthsite.html.link_names import SymbolLinkNamesExtension
 from healthsite.html.report_problem import repository
 from healthsite.i18n.interface import load_interface
-from healthsite.i18n.language import DEFAULT_LANGUAGE, build_language
 from healthsite.i18n.pages import set_theme_words, start_from_the_same_site_url
 from healthsite.library.listing import ListingsExtension
+from healthsite.pages.language import DEFAULT_LANGUAGE, build_language
 from healthsite.plugins import macros_plugin, search_plugin
 from healthsite.problems import Problem, raise_if_any
 from healthsite.publishing.preview import configure_preview

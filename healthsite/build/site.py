@@ -22,7 +22,12 @@ from healthsite.dates import human_date
 from healthsite.html.report_problem import report_url_filter
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.i18n.alternates import Alternate, page_alternates
-from healthsite.i18n.language import (
+from healthsite.i18n.pages import language_link_filter, other_language, other_language_url
+from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
+from healthsite.library.model import build_library
+from healthsite.library.sections import place_in_sections
+from healthsite.library.sidebar import SectionSidebars
+from healthsite.pages.language import (
     DEFAULT_LANGUAGE,
     PREFIX,
     SPANISH,
@@ -31,11 +36,6 @@ from healthsite.i18n.language import (
     page_key,
     translation_language,
 )
-from healthsite.i18n.pages import language_link_filter, other_language, other_language_url
-from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
-from healthsite.library.model import build_library
-from healthsite.library.sections import place_in_sections
-from healthsite.library.sidebar import SectionSidebars
 from healthsite.problems import raise_if_any
 from healthsite.search.readers_words import write_search_data
 from healthsite.translations.build import with_statuses

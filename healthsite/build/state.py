@@ -22,10 +22,8 @@ from typing import Any
 
 from mkdocs.structure.files import Files
 
-from healthsite.checks.frontmatter import FrontMatter
 from healthsite.checks.readability import ScoresByHtml, score
 from healthsite.checks.sandbox import PageSource, TemplateChecker
-from healthsite.checks.sitepages import FrontMatterRead, SitePages
 from healthsite.checks.spanish_readability import spanish_score
 from healthsite.checks.unfinished import TemplateWords
 from healthsite.content.citations import Citations, PageCitations
@@ -35,13 +33,15 @@ from healthsite.content.macrocalls import MacroCalls
 from healthsite.content.registry import DataFile, Registry
 from healthsite.content.reviewers import Reviewers
 from healthsite.content.warning_signs import WarningSigns
+from healthsite.content.wording import PageWording
 from healthsite.i18n.alternates import SitemapPages
 from healthsite.i18n.interface import Interface
-from healthsite.i18n.wording import PageWording
 from healthsite.library.feed import CitationsSoFar
 from healthsite.library.macros import LibraryMacros, LibraryPage
 from healthsite.library.model import Library
 from healthsite.library.sidebar import SectionSidebars
+from healthsite.pages.frontmatter import FrontMatter
+from healthsite.pages.index import FrontMatterRead, SitePages
 from healthsite.problems import Problem
 from healthsite.search.pagefind import PagefindInput, build_index
 from healthsite.search.readers_words import ReaderTerm, SiteWords

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from healthsite.checks.textscores import SyllableCounter, flesch_kincaid_grade, smog_index
 from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
+from healthsite.library.render import LISTING_CLASS
 from healthsite.problems import Problem, Spot, log
 
 ScoresT = TypeVar("ScoresT")
@@ -75,10 +76,9 @@ _syllables = SyllableCounter(_cmu_dictionary)
 SKIPPED_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "sup"}
 )
-# LISTING_CLASS marks what the build lists from other pages' front matter
-# (related pages, section lists, the A to Z, home page cards): titles and
-# summaries of other pages, not prose written on this one.
-LISTING_CLASS = "hs-listing"
+# LISTING_CLASS (healthsite/library/render.py) marks what the build lists from
+# other pages' front matter: titles and summaries of other pages, not prose
+# written on this one.
 SKIPPED_CLASSES = frozenset({"footnote", "admonition-title", "headerlink", LISTING_CLASS})
 BLOCK_TAGS = frozenset(
     {"p", "li", "dd", "dt", "ul", "ol", "dl", "div", "blockquote", "details", "summary", "br"}

@@ -30,7 +30,7 @@ import html
 import re
 from pathlib import Path
 
-from healthsite.checks.frontmatter import PageType
+from healthsite.pages.frontmatter import PageType
 from healthsite.problems import Problem
 
 # Where `make new-page` finds its templates (scripts/new_page.py), relative to the project.

@@ -19,8 +19,8 @@ from healthsite.content.registry import (
     Statistic,
     StatisticKind,
 )
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
-from healthsite.i18n.wording import PageWording
 from healthsite.problems import Problem
 
 REFERENCES_HEADING = "## References"

@@ -54,7 +54,7 @@ from healthsite.problems import Problem
 from healthsite.validation import PlainText, problems_from
 
 if TYPE_CHECKING:
-    from healthsite.checks.frontmatter import FrontMatter
+    from healthsite.pages.frontmatter import FrontMatter
 
 FIELD = "findings"
 MACRO = "findings()"

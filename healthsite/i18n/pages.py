@@ -19,16 +19,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from healthsite.checks.frontmatter import FrontMatter
-from healthsite.content.reviewers import Reviewers
-from healthsite.i18n.language import DEFAULT_LANGUAGE, ENGLISH, PREFIX, SPANISH
-from healthsite.problems import Problem
+from healthsite.pages.language import DEFAULT_LANGUAGE, ENGLISH, PREFIX, SPANISH
 
 NOT_FOUND_TEMPLATE = "404.html"
 # The other language, its name in itself, for the header's link.
@@ -106,23 +103,3 @@ def mark_untranslated(page_html: str, words: Mapping[str, str]) -> str:
         f"<p>{escape(words['untranslated_text'])}</p></aside>"
     )
     return f'{notice}<div lang="{ENGLISH}">{page_html}</div>'
-
-
-def translation_problems(pages: Iterable[FrontMatter], reviewers: Reviewers) -> list[Problem]:
-    """A translation's ``translated_by`` must be someone in data/reviewers.yml."""
-    problems = []
-    for page in pages:
-        record = page.translation
-        if record is None or record.translated_by in reviewers.by_key:
-            continue
-        known = ", ".join(reviewers.by_key)
-        problems.append(
-            Problem(
-                page.shown_as,
-                page.line("translation", "translated_by"),
-                "translation.translated_by",
-                f"'{record.translated_by}' is not in {reviewers.shown_as}; expected one of "
-                f"{known} (add the translator there first)",
-            )
-        )
-    return problems

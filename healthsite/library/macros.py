@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from healthsite.checks.frontmatter import PageType
 from healthsite.library import render
 from healthsite.library.listing import Listings
 from healthsite.library.model import Library
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
+from healthsite.pages.frontmatter import PageType
 from healthsite.problems import Problem
 
 

@@ -11,7 +11,7 @@ while a page is rendered, its section's sidebar lists the section's pages if
 it is small (``sidebar.py``).
 
 Adding a section (README, "Adding a section"): a page type in
-``healthsite/checks/frontmatter.py``, a line in ``SECTIONS`` below, the
+``healthsite/pages/frontmatter.py``, a line in ``SECTIONS`` below, the
 section's ``index.md`` and its two nav lines in mkdocs.yml.
 """
 
@@ -23,8 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
-from healthsite.i18n.language import english_src_uri, page_key
+from healthsite.pages.frontmatter import FrontMatter, PageType
+from healthsite.pages.language import english_src_uri, page_key
 from healthsite.problems import Problem
 
 INDEX_PAGE = "index.md"

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from healthsite.i18n.language import SPANISH, translated_src_uri
+from healthsite.pages.language import SPANISH, translated_src_uri
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 

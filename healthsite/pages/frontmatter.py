@@ -312,7 +312,7 @@ class FrontMatter:
     written: dict[str, Any]
     lines: dict[KeyPath, int]
     meta: PageMeta | None
-    # A translation's record (healthsite/i18n/frontmatter.py): what it was
+    # A translation's record (healthsite/pages/translated.py): what it was
     # made from, when and by whom; None for an English page.
     translation: Any = None
     language: str = "en"

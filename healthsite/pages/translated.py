@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from mkdocs.utils.meta import YAML_RE
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from healthsite.checks.frontmatter import (
+from healthsite.pages.frontmatter import (
     FIRST_YAML_LINE,
     REVIEWER_KEY,
     FrontMatter,
@@ -29,7 +29,7 @@ from healthsite.checks.frontmatter import (
     _parse_front_matter,
     meta_problems,
 )
-from healthsite.i18n.language import SPANISH
+from healthsite.pages.language import SPANISH
 from healthsite.problems import Problem, field_path
 from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of
 

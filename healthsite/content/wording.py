@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from healthsite.content.registry import DataFile
-from healthsite.i18n.language import DEFAULT_LANGUAGE
+from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem
 from healthsite.yamlfile import KeyPath, line_of, load_with_lines
 
