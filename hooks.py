@@ -136,8 +136,12 @@ on_page_markdown = CombinedEvent(
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The page's HTML checked (headings, tables and code are easy to leave out
-    there), then what the build adds to it."""
-    return pages.finish_content(_session.build.page, page, html, config)
+    there), then what the build adds to it. The page's state ends here: MkDocs
+    reads every page before it writes any (on_page_context, on_post_page)."""
+    build = _session.build
+    html = pages.finish_content(build.page, page, html, config)
+    build.end_page()
+    return html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -197,6 +197,9 @@ class BuildState:
     def start_page(self, page: PageState) -> None:
         self._page = page
 
+    def end_page(self) -> None:
+        self._page = None
+
     @property
     def serving(self) -> bool:
         """Whether this process is `mkdocs serve` (a draft is shown, not refused)."""
