@@ -25,13 +25,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from healthsite.build import pages, setup, site
 from healthsite.build.state import Session
-from healthsite.html.csp import fill_script_hashes
-from healthsite.html.validhtml import repair_material_html
 from healthsite.i18n.alternates import translated_keys
 from healthsite.library.sections import keep_out_of_nav
 from healthsite.pages.language import is_untranslated
 from healthsite.problems import raise_if_any
-from healthsite.search.pagefind import use_pagefind_worker
 
 _session = Session()
 
@@ -161,16 +158,9 @@ def on_page_context(
     return context
 
 
-def _finish_html(output: str) -> str:
-    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker
-    (told the language of the pages it searches)."""
-    language = _session.build.language
-    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)), language)
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     _session.build.the_sidebars.unlist_after_render()
-    output = _finish_html(output)
+    output = site.finish_html(output, _session.build.language)
     # An English page shown untranslated in the Spanish site is searched in English only.
     if not is_untranslated(page.file, _session.build.language):
         article = _session.search_input.add(page.file.dest_uri, output)
@@ -183,4 +173,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return _finish_html(output_content)
+    return site.finish_html(output_content, _session.build.language)

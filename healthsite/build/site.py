@@ -19,8 +19,10 @@ from healthsite.content.citations import CitedKeys
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import reviewers_page_url
 from healthsite.dates import human_date
+from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter
 from healthsite.html.structured_data import json_ld_filter
+from healthsite.html.validhtml import repair_material_html
 from healthsite.i18n.alternates import Alternate, page_alternates
 from healthsite.i18n.pages import language_link_filter, other_language, other_language_url
 from healthsite.library.feed import FEED_PATH, CitationsSoFar, feed, write_feed
@@ -37,6 +39,7 @@ from healthsite.pages.language import (
     translation_language,
 )
 from healthsite.problems import raise_if_any
+from healthsite.search.pagefind import use_pagefind_worker
 from healthsite.search.readers_words import write_search_data
 from healthsite.translations.build import with_statuses
 from healthsite.translations.notice import OutOfDateNotice, out_of_date_notice
@@ -115,6 +118,12 @@ def _translation_notice(build: BuildState, page: Page | None) -> OutOfDateNotice
 
 def _cited_sources(build: BuildState, page: Page) -> list[Source]:
     return build.citations.cited_by_page.get(build.shown_as(page.file.src_path), [])
+
+
+def finish_html(output: str, language: str) -> str:
+    """Every written HTML file: Material's HTML mended, CSP hashes, our search worker
+    (told the language of the pages it searches)."""
+    return use_pagefind_worker(fill_script_hashes(repair_material_html(output)), language)
 
 
 def write_site_data(build: BuildState, session: Session, config: MkDocsConfig) -> None:
