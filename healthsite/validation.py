@@ -1,20 +1,19 @@
 """Turn pydantic's validation errors into what an editor should write instead.
 
-``problems_from`` is the one converter from a ``ValidationError`` to editor
-problems: the data files (registry.py), page front matter (frontmatter.py,
-i18n/frontmatter.py) and findings all use it, so each says "what is wrong,
-and what is expected" the same way; each says only where its fields are
-(their line, and the name a problem gives them).
+Shared by the data files (registry.py), page front matter (frontmatter.py,
+translated.py) and findings (findings.py), so each says "what is wrong, and
+what is expected" the same way, on the line the field is written on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import Annotated, get_args
 
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
-from healthsite.problems import Problem
+from healthsite.problems import Problem, field_path
+from healthsite.yamlfile import KeyPath, line_of
 
 Loc = tuple[str | int, ...]
 # Template code starts so; in data files and front matter it is not run.
@@ -76,14 +75,31 @@ def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
 def problems_from(
     error: ValidationError,
     model: type[BaseModel],
-    path: str,
-    line: Callable[[Loc], int | None],
-    field: Callable[[Loc], str],
+    shown_as: str,
+    lines: Mapping[KeyPath, int],
+    *,
+    whole: str,
+    under: KeyPath = (),
+    first_line: int | None = None,
 ) -> list[Problem]:
-    """One problem for each of pydantic's errors, in its order: in file ``path``,
-    at ``line(loc)``, named ``field(loc)``, worded by ``explain``."""
-    found = []
+    """One editor problem for each of pydantic's errors in validating ``model``.
+
+    The data validated sits at ``under`` in the YAML that ``lines`` maps (an
+    entry's key in a data file, a finding's place in the front matter). Each
+    problem names its field by the key path and gives the line it is written
+    on (or its nearest parent's, else ``first_line``); an error of the whole
+    value, with no field, is named ``whole``.
+    """
+    problems = []
     for detail in error.errors():
         loc = tuple(detail["loc"])
-        found.append(Problem(path, line(loc), field(loc), explain(model, loc, detail["msg"])))
-    return found
+        path = (*under, *loc)
+        problems.append(
+            Problem(
+                shown_as,
+                line_of(lines, path) or first_line,
+                field_path(path) if loc else whole,
+                explain(model, loc, detail["msg"]),
+            )
+        )
+    return problems

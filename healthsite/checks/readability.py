@@ -25,6 +25,7 @@ from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
 from healthsite.library.render import LISTING_CLASS
 from healthsite.problems import Problem, Spot, log
+from healthsite.textlines import first_line, line_at
 
 ScoresT = TypeVar("ScoresT")
 TARGET_GRADE = 8.0
@@ -317,11 +318,7 @@ def _front_matter_line(file_text: str, *key_path: str) -> int | None:
     line_number = None
     for key in key_path:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
-        start = line_number or 0
-        for number, line in enumerate(file_text.splitlines()[start:], start + 1):
-            if pattern.match(line):
-                line_number = number
-                break
+        line_number = first_line(file_text, pattern.match, after=line_number or 0) or line_number
     return line_number
 
 
@@ -365,7 +362,7 @@ def source_line(file_text: str, sentence: str) -> int | None:
         return None
     pattern = r"\W+(?:\S*\W+)??".join(re.escape(word) for word in first_words)
     found = re.search(pattern, file_text)
-    return file_text[: found.start()].count("\n") + 1 if found else None
+    return line_at(file_text, found.start()) if found else None
 
 
 def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> Problem | None:

@@ -22,6 +22,7 @@ from healthsite.content.registry import (
 from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 REFERENCES_HEADING = "## References"
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
@@ -105,10 +106,8 @@ def _line_mentioning(path: Path | None, key: str) -> int | None:
     """The first line of the page's file naming ``key``; None for a generated page."""
     if path is None:
         return None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if f"'{key}'" in line or f'"{key}"' in line:
-            return number
-    return None
+    text = path.read_text(encoding="utf-8")
+    return first_line(text, lambda line: f"'{key}'" in line or f'"{key}"' in line)
 
 
 class Citations:

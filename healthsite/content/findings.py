@@ -51,6 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from healthsite.content.citations import Citations
 from healthsite.content.registry import Registry, SourceKind
 from healthsite.problems import Problem
+from healthsite.textlines import first_line, line_at
 from healthsite.validation import PlainText, problems_from
 
 if TYPE_CHECKING:
@@ -314,14 +315,9 @@ def _finding_problems(
     try:
         finding = Finding.model_validate(raw)
     except ValidationError as error:
-        problems = problems_from(
-            error,
-            Finding,
-            where,
-            lambda loc: front.line(FIELD, index, *loc),
-            lambda loc: ".".join(str(part) for part in (FIELD, index, *loc)),
-        )
-        return None, problems
+        whole = f"{FIELD}.{index}"
+        under = (FIELD, index)
+        return None, problems_from(error, Finding, where, front.lines, whole=whole, under=under)
     if not finding.finding.rstrip().endswith(SENTENCE_END):
         problems.append(
             Problem(
@@ -390,11 +386,7 @@ def check_page_findings(
 def _body_line_with(text: str, needle: str) -> int | None:
     """The first line below the front matter that holds ``needle``."""
     front = YAML_RE.match(text)
-    start = text.count("\n", 0, front.end()) if front else 0
-    for number, line in enumerate(text.splitlines()[start:], start + 1):
-        if needle in line:
-            return number
-    return None
+    return first_line(text, needle, after=line_at(text, front.end()) - 1 if front else 0)
 
 
 def _grade_key(grade: Grade) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
 from healthsite.validation import PlainText, problems_from
-from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
+from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
@@ -159,26 +159,17 @@ def _validate_entries(
         try:
             entries[str(key)] = model.model_validate(body or {})
         except ValidationError as error:
-            problems.extend(_problems_from(error, model, key, lines, data_file))
+            problems.extend(
+                problems_from(
+                    error,
+                    model,
+                    data_file.shown_as,
+                    lines,
+                    whole=f"{problem_field((key,))}.(entry)",
+                    under=(key,),
+                )
+            )
     return entries, problems
-
-
-def _problems_from(
-    error: ValidationError,
-    model: type[BaseModel],
-    key: str,
-    lines: dict[KeyPath, int],
-    data_file: DataFile,
-) -> list[Problem]:
-    """An entry's problems: on its field's line, named ``key.field`` (``key.(entry)``
-    for the entry as a whole)."""
-    return problems_from(
-        error,
-        model,
-        data_file.shown_as,
-        lambda loc: line_of(lines, (key, *loc)),
-        lambda loc: problem_field((key, *loc)) if loc else problem_field((key,)) + ".(entry)",
-    )
 
 
 def _statistics_against_sources(

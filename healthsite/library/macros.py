@@ -17,6 +17,7 @@ from healthsite.library.model import Library
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS
 from healthsite.pages.frontmatter import PageType
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 
 @dataclass
@@ -30,12 +31,6 @@ class LibraryPage:
     language: str = "en"
     words: Mapping[str, str] | None = None
     problems: list[Problem] = field(default_factory=list)
-
-    def line_of(self, text: str) -> int | None:
-        for number, line in enumerate(self.text.splitlines(), 1):
-            if text in line:
-                return number
-        return None
 
 
 @dataclass
@@ -64,7 +59,7 @@ class LibraryMacros:
             page.problems.append(
                 Problem(
                     page.shown_as,
-                    page.line_of("page_list("),
+                    first_line(page.text, "page_list("),
                     "page_list",
                     f"'{page_type}' is not the page type of a section; expected one of {known}",
                 )
@@ -90,7 +85,7 @@ class LibraryMacros:
         return [
             Problem(
                 page.shown_as,
-                page.line_of(made_by.split("(")[0] + "("),
+                first_line(page.text, made_by.split("(")[0] + "("),
                 made_by.split("(")[0],
                 f"{{{{ {made_by} }}}} is inside code or an HTML block, where its "
                 "listing cannot go; expected the call on a line of its own, outside code and HTML",
