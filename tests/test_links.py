@@ -353,7 +353,7 @@ def test_lychee_names_map_to_the_sites_own_addresses(tmp_path: Path) -> None:
     assert our_link(f"{root}#top", site) == "/#top"
     assert our_link(f"{root}/no-such-page", site) == "/no-such-page/"
     assert our_link(f"{root}/assets/site.css", site) == "/assets/site.css"
-    assert our_link(f"{root}/caf%C3%A9", site) == "/café/"
+    assert our_link(f"{root}/caf%C3%A9", site) == "/café/"  # codespell:ignore
     assert our_link("https://doi.org/10.1/x", site) is None
     assert page_path(str(site / "about" / "index.html"), site) == "about/"
     assert page_path(str(site / "index.html"), site) == ""

@@ -23,10 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, fiel
 from healthsite.content.registry import DataFile, _validate_entries
 from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
-from healthsite.pages.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
+from healthsite.pages.frontmatter import REVIEWER_KEY, FrontMatter, PageDate
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
-from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
+from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
