@@ -26,6 +26,9 @@ contract and tests/test_architecture.py hold true):
 - ``checks/`` and ``search/``: what the build checks in editors' pages
   (front matter across pages, review dates, templates, components,
   readability, unfinished pages); the search index (Pagefind, readers' words).
+- ``build/``: the top floor, under ``hooks.py``: the state of the process,
+  of one build and of one page (``state``), every check on editors' pages
+  and the event it runs at (``checks``), and each event's steps.
 - ``translations/`` and ``links/``: Spanish translations kept in step (the
   build reads their status; ``python -m healthsite.translations`` is a
   command) and the link check over a built site (``python -m

@@ -403,8 +403,8 @@ SCORES_KEPT = 10_000
 class ScoresByHtml(Generic[ScoresT]):
     """A page's scores, computed once per distinct HTML (by its digest).
 
-    The module outlives a build under `mkdocs serve`, so a rebuild scores only
-    the pages whose HTML changed.
+    Kept for the process by the serve session (healthsite/build/state.py), so
+    a rebuild under `mkdocs serve` scores only the pages whose HTML changed.
     """
 
     def __init__(self, scorer: Callable[[list[str]], ScoresT]) -> None:
@@ -421,10 +421,6 @@ class ScoresByHtml(Generic[ScoresT]):
         return scores
 
 
-# The scores of a page's HTML, computed once per distinct HTML.
-html_scores = ScoresByHtml(score)
-
-
 @dataclass(frozen=True)
 class PageReadability:
     """What the build reports for one page."""
@@ -435,11 +431,18 @@ class PageReadability:
 
 
 def check_page(
-    html: str, shown_as: str, meta: Mapping[str, Any], file_text: str
+    html: str,
+    shown_as: str,
+    meta: Mapping[str, Any],
+    file_text: str,
+    scores: Callable[[str], Scores] | None = None,
 ) -> tuple[PageReadability, list[Problem]]:
-    """Score one page, log its scores at INFO, and return its problems."""
+    """Score one page, log its scores at INFO, and return its problems.
+
+    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``).
+    """
     limit, problems = page_limit(meta, shown_as, file_text)
-    result = PageReadability(shown_as, html_scores(html), limit)
+    result = PageReadability(shown_as, (scores or ScoresByHtml(score))(html), limit)
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,

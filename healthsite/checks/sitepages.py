@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
 from healthsite.library.sections import SECTION_BY_TYPE, in_nav, section_problems
 from healthsite.pages.frontmatter import FrontMatter
-from healthsite.pages.index import SitePages, read_site_pages
+from healthsite.pages.index import FrontMatterRead, SitePages, read_site_pages
 from healthsite.pages.language import DEFAULT_LANGUAGE, page_key
 from healthsite.problems import Problem
 from healthsite.textlines import first_line
@@ -89,14 +89,17 @@ def check_site_pages(
     docs_dir_name: str,
     config_file: Path,
     language: str = DEFAULT_LANGUAGE,
+    read: FrontMatterRead | None = None,
 ) -> SitePages:
     """Validate every page's front matter, then what pages must not share.
 
     In another language's build, its translations are checked (an English
     page shown there untranslated was checked by the English build), and
-    every page is keyed by its English source path.
+    every page is keyed by its English source path. ``read`` keeps what was
+    read before (a new one reads every page).
     """
-    site = read_site_pages(files, docs_dir_name, config_file.parent / docs_dir_name, language)
+    docs_dir = config_file.parent / docs_dir_name
+    site = read_site_pages(files, docs_dir_name, docs_dir, language, read)
     pages = list(site.front_matter.values())
     site.problems.extend(duplicate_alternative_names(pages))
     site.problems.extend(pages_missing_from_nav(files, nav, site, config_file))

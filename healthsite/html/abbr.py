@@ -28,15 +28,12 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
 from healthsite.content.glossary import Glossary
-from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem
 
 EXTENSION_NAME = "healthsite.html.abbr"
 # The abbr extension's own name and priority for its tree processor.
 _PROCESSOR_NAME = "abbr"
 _PRIORITY = 7
-# mkdocs.yml's own abbr glossary, by the settings it is in, apart from the terms added.
-_written_glossaries: dict[int, dict[str, str]] = {}
 
 
 class LinearAbbrTreeprocessor(AbbrTreeprocessor):
@@ -94,10 +91,15 @@ def give_tooltips_to_abbr(
     extensions: list[str],
     extension_configs: dict[str, Any],
     glossary: Glossary,
-    language: str = DEFAULT_LANGUAGE,
+    language: str,
+    written: dict[int, dict[str, str]],
 ) -> list[Problem]:
     """Make every glossary match a tooltip on every page: the ``abbr`` extension's
-    glossary (mkdocs.yml's ``markdown_extensions`` and their settings)."""
+    glossary (mkdocs.yml's ``markdown_extensions`` and their settings).
+
+    ``written`` keeps mkdocs.yml's own abbr glossary, by the settings it is in,
+    apart from the terms added (for the process: healthsite/build/state.py).
+    """
     if "abbr" not in extensions:
         return [
             Problem(
@@ -110,8 +112,8 @@ def give_tooltips_to_abbr(
     settings = extension_configs.setdefault("abbr", {})
     # The same config serves each language's build in turn: keep what
     # mkdocs.yml gave, and only this language's terms.
-    written = _written_glossaries.setdefault(id(settings), dict(settings.get("glossary", {})))
-    settings["glossary"] = {**written, **glossary.tooltips_in(language)}
+    own = written.setdefault(id(settings), dict(settings.get("glossary", {})))
+    settings["glossary"] = {**own, **glossary.tooltips_in(language)}
     # The same tooltips, found in linear time (this module says why).
     if EXTENSION_NAME not in extensions:
         extensions.insert(extensions.index("abbr") + 1, EXTENSION_NAME)

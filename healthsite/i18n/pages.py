@@ -32,12 +32,11 @@ NOT_FOUND_TEMPLATE = "404.html"
 OTHER = {ENGLISH: (SPANISH, "Español"), SPANISH: (ENGLISH, "English")}
 
 
-# The site_url each config started from, by the config (healthsite/pages/language.py).
-_site_url_at_start: dict[int, str | None] = {}
-
-
-def start_from_the_same_site_url(config: MkDocsConfig, language: str) -> None:
-    """Give a later language's build the ``site_url`` the first one started from.
+def start_from_the_same_site_url(
+    config: MkDocsConfig, language: str, at_start: dict[int, str | None]
+) -> None:
+    """Give a later language's build the ``site_url`` the first one started from
+    (``at_start``: by the config, kept for the process by healthsite/build/state.py).
 
     mike's ``on_config`` adds the version to ``site_url`` (``.../latest/``),
     and so does a preview's (healthsite/publishing/preview.py): run again on
@@ -45,9 +44,9 @@ def start_from_the_same_site_url(config: MkDocsConfig, language: str) -> None:
     Call before them (priority above 0).
     """
     if language == DEFAULT_LANGUAGE:
-        _site_url_at_start[id(config)] = config.site_url
-    elif id(config) in _site_url_at_start:
-        config.site_url = _site_url_at_start[id(config)]
+        at_start[id(config)] = config.site_url
+    elif id(config) in at_start:
+        config.site_url = at_start[id(config)]
 
 
 def set_theme_words(config: MkDocsConfig, language: str, words: Mapping[str, str]) -> None:

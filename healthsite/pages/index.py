@@ -33,60 +33,71 @@ class SitePages:
     problems: list[Problem] = field(default_factory=list)
 
 
-# Each page's checked front matter, by its name and text. The module outlives a
-# build under `mkdocs serve`, so a rebuild parses only the pages that changed
-# (at 1,000 pages, parsing them all was half a second of every rebuild). The
-# result depends on nothing but the text, so a page whose text is the same
-# gets the same answer.
-_read_before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...]]] = {}
 PAGES_KEPT = 20_000
 
 
-def _read_text(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
-    key = (shown_as, text)
-    found = _read_before.get(key)
-    if found is None:
-        if len(_read_before) >= PAGES_KEPT:
-            _read_before.clear()
-        front, problems = read_front_matter(text, shown_as)
-        found = _read_before[key] = (front, tuple(problems))
-    return found[0], list(found[1])
+class FrontMatterRead:
+    """Each page's checked front matter, by its name and text, for the process.
 
+    Kept by the serve session (healthsite/build/state.py), which outlives a
+    build under `mkdocs serve`, so a rebuild parses only the pages that changed
+    (at 1,000 pages, parsing them all was half a second of every rebuild). The
+    result depends on nothing but the text, so a page whose text is the same
+    gets the same answer.
+    """
 
-def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
-    # content_string: a page a plugin generates has no file on disk.
-    return _read_text(file.content_string, f"{docs_dir_name}/{file.src_uri}")
+    def __init__(self) -> None:
+        self._before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...]]] = {}
 
+    def text(self, text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
+        key = (shown_as, text)
+        found = self._before.get(key)
+        if found is None:
+            if len(self._before) >= PAGES_KEPT:
+                self._before.clear()
+            front, problems = read_front_matter(text, shown_as)
+            found = self._before[key] = (front, tuple(problems))
+        return found[0], list(found[1])
 
-def _read_translated(
-    file: File, docs_dir_name: str, docs_dir: Path
-) -> tuple[FrontMatter | None, list[Problem]]:
-    """A translation's front matter, made whole with its English page's."""
-    english_uri = english_src_uri(file.src_uri)
-    english_shown_as = f"{docs_dir_name}/{english_uri}"
-    english_path = docs_dir / english_uri
-    english = None
-    if english_path.is_file():
-        english, _ = _read_text(english_path.read_text(encoding="utf-8"), english_shown_as)
-    shown_as = f"{docs_dir_name}/{file.src_uri}"
-    return read_translation(file.content_string, shown_as, english, english_shown_as)
+    def file(self, file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
+        # content_string: a page a plugin generates has no file on disk.
+        return self.text(file.content_string, f"{docs_dir_name}/{file.src_uri}")
+
+    def translated(
+        self, file: File, docs_dir_name: str, docs_dir: Path
+    ) -> tuple[FrontMatter | None, list[Problem]]:
+        """A translation's front matter, made whole with its English page's."""
+        english_uri = english_src_uri(file.src_uri)
+        english_shown_as = f"{docs_dir_name}/{english_uri}"
+        english_path = docs_dir / english_uri
+        english = None
+        if english_path.is_file():
+            english, _ = self.text(english_path.read_text(encoding="utf-8"), english_shown_as)
+        shown_as = f"{docs_dir_name}/{file.src_uri}"
+        return read_translation(file.content_string, shown_as, english, english_shown_as)
 
 
 def read_site_pages(
-    files: Files, docs_dir_name: str, docs_dir: Path, language: str = DEFAULT_LANGUAGE
+    files: Files,
+    docs_dir_name: str,
+    docs_dir: Path,
+    language: str = DEFAULT_LANGUAGE,
+    read: FrontMatterRead | None = None,
 ) -> SitePages:
     """Every page's front matter, validated, with the problems each page has.
 
     In another language's build, its translations are read (an English page
     shown there untranslated was checked by the English build), and every
-    page is keyed by its English source path.
+    page is keyed by its English source path. ``read`` keeps what was read
+    before (a new one reads every page).
     """
+    read = read or FrontMatterRead()
     site = SitePages()
     for file in files.documentation_pages():
         if language != DEFAULT_LANGUAGE and translation_language(file.src_uri) == language:
-            front, problems = _read_translated(file, docs_dir_name, docs_dir)
+            front, problems = read.translated(file, docs_dir_name, docs_dir)
         else:
-            front, problems = _read(file, docs_dir_name)
+            front, problems = read.file(file, docs_dir_name)
             if language != DEFAULT_LANGUAGE:
                 problems = []
         site.problems.extend(problems)
