@@ -15,7 +15,8 @@ SOURCE = (
     "  accessed: 2026-01-05\n  checked: primary\n"
 )
 STATISTIC = (
-    "  value: 12\n  unit: weeks\n  population: adults\n  period: 2010 to 2020\n  kind: peer_reviewed\n"
+    "  value: 12\n  unit: weeks\n  population: adults\n  period: 2010 to 2020\n"
+    "  kind: peer_reviewed\n"
     "  attributed_to: A review\n  claim: it lasted {value} weeks\n  source: review\n"
 )
 
@@ -93,8 +94,8 @@ def test_good_files_give_every_entry_and_no_problem(tmp_path: Path) -> None:
         ),
         pytest.param(
             "review: [\n",
-            "data/sources.yml:2: yaml: expected the node content, but found '<stream end>'; fix the "
-            "YAML syntax",
+            "data/sources.yml:2: yaml: expected the node content, but found '<stream end>'; "
+            "fix the YAML syntax",
             id="not-yaml",
         ),
     ],

@@ -206,7 +206,8 @@ def test_the_sandbox_keeps_the_sites_settings_globals_filters_and_tests() -> Non
     assert isinstance(sandbox, PageSandbox)
     assert sandbox.undefined is StrictUndefined
     assert (sandbox.comment_start_string, sandbox.comment_end_string) == ("{##", "##}")
-    assert sandbox.trim_blocks and sandbox.keep_trailing_newline
+    assert sandbox.trim_blocks
+    assert sandbox.keep_trailing_newline
     assert sandbox.loader is original.loader
     template = sandbox.from_string(
         "{{ stat('a') | shout }}{## note ##}{% if 'ab' is short %} short{% endif %}\nend\n"
