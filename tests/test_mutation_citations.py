@@ -50,9 +50,9 @@ def test_about_is_the_pages_own_word() -> None:
 
 
 def test_a_reference_names_authors_title_publisher_year_details_and_link() -> None:
-    entry = source(authors="Smith AB, Jones CD.", title="A trial.", details=" 10(2):1-9")
+    entry = source(authors="Smith AB, Jones CX.", title="A trial of drug X.", details=" 10(2):1-9")
     assert format_reference(entry) == (
-        "Smith AB, Jones CD. A trial. *Journal of Pain*. 2020; 10(2):1-9. "
+        "Smith AB, Jones CX. A trial of drug X. *Journal of Pain*. 2020; 10(2):1-9. "
         "<https://example.org/review> (accessed 5 January 2026)."
     )
     assert format_reference(source()) == (

@@ -464,8 +464,7 @@ def test_a_section_twice_another_heading_and_references_are_named() -> None:
         at(
             body.split("\n").index("## What it is", 1) + 7,
             "headings",
-            "'What it is' is written twice (first on line 7); expected each section once; "
-            + ORDER,
+            "'What it is' is written twice (first on line 7); expected each section once; " + ORDER,
         ),
         at(
             line_of(body, "References"),

@@ -457,6 +457,31 @@ def test_the_macro_on_a_page_without_findings_is_named_on_its_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("file_text", "line"),
+    [
+        ("Text.\n{{ findings() }}\n", 2),
+        ("---\na: 1\n---\n{{ findings() }}\n" + "\n" * 6, 4),
+    ],
+)
+def test_the_macro_is_found_on_its_line_below_any_front_matter(file_text: str, line: int) -> None:
+    findings = Findings(Citations(registry()))
+    findings.start_page(PAGE, file_text)
+    findings.render()
+    [problem] = findings.finish_page(rendered=True)
+    assert problem.line == line
+
+
+def test_two_findings_with_two_figures_each_are_listed_in_order() -> None:
+    entry = GOOD + "    statistics: [review2020_weeks, trial2009_people]\n"
+    html = rendered(findings_yaml(entry, GOOD.replace("It helped", "Again")))
+    assert (
+        "It helped.[^review2020] A review found that pain eased for 12 weeks[^review2020]. "
+        "A review found that 60 people took part[^trial2009].\n\n"
+    ) in html
+    assert "</li>\n<li" in html
+
+
 def test_the_macro_named_only_in_front_matter_has_no_body_line() -> None:
     findings = Findings(Citations(registry()))
     findings.start_page(PAGE, "---\nnote: findings()\n---\n\nText.\n")

@@ -390,6 +390,7 @@ def test_a_review_interval_sets_the_due_date() -> None:
         (dt.date(2026, 12, 31), 0, dt.date(2026, 12, 31)),
         (dt.date(2026, 11, 30), 1, dt.date(2026, 12, 30)),
         (dt.date(2026, 5, 31), 36, dt.date(2029, 5, 31)),
+        (dt.date(2026, 1, 15), 24, dt.date(2028, 1, 15)),
     ],
 )
 def test_months_are_added_to_the_last_day_of_a_shorter_month(

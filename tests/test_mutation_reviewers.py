@@ -39,7 +39,7 @@ CLINICIAN = {
         "number": "0000007",
         "register_url": "https://example.org/register/7",
     },
-    "conflicts_of_interest": {"statement": "paid talks for a firm.", "declared_on": "2026-01-02"},
+    "conflicts_of_interest": {"statement": "paid talks for MedX.", "declared_on": "2026-01-02"},
 }
 
 
@@ -75,7 +75,9 @@ def test_a_page_no_clinician_reviewed_tells_readers_so() -> None:
 
 def test_a_reviewer_is_named_in_the_sites_language() -> None:
     english = reviewers().by_key["editorial-team"]
-    spanish = reviewers().in_language("es").by_key["editorial-team"]
+    in_spanish = reviewers().in_language("es")
+    assert in_spanish.shown_as == REVIEWERS
+    spanish = in_spanish.by_key["editorial-team"]
     assert (english.name, english.role) == ("The editorial team", "content editors")
     assert (spanish.name, spanish.role) == ("El equipo editorial", "editores")
     clinician = reviewers("es").by_key["test-clinician"]
@@ -106,7 +108,7 @@ def test_the_about_page_lists_each_reviewer_as_a_heading_and_a_table() -> None:
         '<tr><th scope="row">Role</th><td>Consultant in pain medicine</td></tr>\n'
         '<tr><th scope="row">Professional license</th><td><a href="https://example.org/'
         'register/7">Example Council, license 0000007</a></td></tr>\n'
-        '<tr><th scope="row">Conflicts of interest</th><td>Paid talks for a firm (2 January '
+        '<tr><th scope="row">Conflicts of interest</th><td>Paid talks for MedX (2 January '
         "2026)</td></tr>\n"
         "</tbody>\n</table>"
     )
@@ -140,7 +142,7 @@ def test_the_spanish_about_page_lists_reviewers_in_spanish() -> None:
         '<tr><th scope="row">Conflictos</th><td>Ninguno declarado (20 de noviembre de 2026)'
         "</td></tr>"
     )
-    assert "<td>Paid talks for a firm (2 de enero de 2026)</td>" in listed
+    assert "<td>Paid talks for MedX (2 de enero de 2026)</td>" in listed
 
 
 def test_an_organization_has_no_registration() -> None:

@@ -102,6 +102,8 @@ def test_template_code_in_a_code_sample_gets_the_code_sample_fix() -> None:
         ("```\ncode\n```\ntext", 2, True),
         ("```\ncode\n```\ntext", 1, True),
         ("  ~~~\ncode", 2, True),
+        ("  ~~~\ncode", 1, True),
+        ("x\na `b` c", 0, False),
         ("text\n~~~ python", 2, True),
         ("a `b` c", 1, True),
         ("text", 1, False),

@@ -102,7 +102,9 @@ def _line_mentioning(path: Path | None, key: str) -> int | None:
     """The first line of the page's file naming ``key``; None for a generated page."""
     if path is None:
         return None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    # Any spelling of UTF-8 reads the page the same (make mutation).
+    text = path.read_text(encoding="utf-8")  # pragma: no mutate
+    for number, line in enumerate(text.splitlines(), 1):
         if f"'{key}'" in line or f'"{key}"' in line:
             return number
     return None
