@@ -189,10 +189,24 @@ def test_lists_the_english_page_has_are_needed_one_for_one() -> None:
 
 def test_names_may_differ_in_number_but_not_be_empty_on_a_treatment() -> None:
     assert problems_of(spanish_page(names="  - Ejemplo\n")) == []
-    assert problems_of(spanish_page(names="  []\n")) == [
+    text = spanish_page(names="  []\n", extra="colour: red\n")
+    front, problems = read_translation(text, SPANISH, english(), ENGLISH)
+    # The merged page's problems come after the translation's own.
+    assert [str(problem) for problem in problems] == [
+        f"{SPANISH}:13: colour: is not a field of a translated page; expected only {ALLOWED}",
         f"{SPANISH}:4: alternative_names: is missing or empty, and every treatment page needs "
-        "it; expected a list of other names readers search by, e.g. [RSD, causalgia]"
+        "it; expected a list of other names readers search by, e.g. [RSD, causalgia]",
     ]
+    # The page's own words, as written, for the checks that follow.
+    assert front is not None
+    assert (front.shown_as, front.meta, front.translation, front.language) == (
+        SPANISH,
+        None,
+        None,
+        "es",
+    )
+    assert front.written["colour"] == "red"
+    assert front.line("colour") == 13
 
 
 def test_a_list_the_english_page_lacks_is_refused() -> None:
@@ -279,6 +293,28 @@ def test_an_english_finding_that_is_not_a_mapping_is_left_to_its_own_check() -> 
     assert front.written["findings"][1] == "It may help."
 
 
+def test_each_finding_is_compared_after_one_the_english_page_wrote_otherwise() -> None:
+    odd = ENGLISH_PAGE.replace(
+        "  - finding: Of {people} people, it helped {share}.\n    certainty: low\n"
+        "    source: review2020\n",
+        "  - Of some people.\n",
+    )
+    findings = (
+        "  - finding: De algunas.\n  - graded_by: Los autores\n    finding: Puede ayudar {x}.\n"
+    )
+    assert problems_of(spanish_page(findings=findings), english(odd)) == [
+        f"{SPANISH}:13: findings.1.finding: does not keep the English finding's figures; "
+        "expected exactly no {...}, as written in the English page"
+    ]
+    wordless = ENGLISH_PAGE.replace(
+        "  - finding: Of {people} people, it helped {share}.\n", "  - finding: [a]\n"
+    )
+    assert problems_of(spanish_page(findings=findings), english(wordless)) == [
+        f"{SPANISH}:13: findings.1.finding: does not keep the English finding's figures; "
+        "expected exactly no {...}, as written in the English page"
+    ]
+
+
 def test_an_english_finding_without_words_is_left_to_its_own_check() -> None:
     odd = ENGLISH_PAGE.replace("  - finding: It may help.\n", "  - finding: [a]\n")
     findings = (
@@ -306,5 +342,10 @@ def test_a_translation_with_a_count_problem_is_not_merged() -> None:
     )
     assert len(problems) == 1
     assert front is not None
-    assert front.meta is None
-    assert front.translation is None
+    assert (front.shown_as, front.meta, front.translation, front.language) == (
+        SPANISH,
+        None,
+        None,
+        "es",
+    )
+    assert front.line("signs_or_symptoms") == 7
