@@ -149,11 +149,18 @@ def test_a_spanish_page_states_a_figure_in_spanish() -> None:
 def test_a_spanish_page_missing_a_figures_words_keeps_the_english_and_says_so() -> None:
     wording = spanish()
     citations = Citations(registry(), wording)
+    citations.registry.statistics["c"] = statistic(caveat="Small.")
     citations.start_page("docs/x.es.md", None)
+    assert citations.stat("c").endswith(" Small.")
+    assert [entry.field for entry in wording.missing] == ["claim", "attributed_to", "caveat"]
+    wording.missing.clear()
     assert citations.stat("review2020_weeks") == (
         "A review encontró que pain eased for 12 weeks[^review2020]."
     )
-    assert [entry.field for entry in wording.missing] == ["claim", "attributed_to"]
+    assert [(entry.key, entry.field) for entry in wording.missing] == [
+        ("review2020_weeks", "claim"),
+        ("review2020_weeks", "attributed_to"),
+    ]
     assert wording.missing[0] == MissingWording(
         DataFile(Path("s.yml"), "s.yml"), "review2020_weeks", "claim", "es"
     )

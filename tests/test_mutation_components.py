@@ -480,6 +480,12 @@ def test_smaller_headings_are_not_sections() -> None:
     assert problems_of(body, "treatment") == []
 
 
+def test_the_data_file_is_named_as_the_site_names_it() -> None:
+    signs = WarningSigns(SIGNS.signs, "data/signs.yml")
+    [problem] = problems_of("!!! urgent\n\n    {{ signs('nothing') }}\n", signs=signs)
+    assert "'nothing' is not a warning sign in data/signs.yml;" in problem
+
+
 def test_a_page_with_no_front_matter_is_checked_for_boxes_only() -> None:
     text = "# Test\n\n!!! banana\n\n    Text.\n"
     assert [problem.line for problem in check_components(PAGE, text, None, SIGNS)] == [3]

@@ -226,6 +226,32 @@ def test_an_entry_that_is_not_a_mapping_is_named_with_its_line() -> None:
             id="unknown-figure-near-a-key",
         ),
         pytest.param(
+            "  - finding: Of {trial2009_peopl} people it helped.\n    certainty: low\n"
+            "    source: review2020\n",
+            f"{PAGE}:4: findings.0.finding: 'trial2009_peopl' is not a key in "
+            "data/statistics.yml; expected the key of a figure there, in braces, such as "
+            "{trial2009_people}",
+            id="unknown-figure-near-the-second-key",
+        ),
+        pytest.param(
+            "  - finding: For {review2020_weeks} weeks, {trial2009_peopl} people.\n"
+            "    certainty: low\n    source: review2020\n",
+            f"{PAGE}:4: findings.0.finding: 'trial2009_peopl' is not a key in "
+            "data/statistics.yml; expected the key of a figure there, in braces, such as "
+            "{trial2009_people}",
+            id="unknown-figure-after-a-known-one",
+        ),
+        pytest.param(
+            "  - certainty: low\n    finding: It helped\n    source: review2020\n",
+            f"{PAGE}:5: findings.0.finding: does not end with a full stop;",
+            id="no-full-stop-written-second",
+        ),
+        pytest.param(
+            "  - certainty: low\n    finding: It helped {x.\n    source: review2020\n",
+            f"{PAGE}:5: findings.0.finding: has a brace that is not part of a {{key}};",
+            id="stray-brace-written-second",
+        ),
+        pytest.param(
             "  - finding: For {zzz} weeks it helped.\n    certainty: low\n    source: review2020\n",
             f"{PAGE}:4: findings.0.finding: 'zzz' is not a key in data/statistics.yml; "
             "expected the key of a figure there, in braces, such as {review2020_weeks}",
@@ -267,6 +293,17 @@ def test_a_finding_written_wrongly_is_named_with_its_line_and_fix(
 def test_a_finding_may_end_with_any_full_stop(end: str) -> None:
     entry = f"  - finding: 'It helped{end}'\n    certainty: low\n    source: review2020\n"
     assert problems_of(findings_yaml(entry)) == []
+
+
+def test_with_no_figures_at_all_the_example_is_a_placeholder() -> None:
+    empty = registry()
+    empty.statistics.clear()
+    entry = "  - finding: For {x} weeks.\n    certainty: low\n    source: review2020\n"
+    _, problems = check_page_findings(front_matter(findings_yaml(entry)), empty)
+    assert [problem.message for problem in problems] == [
+        "'x' is not a key in data/statistics.yml; expected the key of a figure there, in "
+        "braces, such as {key}"
+    ]
 
 
 def test_a_not_rated_finding_may_cite_a_guideline() -> None:

@@ -113,6 +113,10 @@ def test_front_matter_repeating_values_by_alias_is_refused() -> None:
         f"{PAGE}:2: front matter: holds more than 10,000 values once its YAML aliases (*name) "
         "are written out; write each value once, without aliases"
     ]
+    # Exactly at the limit: the page, its key and its list hold 3 values.
+    at_limit = "a: [" + "1, " * 9_996 + "1]\n"
+    _, problems = read_front_matter(f"---\n{at_limit}---\n", PAGE)
+    assert "front matter" not in [problem.field for problem in problems]
     small = "a: &a [x, x]\nb: [*a, *a]\n"
     _, problems = read_front_matter(f"---\n{small}---\n", PAGE)
     assert "front matter" not in [problem.field for problem in problems]
@@ -238,6 +242,11 @@ def test_front_matter_repeating_values_by_alias_is_refused() -> None:
             id="long-enough",
         ),
         pytest.param(
+            {"title": "X-rays", "description": "How X-rays see pain."},
+            None,
+            id="x-in-title-and-description",
+        ),
+        pytest.param(
             {"description": "About e.g. pain, and i.e. fear."},
             None,
             id="abbreviations-are-one-sentence",
@@ -342,6 +351,7 @@ def test_a_page_with_a_mistake_still_gives_its_fields_as_written() -> None:
     front, problems = read_front_matter(text, PAGE)
     assert front is not None
     assert front.meta is None
+    assert front.shown_as == PAGE
     assert len(problems) == 2
     assert front.text_field("title") == "A <b>"
     assert front.text_field("missing") is None

@@ -161,6 +161,7 @@ def write_registry(project: Path, text: str) -> None:
 def test_a_missing_registry_is_named(tmp_path: Path) -> None:
     found, problems = load_reviewers(tmp_path)
     assert found.by_key == {}
+    assert found.shown_as == REVIEWERS
     assert problems == [
         Problem(
             REVIEWERS,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from jinja2 import Environment, StrictUndefined, Undefined
+from jinja2 import DictLoader, Environment, StrictUndefined, Undefined
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from healthsite.checks.sandbox import (
@@ -50,6 +50,14 @@ def test_an_unknown_name_is_named_once_on_its_first_line() -> None:
     assert check(body) == [
         f"{PAGE}:12: template: 'user' is not a variable or macro of this site {LISTED}; " + RAW_FIX,
         f"{PAGE}:13: template: 'other' is not a variable or macro of this site {LISTED}; "
+        + RAW_FIX,
+    ]
+
+
+def test_problems_on_one_line_keep_the_order_they_were_found_in() -> None:
+    assert check("{{ user._secret }}", first_body_line=1) == [
+        f"{PAGE}:1: template: 'user' is not a variable or macro of this site {LISTED}; " + RAW_FIX,
+        f"{PAGE}:1: template: '_secret' starts with '_', and pages may not use such names; "
         + RAW_FIX,
     ]
 
@@ -189,6 +197,9 @@ def test_a_syntax_error_without_words_says_invalid_syntax() -> None:
 
 def macros_environment() -> Environment:
     environment = Environment(
+        loader=DictLoader({"x.html": "x"}),
+        autoescape=True,
+        extensions=["jinja2.ext.loopcontrols"],
         undefined=StrictUndefined,
         variable_start_string="{{",
         comment_start_string="{##",
@@ -211,10 +222,12 @@ def test_the_sandbox_keeps_the_sites_settings_globals_filters_and_tests() -> Non
     assert sandbox.trim_blocks
     assert sandbox.keep_trailing_newline
     assert sandbox.loader is original.loader
+    assert sandbox.autoescape is True
+    assert "jinja2.ext.LoopControlExtension" in sandbox.extensions
     template = sandbox.from_string(
         "{{ stat('a') | shout }}{## note ##}{% if 'ab' is short %} short{% endif %}\nend\n"
     )
-    assert template.render() == "[A] shortend\n"
+    assert template.render({"unused": 1}) == "[A] shortend\n"
     with pytest.raises(UndefinedError):
         sandbox.from_string("{{ missing }}").render()
 
