@@ -108,10 +108,11 @@ else
 	$(BIN)/python -m healthsite.translations report
 endif
 
-# Every link of a fresh strict build, external ones included (README, "Link
-# checks and CI"). Recent good answers are reused from .cache/linkcheck.json.
+# Every link of a fresh strict build, external ones included, checked by lychee
+# (README, "Link checks and CI"). Recent good answers are reused from
+# .cache/lychee/.lycheecache.
 linkcheck: build
-	$(BIN)/python -m healthsite.links --site-dir site --cache .cache/linkcheck.json $(LINKCHECK_ARGS)
+	$(BIN)/python -m healthsite.links --site-dir site --cache-dir .cache/lychee $(LINKCHECK_ARGS)
 
 # Regenerate the locks after changing requirements.in (the ProperDocs lock
 # keeps every pin of requirements.lock and adds ProperDocs). Each pin carries

@@ -41,12 +41,12 @@ from typing import Any
 import yaml
 
 from healthsite.checks.components import TREATMENT_SECTIONS
-from healthsite.checks.frontmatter import read_front_matter
-from healthsite.content.citations import Citations
-from healthsite.content.findings import Findings
-from healthsite.content.registry import DataFile, load_registry
+from healthsite.content.citations import Citations, PageCitations
+from healthsite.content.findings import Findings, FindingsOnPage
+from healthsite.content.registry import DataFile, Registry, load_registry
 from healthsite.content.reviewers import Reviewers, load_reviewers
 from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
+from healthsite.pages.frontmatter import read_front_matter
 from healthsite.translations.editing import stamped
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
 from healthsite.translations.status import spanish_path
@@ -445,7 +445,7 @@ def nav_with(nav: list[Any], pages: list[GeneratedPage]) -> list[Any]:
 
 def prerender(
     markdown: str,
-    citations: Citations,
+    registry: Registry,
     reviewers: Reviewers,
     warning_signs: WarningSigns,
     src_path: str,
@@ -453,10 +453,13 @@ def prerender(
 ) -> str:
     """Render the project's citation, findings, warning sign and reviewer macros, as
     the macros plugin would."""
-    findings = Findings(citations)
+    page = PageCitations(src_path, abs_path)
+    citations = Citations(registry, lambda: page)
+    on_page: FindingsOnPage
+    findings = Findings(citations, lambda: on_page)
     front, _problems = read_front_matter(markdown, src_path)
     findings.load([front] if front is not None else [])
-    findings.start_page(src_path, markdown)
+    on_page = findings.for_page(src_path, markdown)
     macros: dict[str, Callable[..., str]] = {
         "cite": citations.cite,
         "stat": citations.stat,
@@ -473,10 +476,7 @@ def prerender(
         arguments = call.group(2).strip()
         return macro(*(ast.literal_eval(f"({arguments},)") if arguments else ()))
 
-    citations.start_page(src_path, abs_path)
-    rendered, _problems = citations.finish_page(MACRO.sub(render, markdown))
-    findings.finish_page(rendered=True)
-    return rendered
+    return citations.finish(page, MACRO.sub(render, markdown))
 
 
 def plain_config(markdown_extensions: str, nav: list[Any], features: list[str]) -> str:
@@ -521,7 +521,6 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
     )
     if problems:
         raise ValueError("; ".join(str(problem) for problem in problems))
-    citations = Citations(registry)
     reviewers, reviewer_problems = load_reviewers(ROOT)
     warning_signs, sign_problems = load_warning_signs(
         DataFile(ROOT / "data/warning_signs.yml", "data/warning_signs.yml"),
@@ -534,7 +533,7 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
-        rendered = prerender(markdown, citations, reviewers, warning_signs, src_path, path)
+        rendered = prerender(markdown, registry, reviewers, warning_signs, src_path, path)
         path.write_text(rendered, encoding="utf-8")
     config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = top_level_block(config_text, "markdown_extensions").group(0)

@@ -20,12 +20,29 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import Protocol, TextIO
 
-if TYPE_CHECKING:
-    from healthsite.problems import Problem
+
+# What an annotation reads of a problem (healthsite/problems.py's ``Problem``
+# and ``Spot``), described here so that this module, which problems.py calls,
+# does not import problems.py back (no import cycle).
+class MarkedLine(Protocol):
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def message(self) -> str: ...
+
+
+class Annotatable(MarkedLine, Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def spots(self) -> Sequence[MarkedLine]: ...
+
 
 IN_ACTIONS_VARIABLE = "GITHUB_ACTIONS"
 WORKSPACE_VARIABLE = "GITHUB_WORKSPACE"
@@ -76,7 +93,7 @@ def repository_path(path: str, project_dir: Path | None) -> str | None:
         return None
 
 
-def commands(problem: Problem, project_dir: Path | None) -> list[str]:
+def commands(problem: Annotatable, project_dir: Path | None) -> list[str]:
     """The annotations of one problem: one per spot, or one at its line."""
     file = repository_path(problem.path, project_dir)
     if file is None:
@@ -89,7 +106,7 @@ def commands(problem: Problem, project_dir: Path | None) -> list[str]:
 
 
 def annotate(
-    problems: Iterable[Problem], project_dir: Path | None, stream: TextIO | None = None
+    problems: Iterable[Annotatable], project_dir: Path | None, stream: TextIO | None = None
 ) -> None:
     """In GitHub Actions, write every problem as an annotation; elsewhere nothing."""
     if not in_github_actions():

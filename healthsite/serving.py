@@ -9,7 +9,7 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
   citations, findings, components, readability, MkDocs' own link checks,
   strict), and the checks across pages (shared names, related pages, reviews)
   still read every page's front matter, which is cached by its text
-  (healthsite/checks/sitepages.py), so only changed pages are parsed again.
+  (healthsite/pages/index.py), so only changed pages are parsed again.
 - What the build writes from every page (api/pages.json) keeps what the pages
   not rebuilt cited (healthsite/library/feed.py, ``CitationsSoFar``).
 - The search index is rebuilt after each save in the background, at low

@@ -1,14 +1,19 @@
 """Turn pydantic's validation errors into what an editor should write instead.
 
-Shared by the data files (registry.py) and page front matter (frontmatter.py),
-so both say "what is wrong, and what is expected" the same way.
+Shared by the data files (registry.py), page front matter (frontmatter.py,
+translated.py) and findings (findings.py), so each says "what is wrong, and
+what is expected" the same way, on the line the field is written on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
+
+from healthsite.problems import Problem, field_path
+from healthsite.yamlfile import KeyPath, line_of
 
 Loc = tuple[str | int, ...]
 # Template code starts so; in data files and front matter it is not run.
@@ -65,3 +70,36 @@ def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
         return f"is not a known field; use one of: {allowed}"
     message = message.removeprefix("Value error, ")
     return f"{message}; expected {expected}" if expected else message
+
+
+def problems_from(
+    error: ValidationError,
+    model: type[BaseModel],
+    shown_as: str,
+    lines: Mapping[KeyPath, int],
+    *,
+    whole: str,
+    under: KeyPath = (),
+    first_line: int | None = None,
+) -> list[Problem]:
+    """One editor problem for each of pydantic's errors in validating ``model``.
+
+    The data validated sits at ``under`` in the YAML that ``lines`` maps (an
+    entry's key in a data file, a finding's place in the front matter). Each
+    problem names its field by the key path and gives the line it is written
+    on (or its nearest parent's, else ``first_line``); an error of the whole
+    value, with no field, is named ``whole``.
+    """
+    problems = []
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        path = (*under, *loc)
+        problems.append(
+            Problem(
+                shown_as,
+                line_of(lines, path) or first_line,
+                field_path(path) if loc else whole,
+                explain(model, loc, detail["msg"]),
+            )
+        )
+    return problems

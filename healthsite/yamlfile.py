@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,7 @@ def _key_as_loaded(key_node: yaml.Node) -> object:
     return key
 
 
-def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
+def line_of(lines: Mapping[KeyPath, int], key_path: KeyPath) -> int | None:
     """The line of ``key_path``, or of its nearest parent that has one."""
     for end in range(len(key_path), -1, -1):
         if key_path[:end] in lines:
@@ -91,24 +91,43 @@ def line_of(lines: dict[KeyPath, int], key_path: KeyPath) -> int | None:
     return None
 
 
+class DatesAsTextLoader(yaml.SafeLoader):
+    """A SafeLoader that keeps dates as written (front matter, data/reviewers.yml).
+
+    PyYAML turns ``2026-11-20`` into a date itself and raises a bare
+    ValueError, with no line, for ``2026-13-01``; as text, the date is checked
+    by the model that reads it (``PageDate``) and reported with its line.
+    """
+
+
+DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 # PyYAML's wheels include libyaml; a build from source without it has no CSafeLoader.
 _LIBYAML_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LibyamlDatesAsTextLoader(_LIBYAML_SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """``DatesAsTextLoader`` parsed by libyaml (PyYAML's C binding)."""
+
+
+_LibyamlDatesAsTextLoader.yaml_implicit_resolvers = DatesAsTextLoader.yaml_implicit_resolvers
+# Each loader the build uses, and the same loader parsed by libyaml: about
+# eight times faster on front matter, which every build reads for every page.
+_BY_LIBYAML: dict[type[yaml.SafeLoader], type[yaml.SafeLoader]] = {
+    yaml.SafeLoader: _LIBYAML_SAFE_LOADER,
+    DatesAsTextLoader: _LibyamlDatesAsTextLoader,
+}
 
 
 def load_with_lines(
     path: Path, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
 ) -> tuple[Any, dict[KeyPath, int]]:
-    """Parse ``path``; raise a Problem-bearing ValueError on bad YAML.
-
-    The plain safe loader's work is done by libyaml, PyYAML's C parser (the
-    data files are read on every build, and on every rebuild under ``mkdocs
-    serve``); YAML it rejects is parsed again by PyYAML, whose messages
-    editors see.
-    """
+    """Parse the YAML file ``path`` (``parse_quickly_with_lines``)."""
     text = path.read_text(encoding="utf-8")
-    if loader_class is yaml.SafeLoader:
-        return parse_quickly_with_lines(text, shown_as)
-    return parse_with_lines(text, shown_as, loader_class=loader_class)
+    return parse_quickly_with_lines(text, shown_as, loader_class=loader_class)
 
 
 def load_quickly(text: str) -> Any:
@@ -121,14 +140,20 @@ def load_quickly(text: str) -> Any:
 
 
 def parse_quickly_with_lines(
-    text: str, shown_as: str, first_line: int = 1
+    text: str,
+    shown_as: str,
+    first_line: int = 1,
+    loader_class: type[yaml.SafeLoader] = yaml.SafeLoader,
 ) -> tuple[Any, dict[KeyPath, int]]:
-    """``parse_with_lines`` by libyaml; YAML it rejects is parsed again by
-    PyYAML, whose messages editors see."""
+    """``parse_with_lines``, its parsing done by libyaml, PyYAML's C parser (the
+    data files and front matter are read on every build, and on every rebuild
+    under ``mkdocs serve``); YAML it rejects is parsed again by PyYAML, whose
+    messages editors see. The one place the build parses YAML this way."""
     try:
-        return parse_with_lines(text, shown_as, first_line, loader_class=_LIBYAML_SAFE_LOADER)
+        quick = _BY_LIBYAML[loader_class]
+        return parse_with_lines(text, shown_as, first_line, loader_class=quick)
     except InvalidYamlError:
-        return parse_with_lines(text, shown_as, first_line)
+        return parse_with_lines(text, shown_as, first_line, loader_class=loader_class)
 
 
 def parse_with_lines(

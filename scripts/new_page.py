@@ -29,10 +29,10 @@ from string import Template
 import yaml
 from mkdocs.exceptions import PluginError
 
-from healthsite.checks.frontmatter import NEEDS_ALTERNATIVE_NAMES, PageType, add_months
 from healthsite.checks.review import today
 from healthsite.checks.unfinished import TEMPLATES_FOLDER
 from healthsite.library.sections import SECTION_BY_TYPE
+from healthsite.pages.frontmatter import NEEDS_ALTERNATIVE_NAMES, PageType, add_months
 
 # The build reads them too: a page that still holds their words fails it.
 TEMPLATES = Path(__file__).resolve().parent.parent / TEMPLATES_FOLDER

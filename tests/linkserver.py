@@ -1,7 +1,7 @@
 """A real HTTP server on 127.0.0.1 that answers like the web's worst hosts.
 
-Pages link to it as ``http://localhost:PORT/...``: a host name other than the
-``127.0.0.1`` the built site is served on, so linkchecker treats it as external.
+Pages link to it as ``http://localhost:PORT/...``: lychee requests it as it
+would any other host.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("LinkChecker", "test server: no need to wait between requests")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -64,11 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         self.server.requests[self.path] += 1
         seen = self.server.requests[self.path]
-        if path == "/robots.txt":
-            self._answer(
-                200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private\n"
-            )
-        elif path == "/live":
+        if path == "/live":
             self._answer(200, body=PAGE)
         elif path == "/moved":
             self._answer(301, {"Location": "/live"})
@@ -105,15 +100,20 @@ def flaky_web() -> Iterator[FlakyWeb]:
         thread.join()
 
 
-def fast_settings_file(destination: Path) -> Path:
-    """The real linkcheck.toml (user agent, skip list, allowlist), with short waits."""
-    text = (ROOT / "linkcheck.toml").read_text(encoding="utf-8")
-    for name, value in {
-        "timeout_seconds": 1,
-        "retries": 2,
-        "backoff_seconds": 0.05,
-        "max_backoff_seconds": 0.2,
-    }.items():
-        text = re.sub(rf"^{name} = .*$", f"{name} = {value}", text, flags=re.MULTILINE)
-    destination.write_text(text, encoding="utf-8")
-    return destination
+def fast_settings(folder: Path) -> tuple[Path, Path]:
+    """The real lychee.toml and linkcheck.toml (user agent, exclusions, allowlist),
+    with short waits: a 1 s timeout, two retries, and waits of a second or less."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changes = {
+        "lychee.toml": {"timeout": 1, "max_retries": 2, "retry_wait_time": 1},
+        "linkcheck.toml": {"server_error_retries": 2, "backoff_seconds": 0.05},
+    }
+    written = []
+    for name, values in changes.items():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text, found = re.subn(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.MULTILINE)
+            assert found == 1, f"{name} has no `{key} =` line"
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(folder / name)
+    return written[0], written[1]

@@ -7,10 +7,15 @@ would tell them, without building the site.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from healthsite.checks.frontmatter import FrontMatter
+from healthsite.content.citations import Citations, PageCitations
+from healthsite.content.findings import Findings, FindingsOnPage
 from healthsite.content.registry import Registry, Source, Statistic
+from healthsite.content.wording import PageWording
+from healthsite.pages.frontmatter import FrontMatter
+from healthsite.problems import Problem
 from healthsite.yamlfile import parse_with_lines
 
 PAGE = "docs/treatments/example.md"
@@ -66,3 +71,37 @@ def front_matter(yaml_text: str, shown_as: str = PAGE) -> FrontMatter:
     """Front matter as written (its YAML starts on line 2, after '---'), unchecked."""
     written, lines = parse_with_lines(yaml_text, shown_as, first_line=2)
     return FrontMatter(shown_as, written, lines, None)
+
+
+class OnePage:
+    """The page being built, as healthsite/build's page state hands it to the
+    macros: a citations record and a findings record, made once per page."""
+
+    def __init__(self, wording: PageWording | None = None, data: Registry | None = None) -> None:
+        self.wording = wording
+        self.citations_record: PageCitations | None = None
+        self.findings_record: FindingsOnPage | None = None
+        self.citations = Citations(data or registry(), self._cited)
+        self.findings = Findings(self.citations, self._found)
+
+    def _cited(self) -> PageCitations:
+        assert self.citations_record is not None, "no page started"
+        return self.citations_record
+
+    def _found(self) -> FindingsOnPage:
+        assert self.findings_record is not None, "no page started"
+        return self.findings_record
+
+    def start(
+        self, shown_as: str = PAGE, abs_path: Path | None = None, file_text: str = ""
+    ) -> None:
+        self.citations_record = PageCitations(shown_as, abs_path, self.wording)
+        self.findings_record = self.findings.for_page(shown_as, file_text)
+
+    def finish(self, markdown: str) -> tuple[str, list[Problem]]:
+        """The page with its references, and the keys it named that the data lack."""
+        page = self._cited()
+        return self.citations.finish(page, markdown), self.citations.unknown_keys(page)
+
+    def finding_problems(self, rendered: bool = True) -> list[Problem]:
+        return self.findings.problems(self._found(), rendered)

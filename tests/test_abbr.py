@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import markdown
 
-from healthsite.content.abbr import EXTENSION_NAME
+from healthsite.html.abbr import EXTENSION_NAME
 
 GLOSSARY = {"IV": "Into a vein.", "CRPS": "Long-lasting pain.", "MRI": "A scan.", "ok": ""}
 ITEMS = "\n".join(f"- [IV ketamine {n}](page-{n}.md) and *CRPS* then MRI, IV" for n in range(300))

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from healthsite.checks.frontmatter import add_months
+from healthsite.pages.frontmatter import add_months
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.checks.frontmatter import read_front_matter
+from healthsite.pages.frontmatter import read_front_matter
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_starting
 
 ABOUT = "docs/about.md"

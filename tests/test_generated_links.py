@@ -4,32 +4,26 @@ Markdown that macros generate (statistics, citations) passes through MkDocs'
 own link validation, so the strict build fails on it. Links that templates
 write after Markdown (the review box, the safety note) are outside MkDocs'
 view; the link check over the built site (`make linkcheck`, CI) catches those
-when they point to another page (linkchecker does not check same-page anchors).
+when they point to another page or its #anchor.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from healthsite.links.cache import ResultCache
 from healthsite.links.check import check_site
 from healthsite.links.classify import Verdict
 from healthsite.links.settings import load_settings
-from tests.linkserver import fast_settings_file
+from tests.linkserver import fast_settings
 from tests.sitebuild import Build, build
 
 
 def test_real_site_has_no_broken_link_between_pages(built_site: Build, tmp_path: Path) -> None:
-    settings = load_settings(fast_settings_file(tmp_path / "lc.toml"))
+    lychee_config, settings_file = fast_settings(tmp_path)
     outcome = check_site(
-        built_site.site_dir,
-        settings,
-        ResultCache(None, timedelta(days=1)),
-        internal_only=True,
-        now=datetime.now(UTC),
+        built_site.site_dir, load_settings(settings_file), lychee_config, internal_only=True
     )
     assert outcome.failing == []
     assert {"", "about/", "conditions/crps/", "glossary/", "treatments/iv-ketamine/"} <= set(
@@ -73,17 +67,17 @@ def test_broken_anchor_in_review_box_fails_the_link_check_naming_page(project: P
     )
     built = build(project)
     assert built.returncode == 0, "MkDocs does not validate links written by templates"
-    changed = project / "changed.txt"
-    changed.write_text("docs/about.md\n")
+    lychee_config, settings = fast_settings(project / "fast-settings")
     checked = subprocess.run(
         [
             sys.executable,
             "-m",
             "healthsite.links",
             "--settings",
-            str(fast_settings_file(project / "lc.toml")),
-            "--changed-from",
-            str(changed),
+            str(settings),
+            "--lychee-config",
+            str(lychee_config),
+            "--internal-only",  # every page, no other host
         ],
         cwd=project,
         capture_output=True,

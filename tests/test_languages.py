@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.checks.frontmatter import FrontMatter, read_front_matter
-from healthsite.content.citations import Citations, format_reference
+from healthsite.content.citations import Citations, PageCitations, format_reference
 from healthsite.content.glossary import Glossary, Term
 from healthsite.content.registry import (
     DataFile,
@@ -26,15 +25,16 @@ from healthsite.content.registry import (
     StatisticWording,
 )
 from healthsite.content.warning_signs import SignsMacro, WarningSign, WarningSigns
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
 from healthsite.i18n.collation import sort_key
-from healthsite.i18n.frontmatter import read_translation
 from healthsite.i18n.interface import load_interface
 from healthsite.i18n.pages import other_language_url
-from healthsite.i18n.wording import PageWording
 from healthsite.library import atoz
 from healthsite.library.model import LibraryPage
 from healthsite.links.locate import page_source
+from healthsite.pages.frontmatter import FrontMatter, read_front_matter
+from healthsite.pages.translated import read_translation
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
 
 ENGLISH_PAGE = """---
@@ -309,14 +309,12 @@ def _statistic(**spanish: str) -> Statistic:
 
 def spanish_citations(statistic: Statistic) -> tuple[Citations, PageWording]:
     interface, _ = load_interface(ROOT)
-    wording = PageWording(interface.words("es"), {"stats": STATISTICS})
-    wording.start_page("es", interface.words("es"), "docs/index.es.md")
+    wording = PageWording(interface.words("es"), {"stats": STATISTICS}, "es", "docs/index.es.md")
     registry = Registry(
         {"demos2007": SOURCE}, {"netherlands_incidence": statistic}, "data/sources.yml", ""
     )
-    citations = Citations(registry, wording)
-    citations.start_page("docs/index.es.md", None)
-    return citations, wording
+    page = PageCitations("docs/index.es.md", None, wording)
+    return Citations(registry, lambda: page), wording
 
 
 def test_a_statistic_on_a_spanish_page_reads_in_spanish() -> None:
@@ -330,7 +328,7 @@ def test_a_statistic_on_a_spanish_page_reads_in_spanish() -> None:
         "Un estudio de los Países Bajos encontró que 26.2 de cada 100,000 personas tienen "
         "SDRC cada año[^demos2007]."
     )
-    assert wording.finish_page() == []
+    assert wording.problems() == []
 
 
 def without_spanish(text: str, key: str) -> str:
@@ -354,7 +352,7 @@ def test_a_spanish_page_using_a_statistic_with_no_spanish_fails_in_the_data_file
     }
     citations.stat("netherlands_incidence")
     line = line_of(text, "netherlands_incidence:")
-    assert [str(problem) for problem in wording.finish_page()] == [
+    assert [str(problem) for problem in wording.problems()] == [
         f"data/statistics.yml:{line}: netherlands_incidence.es: is missing; docs/index.es.md "
         "uses this entry, so expected its es wording: 'claim:' under 'es:' beside the English",
         f"data/statistics.yml:{line}: netherlands_incidence.es: is missing; docs/index.es.md "
@@ -537,7 +535,7 @@ def test_signs_and_the_glossary_read_in_spanish_and_name_what_is_missing(tmp_pat
     assert glossary.tooltips_in("es") == {"alodinia": "Dolor por un roce."}
     listed = glossary.page_list(wording)
     assert listed.startswith("Alodinia\n:   Dolor por un roce.")
-    problems = [str(problem) for problem in wording.finish_page()]
+    problems = [str(problem) for problem in wording.problems()]
     assert [problem.split(": ", 1)[1] for problem in problems] == [
         "Budapest criteria.es: is missing; docs/index.es.md uses this entry, so expected its "
         "es wording: 'term:' under 'es:' beside the English",

@@ -10,10 +10,10 @@ import posixpath
 
 import pytest
 
-from healthsite.checks.frontmatter import PageType
 from healthsite.library import atoz, render
 from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage, link_from
 from healthsite.library.relations import Relations
+from healthsite.pages.frontmatter import PageType
 
 
 def page(src_uri: str, title: str, page_type: PageType, *names: str) -> LibraryPage:

@@ -1,4 +1,4 @@
-"""The link check against a real, badly behaved HTTP server on 127.0.0.1."""
+"""The link check (lychee) against a real, badly behaved HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -7,21 +7,20 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from healthsite.links.cache import ResultCache
 from healthsite.links.changed import changed_pages
-from healthsite.links.check import LinkResult, Outcome, check_site
-from healthsite.links.classify import Verdict
+from healthsite.links.check import LinkResult, Outcome, check_site, our_link, page_path
+from healthsite.links.classify import Verdict, classify, final_url, result_text
+from healthsite.links.lychee import Row
 from healthsite.links.report import render
 from healthsite.links.settings import RefusesBots, Settings, load_settings
-from tests.linkserver import FlakyWeb, fast_settings_file, flaky_web
+from tests.linkserver import FlakyWeb, fast_settings, flaky_web
 from tests.sitebuild import ROOT, build
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 ENDPOINTS = [
     "live",
     "moved",
@@ -32,8 +31,11 @@ ENDPOINTS = [
     "broken-server",
     "forbidden",
     "hang",
-    "private",
 ]
+# A link lychee.toml excludes (the site's own repository): never requested.
+EXCLUDED = "https://github.com/crps-info/site/edit/main/docs/index.md"
+DAY = 24 * 60 * 60
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +45,18 @@ def web() -> Iterator[FlakyWeb]:
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return load_settings(fast_settings_file(tmp_path_factory.mktemp("settings") / "lc.toml"))
+def configs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return fast_settings(tmp_path_factory.mktemp("settings"))
+
+
+@pytest.fixture(scope="module")
+def lychee_config(configs: tuple[Path, Path]) -> Path:
+    return configs[0]
+
+
+@pytest.fixture(scope="module")
+def settings(configs: tuple[Path, Path]) -> Settings:
+    return load_settings(configs[1])
 
 
 def small_site(site_dir: Path, links: list[str]) -> Path:
@@ -55,23 +67,28 @@ def small_site(site_dir: Path, links: list[str]) -> Path:
         f'<!doctype html><html><body><a href="sources/">Sources</a>{anchors}</body></html>'
     )
     (site_dir / "sources" / "index.html").write_text(
-        f'<!doctype html><html><body><a href="{links[-1]}">again</a></body></html>'
+        f'<!doctype html><html><body><h1 id="top">Sources</h1><a href="{links[-1]}">again</a>'
+        "</body></html>"
     )
     return site_dir
 
 
 @pytest.fixture(scope="module")
 def every_answer(
-    tmp_path_factory: pytest.TempPathFactory, web: FlakyWeb, settings: Settings
+    tmp_path_factory: pytest.TempPathFactory,
+    web: FlakyWeb,
+    settings: Settings,
+    lychee_config: Path,
 ) -> Outcome:
     """One check of a site linking to every kind of answer (links last: /gone)."""
-    links = [f"{web.base}/{name}" for name in [*ENDPOINTS, "gone"]]
+    ours = ["sources/#top", "sources/#no-such-part", "no-such-page/"]
+    links = [*ours, EXCLUDED, *(f"{web.base}/{name}" for name in [*ENDPOINTS, "gone"])]
     site = small_site(tmp_path_factory.mktemp("every") / "site", links)
-    return check_site(site, settings, ResultCache(None, timedelta(days=1)), now=NOW)
+    return check_site(site, settings, lychee_config)
 
 
 def by_link(outcome: Outcome, web: FlakyWeb) -> dict[str, LinkResult]:
-    return {r.link.removeprefix(web.base + "/"): r for r in outcome.links if not r.internal}
+    return {r.link.removeprefix(web.base + "/"): r for r in outcome.links}
 
 
 @pytest.mark.slow  # waits out the local server's hangs and retries
@@ -89,22 +106,35 @@ def test_each_answer_gets_its_verdict(every_answer: Outcome, web: FlakyWeb) -> N
         "broken-server": Verdict.SERVER_ERROR,
         "forbidden": Verdict.DEAD,
         "hang": Verdict.TIMEOUT,
-        "private": Verdict.SKIPPED,
     }
     assert results["moved"].final_url == f"{web.base}/live"
     assert results["missing"].result == "404 Not Found"
     assert results["gone"].result == "410 Gone"
-    assert "TooManyRedirects" in results["loop"].result
-    # 429 then 200: asked twice, and the second answer counts.
-    assert (results["busy"].attempts, web.requests["/busy"]) == (2, 2)
-    # 500 is asked again (retries = 2) before it counts as broken.
-    assert results["broken-server"].attempts == 3
+    assert results["loop"].result.startswith("redirect loop")
+    # 429 then 200: lychee asked again, and the second answer counts.
+    assert web.requests["/busy"] == 2
+    # lychee does not ask again after a 500; the check does (server_error_retries = 2).
+    assert (results["broken-server"].attempts, web.requests["/broken-server"]) == (3, 3)
     assert results["gone"].pages == {"", "sources/"}
-    assert results["private"].reason == "The host's robots.txt asks robots not to fetch it."
-    assert web.requests["/private"] == 0
-    failing = {r.link.rsplit("/", 1)[1] for r in outcome.failing}
-    assert failing == {"loop", "missing", "gone", "broken-server", "forbidden"}
+    # Links between our pages: the page and its #anchor must exist.
+    assert results["/sources/#top"].verdict is Verdict.OK
+    assert results["/sources/#no-such-part"].verdict is Verdict.MISSING_ANCHOR
+    assert results["/no-such-page/"].verdict is Verdict.DEAD
+    assert all(results[link].internal for link in ("/sources/#top", "/no-such-page/"))
+    assert results[EXCLUDED].verdict is Verdict.SKIPPED
+    assert "lychee.toml" in results[EXCLUDED].reason
+    failing = {r.link.removeprefix(web.base + "/") for r in outcome.failing}
+    assert failing == {
+        "loop",
+        "missing",
+        "gone",
+        "broken-server",
+        "forbidden",
+        "/sources/#no-such-part",
+        "/no-such-page/",
+    }
     assert [r.link.rsplit("/", 1)[1] for r in outcome.unchecked] == ["hang"]
+    assert outcome.pages == ["", "sources/"]
 
 
 @pytest.mark.slow  # waits out the local server's hangs and retries
@@ -112,11 +142,14 @@ def test_report_names_each_broken_link_its_pages_status_and_fix(
     every_answer: Outcome, web: FlakyWeb, tmp_path: Path
 ) -> None:
     report = render(every_answer, tmp_path, NOW)
-    assert "**5 broken links.**" in report
+    assert "**7 broken links.**" in report
     gone = report.split(f"### <{web.base}/gone>")[1].split("###")[0]
     assert "- **Status:** 410 Gone" in gone
     assert "- **On:** `/`, `/sources/`" in gone
     assert f"<https://web.archive.org/web/*/{web.base}/gone>" in gone
+    anchor = report.split("### `/sources/#no-such-part`")[1].split("###")[0]
+    assert "the page has no `#no-such-part`" in anchor
+    assert "has no such section" in anchor
     moved = report.split("## Moved permanently (1)")[1].split("\n## ")[0]
     assert f"update the link to <{web.base}/live>" in moved
     unchecked = report.split("## Could not be checked (1)")[1]
@@ -126,7 +159,7 @@ def test_report_names_each_broken_link_its_pages_status_and_fix(
 
 @pytest.mark.slow  # waits out the local server's hangs and retries
 def test_allowlisted_host_may_refuse_robots_but_not_lose_pages(
-    tmp_path: Path, web: FlakyWeb, settings: Settings
+    tmp_path: Path, web: FlakyWeb, settings: Settings, lychee_config: Path
 ) -> None:
     reason = "answers 403 to scripts (test)"
     allowing = dataclasses.replace(
@@ -134,38 +167,44 @@ def test_allowlisted_host_may_refuse_robots_but_not_lose_pages(
     )
     links = [f"{web.base}/forbidden?allowlist", f"{web.base}/missing?allowlist"]
     site = small_site(tmp_path / "site", links)
-    outcome = check_site(site, allowing, ResultCache(None, timedelta(days=1)), now=NOW)
+    outcome = check_site(site, allowing, lychee_config)
     results = by_link(outcome, web)
     assert results["forbidden?allowlist"].verdict is Verdict.REFUSES_BOTS
     assert results["missing?allowlist"].verdict is Verdict.DEAD
     assert f"- {reason} <{links[0]}>" in render(outcome, tmp_path, NOW)
 
 
+def age_cache(cache_file: Path, days: float) -> None:
+    """Make every answer in lychee's cache (CSV: address, status, Unix time) older."""
+    lines = []
+    for line in cache_file.read_text().splitlines():
+        address, status, checked_at = line.rsplit(",", 2)
+        lines.append(f"{address},{status},{int(checked_at) - int(days * DAY)}")
+    cache_file.write_text("\n".join(lines) + "\n")
+
+
 @pytest.mark.slow  # waits out the local server's hangs and retries
 def test_cache_spares_recent_good_links_but_asks_again_for_failures(
-    tmp_path: Path, web: FlakyWeb, settings: Settings
+    tmp_path: Path, web: FlakyWeb, settings: Settings, lychee_config: Path
 ) -> None:
     live, gone = f"{web.base}/live?cache", f"{web.base}/gone?cache"
     site = small_site(tmp_path / "site", [live, gone])
-    cache_file = tmp_path / "cache" / "links.json"
-    first = ResultCache(cache_file, timedelta(days=20))
-    check_site(site, settings, first, now=NOW)
-    first.save(NOW)
+    cache_dir = tmp_path / "cache"
+    check_site(site, settings, lychee_config, cache_dir=cache_dir)
     requests_after_first = web.requests.copy()
 
-    week_later = NOW + timedelta(days=7)
-    outcome = check_site(
-        site, settings, ResultCache(cache_file, timedelta(days=20)), now=week_later
-    )
+    age_cache(cache_dir / ".lycheecache", days=7)
+    outcome = check_site(site, settings, lychee_config, cache_dir=cache_dir)
     results = by_link(outcome, web)
     assert web.requests["/live?cache"] == requests_after_first["/live?cache"] == 1
     assert results["live?cache"].from_cache
     assert results["live?cache"].verdict is Verdict.OK
     assert web.requests["/gone?cache"] > requests_after_first["/gone?cache"]
     assert results["gone?cache"].verdict is Verdict.DEAD
+    assert "1 answered from the cache" in render(outcome, tmp_path, NOW)
 
-    month_later = NOW + timedelta(days=21)
-    check_site(site, settings, ResultCache(cache_file, timedelta(days=20)), now=month_later)
+    age_cache(cache_dir / ".lycheecache", days=14)  # 21 days: older than max_cache_age
+    check_site(site, settings, lychee_config, cache_dir=cache_dir)
     assert web.requests["/live?cache"] == 2
 
 
@@ -194,6 +233,7 @@ def run_link_check(
 ) -> subprocess.CompletedProcess[str]:
     changed = project / "changed.txt"
     changed.write_text("docs/about.md\n")
+    lychee_config, settings = fast_settings(project / "fast-settings")
     return subprocess.run(
         [
             sys.executable,
@@ -202,7 +242,9 @@ def run_link_check(
             "--site-dir",
             "site",
             "--settings",
-            str(fast_settings_file(project / "fast-linkcheck.toml")),
+            str(settings),
+            "--lychee-config",
+            str(lychee_config),
             "--changed-from",
             str(changed),
             "--report",
@@ -267,17 +309,77 @@ def test_live_citation_passes_the_check(project: Path, web: FlakyWeb) -> None:
     assert web.requests["/live?cli"] == 1
 
 
-def test_broken_settings_file_is_reported_not_a_traceback(project: Path) -> None:
-    settings = project / "linkcheck.toml"
-    text = (ROOT / "linkcheck.toml").read_text().replace("timeout_seconds = 20", "")
-    settings.write_text(text)
-    checked = subprocess.run(
-        [sys.executable, "-m", "healthsite.links", "--settings", str(settings)],
-        cwd=project,
+def run_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m healthsite.links`` run in ``folder`` (no build needed)."""
+    return subprocess.run(
+        [sys.executable, "-m", "healthsite.links", *args],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_broken_settings_file_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    settings = tmp_path / "linkcheck.toml"
+    text = (ROOT / "linkcheck.toml").read_text().replace("server_error_retries = 3", "")
+    settings.write_text(text)
+    checked = run_in(tmp_path, "--settings", str(settings))
     assert checked.returncode == 2
-    assert f"{settings}: timeout_seconds: is missing or not a number" in checked.stderr
+    assert f"{settings}: server_error_retries: is missing or not a number" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_broken_lychee_config_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    """lychee checks its own settings; its message reaches the editor as it is."""
+    (tmp_path / "site").mkdir()
+    config = tmp_path / "lychee.toml"
+    config.write_text((ROOT / "lychee.toml").read_text().replace("timeout = 20", "timeout = 'x'"))
+    settings = str(ROOT / "linkcheck.toml")
+    checked = run_in(tmp_path, "--internal-only", "--settings", settings)
+    assert checked.returncode == 2
+    assert "lychee failed (3)" in checked.stderr
+    assert "Cannot load configuration file" in checked.stderr
+    assert "Traceback" not in checked.stderr
+
+
+def test_lychee_names_map_to_the_sites_own_addresses(tmp_path: Path) -> None:
+    """lychee names our pages by file; the report names them as a reader's browser does."""
+    site = tmp_path / "site"
+    (site / "about").mkdir(parents=True)
+    root = site.as_uri()
+    assert our_link(f"{root}/about#how-we-review", site) == "/about/#how-we-review"
+    assert our_link(f"{root}#top", site) == "/#top"
+    assert our_link(f"{root}/no-such-page", site) == "/no-such-page/"
+    assert our_link(f"{root}/assets/site.css", site) == "/assets/site.css"
+    assert our_link(f"{root}/caf%C3%A9", site) == "/café/"  # codespell:ignore
+    assert our_link("https://doi.org/10.1/x", site) is None
+    assert page_path(str(site / "about" / "index.html"), site) == "about/"
+    assert page_path(str(site / "index.html"), site) == ""
+
+
+def test_lychee_answers_read_as_the_report_words_them() -> None:
+    settings = Settings(server_error_retries=0, backoff_seconds=0)
+    gone = Row("https://a.org/x", "p", "error", "Rejected status code: 410 Gone", 410)
+    assert (classify(gone, settings), result_text(gone)) == (Verdict.DEAD, "410 Gone")
+    loop = Row(
+        "https://a.org/l", "p", "error", "Rejected status code: 301", 301, (("u", 301),) * 10
+    )
+    assert classify(loop, settings) is Verdict.DEAD
+    assert result_text(loop) == "redirect loop (10 redirects, the last 301)"
+    moved = Row("https://a.org/m", "p", "ok", "200 OK", 200, (("https://a.org/new", 308),))
+    assert (classify(moved, settings), final_url(moved)) == (
+        Verdict.REDIRECTED,
+        "https://a.org/new",
+    )
+    found = Row("https://a.org/t", "p", "ok", "200 OK", 200, (("https://a.org/new", 302),))
+    assert classify(found, settings) is Verdict.OK  # a temporary redirect: keep the link
+    cached = Row("https://a.org/c", "p", "ok", "OK (cached)", 200, cached=True)
+    assert result_text(cached) == "OK"
+    anchor = Row("file:///s/a#b", "p", "error", "Cannot find fragment", None)
+    assert classify(anchor, settings) is Verdict.MISSING_ANCHOR
+    doi = Row("https://doi.org/10.1/x", "p", "error", "Rejected status code: 403", 403)
+    publisher = (RefusesBots("doi.org", (403,), "bot protection"),)
+    assert classify(doi, settings) is Verdict.DEAD
+    assert classify(doi, Settings(0, 0, publisher)) is Verdict.REFUSES_BOTS

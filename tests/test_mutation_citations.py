@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.content.citations import Citations, CitedKeys, format_reference, format_value
+from healthsite.content.citations import CitedKeys, format_reference, format_value
 from healthsite.content.registry import DataFile, StatisticWording
-from healthsite.i18n.wording import MissingWording, PageWording
+from healthsite.content.wording import MissingWording, PageWording
 from healthsite.problems import Problem
-from tests.mutationdata import PAGE, registry, source, statistic
+from tests.mutationdata import PAGE, OnePage, source, statistic
 
 SPANISH_WORDS = {
     "about_value": "unos",
@@ -75,8 +75,9 @@ def test_a_spanish_reference_says_a_source_is_in_english() -> None:
 
 
 def test_stat_writes_an_attributed_cited_sentence_and_cite_marks_sources() -> None:
-    citations = Citations(registry())
-    citations.start_page(PAGE, None)
+    page = OnePage()
+    page.start()
+    citations = page.citations
     assert citations.cite("trial2009", "review2020", "trial2009") == (
         "[^trial2009][^review2020][^trial2009]"
     )
@@ -87,7 +88,7 @@ def test_stat_writes_an_attributed_cited_sentence_and_cite_marks_sources() -> No
     assert citations.stat_value("trial2009_people") == "60[^trial2009]"
     citations.listed_sign("swelling")
     citations.listed_sign("swelling")
-    markdown, problems = citations.finish_page("# Page\n\nText.\n\n")
+    markdown, problems = page.finish("# Page\n\nText.\n\n")
     assert problems == []
     assert markdown == (
         "# Page\n\nText.\n\n## References\n\n///Footnotes Go Here///\n\n"
@@ -103,7 +104,6 @@ def test_stat_writes_an_attributed_cited_sentence_and_cite_marks_sources() -> No
         "A trial",
         "A review of treatments.",
     ]
-    assert citations.page is None
 
 
 @pytest.mark.parametrize(
@@ -115,11 +115,12 @@ def test_stat_writes_an_attributed_cited_sentence_and_cite_marks_sources() -> No
     ],
 )
 def test_each_kind_of_figure_has_its_verb(kind: str, verb: str) -> None:
-    citations = Citations(registry())
+    page = OnePage()
+    citations = page.citations
     citations.registry.statistics["x"] = statistic(
         kind=kind, caveat="It was a small study.", approximate=True
     )
-    citations.start_page(PAGE, None)
+    page.start()
     assert citations.stat("x") == (
         f"A review {verb} pain eased for about 12 weeks[^review2020]. It was a small study."
     )
@@ -127,7 +128,8 @@ def test_each_kind_of_figure_has_its_verb(kind: str, verb: str) -> None:
 
 def test_a_spanish_page_states_a_figure_in_spanish() -> None:
     wording = spanish()
-    citations = Citations(registry(), wording)
+    page = OnePage(wording)
+    citations = page.citations
     citations.registry.statistics["x"] = statistic(
         approximate=True,
         caveat="Small.",
@@ -135,12 +137,12 @@ def test_a_spanish_page_states_a_figure_in_spanish() -> None:
             attributed_to="Una revisión", claim="el dolor cedió {value} semanas", caveat="Poca."
         ),
     )
-    citations.start_page("docs/x.es.md", None)
+    page.start("docs/x.es.md")
     assert citations.stat("x") == (
         "Una revisión encontró que el dolor cedió unos 12 semanas[^review2020]. Poca."
     )
     assert citations.stat_value("x") == "unos 12[^review2020]"
-    markdown, _ = citations.finish_page("Texto.")
+    markdown, _ = page.finish("Texto.")
     assert markdown.startswith("Texto.\n\n## Referencias {#references}\n\n///Footnotes Go Here///")
     assert "(en inglés)" in markdown
     assert wording.missing == []
@@ -148,9 +150,10 @@ def test_a_spanish_page_states_a_figure_in_spanish() -> None:
 
 def test_a_spanish_page_missing_a_figures_words_keeps_the_english_and_says_so() -> None:
     wording = spanish()
-    citations = Citations(registry(), wording)
+    page = OnePage(wording)
+    citations = page.citations
     citations.registry.statistics["c"] = statistic(caveat="Small.")
-    citations.start_page("docs/x.es.md", None)
+    page.start("docs/x.es.md")
     assert citations.stat("c").endswith(" Small.")
     assert [entry.field for entry in wording.missing] == ["claim", "attributed_to", "caveat"]
     wording.missing.clear()
@@ -167,21 +170,22 @@ def test_a_spanish_page_missing_a_figures_words_keeps_the_english_and_says_so() 
 
 
 def test_a_figure_in_a_finding_is_cited_unless_its_source_is_the_findings() -> None:
-    citations = Citations(registry())
-    citations.start_page(PAGE, None)
+    page = OnePage()
+    page.start()
+    citations = page.citations
     assert citations.figure("review2020_weeks", "review2020") == "12"
     assert citations.figure("trial2009_people", "review2020") == "60[^trial2009]"
-    _, _ = citations.finish_page("Text.")
+    page.finish("Text.")
     assert citations.keys_by_page[PAGE] == CitedKeys(
         ["trial2009"], ["review2020_weeks", "trial2009_people"], []
     )
 
 
 def test_a_page_that_cites_nothing_gets_no_references() -> None:
-    citations = Citations(registry())
-    citations.start_page(PAGE, None)
-    assert citations.finish_page("Text.  \n") == ("Text.  \n", [])
-    assert citations.cited_by_page[PAGE] == []
+    page = OnePage()
+    page.start()
+    assert page.finish("Text.  \n") == ("Text.  \n", [])
+    assert page.citations.cited_by_page[PAGE] == []
 
 
 def test_unknown_keys_are_named_on_the_line_that_names_them(tmp_path: Path) -> None:
@@ -191,12 +195,13 @@ def test_unknown_keys_are_named_on_the_line_that_names_them(tmp_path: Path) -> N
         "And {{ stat('none') }}.\n",
         encoding="utf-8",
     )
-    citations = Citations(registry())
-    citations.start_page(PAGE, page)
+    built = OnePage()
+    built.start(PAGE, page)
+    citations = built.citations
     assert citations.cite("nobody", "review2020") == "[^review2020]"
     assert citations.stat_value("none") == "[unknown statistic none]"
     assert citations.stat("none") == "[unknown statistic none]"
-    _, problems = citations.finish_page("Text.")
+    _, problems = built.finish("Text.")
     assert problems == [
         Problem(
             PAGE,
@@ -228,14 +233,8 @@ def test_an_unknown_key_on_a_generated_page_or_not_in_the_file_has_no_line(
     page = tmp_path / "page.md"
     page.write_text("nobody without quotes\n", encoding="utf-8")
     for path in (None, page):
-        citations = Citations(registry())
-        citations.start_page(PAGE, path)
-        citations.cite("nobody")
-        [problem] = citations.finish_page("")[1]
+        built = OnePage()
+        built.start(PAGE, path)
+        built.citations.cite("nobody")
+        [problem] = built.finish("")[1]
         assert problem.line is None
-
-
-@pytest.mark.parametrize("macro", ["cite", "stat", "stat_value", "listed_sign"])
-def test_a_macro_outside_a_page_is_a_build_error(macro: str) -> None:
-    with pytest.raises(RuntimeError, match=r"^cite\(\) or stat\(\) used outside a page$"):
-        getattr(Citations(registry()), macro)("review2020_weeks")

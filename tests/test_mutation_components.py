@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from healthsite.checks.components import check_components, outline
-from healthsite.checks.frontmatter import read_front_matter
 from healthsite.content.warning_signs import Level, WarningSign, WarningSigns
+from healthsite.pages.frontmatter import read_front_matter
 
 PAGE = "docs/test.md"
 SIGNS_FILE = "data/warning_signs.yml"

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from healthsite.content.citations import Citations
 from healthsite.content.findings import (
     Certainty,
     Finding,
-    Findings,
     Grade,
     PageFindings,
     check_page_findings,
     parse_certainty,
 )
-from healthsite.i18n.wording import PageWording
+from healthsite.content.wording import PageWording
 from healthsite.problems import Problem
-from tests.mutationdata import PAGE, front_matter, registry
+from tests.mutationdata import PAGE, OnePage, front_matter, registry
 
 CERTAINTY_EXPECTED = (
     "the grade its source gave: high, moderate, low or very low; a range such as "
@@ -333,13 +331,10 @@ def test_every_finding_is_checked_and_one_mistake_drops_them_all() -> None:
 
 
 def rendered(yaml_text: str, wording: PageWording | None = None) -> str:
-    citations = Citations(registry(), wording)
-    findings = Findings(citations)
-    front = front_matter(yaml_text)
-    assert findings.load([front]) == []
-    citations.start_page(PAGE, None)
-    findings.start_page(PAGE, "")
-    return findings.render()
+    page = OnePage(wording)
+    assert page.findings.load([front_matter(yaml_text)]) == []
+    page.start()
+    return page.findings.render()
 
 
 def test_findings_render_as_a_list_with_each_finding_cited_and_graded() -> None:
@@ -463,10 +458,11 @@ PAGE_TEXT = "---\ntitle: Example\n---\n\n# Example\n\nText.\n\n{{ findings() }}\
 
 
 def test_findings_listed_but_not_shown_are_named_on_their_line() -> None:
-    findings = Findings(Citations(registry()))
+    page = OnePage()
+    findings = page.findings
     assert findings.load([front_matter(findings_yaml(GOOD))]) == []
-    findings.start_page(PAGE, "")
-    assert findings.finish_page(rendered=True) == [
+    page.start(PAGE, None, "")
+    assert page.finding_problems(rendered=True) == [
         Problem(
             PAGE,
             3,
@@ -475,15 +471,15 @@ def test_findings_listed_but_not_shown_are_named_on_their_line() -> None:
             "'## What the research shows'",
         )
     ]
-    assert findings.page is None
 
 
 def test_the_macro_on_a_page_without_findings_is_named_on_its_line() -> None:
-    findings = Findings(Citations(registry()))
+    page = OnePage()
+    findings = page.findings
     assert findings.load([front_matter("title: Example\n")]) == []
-    findings.start_page(PAGE, PAGE_TEXT)
+    page.start(PAGE, None, PAGE_TEXT)
     assert findings.render() == ""
-    assert findings.finish_page(rendered=True) == [
+    assert page.finding_problems(rendered=True) == [
         Problem(
             PAGE,
             9,
@@ -502,10 +498,11 @@ def test_the_macro_on_a_page_without_findings_is_named_on_its_line() -> None:
     ],
 )
 def test_the_macro_is_found_on_its_line_below_any_front_matter(file_text: str, line: int) -> None:
-    findings = Findings(Citations(registry()))
-    findings.start_page(PAGE, file_text)
+    page = OnePage()
+    findings = page.findings
+    page.start(PAGE, None, file_text)
     findings.render()
-    [problem] = findings.finish_page(rendered=True)
+    [problem] = page.finding_problems(rendered=True)
     assert problem.line == line
 
 
@@ -520,43 +517,39 @@ def test_two_findings_with_two_figures_each_are_listed_in_order() -> None:
 
 
 def test_the_macro_named_only_in_front_matter_has_no_body_line() -> None:
-    findings = Findings(Citations(registry()))
-    findings.start_page(PAGE, "---\nnote: findings()\n---\n\nText.\n")
+    page = OnePage()
+    findings = page.findings
+    page.start(PAGE, None, "---\nnote: findings()\n---\n\nText.\n")
     findings.render()
-    [problem] = findings.finish_page(rendered=True)
+    [problem] = page.finding_problems(rendered=True)
     assert problem.line is None
 
 
 def test_nothing_more_is_said_of_a_page_whose_findings_are_wrong_or_did_not_render() -> None:
-    findings = Findings(Citations(registry()))
+    page = OnePage()
+    findings = page.findings
     bad = findings_yaml(GOOD.replace("review2020", "nowhere"))
     assert len(findings.load([front_matter(bad)])) == 1
     assert findings.invalid == {PAGE}
-    findings.start_page(PAGE, PAGE_TEXT)
+    page.start(PAGE, None, PAGE_TEXT)
     findings.render()
-    assert findings.finish_page(rendered=True) == []
+    assert page.finding_problems(rendered=True) == []
     assert findings.load([front_matter(findings_yaml(GOOD))]) == []
     assert findings.invalid == set()
-    findings.start_page(PAGE, PAGE_TEXT)
-    assert findings.finish_page(rendered=False) == []
-    assert findings.finish_page(rendered=True) == []  # no page started
+    page.start(PAGE, None, PAGE_TEXT)
+    assert page.finding_problems(rendered=False) == []
 
 
 def test_findings_shown_where_listed_pass() -> None:
-    findings = Findings(Citations(registry()))
+    page = OnePage()
+    findings = page.findings
     findings.load([front_matter(findings_yaml(GOOD)), front_matter("title: Other\n", "o.md")])
     assert list(findings.by_page) == [PAGE]
-    findings.citations.start_page(PAGE, None)
-    findings.start_page(PAGE, PAGE_TEXT)
+    page.start(PAGE, None, PAGE_TEXT)
     assert findings.render().startswith('\n\n<ul class="findings"')
-    assert findings.finish_page(rendered=True) == []
-    findings.start_page("o.md", "Text.\n")
-    assert findings.finish_page(rendered=True) == []
-
-
-def test_the_macro_outside_a_page_is_a_build_error() -> None:
-    with pytest.raises(RuntimeError, match=r"^findings\(\) used outside a page$"):
-        Findings(Citations(registry())).render()
+    assert page.finding_problems(rendered=True) == []
+    page.start("o.md", None, "Text.\n")
+    assert page.finding_problems(rendered=True) == []
 
 
 def test_every_grade_has_an_order_best_first() -> None:

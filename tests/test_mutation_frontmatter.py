@@ -1,4 +1,4 @@
-"""healthsite/checks/frontmatter.py in-process: each front matter mistake named
+"""healthsite/pages/frontmatter.py in-process: each front matter mistake named
 as ``path:line: field: what is wrong; expected ...`` (README, "Mutation
 testing")."""
 
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from healthsite.checks.frontmatter import (
+from healthsite.pages.frontmatter import (
     FrontMatter,
     PageType,
     ReviewDates,

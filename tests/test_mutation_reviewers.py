@@ -19,7 +19,7 @@ from healthsite.content.reviewers import (
     reviewers_page_url,
     unknown_reviewers,
 )
-from healthsite.i18n.wording import PageWording
+from healthsite.content.wording import PageWording
 from healthsite.problems import Problem
 from tests.mutationdata import front_matter
 

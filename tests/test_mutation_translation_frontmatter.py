@@ -1,4 +1,4 @@
-"""healthsite/i18n/frontmatter.py in-process: what a Spanish page's front
+"""healthsite/pages/translated.py in-process: what a Spanish page's front
 matter may say, and each message for one that says more, less or otherwise
 than its English page (README, "Mutation testing")."""
 
@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from healthsite.checks.frontmatter import FrontMatter, read_front_matter
-from healthsite.i18n.frontmatter import TranslationRecord, read_translation
+from healthsite.pages.frontmatter import FrontMatter, read_front_matter
+from healthsite.pages.translated import TranslationRecord, read_translation
 
 ENGLISH = "docs/treatments/example.md"
 SPANISH = "docs/treatments/example.es.md"

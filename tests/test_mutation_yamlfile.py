@@ -11,6 +11,7 @@ import yaml
 
 from healthsite.problems import Problem
 from healthsite.yamlfile import (
+    DatesAsTextLoader,
     InvalidYamlError,
     expanded_size,
     line_of,
@@ -218,19 +219,12 @@ def test_the_quick_parse_gives_pyyamls_message(tmp_path: Path) -> None:
 def test_a_file_is_read_with_the_loader_given(tmp_path: Path) -> None:
     path = tmp_path / "x.yml"
     path.write_text("day: 2026-01-02\n", encoding="utf-8")
-
-    class DatesAsText(yaml.SafeLoader):
-        pass
-
-    DatesAsText.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
     assert load_with_lines(path, FILE) == ({"day": dt.date(2026, 1, 2)}, {(): 1, ("day",): 1})
-    assert load_with_lines(path, FILE, DatesAsText)[0] == {"day": "2026-01-02"}
+    assert load_with_lines(path, FILE, DatesAsTextLoader)[0] == {"day": "2026-01-02"}
     path.write_text("a: [\n", encoding="utf-8")
-    with pytest.raises(InvalidYamlError):
+    with pytest.raises(InvalidYamlError) as raised:
         load_with_lines(path, FILE)
+    assert raised.value.problem.path == FILE
 
 
 def test_a_quick_load_is_the_data_or_none() -> None:

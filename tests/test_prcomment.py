@@ -1,7 +1,9 @@
-"""The pull request's preview comment: changed pages, links, and GitHub's API.
+"""The pull request's preview comment: changed pages, links, and how the workflows post it.
 
-GitHub's REST API is stood in for by a small HTTP server on 127.0.0.1 that
-keeps comments in memory, so the real requests of the real command are made.
+The workflows post it with GitHub's CLI (`gh pr comment --edit-last`). Their
+steps' scripts run here as written, with a stand-in `gh` on the PATH that keeps
+the pull request's comments in a file, so the real commands of the real
+workflows are run and what they leave on the pull request is checked.
 """
 
 from __future__ import annotations
@@ -11,29 +13,27 @@ import os
 import re
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from healthsite.publishing.prcomment import (
-    BOT_LOGIN,
     MARKER,
     ChangedPage,
     PreviewInfo,
     StaleTranslation,
     comment_body,
     describe,
+    our_comment,
     plain,
     stale_translations,
 )
 from tests.sitebuild import ROOT, Build
 from tests.test_translations import current_print, spanish
 from tests.translationrepo import ENGLISH, Project
+from tests.workflowstep import run_script, workflow_step
 
 SITE_URL = "https://crps-info.github.io/site/"
 PREVIEW = f"{SITE_URL}pr-preview/pr-7/"
@@ -156,89 +156,84 @@ def test_text_from_a_forks_build_cannot_add_links_markup_or_mentions() -> None:
 def test_a_tampered_description_is_refused(tmp_path: Path, change: dict[str, Any]) -> None:
     info = {"pull_request": 7, "every_page": False, "pages": [], **change}
     (tmp_path / "preview.json").write_text(json.dumps(info))
-    result = _prcomment(
-        ["comment", "--info", "preview.json", "--head-sha", HEAD, "--fork"], tmp_path, {}
-    )
+    args = ["body", "--info", "preview.json", "--head-sha", HEAD, "--fork", "--out", "c.md"]
+    result = _prcomment(args, tmp_path, {})
     assert result.returncode == 2
     assert "prcomment: preview.json: not a preview description" in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (tmp_path / "c.md").exists()
 
 
-# --- GitHub's API, stood in for ------------------------------------------------------
+# --- The workflows' steps, with a stand-in for GitHub's CLI ----------------------
+
+FAKE_GH = """#!{python}
+# Stands in for GitHub's CLI (gh): keeps pull request 7's comments in a JSON
+# file, records each call, and edits or adds comments as `gh pr comment` does.
+import json, os, sys
+
+state_file = os.environ["FAKE_GH_STATE"]
+with open(state_file) as opened:
+    state = json.load(opened)
+args = sys.argv[1:]
+state["calls"].append(args)
+bot = {{"login": "github-actions"}}  # the job token's login, as gh's GraphQL names it
+status = 0
+if args[:2] == ["pr", "view"] and "headRefOid" in args:
+    print(state["head_sha"])
+elif args[:2] == ["pr", "view"]:
+    print(json.dumps({{"comments": state["comments"]}}))
+elif args[:2] == ["pr", "comment"]:
+    with open(args[args.index("--body-file") + 1]) as opened:
+        body = opened.read()
+    mine = [c for c in state["comments"] if c["author"] == bot]
+    if "--edit-last" in args and mine:
+        mine[-1]["body"] = body
+    elif "--edit-last" in args and "--create-if-none" not in args:
+        print("no comments found for current user", file=sys.stderr)
+        status = 1
+    else:
+        state["comments"].append({{"author": bot, "body": body}})
+with open(state_file, "w") as opened:
+    json.dump(state, opened)
+sys.exit(status)
+"""
 
 
 @dataclass
-class FakeGitHub:
-    """Comments of pull request 7 in owner/repo, and every request made."""
+class FakeGh:
+    """Pull request 7 as the stand-in gh sees it, and every call made to it."""
 
-    head_sha: str = HEAD
-    comments: list[dict[str, Any]] = field(default_factory=list)
-    requests: list[tuple[str, str]] = field(default_factory=list)
-    url: str = ""
+    state_file: Path
+    bin_dir: Path
 
+    @property
+    def state(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.state_file.read_text())
+        return loaded
 
-def _handler(state: FakeGitHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    def set(self, **values: Any) -> None:
+        self.state_file.write_text(json.dumps({**self.state, **values}))
 
-        def _answer(self, status: int, body: object) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    @property
+    def comments(self) -> list[dict[str, Any]]:
+        return list(self.state["comments"])
 
-        def _body(self) -> dict[str, Any]:
-            length = int(self.headers.get("Content-Length", "0"))
-            loaded: dict[str, Any] = json.loads(self.rfile.read(length))
-            return loaded
-
-        def _route(self, method: str) -> None:
-            state.requests.append((method, self.path))
-            if self.headers.get("Authorization") != "Bearer test-token":
-                return self._answer(401, {"message": "Bad credentials"})
-            path = self.path.split("?")[0]
-            if method == "GET" and path == "/repos/owner/repo/pulls/7":
-                return self._answer(200, {"head": {"sha": state.head_sha}})
-            if method == "GET" and path == "/repos/owner/repo/issues/7/comments":
-                return self._answer(200, state.comments)
-            if method == "POST" and path == "/repos/owner/repo/issues/7/comments":
-                comment = {"id": 100 + len(state.comments), "user": {"login": BOT_LOGIN}}
-                state.comments.append({**comment, "body": self._body()["body"]})
-                return self._answer(201, state.comments[-1])
-            edited = re.fullmatch(r"/repos/owner/repo/issues/comments/(\d+)", path)
-            if method == "PATCH" and edited:
-                [comment] = [c for c in state.comments if c["id"] == int(edited.group(1))]
-                comment["body"] = self._body()["body"]
-                return self._answer(200, comment)
-            return self._answer(404, {"message": "Not Found"})
-
-        def do_GET(self) -> None:
-            self._route("GET")
-
-        def do_POST(self) -> None:
-            self._route("POST")
-
-        def do_PATCH(self) -> None:
-            self._route("PATCH")
-
-    return Handler
+    def calls(self, verb: str) -> list[list[str]]:
+        return [call for call in self.state["calls"] if call[:2] == ["pr", verb]]
 
 
 @pytest.fixture
-def github() -> Iterator[FakeGitHub]:
-    state = FakeGitHub()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
+def gh(tmp_path: Path) -> FakeGh:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH.format(python=sys.executable))
+    (bin_dir / "gh").chmod(0o755)
+    # The workflow's `python`: this one, with the project's dependencies.
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n')
+    (bin_dir / "python").chmod(0o755)
+    state = FakeGh(tmp_path / "gh-state.json", bin_dir)
+    state.state_file.write_text(json.dumps({"comments": [], "calls": [], "head_sha": HEAD}))
+    return state
 
 
 def _prcomment(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -257,88 +252,127 @@ def described(tmp_path: Path, built_site: Build) -> Path:
     """The describe step, as the build job runs it, and the project's mkdocs.yml."""
     (tmp_path / "changed.txt").write_text("docs/conditions/crps.md\n")
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
-    args = ["describe", "--pr", "7", "--changed-from", "changed.txt", "--out", "info"]
+    args = ["describe", "--pr", "7", "--changed-from", "changed.txt", "--out", "preview-info"]
     result = _prcomment([*args, "--site-dir", str(built_site.site_dir)], tmp_path, {})
     assert result.returncode == 0, result.stderr
     return tmp_path
 
 
-def _api(github: FakeGitHub) -> dict[str, str]:
-    return {
-        "GITHUB_API_URL": github.url,
-        "GITHUB_REPOSITORY": "owner/repo",
-        "GITHUB_TOKEN": "test-token",
-    }
+# The values GitHub would put in each step's `env:` (its ${{ }} expressions).
+EVENT = {
+    "GH_TOKEN": "test-token",
+    "GH_REPO": "owner/repo",
+    "PR_NUMBER": "7",
+    "HEAD_SHA": HEAD,
+    "RUN_URL": "https://github.com/owner/repo/actions/runs/42",
+    "REMOVED": "7",
+}
 
 
-def test_the_comment_is_added_once_then_updated(described: Path, github: FakeGitHub) -> None:
+def run_step(workflow: str, job: str, name: str, cwd: Path, gh: FakeGh) -> CompletedStep:
+    """Run one step's script from a workflow file, with the stand-in gh, in ``cwd``."""
+    step = workflow_step(workflow, job, lambda step: step.get("name") == name)
+    env = {key: EVENT[key] for key in step["env"]}
+    result = run_script(
+        step["run"],
+        cwd,
+        {
+            "PATH": f"{gh.bin_dir}:/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "NO_MKDOCS_2_WARNING": "1",
+            "FAKE_GH_STATE": str(gh.state_file),
+            **env,
+        },
+    )
+    return CompletedStep(result.returncode, result.stdout + result.stderr)
+
+
+@dataclass(frozen=True)
+class CompletedStep:
+    returncode: int
+    output: str
+
+
+def comment_on_preview(cwd: Path, gh: FakeGh) -> CompletedStep:
+    step = "Add or update the comment linking to the changed pages"
+    return run_step("pull-request.yml", "preview", step, cwd, gh)
+
+
+def test_the_comment_is_added_once_then_updated(described: Path, gh: FakeGh) -> None:
     # Someone else's comment that copies the marker is never edited.
-    github.comments.append({"id": 1, "user": {"login": "mallory"}, "body": MARKER + " hi"})
-    comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
-    first = _prcomment(comment, described, _api(github))
-    assert first.returncode == 0, first.stderr
-    assert "comment on #7 added" in first.stderr
-    second = _prcomment(comment, described, _api(github))
-    assert "comment on #7 updated" in second.stderr
-    mallorys, ours = github.comments
-    assert mallorys["body"] == MARKER + " hi"
+    mallory = {"author": {"login": "mallory"}, "body": MARKER + " hi"}
+    gh.set(comments=[mallory])
+    first = comment_on_preview(described, gh)
+    assert first.returncode == 0, first.output
+    second = comment_on_preview(described, gh)
+    assert second.returncode == 0, second.output
+    assert [call[2:] for call in gh.calls("comment")] == [
+        ["7", "--body-file", "comment.md", "--edit-last", "--create-if-none"]
+    ] * 2
+    theirs, ours = gh.comments
+    assert theirs == mallory
+    assert ours["body"].startswith(MARKER + "\n### Preview of this pull request\n")
     assert f"**Open the preview:** {PREVIEW}" in ours["body"]
     assert f"[{plain(CRPS_TITLE)}]({PREVIEW}conditions/crps/)" in ours["body"]
-    assert [m for m, _ in github.requests].count("POST") == 1
-    assert ("PATCH", "/repos/owner/repo/issues/comments/101") in github.requests
 
 
-def test_fork_comment_only_for_the_commit_that_was_built(
-    described: Path, github: FakeGitHub
-) -> None:
-    comment = ["comment", "--fork", "--info", "info/preview.json", "--run-url", "https://x/run"]
-    github.head_sha = "f" * 40  # the fork's pull request is at another commit
-    refused = _prcomment([*comment, "--head-sha", HEAD], described, _api(github))
-    assert refused.returncode == 2
-    assert "pull request #7 is at fffffff, not at the commit built (0123456); not commenting" in (
-        refused.stderr
+def comment_for_fork(cwd: Path, gh: FakeGh) -> CompletedStep:
+    step = "Add or update the comment"
+    return run_step("pr-preview-fork-comment.yml", "comment", step, cwd, gh)
+
+
+def test_fork_comment_only_for_the_commit_that_was_built(described: Path, gh: FakeGh) -> None:
+    gh.set(head_sha="f" * 40)  # the fork's pull request is at another commit
+    refused = comment_for_fork(described, gh)
+    assert refused.returncode == 1
+    assert (
+        "::error::pull request #7 is at fffffff, not at the commit built (0123456); "
+        "not commenting" in refused.output
     )
-    assert github.comments == []
-    github.head_sha = HEAD
-    done = _prcomment([*comment, "--head-sha", HEAD], described, _api(github))
-    assert done.returncode == 0, done.stderr
-    [ours] = github.comments
+    assert gh.comments == []
+    assert gh.calls("comment") == []
+    gh.set(head_sha=HEAD)
+    done = comment_for_fork(described, gh)
+    assert done.returncode == 0, done.output
+    [ours] = gh.comments
     assert "download the **site** artifact" in ours["body"]
+    assert f"({EVENT['RUN_URL']})" in ours["body"]
 
 
-def test_closing_updates_the_comment_and_never_adds_one(
-    described: Path, github: FakeGitHub
-) -> None:
-    none_yet = _prcomment(["removed", "--pr", "7"], described, _api(github))
-    assert none_yet.returncode == 0, none_yet.stderr
-    assert "no comment to update" in none_yet.stderr
-    assert github.comments == []
-    comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
-    _prcomment(comment, described, _api(github))
-    _prcomment(["removed", "--pr", "7"], described, _api(github))
-    [ours] = github.comments
+def close_pull_request(cwd: Path, gh: FakeGh) -> CompletedStep:
+    step = "Say so in the preview comment"
+    return run_step("pr-preview-remove.yml", "remove", step, cwd, gh)
+
+
+def test_closing_updates_the_comment_and_never_adds_one(described: Path, gh: FakeGh) -> None:
+    none_yet = close_pull_request(described, gh)
+    assert none_yet.returncode == 0, none_yet.output
+    assert "no preview comment to update" in none_yet.output
+    assert gh.comments == []
+    assert gh.calls("comment") == []
+    comment_on_preview(described, gh)
+    closed = close_pull_request(described, gh)
+    assert closed.returncode == 0, closed.output
+    [ours] = gh.comments
     assert "The pull request is closed, so its preview has been removed." in ours["body"]
+    assert gh.calls("comment")[-1][2:] == ["7", "--body-file", "comment.md", "--edit-last"]
 
 
-def test_missing_token_is_reported_not_a_traceback(described: Path) -> None:
-    comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
-    result = _prcomment(comment, described, {"GITHUB_TOKEN": "", "GITHUB_REPOSITORY": ""})
-    assert result.returncode == 2
-    assert "GITHUB_TOKEN and GITHUB_REPOSITORY not set; the workflow sets them" in result.stderr
-    assert "Traceback" not in result.stderr
+def make_room(cwd: Path, gh: FakeGh) -> CompletedStep:
+    step = "Say so on the pull requests whose previews made room"
+    return run_step("pull-request.yml", "preview", step, cwd, gh)
 
 
 def test_a_preview_removed_to_make_room_keeps_its_list_and_says_so(
-    described: Path, github: FakeGitHub
+    described: Path, gh: FakeGh
 ) -> None:
-    comment = ["comment", "--info", "info/preview.json", "--head-sha", HEAD]
-    _prcomment(comment, described, _api(github))
-    [ours] = github.comments
+    comment_on_preview(described, gh)
+    [ours] = gh.comments
     assert "At most 5 previews stay on the site at once" in ours["body"]
-    evicted = ["removed", "--evicted", "--pr", "7"]
-    done = _prcomment(evicted, described, _api(github))
-    assert done.returncode == 0, done.stderr
-    assert "comment on #7: says its preview was removed to make room" in done.stderr
+    done = make_room(described, gh)
+    assert done.returncode == 0, done.output
+    assert "says its preview was removed to make room" in done.output
+    [ours] = gh.comments
     body = ours["body"]
     assert body.startswith(
         MARKER + "\n### Preview of this pull request\n\n"
@@ -346,5 +380,19 @@ def test_a_preview_removed_to_make_room_keeps_its_list_and_says_so(
         "stay on the site at once, and this one was pushed least recently."
     )
     assert f"[{plain(CRPS_TITLE)}]({PREVIEW}conditions/crps/)" in body  # every page still listed
-    _prcomment(evicted, described, _api(github))
-    assert ours["body"] == body  # said once
+    make_room(described, gh)
+    assert gh.comments[0]["body"] == body  # said once
+
+
+def test_the_preview_comment_is_the_bots_last_with_the_marker() -> None:
+    def comment(login: str, body: str) -> dict[str, Any]:
+        return {"author": {"login": login}, "body": body}
+
+    comments = [
+        comment("github-actions", MARKER + "\nold"),
+        comment("github-actions", MARKER + "\nnew"),
+        comment("mallory", MARKER + "\ncopied"),
+        comment("github-actions", "another comment of the bot"),
+    ]
+    assert our_comment(json.dumps({"comments": comments})) == MARKER + "\nnew"
+    assert our_comment(json.dumps({"comments": comments[2:]})) is None

@@ -10,7 +10,13 @@ import pytest
 
 from tests.sitebuild import ROOT, Build
 
-MAINTAINER_DOCS = ("README.md", "CONTRIBUTING.md", "STYLE.md", "benchmarks/README.md")
+MAINTAINER_DOCS = (
+    "README.md",
+    "CONTRIBUTING.md",
+    "STYLE.md",
+    "ARCHITECTURE.md",
+    "benchmarks/README.md",
+)
 RELATIVE_LINK = re.compile(r"\]\((?!https?://|mailto:|#)([^)\s#]+)(?:#[^)]*)?\)")
 
 

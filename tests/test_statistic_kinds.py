@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from healthsite.content.citations import VERB_BY_KIND, Citations
+from healthsite.content.citations import VERB_BY_KIND, Citations, PageCitations
 from healthsite.content.registry import DataFile, Registry, StatisticKind, load_registry
 from healthsite.problems import Problem
 from tests.sitebuild import ROOT
@@ -42,8 +42,8 @@ def test_every_kind_has_its_words() -> None:
 def test_a_guideline_figure_says_what_the_guideline_says(tmp_path: Path) -> None:
     registry, problems = load(tmp_path, real(SOURCES), real(STATISTICS))
     assert problems == []
-    citations = Citations(registry)
-    citations.start_page("treatments/iv-ketamine.md", None)
+    page = PageCitations("treatments/iv-ketamine.md", None)
+    citations = Citations(registry, lambda: page)
     assert citations.stat("cohen2018_benefit_weeks") == (
         "A summary of a 2018 US guideline on IV ketamine for long-term pain says that there is "
         "moderate evidence that ketamine eases CRPS pain for up to about 12 "

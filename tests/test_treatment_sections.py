@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from healthsite.checks.components import TREATMENT_SECTIONS, check_components
-from healthsite.checks.frontmatter import read_front_matter
+from healthsite.pages.frontmatter import read_front_matter
 from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
 
 ORDER = (

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.measure import SERVED_AT, SERVING, ServeSession
-from healthsite.checks.frontmatter import PageType
 from healthsite.checks.unfinished import (
     DRAFT_CLASS,
     TemplateWords,
     template_sentences,
     unfinished_problems,
 )
+from healthsite.pages.frontmatter import PageType
 from scripts.new_page import NEW_PAGE_TYPES, NewPage, page_text
 from tests.sitebuild import ROOT, assert_fails_with, build
 from tests.test_library import GUIDE

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from healthsite.checks.components import check_components
-from healthsite.content.citations import Citations
+from healthsite.content.citations import Citations, PageCitations
 from healthsite.content.registry import Checked, DataFile, Registry, Source
 from healthsite.content.warning_signs import (
     Level,
@@ -209,14 +209,14 @@ def test_every_sign_of_the_site_has_a_level_and_a_first_hand_source() -> None:
 
 def test_signs_writes_one_cited_bullet_a_sign_indented_for_the_card() -> None:
     registry = Registry(SOURCES, {}, "data/sources.yml", "data/statistics.yml")
-    citations = Citations(registry)
-    citations.start_page("docs/page.md", None)
+    page = PageCitations("docs/page.md", None)
+    citations = Citations(registry, lambda: page)
     markdown = SignsMacro(CATALOG, citations).render("cast_limb_emergency", "limb_cold_sudden")
     assert markdown == (
         "- a limb in a cast goes numb[^webmd_cast_care]\n"
         "    - an arm or leg suddenly turns cold[^cleveland_limb_ischemia]"
     )
-    citations.finish_page(markdown)
+    citations.finish(page, markdown)
     listed = citations.keys_by_page["docs/page.md"]
     assert listed.warning_signs == ["cast_limb_emergency", "limb_cold_sudden"]
     assert listed.sources == ["webmd_cast_care", "cleveland_limb_ischemia"]

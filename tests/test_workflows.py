@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from tests.sitebuild import ROOT
+from tests.workflowstep import run_script, workflow_step
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -90,16 +91,44 @@ def test_workflows_are_hardened() -> None:
 USES = re.compile(r"^\s+(?:- )?uses: ([\w.-]+/[\w./-]+)@(\S+ # \S+)$", re.MULTILINE)
 
 
+def pins_by_action(paths: list[Path]) -> dict[str, dict[str, list[str]]]:
+    """Each action -> each pin it has ("SHA # vX.Y.Z") -> the workflows that use it."""
+    pins: dict[str, dict[str, list[str]]] = {}
+    for path in paths:
+        for action, pin in USES.findall(path.read_text()):
+            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
+    return pins
+
+
+def differing_pins(paths: list[Path]) -> dict[str, dict[str, list[str]]]:
+    return {action: by_pin for action, by_pin in pins_by_action(paths).items() if len(by_pin) > 1}
+
+
 def test_each_action_is_pinned_at_one_version_across_the_workflows() -> None:
     """A workflow left on an older release of an action (deploy.yml was) keeps
     what the newer release fixed; Dependabot moves every pin of an action together."""
-    pins: dict[str, dict[str, list[str]]] = {}
+    pins = pins_by_action(workflow_files())
+    # Both are used by more than one workflow: there is something to compare.
+    for action in ("actions/checkout", "actions/setup-python"):
+        assert len({name for names in pins[action].values() for name in names}) > 1, action
+    assert not differing_pins(workflow_files()), "actions pinned at more than one version"
+
+
+def test_an_action_pinned_at_two_versions_is_found(tmp_path: Path) -> None:
+    """The check above fails on the mistake it is for: deploy.yml on an older checkout."""
+    copies = []
     for path in workflow_files():
-        for action, pin in USES.findall(path.read_text()):
-            pins.setdefault(action, {}).setdefault(pin, []).append(path.name)
-    assert "actions/checkout" in pins
-    differing = {action: by_pin for action, by_pin in pins.items() if len(by_pin) > 1}
-    assert not differing, f"actions pinned at more than one version: {differing}"
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text())
+        copies.append(copy)
+    deploy = tmp_path / "deploy.yml"
+    older = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+    text, replaced = re.subn(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", older, deploy.read_text())
+    assert replaced
+    deploy.write_text(text)
+    differing = differing_pins(copies)
+    assert set(differing) == {"actions/checkout"}
+    assert differing["actions/checkout"][older.split("@")[1]] == ["deploy.yml"]
 
 
 def test_dependabot_updates_python_pins_and_actions() -> None:
@@ -119,8 +148,7 @@ def run_issue_step(
     tmp_path: Path, status: int, open_issue: str, job: str = "links"
 ) -> tuple[int, list[list[str]]]:
     """Run a weekly workflow job's tracking-issue script with a stand-in `gh`."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "weekly-links.yml").read_text())
-    [step] = [s for s in workflow["jobs"][job]["steps"] if s.get("name", "").startswith("Open")]
+    step = workflow_step("weekly-links.yml", job, lambda s: s.get("name", "").startswith("Open"))
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
     (bin_dir / "gh").write_text(FAKE_GH)
@@ -128,19 +156,16 @@ def run_issue_step(
     (tmp_path / "link-report.md").write_text("# Link check\n\n**1 broken link.**\n")
     calls = tmp_path / "calls"
     calls.write_text("")
-    result = subprocess.run(
-        ["bash", "-e", "-c", step["run"]],
-        cwd=tmp_path,
-        env={
+    result = run_script(
+        step["run"],
+        tmp_path,
+        {
             "PATH": f"{bin_dir}:/usr/bin:/bin",
             "GH_CALLS": str(calls),
             "OPEN_ISSUE": open_issue,
             "STATUS": str(status),
             "RUN_URL": "https://example.invalid/run/1",
         },
-        capture_output=True,
-        text=True,
-        check=False,
     )
     # Arguments end in NUL, calls in RS: an issue body spans lines.
     recorded = [call.split("\0")[:-1] for call in calls.read_text().split("\x1e")[:-1]]
@@ -186,7 +211,22 @@ SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repos
 
 
 def _token_steps(job: dict[str, Any]) -> list[str]:
-    return [step["run"] for step in job["steps"] if "GITHUB_TOKEN" in step.get("env", {})]
+    """The scripts of the steps that get the job's token (GITHUB_TOKEN for our
+    scripts, GH_TOKEN for GitHub's CLI), each on one line."""
+    env_names = ("GITHUB_TOKEN", "GH_TOKEN")
+    steps = [step for step in job["steps"] if set(env_names) & set(step.get("env", {}))]
+    assert steps, "no step gets the token"
+    return [_one_line(step["run"]) for step in steps]
+
+
+def _one_line(script: str) -> str:
+    """A step's script on one line: continued lines joined, spaces collapsed."""
+    return " ".join(script.replace("\\\n", " ").split())
+
+
+# The sticky comment: GitHub's CLI edits the last comment the job's token
+# wrote (the preview comment), or adds one; the text comes from prcomment.
+STICKY = "gh pr comment {number} --body-file comment.md --edit-last"
 
 
 def test_no_workflow_runs_a_pull_requests_code_with_a_write_token() -> None:
@@ -207,14 +247,21 @@ def test_preview_is_deployed_only_for_branches_of_this_repository() -> None:
     assert preview["needs"] == "site"
     assert preview["permissions"] == {"contents": "write", "pull-requests": "write"}
     assert preview["concurrency"]["group"] == "pr-preview-${{ github.event.pull_request.number }}"
-    assert [" ".join(run.split()) for run in _token_steps(preview)] == [
+    assert _token_steps(preview) == [
         'python -m healthsite.publishing.preview deploy --pr "$PR_NUMBER" --site-dir site '
         "--pages-from preview-info/preview.json",
-        "python -m healthsite.publishing.prcomment comment --info preview-info/preview.json "
-        '--head-sha "$HEAD_SHA"',
-        "for number in $REMOVED; do python -m healthsite.publishing.prcomment removed --evicted "
-        '--pr "$number" done',
+        "python -m healthsite.publishing.prcomment body --info preview-info/preview.json "
+        '--head-sha "$HEAD_SHA" --out comment.md > /dev/null '
+        + STICKY.format(number='"$PR_NUMBER"')
+        + " --create-if-none",
+        'for number in $REMOVED; do gh pr view "$number" --json comments > comments.json '
+        "python -m healthsite.publishing.prcomment removed --evicted --comments comments.json "
+        "--out comment.md if [ -f comment.md ]; then "
+        + STICKY.format(number='"$number"')
+        + " fi done",
     ]
+    comment = next(step for step in preview["steps"] if "GH_TOKEN" in step.get("env", {}))
+    assert comment["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
     evicted = next(step for step in preview["steps"] if "REMOVED" in step.get("env", {}))
     assert evicted["env"]["REMOVED"] == "${{ steps.deploy.outputs.removed }}"
     build = next(step for step in jobs["site"]["steps"] if step.get("run") == "make build")
@@ -230,9 +277,13 @@ def test_closing_a_pull_request_removes_its_preview_after_any_deploy() -> None:
     assert job["concurrency"] == preview["concurrency"]
     checkout = job["steps"][0]
     assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
-    assert [" ".join(run.split()) for run in _token_steps(job)] == [
+    assert _token_steps(job) == [
         'python -m healthsite.publishing.preview remove --pr "$PR_NUMBER"',
-        'python -m healthsite.publishing.prcomment removed --pr "$PR_NUMBER"',
+        'gh pr view "$PR_NUMBER" --json comments > comments.json '
+        "python -m healthsite.publishing.prcomment removed --comments comments.json "
+        "--out comment.md if [ -f comment.md ]; then "
+        + STICKY.format(number='"$PR_NUMBER"')
+        + " fi",
     ]
 
 
@@ -252,12 +303,23 @@ def test_fork_comment_workflow_runs_only_this_repositorys_code() -> None:
     assert set(checkout["with"]) == {"persist-credentials"}  # the default branch, not the fork's
     download = next(step for step in job["steps"] if "download-artifact" in step.get("uses", ""))
     assert download["with"]["name"] == "preview-info"  # data only; the site is not downloaded
-    runs = [" ".join(step["run"].split()) for step in job["steps"] if "run" in step]
-    assert runs == [
-        "python -m pip install --require-hashes -r requirements.lock",
-        "python -m healthsite.publishing.prcomment comment --fork --info preview-info/preview.json "
-        '--head-sha "$HEAD_SHA" --run-url "$RUN_URL"',
-    ]
+    runs = [_one_line(step["run"]) for step in job["steps"] if "run" in step]
+    assert runs[0] == "python -m pip install --require-hashes -r requirements.lock"
+    # The fork's data is only read by prcomment (validated); the comment is
+    # posted only after gh confirms the pull request is at the commit built.
+    [comment] = runs[1:]
+    assert comment.startswith(
+        "number=$(python -m healthsite.publishing.prcomment body --fork "
+        '--info preview-info/preview.json --head-sha "$HEAD_SHA" --run-url "$RUN_URL" '
+        "--out comment.md) "
+    )
+    check = 'built=$(gh pr view "$number" --json headRefOid --jq .headRefOid)'
+    assert check in comment
+    assert 'if [ "$built" != "$HEAD_SHA" ]; then' in comment
+    assert comment.endswith(STICKY.format(number='"$number"') + " --create-if-none")
+    assert comment.index(check) < comment.index("gh pr comment")
+    step = next(step for step in job["steps"] if "GH_TOKEN" in step.get("env", {}))
+    assert step["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
     # The only finding zizmor is told to ignore, and why.
     text = (ROOT / ".github" / "workflows" / "pr-preview-fork-comment.yml").read_text()
     assert text.count("zizmor: ignore") == 1

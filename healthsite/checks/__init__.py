@@ -1,1 +1,2 @@
-"""Editorial checks: front matter, review dates, templates, readability."""
+"""Editorial checks: front matter across pages, review dates, templates in a sandbox,
+components, readability, unfinished pages."""

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
 from healthsite.content.warning_signs import WarningSigns, did_you_mean
 from healthsite.html.components import (
     CARD_BY_TYPE,
@@ -38,6 +37,7 @@ from healthsite.html.components import (
     KEY_POINTS,
     OTHER_ADMONITIONS,
 )
+from healthsite.pages.frontmatter import FrontMatter, PageType
 from healthsite.problems import Problem
 
 MAX_CARD_BULLETS = 5

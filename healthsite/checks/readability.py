@@ -23,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from healthsite.checks.textscores import SyllableCounter, flesch_kincaid_grade, smog_index
 from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
+from healthsite.library.render import LISTING_CLASS
 from healthsite.problems import Problem, Spot, log
+from healthsite.textlines import first_line, line_at
 
 ScoresT = TypeVar("ScoresT")
 TARGET_GRADE = 8.0
@@ -75,10 +77,9 @@ _syllables = SyllableCounter(_cmu_dictionary)
 SKIPPED_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "sup"}
 )
-# LISTING_CLASS marks what the build lists from other pages' front matter
-# (related pages, section lists, the A to Z, home page cards): titles and
-# summaries of other pages, not prose written on this one.
-LISTING_CLASS = "hs-listing"
+# LISTING_CLASS (healthsite/library/render.py) marks what the build lists from
+# other pages' front matter: titles and summaries of other pages, not prose
+# written on this one.
 SKIPPED_CLASSES = frozenset({"footnote", "admonition-title", "headerlink", LISTING_CLASS})
 BLOCK_TAGS = frozenset(
     {"p", "li", "dd", "dt", "ul", "ol", "dl", "div", "blockquote", "details", "summary", "br"}
@@ -317,11 +318,7 @@ def _front_matter_line(file_text: str, *key_path: str) -> int | None:
     line_number = None
     for key in key_path:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
-        start = line_number or 0
-        for number, line in enumerate(file_text.splitlines()[start:], start + 1):
-            if pattern.match(line):
-                line_number = number
-                break
+        line_number = first_line(file_text, pattern.match, after=line_number or 0) or line_number
     return line_number
 
 
@@ -365,7 +362,7 @@ def source_line(file_text: str, sentence: str) -> int | None:
         return None
     pattern = r"\W+(?:\S*\W+)??".join(re.escape(word) for word in first_words)
     found = re.search(pattern, file_text)
-    return file_text[: found.start()].count("\n") + 1 if found else None
+    return line_at(file_text, found.start()) if found else None
 
 
 def over_limit(scores: Scores, limit: float, shown_as: str, file_text: str) -> Problem | None:
@@ -406,8 +403,8 @@ SCORES_KEPT = 10_000
 class ScoresByHtml(Generic[ScoresT]):
     """A page's scores, computed once per distinct HTML (by its digest).
 
-    The module outlives a build under `mkdocs serve`, so a rebuild scores only
-    the pages whose HTML changed.
+    Kept for the process by the serve session (healthsite/build/state.py), so
+    a rebuild under `mkdocs serve` scores only the pages whose HTML changed.
     """
 
     def __init__(self, scorer: Callable[[list[str]], ScoresT]) -> None:
@@ -424,10 +421,6 @@ class ScoresByHtml(Generic[ScoresT]):
         return scores
 
 
-# The scores of a page's HTML, computed once per distinct HTML.
-html_scores = ScoresByHtml(score)
-
-
 @dataclass(frozen=True)
 class PageReadability:
     """What the build reports for one page."""
@@ -438,11 +431,18 @@ class PageReadability:
 
 
 def check_page(
-    html: str, shown_as: str, meta: Mapping[str, Any], file_text: str
+    html: str,
+    shown_as: str,
+    meta: Mapping[str, Any],
+    file_text: str,
+    scores: Callable[[str], Scores] | None = None,
 ) -> tuple[PageReadability, list[Problem]]:
-    """Score one page, log its scores at INFO, and return its problems."""
+    """Score one page, log its scores at INFO, and return its problems.
+
+    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``).
+    """
     limit, problems = page_limit(meta, shown_as, file_text)
-    result = PageReadability(shown_as, html_scores(html), limit)
+    result = PageReadability(shown_as, (scores or ScoresByHtml(score))(html), limit)
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,

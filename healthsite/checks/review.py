@@ -14,8 +14,8 @@ import os
 
 from mkdocs.exceptions import PluginError
 
-from healthsite.checks.frontmatter import FrontMatter
 from healthsite.dates import human_date
+from healthsite.pages.frontmatter import FrontMatter
 from healthsite.problems import Problem, log
 
 # Tests fix "today" with this variable instead of depending on the calendar.

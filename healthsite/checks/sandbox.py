@@ -30,6 +30,7 @@ from jinja2 import Environment, Template, TemplateError, TemplateSyntaxError, me
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from healthsite.problems import Problem
+from healthsite.textlines import line_at
 
 FIELD = "template"
 LITERAL_FIX = (
@@ -160,7 +161,7 @@ class PageSource:
 def first_body_line(file_text: str, body: str) -> int:
     """The file line the Markdown body starts on, after the front matter."""
     if body and file_text.endswith(body):
-        return file_text[: len(file_text) - len(body)].count("\n") + 1
+        return line_at(file_text, len(file_text) - len(body))
     return 1
 
 

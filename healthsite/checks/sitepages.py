@@ -1,38 +1,28 @@
-"""Checks over all pages at once: front matter, shared names, navigation, sections."""
+"""Checks over all pages at once: front matter, shared names, navigation, sections.
+
+``check_site_pages`` runs in ``on_nav``: it builds the page index
+(``healthsite/pages/index.py``), which every later step reads, and adds
+these checks' problems to it.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from healthsite.checks.frontmatter import OVERSIZED_FIELD, FrontMatter, read_front_matter
 from healthsite.checks.review import overdue_problem, report_overdue, running_in_ci, today
-from healthsite.i18n.frontmatter import read_translation
-from healthsite.i18n.language import (
-    DEFAULT_LANGUAGE,
-    english_src_uri,
-    page_key,
-    translation_language,
-)
 from healthsite.library.sections import SECTION_BY_TYPE, in_nav, section_problems
+from healthsite.pages.frontmatter import FrontMatter
+from healthsite.pages.index import FrontMatterRead, SitePages, read_site_pages
+from healthsite.pages.language import DEFAULT_LANGUAGE, page_key
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 LIBRARY_TYPES = frozenset(str(page_type) for page_type in SECTION_BY_TYPE)
-NAV_LINE = re.compile(r"^nav:", re.MULTILINE)
-
-
-@dataclass
-class SitePages:
-    """Validated front matter by ``src_path``, and every problem found."""
-
-    front_matter: dict[str, FrontMatter] = field(default_factory=dict)
-    # Pages whose front matter is too large once YAML aliases are expanded.
-    oversized_front_matter: set[str] = field(default_factory=set)
-    problems: list[Problem] = field(default_factory=list)
+NAV_LINE = re.compile(r"nav:")
 
 
 def _search_key(name: str) -> str:
@@ -64,11 +54,6 @@ def duplicate_alternative_names(pages: list[FrontMatter]) -> list[Problem]:
     return problems
 
 
-def _nav_line(config_file: Path) -> int | None:
-    match = NAV_LINE.search(config_file.read_text(encoding="utf-8"))
-    return match.string.count("\n", 0, match.start()) + 1 if match else None
-
-
 def pages_missing_from_nav(
     files: Files, nav: Navigation, site: SitePages, config_file: Path
 ) -> list[Problem]:
@@ -89,7 +74,7 @@ def pages_missing_from_nav(
         problems.append(
             Problem(
                 config_file.name,
-                _nav_line(config_file),
+                first_line(config_file.read_text(encoding="utf-8"), NAV_LINE.match),
                 "nav",
                 f"{file.src_uri} is not in the navigation, so readers cannot find it; add "
                 f"'- {title}: {file.src_uri}'",
@@ -98,72 +83,23 @@ def pages_missing_from_nav(
     return problems
 
 
-# Each page's checked front matter, by its name and text. The module outlives a
-# build under `mkdocs serve`, so a rebuild parses only the pages that changed
-# (at 1,000 pages, parsing them all was half a second of every rebuild). The
-# result depends on nothing but the text, so a page whose text is the same
-# gets the same answer.
-_read_before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...]]] = {}
-PAGES_KEPT = 20_000
-
-
-def _read_text(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
-    key = (shown_as, text)
-    found = _read_before.get(key)
-    if found is None:
-        if len(_read_before) >= PAGES_KEPT:
-            _read_before.clear()
-        front, problems = read_front_matter(text, shown_as)
-        found = _read_before[key] = (front, tuple(problems))
-    return found[0], list(found[1])
-
-
-def _read(file: File, docs_dir_name: str) -> tuple[FrontMatter | None, list[Problem]]:
-    # content_string: a page a plugin generates has no file on disk.
-    return _read_text(file.content_string, f"{docs_dir_name}/{file.src_uri}")
-
-
-def _read_translated(
-    file: File, docs_dir_name: str, docs_dir: Path
-) -> tuple[FrontMatter | None, list[Problem]]:
-    """A translation's front matter, made whole with its English page's."""
-    english_uri = english_src_uri(file.src_uri)
-    english_shown_as = f"{docs_dir_name}/{english_uri}"
-    english_path = docs_dir / english_uri
-    english = None
-    if english_path.is_file():
-        english, _ = _read_text(english_path.read_text(encoding="utf-8"), english_shown_as)
-    shown_as = f"{docs_dir_name}/{file.src_uri}"
-    return read_translation(file.content_string, shown_as, english, english_shown_as)
-
-
 def check_site_pages(
     files: Files,
     nav: Navigation,
     docs_dir_name: str,
     config_file: Path,
     language: str = DEFAULT_LANGUAGE,
+    read: FrontMatterRead | None = None,
 ) -> SitePages:
     """Validate every page's front matter, then what pages must not share.
 
     In another language's build, its translations are checked (an English
     page shown there untranslated was checked by the English build), and
-    every page is keyed by its English source path.
+    every page is keyed by its English source path. ``read`` keeps what was
+    read before (a new one reads every page).
     """
-    site = SitePages()
     docs_dir = config_file.parent / docs_dir_name
-    for file in files.documentation_pages():
-        if language != DEFAULT_LANGUAGE and translation_language(file.src_uri) == language:
-            front, problems = _read_translated(file, docs_dir_name, docs_dir)
-        else:
-            front, problems = _read(file, docs_dir_name)
-            if language != DEFAULT_LANGUAGE:
-                problems = []
-        site.problems.extend(problems)
-        if any(problem.field == OVERSIZED_FIELD for problem in problems):
-            site.oversized_front_matter.add(page_key(file))
-        if front is not None:
-            site.front_matter[page_key(file)] = front
+    site = read_site_pages(files, docs_dir_name, docs_dir, language, read)
     pages = list(site.front_matter.values())
     site.problems.extend(duplicate_alternative_names(pages))
     site.problems.extend(pages_missing_from_nav(files, nav, site, config_file))

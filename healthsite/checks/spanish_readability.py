@@ -14,6 +14,7 @@ tables, code, admonition titles or the references (readability.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from healthsite.checks.readability import (
@@ -84,10 +85,6 @@ def spanish_score(sentences: list[str]) -> SpanishScores:
     )
 
 
-# The scores of a Spanish page's HTML, computed once per distinct HTML.
-spanish_html_scores = ScoresByHtml(spanish_score)
-
-
 @dataclass(frozen=True)
 class SpanishReadability:
     """What the build reports for one Spanish page."""
@@ -138,10 +135,16 @@ def below_floor(scores: SpanishScores, shown_as: str, file_text: str) -> Problem
 
 
 def check_spanish_page(
-    html: str, shown_as: str, file_text: str
+    html: str,
+    shown_as: str,
+    file_text: str,
+    scores: Callable[[str], SpanishScores] | None = None,
 ) -> tuple[SpanishReadability, list[Problem]]:
-    """Score one Spanish page, log its scores at INFO, and return its problem, if any."""
-    result = SpanishReadability(shown_as, spanish_html_scores(html))
+    """Score one Spanish page, log its scores at INFO, and return its problem, if any.
+
+    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``).
+    """
+    result = SpanishReadability(shown_as, (scores or ScoresByHtml(spanish_score))(html))
     log.info(
         "readability: %s: %s (%s; target %s)",
         shown_as,

@@ -30,8 +30,9 @@ import html
 import re
 from pathlib import Path
 
-from healthsite.checks.frontmatter import PageType
+from healthsite.pages.frontmatter import PageType
 from healthsite.problems import Problem
+from healthsite.textlines import first_line, line_at
 
 # Where `make new-page` finds its templates (scripts/new_page.py), relative to the project.
 TEMPLATES_FOLDER = "scripts/page-templates"
@@ -149,7 +150,7 @@ class TemplateWords:
         )
         found = []
         for start, text in matches:
-            line = file_text.count("\n", 0, start) + 1
+            line = line_at(file_text, start)
             found.append(
                 Problem(
                     shown_as,
@@ -165,10 +166,7 @@ class TemplateWords:
 
 def title_line(file_text: str) -> int:
     """The line of the page's title heading (``# ...``), or 1."""
-    for number, line in enumerate(file_text.splitlines(), 1):
-        if line.startswith("# "):
-            return number
-    return 1
+    return first_line(file_text, lambda line: line.startswith("# ")) or 1
 
 
 def uncited_problem(shown_as: str, page_type: str | None, file_text: str) -> Problem:

@@ -1,1 +1,2 @@
-"""Shared content: sources, statistics, citations, the glossary and macro calls."""
+"""Shared content and what pages call: sources, statistics, citations, findings,
+warning signs, the glossary, reviewers, each entry's words in a language, macro calls."""

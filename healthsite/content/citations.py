@@ -8,6 +8,7 @@ heading, after the macros have run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from healthsite.content.registry import (
     Statistic,
     StatisticKind,
 )
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
-from healthsite.i18n.wording import PageWording
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 REFERENCES_HEADING = "## References"
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
@@ -48,6 +50,8 @@ class PageCitations:
 
     src_path: str
     abs_path: Path | None  # None for a page a plugin generated, with no file
+    # The page's language and what it lacked (None: English only, as in tests).
+    wording: PageWording | None = None
     cited: list[str] = field(default_factory=list)
     # Keys of the statistics it states, in order of first use.
     statistics: list[str] = field(default_factory=list)
@@ -104,32 +108,30 @@ def _line_mentioning(path: Path | None, key: str) -> int | None:
         return None
     # Any spelling of UTF-8 reads the page the same (make mutation).
     text = path.read_text(encoding="utf-8")  # pragma: no mutate
-    for number, line in enumerate(text.splitlines(), 1):
-        if f"'{key}'" in line or f'"{key}"' in line:
-            return number
-    return None
+    return first_line(text, lambda line: f"'{key}'" in line or f'"{key}"' in line)
 
 
 class Citations:
-    """Tracks citations page by page; renders ``cite()`` and ``stat()``."""
+    """Renders ``cite()`` and ``stat()`` into the page being built, and keeps
+    what each finished page cited.
 
-    def __init__(self, registry: Registry, wording: PageWording | None = None) -> None:
+    ``page`` hands back the record of the page being built: its owner (the
+    build's page state, healthsite/build/) makes one per page; the macros,
+    which Jinja calls with their own arguments only, find it there.
+    """
+
+    def __init__(self, registry: Registry, page: Callable[[], PageCitations]) -> None:
         self.registry = registry
-        # The language of the page being built (None: English only, as in tests).
-        self.wording = wording
-        self.page: PageCitations | None = None
-        # Sources each finished page cited, in order, by the src_path given to start_page.
+        self._current = page
+        # Sources each finished page cited, in order, by the page's src_path.
         self.cited_by_page: dict[str, list[Source]] = {}
         # The same as keys, with the statistics each page stated (for api/pages.json).
         self.keys_by_page: dict[str, CitedKeys] = {}
 
-    def start_page(self, src_path: str, abs_path: Path | None) -> None:
-        self.page = PageCitations(src_path, abs_path)
-
-    def _current(self) -> PageCitations:
-        if self.page is None:
-            raise RuntimeError("cite() or stat() used outside a page")
-        return self.page
+    @property
+    def wording(self) -> PageWording | None:
+        """The language of the page being built (None: English only)."""
+        return self._current().wording
 
     def _mark(self, source_key: str) -> str:
         page = self._current()
@@ -184,9 +186,10 @@ class Citations:
         return f"{sentence} {caveat}" if caveat else sentence
 
     def _value(self, statistic: Statistic) -> str:
-        if self.wording is None:
+        wording = self.wording
+        if wording is None:
             return format_value(statistic)
-        return format_value(statistic, self.wording.words["about_value"])
+        return format_value(statistic, wording.words["about_value"])
 
     def stat_value(self, key: str) -> str:
         """Macro: only the number of a statistic, cited, for tables and lists."""
@@ -207,28 +210,29 @@ class Citations:
         self._stated(key)
         return self._value(statistic)
 
-    def finish_page(self, markdown: str) -> tuple[str, list[Problem]]:
-        """Append the references list; return the page and its problems."""
-        page = self._current()
-        self.page = None
+    def finish(self, page: PageCitations, markdown: str) -> str:
+        """Keep what the page cited; return it with its references list appended."""
         self.cited_by_page[page.src_path] = [self.registry.sources[key] for key in page.cited]
         self.keys_by_page[page.src_path] = CitedKeys(
             list(page.cited), list(page.statistics), list(page.warning_signs)
         )
-        problems = [self._unknown_problem(page, *entry) for entry in page.unknown]
         if not page.cited:
-            return markdown, problems
+            return markdown
         definitions = "\n".join(
-            f"[^{key}]: {format_reference(self.registry.sources[key], self.wording)}"
+            f"[^{key}]: {format_reference(self.registry.sources[key], page.wording)}"
             for key in page.cited
         )
         heading = REFERENCES_HEADING
-        if self.wording is not None and self.wording.translated:
+        if page.wording is not None and page.wording.translated:
             heading = TRANSLATED_REFERENCES_HEADING.format(
-                title=self.wording.words["references_heading"]
+                title=page.wording.words["references_heading"]
             )
         appendix = f"\n\n{heading}\n\n{FOOTNOTES_MARKER}\n\n{definitions}\n"
-        return markdown.rstrip() + appendix, problems
+        return markdown.rstrip() + appendix
+
+    def unknown_keys(self, page: PageCitations) -> list[Problem]:
+        """A problem for each key the page's macros named that the data files lack."""
+        return [self._unknown_problem(page, *entry) for entry in page.unknown]
 
     def _unknown_problem(
         self, page: PageCitations, macro: str, key: str, data_file: str

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -51,10 +51,11 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from healthsite.content.citations import Citations
 from healthsite.content.registry import Registry, SourceKind
 from healthsite.problems import Problem
-from healthsite.validation import PlainText, explain
+from healthsite.textlines import first_line, line_at
+from healthsite.validation import PlainText, problems_from
 
 if TYPE_CHECKING:
-    from healthsite.checks.frontmatter import FrontMatter
+    from healthsite.pages.frontmatter import FrontMatter
 
 FIELD = "findings"
 MACRO = "findings()"
@@ -314,12 +315,9 @@ def _finding_problems(
     try:
         finding = Finding.model_validate(raw)
     except ValidationError as error:
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            name = ".".join(str(part) for part in (FIELD, index, *loc))
-            line = front.line(FIELD, index, *loc)
-            problems.append(Problem(where, line, name, explain(Finding, loc, detail["msg"])))
-        return None, problems
+        whole = f"{FIELD}.{index}"
+        under = (FIELD, index)
+        return None, problems_from(error, Finding, where, front.lines, whole=whole, under=under)
     if not finding.finding.rstrip().endswith(SENTENCE_END):
         problems.append(
             Problem(
@@ -388,11 +386,7 @@ def check_page_findings(
 def _body_line_with(text: str, needle: str) -> int | None:
     """The first line below the front matter that holds ``needle``."""
     front = YAML_RE.match(text)
-    start = text.count("\n", 0, front.end()) if front else 0
-    for number, line in enumerate(text.splitlines()[start:], start + 1):
-        if needle in line:
-            return number
-    return None
+    return first_line(text, needle, after=line_at(text, front.end()) - 1 if front else 0)
 
 
 def _grade_key(grade: Grade) -> str:
@@ -450,7 +444,9 @@ def _how_sure(finding: Finding) -> tuple[str, str]:
 
 
 @dataclass
-class _CurrentPage:
+class FindingsOnPage:
+    """One page's findings, and whether its ``findings()`` ran (made once per page)."""
+
     shown_as: str
     file_text: str
     findings: PageFindings | None
@@ -459,13 +455,18 @@ class _CurrentPage:
 
 @dataclass
 class Findings:
-    """The ``findings()`` macro and the checks around it, page by page."""
+    """The ``findings()`` macro and the checks around it, page by page.
+
+    ``page`` hands back the record of the page being built (its owner is the
+    build's page state, healthsite/build/): the macro is called by Jinja with
+    no argument, and finds its page there.
+    """
 
     citations: Citations
+    page: Callable[[], FindingsOnPage]
     by_page: dict[str, PageFindings] = field(default_factory=dict)
     # Pages whose findings are wrong: the build fails already, so say nothing more.
     invalid: set[str] = field(default_factory=set)
-    page: _CurrentPage | None = None
 
     def load(self, pages: Iterable[FrontMatter]) -> list[Problem]:
         """Check every page's findings before any page is rendered."""
@@ -480,14 +481,13 @@ class Findings:
                 self.invalid.add(front.shown_as)
         return problems
 
-    def start_page(self, shown_as: str, file_text: str) -> None:
-        self.page = _CurrentPage(shown_as, file_text, self.by_page.get(shown_as))
+    def for_page(self, shown_as: str, file_text: str) -> FindingsOnPage:
+        """The record of one page about to be built."""
+        return FindingsOnPage(shown_as, file_text, self.by_page.get(shown_as))
 
     def render(self) -> str:
         """Macro: the page's findings as a list, each cited, with how sure it is."""
-        page = self.page
-        if page is None:
-            raise RuntimeError("findings() used outside a page")
+        page = self.page()
         page.shown = True
         if page.findings is None:
             return ""
@@ -515,13 +515,12 @@ class Findings:
             "</li>"
         )
 
-    def finish_page(self, rendered: bool) -> list[Problem]:
-        """Problems of the page just built: findings not shown, or shown but none.
+    def problems(self, page: FindingsOnPage, rendered: bool) -> list[Problem]:
+        """Problems of a page once rendered: findings not shown, or shown but none.
 
         ``rendered`` is False for a page whose template failed: its macros never ran.
         """
-        page, self.page = self.page, None
-        if page is None or not rendered or page.shown_as in self.invalid:
+        if not rendered or page.shown_as in self.invalid:
             return []
         if page.findings is not None and not page.shown:
             return [

@@ -4,7 +4,7 @@
 lists them through the ``glossary_list()`` macro, and every other page gets
 them as Markdown abbreviations (the ``abbr`` extension; Material shows them
 as tooltips with ``content.tooltips``). The abbreviations are given to the
-``abbr`` extension once, as its ``glossary`` (hooks.py, ``on_config``), rather
+``abbr`` extension once, as its ``glossary`` (``healthsite/html/abbr.py``), rather
 than appended to every page's Markdown: parsing the appended definitions cost
 every page a few milliseconds, growing with the square of the number of terms
 (benchmarks/README.md). The glossary page takes them off again.
@@ -14,22 +14,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from healthsite.content.abbr import EXTENSION_NAME as ABBR_IN_LINEAR_TIME
 from healthsite.content.registry import DataFile, _validate_entries
+from healthsite.content.wording import PageWording
 from healthsite.i18n.collation import sort_key
-from healthsite.i18n.language import DEFAULT_LANGUAGE
-from healthsite.i18n.wording import PageWording
+from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of, load_with_lines
 
 GLOSSARY_PAGE = "glossary.md"
-# mkdocs.yml's own abbr glossary, by the settings it is in, apart from the terms added.
-_written_glossaries: dict[int, dict[str, str]] = {}
 
 
 class TermWording(BaseModel):
@@ -157,31 +153,3 @@ def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
     """Validate the glossary data file; return the usable terms and every problem."""
     terms, problems = _validate_entries(Term, data_file)
     return Glossary(terms), problems + _shared_matches(terms, data_file)
-
-
-def give_tooltips_to_abbr(
-    extensions: list[str],
-    extension_configs: dict[str, Any],
-    glossary: Glossary,
-    language: str = DEFAULT_LANGUAGE,
-) -> list[Problem]:
-    """Make every glossary match a tooltip on every page: the ``abbr`` extension's
-    glossary (mkdocs.yml's ``markdown_extensions`` and their settings)."""
-    if "abbr" not in extensions:
-        return [
-            Problem(
-                "mkdocs.yml",
-                None,
-                "markdown_extensions",
-                "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
-            )
-        ]
-    settings = extension_configs.setdefault("abbr", {})
-    # The same config serves each language's build in turn: keep what
-    # mkdocs.yml gave, and only this language's terms.
-    written = _written_glossaries.setdefault(id(settings), dict(settings.get("glossary", {})))
-    settings["glossary"] = {**written, **glossary.tooltips_in(language)}
-    # The same tooltips, found in linear time (healthsite/content/abbr.py says why).
-    if ABBR_IN_LINEAR_TIME not in extensions:
-        extensions.insert(extensions.index("abbr") + 1, ABBR_IN_LINEAR_TIME)
-    return []

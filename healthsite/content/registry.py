@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
-from healthsite.validation import PlainText, explain
-from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of, load_with_lines
+from healthsite.validation import PlainText, problems_from
+from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 
 Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
@@ -159,26 +159,17 @@ def _validate_entries(
         try:
             entries[str(key)] = model.model_validate(body or {})
         except ValidationError as error:
-            problems.extend(_problems_from(error, model, key, lines, data_file))
+            problems.extend(
+                problems_from(
+                    error,
+                    model,
+                    data_file.shown_as,
+                    lines,
+                    whole=f"{problem_field((key,))}.(entry)",
+                    under=(key,),
+                )
+            )
     return entries, problems
-
-
-def _problems_from(
-    error: ValidationError,
-    model: type[BaseModel],
-    key: str,
-    lines: dict[KeyPath, int],
-    data_file: DataFile,
-) -> list[Problem]:
-    found = []
-    for detail in error.errors():
-        field_path = tuple(detail["loc"])
-        line = line_of(lines, (key, *field_path))
-        message = explain(model, field_path, detail["msg"])
-        shown = problem_field((key, *field_path) if field_path else (key,))
-        shown += "" if field_path else ".(entry)"
-        found.append(Problem(data_file.shown_as, line, shown, message))
-    return found
 
 
 def _statistics_against_sources(

@@ -11,7 +11,7 @@ checked it yet (``PageReview.not_checked_by_clinician``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,13 +20,13 @@ from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
-from healthsite.checks.frontmatter import REVIEWER_KEY, DatesAsTextLoader, FrontMatter, PageDate
 from healthsite.content.registry import DataFile, _validate_entries
+from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
-from healthsite.i18n.wording import PageWording
+from healthsite.pages.frontmatter import REVIEWER_KEY, FrontMatter, PageDate
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
-from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
+from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, line_of, load_with_lines
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # The About page lists the reviewers; review boxes link to their entries there.
@@ -364,3 +364,23 @@ def check_reviewers(
     problems = unknown_reviewers(pages, reviewers)
     listed = _reviewers_page_problem(files, docs_dir_name)
     return [*problems, *([listed] if listed else [])]
+
+
+def translation_problems(pages: Iterable[FrontMatter], reviewers: Reviewers) -> list[Problem]:
+    """A translation's ``translated_by`` must be someone in data/reviewers.yml."""
+    problems = []
+    for page in pages:
+        record = page.translation
+        if record is None or record.translated_by in reviewers.by_key:
+            continue
+        known = ", ".join(reviewers.by_key)
+        problems.append(
+            Problem(
+                page.shown_as,
+                page.line("translation", "translated_by"),
+                "translation.translated_by",
+                f"'{record.translated_by}' is not in {reviewers.shown_as}; expected one of "
+                f"{known} (add the translator there first)",
+            )
+        )
+    return problems

@@ -1,1 +1,3 @@
-"""What the build adds to pages beyond Markdown: JSON-LD, CSP hashes."""
+"""What the build writes into readers' HTML beyond plain Markdown: our Markdown
+extensions (components, glossary tooltips, link names, citation marks), JSON-LD,
+CSP hashes, "Report a problem", Material's HTML mended."""

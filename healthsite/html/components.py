@@ -32,7 +32,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.pages.frontmatter import FrontMatter, PageType
 
 
 @dataclass(frozen=True)

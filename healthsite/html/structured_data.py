@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.registry import Source
 from healthsite.content.reviewers import REVIEWERS_PAGE, PageReview, Reviewer
-from healthsite.i18n.language import page_key, translation_language
 from healthsite.library.model import SHOWN_BY_NAME, Library
 from healthsite.library.relations import Relation
+from healthsite.pages.language import page_key, translation_language
 
 JsonObject = dict[str, Any]
 # What a condition or treatment page is about, as schema.org types it.

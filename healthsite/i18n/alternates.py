@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from healthsite.i18n.language import (
+from healthsite.i18n.pages import other_language_url
+from healthsite.pages.language import (
     DEFAULT_LANGUAGE,
     ENGLISH,
     SPANISH,
@@ -29,7 +30,6 @@ from healthsite.i18n.language import (
     page_key,
     translation_language,
 )
-from healthsite.i18n.pages import other_language_url
 
 X_DEFAULT = "x-default"
 

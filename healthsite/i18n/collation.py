@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from healthsite.i18n.language import SPANISH
+from healthsite.pages.language import SPANISH
 
 # After every letter: "n" then this sorts after "nz".
 _AFTER_N = "n\x7f"

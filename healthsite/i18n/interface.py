@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from healthsite.i18n.language import DEFAULT_LANGUAGE, LANGUAGES
+from healthsite.pages.language import DEFAULT_LANGUAGE, LANGUAGES
 from healthsite.problems import Problem
 from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
 

@@ -19,28 +19,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from healthsite.checks.frontmatter import FrontMatter
-from healthsite.content.reviewers import Reviewers
-from healthsite.i18n.language import DEFAULT_LANGUAGE, ENGLISH, PREFIX, SPANISH
-from healthsite.problems import Problem
+from healthsite.pages.language import DEFAULT_LANGUAGE, ENGLISH, PREFIX, SPANISH
 
 NOT_FOUND_TEMPLATE = "404.html"
 # The other language, its name in itself, for the header's link.
 OTHER = {ENGLISH: (SPANISH, "Español"), SPANISH: (ENGLISH, "English")}
 
 
-# The site_url each config started from, by the config (healthsite/i18n/language.py).
-_site_url_at_start: dict[int, str | None] = {}
-
-
-def start_from_the_same_site_url(config: MkDocsConfig, language: str) -> None:
-    """Give a later language's build the ``site_url`` the first one started from.
+def start_from_the_same_site_url(
+    config: MkDocsConfig, language: str, at_start: dict[int, str | None]
+) -> None:
+    """Give a later language's build the ``site_url`` the first one started from
+    (``at_start``: by the config, kept for the process by healthsite/build/state.py).
 
     mike's ``on_config`` adds the version to ``site_url`` (``.../latest/``),
     and so does a preview's (healthsite/publishing/preview.py): run again on
@@ -48,9 +44,9 @@ def start_from_the_same_site_url(config: MkDocsConfig, language: str) -> None:
     Call before them (priority above 0).
     """
     if language == DEFAULT_LANGUAGE:
-        _site_url_at_start[id(config)] = config.site_url
-    elif id(config) in _site_url_at_start:
-        config.site_url = _site_url_at_start[id(config)]
+        at_start[id(config)] = config.site_url
+    elif id(config) in at_start:
+        config.site_url = at_start[id(config)]
 
 
 def set_theme_words(config: MkDocsConfig, language: str, words: Mapping[str, str]) -> None:
@@ -107,23 +103,3 @@ def mark_untranslated(page_html: str, words: Mapping[str, str]) -> str:
         f"<p>{escape(words['untranslated_text'])}</p></aside>"
     )
     return f'{notice}<div lang="{ENGLISH}">{page_html}</div>'
-
-
-def translation_problems(pages: Iterable[FrontMatter], reviewers: Reviewers) -> list[Problem]:
-    """A translation's ``translated_by`` must be someone in data/reviewers.yml."""
-    problems = []
-    for page in pages:
-        record = page.translation
-        if record is None or record.translated_by in reviewers.by_key:
-            continue
-        known = ", ".join(reviewers.by_key)
-        problems.append(
-            Problem(
-                page.shown_as,
-                page.line("translation", "translated_by"),
-                "translation.translated_by",
-                f"'{record.translated_by}' is not in {reviewers.shown_as}; expected one of "
-                f"{known} (add the translator there first)",
-            )
-        )
-    return problems

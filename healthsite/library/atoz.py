@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from healthsite.i18n.collation import first_letter
 from healthsite.i18n.collation import sort_key as language_sort_key
-from healthsite.i18n.language import SPANISH
 from healthsite.library.model import LibraryPage, sort_key
+from healthsite.pages.language import SPANISH
 
 OTHER = "0 to 9"
 LETTERS = (*string.ascii_uppercase, OTHER)

@@ -15,14 +15,14 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from healthsite.checks.frontmatter import FrontMatter, PageMeta
 from healthsite.content.citations import CitedKeys
 from healthsite.content.reviewers import PageReview
 from healthsite.content.warning_signs import WarningSigns
 from healthsite.i18n.alternates import absolute, english_url
-from healthsite.i18n.language import DEFAULT_LANGUAGE, SPANISH
 from healthsite.i18n.pages import other_language_url
 from healthsite.library.model import Library, LibraryPage
+from healthsite.pages.frontmatter import FrontMatter, PageMeta
+from healthsite.pages.language import DEFAULT_LANGUAGE, SPANISH
 
 FEED_PATH = "api/pages.json"
 FEED_VERSION = 1

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import Files
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
-from healthsite.i18n.language import page_key
 from healthsite.library.relations import Link, Relation, Relations, find_relations
 from healthsite.library.sections import SECTION_BY_TYPE, LibrarySection
+from healthsite.pages.frontmatter import FrontMatter, PageType
+from healthsite.pages.language import page_key
 
 # A list of library pages that one page carries names at most this many by
 # title: the conditions a treatment page is used for (and its JSON-LD), and

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
+from healthsite.pages.frontmatter import FrontMatter, PageType
 from healthsite.problems import Problem
 
 TREATMENTS_FIELD = "possible_treatments"

@@ -13,14 +13,17 @@ import re
 from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 
-from healthsite.checks.frontmatter import PageType
-from healthsite.checks.readability import LISTING_CLASS
 from healthsite.library import atoz, listing
 from healthsite.library.listing import Listings, element
 from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage, link_from
 from healthsite.library.relations import Relation
 from healthsite.library.sections import SECTION_BY_TYPE, SECTIONS, LibrarySection
+from healthsite.pages.frontmatter import PageType
 
+# Marks what the build lists from other pages' front matter (related pages,
+# section lists, the A to Z, home page cards): titles and summaries of other
+# pages, not prose written on this one, so the readability check skips it.
+LISTING_CLASS = "hs-listing"
 RELATED_ID = "related-pages"
 RELATED_HEADING = "Related pages"
 A_TO_Z_PAGE = "a-to-z.md"

@@ -11,7 +11,7 @@ while a page is rendered, its section's sidebar lists the section's pages if
 it is small (``sidebar.py``).
 
 Adding a section (README, "Adding a section"): a page type in
-``healthsite/checks/frontmatter.py``, a line in ``SECTIONS`` below, the
+``healthsite/pages/frontmatter.py``, a line in ``SECTIONS`` below, the
 section's ``index.md`` and its two nav lines in mkdocs.yml.
 """
 
@@ -23,9 +23,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from healthsite.checks.frontmatter import FrontMatter, PageType
-from healthsite.i18n.language import english_src_uri, page_key
+from healthsite.pages.frontmatter import FrontMatter, PageType
+from healthsite.pages.language import english_src_uri, page_key
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 INDEX_PAGE = "index.md"
 
@@ -105,13 +106,6 @@ def place_in_sections(nav: Navigation, files: Files) -> None:
         page.parent = parents[section.folder]
 
 
-def _nav_line(config_text: str, text: str) -> int | None:
-    for number, line in enumerate(config_text.splitlines(), 1):
-        if text in line:
-            return number
-    return None
-
-
 def section_problems(
     pages: dict[str, FrontMatter], nav: Navigation, files: Files, config_name: str, config_text: str
 ) -> list[Problem]:
@@ -125,7 +119,7 @@ def section_problems(
             problems.append(
                 Problem(
                     config_name,
-                    _nav_line(config_text, page.file.src_uri),
+                    first_line(config_text, page.file.src_uri),
                     "nav",
                     f"{page.file.src_uri} is listed for readers by the build (in "
                     f"{section.index_uri}, the A to Z and the home page); expected no nav "

@@ -25,10 +25,10 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
-from healthsite.i18n.language import page_key
 from healthsite.library.model import SHOWN_BY_NAME, Library, LibraryPage
 from healthsite.library.render import count
 from healthsite.library.sections import SECTIONS, LibrarySection, section_of
+from healthsite.pages.language import page_key
 
 SidebarItem = StructureItem  # a page, a link or a section
 

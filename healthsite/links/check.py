@@ -1,29 +1,27 @@
-"""One link check: crawl the built site, retry what may pass later, keep results."""
+"""One link check: lychee over the built pages, 5xx asked again, one result per link."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
-from healthsite.links.cache import Cached, ResultCache
 from healthsite.links.classify import (
     FAILING,
-    RETRIED,
     UNCHECKED,
     Verdict,
     classify,
+    final_url,
     refusing_host,
-    retry_after,
-    status_code,
+    result_text,
 )
-from healthsite.links.linkchecker import Row, run_linkchecker
-from healthsite.links.locate import pages_linking
-from healthsite.links.serve import serve_site
+from healthsite.links.lychee import Row, run_lychee
 from healthsite.links.settings import Settings
+
+EXCLUDED_REASON = "Not requested: lychee.toml's `exclude` (each pattern says why)."
+OFFLINE_REASON = "Not requested: this run checked only the links between our pages."
 
 
 @dataclass
@@ -35,11 +33,11 @@ class LinkResult:
     result: str
     final_url: str
     internal: bool
-    warnings: str = ""
+    code: int | None = None  # the last HTTP status, if a server answered
     pages: set[str] = field(default_factory=set)  # URL paths, "" for the home page
     attempts: int = 1
     from_cache: bool = False
-    reason: str = ""  # why it was skipped, or why its host is allowlisted
+    reason: str = ""  # why it was not requested, or why its host is allowlisted
 
 
 @dataclass
@@ -56,74 +54,76 @@ class Outcome:
         return [link for link in self.links if link.verdict in UNCHECKED]
 
 
-def _reason(result: LinkResult, settings: Settings) -> str:
-    if result.verdict is Verdict.SKIPPED and result.result == "syntax OK":
-        return "The host's robots.txt asks robots not to fetch it."
-    if result.verdict is Verdict.SKIPPED and not result.from_cache:
-        return next((s.reason for s in settings.skip if re.search(s.pattern, result.link)), "")
+def page_path(page_file: str, site_dir: Path) -> str:
+    """``SITE/conditions/crps/index.html`` -> ``conditions/crps/`` (the page's URL path)."""
+    relative = Path(page_file).relative_to(site_dir).as_posix()
+    return relative.removesuffix("index.html")
+
+
+def our_link(url: str, site_dir: Path) -> str | None:
+    """``file://SITE/about#review`` -> ``/about/#review``; None for another site's link."""
+    root = site_dir.as_uri()
+    if not url.startswith(root):
+        return None
+    path, _, anchor = unquote(url.removeprefix(root)).partition("#")
+    path = path.strip("/")
+    # lychee drops a folder's final slash; a missing page is taken for a folder
+    # too (MkDocs' directory URLs), unless its name has a suffix (style.css).
+    folder = (site_dir / path).is_dir() or "." not in PurePosixPath(path).name
+    if path and folder:
+        path += "/"
+    return f"/{path}" + (f"#{anchor}" if anchor else "")
+
+
+def _reason(result: LinkResult, row: Row, settings: Settings) -> str:
+    if result.verdict is Verdict.SKIPPED:
+        return EXCLUDED_REASON
     if result.verdict is Verdict.REFUSES_BOTS:
-        status = status_code(result.result)
-        entry = refusing_host(result.link, result.final_url, status, settings.refuses_bots)
+        entry = refusing_host(row.link, final_url(row), row.code, settings.refuses_bots)
         return entry.reason if entry else ""
     return ""
 
 
-def _results(
-    rows: list[Row],
-    root: str,
-    settings: Settings,
-    cache: dict[str, Cached],
-    linked_from: dict[str, set[str]],
-) -> list[LinkResult]:
+def _update(result: LinkResult, row: Row, settings: Settings) -> None:
+    result.verdict, result.result = classify(row, settings), result_text(row)
+    result.final_url, result.from_cache, result.code = final_url(row), row.cached, row.code
+    result.reason = _reason(result, row, settings)
+
+
+def _results(rows: list[Row], site_dir: Path, settings: Settings) -> list[LinkResult]:
     by_link: dict[str, LinkResult] = {}
     for row in rows:
-        if not row.page or row.link.startswith("data:"):  # a start page; an inline icon
-            continue
-        internal = row.link.startswith(root)
-        link = "/" + row.link.removeprefix(root) if internal else row.link
+        ours = our_link(row.link, site_dir)
+        link = ours if ours is not None else row.link
         result = by_link.get(link)
         if result is None:
-            verdict = classify(row, settings)
-            result = LinkResult(link, verdict, row.result, row.final_url, internal, row.warnings)
-            cached = cache.get(row.link)
-            if result.verdict is Verdict.SKIPPED and cached is not None:
-                result.verdict, result.result, result.from_cache = (
-                    cached.verdict,
-                    cached.result,
-                    True,
-                )
-            result.reason = _reason(result, settings)
+            result = LinkResult(link, Verdict.OK, "", row.link, internal=ours is not None)
+            _update(result, row, settings)
             by_link[link] = result
-        result.pages.add(_page_path(row.page, root))
-        result.pages |= linked_from.get(row.link, set())
-    return list(by_link.values())
+        result.pages.add(page_path(row.page, site_dir))
+    return sorted(by_link.values(), key=lambda result: result.link)
 
 
-def _page_path(url: str, root: str) -> str:
-    """The URL path of the page a link is on. linkchecker names the page by the
-    address it first reached it at, which may carry a section ("conditions/crps/
-    #when-to-get-help", which the search box links to from every page)."""
-    return url.removeprefix(root).split("#", 1)[0]
-
-
-def _retry(results: list[LinkResult], settings: Settings, sleep: Callable[[float], None]) -> None:
-    """Ask again, with growing waits, for links that answered 429, 5xx or nothing."""
-    for attempt in range(settings.retries):
-        pending = {r.link: r for r in results if r.verdict in RETRIED and not r.internal}
+def _ask_again_after_server_errors(
+    results: list[LinkResult],
+    settings: Settings,
+    config: Path,
+    cache_dir: Path | None,
+    sleep: Callable[[float], None],
+) -> None:
+    """lychee asks again after a 429 or a timeout, not after a 5xx: a server
+    that failed once may work a minute later, so ask again with growing waits."""
+    for attempt in range(settings.server_error_retries):
+        pending = {r.link: r for r in results if r.verdict is Verdict.SERVER_ERROR}
         if not pending:
             return
-        wait = settings.backoff_seconds * 2**attempt
-        asked = [ra for r in pending.values() if (ra := retry_after(r.warnings)) is not None]
-        sleep(min(settings.max_backoff_seconds, max([wait, *asked])))
-        rows = run_linkchecker(list(pending), settings, recursion_level=0, check_extern=False)
-        for row in rows:
+        sleep(settings.backoff_seconds * 2**attempt)
+        addresses = "\n".join(pending) + "\n"
+        for row in run_lychee(["-"], config, cache_dir=cache_dir, stdin=addresses):
             result = pending.get(row.link)
-            if result is None or row.page:
-                continue
-            result.verdict, result.result = classify(row, settings), row.result
-            result.final_url, result.warnings = row.final_url, row.warnings
-            result.attempts += 1
-            result.reason = _reason(result, settings)
+            if result is not None:
+                _update(result, row, settings)
+                result.attempts += 1
 
 
 def existing_pages(site_dir: Path, pages: list[str]) -> list[str]:
@@ -134,41 +134,33 @@ def existing_pages(site_dir: Path, pages: list[str]) -> list[str]:
 def check_site(
     site_dir: Path,
     settings: Settings,
-    cache: ResultCache,
+    config: Path,
     *,
+    cache_dir: Path | None = None,
     pages: list[str] | None = None,
     internal_only: bool = False,
-    now: datetime,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Outcome:
     """Check the links of ``pages`` (URL paths), or of the whole site when None.
 
-    ``internal_only``: request no other host (links between our pages only).
+    ``config``: lychee.toml. ``cache_dir``: where lychee keeps ``.lycheecache``
+    (no cache when None). ``internal_only``: request no other host.
     """
-    fresh = cache.fresh(now)
-    ignore = [skip.pattern for skip in settings.skip]
-    ignore += [f"^{re.escape(link)}$" for link in fresh]
-    with serve_site(site_dir) as root:
-        if pages is None:
-            start, level = [root], -1
-        else:
-            start, level = [root + page for page in existing_pages(site_dir, pages)], 1
-        rows = (
-            run_linkchecker(
-                start,
-                settings,
-                ignore=ignore,
-                recursion_level=level,
-                check_extern=not internal_only,
-            )
-            if start
-            else []
-        )
-        results = _results(rows, root, settings, fresh, pages_linking(site_dir, root))
-    _retry(results, settings, sleep)
-    for result in results:
-        if not result.internal and not result.from_cache and result.verdict is not Verdict.SKIPPED:
-            cache.record(result.link, result.verdict, result.result, now)
-    parents = {_page_path(row.page, root) for row in rows if row.page}
-    checked = sorted(page for page in parents if page.endswith("/") or not page)  # not CSS
-    return Outcome(sorted(results, key=lambda r: r.link), checked)
+    site_dir = site_dir.resolve()
+    if pages is None:
+        inputs = [str(site_dir)]
+    else:
+        inputs = [str(site_dir / page / "index.html") for page in existing_pages(site_dir, pages)]
+    rows = (
+        run_lychee(inputs, config, cache_dir=cache_dir, root_dir=site_dir, offline=internal_only)
+        if inputs
+        else []
+    )
+    results = _results(rows, site_dir, settings)
+    if internal_only:  # lychee --offline reports every other link as excluded
+        for result in results:
+            if result.verdict is Verdict.SKIPPED and not result.internal:
+                result.reason = OFFLINE_REASON
+    _ask_again_after_server_errors(results, settings, config, cache_dir, sleep)
+    checked = sorted({page_path(row.page, site_dir) for row in rows})
+    return Outcome(results, checked)

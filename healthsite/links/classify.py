@@ -1,84 +1,75 @@
-"""A verdict for each link linkchecker reported, from its result and warnings.
+"""A verdict for each link lychee reported, from its answer.
 
-linkchecker says valid or not; a reader of the report, and the retry logic,
-need to know why: gone, moved, rate limited, timed out, refused to robots.
+lychee says valid or not; a reader of the report, and the re-asks, need to
+know why: gone, moved, rate limited, timed out, refused to robots.
 """
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from healthsite.links.linkchecker import Row
+from healthsite.links.lychee import Row
 from healthsite.links.settings import RefusesBots, Settings
 
 
 class Verdict(StrEnum):
     OK = "ok"
     REDIRECTED = "redirected"  # moved permanently to a page that works
-    DEAD = "dead"  # 4xx, redirect loop, host unreachable
+    DEAD = "dead"  # 4xx, redirect loop, host unreachable, no such page
     MISSING_ANCHOR = "missing-anchor"  # the page exists, the #section does not
     SERVER_ERROR = "server-error"  # 5xx
     RATE_LIMITED = "rate-limited"  # 429
     TIMEOUT = "timeout"  # no answer in time
     REFUSES_BOTS = "refuses-bots"  # an allowlisted host's known answer to robots
-    SKIPPED = "skipped"  # not requested: skip list, cache or robots.txt
+    SKIPPED = "skipped"  # not requested: lychee.toml's exclusions
 
 
 # These fail the check.
 FAILING = frozenset({Verdict.DEAD, Verdict.MISSING_ANCHOR, Verdict.SERVER_ERROR})
-# These are asked again, with back-off, before the verdict stands.
-RETRIED = frozenset({Verdict.RATE_LIMITED, Verdict.TIMEOUT, Verdict.SERVER_ERROR})
 # A 429 or a timeout says nothing about whether the page exists: reported, not failed.
 UNCHECKED = frozenset({Verdict.RATE_LIMITED, Verdict.TIMEOUT})
-
-STATUS = re.compile(r"^(\d{3}) ")
-PERMANENT_REDIRECT = re.compile(r"Redirected to `[^']*' status: 30[18] ")
-MISSING_ANCHOR = re.compile(r"Anchor `[^']*'.* not found")
-RETRY_AFTER = re.compile(r"Retry-After: (\d+)\)")
-# Skipped by our settings ("filtered", "ignored") or by the host's robots.txt.
-NOT_REQUESTED = ("filtered", "ignored", "syntax OK")
+PERMANENT_REDIRECTS = (301, 308)
+REJECTED = "Rejected status code: "
 
 
-def status_code(result: str) -> int | None:
-    """The HTTP status in a linkchecker result such as "404 Not Found"."""
-    match = STATUS.match(result)
-    return int(match.group(1)) if match else None
+def final_url(row: Row) -> str:
+    """Where the link led, after any redirects."""
+    return row.redirects[-1][0] if row.redirects else row.link
+
+
+def result_text(row: Row) -> str:
+    """What the server said, in the report's words ("410 Gone")."""
+    if row.kind == "timeout":
+        return "no answer in time (timeout)"
+    if row.kind == "error" and row.code is not None and 300 <= row.code < 400:
+        return f"redirect loop ({len(row.redirects)} redirects, the last {row.code})"
+    return row.status.removeprefix(REJECTED).removesuffix(" (cached)")
 
 
 def refusing_host(
-    link: str, final_url: str, status: int | None, hosts: tuple[RefusesBots, ...]
+    link: str, final: str, status: int | None, hosts: tuple[RefusesBots, ...]
 ) -> RefusesBots | None:
     """The allowlist entry that excuses ``status``, for the link's host or the
     host it was redirected to (doi.org forwards to publishers)."""
-    seen = {urlsplit(link).hostname, urlsplit(final_url).hostname}
+    seen = {urlsplit(link).hostname, urlsplit(final).hostname}
     return next((e for e in hosts if e.host in seen and status in e.accept), None)
 
 
 def classify(row: Row, settings: Settings) -> Verdict:
     """The verdict for one row; the order of the tests matters."""
-    status = status_code(row.result)
-    if row.result in NOT_REQUESTED:
+    if row.kind == "excluded":
         return Verdict.SKIPPED
-    if "Timeout" in row.result or "timed out" in row.result:
+    if row.kind == "timeout":
         return Verdict.TIMEOUT
-    if status == 429:
+    if row.code == 429:
         return Verdict.RATE_LIMITED
-    if refusing_host(row.link, row.final_url, status, settings.refuses_bots):
+    if refusing_host(row.link, final_url(row), row.code, settings.refuses_bots):
         return Verdict.REFUSES_BOTS
-    if status is not None and status >= 500:
+    if row.code is not None and row.code >= 500:
         return Verdict.SERVER_ERROR
-    if not row.valid:
-        return Verdict.DEAD
-    if MISSING_ANCHOR.search(row.warnings):
-        return Verdict.MISSING_ANCHOR
-    if PERMANENT_REDIRECT.search(row.warnings):
+    if row.kind == "error":
+        return Verdict.MISSING_ANCHOR if "fragment" in row.status else Verdict.DEAD
+    if row.redirects and row.redirects[0][1] in PERMANENT_REDIRECTS:
         return Verdict.REDIRECTED
     return Verdict.OK
-
-
-def retry_after(warnings: str) -> float | None:
-    """The seconds a 429 answer asked us to wait, from linkchecker's warning."""
-    match = RETRY_AFTER.search(warnings)
-    return float(match.group(1)) if match else None

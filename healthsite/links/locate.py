@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
 
-from healthsite.i18n.language import SPANISH, translated_src_uri
+from healthsite.pages.language import SPANISH, translated_src_uri
 from healthsite.yamlfile import InvalidYamlError, load_with_lines
 
 
@@ -53,33 +51,3 @@ def sources_by_url(project_dir: Path, relative: str = "data/sources.yml") -> dic
         for key, entry in (data or {}).items()
         if isinstance(entry, dict) and isinstance(entry.get("url"), str)
     }
-
-
-class _Hrefs(HTMLParser):
-    """The addresses a page links to or loads."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src") and value:
-                self.urls.append(value)
-
-
-def pages_linking(site_dir: Path, root: str) -> dict[str, set[str]]:
-    """Absolute URL -> the URL paths of the pages that link to it.
-
-    linkchecker logs a link once, with the first page it met it on; the report
-    must name every page, so the built HTML is read here for that alone.
-    """
-    found: dict[str, set[str]] = {}
-    for html_file in site_dir.rglob("index.html"):
-        page = html_file.parent.relative_to(site_dir).as_posix()
-        page = "" if page == "." else f"{page}/"
-        parser = _Hrefs()
-        parser.feed(html_file.read_text(encoding="utf-8"))
-        for url in parser.urls:
-            found.setdefault(urljoin(root + page, url), set()).add(page)
-    return found

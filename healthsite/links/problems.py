@@ -14,16 +14,14 @@ from healthsite.links.check import LinkResult, Outcome
 from healthsite.links.locate import SourceEntry, page_source, sources_by_url
 from healthsite.links.report import fix_for, status_text
 from healthsite.problems import Problem
+from healthsite.textlines import first_line
 
 
 def _line_holding(path: Path, text: str) -> int | None:
     """The first line of ``path`` that contains ``text``."""
     if not text or not path.is_file():
         return None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if text in line:
-            return number
-    return None
+    return first_line(path.read_text(encoding="utf-8"), text)
 
 
 def _written_as(result: LinkResult) -> str:

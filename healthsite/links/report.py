@@ -6,11 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 from healthsite.links.check import LinkResult, Outcome
-from healthsite.links.classify import Verdict, status_code
+from healthsite.links.classify import Verdict
 from healthsite.links.locate import SourceEntry, page_source, sources_by_url
 
 WAYBACK = "https://web.archive.org/web/*/"
-UNREACHABLE_HINTS = ("ConnectionError", "NameResolutionError", "Failed to resolve")
+# lychee's words when no server answered (no such host, connection refused).
+UNREACHABLE_HINTS = ("Network error", "Connection failed", "dns error")
 
 
 def _archived(link: str) -> str:
@@ -19,7 +20,7 @@ def _archived(link: str) -> str:
 
 def fix_for(result: LinkResult) -> str:
     """What an editor should consider doing about one link."""
-    status = status_code(result.result)
+    status = result.code
     if result.internal and result.verdict is Verdict.MISSING_ANCHOR:
         return (
             "The page exists but has no such section: link to a heading that exists "
@@ -48,11 +49,11 @@ def fix_for(result: LinkResult) -> str:
     if any(hint in result.result for hint in UNREACHABLE_HINTS):
         silent = "The host did not answer: check the address; if the site is gone, "
         return f"{silent}{_archived(result.link)}."
-    if "TooManyRedirects" in result.result:
+    if result.result.startswith("redirect loop"):
         return (
             "The server sends the checker round in a redirect loop: open the link in a "
             "browser. If it works there, the site probably needs a cookie that a browser "
-            "keeps: add the link to `skip` in linkcheck.toml with the reason. If not, "
+            "keeps: add the link to `exclude` in lychee.toml with the reason. If not, "
             f"{_archived(result.link)}."
         )
     return f"Open the link in a browser to see what is wrong; {_archived(result.link)}."
@@ -64,22 +65,20 @@ def _where(page: str, project_dir: Path) -> str:
 
 
 def describe(result: str, limit: int = 160) -> str:
-    """linkchecker's result in a reader's words: requests' errors are long."""
-    if any(hint in result for hint in ("NameResolutionError", "Failed to resolve")):
+    """lychee's answer in a reader's words: its network errors are long."""
+    if "dns error" in result or "failed to lookup" in result:
         return "no such host (the name does not resolve)"
     if "Connection refused" in result:
         return "connection refused"
-    if "Timeout" in result or "timed out" in result:
-        return "no answer in time (timeout)"
-    if "TooManyRedirects" in result:
-        return "redirect loop (" + result.split(": ", 1)[-1].rstrip(".") + ")"
+    if any(hint in result for hint in UNREACHABLE_HINTS):
+        return "the host did not answer (connection failed)"
     flat = " ".join(result.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def status_text(result: LinkResult) -> str:
     if result.verdict is Verdict.MISSING_ANCHOR:
-        return f"the page has no `#{result.link.split('#', 1)[1]}` ({result.result})"
+        return f"the page has no `#{result.link.split('#', 1)[1]}`"
     return describe(result.result)
 
 

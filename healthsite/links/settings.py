@@ -1,22 +1,16 @@
-"""The link check's settings, read from ``linkcheck.toml``."""
+"""What the link check adds to lychee, read from ``linkcheck.toml``.
+
+lychee's own settings are in ``lychee.toml``, which lychee reads and checks itself.
+"""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from healthsite.problems import Problem
-
-
-@dataclass(frozen=True)
-class Skip:
-    """Links matching ``pattern`` are never requested."""
-
-    pattern: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -30,13 +24,8 @@ class RefusesBots:
 
 @dataclass(frozen=True)
 class Settings:
-    user_agent: str
-    timeout_seconds: float
-    retries: int
+    server_error_retries: int
     backoff_seconds: float
-    max_backoff_seconds: float
-    cache_days: float
-    skip: tuple[Skip, ...] = ()
     refuses_bots: tuple[RefusesBots, ...] = ()
 
 
@@ -48,25 +37,23 @@ class SettingsError(ValueError):
         self.problems = problems
 
 
-NUMBERS = ("timeout_seconds", "retries", "backoff_seconds", "max_backoff_seconds", "cache_days")
+NUMBERS = ("server_error_retries", "backoff_seconds")
+REFUSES_BOTS_FIELDS = ("host", "accept", "reason")
 
 
-def _entries(
-    data: dict[str, Any], table: str, fields: tuple[str, ...], shown_as: str
-) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
+def _refusing_hosts(data: dict[str, Any], shown_as: str) -> list[RefusesBots]:
+    hosts: list[RefusesBots] = []
     problems: list[Problem] = []
-    for index, entry in enumerate(data.get(table, [])):
-        missing = [name for name in fields if name not in entry]
+    for index, entry in enumerate(data.get("refuses_bots", [])):
+        missing = [name for name in REFUSES_BOTS_FIELDS if name not in entry]
         if missing:
-            problems.append(
-                Problem(shown_as, None, f"{table}[{index}]", f"needs {', '.join(missing)}")
-            )
+            field = f"refuses_bots[{index}]"
+            problems.append(Problem(shown_as, None, field, f"needs {', '.join(missing)}"))
         else:
-            entries.append(entry)
+            hosts.append(RefusesBots(entry["host"], tuple(entry["accept"]), entry["reason"]))
     if problems:
         raise SettingsError(problems)
-    return entries
+    return hosts
 
 
 def load_settings(path: Path, shown_as: str = "linkcheck.toml") -> Settings:
@@ -80,32 +67,10 @@ def load_settings(path: Path, shown_as: str = "linkcheck.toml") -> Settings:
         for name in NUMBERS
         if not isinstance(data.get(name), int | float)
     ]
-    if not isinstance(data.get("user_agent"), str):
-        problems.append(Problem(shown_as, None, "user_agent", "is missing; give a browser's"))
     if problems:
         raise SettingsError(problems)
-    skips = [
-        Skip(entry["pattern"], entry["reason"])
-        for entry in _entries(data, "skip", ("pattern", "reason"), shown_as)
-    ]
-    for index, skip in enumerate(skips):
-        try:
-            re.compile(skip.pattern)
-        except re.error as error:
-            raise SettingsError(
-                [Problem(shown_as, None, f"skip[{index}].pattern", f"is not a regex: {error}")]
-            ) from None
-    refusing = [
-        RefusesBots(entry["host"], tuple(entry["accept"]), entry["reason"])
-        for entry in _entries(data, "refuses_bots", ("host", "accept", "reason"), shown_as)
-    ]
     return Settings(
-        user_agent=data["user_agent"],
-        timeout_seconds=data["timeout_seconds"],
-        retries=int(data["retries"]),
+        server_error_retries=int(data["server_error_retries"]),
         backoff_seconds=data["backoff_seconds"],
-        max_backoff_seconds=data["max_backoff_seconds"],
-        cache_days=data["cache_days"],
-        skip=tuple(skips),
-        refuses_bots=tuple(refusing),
+        refuses_bots=tuple(_refusing_hosts(data, shown_as)),
     )

@@ -1,5 +1,11 @@
 """The comment on a pull request about its preview: which pages changed, and where to see them.
 
+This module writes the comment; GitHub's own CLI posts it. The workflows run
+``gh pr comment N --body-file FILE --edit-last --create-if-none``, which
+edits the last comment the job's token wrote on the pull request, or adds
+one: only the preview steps comment on pull requests with that token, so
+that comment is the preview comment (README, "Pull request previews").
+
 Two steps, because the comment for a pull request from a fork is written by
 another workflow (triggered by ``workflow_run``) that has a token to comment
 but must run none of the fork's code:
@@ -7,20 +13,23 @@ but must run none of the fork's code:
 - ``describe``, in the job that builds the pull request, lists the pages it
   changes (with their titles, from the built site) in ``preview.json``,
   uploaded as an artifact;
-- ``comment`` reads that file, as data only (for a fork it is untrusted:
-  validated, and its text escaped), and adds the comment to the pull request,
-  or updates the one it added before.
+- ``body`` reads that file, as data only (for a fork it is untrusted:
+  validated, and its text escaped), writes the comment to a file and prints
+  the pull request's number; for a fork the workflow then checks, with
+  ``gh``, that the pull request is at the commit that was built.
 
 Usage, from the repository root::
 
     python -m healthsite.publishing.prcomment describe --pr N --changed-from FILE \\
         --site-dir site --out DIR
-    python -m healthsite.publishing.prcomment comment --info DIR/preview.json --head-sha SHA \\
-        [--fork --run-url URL]
-    python -m healthsite.publishing.prcomment removed --pr N [--evicted]
+    python -m healthsite.publishing.prcomment body --info DIR/preview.json --head-sha SHA \\
+        --out FILE [--fork --run-url URL]
+    python -m healthsite.publishing.prcomment removed --comments FILE --out FILE [--evicted]
 
-``comment`` and ``removed`` talk to GitHub's REST API with ``GITHUB_TOKEN``,
-for ``GITHUB_REPOSITORY``, at ``GITHUB_API_URL``.
+``removed`` reads the pull request's comments (``gh pr view N --json comments``)
+and writes the new text of the preview comment only if there is one: a closed
+pull request, or one whose preview made room for newer ones, never gets a new
+comment.
 """
 
 from __future__ import annotations
@@ -28,15 +37,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import re
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
@@ -57,16 +62,13 @@ from healthsite.translations.status import check_translations
 
 log = logging.getLogger("healthsite.publishing.prcomment")
 
-# The first line of the comment: how the workflow finds its own comment again.
+# The first line of the comment: how ``removed`` tells it from the bot's other comments.
 MARKER = "<!-- healthsite: pull request preview -->"
-BOT_LOGIN = "github-actions[bot]"
+# The job token's login as GitHub's GraphQL API names it (gh pr view), and as the REST API does.
+BOT_LOGINS = ("github-actions", "github-actions[bot]")
 LOCAL_PORT = 8000
 TITLE_MAX_CHARS = 120
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-
-
-class GitHubError(RuntimeError):
-    """GitHub's API refused or failed a request."""
 
 
 # --- describe ------------------------------------------------------------------
@@ -279,74 +281,18 @@ def evicted_body(body: str, live_previews: int) -> str:
     return body.replace(HEADING, HEADING + "\n" + note, 1)
 
 
-# --- GitHub's API ------------------------------------------------------------------
-
-
-class GitHub:
-    """The few REST calls the comment needs, with the job's token."""
-
-    def __init__(self, api_url: str, repository: str, token: str) -> None:
-        self.api_url = api_url.rstrip("/")
-        self.repository = repository
-        self.token = token
-
-    @classmethod
-    def from_environment(cls) -> GitHub:
-        missing = [
-            name for name in ("GITHUB_TOKEN", "GITHUB_REPOSITORY") if not os.environ.get(name)
-        ]
-        if missing:
-            raise GitHubError(f"{' and '.join(missing)} not set; the workflow sets them")
-        return cls(
-            os.environ.get("GITHUB_API_URL", "https://api.github.com"),
-            os.environ["GITHUB_REPOSITORY"],
-            os.environ["GITHUB_TOKEN"],
-        )
-
-    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        request = urllib.request.Request(
-            f"{self.api_url}/repos/{self.repository}/{path}",
-            method=method,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={
-                "Accept": "application/vnd.github+json",
-                "Authorization": f"Bearer {self.token}",
-                "X-GitHub-Api-Version": "2022-11-28",
-                "Content-Type": "application/json",
-                "User-Agent": "healthsite-preview",
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return json.loads(response.read() or b"null")
-        except urllib.error.HTTPError as error:
-            raise GitHubError(f"{method} {path}: {error.code} {error.reason}") from None
-        except urllib.error.URLError as error:
-            raise GitHubError(f"{method} {path}: {error.reason}") from None
-
-    def head_sha(self, number: int) -> str:
-        return str(self.call("GET", f"pulls/{number}")["head"]["sha"])
-
-    def our_comment(self, number: int) -> tuple[int, str] | None:
-        """The id and text of the preview comment this workflow added before, if any."""
-        for page in range(1, 11):
-            comments = self.call("GET", f"issues/{number}/comments?per_page=100&page={page}")
-            for comment in comments:
-                if comment["user"]["login"] == BOT_LOGIN and comment["body"].startswith(MARKER):
-                    return int(comment["id"]), str(comment["body"])
-            if len(comments) < 100:
-                break
-        return None
-
-    def upsert(self, number: int, body: str, *, create: bool = True) -> str:
-        existing = self.our_comment(number)
-        if existing is not None:
-            self.call("PATCH", f"issues/comments/{existing[0]}", {"body": body})
-            return "updated"
-        if not create:
-            return "no comment to update"
-        self.call("POST", f"issues/{number}/comments", {"body": body})
-        return "added"
+def our_comment(comments_json: str) -> str | None:
+    """The text of the preview comment, from ``gh pr view N --json comments``;
+    None if the job's token never wrote one (a comment by anyone else that
+    copies the marker is not ours)."""
+    comments = json.loads(comments_json).get("comments", [])
+    ours = [
+        comment["body"]
+        for comment in comments
+        if comment.get("author", {}).get("login") in BOT_LOGINS
+        and str(comment.get("body", "")).startswith(MARKER)
+    ]
+    return str(ours[-1]) if ours else None
 
 
 def site_url_of(config_file: Path) -> str:
@@ -372,16 +318,20 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     describe_command.add_argument(
         "--base", help="the base commit: list the translations the pull request makes stale"
     )
-    comment_command = commands.add_parser("comment", help="add or update the comment")
-    comment_command.add_argument("--info", type=Path, required=True)
-    comment_command.add_argument(
+    body_command = commands.add_parser("body", help="write the comment; print the PR's number")
+    body_command.add_argument("--info", type=Path, required=True)
+    body_command.add_argument(
         "--head-sha", required=True, help="the commit built (for a fork, from the trusted event)"
     )
-    comment_command.add_argument("--fork", action="store_true")
-    comment_command.add_argument("--run-url", default="")
-    comment_command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    body_command.add_argument("--out", type=Path, required=True, help="the comment's file")
+    body_command.add_argument("--fork", action="store_true")
+    body_command.add_argument("--run-url", default="")
+    body_command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     removed_command = commands.add_parser("removed", help="say the preview was removed")
-    removed_command.add_argument("--pr", type=int, required=True)
+    removed_command.add_argument(
+        "--comments", type=Path, required=True, help="gh pr view N --json comments"
+    )
+    removed_command.add_argument("--out", type=Path, required=True, help="the comment's file")
     removed_command.add_argument(
         "--evicted",
         action="store_true",
@@ -391,18 +341,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _comment(arguments: argparse.Namespace) -> None:
+def _body(arguments: argparse.Namespace) -> int:
     info = read_info(arguments.info)
-    github = GitHub.from_environment()
-    if arguments.fork:
-        # The number comes from the fork's build: it must name a pull request
-        # whose head is the commit the trusted event says was built.
-        actual = github.head_sha(info.pull_request)
-        if actual != arguments.head_sha:
-            raise InfoError(
-                f"pull request #{info.pull_request} is at {actual[:7]}, not at the commit "
-                f"built ({arguments.head_sha[:7]}); not commenting"
-            )
     body = comment_body(
         info,
         site_url_of(arguments.config_file),
@@ -413,21 +353,22 @@ def _comment(arguments: argparse.Namespace) -> None:
         if arguments.fork
         else read_settings(arguments.config_file).live_previews,
     )
-    log.info("comment on #%d %s", info.pull_request, github.upsert(info.pull_request, body))
+    arguments.out.write_text(body, encoding="utf-8")
+    return info.pull_request
 
 
-def _evicted(number: int, live_previews: int) -> None:
-    github = GitHub.from_environment()
-    existing = github.our_comment(number)
+def _removed(arguments: argparse.Namespace) -> str:
+    """Write the preview comment's new text, if there is a preview comment."""
+    arguments.out.unlink(missing_ok=True)
+    existing = our_comment(arguments.comments.read_text(encoding="utf-8"))
     if existing is None:
-        log.info("comment on #%d: no comment to update", number)
-        return
-    github.call(
-        "PATCH",
-        f"issues/comments/{existing[0]}",
-        {"body": evicted_body(existing[1], live_previews)},
-    )
-    log.info("comment on #%d: says its preview was removed to make room", number)
+        return "no preview comment to update"
+    if arguments.evicted:
+        live_previews = read_settings(arguments.config_file).live_previews
+        arguments.out.write_text(evicted_body(existing, live_previews), encoding="utf-8")
+        return "says its preview was removed to make room"
+    arguments.out.write_text(REMOVED_BODY, encoding="utf-8")
+    return "says the pull request's preview was removed"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -441,15 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             arguments.out.mkdir(parents=True, exist_ok=True)
             (arguments.out / INFO_FILE).write_text(info.model_dump_json(indent=2), "utf-8")
             log.info("%d changed pages listed in %s", len(info.pages), arguments.out / INFO_FILE)
-        elif arguments.command == "comment":
-            _comment(arguments)
-        elif arguments.evicted:
-            _evicted(arguments.pr, read_settings(arguments.config_file).live_previews)
+        elif arguments.command == "body":
+            number = _body(arguments)
+            log.info("comment on #%d written to %s", number, arguments.out)
+            # The number, validated, for the workflow's `gh pr comment`.
+            sys.stdout.write(f"{number}\n")
         else:
-            github = GitHub.from_environment()
-            done = github.upsert(arguments.pr, REMOVED_BODY, create=False)
-            log.info("comment on #%d: %s", arguments.pr, done)
-    except (InfoError, GitHubError, OSError, SettingsError) as error:
+            log.info("%s", _removed(arguments))
+    except (InfoError, OSError, SettingsError, json.JSONDecodeError) as error:
         log.error("%s", error)
         return 2
     return 0

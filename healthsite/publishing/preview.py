@@ -18,7 +18,8 @@ the published site. A robots.txt would not help: crawlers read it only at the
 root of a host, and this site lives below one (…github.io/site/).
 
 Usage, from the repository root (the pull request workflows run these; the
-comment on the pull request is healthsite/publishing/prcomment.py's)::
+comment on the pull request is written by healthsite/publishing/prcomment.py
+and posted with gh)::
 
     python -m healthsite.publishing.preview deploy --pr N --site-dir site [--pages-from FILE]
     python -m healthsite.publishing.preview remove --pr N

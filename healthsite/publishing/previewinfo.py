@@ -1,7 +1,7 @@
 """preview.json: the pages a pull request changes, as its build job describes them.
 
 Written by ``prcomment describe`` in the job that builds the pull request;
-read by ``prcomment comment`` (for a fork, as untrusted data: validated) and
+read by ``prcomment body`` (for a fork, as untrusted data: validated) and
 by ``preview deploy``, which publishes only those pages.
 """
 
@@ -43,7 +43,7 @@ class StaleTranslation(BaseModel):
 
 
 class PreviewInfo(BaseModel):
-    """What ``describe`` writes and ``comment`` reads."""
+    """What ``describe`` writes and ``body`` reads."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from html import escape
 
-from healthsite.checks.frontmatter import PageMeta
+from healthsite.pages.frontmatter import PageMeta
 
 # Pagefind's highest weight; a page title (h1) has 7, body text 1.
 TERMS_WEIGHT = 10

@@ -15,6 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE
 
+from healthsite.textlines import line_at
 from healthsite.translations.record import BLOCK
 
 # A started translation holds the English to translate below this line; the
@@ -155,4 +156,4 @@ def started(english_text: str, fingerprint: str, day: dt.date) -> str:
 def untranslated_line(text: str) -> int | None:
     """The line of START_COMMENT, if the page still holds it."""
     index = text.find(START_MARKER)
-    return None if index < 0 else text.count("\n", 0, index) + 1
+    return None if index < 0 else line_at(text, index)

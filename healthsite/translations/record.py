@@ -70,7 +70,7 @@ def read_record(
     ``current`` is the English page's fingerprint now, for the messages.
     Front matter that is missing or not YAML, and a record or fingerprint that
     is missing, are reported only with ``report_front_matter``: in the build,
-    the translated pages' front matter check (healthsite/i18n/frontmatter.py)
+    the translated pages' front matter check (healthsite/pages/translated.py)
     reports them, and one mistake gets one message.
     """
     block = YAML_RE.match(text.replace("\r\n", "\n"))

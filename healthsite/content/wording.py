@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from healthsite.content.registry import DataFile
-from healthsite.i18n.language import DEFAULT_LANGUAGE
+from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem
 from healthsite.yamlfile import KeyPath, line_of, load_with_lines
 
@@ -36,17 +36,15 @@ class MissingWording:
 
 @dataclass
 class PageWording:
-    """The language of the page being rendered, its interface words, and what it lacked."""
+    """One page's language, its interface words, and what it lacked (made once per page)."""
 
     words: Mapping[str, str]
     # The data files entries come from, by namespace (stats, warning_signs, glossary, reviewers).
     data_files: Mapping[str, DataFile]
     language: str = DEFAULT_LANGUAGE
-    missing: list[MissingWording] = field(default_factory=list)
+    # The page, as its problems name it.
     used_by: str = ""
-
-    def start_page(self, language: str, words: Mapping[str, str], shown_as: str) -> None:
-        self.language, self.words, self.used_by = language, words, shown_as
+    missing: list[MissingWording] = field(default_factory=list)
 
     @property
     def translated(self) -> bool:
@@ -66,9 +64,9 @@ class PageWording:
             return english
         return translated
 
-    def finish_page(self) -> list[Problem]:
+    def problems(self) -> list[Problem]:
         """A problem for each entry the page used with no wording in its language."""
-        missing, self.missing = self.missing, []
+        missing = self.missing
         lines_of: dict[str, dict[KeyPath, int]] = {}
         problems = []
         for found in missing:

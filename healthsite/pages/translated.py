@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from mkdocs.utils.meta import YAML_RE
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from healthsite.checks.frontmatter import (
+from healthsite.pages.frontmatter import (
     FIRST_YAML_LINE,
     REVIEWER_KEY,
     FrontMatter,
@@ -26,12 +26,17 @@ from healthsite.checks.frontmatter import (
     PageTitle,
     Text,
     _missing,
-    _parse_front_matter,
 )
-from healthsite.i18n.language import SPANISH
+from healthsite.pages.language import SPANISH
 from healthsite.problems import Problem, field_path
-from healthsite.validation import explain
-from healthsite.yamlfile import InvalidYamlError, KeyPath, line_of
+from healthsite.validation import problems_from
+from healthsite.yamlfile import (
+    DatesAsTextLoader,
+    InvalidYamlError,
+    KeyPath,
+    line_of,
+    parse_quickly_with_lines,
+)
 
 TRANSLATED_FIELDS = (
     "title",
@@ -267,7 +272,9 @@ def read_translation(
         )
         return None, [Problem(shown_as, 1, "translation", message)]
     try:
-        raw, lines = _parse_front_matter(block.group(1), shown_as)
+        raw, lines = parse_quickly_with_lines(
+            block.group(1), shown_as, FIRST_YAML_LINE, DatesAsTextLoader
+        )
     except InvalidYamlError as error:
         problem = error.problem
         message = f"is not valid YAML: {problem.message}"
@@ -282,11 +289,9 @@ def read_translation(
     try:
         meta = TranslatedMeta.model_validate(own)
     except ValidationError as error:
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            line = line_of(lines, loc) or FIRST_YAML_LINE
-            message = explain(TranslatedMeta, loc, detail["msg"])
-            problems.append(Problem(shown_as, line, field_path(loc) or "front matter", message))
+        problems += problems_from(
+            error, TranslatedMeta, shown_as, lines, whole="front matter", first_line=FIRST_YAML_LINE
+        )
         meta = None
     if meta is not None:
         problems += _placeholder_problems(meta, lines, shown_as, english)
@@ -300,14 +305,8 @@ def read_translation(
     try:
         checked = PageMeta.model_validate(merged)
     except ValidationError as error:
-        problems += [
-            Problem(
-                shown_as,
-                line_of(lines, tuple(detail["loc"])) or FIRST_YAML_LINE,
-                field_path(tuple(detail["loc"])) or "front matter",
-                explain(PageMeta, tuple(detail["loc"]), detail["msg"]),
-            )
-            for detail in error.errors()
-        ]
+        problems += problems_from(
+            error, PageMeta, shown_as, lines, whole="front matter", first_line=FIRST_YAML_LINE
+        )
         return FrontMatter(shown_as, raw, lines, None, None, SPANISH), problems
     return FrontMatter(shown_as, merged, lines, checked, meta.translation, SPANISH), problems

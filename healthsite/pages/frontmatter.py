@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Annotated, Any
 
-import yaml
 from mkdocs.utils.meta import YAML_RE
 from pydantic import (
     AfterValidator,
@@ -28,14 +27,15 @@ from pydantic import (
     field_validator,
 )
 
-from healthsite.problems import Problem, field_path
-from healthsite.validation import PlainText, explain
+from healthsite.problems import Problem
+from healthsite.validation import PlainText, problems_from
 from healthsite.yamlfile import (
+    DatesAsTextLoader,
     InvalidYamlError,
     KeyPath,
     expanded_size,
     line_of,
-    parse_with_lines,
+    parse_quickly_with_lines,
 )
 
 # Line 1 is the opening '---'; the YAML itself starts on line 2.
@@ -52,35 +52,6 @@ MARKUP_CHARACTERS = "<>"
 MAX_FRONT_MATTER_VALUES = 10_000
 OVERSIZED_FIELD = "front matter"
 REQUIRED_FIELDS = "title, description, page_type, reviewed_by, last_reviewed and next_review"
-
-
-class _DatesAsTextLoader(yaml.SafeLoader):
-    """A SafeLoader that keeps dates as written.
-
-    PyYAML turns ``2026-11-20`` into a date itself and raises a bare
-    ValueError, with no line, for ``2026-13-01``; as text, the date is checked
-    by ``PageDate`` below and reported with its line.
-    """
-
-
-_DatesAsTextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-# Data files with dates (data/reviewers.yml) read them as text the same way.
-DatesAsTextLoader = _DatesAsTextLoader
-
-
-# PyYAML's wheels include libyaml; a build from source without it has no CSafeLoader.
-_LIBYAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _FastDatesAsTextLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
-    """The same, parsed by libyaml (PyYAML's C binding): about eight times faster
-    on front matter, which every build reads for every page in on_nav."""
-
-
-_FastDatesAsTextLoader.yaml_implicit_resolvers = _DatesAsTextLoader.yaml_implicit_resolvers
 
 
 def _iso_date(value: Any) -> dt.date:
@@ -312,7 +283,7 @@ class FrontMatter:
     written: dict[str, Any]
     lines: dict[KeyPath, int]
     meta: PageMeta | None
-    # A translation's record (healthsite/i18n/frontmatter.py): what it was
+    # A translation's record (healthsite/pages/translated.py): what it was
     # made from, when and by whom; None for an English page.
     translation: Any = None
     language: str = "en"
@@ -359,25 +330,15 @@ def _missing(shown_as: str, text: str) -> Problem:
     )
 
 
-def _parse_front_matter(yaml_text: str, shown_as: str) -> tuple[Any, dict[KeyPath, int]]:
-    """libyaml's parse; for YAML it rejects, PyYAML's own, whose messages editors see."""
-    try:
-        return parse_with_lines(
-            yaml_text, shown_as, FIRST_YAML_LINE, loader_class=_FastDatesAsTextLoader
-        )
-    except InvalidYamlError:
-        return parse_with_lines(
-            yaml_text, shown_as, FIRST_YAML_LINE, loader_class=_DatesAsTextLoader
-        )
-
-
 def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Validate the front matter of a page's source text."""
     block = YAML_RE.match(text)
     if block is None:
         return None, [_missing(shown_as, text)]
     try:
-        raw, lines = _parse_front_matter(block.group(1), shown_as)
+        raw, lines = parse_quickly_with_lines(
+            block.group(1), shown_as, FIRST_YAML_LINE, DatesAsTextLoader
+        )
     except InvalidYamlError as error:
         problem = error.problem
         return None, [
@@ -395,13 +356,8 @@ def read_front_matter(text: str, shown_as: str) -> tuple[FrontMatter | None, lis
     try:
         return FrontMatter(shown_as, raw, lines, PageMeta.model_validate(raw)), []
     except ValidationError as error:
-        problems = [_problem_from(detail, shown_as, lines) for detail in error.errors()]
+        problems = problems_from(
+            error, PageMeta, shown_as, lines, whole="front matter", first_line=FIRST_YAML_LINE
+        )
         problems.sort(key=lambda problem: problem.line or 0)
         return FrontMatter(shown_as, raw, lines, None), problems
-
-
-def _problem_from(detail: Any, shown_as: str, lines: dict[KeyPath, int]) -> Problem:
-    loc = tuple(detail["loc"])
-    field = field_path(loc) or "front matter"
-    line = line_of(lines, loc) or FIRST_YAML_LINE
-    return Problem(shown_as, line, field, explain(PageMeta, loc, detail["msg"]))

@@ -12,12 +12,14 @@ extension's block processor still reads), its pattern, and its ``<abbr>``
 elements, so pages come out byte for byte the same (tests/test_abbr.py
 compares both on the same Markdown).
 
-Registered by name after ``abbr`` (``healthsite.content.glossary``), it
-replaces the extension's tree processor under the same name and priority.
+Registered by name after ``abbr`` (``give_tooltips_to_abbr``, in ``on_config``,
+which also gives ``abbr`` the glossary's terms), it replaces the extension's
+tree processor under the same name and priority.
 """
 
 from __future__ import annotations
 
+from typing import Any
 from xml.etree import ElementTree as etree  # noqa: N813 (as Python-Markdown names it)
 
 from markdown import Markdown
@@ -25,7 +27,10 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
-EXTENSION_NAME = "healthsite.content.abbr"
+from healthsite.content.glossary import Glossary
+from healthsite.problems import Problem
+
+EXTENSION_NAME = "healthsite.html.abbr"
 # The abbr extension's own name and priority for its tree processor.
 _PROCESSOR_NAME = "abbr"
 _PRIORITY = 7
@@ -80,3 +85,36 @@ class LinearAbbrExtension(Extension):
 
 def makeExtension(**kwargs: object) -> LinearAbbrExtension:  # noqa: N802 (Markdown's name)
     return LinearAbbrExtension(**kwargs)
+
+
+def give_tooltips_to_abbr(
+    extensions: list[str],
+    extension_configs: dict[str, Any],
+    glossary: Glossary,
+    language: str,
+    written: dict[int, dict[str, str]],
+) -> list[Problem]:
+    """Make every glossary match a tooltip on every page: the ``abbr`` extension's
+    glossary (mkdocs.yml's ``markdown_extensions`` and their settings).
+
+    ``written`` keeps mkdocs.yml's own abbr glossary, by the settings it is in,
+    apart from the terms added (for the process: healthsite/build/state.py).
+    """
+    if "abbr" not in extensions:
+        return [
+            Problem(
+                "mkdocs.yml",
+                None,
+                "markdown_extensions",
+                "the glossary's tooltips need the 'abbr' extension; add '- abbr'",
+            )
+        ]
+    settings = extension_configs.setdefault("abbr", {})
+    # The same config serves each language's build in turn: keep what
+    # mkdocs.yml gave, and only this language's terms.
+    own = written.setdefault(id(settings), dict(settings.get("glossary", {})))
+    settings["glossary"] = {**own, **glossary.tooltips_in(language)}
+    # The same tooltips, found in linear time (this module says why).
+    if EXTENSION_NAME not in extensions:
+        extensions.insert(extensions.index("abbr") + 1, EXTENSION_NAME)
+    return []

@@ -1,0 +1,1 @@
+"""The page model, the ground floor: front matter, page types, the page index."""

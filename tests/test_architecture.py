@@ -1,0 +1,75 @@
+"""The floors of healthsite/ stay true, and the documents that describe them name every room."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from importlinter.cli import lint_imports
+
+from benchmarks.import_graph import count, direct_imports, floors, room_of
+from tests.sitebuild import ROOT
+
+PACKAGE = ROOT / "healthsite"
+DESCRIBED_IN = ("ARCHITECTURE.md", "healthsite/__init__.py", "README.md")
+
+
+def _rooms() -> list[str]:
+    """Every package under healthsite/ and every module beside them."""
+    packages = [path.parent.name for path in PACKAGE.glob("*/__init__.py")]
+    modules = [path.stem for path in PACKAGE.glob("*.py") if path.stem != "__init__"]
+    found = sorted(packages + modules)
+    assert "pages" in packages, "found no packages under healthsite/"
+    assert "problems" in modules, "found no modules beside the packages"
+    return found
+
+
+def test_the_import_contract_is_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    """import-linter's layers contract (pyproject.toml): no room imports one above it."""
+    exit_code = lint_imports(no_cache=True, no_logo=True)
+    assert exit_code == 0, capsys.readouterr().out
+
+
+def test_no_import_cycle_and_no_arrow_back_up() -> None:
+    counted = count(direct_imports(ROOT), floors())
+    assert counted.modules > 50, "the import graph holds too few modules to be the package"
+    assert counted.module_cycles == []
+    assert counted.room_cycles == []
+    assert counted.back_up == []
+    assert counted.sideways == []
+    assert counted.unplaced == []
+
+
+def test_the_count_finds_an_arrow_back_up_and_a_cycle() -> None:
+    """The counter itself: an import from a lower floor up, and two modules importing
+    each other, are both found."""
+    edges = {
+        "healthsite.pages.frontmatter": {"healthsite.checks.readability"},
+        "healthsite.checks.readability": {"healthsite.pages.frontmatter"},
+    }
+    counted = count(edges, floors())
+    assert counted.back_up == [("healthsite.pages.frontmatter", "healthsite.checks.readability")]
+    assert counted.module_cycles == [
+        ["healthsite.checks.readability", "healthsite.pages.frontmatter"]
+    ]
+    assert counted.room_cycles == [["checks", "pages"]]
+
+
+def test_every_room_is_on_a_floor() -> None:
+    placed = {room for floor in floors() for room in floor}
+    assert set(_rooms()) - placed == set()
+    assert placed - set(_rooms()) == set(), "the contract names a room that no longer exists"
+    assert room_of("healthsite.checks.readability") == "checks"
+
+
+@pytest.mark.parametrize("document", DESCRIBED_IN)
+def test_the_documents_name_every_room(document: str) -> None:
+    text = (ROOT / document).read_text(encoding="utf-8")
+    packages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    missing = []
+    for room in _rooms():
+        # A package as `pages/` (or healthsite/pages/), a module as `problems`.
+        shown = rf"`(?:healthsite/)?{room}/`" if room in packages else rf"`{room}`"
+        if not re.search(shown, text):
+            missing.append(room)
+    assert missing == [], f"{document} does not say what these rooms hold: {missing}"
