@@ -4,6 +4,7 @@ each message for a reviewer written wrongly (README, "Mutation testing")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ from healthsite.content.reviewers import (
     load_reviewers,
     reviewer_keys,
     reviewers_page_url,
+    translation_problems,
     unknown_reviewers,
 )
 from healthsite.content.wording import PageWording
+from healthsite.pages.frontmatter import FrontMatter, read_front_matter
+from healthsite.pages.translated import TranslationRecord
 from healthsite.problems import Problem
 from tests.mutationdata import front_matter
 
@@ -291,4 +295,26 @@ def test_a_site_without_an_about_page_is_told_to_add_one(tmp_path: Path) -> None
             "is missing, but every page's review box links to its list of reviewers; "
             "expected an About page holding {{ reviewers_list() }}",
         )
+    ]
+
+
+def test_a_translator_must_be_in_the_registry() -> None:
+    def translated_by(key: str, shown_as: str) -> FrontMatter:
+        text = (
+            "---\ntitle: A\ntranslation:\n  fingerprint: abc\n  translated: 2026-12-01\n"
+            f"  translated_by: {key}\n---\n"
+        )
+        front, _ = read_front_matter(text, shown_as)
+        assert front is not None
+        record = TranslationRecord.model_validate(front.written["translation"])
+        return replace(front, translation=record)
+
+    pages = [
+        translated_by("editorial-team", "docs/a.es.md"),
+        translated_by("ana-lopez", "docs/b.es.md"),
+        front_matter("title: C\n", "docs/c.md"),
+    ]
+    assert [str(problem) for problem in translation_problems(pages, reviewers())] == [
+        f"docs/b.es.md:6: translation.translated_by: 'ana-lopez' is not in {REVIEWERS}; "
+        "expected one of editorial-team, test-clinician (add the translator there first)"
     ]
