@@ -67,7 +67,7 @@ test-fast: $(INSTALLED)
 # Mutation testing (README, "Mutation testing"): mutmut makes one small change
 # at a time ("mutant") to the modules pyproject.toml's [tool.mutmut] lists, runs
 # the in-process tests that reach it, then prints each module's share of
-# mutants a test caught. One mutant at a time per core, at most two: about 30
+# mutants a test caught. One mutant at a time per core, at most two: 12 to 40
 # minutes on this shared 2-core machine. Results are kept in mutants/ (ignored
 # by git); a second run only retries what changed. One module again:
 #   make mutation MUTANTS="healthsite.content.findings*"
