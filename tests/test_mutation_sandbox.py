@@ -227,7 +227,7 @@ def test_the_sandbox_keeps_the_sites_settings_globals_filters_and_tests() -> Non
     template = sandbox.from_string(
         "{{ stat('a') | shout }}{## note ##}{% if 'ab' is short %} short{% endif %}\nend\n"
     )
-    assert template.render({"unused": 1}) == "[A] shortend\n"
+    assert template.render({"unused": 1}) == "[A] shortend\n"  # codespell:ignore
     with pytest.raises(UndefinedError):
         sandbox.from_string("{{ missing }}").render()
 
