@@ -183,16 +183,23 @@ def write_baseline(corpus: Corpus, ref: str) -> Path:
 
 
 def builders(
-    corpus: Corpus, zensical: Path | None, baseline: str | None
+    corpus: Corpus,
+    zensical: Path | None,
+    baseline: str | None,
+    material: bool = True,
 ) -> dict[str, Callable[[], BuildRun]]:
-    """Each build of the corpus, by name; each call times one clean build."""
+    """Each build of the corpus, by name; each call times one clean build.
+    ``material=False`` leaves out the Material builds (issue 20's ratio needs
+    only the project's two)."""
     root = corpus.root
-    runs: dict[str, Callable[[], BuildRun]] = {
-        DEFAULTS: lambda: mkdocs_build(corpus.plain_config("material-defaults"), root / "s-a"),
-        PRUNE: lambda: mkdocs_build(corpus.plain_config("material-prune"), root / "s-p"),
-        PROJECT: lambda: mkdocs_build(corpus.project_dir / "mkdocs.yml", root / "s-b"),
-        ENGLISH_ONLY: lambda: mkdocs_build(corpus.english_only_config, root / "s-en"),
-    }
+    runs: dict[str, Callable[[], BuildRun]] = {}
+    if material:
+        runs[DEFAULTS] = lambda: mkdocs_build(
+            corpus.plain_config("material-defaults"), root / "s-a"
+        )
+        runs[PRUNE] = lambda: mkdocs_build(corpus.plain_config("material-prune"), root / "s-p")
+    runs[PROJECT] = lambda: mkdocs_build(corpus.project_dir / "mkdocs.yml", root / "s-b")
+    runs[ENGLISH_ONLY] = lambda: mkdocs_build(corpus.english_only_config, root / "s-en")
     if baseline is not None:
         config = write_baseline(corpus, baseline) / "mkdocs.yml"
         runs[baseline_name(baseline)] = lambda: mkdocs_build(config, root / "s-base")
@@ -230,9 +237,13 @@ def zensical_name(executable: Path) -> str:
 
 
 def measure_builds(
-    corpus: Corpus, runs: int, zensical: Path | None, baseline: str | None
+    corpus: Corpus,
+    runs: int,
+    zensical: Path | None,
+    baseline: str | None,
+    material: bool = True,
 ) -> list[BuildResult]:
-    timed = builders(corpus, zensical, baseline)
+    timed = builders(corpus, zensical, baseline, material)
     results = {name: BuildResult(corpus.generated, corpus.total_pages, name) for name in timed}
     for run in range(runs):
         for name, build in timed.items():
@@ -284,13 +295,24 @@ def machine() -> str:
 
 
 def _base(result: BuildResult, builds: list[BuildResult], name: str) -> BuildResult:
-    return next(b for b in builds if b.pages == result.pages and b.build == name)
+    found = _timed(result, builds, name)
+    if found is None:
+        raise ValueError(f"no {name!r} build at {result.pages} pages")
+    return found
+
+
+def _timed(result: BuildResult, builds: list[BuildResult], name: str) -> BuildResult | None:
+    """The build named ``name`` at ``result``'s size, if it was timed."""
+    return next((b for b in builds if b.pages == result.pages and b.build == name), None)
 
 
 def _ratios(result: BuildResult, builds: list[BuildResult]) -> str:
     cells = []
     for name in (DEFAULTS, PRUNE):
-        base = _base(result, builds, name)
+        base = _timed(result, builds, name)
+        if base is None:
+            cells.append("n/a | n/a")
+            continue
         cells.append(
             f"{result.median_s / base.median_s:.2f} | {result.median_cpu_s / base.median_cpu_s:.2f}"
         )
@@ -370,13 +392,15 @@ def goals(results: Results) -> list[str]:
     """Issue 12's goals for the build and the editor's wait, at the largest N."""
     largest = max(b.pages for b in results.builds)
     project = next(b for b in results.builds if b.pages == largest and b.build == PROJECT)
-    prune = _base(project, results.builds, PRUNE)
-    defaults = _base(project, results.builds, DEFAULTS)
+    prune = _timed(project, results.builds, PRUNE)
+    defaults = _timed(project, results.builds, DEFAULTS)
     rows = ["| goal | measured | |", "|---|---|---|"]
     for base, goal, label in (
         (prune, GOAL_PRUNE, f"at most {GOAL_PRUNE} times Material + prune"),
         (defaults, GOAL_DEFAULTS, f"at most {GOAL_DEFAULTS} times Material's defaults"),
     ):
+        if base is None:
+            continue
         wall = project.median_s / base.median_s
         cpu = project.median_cpu_s / base.median_cpu_s
         rows.append(
@@ -391,11 +415,12 @@ def goals(results: Results) -> list[str]:
         f"build (issue 20) | {cpu:.2f} by CPU time, {wall:.2f} by wall time "
         f"| {_verdict(cpu <= GOAL_LANGUAGES)} by CPU |"
     )
-    cpu_prune = project.median_cpu_s / prune.median_cpu_s
-    rows.append(
-        f"| stretch: at most {STRETCH_PRUNE} times Material + prune | {cpu_prune:.2f} by CPU "
-        f"| {_verdict(cpu_prune <= STRETCH_PRUNE)} |"
-    )
+    if prune is not None:
+        cpu_prune = project.median_cpu_s / prune.median_cpu_s
+        rows.append(
+            f"| stretch: at most {STRETCH_PRUNE} times Material + prune | {cpu_prune:.2f} by CPU "
+            f"| {_verdict(cpu_prune <= STRETCH_PRUNE)} |"
+        )
     smaller = [b for b in results.builds if b.build == PROJECT and b.pages < largest]
     if smaller:
         before = max(smaller, key=lambda b: b.pages)
@@ -503,6 +528,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve edits")
     parser.add_argument(
+        "--no-material",
+        action="store_true",
+        help="time the project's builds only (both languages, English only; issue 20)",
+    )
+    parser.add_argument(
         "--serve-modes",
         nargs="+",
         choices=list(SERVE_MODES),
@@ -525,7 +555,9 @@ def run(args: argparse.Namespace, workdir: Path) -> Results:
         results.load.append(os.getloadavg()[0])
         log.info("writing a corpus of %d pages", count)
         corpus = make_corpus(workdir / f"n{count}", count, args.corpus)
-        results.builds += measure_builds(corpus, args.runs, args.zensical, args.baseline)
+        results.builds += measure_builds(
+            corpus, args.runs, args.zensical, args.baseline, not args.no_material
+        )
         results.page_sizes += measure_site(site_dir_of(corpus, PROJECT), corpus)
         if not args.no_serve:
             results.serves += measure_serve(corpus, args.edits, args.serve_modes)

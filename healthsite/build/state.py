@@ -36,6 +36,7 @@ from healthsite.content.warning_signs import WarningSigns
 from healthsite.content.wording import PageWording
 from healthsite.i18n.alternates import SitemapPages
 from healthsite.i18n.interface import Interface
+from healthsite.i18n.rebuilds import DirtyRebuilds
 from healthsite.library.feed import CitationsSoFar
 from healthsite.library.macros import LibraryMacros, LibraryPage
 from healthsite.library.model import Library
@@ -97,6 +98,8 @@ class Session:
         self.spanish_scores = ScoresByHtml(spanish_score)
         # Between on_config's two steps (before and after macros' own on_config).
         self.checked: CheckedData | None = None
+        # Under `mkdocs serve --dirty`: the languages each rebuild builds.
+        self.dirty_rebuilds = DirtyRebuilds()
         self._build: BuildState | None = None
 
     def start_build(self, build: BuildState) -> None:

@@ -78,13 +78,13 @@ class SitemapPage:
 
 @dataclass
 class SitemapPages:
-    """Every language's pages written so far in this process, by language."""
+    """Every language's pages written so far in this process, by language: a
+    language not built again (a dirty rebuild of another language only,
+    healthsite/i18n/rebuilds.py) keeps those of its last build."""
 
     by_language: dict[str, list[SitemapPage]] = field(default_factory=dict)
 
     def start(self, language: str) -> None:
-        if language == DEFAULT_LANGUAGE:
-            self.by_language.clear()
         self.by_language[language] = []
 
     def add(self, language: str, page: SitemapPage) -> None:

@@ -190,7 +190,11 @@ def feed(
 def write_feed(site_dir: Path, document: JsonObject) -> Path:
     target = site_dir / FEED_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    # Compact: json.dumps with an indent runs the encoder in Python, not C, three
+    # times slower, in each language's build and every rebuild under `mkdocs serve`
+    # (a tenth of a second at 1,000 pages); readers of the feed are programs.
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(compact + "\n", encoding="utf-8")
     return target
 
 

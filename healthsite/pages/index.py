@@ -48,6 +48,10 @@ class FrontMatterRead:
 
     def __init__(self) -> None:
         self._before: dict[tuple[str, str], tuple[FrontMatter | None, tuple[Problem, ...]]] = {}
+        # Each translation's, by its text and its English page's.
+        self._translated_before: dict[
+            tuple[str, str, str, str | None], tuple[FrontMatter | None, tuple[Problem, ...]]
+        ] = {}
 
     def text(self, text: str, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
         key = (shown_as, text)
@@ -70,11 +74,20 @@ class FrontMatterRead:
         english_uri = english_src_uri(file.src_uri)
         english_shown_as = f"{docs_dir_name}/{english_uri}"
         english_path = docs_dir / english_uri
-        english = None
-        if english_path.is_file():
-            english, _ = self.text(english_path.read_text(encoding="utf-8"), english_shown_as)
+        english_text = english_path.read_text(encoding="utf-8") if english_path.is_file() else None
         shown_as = f"{docs_dir_name}/{file.src_uri}"
-        return read_translation(file.content_string, shown_as, english, english_shown_as)
+        # Like the English pages': the answer depends on both texts only.
+        key = (shown_as, file.content_string, english_shown_as, english_text)
+        found = self._translated_before.get(key)
+        if found is None:
+            if len(self._translated_before) >= PAGES_KEPT:
+                self._translated_before.clear()
+            english = None if english_text is None else self.text(english_text, english_shown_as)[0]
+            front, problems = read_translation(
+                file.content_string, shown_as, english, english_shown_as
+            )
+            found = self._translated_before[key] = (front, tuple(problems))
+        return found[0], list(found[1])
 
 
 def read_site_pages(

@@ -46,6 +46,15 @@ def is_last_language(config: MkDocsConfig, language: str) -> bool:
     return not languages or str(languages[-1]) == language
 
 
+def is_first_language(config: MkDocsConfig, language: str) -> bool:
+    """Whether this build is the first of the languages this process builds
+    (the default language's, but for a dirty rebuild of other languages only:
+    healthsite/i18n/rebuilds.py)."""
+    plugin = config.plugins.get("i18n")
+    languages = getattr(plugin, "build_languages", None) if plugin is not None else None
+    return not languages or str(languages[0]) == language
+
+
 def english_src_uri(src_uri: str) -> str:
     """``conditions/crps.md`` for ``conditions/crps.es.md``; an English path as it is."""
     return TRANSLATION_SUFFIX.sub(r"\g<extension>", src_uri)

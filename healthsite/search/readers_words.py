@@ -53,8 +53,8 @@ _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]
 # normalized: "cómo" is "como".
 # fmt: off
 ENGLISH_STOP_WORDS = (
-    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because",
+    "been", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from",
     "cant", "dont",  # codespell:ignore
     "get", "gets", "getting", "go", "had", "has", "have", "having", "he", "her", "him", "his",
     "how", "i", "if", "im", "in", "into", "is", "it", "its", "ive", "just", "me", "might",

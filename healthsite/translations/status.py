@@ -20,6 +20,8 @@ matches nothing.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -239,7 +241,9 @@ def check_translations(
     )
     spanish_files = {name for name in files if name.endswith(SPANISH_SUFFIX)}
     english_files = [name for name in files if name not in spanish_files]
-    data = DataVersion.from_texts({name: _read(project_dir / name) for name in DATA_FILES})
+    data_texts = {name: _read(project_dir / name) for name in DATA_FILES}
+    data = DataVersion.from_texts(data_texts)
+    data_key = hashlib.sha256(json.dumps(data_texts, sort_keys=True).encode()).hexdigest()
     result = Translations()
     result.problems += [
         _no_english_page(orphan, usable)
@@ -250,11 +254,9 @@ def check_translations(
         if spanish not in spanish_files:
             result.statuses.append(PageStatus(english, spanish, State.missing))
             continue
-        current = fingerprint(_read(project_dir / english) or "", data)
+        current = _current_fingerprint(_read(project_dir / english) or "", data, data_key)
         text = _read(project_dir / spanish) or ""
-        record, problems = read_record(
-            text, spanish, current, report_front_matter=report_front_matter
-        )
+        record, problems = _record(text, spanish, current, report_front_matter)
         result.problems += problems
         result.unfinished += [problem for problem in problems if is_not_yet(problem)]
         untranslated = untranslated_line(text)
@@ -287,6 +289,42 @@ def check_translations(
                     continue
         result.statuses.append(PageStatus(english, spanish, State.out_of_date, since, record.line))
     return result
+
+
+# The current fingerprints and records, by the texts they are read from: the
+# build checks every translation on every rebuild under `mkdocs serve`, where
+# a save changes one page (at 1,000 pages per language, reading them all again
+# was a second of every rebuild).
+_fingerprint_of: dict[tuple[str, str], str] = {}
+_record_of: dict[tuple[str, str, str, bool], tuple[TranslationRecord | None, tuple[Problem, ...]]]
+_record_of = {}
+TEXTS_KEPT = 20_000
+
+
+def _current_fingerprint(text: str, data: DataVersion, data_key: str) -> str:
+    """``fingerprint(text, data)``; ``data_key`` names the data files' texts."""
+    key = (text, data_key)
+    found = _fingerprint_of.get(key)
+    if found is None:
+        if len(_fingerprint_of) >= TEXTS_KEPT:
+            _fingerprint_of.clear()
+        found = _fingerprint_of[key] = fingerprint(text, data)
+    return found
+
+
+def _record(
+    text: str, spanish: str, current: str, report_front_matter: bool
+) -> tuple[TranslationRecord | None, list[Problem]]:
+    key = (text, spanish, current, report_front_matter)
+    found = _record_of.get(key)
+    if found is None:
+        if len(_record_of) >= TEXTS_KEPT:
+            _record_of.clear()
+        record, problems = read_record(
+            text, spanish, current, report_front_matter=report_front_matter
+        )
+        found = _record_of[key] = (record, tuple(problems))
+    return found[0], list(found[1])
 
 
 def _read(path: Path) -> str | None:

@@ -288,43 +288,47 @@ const KNOWN_BY_FIELDS = ["title", "names"]
 const isKnownBy = result => (result.matchedMetaFields ?? []).some(f => KNOWN_BY_FIELDS.includes(f))
 
 // What each concept found, page by page: [{id, hits: [result or undefined],
-// knownBy: [whether the page's title or names hold it], coverage, score}],
-// and for each concept, how many pages are known by it.
+// shares: [its share of the best page's score], knownBy: [whether the page's
+// title or names hold it], coverage}], and for each concept, how many pages
+// are known by it and how many hold it at all.
 async function pagesFound(module, concepts) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
     concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
   )
   for (const { index, search } of await Promise.all(searches)) {
+    // Each concept counts as much: a page's score for it is its share of the
+    // best page's (1 for the page that holds it most), so that a word every
+    // page mentions once does not outweigh the one the reader came for. Each
+    // of its words is compared with its own best page: Pagefind's scores of
+    // two words do not compare ("injection" on a page of injections scored
+    // 37, "nerve block" on the nerve blocks page 2), and the page that holds
+    // the pages' word most is as good an answer as the page that holds the
+    // reader's.
+    const best = Math.max(0, ...search.results.map(result => result.score)) || 1
     for (const result of search.results) {
       const page = found.get(result.id) ?? {
         hits: Array(concepts.length),
+        shares: Array(concepts.length).fill(0),
         knownBy: Array(concepts.length).fill(false),
         id: result.id,
       }
-      const hit = page.hits[index]
-      if (!hit || result.score > hit.score) page.hits[index] = result
+      const share = result.score / best
+      if (!page.hits[index] || share > page.shares[index]) {
+        page.hits[index] = result
+        page.shares[index] = share
+      }
       page.knownBy[index] ||= isKnownBy(result)
       found.set(result.id, page)
     }
   }
-  const pages = [...found.values()]
-  // Each concept counts as much: a page's score for it is its share of the
-  // best page's (1 for the page that holds it most), so that a word every
-  // page mentions once does not outweigh the one the reader came for.
-  const best = concepts.map((_, index) =>
-    Math.max(0, ...pages.map(page => page.hits[index]?.score ?? 0))
-  )
-  const scored = pages.map(page => {
-    const shares = page.hits.map((hit, index) => (hit ? hit.score / (best[index] || 1) : 0))
-    return {
-      ...page,
-      coverage: page.hits.filter(Boolean).length,
-      score: shares.reduce((sum, share) => sum + share, 0),
-    }
-  })
+  const pages = [...found.values()].map(page => ({
+    ...page,
+    coverage: page.hits.filter(Boolean).length,
+  }))
   const known = concepts.map((_, index) => pages.filter(page => page.knownBy[index]).length)
-  return { pages: scored, known }
+  const holding = concepts.map((_, index) => pages.filter(page => page.hits[index]).length)
+  return { pages, known, holding }
 }
 
 // How many pages the site has (Pagefind's entry file, which it has fetched already).
@@ -388,7 +392,7 @@ export async function answer(module, query, isLatest, language = "en") {
   if (words.length === 0) return { items: [] }
   const readers = await loadReadersWords()
   const concepts = await searchableConcepts(conceptsOf(words, readers, language))
-  const [{ pages: found, known }, named, total] = await Promise.all([
+  const [{ pages: found, known, holding }, named, total] = await Promise.all([
     pagesFound(module, concepts),
     pagesNamed(concepts),
     loadPageCount(),
@@ -415,9 +419,17 @@ export async function answer(module, query, isLatest, language = "en") {
   // page it finds, so this counts before the cut to the MAX_PAGES best (it
   // was read from the fragments of those 10 alone, and the CRPS page often
   // fell outside them among 1,000 pages that use its words).
-  const specific = known.map(pages => (pages > 0 ? Math.log(total / pages) / Math.log(total) : 0))
+  // The page's text counts likewise, each concept by how few pages hold it
+  // at all (its idf, 0 to 1): a word on every page ("pain" here) says
+  // nothing of which page the reader wants, and among 1,000 pages the one
+  // that held "pain" and "back" most came before the nerve blocks page for
+  // "pain doctor shots in my back" when each concept counted alike.
+  const rarity = pages => (pages > 0 ? Math.log(total / pages) / Math.log(total) : 0)
+  const specific = known.map(rarity)
+  const rare = holding.map(rarity)
   found.forEach(page => {
     page.listed = page.knownBy.reduce((sum, known, index) => sum + (known ? specific[index] : 0), 0)
+    page.score = page.shares.reduce((sum, share, index) => sum + share * rare[index], 0)
     page.rank = page.score + KNOWN_BY_WEIGHT * page.listed
   })
   found.sort((a, b) => b.rank - a.rank)
