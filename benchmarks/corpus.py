@@ -49,7 +49,7 @@ from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warn
 from healthsite.pages.frontmatter import read_front_matter
 from healthsite.translations.editing import stamped
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
-from healthsite.translations.status import spanish_path
+from healthsite.translations.status import SPANISH_SUFFIX, spanish_path
 from tests.sitebuild import ROOT, copy_project
 
 NAV_GROUP_SIZE = 25
@@ -513,8 +513,11 @@ def write_project(destination: Path, pages: list[GeneratedPage]) -> list[Any]:
     return nav_with(yaml.safe_load(block.group(0))["nav"], english)
 
 
-def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
-    """The project's pages with macros rendered, and Material-only configs."""
+def write_plain(
+    destination: Path, project_dir: Path, nav: list[Any], *, spanish: bool = True
+) -> None:
+    """The project's pages with macros rendered, and Material-only configs
+    (``spanish=False``: the English pages only, what an English-only build converts)."""
     registry, problems = load_registry(
         DataFile(ROOT / "data/sources.yml", "data/sources.yml"),
         DataFile(ROOT / "data/statistics.yml", "data/statistics.yml"),
@@ -530,6 +533,9 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
     if reviewer_problems or sign_problems:
         raise ValueError("; ".join(str(problem) for problem in reviewer_problems + sign_problems))
     shutil.copytree(project_dir / "docs", destination / "docs")
+    if not spanish:
+        for translation in (destination / "docs").rglob(f"*{SPANISH_SUFFIX}"):
+            translation.unlink()
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
@@ -546,12 +552,16 @@ def write_plain(destination: Path, project_dir: Path, nav: list[Any]) -> None:
 KINDS = ("crps", "synthetic")
 
 
-def make_corpus(root: Path, count: int, kind: str = "crps", *, plain: bool = True) -> Corpus:
+def make_corpus(
+    root: Path, count: int, kind: str = "crps", *, plain: bool = True, spanish: bool = True
+) -> Corpus:
     """Write both projects for ``count`` generated pages of ``kind`` under ``root``
-    (``plain=False``: only the real project, for benchmarks that build nothing else)."""
+    (``plain=False``: only the real project, for benchmarks that build nothing else;
+    ``spanish=False``: no Spanish copies, and no Spanish page in the plain project)."""
     if kind == "crps":
         pages = copy_real_pages(count)
-        pages += copy_real_spanish_pages(pages)
+        if spanish:
+            pages += copy_real_spanish_pages(pages)
     elif kind == "synthetic":
         keys = Keys(
             statistics=list(yaml.safe_load((ROOT / "data/statistics.yml").read_text("utf-8"))),
@@ -564,7 +574,7 @@ def make_corpus(root: Path, count: int, kind: str = "crps", *, plain: bool = Tru
     project_dir, plain_dir = root / "project", root / "plain"
     nav = write_project(project_dir, pages)
     if plain:
-        write_plain(plain_dir, project_dir, nav)
+        write_plain(plain_dir, project_dir, nav, spanish=spanish)
     total = sum(1 for _ in (project_dir / "docs").rglob("*.md"))
     written = {page.src_path for page in pages}
     translation = spanish_path(pages[0].src_path)

@@ -134,3 +134,41 @@ def test_a_baseline_is_the_code_of_that_commit_not_the_working_tree(tmp_path: Pa
     ).stdout
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == then
     assert then != (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def same_markdown(tmp_path_factory: pytest.TempPathFactory) -> BenchmarkRun:
+    """``benchmarks/same_markdown.py`` once at N=2 English CRPS copies, one run of each build."""
+    tmp = tmp_path_factory.mktemp("same-markdown")
+    command = [sys.executable, str(ROOT / "benchmarks/same_markdown.py"), "--pages", "2"]
+    command += ["--runs", "1", "--workdir", str(tmp / "work")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return BenchmarkRun(result.stdout, {}, tmp / "work")
+
+
+def test_same_markdown_times_material_and_the_project_on_the_same_english_pages(
+    same_markdown: BenchmarkRun,
+) -> None:
+    """Issue 21's independent measure: English copies only, macros rendered for
+    Material, Material's search index written, the project's English-only site."""
+    report = same_markdown.report
+    for build in ("Material + navigation.prune + search, macros rendered", "project, English only"):
+        row = rf"^\| {re.escape(build)} \| {NUMBER} \| {NUMBER} \| {NUMBER} \| {NUMBER} \|$"
+        assert re.search(row, report, re.MULTILINE), f"no row for {build}:\n{report}"
+    assert re.search(rf"\*\*{NUMBER} by CPU\*\*, {NUMBER} by wall time", report)
+    corpus = same_markdown.workdir / "n2"
+    assert not list((corpus / "plain/docs").rglob("*.es.md"))
+    assert not (corpus / "project/docs/conditions/crps-copy-0001.es.md").exists()
+    page = "conditions/crps-copy-0001"
+    assert "{{ cite('" in (corpus / "project/docs" / f"{page}.md").read_text(encoding="utf-8")
+    plain = (corpus / "plain/docs" / f"{page}.md").read_text(encoding="utf-8")
+    assert "{{" not in plain
+    assert "[^" in plain  # the citations' footnotes, as the macros render them
+    material = (corpus / "s-m" / page / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="references">References' in material
+    assert (corpus / "s-m/search/search_index.json").stat().st_size > 0
+    assert (corpus / "s-en" / page / "index.html").is_file()
+    assert (corpus / "s-en/pagefind").is_dir()
+    assert not (corpus / "s-en/es").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from healthsite.search.pagefind import use_pagefind_worker
+from healthsite.search.pagefind import sort_entry_languages, use_pagefind_worker
 from tests.pagetext import front_matter
 from tests.sitebuild import ROOT, Build, build
 
@@ -117,3 +117,22 @@ def test_an_unknown_material_config_fails_the_build_saying_why() -> None:
     with pytest.raises(PluginError, match="names no search worker"):
         use_pagefind_worker(page)
     assert use_pagefind_worker("<p>no Material config here</p>") == "<p>no Material config here</p>"
+
+
+def test_pagefind_languages_are_written_in_one_order(tmp_path: Path) -> None:
+    """Two builds of the same site give the same entry file (Pagefind's own order varies)."""
+    entry_file = tmp_path / "pagefind-entry.json"
+    written_by_pagefind = {
+        "version": "1.5.2",
+        "languages": {
+            "es": {"hash": "es_1", "page_count": 23},
+            "en": {"hash": "en_1", "page_count": 23},
+        },
+        "include_characters": ["_", "‿"],
+    }
+    entry_file.write_text(json.dumps(written_by_pagefind, ensure_ascii=False), encoding="utf-8")
+    sort_entry_languages(entry_file)
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "es"]
+    assert entry == written_by_pagefind
+    assert "‿" in entry_file.read_text(encoding="utf-8")

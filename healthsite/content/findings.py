@@ -396,7 +396,9 @@ def _grade_key(grade: Grade) -> str:
 def _translated_how_sure(finding: Finding, words: Mapping[str, str]) -> tuple[str, str]:
     """``_how_sure`` in a translated page's language (data/interface.yml)."""
     how_sure = words["how_sure"]
-    if finding.guideline_grade is not None and finding.graded_by is not None:
+    # A finding with only one of guideline_grade and graded_by fails its check
+    # before any page renders: `and` or `or` is the same here (make mutation).
+    if finding.guideline_grade is not None and finding.graded_by is not None:  # pragma: no mutate
         # Who graded it is written once, in English, in the English page's front matter.
         who = f'<span lang="en">{finding.graded_by}</span>'
         opinion = words["guideline_rated"].format(
@@ -404,8 +406,10 @@ def _translated_how_sure(finding: Finding, words: Mapping[str, str]) -> tuple[st
         )
         answer = f"**{how_sure} {words['guideline_label']}.** {opinion} "
         return "guideline", answer + words["guideline_meaning"]
-    certainty = finding.certainty or Certainty(None, None)
-    if certainty.best is None or certainty.worst is None:
+    # A rendered finding has a certainty (its check asks for one), whose grades
+    # are both set or both None (make mutation).
+    certainty = finding.certainty or Certainty(None, None)  # pragma: no mutate
+    if certainty.best is None or certainty.worst is None:  # pragma: no mutate
         label, meaning = words["not_rated_label"], words["not_rated_meaning"]
         graded = ""
     else:
@@ -426,13 +430,14 @@ def _how_sure(finding: Finding) -> tuple[str, str]:
     A guideline's grade is said as its authors' opinion, in words of its own:
     never in PLAIN_WORDS, which say how sure graded evidence is.
     """
-    if finding.guideline_grade is not None and finding.graded_by is not None:
+    # As in _translated_how_sure: the check has refused one without the other.
+    if finding.guideline_grade is not None and finding.graded_by is not None:  # pragma: no mutate
         opinion = (
             f"{finding.graded_by} rated it {finding.guideline_grade.rstrip('.')}, "
             f"on their own scale. {GUIDELINE_MEANING}"
         )
         return "guideline", f"**How sure is this? {GUIDELINE_LABEL}.** {opinion}"
-    certainty = finding.certainty or Certainty(None, None)
+    certainty = finding.certainty or Certainty(None, None)  # pragma: no mutate
     graded = f" Grade given: {certainty.graded}." if certainty.rated else ""
     answer = f"**How sure is this? {certainty.label}.** {certainty.meaning}{graded}"
     return certainty.css_key, answer

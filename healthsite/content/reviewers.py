@@ -230,7 +230,8 @@ def _capitalized(text: str) -> str:
 def _entry(reviewer: Reviewer, wording: PageWording | None = None) -> str:
     interests = reviewer.entry.conflicts_of_interest
     statement, name, role = interests.statement, reviewer.name, reviewer.role
-    language = "en"
+    # human_date tells only "es" apart: any other word is English (make mutation).
+    language = "en"  # pragma: no mutate
     labels = ("Role", "Professional license", "Conflicts of interest")
     none = "None: not a licensed clinician"
     if wording is not None and wording.translated:

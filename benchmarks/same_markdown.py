@@ -1,0 +1,168 @@
+"""The project's build against Material + prune converting the same English Markdown.
+
+    python benchmarks/same_markdown.py --pages 1000 --runs 2
+
+Issue 21's independent measure: N copies of the real CRPS page, English only
+(no Spanish copies), their macro calls rendered beforehand to the sentences
+and footnotes they stand for (``benchmarks/corpus.py``'s ``prerender``, the
+same functions the macros call); Material with ``navigation.prune``, the
+Markdown extensions of mkdocs.yml and Material's search plugin (MkDocs'
+default plugin, Material's under its theme), against the project's own
+build of the same English pages (``build_only_locale: en``, every hook,
+macro and check, Pagefind). Builds alternate; each is a clean
+``mkdocs build --strict`` in a child process, timed by wall clock and by CPU
+(the child's and its waited-for children's, Pagefind included:
+``benchmarks/measure.py``).
+
+``benchmarks/build.py`` compares both languages instead: its corpus has a
+Spanish copy of each page, which Material builds as extra pages of one site
+and the project as a second site; benchmarks/README.md ("Issue 21: build
+cost against Material, and against main before") says what that changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if sys.path[0] == str(ROOT / "benchmarks"):
+    sys.path[0] = str(ROOT)  # import as the package ``benchmarks``, not loose files
+
+from benchmarks.corpus import Corpus, make_corpus  # noqa: E402
+from benchmarks.measure import BuildRun, mkdocs_build  # noqa: E402
+
+log = logging.getLogger("benchmarks.same_markdown")
+
+MATERIAL = "Material + navigation.prune + search, macros rendered"
+PROJECT = "project, English only"
+MATERIAL_INDEX = "search/search_index.json"
+
+
+@dataclass
+class Timed:
+    build: str
+    runs: list[BuildRun] = field(default_factory=list)
+
+    @property
+    def wall_s(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def cpu_s(self) -> float:
+        return statistics.median(run.cpu_s for run in self.runs)
+
+
+@dataclass
+class Comparison:
+    pages: int
+    total_pages: int
+    material: Timed
+    project: Timed
+    material_index_bytes: int
+    load: list[float]
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.project.cpu_s / self.material.cpu_s
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.project.wall_s / self.material.wall_s
+
+    def run_ratios(self) -> list[tuple[float, float]]:
+        """Each run's ratio (by CPU, by wall), the two builds of a run side by side."""
+        return [
+            (ours.cpu_s / theirs.cpu_s, ours.seconds / theirs.seconds)
+            for ours, theirs in zip(self.project.runs, self.material.runs, strict=True)
+        ]
+
+
+def english_corpus(root: Path, pages: int) -> Corpus:
+    return make_corpus(root, pages, "crps", spanish=False)
+
+
+def compare(corpus: Corpus, runs: int) -> Comparison:
+    material, project = Timed(MATERIAL), Timed(PROJECT)
+    load = [os.getloadavg()[0]]
+    material_site, project_site = corpus.root / "s-m", corpus.root / "s-en"
+    for run in range(runs):
+        for timed, config, site in (
+            (material, corpus.plain_config("material-prune"), material_site),
+            (project, corpus.english_only_config, project_site),
+        ):
+            outcome = mkdocs_build(config, site)
+            seconds, cpu = outcome.seconds, outcome.cpu_s
+            log.info("run %d %s: %.2f s, CPU %.2f s", run + 1, timed.build, seconds, cpu)
+            timed.runs.append(outcome)
+    load.append(os.getloadavg()[0])
+    index = material_site / MATERIAL_INDEX
+    if not index.is_file():
+        raise RuntimeError(f"{index}: Material's search plugin wrote no index")
+    return Comparison(
+        corpus.generated, corpus.total_pages, material, project, index.stat().st_size, load
+    )
+
+
+def report(comparison: Comparison, command: str) -> str:
+    rows = [
+        f"Command: `{command}`",
+        "",
+        f"{comparison.pages} English copies of the CRPS page, {comparison.total_pages} "
+        "Markdown files in the project (its own Spanish pages included; the English-only "
+        "build skips them, and the Material project has none). Load average (1 min) "
+        f"before and after: {', '.join(f'{value:.1f}' for value in comparison.load)}. "
+        f"Material's search index: {comparison.material_index_bytes / 1024:.0f} KB.",
+        "",
+        "| build | runs, CPU s | runs, wall s | median CPU s | median wall s |",
+        "|---|---|---|---:|---:|",
+    ]
+    for timed in (comparison.material, comparison.project):
+        rows.append(
+            f"| {timed.build} | {', '.join(f'{run.cpu_s:.2f}' for run in timed.runs)} "
+            f"| {', '.join(f'{run.seconds:.2f}' for run in timed.runs)} "
+            f"| {timed.cpu_s:.2f} | {timed.wall_s:.2f} |"
+        )
+    each = "; ".join(
+        f"{cpu:.2f} by CPU, {wall:.2f} by wall" for cpu, wall in comparison.run_ratios()
+    )
+    rows += [
+        "",
+        f"Project to Material + prune: **{comparison.cpu_ratio:.2f} by CPU**, "
+        f"{comparison.wall_ratio:.2f} by wall time (medians); each run: {each}.",
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--pages", type=int, default=1000, help="English copies of the CRPS page")
+    parser.add_argument("--runs", type=int, default=2, help="timed runs of each build")
+    parser.add_argument("--workdir", type=Path, help="keep the corpus here (default: temporary)")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    args = parse_args(argv)
+    command = " ".join(["python benchmarks/same_markdown.py", *argv])
+    with tempfile.TemporaryDirectory(prefix="same-markdown-") as temporary:
+        workdir = args.workdir or Path(temporary)
+        log.info("writing a corpus of %d English pages", args.pages)
+        comparison = compare(english_corpus(workdir / f"n{args.pages}", args.pages), args.runs)
+    text = report(comparison, command)
+    sys.stdout.write(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
