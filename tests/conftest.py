@@ -31,6 +31,7 @@ from tests.browser import (
     reader_pages,
     serve,
 )
+from tests.console import RECORD_CSP_VIOLATIONS, Visit, visit_pages
 from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
 # CI (CI=true, as .ci/run and GitHub set it) tries the same Hypothesis examples
@@ -177,3 +178,19 @@ def chromium() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def reader_visits(
+    chromium: Browser, built_site: Build, site_server: SiteServer
+) -> dict[str, Visit]:
+    """Every page the build wrote, read, searched and used once in Chromium, by
+    its path ("/conditions/crps/"): what the console and privacy tests check.
+    Their modules are one xdist group, so one worker makes these visits."""
+    context = chromium.new_context()
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    pages = {f"/{path}": site_server.url(path) for path in reader_pages(built_site.site_dir)}
+    assert len(pages) >= 10, pages
+    visits = visit_pages(context, pages)
+    context.close()
+    return visits

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, expect
 
 
@@ -49,3 +51,57 @@ def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
             found[name] = problems.lines
         page.close()
     return "\n".join(f"{name}: {'; '.join(lines)}" for name, lines in found.items())
+
+
+# Collects CSP violations the page reports, before any page script runs.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+});
+"""
+
+
+@dataclass
+class Visit:
+    """What the browser reported while a reader read, searched and used one page."""
+
+    requested: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+def use_page(page: Page) -> None:
+    """What a reader does on a page: search, switch the colour scheme, scroll."""
+    search = page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially("ketamine")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Escape")
+    page.locator("label[for^='__palette']:visible").first.click()
+    page.mouse.wheel(0, 3000)
+    page.wait_for_load_state("networkidle")
+
+
+def visit_pages(context: BrowserContext, urls: dict[str, str]) -> dict[str, Visit]:
+    """Read and use each page (name: address) in its own tab of ``context``,
+    which records CSP violations (``RECORD_CSP_VIOLATIONS``); what the browser
+    reported on each. One visit serves the console test and the privacy test."""
+    visits: dict[str, Visit] = {}
+    for name, url in urls.items():
+        visit = visits[name] = Visit()
+        page = context.new_page()
+        problems = Problems(page)
+        page.on("request", lambda request, visit=visit: visit.requested.append(request.url))
+        page.on(
+            "console",
+            lambda message, visit=visit: visit.console.append(f"{message.type}: {message.text}"),
+        )
+        page.goto(url, wait_until="networkidle")
+        use_page(page)
+        visit.problems = problems.lines
+        visit.csp_violations = page.evaluate("() => window.__cspViolations")
+        page.close()
+    return visits

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,7 @@ def build(
     ``timeout`` (seconds) ends a build that hangs, failing the test.
     """
     refuse_in_the_fast_lane()
+    started = time.monotonic()
     site_dir = project / "site"
     with subprocess.Popen(
         # -f: ProperDocs looks for properdocs.yml first, and notes the fallback.
@@ -130,7 +132,24 @@ def build(
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise
+    _log_build(time.monotonic() - started)
     return Build(process.returncode, stdout + stderr, site_dir)
+
+
+# HEALTHSITE_BUILD_LOG=FILE: each build appends the test that ran it and its
+# seconds, to count the whole-site builds per test file (README, "Two lanes of
+# tests"; `python -m tests.buildlog FILE` sums them).
+BUILD_LOG = os.environ.get("HEALTHSITE_BUILD_LOG")
+
+
+def _log_build(seconds: float) -> None:
+    if not BUILD_LOG:
+        return
+    # pytest names the running test, and its phase, in this variable; a build
+    # outside any test lists the pages of tests over every page (conftest.py).
+    test = os.environ.get("PYTEST_CURRENT_TEST", "(collecting: reader_page)").rsplit(" ", 1)[0]
+    with Path(BUILD_LOG).open("a", encoding="utf-8") as log:
+        log.write(f"{test}\t{seconds:.2f}\n")
 
 
 def assert_fails_with(result: Build, *messages: str) -> None:
@@ -139,6 +158,19 @@ def assert_fails_with(result: Build, *messages: str) -> None:
     for message in messages:
         assert message in result.output
     assert "Traceback" not in result.output
+
+
+def assert_lists(result: Build, summary: str, *messages: str) -> None:
+    """The build failed, showed no traceback, and listed each message among the
+    problems under ``summary`` (e.g. "Pages with problems"): what a build that
+    several tests share, each with its own mistake, is asked."""
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output
+    start = result.output.find(f"{summary} (")
+    assert start >= 0, f"the build listed no {summary!r}:\n{result.output[-3000:]}"
+    listing = result.output[start:]
+    missing = [message for message in messages if message not in listing]
+    assert not missing, f"not listed under {summary!r}: {missing}\n{listing}"
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> str:

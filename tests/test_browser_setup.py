@@ -6,13 +6,12 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from tests.sitebuild import ROOT
 
 
-@pytest.mark.build  # the pytest it runs builds the site to list the pages
 def test_missing_chromium_fails_with_install_instructions() -> None:
+    """The test it runs takes ``chromium`` before ``site_server``, in a file with no
+    test over every page: it fails before any build, so this one builds nothing."""
     result = subprocess.run(
         [
             sys.executable,
@@ -22,7 +21,7 @@ def test_missing_chromium_fails_with_install_instructions() -> None:
             "0",
             "-p",
             "no:cacheprovider",
-            "tests/test_reader_print.py::test_print_hides_navigation_search_and_header",
+            "tests/test_reader_console.py::test_a_missing_page_is_reported_here",
         ],
         cwd=ROOT,
         capture_output=True,

@@ -8,14 +8,32 @@ from pathlib import Path
 
 import pytest
 
-from healthsite.content.findings import PLAIN_WORDS, Grade, parse_certainty
-from tests.sitebuild import Build, assert_fails_with, build, edit, line_starting
+from healthsite.content.findings import PLAIN_WORDS, Grade, check_page_findings, parse_certainty
+from healthsite.content.registry import DataFile, load_registry
+from healthsite.pages.frontmatter import read_front_matter
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_lists,
+    build,
+    builds_site,
+    copy_project,
+    edit,
+    line_starting,
+)
+
+# The build below is shared by the tests of this file: one worker runs it.
+pytestmark = pytest.mark.xdist_group("findings")
 
 FOOTNOTE_REF = re.compile(r'<sup [^>]*\bid="fnref\d*:(\w+)"')
 
 KETAMINE = "docs/treatments/iv-ketamine.md"
 GUIDELINE_GRADE = "    guideline_grade: B\n    graded_by: The 2018 US guideline's authors\n"
 FINDING_ITEM = re.compile(r'<li class="finding finding--([a-z-]+)">(.*?)</li>', re.DOTALL)
+REGISTRY, _ = load_registry(
+    DataFile(ROOT / "data" / "sources.yml", "data/sources.yml"),
+    DataFile(ROOT / "data" / "statistics.yml", "data/statistics.yml"),
+)
 
 
 @pytest.mark.parametrize(
@@ -170,10 +188,12 @@ def test_findings_show_certainty_in_words_with_their_source(built_site: Build) -
         ),
     ],
 )
-def test_finding_mistakes_fail_with_path_line_and_field(
-    project: Path, old: str, new: str, message: str
-) -> None:
-    text = edit(project, KETAMINE, old, new)
+def test_finding_mistakes_fail_with_path_line_and_field(old: str, new: str, message: str) -> None:
+    """In-process: check_page_findings words these messages; the build below shows
+    that a finding's mistake fails the build."""
+    text = (ROOT / KETAMINE).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {KETAMINE}"
+    text = text.replace(old, new, 1)
     # The line of the field in its finding, or of the finding when the field is missing.
     name = message.split(":", 1)[0]
     index, field = int(name.split(".")[1]), name.split(".")[2]
@@ -181,29 +201,63 @@ def test_finding_mistakes_fail_with_path_line_and_field(
     starts = [n for n, line in enumerate(lines, 1) if line.startswith("  - finding:")]
     item, next_item = starts[index], starts[index + 1]
     fields = [n for n in range(item, next_item) if lines[n - 1].startswith(f"    {field}:")]
-    assert_fails_with(build(project), f"{KETAMINE}:{(fields or [item])[0]}: {message}")
+    front, front_problems = read_front_matter(text, KETAMINE)
+    assert front is not None, front_problems
+    _, problems = check_page_findings(front, REGISTRY)
+    expected = f"{KETAMINE}:{(fields or [item])[0]}: {message}"
+    assert any(str(problem).startswith(expected) for problem in problems), problems
 
 
-def test_findings_not_shown_on_the_page_fail(project: Path) -> None:
-    text = edit(project, KETAMINE, "{{ findings() }}\n", "")
-    assert_fails_with(
-        build(project),
-        f"{KETAMINE}:{line_starting(text, 'findings:')}: findings: are listed but not shown on the "
-        "page; expected {{ findings() }} under '## What the research shows'",
+MEDICINES = "docs/treatments/medicines.md"
+STIMULATION = "docs/treatments/spinal-cord-stimulation.md"
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, str]]:
+    """A finding's mistake, findings not shown, and the macro without findings,
+    each on a page of its own, in one build; the pages' texts."""
+    project = copy_project(tmp_path_factory.mktemp("findings"))
+    texts = {
+        KETAMINE: edit(project, KETAMINE, "    certainty: low\n", "    certainty: medium\n"),
+        MEDICINES: edit(project, MEDICINES, "{{ findings() }}\n", ""),
+    }
+    path = project / STIMULATION
+    front, body = path.read_text(encoding="utf-8").split("\nfindings:\n", 1)
+    texts[STIMULATION] = f"{front}\n---\n{body.split(chr(10) + '---' + chr(10), 1)[1]}"
+    path.write_text(texts[STIMULATION], encoding="utf-8")
+    return build(project), texts
+
+
+def test_a_finding_mistake_fails_the_build(mistakes: tuple[Build, dict[str, str]]) -> None:
+    result, texts = mistakes
+    lines = texts[KETAMINE].splitlines()
+    line = lines.index("    certainty: medium") + 1
+    assert_lists(
+        result,
+        "Pages with problems",
+        f"{KETAMINE}:{line}: findings.1.certainty: 'medium' is not a certainty; expected the "
+        "grade its source gave",
     )
 
 
-def test_findings_macro_without_findings_fails(project: Path) -> None:
-    path = project / KETAMINE
-    text = path.read_text(encoding="utf-8")
-    front, body = text.split("\nfindings:\n", 1)
-    body = body.split("\n---\n", 1)[1]
-    text = f"{front}\n---\n{body}"
-    path.write_text(text, encoding="utf-8")
-    assert_fails_with(
-        build(project),
-        f"{KETAMINE}:{line_starting(text, '{{ findings() }}')}: findings(): shows the page's "
-        "findings, but the front matter lists none; expected a 'findings:' list",
+def test_findings_not_shown_on_the_page_fail(mistakes: tuple[Build, dict[str, str]]) -> None:
+    result, texts = mistakes
+    assert_lists(
+        result,
+        "Pages with problems",
+        f"{MEDICINES}:{line_starting(texts[MEDICINES], 'findings:')}: findings: are listed but "
+        "not shown on the page; expected {{ findings() }} under '## What the research shows'",
+    )
+
+
+def test_findings_macro_without_findings_fails(mistakes: tuple[Build, dict[str, str]]) -> None:
+    result, texts = mistakes
+    assert_lists(
+        result,
+        "Pages with problems",
+        f"{STIMULATION}:{line_starting(texts[STIMULATION], '{{ findings() }}')}: findings(): "
+        "shows the page's findings, but the front matter lists none; expected a 'findings:' list",
     )
 
 

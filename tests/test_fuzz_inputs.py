@@ -424,9 +424,11 @@ def assert_build_outcome(project: Path, result_output: str, returncode: int) -> 
         )
         return
     site = project / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert pages, f"the build succeeded but wrote no page in {site}"
     leaks = [
         leak
-        for page in sorted(site.rglob("*.html"))
+        for page in pages
         for leak in page_leaks(str(page.relative_to(site)), page.read_text(encoding="utf-8"))
     ]
     feed = json.loads((site / "api" / "pages.json").read_text(encoding="utf-8"))
@@ -491,70 +493,117 @@ def test_a_hung_build_is_stopped_and_its_test_names_the_input(
     )
 
 
-def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(project: Path) -> None:
-    """Aliases nine deep: the build ends (here, failing on the unknown fields)."""
-    bomb = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
-        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
-    )
-    path = project / CRPS
-    path.write_text(CRPS_TEXT.replace("---\n", "---\n" + bomb, 1), encoding="utf-8")
-    # A bound to end a hang (it took hours before the fix), not a speed check.
-    built = build(project, timeout=600)
-    assert built.returncode != 0
-    assert (
-        "docs/conditions/crps.md:2: front matter: holds more than 10,000 values once its YAML "
-        "aliases (*name) are written out" in built.output
-    )
-    assert "Traceback" not in built.output
+BOMB = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+)
+# Where each front matter mistake below goes: a page of its own, since a page
+# whose YAML is refused is not read further.
+BOMB_PAGE = "docs/guides/diagnosis.md"
+TITLE_PAGE = "docs/about.md"
+READERS_WORDS_PAGES = {
+    "alternative_names": "docs/treatments/iv-ketamine.md",
+    "signs_or_symptoms": CRPS,
+}
+# The tests that share a build below run on one worker, so it is built once.
+SHARED_BUILD = pytest.mark.xdist_group("fuzz_inputs")
 
 
-def test_a_billion_laughs_in_a_data_file_fails_the_build_with_its_lines(project: Path) -> None:
-    bomb = 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + "".join(
-        f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
-    )
-    glossary = project / "data" / "glossary.yml"
-    lines = len(glossary.read_text(encoding="utf-8").splitlines())
-    glossary.write_text(glossary.read_text(encoding="utf-8") + bomb, encoding="utf-8")
-    built = build(project, timeout=600)  # ends a hang; not a speed check
-    assert_fails_with(built, f"data/glossary.yml:{lines + 1}: a0.(entry): Input should be")
-
-
-def test_a_yaml_mistake_in_a_data_file_is_named_before_macros_reads_the_file(
-    project: Path,
-) -> None:
-    """Found by Hypothesis: macros read the file first and stopped with a traceback."""
-    glossary = project / "data" / "glossary.yml"
-    lines = len(glossary.read_text(encoding="utf-8").splitlines())
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "bad: [unclosed\n")
-    built = build(project)
-    assert_fails_with(
-        built, f"data/glossary.yml:{lines + 2}: yaml: expected ',' or ']', but got '<stream end>'"
-    )
-
-
-@pytest.mark.parametrize("field", ["alternative_names", "signs_or_symptoms"])
-def test_readers_words_that_are_not_a_list_fail_with_their_line(project: Path, field: str) -> None:
-    """Found by Hypothesis in CI: a number there crashed the search element with a traceback."""
-    path = project / CRPS
-    lines = CRPS_TEXT.splitlines()
+def _not_a_list(text: str, field: str) -> tuple[str, int]:
+    """``text`` with ``field``'s list replaced by a number; the field's line."""
+    lines = text.splitlines()
     start = next(n for n, line in enumerate(lines) if line.startswith(f"{field}:"))
     end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
-    path.write_text("\n".join([*lines[:start], f"{field}: 7", *lines[end:]]) + "\n", "utf-8")
-    built = build(project)
-    assert_fails_with(built, f"docs/conditions/crps.md:{start + 1}: {field}: ")
+    return "\n".join([*lines[:start], f"{field}: 7", *lines[end:]]) + "\n", start + 1
 
 
-def test_a_title_that_is_not_text_fails_with_its_line(project: Path) -> None:
-    """Found by Hypothesis: YAML's !!binary made the title bytes; macros crashed on it."""
-    path = project / CRPS
-    lines = CRPS_TEXT.splitlines()
-    line = next(n for n, text in enumerate(lines, 1) if text.startswith("title:"))
-    lines[line - 1] = "title: !!binary aGVsbG8="
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    built = build(project)
+@pytest.fixture(scope="module")
+@builds_site
+def page_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, int]]:
+    """The front matter inputs Hypothesis found (and a billion laughs), each on a
+    page of its own, in one build; the line each is reported on."""
+    project = copy_project(tmp_path_factory.mktemp("fuzz-pages"))
+    lines = {}
+    path = project / BOMB_PAGE
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\n" + BOMB, 1), "utf-8")
+    for field, page in READERS_WORDS_PAGES.items():
+        path = project / page
+        text, lines[field] = _not_a_list(path.read_text(encoding="utf-8"), field)
+        path.write_text(text, "utf-8")
+    path = project / TITLE_PAGE
+    text_lines = path.read_text(encoding="utf-8").splitlines()
+    lines["title"] = next(n for n, text in enumerate(text_lines, 1) if text.startswith("title:"))
+    text_lines[lines["title"] - 1] = "title: !!binary aGVsbG8="
+    path.write_text("\n".join(text_lines) + "\n", encoding="utf-8")
+    # A bound to end a hang (the bomb took hours before the fix), not a speed check.
+    return build(project, timeout=600), lines
+
+
+@SHARED_BUILD
+def test_a_billion_laughs_in_front_matter_does_not_hang_the_build(
+    page_mistakes: tuple[Build, dict[str, int]],
+) -> None:
+    """Aliases nine deep: the build ends (here, failing on the unknown fields)."""
+    built, _ = page_mistakes
     assert_fails_with(
         built,
-        f"docs/conditions/crps.md:{line}: title: Input should be a valid string; expected the "
+        f"{BOMB_PAGE}:2: front matter: holds more than 10,000 values once its YAML "
+        "aliases (*name) are written out",
+    )
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, int, int]:
+    """A billion laughs in the glossary, a YAML mistake in the statistics, in one build;
+    the line of each."""
+    project = copy_project(tmp_path_factory.mktemp("fuzz-data"))
+    glossary = project / "data" / "glossary.yml"
+    bomb_line = len(glossary.read_text(encoding="utf-8").splitlines()) + 1
+    glossary.write_text(glossary.read_text(encoding="utf-8") + BOMB, encoding="utf-8")
+    statistics = project / "data" / "statistics.yml"
+    yaml_line = len(statistics.read_text(encoding="utf-8").splitlines()) + 2
+    statistics.write_text(statistics.read_text(encoding="utf-8") + "bad: [unclosed\n")
+    return build(project, timeout=600), bomb_line, yaml_line  # ends a hang; not a speed check
+
+
+@SHARED_BUILD
+def test_a_billion_laughs_in_a_data_file_fails_the_build_with_its_lines(
+    data_mistakes: tuple[Build, int, int],
+) -> None:
+    built, line, _ = data_mistakes
+    assert_fails_with(built, f"data/glossary.yml:{line}: a0.(entry): Input should be")
+
+
+@SHARED_BUILD
+def test_a_yaml_mistake_in_a_data_file_is_named_before_macros_reads_the_file(
+    data_mistakes: tuple[Build, int, int],
+) -> None:
+    """Found by Hypothesis: macros read the file first and stopped with a traceback."""
+    built, _, line = data_mistakes
+    assert_fails_with(
+        built, f"data/statistics.yml:{line}: yaml: expected ',' or ']', but got '<stream end>'"
+    )
+
+
+@SHARED_BUILD
+@pytest.mark.parametrize("field", list(READERS_WORDS_PAGES))
+def test_readers_words_that_are_not_a_list_fail_with_their_line(
+    page_mistakes: tuple[Build, dict[str, int]], field: str
+) -> None:
+    """Found by Hypothesis in CI: a number there crashed the search element with a traceback."""
+    built, lines = page_mistakes
+    assert_fails_with(built, f"{READERS_WORDS_PAGES[field]}:{lines[field]}: {field}: ")
+
+
+@SHARED_BUILD
+def test_a_title_that_is_not_text_fails_with_its_line(
+    page_mistakes: tuple[Build, dict[str, int]],
+) -> None:
+    """Found by Hypothesis: YAML's !!binary made the title bytes; macros crashed on it."""
+    built, lines = page_mistakes
+    assert_fails_with(
+        built,
+        f"{TITLE_PAGE}:{lines['title']}: title: Input should be a valid string; expected the "
         "page title readers see, e.g. 'Fibromyalgia'",
     )
 

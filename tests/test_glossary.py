@@ -6,9 +6,21 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.sitebuild import ROOT, Build, assert_fails_with, build
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_fails_with,
+    assert_lists,
+    build,
+    builds_site,
+    copy_project,
+)
+
+# The build below is shared by two tests of this file: one worker runs them.
+pytestmark = pytest.mark.xdist_group("glossary")
 
 GLOSSARY_DATA = ROOT / "data" / "glossary.yml"
 
@@ -61,30 +73,42 @@ def test_one_edit_to_the_data_changes_glossary_and_tooltips(project: Path) -> No
     assert _glossary_entries(result.page("glossary/"))["NMDA receptor"] == new
 
 
-def test_glossary_entry_without_definition_fails_naming_line(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+    """A term without its definition, and a word matched by two terms, in one build."""
+    project = copy_project(tmp_path_factory.mktemp("glossary"))
     data_file = project / "data" / "glossary.yml"
-    text = data_file.read_text(encoding="utf-8").replace(
-        "Tremor:\n  definition: Shaking that you cannot control.\n", "Tremor:\n"
-    )
+    text = data_file.read_text(encoding="utf-8")
+    assert "Fracture:\n  definition: A broken bone.\n" in text
+    assert "matches: [tremor]" in text
+    text = text.replace("Fracture:\n  definition: A broken bone.\n", "Fracture:\n")
+    text = text.replace("matches: [tremor]", "matches: [IV]")
     data_file.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("Tremor:") + 1
-    assert_fails_with(
-        build(project),
-        f"data/glossary.yml:{line}: Tremor.definition: is missing; expected a "
+    return build(project), text
+
+
+def test_glossary_entry_without_definition_fails_naming_line(
+    data_mistakes: tuple[Build, str],
+) -> None:
+    result, text = data_mistakes
+    line = text.splitlines().index("Fracture:") + 1
+    assert_lists(
+        result,
+        "Invalid data files",
+        f"data/glossary.yml:{line}: Fracture.definition: is missing; expected a "
         "plain-language meaning",
     )
 
 
-def test_a_word_matched_by_two_terms_fails(project: Path) -> None:
-    data_file = project / "data" / "glossary.yml"
-    text = data_file.read_text(encoding="utf-8").replace("matches: [tremor]", "matches: [IV]")
-    data_file.write_text(text, encoding="utf-8")
-    result = build(project)
-    assert result.returncode != 0
+def test_a_word_matched_by_two_terms_fails(data_mistakes: tuple[Build, str]) -> None:
+    result, text = data_mistakes
     line = text.splitlines().index("  matches: [IV]", text.splitlines().index("Tremor:")) + 1
-    assert (
+    assert_lists(
+        result,
+        "Invalid data files",
         f"data/glossary.yml:{line}: Tremor.matches: 'IV' is already a match of "
-        "'IV (intravenous)'; a word can show only one definition" in result.output
+        "'IV (intravenous)'; a word can show only one definition",
     )
 
 

@@ -26,6 +26,9 @@ from tests.sitebuild import (
     line_of,
 )
 
+# The builds below are shared by the tests of this file: one worker runs them all.
+pytestmark = pytest.mark.xdist_group("library")
+
 GUIDE = """---
 title: Pacing your day
 description: How to plan your day so that pain does not stop you doing what matters.
@@ -232,23 +235,30 @@ def test_related_pages_typed_once_show_on_both_pages(library: Build) -> None:
     assert '<h3 id="related-more">More to read' in crps
 
 
-def test_a_related_page_that_does_not_exist_names_the_file_and_line(project: Path) -> None:
-    markdown = edit(
+class Mistakes:
+    """A built copy of the project with several mistakes, and the edited pages' texts."""
+
+    def __init__(self, result: Build, texts: dict[str, str]) -> None:
+        self.result = result
+        self.texts = texts
+
+    def line(self, page: str, line: str) -> int:
+        return line_of(self.texts[page], line)
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
+    """One build with the relation, heading and listing mistakes below, each on
+    its own page or its own lines: the build names every one of them at once."""
+    project = copy_project(tmp_path_factory.mktemp("mistakes"))
+    texts: dict[str, str] = {}
+    texts["diagnosis"] = edit(
         project,
-        "docs/conditions/crps.md",
-        "possible_treatments:\n",
-        "related_pages:\n  - guides/pacing.md\npossible_treatments:\n",
+        "docs/guides/diagnosis.md",
+        "related_pages:\n",
+        "related_pages:\n  - guides/resting.md\n",
     )
-    result = build(project)
-    assert_fails_with(
-        result,
-        f"docs/conditions/crps.md:{line_of(markdown, '  - guides/pacing.md')}: related_pages: "
-        "'guides/pacing.md' is not a page of the site; expected the path of a page under "
-        "docs/, e.g. conditions/crps.md",
-    )
-
-
-def test_relation_mistakes_are_named_with_their_lines(project: Path) -> None:
     add_page(
         project,
         "guides/pacing.md",
@@ -257,23 +267,62 @@ def test_relation_mistakes_are_named_with_their_lines(project: Path) -> None:
             "  - conditions/crps.md\n  - docs/treatments/iv-ketamine.md\n  - guides/pacing.md\n",
         ),
     )
-    guide = (project / "docs/guides/pacing.md").read_text(encoding="utf-8")
-    crps = edit(
+    texts["guide"] = (project / "docs/guides/pacing.md").read_text(encoding="utf-8")
+    edit(
         project,
         "docs/conditions/crps.md",
         "  - treatments/iv-ketamine.md\n",
         "  - treatments/iv-ketamine.md\n  - conditions/crps.md\n"
         "related_pages:\n  - guides/pacing.md\n",
     )
-    ketamine = edit(
+    add_page(
+        project, "conditions/back-pain.md", CONDITION.format(title="Back pain", other_name="x")
+    )
+    texts["crps"] = edit(
+        project,
+        "docs/conditions/crps.md",
+        "  - treatments/iv-ketamine.md\n",
+        "  - treatments/iv-ketamine.md\n  - conditions/back-pain.md\n",
+    )
+    edit(
         project,
         "docs/treatments/iv-ketamine.md",
         "page_type: treatment\n",
         "page_type: treatment\npossible_treatments:\n  - treatments/iv-ketamine.md\n",
     )
-    result = build(project)
+    page = project / "docs/treatments/iv-ketamine.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n## Related pages\n\n- [CRPS](../conditions/crps.md)\n",
+        encoding="utf-8",
+    )
+    texts["ketamine"] = page.read_text(encoding="utf-8")
+    texts["conditions"] = edit(
+        project, "docs/conditions/index.md", "page_list('condition')", "page_list('illness')"
+    )
+    texts["a-to-z"] = edit(
+        project, "docs/a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>"
+    )
+    return Mistakes(build(project), texts)
+
+
+def test_a_related_page_that_does_not_exist_names_the_file_and_line(mistakes: Mistakes) -> None:
     assert_fails_with(
-        result,
+        mistakes.result,
+        f"docs/guides/diagnosis.md:{mistakes.line('diagnosis', '  - guides/resting.md')}: "
+        "related_pages: 'guides/resting.md' is not a page of the site; expected the path of a "
+        "page under docs/, e.g. conditions/crps.md",
+    )
+
+
+def test_relation_mistakes_are_named_with_their_lines(mistakes: Mistakes) -> None:
+    guide, crps, ketamine = (
+        mistakes.texts["guide"],
+        mistakes.texts["crps"],
+        mistakes.texts["ketamine"],
+    )
+    assert_fails_with(
+        mistakes.result,
         f"docs/guides/pacing.md:{line_of(guide, '  - docs/treatments/iv-ketamine.md')}: "
         "related_pages: 'docs/treatments/iv-ketamine.md' is not a page of the site; expected "
         "the path of a page under docs/, e.g. conditions/crps.md (without 'docs/': "
@@ -292,38 +341,43 @@ def test_relation_mistakes_are_named_with_their_lines(project: Path) -> None:
     )
 
 
-def test_a_treatment_of_a_condition_must_be_a_treatment_page(project: Path) -> None:
-    add_page(
-        project, "conditions/back-pain.md", CONDITION.format(title="Back pain", other_name="x")
-    )
-    crps = edit(
-        project,
-        "docs/conditions/crps.md",
-        "  - treatments/iv-ketamine.md\n",
-        "  - treatments/iv-ketamine.md\n  - conditions/back-pain.md\n",
-    )
+def test_a_treatment_of_a_condition_must_be_a_treatment_page(mistakes: Mistakes) -> None:
     assert_fails_with(
-        build(project),
-        f"docs/conditions/crps.md:{line_of(crps, '  - conditions/back-pain.md')}: "
+        mistakes.result,
+        f"docs/conditions/crps.md:{mistakes.line('crps', '  - conditions/back-pain.md')}: "
         "possible_treatments: 'conditions/back-pain.md' is a condition page; expected the path "
         "of a treatment page under docs/, e.g. treatments/iv-ketamine.md",
     )
 
 
-def test_a_typed_related_pages_heading_fails_with_its_line(project: Path) -> None:
-    page = project / "docs/treatments/iv-ketamine.md"
-    page.write_text(
-        page.read_text(encoding="utf-8")
-        + "\n## Related pages\n\n- [CRPS](../conditions/crps.md)\n",
-        encoding="utf-8",
-    )
-    markdown = page.read_text(encoding="utf-8")
+def test_a_typed_related_pages_heading_fails_with_its_line(mistakes: Mistakes) -> None:
     assert_fails_with(
-        build(project),
-        f"docs/treatments/iv-ketamine.md:{line_of(markdown, '## Related pages')}: heading: "
-        "'## Related pages' is written by the build from the front matter; expected no such "
-        "heading: remove it and its list, and name the pages in related_pages (or "
+        mistakes.result,
+        f"docs/treatments/iv-ketamine.md:{mistakes.line('ketamine', '## Related pages')}: "
+        "heading: '## Related pages' is written by the build from the front matter; expected "
+        "no such heading: remove it and its list, and name the pages in related_pages (or "
         "possible_treatments) instead",
+    )
+
+
+def test_an_unknown_section_in_page_list_fails_with_its_line(mistakes: Mistakes) -> None:
+    call_line = mistakes.line("conditions", "{{ page_list('illness') }}")
+    assert_fails_with(
+        mistakes.result,
+        f"docs/conditions/index.md:{call_line}: page_list: "
+        "'illness' is not the page type of a section; expected one of 'condition', 'treatment', "
+        "'guide'",
+    )
+
+
+def test_a_listing_macro_inside_an_html_block_fails_with_its_line(mistakes: Mistakes) -> None:
+    """Raw HTML is not Markdown: the A to Z cannot go there, so the build says so
+    rather than show a placeholder."""
+    assert_fails_with(
+        mistakes.result,
+        f"docs/a-to-z.md:{mistakes.line('a-to-z', '{{ a_to_z() }}')}: a_to_z: "
+        "{{ a_to_z() }} is inside code or an HTML block, where its listing cannot go; "
+        "expected the call on a line of its own, outside code and HTML",
     )
 
 
@@ -406,65 +460,46 @@ def test_a_page_is_the_same_however_many_pages_the_library_has(
     assert library.page(page) == built_site.page(page)
 
 
-def test_a_library_page_out_of_place_fails_with_where_it_belongs(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def misplaced(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
+    """Pages out of their sections, a library page in the nav, a section without its index."""
+    project = copy_project(tmp_path_factory.mktemp("misplaced"))
     (project / "docs/conditions/crps.md").rename(project / "docs/crps.md")
-    crps = (project / "docs/crps.md").read_text(encoding="utf-8")
-    ketamine = edit(
+    texts = {"crps": (project / "docs/crps.md").read_text(encoding="utf-8")}
+    texts["ketamine"] = edit(
         project, "docs/treatments/iv-ketamine.md", "page_type: treatment", "page_type: guide"
     )
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "      - treatments/index.md\n",
-            "      - treatments/index.md\n      - treatments/iv-ketamine.md\n",
-        ),
-        encoding="utf-8",
+    texts["mkdocs.yml"] = edit(
+        project,
+        "mkdocs.yml",
+        "      - treatments/index.md\n",
+        "      - treatments/index.md\n      - treatments/iv-ketamine.md\n",
     )
-    config_line = line_of(config.read_text(encoding="utf-8"), "      - treatments/iv-ketamine.md")
+    (project / "docs/guides/index.md").unlink()
+    return Mistakes(build(project), texts)
+
+
+def test_a_library_page_out_of_place_fails_with_where_it_belongs(misplaced: Mistakes) -> None:
+    config_line = misplaced.line("mkdocs.yml", "      - treatments/iv-ketamine.md")
     assert_fails_with(
-        build(project),
-        f"docs/crps.md:{line_of(crps, 'page_type: condition')}: page_type: a condition page "
-        "must be in docs/conditions/, where the build lists it for readers; expected the page "
-        "moved to docs/conditions/",
-        f"docs/treatments/iv-ketamine.md:{line_of(ketamine, 'page_type: guide')}: page_type: "
-        "a guide page must be in docs/guides/",
+        misplaced.result,
+        f"docs/crps.md:{misplaced.line('crps', 'page_type: condition')}: page_type: a condition "
+        "page must be in docs/conditions/, where the build lists it for readers; expected the "
+        "page moved to docs/conditions/",
+        f"docs/treatments/iv-ketamine.md:{misplaced.line('ketamine', 'page_type: guide')}: "
+        "page_type: a guide page must be in docs/guides/",
         f"mkdocs.yml:{config_line}: nav: treatments/iv-ketamine.md is listed for readers by "
         "the build (in treatments/index.md, the A to Z and the home page); expected no nav line "
         "for it: remove this one",
     )
 
 
-def test_a_section_without_its_index_page_fails(project: Path) -> None:
-    (project / "docs/guides/index.md").unlink()
+def test_a_section_without_its_index_page_fails(misplaced: Mistakes) -> None:
     assert_fails_with(
-        build(project),
+        misplaced.result,
         "docs/guides/index.md: page: is missing, so readers cannot browse the guides; expected "
         "the section's index page, listing them with {{ page_list('guide') }}",
-    )
-
-
-def test_an_unknown_section_in_page_list_fails_with_its_line(project: Path) -> None:
-    markdown = edit(
-        project, "docs/conditions/index.md", "page_list('condition')", "page_list('illness')"
-    )
-    call_line = line_of(markdown, "{{ page_list('illness') }}")
-    assert_fails_with(
-        build(project),
-        f"docs/conditions/index.md:{call_line}: page_list: "
-        "'illness' is not the page type of a section; expected one of 'condition', 'treatment', "
-        "'guide'",
-    )
-
-
-def test_a_listing_macro_inside_an_html_block_fails_with_its_line(project: Path) -> None:
-    """Raw HTML is not Markdown: the A to Z cannot go there, so the build says so
-    rather than show a placeholder."""
-    markdown = edit(project, "docs/a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>")
-    assert_fails_with(
-        build(project),
-        f"docs/a-to-z.md:{line_of(markdown, '{{ a_to_z() }}')}: a_to_z: "
-        "{{ a_to_z() }} is inside code or an HTML block, where its listing cannot go; "
-        "expected the call on a line of its own, outside code and HTML",
     )
 
 

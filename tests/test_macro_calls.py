@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import MKDOCS, build
+from tests.sitebuild import MKDOCS, Build, build, builds_site, copy_project
+
+# The builds below are shared by the tests of this file: one worker runs them.
+pytestmark = pytest.mark.xdist_group("macro_calls")
 
 MIXED = (
     "\n## Mixed\n\n"
@@ -26,28 +29,40 @@ def _cited_order(html: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r'href="#fn:(\w+)"', html)))
 
 
-def test_page_with_other_jinja_renders_all_of_it_and_cites_once(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The about page with other Jinja beside its macro calls, and the CRPS page
+    with a Jinja comment: both rendered by Jinja whole, in one build."""
+    project = copy_project(tmp_path_factory.mktemp("rendered"))
     page = project / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + MIXED, encoding="utf-8")
+    # A Jinja comment anywhere sends the whole page to Jinja.
+    page = project / "docs" / "conditions" / "crps.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{## zebra note ##}\n", "utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
-    html = result.page("about/")
+    return result
+
+
+def test_page_with_other_jinja_renders_all_of_it_and_cites_once(rendered: Build) -> None:
+    html = rendered.page("about/")
     assert "{{" not in html
     assert re.search(r"5\.46<sup[^>]*>.*?</sup> per 100,000, IN A YEAR\.", html)
     assert _cited_order(html) == ["sandroni2003", "harden2010"]
     assert re.findall(r'<li id="fn:(\w+)"', html) == ["sandroni2003", "harden2010"]
 
 
-def test_expanded_and_jinja_rendered_pages_read_the_same(project: Path) -> None:
-    page = project / "docs" / "conditions" / "crps.md"
-    expanded = build(project).page("conditions/crps/")
-    # A Jinja comment anywhere sends the whole page to Jinja.
-    page.write_text(page.read_text(encoding="utf-8") + "\n{## zebra note ##}\n", "utf-8")
-    rendered = build(project).page("conditions/crps/")
-    assert "zebra" not in rendered
-    assert _cited_order(expanded) == _cited_order(rendered)
+def test_expanded_and_jinja_rendered_pages_read_the_same(
+    built_site: Build, rendered: Build
+) -> None:
+    """The checkout's CRPS page (its plain calls expanded) and the same page sent to Jinja."""
+    expanded = built_site.page("conditions/crps/")
+    jinja = rendered.page("conditions/crps/")
+    assert "zebra" not in jinja
+    assert _cited_order(expanded) == _cited_order(jinja)
     main = re.compile(r'<article class="md-content__inner.*?</article>', re.DOTALL)
-    assert main.search(expanded)[0] == main.search(rendered)[0]
+    assert main.search(expanded)[0] == main.search(jinja)[0]
 
 
 def test_build_from_another_folder_with_a_relative_config_path(project: Path) -> None:
@@ -67,15 +82,31 @@ def test_build_from_another_folder_with_a_relative_config_path(project: Path) ->
 READ_OTHERWISE_BY_JINJA = ["{{ stat(r'olmsted_incidence') }}", "{{{ stat('olmsted_incidence') }}"]
 
 
-@pytest.mark.parametrize("line_text", READ_OTHERWISE_BY_JINJA)
+READ_OTHERWISE_PAGES = ("about.md", "guides/diagnosis.md")
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def read_otherwise(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, int]]:
+    """Each call Jinja reads otherwise on a page of its own (Jinja stops at a
+    page's first syntax error), in one build; the line of each."""
+    project = copy_project(tmp_path_factory.mktemp("read-otherwise"))
+    lines = {}
+    for line_text, name in zip(READ_OTHERWISE_BY_JINJA, READ_OTHERWISE_PAGES, strict=True):
+        page = project / "docs" / name
+        text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        lines[line_text] = text.count("\n") + 1
+        page.write_text(f"{text}{line_text}\n", encoding="utf-8")
+    return build(project), lines
+
+
+@pytest.mark.parametrize(
+    ("line_text", "page"), list(zip(READ_OTHERWISE_BY_JINJA, READ_OTHERWISE_PAGES, strict=True))
+)
 def test_calls_jinja_reads_otherwise_still_fail_the_template_check(
-    project: Path, line_text: str
+    read_otherwise: tuple[Build, dict[str, int]], line_text: str, page: str
 ) -> None:
-    page = project / "docs" / "about.md"
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    line = text.count("\n") + 1
-    page.write_text(f"{text}{line_text}\n", encoding="utf-8")
-    result = build(project)
+    result, lines = read_otherwise
     assert result.returncode != 0
-    assert f"docs/about.md:{line}: template: " in result.output
+    assert f"docs/{page}:{lines[line_text]}: template: " in result.output
     assert "Traceback" not in result.output

@@ -13,7 +13,10 @@ import pyphen
 import pytest
 
 from healthsite.checks import readability
-from tests.sitebuild import ROOT, Build, build
+from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
+
+# The builds below are shared by the tests of this file: one worker runs them all.
+pytestmark = pytest.mark.xdist_group("readability")
 
 # Every English page but the glossary (a list of definitions, not prose) is
 # scored (English formulas score English: Spanish pages, PATH.es.md, are not;
@@ -68,8 +71,20 @@ def test_every_prose_page_meets_its_limit_and_is_reported(built_site: Build) -> 
     assert "readability: docs/glossary.md" not in built_site.output
 
 
-def test_build_needs_no_network_nor_nltk_data(project: Path, tmp_path: Path) -> None:
-    """No download: sockets refuse to connect and nltk has no data anywhere."""
+@pytest.fixture(scope="module")
+@builds_site
+def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Path]:
+    """Built where sockets refuse to connect and nltk has no data anywhere, with
+    a hard about page that its front matter allows (a higher limit, with why);
+    the build and the empty folder nltk was given."""
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    _write_hard_page(
+        project,
+        "about",
+        "readability:\n  max_grade: 16\n"
+        '  reason: "Test page: these sentences are hard on purpose."\n',
+    )
+    tmp_path = tmp_path_factory.mktemp("offline-environment")
     guard = tmp_path / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(NO_NETWORK)
@@ -78,6 +93,12 @@ def test_build_needs_no_network_nor_nltk_data(project: Path, tmp_path: Path) -> 
     result = build(
         project, env={"PYTHONPATH": str(guard), "NLTK_DATA": str(empty), "HOME": str(empty)}
     )
+    return result, empty
+
+
+def test_build_needs_no_network_nor_nltk_data(offline: tuple[Build, Path]) -> None:
+    """No download: sockets refuse to connect and nltk has no data anywhere."""
+    result, empty = offline
     assert result.returncode == 0, result.output
     assert sorted(_scores(result)) == sorted(SCORED_PAGES)
     assert list(empty.iterdir()) == []
@@ -150,18 +171,34 @@ def test_cutting_out_the_references_leaves_the_same_prose_on_every_page(
     assert readability.prose_blocks(html) == ["Before x", "After.", "Next."]
 
 
-def _write_hard_page(project: Path, front_matter_extra: str = "") -> Path:
-    page = project / "docs" / "about.md"
+def _write_hard_page(project: Path, page_type: str, front_matter_extra: str = "") -> Path:
+    """The page of ``page_type`` (about, or diagnosis for a guide) with hard prose added."""
+    page = project / "docs" / ("about.md" if page_type == "about" else "guides/diagnosis.md")
     text = page.read_text(encoding="utf-8")
-    text = text.replace("page_type: about\n", f"page_type: about\n{front_matter_extra}", 1)
+    old = f"page_type: {page_type}\n"
+    assert old in text
+    text = text.replace(old, f"{old}{front_matter_extra}", 1)
     page.write_text(text + "\n" + HARD_PROSE + "\n", encoding="utf-8")
     return page
 
 
-def test_page_over_the_limit_fails_with_scores_and_hardest_sentences(project: Path) -> None:
-    page = _write_hard_page(project)
-    line = page.read_text(encoding="utf-8").splitlines().index(HARD_PROSE) + 1
-    result = build(project)
+@pytest.fixture(scope="module")
+@builds_site
+def hard_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, int, int]:
+    """The about page over its limit, and a guide given a higher limit without
+    a reason, in one build; the line of the hard prose and of the guide's field."""
+    project = copy_project(tmp_path_factory.mktemp("hard-pages"))
+    about = _write_hard_page(project, "about")
+    prose_line = about.read_text(encoding="utf-8").splitlines().index(HARD_PROSE) + 1
+    guide = _write_hard_page(project, "guide", "readability:\n  max_grade: 12\n")
+    field_line = guide.read_text().splitlines().index("readability:") + 1
+    return build(project), prose_line, field_line
+
+
+def test_page_over_the_limit_fails_with_scores_and_hardest_sentences(
+    hard_pages: tuple[Build, int, int],
+) -> None:
+    result, line, _ = hard_pages
     assert result.returncode != 0
     fk, smog, limit = _scores(result)["docs/about.md"]
     assert limit == 8
@@ -180,24 +217,19 @@ def test_page_over_the_limit_fails_with_scores_and_hardest_sentences(project: Pa
     assert "Traceback" not in result.output
 
 
-def test_justified_higher_limit_passes(project: Path) -> None:
-    _write_hard_page(
-        project,
-        "readability:\n  max_grade: 16\n"
-        '  reason: "Test page: these sentences are hard on purpose."\n',
-    )
-    result = build(project)
+def test_justified_higher_limit_passes(offline: tuple[Build, Path]) -> None:
+    result, _ = offline
     assert result.returncode == 0, result.output
     assert _scores(result)["docs/about.md"][2] == 16
 
 
-def test_higher_limit_without_a_reason_fails_naming_the_line(project: Path) -> None:
-    page = _write_hard_page(project, "readability:\n  max_grade: 12\n")
-    result = build(project)
+def test_higher_limit_without_a_reason_fails_naming_the_line(
+    hard_pages: tuple[Build, int, int],
+) -> None:
+    result, _, line = hard_pages
     assert result.returncode != 0
-    line = page.read_text().splitlines().index("readability:") + 1
     assert (
-        f"docs/about.md:{line}: readability.reason: is missing; "
+        f"docs/guides/diagnosis.md:{line}: readability.reason: is missing; "
         "expected a sentence saying why this page cannot be simpler" in result.output
     )
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from tests.browser import (
     DESKTOP,
@@ -53,12 +53,20 @@ def test_page_has_no_wcag_violations(
     assert not violations, f"/{reader_page} ({scheme}):\n" + "\n".join(violations)
 
 
-@pytest.fixture
-def keyboard_page(chromium: Browser) -> Iterator[Page]:
+@pytest.fixture(scope="module")
+def desktop(chromium: Browser) -> Iterator[BrowserContext]:
+    """One browser context for the module: a new one per page costs a second or more."""
     context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def keyboard_page(desktop: BrowserContext) -> Iterator[Page]:
+    """A new tab for each test, so focus starts nowhere."""
+    page = desktop.new_page()
+    yield page
+    page.close()
 
 
 def focused_text(page: Page) -> str:

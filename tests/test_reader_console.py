@@ -11,21 +11,20 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import SiteServer, reader_pages
-from tests.console import Problems, problems_on_pages
-from tests.sitebuild import Build
+from tests.browser import SiteServer
+from tests.console import Problems, Visit
 
-pytestmark = pytest.mark.browser
+# reader_visits (conftest.py) is shared with tests/test_reader_privacy.py.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader_visits")]
 
 
-def test_no_console_error_or_failed_request_on_any_page(
-    chromium: Browser, built_site: Build, site_server: SiteServer
-) -> None:
-    context = chromium.new_context()
-    pages = {f"/{path}": site_server.url(path) for path in reader_pages(built_site.site_dir)}
-    found = problems_on_pages(context, pages)
-    context.close()
-    assert not found, found
+def test_no_console_error_or_failed_request_on_any_page(reader_visits: dict[str, Visit]) -> None:
+    found = [
+        f"{name}: {'; '.join(visit.problems)}"
+        for name, visit in reader_visits.items()
+        if visit.problems
+    ]
+    assert not found, "\n".join(found)
 
 
 def test_a_missing_page_is_reported_here(chromium: Browser, site_server: SiteServer) -> None:

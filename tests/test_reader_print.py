@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser import SiteServer
 from tests.pagetext import reference_urls
@@ -69,15 +70,23 @@ def test_print_shows_the_article_and_review_dates(printed_crps: str) -> None:
         assert text in printed_crps, f"{text!r} is missing from the printout"
 
 
+@pytest.fixture(scope="module")
+def printing(chromium: Browser) -> Iterator[BrowserContext]:
+    """One browser context for the pages printed: a new one per page costs a second or more."""
+    context = chromium.new_context()
+    yield context
+    context.close()
+
+
 def test_every_page_prints_its_article_and_every_reference_without_the_site_chrome(
-    chromium: Browser,
+    printing: BrowserContext,
     site_server: SiteServer,
     built_site: Build,
     reader_page: str,
     tmp_path: Path,
 ) -> None:
     """Every page the build wrote (``reader_page``, see conftest.py)."""
-    page = chromium.new_page()
+    page = printing.new_page()
     page.goto(site_server.url(reader_page))
     printed = print_page(page, tmp_path / "page.pdf")
     page.emulate_media(media="print")

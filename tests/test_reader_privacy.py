@@ -6,22 +6,16 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, BrowserContext
 
 from tests.browser import SiteServer
+from tests.console import RECORD_CSP_VIOLATIONS, Visit
 
-pytestmark = pytest.mark.browser
+# reader_visits (conftest.py) is shared with tests/test_reader_console.py.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader_visits")]
 
 # Inline style attributes in its tables break the CSP (style-src-attr). The
 # page leaves the reader site on branch i10b (issue 10); remove this then.
-
-# Collects CSP violations the page reports, before any page script runs.
-RECORD_CSP_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
-});
-"""
 
 
 @pytest.fixture(scope="module")
@@ -32,37 +26,22 @@ def reader(chromium: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def use_page(page: Page) -> None:
-    """What a reader does on a page: search, switch the colour scheme, scroll."""
-    search = page.locator(".md-search__input")
-    search.click()
-    search.press_sequentially("ketamine")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.keyboard.press("Escape")
-    page.locator("label[for^='__palette']:visible").first.click()
-    page.mouse.wheel(0, 3000)
-    page.wait_for_load_state("networkidle")
-
-
 def test_no_request_leaves_the_site_and_no_csp_violation(
-    reader: BrowserContext, site_server: SiteServer, reader_page: str
+    reader_visits: dict[str, Visit], site_server: SiteServer
 ) -> None:
-    """Every page the build wrote (``reader_page``, see conftest.py)."""
-    path = reader_page
-    requested: list[str] = []
-    console: list[str] = []
-    page = reader.new_page()
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("console", lambda message: console.append(_console_line(message)))
-    page.goto(site_server.url(path))
-    use_page(page)
-
-    elsewhere = sorted({_host(url) for url in requested} - {site_server.host})
-    assert not elsewhere, f"/{path} contacted other hosts: {', '.join(elsewhere)}"
-    assert page.evaluate("() => window.__cspViolations") == []
-    csp_messages = [line for line in console if "Content Security Policy" in line]
-    assert not csp_messages, "\n".join(csp_messages)
-    page.close()
+    """Every page the build wrote, read, searched, switched to the other colour
+    scheme and scrolled (``reader_visits``, see conftest.py)."""
+    found = []
+    for path, visit in reader_visits.items():
+        elsewhere = sorted({_host(url) for url in visit.requested} - {site_server.host})
+        if elsewhere:
+            found.append(f"{path} contacted other hosts: {', '.join(elsewhere)}")
+        if visit.csp_violations:
+            found.append(f"{path}: CSP violations: {'; '.join(visit.csp_violations)}")
+        csp_messages = [line for line in visit.console if "Content Security Policy" in line]
+        if csp_messages:
+            found.append(f"{path}: {'; '.join(csp_messages)}")
+    assert not found, "\n".join(found)
 
 
 def test_policy_blocks_a_script_injected_into_a_page(
@@ -93,7 +72,3 @@ def test_policy_blocks_a_script_injected_into_a_page(
 def _host(url: str) -> str:
     parts = urlsplit(url)
     return parts.netloc or f"{parts.scheme}:"
-
-
-def _console_line(message: ConsoleMessage) -> str:
-    return f"{message.type}: {message.text}"

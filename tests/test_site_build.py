@@ -8,10 +8,23 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
-from tests.sitebuild import ROOT, Build, assert_fails_with, build
+from healthsite.content.registry import DataFile, load_registry
+from tests.sitebuild import (
+    ROOT,
+    Build,
+    assert_lists,
+    build,
+    builds_site,
+    copy_project,
+    edit,
+)
+
+# The builds below are shared by the tests of this file: one worker runs them all.
+pytestmark = pytest.mark.xdist_group("site_build")
 
 CONTENT_PAGES = [
     "",
@@ -94,41 +107,70 @@ def test_changing_a_statistic_changes_every_page(project: Path) -> None:
         assert "200,000" not in html
 
 
-def test_unknown_statistic_fails_naming_page_key_and_data_file(project: Path) -> None:
-    page = project / "docs" / "treatments" / "iv-ketamine.md"
-    text = page.read_text().replace(
-        "### Off-label use", "{{ stat('no_such_figure') }}\n\n### Off-label use"
+# Mistakes of one kind share one build: the build lists every problem of a
+# stage (data files, then pages) before it stops, so each test finds its own.
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def page_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+    """An unknown statistic on the ketamine page, an unknown source on the about page."""
+    project = copy_project(tmp_path_factory.mktemp("page-mistakes"))
+    ketamine = edit(
+        project,
+        "docs/treatments/iv-ketamine.md",
+        "### Off-label use",
+        "{{ stat('no_such_figure') }}\n\n### Off-label use",
     )
-    page.write_text(text)
-    line = text.splitlines().index("{{ stat('no_such_figure') }}") + 1
-    assert_fails_with(
-        build(project),
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text() + "\nA claim.{{ cite('nobody2099') }}\n")
+    return build(project), ketamine
+
+
+def test_unknown_statistic_fails_naming_page_key_and_data_file(
+    page_mistakes: tuple[Build, str],
+) -> None:
+    result, ketamine = page_mistakes
+    line = ketamine.splitlines().index("{{ stat('no_such_figure') }}") + 1
+    assert_lists(
+        result,
+        "Pages with problems",
         f"docs/treatments/iv-ketamine.md:{line}: stat: 'no_such_figure' is not a key "
         "in data/statistics.yml",
     )
 
 
-def test_unknown_source_key_fails(project: Path) -> None:
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\nA claim.{{ cite('nobody2099') }}\n")
-    result = build(project)
-    assert result.returncode != 0
-    assert "docs/about.md:" in result.output
-    assert "cite: 'nobody2099' is not a key in data/sources.yml" in result.output
+def test_unknown_source_key_fails(page_mistakes: tuple[Build, str]) -> None:
+    result, _ = page_mistakes
+    assert_lists(
+        result,
+        "Pages with problems",
+        "docs/about.md:",
+        "cite: 'nobody2099' is not a key in data/sources.yml",
+    )
+    assert re.search(
+        r"docs/about\.md:\d+: cite: 'nobody2099' is not a key in data/sources\.yml", result.output
+    )
 
 
-def test_statistic_without_source_fails_naming_file_line_and_field(project: Path) -> None:
-    data = project / "data" / "statistics.yml"
-    lines = data.read_text().splitlines()
+def test_statistic_without_source_fails_naming_file_line_and_field(tmp_path: Path) -> None:
+    """In-process: a statistic that fails its model is not checked against the
+    sources; the build below shows an invalid data file fails the build."""
+    lines = (ROOT / "data" / "statistics.yml").read_text().splitlines()
     source_line = lines.index("  source: sandroni2003")
     del lines[source_line]
-    data.write_text("\n".join(lines) + "\n")
-    result = build(project)
-    assert result.returncode != 0
-    assert "data/statistics.yml:" in result.output
-    assert (
-        "olmsted_incidence.source: is missing; expected a key of data/sources.yml" in result.output
+    statistics = tmp_path / "statistics.yml"
+    statistics.write_text("\n".join(lines) + "\n")
+    _, problems = load_registry(
+        DataFile(ROOT / "data" / "sources.yml", "data/sources.yml"),
+        DataFile(statistics, "data/statistics.yml"),
     )
+    # A missing field is reported on the first line of its entry.
+    entry = lines.index("olmsted_incidence:") + 1
+    assert [str(problem) for problem in problems] == [
+        f"data/statistics.yml:{entry}: olmsted_incidence.source: is missing; expected a key of "
+        "data/sources.yml"
+    ]
 
 
 def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
@@ -137,10 +179,11 @@ def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
     data.write_text(text)
     result = build(project)
     line = text.splitlines().index("  source: sandroni2030") + 1
-    assert result.returncode != 0
-    assert (
+    assert_lists(
+        result,
+        "Invalid data files",
         f"data/statistics.yml:{line}: olmsted_incidence.source: 'sandroni2030' is not a "
-        "source in data/sources.yml" in result.output
+        "source in data/sources.yml",
     )
 
 
@@ -154,21 +197,32 @@ def test_missing_data_file_fails_with_its_path(project: Path) -> None:
     )
 
 
-def test_broken_internal_link_fails_the_strict_build(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def link_mistakes(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A link to a page that is not there, and one to a section that is not there."""
+    project = copy_project(tmp_path_factory.mktemp("link-mistakes"))
     page = project / "docs" / "about.md"
     page.write_text(page.read_text() + "\nSee [the missing page](nowhere.md).\n")
-    result = build(project)
-    assert result.returncode != 0
-    assert "about.md" in result.output
-    assert "nowhere.md" in result.output
+    page = project / "docs" / "guides" / "diagnosis.md"
+    page.write_text(page.read_text() + "\nSee [symptoms](../conditions/crps.md#no-such-section).\n")
+    return build(project)
 
 
-def test_missing_anchor_fails_the_strict_build(project: Path) -> None:
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\nSee [symptoms](conditions/crps.md#no-such-section).\n")
-    result = build(project)
-    assert result.returncode != 0
-    assert "#no-such-section" in result.output
+def test_broken_internal_link_fails_the_strict_build(link_mistakes: Build) -> None:
+    assert link_mistakes.returncode != 0
+    assert re.search(
+        r"WARNING +-  Doc file 'about\.md' contains a link 'nowhere\.md'", link_mistakes.output
+    ), link_mistakes.output
+
+
+def test_missing_anchor_fails_the_strict_build(link_mistakes: Build) -> None:
+    assert link_mistakes.returncode != 0
+    assert re.search(
+        r"WARNING +-  Doc file 'guides/diagnosis\.md' contains a link "
+        r"'\.\./conditions/crps\.md#no-such-section'",
+        link_mistakes.output,
+    ), link_mistakes.output
 
 
 # Pagefind's fragments are gzip files: this prefix, then the page's JSON.

@@ -9,7 +9,10 @@ import pytest
 from jinja2 import Environment, StrictUndefined
 
 from healthsite.checks.sandbox import sandboxed
-from tests.sitebuild import Build, build
+from tests.sitebuild import Build, build, builds_site, copy_project
+
+# The build of every mistake below is shared by the tests of this file: one worker runs it.
+pytestmark = pytest.mark.xdist_group("templates")
 
 SECRET_NAME = "HEALTHSITE_TEST_SECRET"
 SECRET_VALUE = "s3cret-value-that-must-not-leak"
@@ -62,19 +65,63 @@ def _assert_nothing_leaked(result: Build) -> None:
             assert SECRET_VALUE not in built.read_text(encoding="utf-8"), built
 
 
-def test_escape_payloads_fail_the_build_naming_page_and_line(project: Path) -> None:
-    static_lines = _append(project / "docs" / "about.md", list(STATIC_PAYLOADS))
-    runtime_pages = dict(zip(RUNTIME_PAYLOADS, ("index.md", "conditions/crps.md"), strict=True))
-    runtime_lines = {
-        payload: _append(project / "docs" / page, [payload])[payload]
-        for payload, page in runtime_pages.items()
-    }
-    result = _build_with_secret(project)
+STRAY_SYNTAX_PAGES = (
+    "guides/living-with-crps.md",
+    "guides/children-and-teenagers.md",
+    "guides/preventing-crps-after-a-broken-wrist.md",
+)
+MACRO_CALLED_WRONGLY = "Numbers: {{ stat() }}"
+CODE_SAMPLE = "Hello {{ user.name }}"
+
+
+class Mistakes:
+    """One build of a project with every template mistake of this file, and where each is.
+
+    A syntax error stops Jinja reading the rest of its page, and a sandbox error
+    stops the page's rendering: each of those goes on a page of its own, so
+    the build names every one (the escape payloads test shows it does).
+    """
+
+    def __init__(self, project: Path) -> None:
+        docs = project / "docs"
+        self.static_lines = _append(docs / "about.md", list(STATIC_PAYLOADS))
+        self.runtime_pages = dict(
+            zip(RUNTIME_PAYLOADS, ("index.md", "conditions/crps.md"), strict=True)
+        )
+        self.runtime_lines = {
+            payload: _append(docs / page, [payload])[payload]
+            for payload, page in self.runtime_pages.items()
+        }
+        self.macro_line = _append(docs / "guides/diagnosis.md", [MACRO_CALLED_WRONGLY])[
+            MACRO_CALLED_WRONGLY
+        ]
+        self.stray_pages = dict(zip(STRAY_SYNTAX, STRAY_SYNTAX_PAGES, strict=True))
+        self.stray_lines = {
+            line_text: _append(docs / page, [line_text])[line_text]
+            for line_text, page in self.stray_pages.items()
+        }
+        unclosed = _append(docs / "treatments/medicines.md", ["{% if stats %}", "Never closed."])
+        self.unclosed_line = unclosed["{% if stats %}"]
+        sample = docs / "treatments/spinal-cord-stimulation.md"
+        sample.write_text(f"{sample.read_text()}\n```jinja\n{CODE_SAMPLE}\n```\n", encoding="utf-8")
+        self.sample_line = sample.read_text().splitlines().index(CODE_SAMPLE) + 1
+        self.result = _build_with_secret(project)
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
+    return Mistakes(copy_project(tmp_path_factory.mktemp("templates")))
+
+
+def test_escape_payloads_fail_the_build_naming_page_and_line(mistakes: Mistakes) -> None:
+    result = mistakes.result
     assert result.returncode != 0
     for payload, message in STATIC_PAYLOADS.items():
-        assert f"docs/about.md:{static_lines[payload]}: template: {message}" in result.output
+        line = mistakes.static_lines[payload]
+        assert f"docs/about.md:{line}: template: {message}" in result.output
     for payload, message in RUNTIME_PAYLOADS.items():
-        where = f"docs/{runtime_pages[payload]}:{runtime_lines[payload]}"
+        where = f"docs/{mistakes.runtime_pages[payload]}:{mistakes.runtime_lines[payload]}"
         assert f"{where}: template: {message}" in result.output
     assert "Traceback" not in result.output
     assert "[macros] - ERROR" not in result.output
@@ -99,14 +146,12 @@ def test_the_runtime_payload_is_a_real_escape_outside_the_sandbox(
     assert reported == [(RUNTIME_PAYLOADS[payload], 2)]
 
 
-def test_a_macro_called_wrongly_is_reported_with_its_line(project: Path) -> None:
-    lines = _append(project / "docs" / "about.md", ["Numbers: {{ stat() }}"])
-    result = build(project)
+def test_a_macro_called_wrongly_is_reported_with_its_line(mistakes: Mistakes) -> None:
+    result = mistakes.result
     assert result.returncode != 0
-    line = lines["Numbers: {{ stat() }}"]
     assert (
-        f"docs/about.md:{line}: template: Citations.stat() missing 1 required positional "
-        "argument: 'key'; check the macro's name and arguments" in result.output
+        f"docs/guides/diagnosis.md:{mistakes.macro_line}: template: Citations.stat() missing 1 "
+        "required positional argument: 'key'; check the macro's name and arguments" in result.output
     )
     assert "Traceback" not in result.output
 
@@ -126,37 +171,34 @@ STRAY_SYNTAX = {
 
 
 @pytest.mark.parametrize("line_text", list(STRAY_SYNTAX))
-def test_stray_template_syntax_in_prose_names_line_and_fix(project: Path, line_text: str) -> None:
-    lines = _append(project / "docs" / "conditions" / "crps.md", [line_text])
-    result = build(project)
+def test_stray_template_syntax_in_prose_names_line_and_fix(
+    mistakes: Mistakes, line_text: str
+) -> None:
+    result = mistakes.result
     assert result.returncode != 0
-    expected = f"docs/conditions/crps.md:{lines[line_text]}: template: {STRAY_SYNTAX[line_text]}"
-    assert expected in result.output
+    where = f"docs/{mistakes.stray_pages[line_text]}:{mistakes.stray_lines[line_text]}"
+    assert f"{where}: template: {STRAY_SYNTAX[line_text]}" in result.output
     assert "Traceback" not in result.output
     assert "[macros] - ERROR" not in result.output
 
 
-def test_unclosed_block_names_the_block(project: Path) -> None:
-    lines = _append(project / "docs" / "about.md", ["{% if stats %}", "Never closed."])
-    result = build(project)
+def test_unclosed_block_names_the_block(mistakes: Mistakes) -> None:
+    result = mistakes.result
     assert result.returncode != 0
     assert (
-        f"docs/about.md:{lines['{% if stats %}']}: template: '{{% if %}}' is never closed; "
-        "add {% endif %} where the block should end, or, to show the braces as text, "
+        f"docs/treatments/medicines.md:{mistakes.unclosed_line}: template: '{{% if %}}' is never "
+        "closed; add {% endif %} where the block should end, or, to show the braces as text, "
         + RAW_FIX
         in result.output
     )
 
 
-def test_template_code_in_a_code_sample_says_so(project: Path) -> None:
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n```jinja\nHello {{ user.name }}\n```\n", encoding="utf-8")
-    line = page.read_text().splitlines().index("Hello {{ user.name }}") + 1
-    result = build(project)
+def test_template_code_in_a_code_sample_says_so(mistakes: Mistakes) -> None:
+    result = mistakes.result
     assert result.returncode != 0
     assert (
-        f"docs/about.md:{line}: template: 'user' is not a variable or macro of this site "
-        "(they are: a_to_z, cite, " in result.output
+        f"docs/treatments/spinal-cord-stimulation.md:{mistakes.sample_line}: template: 'user' is "
+        "not a variable or macro of this site (they are: a_to_z, cite, " in result.output
     )
     listed = re.search(
         r"'user' is not a variable or macro of this site \(they are: ([^)]*)\); ", result.output

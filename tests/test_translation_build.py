@@ -8,10 +8,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from healthsite.translations.__main__ import main
 from healthsite.translations.editing import START_MARKER
-from tests.sitebuild import Build, assert_fails_with, build
+from tests.sitebuild import Build, assert_fails_with, build, builds_site, copy_project
 from tests.translationrepo import commit, git
+
+# The builds below are shared by the tests of this file: one worker runs them all.
+pytestmark = pytest.mark.xdist_group("translation_build")
 
 NOTICE = re.compile(r'<aside class="translation-outdated-notice".*?</aside>', re.DOTALL)
 HARD_SPANISH = (
@@ -43,10 +48,18 @@ def _notice(result: Build, path: str) -> str:
     return found.group(0) if found else ""
 
 
-def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def home_changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site in git, its English home page changed after its translation."""
+    project = copy_project(tmp_path_factory.mktemp("home-changed"))
     _in_git(project)
     _change_english_home(project, "2026-03-01")
-    result = build(project)
+    return build(project)
+
+
+def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(home_changed: Build) -> None:
+    result = home_changed
     assert result.returncode == 0, result.output
     notice = _notice(result, "es/")
     assert "Es posible que esta traducción no esté al día" in notice  # codespell:ignore
@@ -66,11 +79,11 @@ def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(project: Pa
     assert "translations: out-of-date translations are shown without a date" not in result.output
 
 
-def test_a_current_translation_has_no_notice(project: Path) -> None:
-    _in_git(project)
-    result = build(project)
-    assert result.returncode == 0, result.output
-    assert _notice(result, "es/") == ""
+def test_a_current_translation_has_no_notice(home_changed: Build) -> None:
+    """The CRPS page did not change since its translation (the home page did)."""
+    assert home_changed.returncode == 0, home_changed.output
+    assert "Síndrome de dolor regional complejo" in home_changed.page("es/conditions/crps/")
+    assert _notice(home_changed, "es/conditions/crps/") == ""
 
 
 def test_without_history_the_notice_has_no_date_and_the_build_says_why(project: Path) -> None:
@@ -86,7 +99,12 @@ def test_without_history_the_notice_has_no_date_and_the_build_says_why(project: 
     assert result.output.count(said) == 1
 
 
-def test_translation_mistakes_fail_the_build_with_file_and_line(project: Path) -> None:
+@pytest.fixture(scope="module")
+@builds_site
+def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Translations of pages that are gone or never were, a fingerprint that
+    matches nothing and Spanish below the readability floor, in one build."""
+    project = copy_project(tmp_path_factory.mktemp("translation-mistakes"))
     (project / "docs/gone.md").write_text("# Gone\n", encoding="utf-8")
     _in_git(project)
     (project / "docs/gone.md").unlink()
@@ -95,9 +113,15 @@ def test_translation_mistakes_fail_the_build_with_file_and_line(project: Path) -
     for orphan in ("gone", "never"):
         (project / f"docs/{orphan}.es.md").write_text(spanish_home.read_text("utf-8"), "utf-8")
     text = re.sub(r"fingerprint: \w+", "fingerprint: 0123456789ab", spanish_home.read_text("utf-8"))
-    spanish_home.write_text(text, encoding="utf-8")
+    # Enough hard prose to outweigh the page's easy sentences.
+    hard = "\n".join([HARD_SPANISH] * 15)
+    spanish_home.write_text(text.replace("Este sitio trata", f"{hard}\nEste sitio trata", 1))
+    return build(project)
+
+
+def test_translation_mistakes_fail_the_build_with_file_and_line(mistakes: Build) -> None:
     assert_fails_with(
-        build(project),
+        mistakes,
         "docs/index.es.md:5: translation.fingerprint: '0123456789ab' matches no version of "
         "docs/index.md in git history",
         "docs/gone.es.md:1: translation: is the translation of a page that no longer exists: "
@@ -106,14 +130,9 @@ def test_translation_mistakes_fail_the_build_with_file_and_line(project: Path) -
     )
 
 
-def test_a_spanish_page_below_the_readability_floor_fails(project: Path) -> None:
-    spanish_home = project / "docs/index.es.md"
-    text = spanish_home.read_text(encoding="utf-8")
-    # Enough hard prose to outweigh the page's easy sentences.
-    hard = "\n".join([HARD_SPANISH] * 15)
-    spanish_home.write_text(text.replace("Este sitio trata", f"{hard}\nEste sitio trata", 1))
+def test_a_spanish_page_below_the_readability_floor_fails(mistakes: Build) -> None:
     assert_fails_with(
-        build(project),
+        mistakes,
         "docs/index.es.md:12: readability: INFLESZ ",
         "; the floor is INFLESZ 55, Fernández Huerta 60",
     )
