@@ -27,7 +27,8 @@ from typing import Any
 from mkdocs.utils.meta import YAML_RE
 
 from healthsite.content.macrocalls import literal_calls
-from healthsite.yamlfile import load_quickly
+from healthsite.pages.frontmatter import MAX_FRONT_MATTER_VALUES
+from healthsite.yamlfile import expanded_size, load_quickly
 
 FINGERPRINT_DIGITS = 12
 FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
@@ -157,13 +158,16 @@ def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
 def translated_part(text: str) -> tuple[dict[str, Any], str]:
     """The front matter fields a translation carries, and the body.
 
-    Front matter that cannot be read counts whole, as text (the build reports it).
+    Front matter that cannot be read counts whole, as text (the build reports it);
+    so does front matter whose YAML aliases hold themselves or too many values,
+    which could not be written out as JSON.
     """
     front = YAML_RE.match(text)
     if front is None:
         return {}, text
     fields = load_quickly(front.group(1))
-    if not isinstance(fields, dict):
+    too_big = expanded_size(fields, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES
+    if not isinstance(fields, dict) or too_big:
         return {"front matter": front.group(1)}, text[front.end() :]
     carried = {name: fields[name] for name in TRANSLATED_FIELDS if name in fields}
     findings = fields.get("findings")
