@@ -4,6 +4,7 @@ once: per process while a file's bytes stay the same (healthsite/yamlfile.py,
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import os
@@ -22,7 +23,7 @@ from healthsite.build.setup import check_data_files
 from healthsite.build.state import Session
 from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES
 from healthsite.plugins import macros_plugin
-from healthsite.yamlfile import InvalidYamlError, YamlFiles
+from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, YamlFiles
 from tests.sitebuild import ROOT, builds_site, copy_project, refuse_in_the_fast_lane
 
 
@@ -95,6 +96,21 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, parses: list[str]) -> No
     path.write_text("pain: two\n", encoding="utf-8")
     assert files.parsed(path, "data/terms.yml").data == {"pain": "two"}
     assert parses == ["data/terms.yml", "data/terms.yml"]
+
+
+def test_each_loader_and_name_has_its_own_parse(tmp_path: Path) -> None:
+    path = tmp_path / "reviewers.yml"
+    path.write_text("asha:\n  since: 2026-11-20\n", encoding="utf-8")
+    files = YamlFiles()
+    as_date = files.parsed(path, "data/reviewers.yml").data
+    as_text = files.parsed(path, "data/reviewers.yml", DatesAsTextLoader).data
+    assert as_date == {"asha": {"since": dt.date(2026, 11, 20)}}
+    assert as_text == {"asha": {"since": "2026-11-20"}}
+    path.write_text("asha: [\n", encoding="utf-8")
+    for shown_as in ("data/reviewers.yml", "other/name.yml"):
+        mistake = files.parsed(path, shown_as).mistake
+        assert mistake is not None
+        assert mistake.path == shown_as
 
 
 def test_a_syntax_mistake_is_kept_and_raised_on_each_read(
