@@ -178,6 +178,9 @@ def test_a_rebuild_parses_only_what_changed_and_checks_it_again(
     ) in str(raised.value)
 
 
+DATA_IN_A_TEMPLATE = "\nData: {{ sources.harden2010.year }}, {{ stats.olmsted_incidence.value }}.\n"
+
+
 @pytest.fixture(scope="module")
 @builds_site
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, int]]:
@@ -186,6 +189,10 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, int]]
     refuse_in_the_fast_lane()
     tmp_path = tmp_path_factory.mktemp("parse-counts")
     project = copy_project(tmp_path_factory.mktemp("project"))
+    # Each language's build renders the data itself, as a page's template sees it.
+    for page in ("about.md", "about.es.md"):
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8") + DATA_IN_A_TEMPLATE, encoding="utf-8")
     result = subprocess.run(
         [
             sys.executable,
@@ -203,6 +210,9 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, int]]
     )
     assert result.returncode == 0, result.stderr[-3000:]
     counts: list[dict[str, int]] = json.loads(result.stdout.splitlines()[-1])
+    for address in ("about", "es/about"):
+        html = (tmp_path / "site" / address / "index.html").read_text(encoding="utf-8")
+        assert "Data: 2010, 5.46." in html, address
     return counts
 
 
