@@ -71,7 +71,7 @@ def _item(annotation: Any) -> Any:
     return None
 
 
-def written_fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+def _written_fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
     """The model's fields as data names them: by their alias, when they have one
     (``for`` in data/warning_signs.yml is a Python keyword)."""
     return {info.alias or name: info for name, info in model.model_fields.items()}
@@ -91,7 +91,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | 
         submodel = _submodel(annotation)
         if submodel is not None and isinstance(part, str):
             owner, field = submodel, part
-            info = written_fields(submodel).get(part)
+            info = _written_fields(submodel).get(part)
             if info is None:  # not a field of the model: nothing below it to find
                 break
             annotation = info.annotation
@@ -105,7 +105,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | 
 def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
     """``message`` reworded for editors, with the field's description as the fix."""
     owner, field = _model_at(model, loc)
-    written = written_fields(owner)
+    written = _written_fields(owner)
     info = written.get(field) if field else None
     expected = info.description if info and info.description else None
     if message == "Field required":
