@@ -63,6 +63,9 @@ ENGLISH_STOP_WORDS = (
     "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up",
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
     "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
+    # Contractions as readers type them without the apostrophe, and fillers.
+    "arent", "didnt", "doesnt", "hasnt", "havent", "isnt", "wasnt",  # codespell:ignore
+    "couldnt", "shouldnt", "wouldnt", "also", "again", "really",  # codespell:ignore
 )
 SPANISH_STOP_WORDS = (
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",
