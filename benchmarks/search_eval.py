@@ -35,7 +35,9 @@ else of the CRPS page (``benchmarks/reader_corpus.py``).
 
 ``--language es`` types the Spanish set (``benchmarks/search_queries_es.yml``)
 into the search box of the Spanish pages (``/es/``); every report counts the
-queries that brought back a page of another language (it must be none).
+queries that brought back a page of another language (it must be none). With
+``--pages N``, each generated page has a Spanish page beside it
+(``benchmarks/reader_corpus.py``), so the Spanish site has N pages more too.
 
 ``--part tuning`` types the tuning part alone: the held-out queries are left
 out, so a change can be tried without seeing how search answers them.
@@ -415,7 +417,8 @@ def measure(
     else:
         extract_at_commit(commit, PROJECT_PARTS, project)
     if added:
-        add_pages(project, generate_pages(added, corpus))
+        # The Spanish set searches the Spanish pages: each generated page gets its own.
+        add_pages(project, generate_pages(added, corpus, spanish=language == "es"))
     built = build(project)
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
