@@ -257,6 +257,7 @@ def run_queries(
 class Score:
     """The rates of one set (the whole set, or the held-out third) on one site."""
 
+    typed: int  # queries typed (none of the held-out third in a run of the tuning part)
     answerable: int
     first: int
     top: int
@@ -309,8 +310,9 @@ def score(outcomes: Sequence[Outcome], built_pages: set[str], language: str = "e
         empty += not ranked
         if not ranked or ranked[0] not in present:
             misses.append(f"{query.query!r}: wanted {present[0]}, got {ranked[:TOP] or 'nothing'}")
-    times = sorted(outcome.ms for outcome in outcomes)
+    times = sorted(outcome.ms for outcome in outcomes) or [0.0]
     return Score(
+        typed=len(outcomes),
         answerable=sum(1 for o in outcomes if not o.query.no_answer) - len(missing),
         first=first,
         top=top,
@@ -463,6 +465,8 @@ def report(rows: Sequence[Row], show_misses: bool, language: str = "en") -> str:
     ]
     for row in rows:
         for name, result in (("whole", row.whole), ("held out", row.held_out)):
+            if not result.typed:  # the tuning part typed alone: no held-out query
+                continue
             lines.append(
                 f"| {row.pages:,} | {row.site} | {name} | {_rate(result.first, result.answerable)} "
                 f"| {_rate(result.top, result.answerable)} | {result.empty} "
