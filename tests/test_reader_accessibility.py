@@ -129,19 +129,24 @@ FOCUS_KIND_JS = """(within) => {
 MOST_TAB_STOPS = 1000
 
 
-def stops_without_visible_focus(page: Page, within: str | None = None) -> list[str]:
+def stops_without_visible_focus(
+    page: Page, within: str | None = None, seen_kinds: set[str] | None = None
+) -> list[str]:
     """Tab on from where focus is; the stops whose focus cannot be seen.
 
     Ends when focus leaves the page (or the element ``within`` selects). At
     the first stop of each kind (``FOCUS_KIND_JS``), compare a picture of the
     stop focused and unfocused; other stops are passed over without a
-    picture, which keeps a long page quick. Each picture is taken once the
-    page has settled: Material answers focus after a timer and then animates
-    (the search box widens as it opens), so a box measured or a picture
-    taken at once catches the page mid-change (the flaky "stop 5" of issue 13).
+    picture, which keeps a long page quick. ``seen_kinds``, when given, holds
+    the kinds already pictured (on earlier pages) and gains this page's.
+    Each picture is taken once the page has settled: Material answers focus
+    after a timer and then animates (the search box widens as it opens), so a
+    box measured or a picture taken at once catches the page mid-change (the
+    flaky "stop 5" of issue 13).
     """
     unseen: list[str] = []
-    seen_kinds: set[str] = set()
+    if seen_kinds is None:
+        seen_kinds = set()
     for stop in range(1, MOST_TAB_STOPS + 1):
         page.keyboard.press("Tab")
         kind = page.evaluate(FOCUS_KIND_JS, within)
@@ -184,12 +189,24 @@ def test_focus_is_visible_at_every_tab_stop(
 SKIP_LINK = {"en": "Skip to content", "es": "Saltar a contenido"}
 
 
+@pytest.fixture(scope="module")
+def article_stop_kinds() -> set[str]:
+    """The kinds of article stop already pictured, shared by the pages of a worker."""
+    return set()
+
+
 def test_focus_is_visible_in_every_article(
-    keyboard_page: Page, site_server: SiteServer, reader_page: str
+    keyboard_page: Page, site_server: SiteServer, reader_page: str, article_stop_kinds: set[str]
 ) -> None:
     """On every page the build wrote, every kind of stop in the article shows focus.
 
-    The skip link leads into the article, as a keyboard reader would go.
+    The skip link leads into the article, as a keyboard reader would go, and
+    every stop of the article is walked. A kind of stop is its element and
+    every ancestor's tag and classes up to the page's body (``FOCUS_KIND_JS``),
+    and one stylesheet serves every page, so a kind looks the same on every
+    page it is on: it is pictured on the first page it is found on (each
+    worker keeps its own list), and a page with a new kind pictures that one.
+    Picturing each kind again on each page cost about 15 s a page.
     """
     page = keyboard_page
     page.goto(site_server.url(reader_page))
@@ -198,7 +215,7 @@ def test_focus_is_visible_in_every_article(
     expect(page.locator(":focus")).to_have_text(SKIP_LINK[language])
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#"))
-    unseen = stops_without_visible_focus(page, within="article")
+    unseen = stops_without_visible_focus(page, within="article", seen_kinds=article_stop_kinds)
     assert not unseen, f"/{reader_page}: focus not visible at:\n" + "\n".join(unseen)
 
 
