@@ -212,9 +212,13 @@ class SiteWords:
 
     def add(self, dest_uri: str, html: str) -> None:
         text = f" {page_words(html)} "
-        self._by_page[dest_uri] = frozenset(text.split())
+        words = self._by_page[dest_uri] = frozenset(text.split())
+        # A one-word phrase is on the page if it is one of its words (a set
+        # lookup); only phrases of several words are looked for in the text.
         self._phrases_by_page[dest_uri] = frozenset(
-            phrase for phrase in self._phrases if f" {phrase} " in text
+            phrase
+            for phrase in self._phrases
+            if (f" {phrase} " in text if " " in phrase else phrase in words)
         )
         listed = _READER_TERMS.search(html)
         names = unescape(listed.group(1)).split(", ") if listed else []
