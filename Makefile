@@ -29,8 +29,11 @@ INSTALLED := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 # --require-hashes: every file pip installs must match a hash in the lock, so a
 # file changed on the package index cannot enter a build. The lock pins pip
 # itself, so there is no separate, unhashed upgrade of pip first.
+# A venv whose Python runs is kept as it is: `python -m venv` has nothing to
+# add to it, and refuses a .venv that is a symbolic link ("Unable to create
+# directory"), as a git worktree's link to the main checkout's venv is.
 $(INSTALLED): $(LOCK)
-	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -c '' 2>/dev/null || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $(INSTALLED)
@@ -121,9 +124,15 @@ linkcheck: build
 PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
 		$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --generate-hashes \
 		--no-emit-index-url --no-emit-find-links
-lock: $(INSTALLED)
+# It needs pip-compile only, not an install of the lock it is about to replace:
+# a linked venv's stamp is older than a worktree's lock, and an install would
+# then change the venv every worktree shares (and fetch from the index).
+lock: | $(BIN)/pip-compile
 	$(PIP_COMPILE) -o requirements.lock requirements.in
 	$(PIP_COMPILE) -o requirements-properdocs.lock requirements-properdocs.in
+
+$(BIN)/pip-compile:
+	$(MAKE) install
 
 # Every figure of issue 12 at 10, 100 and 1,000 pages (benchmarks/README.md):
 # full builds against Material's (3 runs each, alternating), the editor's wait

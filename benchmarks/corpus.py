@@ -449,11 +449,10 @@ def prerender(
     reviewers: Reviewers,
     warning_signs: WarningSigns,
     src_path: str,
-    abs_path: Path,
 ) -> str:
     """Render the project's citation, findings, warning sign and reviewer macros, as
     the macros plugin would."""
-    page = PageCitations(src_path, abs_path)
+    page = PageCitations(src_path, markdown)
     citations = Citations(registry, lambda: page)
     on_page: FindingsOnPage
     findings = Findings(citations, lambda: on_page)
@@ -539,7 +538,7 @@ def write_plain(
     for path in sorted((destination / "docs").rglob("*.md")):
         src_path = path.relative_to(destination).as_posix()
         markdown = path.read_text(encoding="utf-8")
-        rendered = prerender(markdown, registry, reviewers, warning_signs, src_path, path)
+        rendered = prerender(markdown, registry, reviewers, warning_signs, src_path)
         path.write_text(rendered, encoding="utf-8")
     config_text = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = top_level_block(config_text, "markdown_extensions").group(0)

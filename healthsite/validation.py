@@ -8,9 +8,11 @@ what is expected" the same way, on the line the field is written on.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, get_args
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 from healthsite.problems import Problem, field_path
 from healthsite.yamlfile import KeyPath, line_of
@@ -37,30 +39,73 @@ def no_template_code(text: str) -> str:
 PlainText = Annotated[str, Field(min_length=1), AfterValidator(no_template_code)]
 
 
+def _alternatives(annotation: Any) -> list[Any]:
+    """The types a field may hold: ``X | None`` and ``Annotated[X, ...]`` read as X."""
+    if get_origin(annotation) is Annotated:
+        return _alternatives(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, UnionType):
+        return [kind for member in get_args(annotation) for kind in _alternatives(member)]
+    return [annotation]
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, if it holds one."""
+    return next(
+        (
+            kind
+            for kind in _alternatives(annotation)
+            if isinstance(kind, type) and issubclass(kind, BaseModel)
+        ),
+        None,
+    )
+
+
+def _item(annotation: Any) -> Any:
+    """What a list's items or a mapping's values are; None for anything else."""
+    for kind in _alternatives(annotation):
+        origin = get_origin(kind)
+        if isinstance(origin, type) and issubclass(origin, (list, tuple, set, frozenset)):
+            return get_args(kind)[0] if get_args(kind) else None
+        if isinstance(origin, type) and issubclass(origin, Mapping):
+            return get_args(kind)[1] if len(get_args(kind)) == 2 else None
+    return None
+
+
+def _written_fields(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The model's fields as data names them: by their alias, when they have one
+    (``for`` in data/warning_signs.yml is a Python keyword)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
 def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], str | None]:
-    """The (sub)model that holds the last named field of ``loc``, and that field."""
-    names = [part for part in loc if isinstance(part, str)]
-    owner = model
-    for name in names[:-1]:
-        info = owner.model_fields.get(name)
-        annotation = info.annotation if info else None
-        # An optional submodel (``Model | None``) is the model itself here.
-        candidates = [annotation, *get_args(annotation)]
-        submodel = next(
-            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
-        )
-        if submodel is None:
+    """The (sub)model that holds the last named field of ``loc``, and that field.
+
+    ``loc`` is walked through submodels, lists of them (``findings.1.source``)
+    and mappings of them (an entry's key), so the field is looked up in the
+    model it is written in.
+    """
+    owner: type[BaseModel] = model
+    field: str | None = None
+    annotation: Any = model
+    for part in loc:
+        submodel = _submodel(annotation)
+        if submodel is not None and isinstance(part, str):
+            owner, field = submodel, part
+            info = _written_fields(submodel).get(part)
+            if info is None:  # not a field of the model: nothing below it to find
+                break
+            annotation = info.annotation
+            continue
+        annotation = _item(annotation)
+        if annotation is None:  # a list item of plain values, or a union's member name
             break
-        owner = submodel
-    return owner, names[-1] if names else None
+    return owner, field
 
 
 def explain(model: type[BaseModel], loc: Loc, message: str) -> str:
     """``message`` reworded for editors, with the field's description as the fix."""
     owner, field = _model_at(model, loc)
-    # Fields are named in data as written there: by their alias, when they have one
-    # (``for`` in data/warning_signs.yml is a Python keyword).
-    written = {info.alias or name: info for name, info in owner.model_fields.items()}
+    written = _written_fields(owner)
     info = written.get(field) if field else None
     expected = info.description if info and info.description else None
     if message == "Field required":

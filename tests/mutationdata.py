@@ -7,7 +7,6 @@ would tell them, without building the site.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from healthsite.content.citations import Citations, PageCitations
@@ -92,11 +91,10 @@ class OnePage:
         assert self.findings_record is not None, "no page started"
         return self.findings_record
 
-    def start(
-        self, shown_as: str = PAGE, abs_path: Path | None = None, file_text: str = ""
-    ) -> None:
-        self.citations_record = PageCitations(shown_as, abs_path, self.wording)
-        self.findings_record = self.findings.for_page(shown_as, file_text)
+    def start(self, shown_as: str = PAGE, file_text: str | None = None) -> None:
+        """A page whose file holds ``file_text`` (None: a page with no file)."""
+        self.citations_record = PageCitations(shown_as, file_text, self.wording)
+        self.findings_record = self.findings.for_page(shown_as, file_text or "")
 
     def finish(self, markdown: str) -> tuple[str, list[Problem]]:
         """The page with its references, and the keys it named that the data lack."""

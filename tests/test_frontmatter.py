@@ -294,7 +294,8 @@ def test_all_problems_of_a_build_are_reported_together(mistakes: Mistakes) -> No
         "with a full stop, for search results",
         f"{KETAMINE}:{mistakes.line(KETAMINE, '  - causalgia')}: alternative_names: 'causalgia' is "
         f"also an alternative name of {CRPS} (line {mistakes.line(CRPS, '  - causalgia')})",
-        "cite: 'nobody2099' is not a key in data/sources.yml",
+        f"{ABOUT}:{mistakes.line(ABOUT, 'A claim.')}: cite: 'nobody2099' is not a key in "
+        "data/sources.yml",
     )
     assert "Pages with problems (7)" in mistakes.result.output
 

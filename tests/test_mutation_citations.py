@@ -188,15 +188,13 @@ def test_a_page_that_cites_nothing_gets_no_references() -> None:
     assert page.citations.cited_by_page[PAGE] == []
 
 
-def test_unknown_keys_are_named_on_the_line_that_names_them(tmp_path: Path) -> None:
-    page = tmp_path / "page.md"
-    page.write_text(
+def test_unknown_keys_are_named_on_the_line_that_names_them() -> None:
+    built = OnePage()
+    built.start(
+        PAGE,
         "# Page\n\nA fact.{{ cite(\"nobody\") }}\n\nA figure: {{ stat_value('none') }}\n"
         "And {{ stat('none') }}.\n",
-        encoding="utf-8",
     )
-    built = OnePage()
-    built.start(PAGE, page)
     citations = built.citations
     assert citations.cite("nobody", "review2020") == "[^review2020]"
     assert citations.stat_value("none") == "[unknown statistic none]"
@@ -227,14 +225,34 @@ def test_unknown_keys_are_named_on_the_line_that_names_them(tmp_path: Path) -> N
     ]
 
 
-def test_an_unknown_key_on_a_generated_page_or_not_in_the_file_has_no_line(
-    tmp_path: Path,
+def test_an_unknown_keys_line_is_found_in_the_text_being_built_not_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = tmp_path / "page.md"
-    page.write_text("nobody without quotes\n", encoding="utf-8")
-    for path in (None, page):
+    """The page's text as the build read it (PageState.file_text) names the
+    line, even when the file on disk has changed since (a save under `mkdocs
+    serve`), and the page is not read again."""
+    (tmp_path / "page.md").write_text("{{ cite('nobody') }}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    read: list[Path] = []
+    real_read_text = Path.read_text
+
+    def read_text(path: Path, *args: str, **kwargs: str) -> str:
+        read.append(path)
+        return real_read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_text)
+    built = OnePage()
+    built.start("page.md", "# Page\n\nA line.\n\n{{ cite('nobody') }}\n")
+    built.citations.cite("nobody")
+    [problem] = built.finish("")[1]
+    assert (problem.path, problem.line, problem.field) == ("page.md", 5, "cite")
+    assert read == []
+
+
+def test_an_unknown_key_on_a_generated_page_or_not_in_the_file_has_no_line() -> None:
+    for file_text in (None, "nobody without quotes\n"):
         built = OnePage()
-        built.start(PAGE, path)
+        built.start(PAGE, file_text)
         built.citations.cite("nobody")
         [problem] = built.finish("")[1]
         assert problem.line is None

@@ -461,7 +461,7 @@ def test_findings_listed_but_not_shown_are_named_on_their_line() -> None:
     page = OnePage()
     findings = page.findings
     assert findings.load([front_matter(findings_yaml(GOOD))]) == []
-    page.start(PAGE, None, "")
+    page.start(PAGE, "")
     assert page.finding_problems(rendered=True) == [
         Problem(
             PAGE,
@@ -477,7 +477,7 @@ def test_the_macro_on_a_page_without_findings_is_named_on_its_line() -> None:
     page = OnePage()
     findings = page.findings
     assert findings.load([front_matter("title: Example\n")]) == []
-    page.start(PAGE, None, PAGE_TEXT)
+    page.start(PAGE, PAGE_TEXT)
     assert findings.render() == ""
     assert page.finding_problems(rendered=True) == [
         Problem(
@@ -500,7 +500,7 @@ def test_the_macro_on_a_page_without_findings_is_named_on_its_line() -> None:
 def test_the_macro_is_found_on_its_line_below_any_front_matter(file_text: str, line: int) -> None:
     page = OnePage()
     findings = page.findings
-    page.start(PAGE, None, file_text)
+    page.start(PAGE, file_text)
     findings.render()
     [problem] = page.finding_problems(rendered=True)
     assert problem.line == line
@@ -519,7 +519,7 @@ def test_two_findings_with_two_figures_each_are_listed_in_order() -> None:
 def test_the_macro_named_only_in_front_matter_has_no_body_line() -> None:
     page = OnePage()
     findings = page.findings
-    page.start(PAGE, None, "---\nnote: findings()\n---\n\nText.\n")
+    page.start(PAGE, "---\nnote: findings()\n---\n\nText.\n")
     findings.render()
     [problem] = page.finding_problems(rendered=True)
     assert problem.line is None
@@ -531,12 +531,12 @@ def test_nothing_more_is_said_of_a_page_whose_findings_are_wrong_or_did_not_rend
     bad = findings_yaml(GOOD.replace("review2020", "nowhere"))
     assert len(findings.load([front_matter(bad)])) == 1
     assert findings.invalid == {PAGE}
-    page.start(PAGE, None, PAGE_TEXT)
+    page.start(PAGE, PAGE_TEXT)
     findings.render()
     assert page.finding_problems(rendered=True) == []
     assert findings.load([front_matter(findings_yaml(GOOD))]) == []
     assert findings.invalid == set()
-    page.start(PAGE, None, PAGE_TEXT)
+    page.start(PAGE, PAGE_TEXT)
     assert page.finding_problems(rendered=False) == []
 
 
@@ -545,10 +545,10 @@ def test_findings_shown_where_listed_pass() -> None:
     findings = page.findings
     findings.load([front_matter(findings_yaml(GOOD)), front_matter("title: Other\n", "o.md")])
     assert list(findings.by_page) == [PAGE]
-    page.start(PAGE, None, PAGE_TEXT)
+    page.start(PAGE, PAGE_TEXT)
     assert findings.render().startswith('\n\n<ul class="findings"')
     assert page.finding_problems(rendered=True) == []
-    page.start("o.md", None, "Text.\n")
+    page.start("o.md", "Text.\n")
     assert page.finding_problems(rendered=True) == []
 
 

@@ -267,14 +267,15 @@ def test_who_graded_a_guideline_is_translated_where_the_english_says_it() -> Non
     ]
 
 
-def test_a_translated_finding_written_wrongly_is_named_on_its_line() -> None:
-    # The words after the field's name are validation.py's (explain): it does not
-    # yet look inside a list of models for the field's description.
+def test_a_translated_finding_written_wrongly_is_named_on_its_line_and_fix() -> None:
+    # The field's description and the known fields are the finding's own
+    # (TranslatedFinding), not the page's (TranslatedMeta), though the finding
+    # sits inside the page's list of findings.
     findings = "  - finding: ''\n  - finding: Puede.\n    graded_by: Los autores\n    source: x\n"
-    problems = problems_of(spanish_page(findings=findings))
-    assert [problem.split(": ")[:3] for problem in problems] == [
-        [f"{SPANISH}:11", "findings.0.finding", "String should have at least 1 character"],
-        [f"{SPANISH}:14", "findings.1.source", "is not a known field; use one of"],
+    assert problems_of(spanish_page(findings=findings)) == [
+        f"{SPANISH}:11: findings.0.finding: String should have at least 1 character; "
+        "expected the finding in Spanish, with the English one's {figures}",
+        f"{SPANISH}:14: findings.1.source: is not a known field; use one of: finding, graded_by",
     ]
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import nltk
 import pyphen
 import pytest
+import yaml
 
 from healthsite.checks import readability
+from healthsite.pages.frontmatter import read_front_matter
 from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
 
 # The builds below are shared by the tests of this file: one worker runs them all.
@@ -232,6 +234,70 @@ def test_higher_limit_without_a_reason_fails_naming_the_line(
         f"docs/guides/diagnosis.md:{line}: readability.reason: is missing; "
         "expected a sentence saying why this page cannot be simpler" in result.output
     )
+
+
+LIMIT_PAGE = "docs/guides/diagnosis.md"
+
+
+def _limit_of(readability_yaml: str) -> tuple[float, list[str]]:
+    """The limit that ``readability:``, written first in the diagnosis guide's
+    front matter (its line 2), gives; and the problems of both checks that read
+    it (front matter, then readability), as an editor reads them."""
+    guide = (ROOT / LIMIT_PAGE).read_text(encoding="utf-8")
+    text = guide.replace("---\n", f"---\n{readability_yaml}", 1)
+    front, front_problems = read_front_matter(text, LIMIT_PAGE)
+    assert front is not None
+    meta = yaml.safe_load(text.split("---\n")[1])
+    limit, problems = readability.page_limit(meta, LIMIT_PAGE, front.lines)
+    return limit, [str(problem) for problem in front_problems + problems]
+
+
+def test_a_justified_limit_is_the_pages_own() -> None:
+    assert _limit_of('readability:\n  max_grade: 11\n  reason: "It names many drugs."\n')[0] == 11
+
+
+@pytest.mark.parametrize(
+    ("readability_yaml", "messages"),
+    [
+        (
+            "readability:\n  max_grade: 12\n",
+            [
+                f"{LIMIT_PAGE}:2: readability.reason: is missing; expected a sentence saying "
+                "why this page cannot be simpler"
+            ],
+        ),
+        (
+            'readability:\n  max_grade: 8\n  reason: "It names many drugs and tests."\n',
+            [
+                f"{LIMIT_PAGE}:3: readability.max_grade: Input should be greater than 8; "
+                "expected a grade above 8, e.g. 10"
+            ],
+        ),
+        # Worded as every unknown field is (healthsite/validation.py): before, the
+        # readability check wrote "expected max_grade and reason" itself.
+        (
+            'readability:\n  max_grade: 10\n  reason: "It names many drugs and tests."\n'
+            "  because: hard\n",
+            [
+                f"{LIMIT_PAGE}:5: readability.because: is not a known field; use one of: "
+                "max_grade, reason"
+            ],
+        ),
+        # Named once, by the front matter check: the readability check, which
+        # named it again before, leaves a limit that is not a mapping to it.
+        (
+            "readability: 12\n",
+            [
+                f"{LIMIT_PAGE}:2: readability: Input should be a valid dictionary; expected a "
+                "justified reading-grade limit: max_grade and reason"
+            ],
+        ),
+    ],
+)
+def test_a_limit_written_wrongly_is_named_on_its_line_and_the_target_kept(
+    readability_yaml: str, messages: list[str]
+) -> None:
+    assert _limit_of(readability_yaml) == (readability.TARGET_GRADE, messages)
 
 
 def test_make_readability_prints_a_table(project: Path) -> None:

@@ -95,6 +95,27 @@ def test_only_the_front_matter_a_translation_carries_counts() -> None:
     assert _print(page.replace("It helps", "It may help")) != print_
 
 
+def test_who_graded_a_finding_is_wording_a_translation_carries() -> None:
+    page = (
+        "---\ntitle: A page\nfindings:\n  - finding: It helps.\n    guideline_grade: B\n"
+        "    graded_by: The guideline's authors\n---\n\n# A page\n"
+    )
+    # The Spanish page says in Spanish who gave the grade; the grade itself is not words.
+    assert _print(page.replace("The guideline's", "The 2018 guideline's")) != _print(page)
+    assert _print(page.replace("guideline_grade: B", "guideline_grade: A")) == _print(page)
+
+
+def test_a_statistic_a_finding_lists_is_shown_so_its_wording_counts() -> None:
+    page = (
+        "---\ntitle: A page\nfindings:\n  - finding: It helps.\n    certainty: low\n"
+        "    statistics: [other_stat]\n---\n\n# A page\n"
+    )
+    print_ = _print(page)
+    # Shown under the finding as its sentence: its words count, its number does not.
+    assert _print(page, statistics=STATISTICS.replace("of something else", "of anything")) != print_
+    assert _print(page, statistics=STATISTICS.replace("value: 7", "value: 8")) == print_
+
+
 def test_front_matter_whose_aliases_hold_themselves_still_has_a_fingerprint() -> None:
     """The build reports such front matter on its line; the drift check must not crash on it."""
     page = "---\ntitle: A page\nalternative_names: &names [1, 2, *names]\n---\n\n# A page\n"

@@ -116,6 +116,28 @@ def test_a_sign_without_a_source_or_with_an_unknown_level_fails_naming_the_line(
     ]
 
 
+def test_a_sign_ending_in_a_number_fails_as_its_citation_marks_would_run_into_it(
+    tmp_path: Path,
+) -> None:
+    problems = load(
+        tmp_path,
+        "cold:\n  text: a limb turns cold. If you are not sure, call 911\n  level: emergency\n"
+        "  source: cleveland_limb_ischemia\n"
+        "  es:\n    text: una extremidad se pone fría. Si tiene dudas, llame al 911.\n"
+        "fever:\n  text: you have a fever (over 100.4°F)\n  level: urgent\n"
+        "  source: cleveland_limb_ischemia\n",
+    )
+    assert problems == [
+        f"{SIGNS_FILE}:2: cold.text: ends in a number, which the citation marks after it "
+        "would run into; expected the sign in plain words that finish the card's heading, "
+        "starting in lowercase and ending in a word, not a number, e.g. 'you have chest "
+        "pain or trouble breathing' or 'call 911 anyway'",
+        f"{SIGNS_FILE}:6: cold.es.text: ends in a number, which the citation marks after it "
+        "would run into; expected the sign in Spanish, finishing the Spanish card heading "
+        "and ending in a word, e.g. 'llame al 911 de todos modos'",
+    ]
+
+
 def test_who_set_a_level_is_the_source_unless_the_entry_says_editors(tmp_path: Path) -> None:
     signs, problems = load_file(
         tmp_path,

@@ -173,7 +173,8 @@ def readability(page: PageState) -> list[Problem]:
     session = page.build.session
     if page.build.language == DEFAULT_LANGUAGE:
         english = session.english_scores
-        return check_page(page.html, page.shown_as, page.meta, page.file_text, english)[1]
+        lines = page.front.lines if page.front is not None else {}
+        return check_page(page.html, page.shown_as, page.meta, page.file_text, lines, english)[1]
     if (
         translation_language(page.src_uri) == SPANISH
         # A translation just started holds English still (healthsite/translations/).

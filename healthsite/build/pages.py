@@ -7,8 +7,6 @@ them come from the registry (healthsite/build/checks.py).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -55,7 +53,7 @@ def start_page(build: BuildState, page: Page) -> PageState:
         words,
         build.pages.front_matter.get(key),
         wording,
-        PageCitations(shown_as, Path(source) if source else None, wording),
+        PageCitations(shown_as, file_text if source else None, wording),
         build.findings.for_page(shown_as, file_text),
         LibraryPage(
             key,

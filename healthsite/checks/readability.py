@@ -25,7 +25,9 @@ from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.html.references import references_span
 from healthsite.library.render import LISTING_CLASS
 from healthsite.problems import Problem, Spot, log
-from healthsite.textlines import first_line, line_at
+from healthsite.textlines import line_at
+from healthsite.validation import problems_from
+from healthsite.yamlfile import KeyPath
 
 ScoresT = TypeVar("ScoresT")
 TARGET_GRADE = 8.0
@@ -313,43 +315,25 @@ class Limit(BaseModel):
     )
 
 
-def _front_matter_line(file_text: str, *key_path: str) -> int | None:
-    """The line of ``readability:`` (or a key nested under it) in the file."""
-    line_number = None
-    for key in key_path:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
-        line_number = first_line(file_text, pattern.match, after=line_number or 0) or line_number
-    return line_number
-
-
 def page_limit(
-    meta: Mapping[str, Any], shown_as: str, file_text: str
+    meta: Mapping[str, Any], shown_as: str, lines: Mapping[KeyPath, int]
 ) -> tuple[float, list[Problem]]:
-    """The page's grade limit: the target, or its justified own limit."""
+    """The page's grade limit: the target, or its justified own limit.
+
+    ``lines`` maps the page's front matter (``FrontMatter.lines``) to its file's lines.
+    """
     raw = meta.get(FIELD)
     if raw is None:
+        return TARGET_GRADE, []
+    if not isinstance(raw, Mapping):
+        # Reported by the front matter check (PageMeta.readability), on its line.
         return TARGET_GRADE, []
     try:
         return Limit.model_validate(raw).max_grade, []
     except ValidationError as error:
-        problems = []
-        for detail in error.errors():
-            field = ".".join(str(part) for part in detail["loc"])
-            where = _front_matter_line(file_text, FIELD, *(str(p) for p in detail["loc"]))
-            described = Limit.model_fields.get(field)
-            expected = described.description if described else "max_grade and reason"
-            message = "is missing" if detail["msg"] == "Field required" else detail["msg"]
-            if detail["type"] == "extra_forbidden":
-                message = "is not a known field"
-            problems.append(
-                Problem(
-                    shown_as,
-                    where,
-                    f"{FIELD}.{field}" if field else FIELD,
-                    f"{message}; expected {expected}",
-                )
-            )
-        return TARGET_GRADE, problems
+        return TARGET_GRADE, problems_from(
+            error, Limit, shown_as, lines, whole=FIELD, under=(FIELD,)
+        )
 
 
 def source_line(file_text: str, sentence: str) -> int | None:
@@ -435,13 +419,15 @@ def check_page(
     shown_as: str,
     meta: Mapping[str, Any],
     file_text: str,
+    lines: Mapping[KeyPath, int],
     scores: Callable[[str], Scores] | None = None,
 ) -> tuple[PageReadability, list[Problem]]:
     """Score one page, log its scores at INFO, and return its problems.
 
-    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``).
+    ``lines`` maps its front matter to the file's lines; ``scores`` keeps the
+    scores of HTML seen before (a ``ScoresByHtml``).
     """
-    limit, problems = page_limit(meta, shown_as, file_text)
+    limit, problems = page_limit(meta, shown_as, lines)
     result = PageReadability(shown_as, (scores or ScoresByHtml(score))(html), limit)
     log.info(
         "readability: %s: %s (limit %g)",

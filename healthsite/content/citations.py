@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from healthsite.content.registry import (
     Registry,
@@ -49,7 +48,9 @@ class PageCitations:
     """What one page has cited so far, in order of first citation."""
 
     src_path: str
-    abs_path: Path | None  # None for a page a plugin generated, with no file
+    # The page's file as the build read it (PageState.file_text), to find the
+    # line of a key it names; None for a page a plugin generated, with no file.
+    file_text: str | None
     # The page's language and what it lacked (None: English only, as in tests).
     wording: PageWording | None = None
     cited: list[str] = field(default_factory=list)
@@ -102,13 +103,11 @@ def format_reference(source: Source, wording: PageWording | None = None) -> str:
     )
 
 
-def _line_mentioning(path: Path | None, key: str) -> int | None:
+def _line_mentioning(file_text: str | None, key: str) -> int | None:
     """The first line of the page's file naming ``key``; None for a generated page."""
-    if path is None:
+    if file_text is None:
         return None
-    # Any spelling of UTF-8 reads the page the same (make mutation).
-    text = path.read_text(encoding="utf-8")  # pragma: no mutate
-    return first_line(text, lambda line: f"'{key}'" in line or f'"{key}"' in line)
+    return first_line(file_text, lambda line: f"'{key}'" in line or f'"{key}"' in line)
 
 
 class Citations:
@@ -240,7 +239,7 @@ class Citations:
         known = self.registry.sources if macro == "cite" else self.registry.statistics
         return Problem(
             page.src_path,
-            _line_mentioning(page.abs_path, key),
+            _line_mentioning(page.file_text, key),
             macro,
             f"'{key}' is not a key in {data_file}; add it there or use one of: "
             + ", ".join(sorted(known)),

@@ -54,14 +54,30 @@ def _not_empty(keys: list[str]) -> list[str]:
 
 SourceKeys = Annotated[list[PlainText], BeforeValidator(_as_list), AfterValidator(_not_empty)]
 
+# What may close a sign after its last word or number (straight and curly quotes too).
+CLOSING_MARKS = " .)\"'\u201d\u2019"
+
+
+def _ends_in_a_word(text: str) -> str:
+    """A sign's citation marks follow its last character: after "call 911" they
+    read as more digits of the number ("call 9111617" in the page's plain text)."""
+    if text.rstrip(CLOSING_MARKS)[-1:].isdigit():
+        raise ValueError("ends in a number, which the citation marks after it would run into")
+    return text
+
+
+SignText = Annotated[PlainText, AfterValidator(_ends_in_a_word)]
+
 
 class SignWording(BaseModel):
     """A warning sign's words in Spanish (``es:``); its level and source are shared."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    text: PlainText | None = Field(
-        None, description="the sign in Spanish, finishing the Spanish card heading"
+    text: SignText | None = Field(
+        None,
+        description="the sign in Spanish, finishing the Spanish card heading and ending "
+        "in a word, e.g. 'llame al 911 de todos modos'",
     )
     audience: PlainText | None = Field(None, alias="for", description="who it is for, in Spanish")
 
@@ -71,9 +87,10 @@ class WarningSign(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    text: PlainText = Field(
+    text: SignText = Field(
         description="the sign in plain words that finish the card's heading, "
-        "starting in lowercase, e.g. 'you have chest pain or trouble breathing'"
+        "starting in lowercase and ending in a word, not a number, e.g. 'you have chest "
+        "pain or trouble breathing' or 'call 911 anyway'"
     )
     level: Level = Field(description="'non-urgent', 'urgent' or 'emergency'")
     source: SourceKeys = Field(

@@ -2,15 +2,16 @@
 
 The first 12 hex digits of a SHA-256 over the page's Markdown (line endings
 made ``\\n``): its body, and the front matter fields a translation carries in
-Spanish (title, description, other names, symptoms, each finding's wording),
-not those it takes from the English page as they are (review dates and
-reviewer, related pages, certainty and source of findings): a review that
-changes no word leaves its translations current. And the English wording of
-the data entries the page shows
-through its macros: statistics (``stat``, ``stat_value``), warning signs
-(``signs``) and glossary terms (the tooltips of words on the page, and every
-term on the page that lists them all). A change to any of these changes what
-a reader of the English page reads, so the translation may no longer match.
+Spanish (title, description, other names, symptoms, each finding's wording
+and who graded it), not those it takes from the English page as they are
+(review dates and reviewer, related pages, certainty and source of findings):
+a review that changes no word leaves its translations current. And the
+English wording of the data entries the page shows: statistics (``stat``,
+``stat_value``, and those a finding lists under ``statistics:``, each shown
+as its sentence), warning signs (``signs``) and glossary terms (the tooltips
+of words on the page, and every term on the page that lists them all). A
+change to any of these changes what a reader of the English page reads, so
+the translation may no longer match.
 Numbers, levels and sources are not wording: the build writes them into both
 languages from the same entry, so changing one leaves a translation current.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,9 +144,13 @@ def _terms_on(markdown: str, tooltips: Tooltips) -> list[str]:
     return sorted({tooltips.term_of[word] for word in tooltips.pattern.findall(markdown)})
 
 
-def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
-    """The keys of the entries the page shows, by data file."""
+def used_entries(
+    markdown: str, tooltips: Tooltips, findings_statistics: Iterable[str] = ()
+) -> dict[str, list[str]]:
+    """The keys of the entries the page shows, by data file (with the statistics
+    its findings list)."""
     used: dict[str, set[str]] = {name: set() for name in DATA_FILES}
+    used[STATISTICS].update(findings_statistics)
     for name, arguments in literal_calls(markdown):
         if name in MACROS_READING:
             used[MACROS_READING[name]].update(arguments)
@@ -155,8 +160,39 @@ def used_entries(markdown: str, tooltips: Tooltips) -> dict[str, list[str]]:
     return {name: sorted(keys) for name, keys in used.items()}
 
 
-def translated_part(text: str) -> tuple[dict[str, Any], str]:
-    """The front matter fields a translation carries, and the body.
+@dataclass(frozen=True)
+class TranslatedPart:
+    """What of an English page a translation carries over."""
+
+    # The front matter fields a translation holds in Spanish.
+    fields: dict[str, Any]
+    # The keys of the statistics its findings list, each shown as its sentence.
+    findings_statistics: tuple[str, ...]
+    body: str
+
+
+def _finding_wording(item: object) -> object:
+    """A finding's words, with who graded it where it says so."""
+    if not isinstance(item, dict):
+        return item
+    if "graded_by" not in item:
+        return item.get("finding")
+    return {"finding": item.get("finding"), "graded_by": item["graded_by"]}
+
+
+def _listed_statistics(findings: list[Any]) -> tuple[str, ...]:
+    """The statistic keys the findings list under ``statistics:``."""
+    keys: list[str] = []
+    for item in findings:
+        listed = item.get("statistics") if isinstance(item, dict) else None
+        if isinstance(listed, list):
+            keys.extend(str(key) for key in listed)
+    return tuple(keys)
+
+
+def translated_part(text: str) -> TranslatedPart:
+    """The front matter fields a translation carries, its findings' statistics,
+    and the body.
 
     Front matter that cannot be read counts whole, as text (the build reports it);
     so does front matter whose YAML aliases hold themselves or too many values,
@@ -164,18 +200,18 @@ def translated_part(text: str) -> tuple[dict[str, Any], str]:
     """
     front = YAML_RE.match(text)
     if front is None:
-        return {}, text
+        return TranslatedPart({}, (), text)
+    body = text[front.end() :]
     fields = load_quickly(front.group(1))
     too_big = expanded_size(fields, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES
     if not isinstance(fields, dict) or too_big:
-        return {"front matter": front.group(1)}, text[front.end() :]
+        return TranslatedPart({"front matter": front.group(1)}, (), body)
     carried = {name: fields[name] for name in TRANSLATED_FIELDS if name in fields}
     findings = fields.get("findings")
-    if isinstance(findings, list):
-        carried["findings"] = [
-            item.get("finding") if isinstance(item, dict) else item for item in findings
-        ]
-    return carried, text[front.end() :]
+    if not isinstance(findings, list):
+        return TranslatedPart(carried, (), body)
+    carried["findings"] = [_finding_wording(item) for item in findings]
+    return TranslatedPart(carried, _listed_statistics(findings), body)
 
 
 def fingerprint(markdown: str, data: DataVersion) -> str:
@@ -184,11 +220,12 @@ def fingerprint(markdown: str, data: DataVersion) -> str:
     A key the data has no entry for is left out (the build reports it).
     """
     text = normalized(markdown)
-    fields, body = translated_part(text)
+    part = translated_part(text)
+    shown = used_entries(text, data.tooltips, part.findings_statistics)
     used = {
         name: {key: data.wording[name][key] for key in keys if key in data.wording[name]}
-        for name, keys in used_entries(text, data.tooltips).items()
+        for name, keys in shown.items()
     }
-    payload = json.dumps([fields, used], sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.sha256(f"{body}\0{payload}".encode())
+    payload = json.dumps([part.fields, used], sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(f"{part.body}\0{payload}".encode())
     return digest.hexdigest()[:FINGERPRINT_DIGITS]
