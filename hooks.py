@@ -42,8 +42,9 @@ def on_shutdown() -> None:
     _session.search_input.clear()
 
 
-# Before macros (priority 0) reads the data files itself: with a YAML mistake
-# in one, macros would stop the build with a Python traceback (issue 13).
+# Before every plugin's on_config (priority 0): the site's address each language
+# starts from is set before mike reads it, and the data files (which macros no
+# longer reads itself) are read and checked before anything else uses them.
 @event_priority(100)
 def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
     _session.checked = setup.check_data_files(config, _session)
@@ -51,7 +52,8 @@ def _check_data_files(config: MkDocsConfig) -> MkDocsConfig:
 
 
 # After macros' on_config (same priority, and plugins run before hooks), which
-# made the Jinja environment this sandboxes and the macros are added to.
+# made the Jinja environment this sandboxes, and started afresh the variables
+# the data files are added to (mkdocs-macros' register_variables).
 def _set_up_build(config: MkDocsConfig) -> MkDocsConfig:
     build = setup.set_up_build(
         config, _session, lambda message, line: pages.report_render_error(build, message, line)

@@ -37,6 +37,9 @@ else of the CRPS page (``benchmarks/reader_corpus.py``).
 into the search box of the Spanish pages (``/es/``); every report counts the
 queries that brought back a page of another language (it must be none).
 
+``--part tuning`` types the tuning part alone: the held-out queries are left
+out, so a change can be tried without seeing how search answers them.
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
@@ -156,6 +159,15 @@ def load_queries(source: Path = QUERIES_FILE) -> list[EvalQuery]:
     if not isinstance(entries, list):
         raise ValueError(f"{source.name}: expected a list of queries")
     return [_query_from(entry, number, source) for number, entry in enumerate(entries, 1)]
+
+
+# The parts of the set a run may type.
+PARTS = ("whole", "tuning")
+
+
+def part_of(queries: Sequence[EvalQuery], part: str) -> list[EvalQuery]:
+    """The queries of ``part``: all of them, or the tuning part (the held-out ones left out)."""
+    return [query for query in queries if part == "whole" or not query.held_out]
 
 
 @dataclass(frozen=True)
@@ -494,6 +506,13 @@ def main() -> int:
     )
     parser.add_argument("--misses", action="store_true", help="list the queries that missed")
     parser.add_argument(
+        "--part",
+        choices=PARTS,
+        default="whole",
+        help="the queries typed: the whole set, or its tuning part alone (the held-out "
+        "queries left out, so tuning never sees how search answers them)",
+    )
+    parser.add_argument(
         "--pieces", action="store_true", help="measure the checkout without each piece of search"
     )
     parser.add_argument(
@@ -509,7 +528,7 @@ def main() -> int:
     if problem:
         sys.stderr.write(problem + "\n")
         return 2
-    queries = load_queries(QUERY_FILES[arguments.language])
+    queries = part_of(load_queries(QUERY_FILES[arguments.language]), arguments.part)
     sites: list[str | None] = [arguments.baseline, None] if arguments.baseline else [None]
     rows = []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:

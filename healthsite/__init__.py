@@ -15,9 +15,10 @@ contract and tests/test_architecture.py hold true):
   which English page a file stands for, and the page index built in ``on_nav``.
 - ``i18n/``: the site in two languages: interface strings, Spanish order,
   Material's words and the language link per build, hreflang and the sitemap.
-- ``content/``: shared data and what pages call: sources and statistics,
-  citations, findings, warning signs, the glossary, reviewers, the words of
-  each entry in a language, the macro calls expanded without Jinja.
+- ``content/``: shared data and what pages call: every data file declared
+  once, sources and statistics, citations, findings, warning signs, the
+  glossary, reviewers, the words of each entry in a language, the macro calls
+  expanded without Jinja.
 - ``library/``: the library: sections, related pages, the A to Z, the
   listings, ``api/pages.json``.
 - ``html/``: what the build writes into the HTML readers get: Markdown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,58 @@ def load_with_lines(
     """Parse the YAML file ``path`` (``parse_quickly_with_lines``)."""
     text = path.read_text(encoding="utf-8")
     return parse_quickly_with_lines(text, shown_as, loader_class=loader_class)
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    """A YAML file parsed with its lines, or the syntax mistake that stopped it."""
+
+    data: Any
+    lines: Mapping[KeyPath, int]
+    mistake: Problem | None = None
+
+    def read(self) -> tuple[Any, Mapping[KeyPath, int]]:
+        """Its data and lines; ``InvalidYamlError`` if it is not valid YAML."""
+        if self.mistake is not None:
+            raise InvalidYamlError(self.mistake)
+        return self.data, self.lines
+
+
+class YamlFiles:
+    """YAML files, each parsed once while its bytes stay the same.
+
+    Kept by its bytes, not its time and size: reading a data file is cheap
+    next to parsing it, and an edit that keeps the size within the file
+    system's time resolution (``26.2`` to ``27.2`` saved twice in a second)
+    would keep stale data. What it returns is shared by every reader, across
+    builds: readers must not change it.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Path, str, type[yaml.SafeLoader]], tuple[bytes, ParsedYaml]] = {}
+
+    def parsed(
+        self, path: Path, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
+    ) -> ParsedYaml:
+        """``path`` parsed (``parse_quickly_with_lines``); ``FileNotFoundError`` if missing."""
+        content = path.read_bytes()
+        key = (path, shown_as, loader_class)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] == content:
+            return kept[1]
+        parsed = _parse_bytes(content, shown_as, loader_class)
+        self._kept[key] = (content, parsed)
+        return parsed
+
+
+def _parse_bytes(content: bytes, shown_as: str, loader_class: type[yaml.SafeLoader]) -> ParsedYaml:
+    # As Path.read_text reads it: UTF-8, every line ending made "\n".
+    text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        data, lines = parse_quickly_with_lines(text, shown_as, loader_class=loader_class)
+    except InvalidYamlError as error:
+        return ParsedYaml(None, {}, error.problem)
+    return ParsedYaml(data, lines)
 
 
 def load_quickly(text: str) -> Any:

@@ -18,6 +18,7 @@ from benchmarks.search_eval import (
     EvalQuery,
     Outcome,
     load_queries,
+    part_of,
     score,
     url_path,
 )
@@ -49,6 +50,16 @@ def test_the_set_is_big_enough_with_a_third_held_out() -> None:
         held_out = sum(query.held_out for query in group)
         assert 0.25 <= held_out / len(group) <= 0.4
     assert len({query.query.lower() for query in queries}) == len(queries), "a query twice"
+
+
+def test_the_tuning_part_leaves_out_every_held_out_query() -> None:
+    queries = load_queries()
+    tuning = part_of(queries, "tuning")
+
+    assert tuning
+    assert not any(query.held_out for query in tuning)
+    assert len(tuning) == sum(not query.held_out for query in queries)
+    assert part_of(queries, "whole") == queries
 
 
 def test_every_expected_page_is_a_page_of_the_site_or_a_planned_guide() -> None:

@@ -192,8 +192,8 @@ def test_missing_data_file_fails_with_its_path(project: Path) -> None:
     result = build(project)
     assert result.returncode != 0
     assert (
-        "mkdocs.yml: macros.include_yaml.stats: data file 'data/statistics.yml' "
-        "does not exist" in result.output
+        "data/statistics.yml: (file): does not exist; expected the shared statistics pages "
+        "show with stat() (healthsite/content/datafiles.py declares it)" in result.output
     )
 
 

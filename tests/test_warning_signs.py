@@ -424,13 +424,3 @@ def test_a_mistake_in_the_data_file_fails_the_build_naming_its_line(project: Pat
         f"{SIGNS_FILE}:{line}: limb_cold_sudden.source: 'cleveland' is not a source in "
         "data/sources.yml",
     )
-
-
-def test_without_the_data_file_in_mkdocs_yml_the_build_says_what_to_add(project: Path) -> None:
-    edit(project, "mkdocs.yml", "        - warning_signs: data/warning_signs.yml\n", "")
-    assert_fails_with(
-        build(project),
-        "mkdocs.yml: macros.include_yaml: 'warning_signs' is not listed; expected "
-        "'- warning_signs: data/warning_signs.yml' under include_yaml, as the build reads "
-        "that file",
-    )

@@ -17,8 +17,9 @@ the build. Where a check turns pydantic's errors into problems, use
 
 What the build checks before anything else, the data files themselves, is
 read and checked where each file is loaded (``on_config``,
-healthsite/build/setup.py): a data file with a mistake stops the build
-before macros reads it.
+healthsite/build/setup.py; the files are declared in
+healthsite/content/datafiles.py): a data file with a mistake stops the build
+before any page is read.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from healthsite.build.state import BuildState, PageState
 from healthsite.checks.sandbox import PageSource, TemplateChecker, first_body_line, site_names
 from healthsite.checks.unfinished import draft_banner
 from healthsite.content.citations import PageCitations
+from healthsite.content.datafiles import TEMPLATE_NAMES
 from healthsite.content.glossary import GLOSSARY_PAGE
 from healthsite.content.wording import PageWording
 from healthsite.html.components import add_also_called
@@ -110,8 +111,8 @@ def check_templates(state: PageState, page: Page, markdown: str, config: MkDocsC
     if build.template_checker is None:
         # One per build, made once the macros plugin knows every macro.
         macros = macros_plugin(config)
-        namespaces = [next(iter(entry)) for entry in macros.config["include_yaml"]]
-        build.template_checker = TemplateChecker(macros.env, site_names(macros.macros, namespaces))
+        names = site_names(macros.macros, TEMPLATE_NAMES)
+        build.template_checker = TemplateChecker(macros.env, names)
     problems = run(BEFORE_RENDERING, state)
     if problems:
         page.meta["render_macros"] = False

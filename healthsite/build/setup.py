@@ -1,13 +1,16 @@
 """``on_config``: the data files checked, then one language's build set up.
 
 Two steps, as macros' own ``on_config`` runs between them (hooks.py): the
-data files are checked before macros reads them, and the build is set up
-after macros made its Jinja environment, which it then sandboxes.
+data files are read and checked first (healthsite/content/datafiles.py
+declares them), and the build is set up after macros made its Jinja
+environment, which it then sandboxes, and started its variables afresh, to
+which it gives the data files pages' templates see.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_macros.plugin import MacrosPlugin
@@ -15,10 +18,11 @@ from mkdocs_macros.plugin import MacrosPlugin
 from healthsite.build.state import BuildState, CheckedData, Session
 from healthsite.checks.sandbox import RenderErrorHandler, sandboxed
 from healthsite.checks.unfinished import TemplateWords
+from healthsite.content.datafiles import TEMPLATE_NAMES, data_files, missing_files
 from healthsite.content.glossary import load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
-from healthsite.content.registry import DataFile, load_registry
-from healthsite.content.reviewers import REVIEWERS_FILE, load_reviewers
+from healthsite.content.registry import load_registry
+from healthsite.content.reviewers import load_reviewers
 from healthsite.content.warning_signs import SignsMacro, load_warning_signs, log_editors_levels
 from healthsite.html.abbr import give_tooltips_to_abbr
 from healthsite.html.citation_marks import CitationMarksExtension
@@ -30,58 +34,16 @@ from healthsite.i18n.pages import set_theme_words, start_from_the_same_site_url
 from healthsite.library.listing import ListingsExtension
 from healthsite.pages.language import DEFAULT_LANGUAGE, build_language
 from healthsite.plugins import macros_plugin, search_plugin
-from healthsite.problems import Problem, raise_if_any
+from healthsite.problems import raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import index_no_pages
 from healthsite.search.readers_words import load_search_terms
 
-# The data files the build reads itself, by their namespace in mkdocs.yml.
-DATA_FILES = {
-    "stats": "data/statistics.yml",
-    "sources": "data/sources.yml",
-    "glossary": "data/glossary.yml",
-    "warning_signs": "data/warning_signs.yml",
-}
-
 
 def project_dir(config: MkDocsConfig) -> Path:
     # resolve(): mike loads the config as plain "mkdocs.yml", a relative path.
     return Path(config.config_file_path).resolve().parent
-
-
-def data_files(config: MkDocsConfig, project: Path) -> dict[str, DataFile]:
-    """The namespaced data files of mkdocs.yml; fail if one does not exist."""
-    entries = macros_plugin(config).config["include_yaml"]
-    found: dict[str, DataFile] = {}
-    problems: list[Problem] = []
-    named = {namespace for entry in entries for namespace in entry}
-    problems.extend(
-        Problem(
-            "mkdocs.yml",
-            None,
-            "macros.include_yaml",
-            f"'{namespace}' is not listed; expected '- {namespace}: {relative}' under "
-            "include_yaml, as the build reads that file",
-        )
-        for namespace, relative in DATA_FILES.items()
-        if namespace not in named
-    )
-    for entry in entries:
-        [(namespace, relative)] = entry.items()
-        path = project / relative
-        found[namespace] = DataFile(path, relative)
-        if not path.is_file():
-            problems.append(
-                Problem(
-                    "mkdocs.yml",
-                    None,
-                    f"macros.include_yaml.{namespace}",
-                    f"data file '{relative}' does not exist; create it or fix the path",
-                )
-            )
-    raise_if_any(problems, "Missing data files", project)
-    return found
 
 
 def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
@@ -90,16 +52,18 @@ def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
         session.dirty_rebuilds.choose(config)
     start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     project = project_dir(config)
-    files = data_files(config, project)
+    # Parsed through the session's files: once, until a file's bytes change.
+    files = data_files(project, session.yaml_files)
+    raise_if_any(missing_files(files), "Missing data files", project)
     registry, problems = load_registry(files["sources"], files["stats"])
     glossary, glossary_problems = load_glossary(files["glossary"])
     repository_url, repository_problems = repository(config)
-    reviewers, reviewer_problems = load_reviewers(project)
+    reviewers, reviewer_problems = load_reviewers(project, session.yaml_files)
     warning_signs, sign_problems = load_warning_signs(
         files["warning_signs"], registry.sources, registry.sources_file
     )
-    session.reader_terms, terms_problems = load_search_terms(project)
-    interface, interface_problems = load_interface(project)
+    session.reader_terms, terms_problems = load_search_terms(project, session.yaml_files)
+    interface, interface_problems = load_interface(project, session.yaml_files)
     problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
     problems += terms_problems + interface_problems
     raise_if_any(problems, "Invalid data files", project)
@@ -108,6 +72,12 @@ def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     return CheckedData(
         files, registry, glossary, reviewers, warning_signs, repository_url, interface
     )
+
+
+def template_variables(data: CheckedData) -> dict[str, Any]:
+    """What pages' templates see of the data files (``stats.KEY.value``): the
+    parsed data itself, shared by every build (the sandbox lets no template change it)."""
+    return {name: data.data_files[name].read()[0] for name in TEMPLATE_NAMES}
 
 
 def _macros(build: BuildState) -> dict[str, Macro]:
@@ -142,7 +112,6 @@ def set_up_build(
         if not session.serve.dirty_serve:
             session.search_input.clear()  # the site folder starts empty too
         session.site_words.start(session.reader_terms, keep_pages=session.serve.dirty_serve)
-    reviewers_file = DataFile(project / REVIEWERS_FILE, REVIEWERS_FILE)
     template_words, template_problems = TemplateWords.load(project)
     raise_if_any(template_problems, "Page templates", project)
     macros = macros_plugin(config)
@@ -153,13 +122,15 @@ def set_up_build(
         words,
         data,
         data.reviewers.in_language(language),
-        {**data.data_files, "reviewers": reviewers_file},
+        data.data_files,
         MacroCalls({}, ()),
         template_words,
         session,
     )
     site_macros = _macros(build)
     macros.register_macros(site_macros)
+    # After macros' on_config, which starts each build's variables afresh.
+    macros.register_variables(template_variables(data))
     env = macros.env
     # Line prefixes (unset here) would make any line template code: then no page is plain.
     jinja_starts = (

@@ -48,11 +48,13 @@ from healthsite.search.pagefind import PagefindInput, build_index
 from healthsite.search.readers_words import ReaderTerm, SiteWords
 from healthsite.serving import ServeSession
 from healthsite.translations.build import BuildTranslations
+from healthsite.yamlfile import YamlFiles
 
 
 @dataclass(frozen=True)
 class CheckedData:
-    """The data files, checked before macros reads them (``on_config``, first step)."""
+    """The data files, read and checked (``on_config``, first step), by their
+    names in healthsite/content/datafiles.py."""
 
     data_files: dict[str, DataFile]
     registry: Registry
@@ -93,6 +95,9 @@ class Session:
         # healthsite/content/glossary.py).
         self.site_url_at_start: dict[int, str | None] = {}
         self.written_glossaries: dict[int, dict[str, str]] = {}
+        # The data files, each parsed once until its bytes change: every build
+        # (both languages, every rebuild) reads them through this.
+        self.yaml_files = YamlFiles()
         # Readability scores by the page's HTML: a rebuild scores only what changed.
         self.english_scores = ScoresByHtml(score)
         self.spanish_scores = ScoresByHtml(spanish_score)
@@ -162,7 +167,7 @@ class BuildState:
     words: Mapping[str, str]
     data: CheckedData
     reviewers: Reviewers
-    # The data files entries come from, by namespace, for pages' missing wording.
+    # The data files entries come from, by name, for pages' missing wording.
     wording_files: Mapping[str, DataFile]
     macro_calls: MacroCalls
     template_words: TemplateWords

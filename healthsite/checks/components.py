@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
+from healthsite.content.datafiles import BY_NAME
 from healthsite.content.warning_signs import WarningSigns, did_you_mean
 from healthsite.html.components import (
     CARD_BY_TYPE,
@@ -85,7 +86,7 @@ SIGNS_CALL_START = re.compile(r"\{\{-?\s*signs\s*\(")
 SIGNS_CALL = re.compile(r"\{\{-?\s*signs\s*\((?P<args>[^(){}]*)\)\s*-?\}\}")
 QUOTED_KEY = re.compile(r"'(?P<single>[^'\\\n]*)'|\"(?P<double>[^\"\\\n]*)\"")
 ONLY_QUOTED_KEYS = re.compile(r"\s*(?:(?:'[^'\\\n]*'|\"[^\"\\\n]*\")\s*(?:,\s*|$))*")
-WARNING_SIGNS_FILE = "data/warning_signs.yml"
+WARNING_SIGNS_FILE = BY_NAME["warning_signs"].path
 # A line past the end of any page: where the last section ends.
 PAST_THE_END = 1 << 30
 

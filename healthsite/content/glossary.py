@@ -17,13 +17,13 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from healthsite.content.registry import DataFile, _validate_entries
+from healthsite.content.registry import DataFile, validate_entries
 from healthsite.content.wording import PageWording
 from healthsite.i18n.collation import sort_key
 from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
-from healthsite.yamlfile import line_of, load_with_lines
+from healthsite.yamlfile import line_of
 
 GLOSSARY_PAGE = "glossary.md"
 
@@ -135,7 +135,7 @@ def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem
     for name, term in terms.items():
         for match in term.matches:
             if match in owner:
-                _, lines = load_with_lines(data_file.path, data_file.shown_as)
+                _, lines = data_file.read()
                 problems.append(
                     Problem(
                         data_file.shown_as,
@@ -151,5 +151,5 @@ def _shared_matches(terms: dict[str, Term], data_file: DataFile) -> list[Problem
 
 def load_glossary(data_file: DataFile) -> tuple[Glossary, list[Problem]]:
     """Validate the glossary data file; return the usable terms and every problem."""
-    terms, problems = _validate_entries(Term, data_file)
+    terms, problems = validate_entries(Term, data_file)
     return Glossary(terms), problems + _shared_matches(terms, data_file)

@@ -7,10 +7,11 @@ with its file, line and field, and what the field should hold.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
 from healthsite.validation import PlainText, problems_from
-from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
+from healthsite.yamlfile import InvalidYamlError, KeyPath, YamlFiles, line_of
 
 Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
@@ -127,10 +128,18 @@ class Statistic(BaseModel):
 
 @dataclass(frozen=True)
 class DataFile:
-    """A data file as found on disk and as named in messages."""
+    """A data file as found on disk and as named in messages, parsed through
+    ``files``: the build's, kept for the process (``Session``), so that every
+    reader of the file in every build shares one parse while it is unchanged."""
 
     path: Path
     shown_as: str
+    loader: type[yaml.SafeLoader] = yaml.SafeLoader
+    files: YamlFiles = field(default_factory=YamlFiles, compare=False, repr=False)
+
+    def read(self) -> tuple[Any, Mapping[KeyPath, int]]:
+        """Its data and the line of each key; ``InvalidYamlError`` if it is not valid YAML."""
+        return self.files.parsed(self.path, self.shown_as, self.loader).read()
 
 
 @dataclass(frozen=True)
@@ -143,11 +152,12 @@ class Registry:
     statistics_file: str
 
 
-def _validate_entries(
-    model: type[Model], data_file: DataFile, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
+def validate_entries(
+    model: type[Model], data_file: DataFile
 ) -> tuple[dict[str, Model], list[Problem]]:
+    """Each top-level entry of ``data_file`` as ``model``, and every mistake in them."""
     try:
-        raw, lines = load_with_lines(data_file.path, data_file.shown_as, loader_class)
+        raw, lines = data_file.read()
     except InvalidYamlError as error:
         return {}, [error.problem]
     if not isinstance(raw, dict):
@@ -180,7 +190,7 @@ def _statistics_against_sources(
 ) -> list[Problem]:
     """What only the two files together show: a source key that is not there, and
     a guideline's figure worded as what research 'found' (or a charity 'estimates')."""
-    _, lines = load_with_lines(statistics_file.path, statistics_file.shown_as)
+    _, lines = statistics_file.read()
 
     def problem(key: str, field: str, message: str) -> Problem:
         shown_as = statistics_file.shown_as
@@ -215,8 +225,8 @@ def load_registry(
     sources_file: DataFile, statistics_file: DataFile
 ) -> tuple[Registry, list[Problem]]:
     """Validate both files; return what is usable and every problem found."""
-    sources, problems = _validate_entries(Source, sources_file)
-    statistics, stat_problems = _validate_entries(Statistic, statistics_file)
+    sources, problems = validate_entries(Source, sources_file)
+    statistics, stat_problems = validate_entries(Statistic, statistics_file)
     problems += stat_problems
     if not stat_problems:
         problems += _statistics_against_sources(statistics, sources, statistics_file, sources_file)

@@ -20,15 +20,18 @@ from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationInfo, field_validator
 
-from healthsite.content.registry import DataFile, _validate_entries
+from healthsite.content.registry import DataFile, validate_entries
 from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
 from healthsite.pages.frontmatter import REVIEWER_KEY, FrontMatter, PageDate
 from healthsite.problems import Problem, field_path
 from healthsite.validation import PlainText
-from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, line_of, load_with_lines
+from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, YamlFiles, line_of
 
 REVIEWERS_FILE = "data/reviewers.yml"
+# Dates kept as written: PyYAML's own loader stops with a traceback on an
+# impossible date before any check can name its line.
+REVIEWERS_LOADER = DatesAsTextLoader
 # The About page lists the reviewers; review boxes link to their entries there.
 REVIEWERS_PAGE = "about.md"
 LIST_MACRO = "reviewers_list()"
@@ -262,7 +265,7 @@ def _entry(reviewer: Reviewer, wording: PageWording | None = None) -> str:
 def _bad_keys(data_file: DataFile) -> list[Problem]:
     """Keys become ids on the About page and are typed in front matter: keep them plain."""
     try:
-        raw, lines = load_with_lines(data_file.path, data_file.shown_as, DatesAsTextLoader)
+        raw, lines = data_file.read()
     except InvalidYamlError:
         return []  # already reported
     if not isinstance(raw, dict):
@@ -279,14 +282,18 @@ def _bad_keys(data_file: DataFile) -> list[Problem]:
     ]
 
 
-def load_reviewers(project_dir: Path) -> tuple[Reviewers, list[Problem]]:
-    """Validate the reviewers file; return the usable reviewers and every problem.
+def reviewers_file(project_dir: Path, files: YamlFiles | None = None) -> DataFile:
+    """data/reviewers.yml in ``project_dir``, read through ``files`` when given."""
+    return DataFile(
+        project_dir / REVIEWERS_FILE, REVIEWERS_FILE, REVIEWERS_LOADER, files or YamlFiles()
+    )
 
-    Read here, not through macros' ``include_yaml``: that loads dates with
-    PyYAML's own loader, which stops with a traceback on an impossible date
-    before any check can name its line.
-    """
-    data_file = DataFile(project_dir / REVIEWERS_FILE, REVIEWERS_FILE)
+
+def load_reviewers(
+    project_dir: Path, files: YamlFiles | None = None
+) -> tuple[Reviewers, list[Problem]]:
+    """Validate the reviewers file; return the usable reviewers and every problem."""
+    data_file = reviewers_file(project_dir, files)
     if not data_file.path.is_file():
         return Reviewers({}, REVIEWERS_FILE), [
             Problem(
@@ -296,7 +303,7 @@ def load_reviewers(project_dir: Path) -> tuple[Reviewers, list[Problem]]:
                 "is missing; expected the registry of reviewers that pages name in reviewed_by",
             )
         ]
-    entries, problems = _validate_entries(ReviewerEntry, data_file, DatesAsTextLoader)
+    entries, problems = validate_entries(ReviewerEntry, data_file)
     problems += _bad_keys(data_file)
     return Reviewers(entries, data_file.shown_as), problems
 

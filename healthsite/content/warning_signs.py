@@ -20,10 +20,10 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from healthsite.content.citations import Citations
-from healthsite.content.registry import Checked, DataFile, Source, _validate_entries
+from healthsite.content.registry import Checked, DataFile, Source, validate_entries
 from healthsite.problems import Problem, field_path, log
 from healthsite.validation import PlainText
-from healthsite.yamlfile import line_of, load_with_lines
+from healthsite.yamlfile import line_of
 
 
 class Level(StrEnum):
@@ -141,7 +141,6 @@ def _source_problems(
 ) -> list[Problem]:
     """Every source named must exist, and a level may not rest on [secondary] sources alone."""
     problems: list[Problem] = []
-    lines: dict[tuple[object, ...], int] | None = None
     for key, sign in signs.items():
         unknown = [source for source in sign.source if source not in sources]
         known = [sources[source] for source in sign.source if source in sources]
@@ -158,8 +157,7 @@ def _source_problems(
             )
         if not messages:
             continue
-        if lines is None:
-            _, lines = load_with_lines(data_file.path, data_file.shown_as)
+        _, lines = data_file.read()
         line = line_of(lines, (key, "source"))
         problems.extend(
             Problem(data_file.shown_as, line, field_path((key, "source")), message)
@@ -172,14 +170,12 @@ def _same_words_other_level(signs: Mapping[str, WarningSign], data_file: DataFil
     """Two keys with the same words at two levels would be one sign at two levels."""
     first: dict[str, str] = {}
     problems: list[Problem] = []
-    lines: dict[tuple[object, ...], int] | None = None
     for key, sign in signs.items():
         words = " ".join(sign.text.casefold().split())
         other = first.setdefault(words, key)
         if other == key or signs[other].level == sign.level:
             continue
-        if lines is None:
-            _, lines = load_with_lines(data_file.path, data_file.shown_as)
+        _, lines = data_file.read()
         problems.append(
             Problem(
                 data_file.shown_as,
@@ -198,7 +194,7 @@ def load_warning_signs(
     data_file: DataFile, sources: Mapping[str, Source], sources_file: str
 ) -> tuple[WarningSigns, list[Problem]]:
     """Validate the warning signs file; return the usable signs and every problem."""
-    signs, problems = _validate_entries(WarningSign, data_file)
+    signs, problems = validate_entries(WarningSign, data_file)
     problems += _source_problems(signs, sources, data_file, sources_file)
     problems += _same_words_other_level(signs, data_file)
     return WarningSigns(signs, data_file.shown_as), problems

@@ -18,7 +18,7 @@ from typing import Any
 from healthsite.content.registry import DataFile
 from healthsite.pages.language import DEFAULT_LANGUAGE
 from healthsite.problems import Problem
-from healthsite.yamlfile import KeyPath, line_of, load_with_lines
+from healthsite.yamlfile import line_of
 
 # The name each field has in the data files (WarningSign.audience is written `for`).
 WRITTEN_AS = {"audience": "for"}
@@ -66,16 +66,10 @@ class PageWording:
 
     def problems(self) -> list[Problem]:
         """A problem for each entry the page used with no wording in its language."""
-        missing = self.missing
-        lines_of: dict[str, dict[KeyPath, int]] = {}
         problems = []
-        for found in missing:
+        for found in self.missing:
             data_file = found.data_file
-            if data_file.shown_as not in lines_of:
-                _, lines_of[data_file.shown_as] = load_with_lines(
-                    data_file.path, data_file.shown_as
-                )
-            lines = lines_of[data_file.shown_as]
+            _, lines = data_file.read()
             written = WRITTEN_AS.get(found.field, found.field)
             has_map = (found.key, found.language) in lines
             line = line_of(lines, (found.key, found.language) if has_map else (found.key,))

@@ -9,12 +9,13 @@ Material's translations, by the theme language the i18n plugin sets per build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.pages.language import DEFAULT_LANGUAGE, LANGUAGES
 from healthsite.problems import Problem
-from healthsite.yamlfile import InvalidYamlError, line_of, load_with_lines
+from healthsite.yamlfile import InvalidYamlError, YamlFiles, line_of
 
 INTERFACE_FILE = "data/interface.yml"
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
@@ -34,7 +35,9 @@ class Interface:
         return self.wordings[key][language]
 
 
-def _entry_problems(key: str, body: object, lines: dict[tuple[object, ...], int]) -> list[Problem]:
+def _entry_problems(
+    key: str, body: object, lines: Mapping[tuple[object, ...], int]
+) -> list[Problem]:
     if not isinstance(body, dict):
         return [
             Problem(
@@ -71,10 +74,13 @@ def _entry_problems(key: str, body: object, lines: dict[tuple[object, ...], int]
     return problems
 
 
-def load_interface(project_dir: Path) -> tuple[Interface, list[Problem]]:
-    """Read and check data/interface.yml."""
+def load_interface(
+    project_dir: Path, files: YamlFiles | None = None
+) -> tuple[Interface, list[Problem]]:
+    """Read and check data/interface.yml (parsed through ``files``, when given)."""
     try:
-        raw, lines = load_with_lines(project_dir / INTERFACE_FILE, INTERFACE_FILE)
+        parsed = (files or YamlFiles()).parsed(project_dir / INTERFACE_FILE, INTERFACE_FILE)
+        raw, lines = parsed.read()
     except InvalidYamlError as error:
         return Interface({}), [error.problem]
     except FileNotFoundError:

@@ -28,19 +28,20 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from healthsite.content.datafiles import BY_NAME
 from healthsite.problems import Problem, field_path
 from healthsite.search.terms import TERMS_WEIGHT
-from healthsite.yamlfile import InvalidYamlError, load_with_lines
+from healthsite.yamlfile import InvalidYamlError, YamlFiles
 
-SEARCH_TERMS_FILE = "data/search_terms.yml"
+SEARCH_TERMS_FILE = BY_NAME["search_terms"].path
 # Each language's readers' terms, checked against that language's pages (a
 # Spanish page's written path starts with es/). English is the default.
-SEARCH_TERMS_FILES = {"en": SEARCH_TERMS_FILE, "es": "data/search_terms.es.yml"}
+SEARCH_TERMS_FILES = {"en": SEARCH_TERMS_FILE, "es": BY_NAME["search_terms_es"].path}
 # What the worker fetches (under the site's root).
 READERS_WORDS_PATH = "search/readers-words.json"
 WORDS_FOLDER = "search/words"
@@ -63,6 +64,9 @@ ENGLISH_STOP_WORDS = (
     "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "too", "up",
     "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
     "with", "without", "wont", "would", "you", "your", "yours",  # codespell:ignore
+    # Contractions as readers type them without the apostrophe, and fillers.
+    "arent", "didnt", "doesnt", "hasnt", "havent", "isnt", "wasnt",  # codespell:ignore
+    "couldnt", "shouldnt", "wouldnt", "also", "again", "really",  # codespell:ignore
 )
 SPANISH_STOP_WORDS = (
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",
@@ -133,7 +137,7 @@ def page_language(dest_uri: str) -> str:
 
 
 def _terms_from(
-    data: object, lines: dict[tuple[object, ...], int], language: str
+    data: object, lines: Mapping[tuple[object, ...], int], language: str
 ) -> tuple[list[ReaderTerm], list[Problem]]:
     source = SEARCH_TERMS_FILES[language]
     if not isinstance(data, dict):
@@ -166,16 +170,19 @@ def _terms_from(
     return terms, problems
 
 
-def load_search_terms(project_dir: Path) -> tuple[list[ReaderTerm], list[Problem]]:
+def load_search_terms(
+    project_dir: Path, files: YamlFiles | None = None
+) -> tuple[list[ReaderTerm], list[Problem]]:
     """Every language's terms, and every mistake in their files (no file: no terms)."""
     terms: list[ReaderTerm] = []
     problems: list[Problem] = []
+    files = files or YamlFiles()
     for language, source in SEARCH_TERMS_FILES.items():
         path = project_dir / source
         if not path.is_file():
             continue
         try:
-            data, lines = load_with_lines(path, source)
+            data, lines = files.parsed(path, source).read()
         except InvalidYamlError as error:
             problems.append(error.problem)
             continue

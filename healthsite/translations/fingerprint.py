@@ -27,6 +27,7 @@ from typing import Any
 
 from mkdocs.utils.meta import YAML_RE
 
+from healthsite.content.datafiles import BY_NAME
 from healthsite.content.macrocalls import literal_calls
 from healthsite.pages.frontmatter import MAX_FRONT_MATTER_VALUES
 from healthsite.yamlfile import expanded_size, load_quickly
@@ -34,9 +35,9 @@ from healthsite.yamlfile import expanded_size, load_quickly
 FINGERPRINT_DIGITS = 12
 FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 
-STATISTICS = "data/statistics.yml"
-WARNING_SIGNS = "data/warning_signs.yml"
-GLOSSARY = "data/glossary.yml"
+STATISTICS = BY_NAME["stats"].path
+WARNING_SIGNS = BY_NAME["warning_signs"].path
+GLOSSARY = BY_NAME["glossary"].path
 # Each data file a page reads through macros, and the fields of an entry that
 # readers read (the `es:` map beside them holds their Spanish).
 WORDING_FIELDS: dict[str, tuple[str, ...]] = {

@@ -9,6 +9,8 @@
  *   word of a query on a page, so they hid pages);
  * - reads the reader's words for the pages' words ("shots": injection, nerve
  *   block) from search/readers-words.json (data/search_terms.yml);
+ * - finds a term in other forms of its words ("spreading" for "spread") and
+ *   misspelled ("counceling" for "counseling");
  * - takes a word the site does not have to the nearest word it has
  *   ("gabapenten": gabapentin), from search/words/<first letter>.txt;
  * - asks Pagefind for each of the reader's words (each "concept", with the
@@ -46,7 +48,8 @@ function matchedWeight(subResult) {
 
 // This file is <site>/assets/javascripts/; the files it reads are under <site>/.
 const siteFile = path => new URL(`../../${path}`, import.meta.url).href
-// {stop: {language: Set}, terms: {language: {readers' words: [pages' words]}}, longest}
+// {stop: {language: Set}, terms: {language: {readers' words: [pages' words]}},
+//  stems: {language: Map(the readers' words stemmed -> as written)}, longest}
 let readersWords = null
 const wordFiles = new Map() // first letter -> Promise of the site's words with it
 
@@ -59,6 +62,9 @@ function loadReadersWords() {
           Object.entries(data.stop).map(([code, words]) => [code, new Set(words)])
         ),
         terms: data.terms,
+        stems: Object.fromEntries(
+          Object.entries(data.terms).map(([code, terms]) => [code, stemsOf(Object.keys(terms))])
+        ),
         longest: Math.max(
           1,
           ...Object.values(data.terms).flatMap(terms =>
@@ -118,19 +124,22 @@ function normalize(text) {
 // that is not a question or filler word of the pages' language, each with the
 // words to look for (the reader's own, and the pages' words for them, both of
 // that language: data/search_terms.yml, data/search_terms.es.yml). Longest terms first:
-// "cant bear" before "cant", which alone is a filler word.  // codespell:ignore
+// "cant bear" before "cant", which alone is a filler word. A term is found in  // codespell:ignore
+// another form of its words too ("spreading" for the line "spread": termFor).
 function conceptsOf(words, readers, language) {
   const stop = readers.stop[language] ?? new Set()
   const terms = readers.terms[language] ?? {}
+  const stems = readers.stems[language] ?? new Map()
   const concepts = []
   let i = 0
   while (i < words.length) {
     let concept = null
     for (let n = Math.min(readers.longest, words.length - i); n >= 1 && !concept; n--) {
       const typed = words.slice(i, i + n).join(" ")
-      if (Object.hasOwn(terms, typed)) {
+      const term = termFor(typed, terms, stems)
+      if (term !== null) {
         const own = n === 1 && !stop.has(typed) ? [typed] : []
-        concept = { typed, alternatives: [...own, ...terms[typed]] }
+        concept = { typed, alternatives: [...own, ...terms[term]] }
         i += n
       }
     }
@@ -176,6 +185,35 @@ function roughStem(word) {
   return word.replace(/(ations?|ated|ating|ates?|ions?|ing|ed|es|ers?|ly|s)$/, "") || word
 }
 
+// Words that differ only in such an ending, or a final "e", are one for the
+// readers' terms: the line "spread" is found for "spreading" and "spreads",
+// "tablet" for "tablets", "fracture" for "fractured". Short words are left
+// as they are ("is" is not "i"): a term's line must be written in full.
+const STEMMED_LETTERS = 4
+function termStem(words) {
+  return words
+    .split(" ")
+    .map(word => (word.length < STEMMED_LETTERS ? word : roughStem(word).replace(/e$/, "")))
+    .join(" ")
+}
+
+// Each of a language's terms by its stemmed words (the first line wins).
+function stemsOf(terms) {
+  const stems = new Map()
+  for (const term of terms) {
+    const stem = termStem(term)
+    if (!stems.has(stem)) stems.set(stem, term)
+  }
+  return stems
+}
+
+// The line of the data file for the reader's `typed` words: as written, or
+// in another form of the same words; null if none.
+function termFor(typed, terms, stems) {
+  if (Object.hasOwn(terms, typed)) return typed
+  return stems.get(termStem(typed)) ?? null
+}
+
 // `word` as the site has it: itself, if a page uses it or a word it starts
 // (the reader may still be typing) or another form of it ("fingers" for
 // "finger": Pagefind stems both); else the nearest word of the site within
@@ -187,23 +225,56 @@ function roughStem(word) {
 async function siteWordFor(word, correct) {
   if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
   const words = await wordsStartingWith(word[0])
+  if (siteHas(words, word)) return word
+  if (!correct || word.length < CORRECTED_LETTERS) return null
+  return nearest(word, words)?.word ?? null
+}
+
+// Whether the site's `words` hold `word`, a word it starts, or another form of it.
+function siteHas(words, word) {
   const stem = roughStem(word)
-  const known = words.some(
+  return words.some(
     site => site.startsWith(word) || (site.startsWith(stem) && roughStem(site) === stem)
   )
-  if (known) return word
-  if (!correct || word.length < CORRECTED_LETTERS) return null
+}
+
+// The first of `candidates` nearest to `word` within the edits allowed, and
+// its distance; null if none is that near.
+function nearest(word, candidates) {
   let best = null
   let bestDistance = allowedEdits(word) + 1
-  for (const site of words) {
-    if (Math.abs(site.length - word.length) >= bestDistance) continue
-    const distance = editDistance(word, site)
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue
+    const distance = editDistance(word, candidate)
     if (distance < bestDistance) {
-      best = site
+      best = candidate
       bestDistance = distance
     }
   }
-  return best
+  return best === null ? null : { word: best, distance: bestDistance }
+}
+
+// A reader's word as the data file's readers' terms spell it: a word no page
+// uses and no term has, nearer to a one-word term than to any word of the
+// site, is that term misspelled ("counceling" is "counseling", which pages
+// call psychological support); any other word is left as typed (siteWordFor
+// then takes it to the site's nearest word).
+async function termSpelling(word, readers, language) {
+  const terms = readers.terms[language] ?? {}
+  if (
+    word.length < CORRECTED_LETTERS ||
+    !/^[a-z]+$/.test(word) ||
+    readers.stop[language]?.has(word) ||
+    termFor(word, terms, readers.stems[language] ?? new Map()) !== null
+  ) {
+    return word
+  }
+  const words = await wordsStartingWith(word[0])
+  if (siteHas(words, word)) return word
+  const oneWordTerms = Object.keys(terms).filter(term => term[0] === word[0] && !term.includes(" "))
+  const term = nearest(word, oneWordTerms)
+  const site = nearest(word, words)
+  return term !== null && (site === null || term.distance < site.distance) ? term.word : word
 }
 
 // The alternatives of each concept as Pagefind should be asked them.
@@ -287,11 +358,45 @@ async function searchWords(module, words) {
 const KNOWN_BY_FIELDS = ["title", "names"]
 const isKnownBy = result => (result.matchedMetaFields ?? []).some(f => KNOWN_BY_FIELDS.includes(f))
 
+// Pagefind matches a word as the start of a longer one, in names too: "arm"
+// named the pages called "armoires" and "armed" among 1,000, which then came
+// first for "my arm doesnt feel like mine" (benchmarks/README.md). So a page  // codespell:ignore
+// a concept names is checked against its title and names: it counts only if
+// they hold each of the concept's words, or another form of it (sameWord).
+// Checking costs a page's fragment; a concept that names more pages than
+// this is left as Pagefind says (it names too many pages to count for much).
+const CHECKED_NAMED_PAGES = 25
+
+// Whether two words differ at most in a common ending ("child", "children";
+// "stimulator", "stimulation"), not one a word inside the start of the other
+// ("arm", "armoires", "armond").
+// Per language: Spanish endings are not written yet, so Spanish pages are
+// left as Pagefind says ("hinchada" and "hinchazon" are one to Pagefind's
+// stemmer, and a rule of English endings lost the Spanish set two queries).
+const ENDINGS = {
+  en: /^(s|es|ies|e|ed|d|ing|er|ers|or|ors|ion|ions|ation|ations|ity|ly|y|ren)?$/,
+}
+function sameWord(a, b, ending) {
+  let common = 0
+  while (common < a.length && common < b.length && a[common] === b[common]) common++
+  return (
+    common >= Math.min(3, a.length, b.length) &&
+    ending.test(a.slice(common)) &&
+    ending.test(b.slice(common))
+  )
+}
+
+// Whether a page's title or names (Pagefind's page data) hold `words`.
+function namesHold(data, words, ending) {
+  const named = normalize(`${data.meta.title ?? ""} ${data.meta.names ?? ""}`)
+  return words.split(" ").every(word => named.some(name => sameWord(word, name, ending)))
+}
+
 // What each concept found, page by page: [{id, hits: [result or undefined],
 // shares: [its share of the best page's score], knownBy: [whether the page's
 // title or names hold it], coverage}], and for each concept, how many pages
 // are known by it and how many hold it at all.
-async function pagesFound(module, concepts) {
+async function pagesFound(module, concepts, language) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
     concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
@@ -326,9 +431,26 @@ async function pagesFound(module, concepts) {
     ...page,
     coverage: page.hits.filter(Boolean).length,
   }))
+  await checkKnownBy(pages, concepts, language)
   const known = concepts.map((_, index) => pages.filter(page => page.knownBy[index]).length)
   const holding = concepts.map((_, index) => pages.filter(page => page.hits[index]).length)
   return { pages, known, holding }
+}
+
+// Each page Pagefind says a concept names, checked against the page's title
+// and names (namesHold), when the concept names few enough pages.
+async function checkKnownBy(pages, concepts, language) {
+  if (!Object.hasOwn(ENDINGS, language)) return
+  for (const [index, concept] of concepts.entries()) {
+    const named = pages.filter(page => page.knownBy[index])
+    if (named.length === 0 || named.length > CHECKED_NAMED_PAGES) continue
+    const data = await Promise.all(named.map(page => page.hits[index].data()))
+    named.forEach((page, i) => {
+      page.knownBy[index] = concept.alternatives.some(words =>
+        namesHold(data[i], words, ENDINGS[language])
+      )
+    })
+  }
 }
 
 // How many pages the site has (Pagefind's entry file, which it has fetched already).
@@ -391,9 +513,10 @@ export async function answer(module, query, isLatest, language = "en") {
   const words = normalize(query)
   if (words.length === 0) return { items: [] }
   const readers = await loadReadersWords()
-  const concepts = await searchableConcepts(conceptsOf(words, readers, language))
+  const spelled = await Promise.all(words.map(word => termSpelling(word, readers, language)))
+  const concepts = await searchableConcepts(conceptsOf(spelled, readers, language))
   const [{ pages: found, known, holding }, named, total] = await Promise.all([
-    pagesFound(module, concepts),
+    pagesFound(module, concepts, language),
     pagesNamed(concepts),
     loadPageCount(),
   ])
