@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.measure import extract_at_commit, page_address
+from benchmarks.measure import BuildRun, extract_at_commit, page_address
+from benchmarks.same_markdown import Comparison, Timed, report
 from tests.sitebuild import ROOT, builds_site
 
 BUILDS = (
@@ -181,3 +182,28 @@ def test_same_markdown_times_material_and_the_project_on_the_same_english_pages(
     assert (corpus / "s-en" / page / "index.html").is_file()
     assert (corpus / "s-en/pagefind").is_dir()
     assert not (corpus / "s-en/es").exists()
+
+
+def test_same_markdown_reports_the_baseline_code_beside_this_code() -> None:
+    """``same_markdown.py --baseline REF``: the code at REF gets its own row, its
+    ratio to Material, and this code's ratio to it, from the runs given."""
+
+    def timed(name: str, *cpu: float) -> Timed:
+        return Timed(name, [BuildRun(seconds * 2, seconds, 100.0) for seconds in cpu])
+
+    comparison = Comparison(
+        1000,
+        1046,
+        timed("Material", 40.0, 50.0),
+        timed("project, English only", 54.0, 60.0),
+        30_000 * 1024,
+        [5.0, 6.0],
+        timed("project, English only, code at main", 60.0, 66.0),
+    )
+    text = report(comparison, "python benchmarks/same_markdown.py --baseline main")
+    assert re.search(r"^\| project, English only, code at main \| 60.00, 66.00 \|", text, re.M)
+    # Medians: Material 45, this code 57, main 63.
+    assert "Project to Material + prune: **1.27 by CPU**" in text
+    assert "code at main to Material + prune: **1.40 by CPU**" in text
+    assert "each run by CPU: 1.50; 1.32" in text
+    assert "This code to that code: 0.90 by CPU" in text
