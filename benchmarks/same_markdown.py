@@ -14,6 +14,11 @@ macro and check, Pagefind). Builds alternate; each is a clean
 (the child's and its waited-for children's, Pagefind included:
 ``benchmarks/measure.py``).
 
+With ``--baseline REF``, each run also builds the same pages with the
+project's code at commit ``REF`` (English only, as ``benchmarks/build.py``'s
+``--baseline`` writes it), between the two: a change's cost is measured in
+the same window as the ratio, on a machine whose load moves.
+
 ``benchmarks/build.py`` compares both languages instead: its corpus has a
 Spanish copy of each page, which Material builds as extra pages of one site
 and the project as a second site; benchmarks/README.md ("Issue 21: build
@@ -35,7 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if sys.path[0] == str(ROOT / "benchmarks"):
     sys.path[0] = str(ROOT)  # import as the package ``benchmarks``, not loose files
 
-from benchmarks.corpus import Corpus, make_corpus  # noqa: E402
+from benchmarks.build import write_baseline  # noqa: E402
+from benchmarks.corpus import ENGLISH_ONLY_CONFIG, Corpus, make_corpus  # noqa: E402
 from benchmarks.measure import BuildRun, mkdocs_build  # noqa: E402
 
 log = logging.getLogger("benchmarks.same_markdown")
@@ -67,6 +73,7 @@ class Comparison:
     project: Timed
     material_index_bytes: int
     load: list[float]
+    baseline: Timed | None = None
 
     @property
     def cpu_ratio(self) -> float:
@@ -76,11 +83,13 @@ class Comparison:
     def wall_ratio(self) -> float:
         return self.project.wall_s / self.material.wall_s
 
-    def run_ratios(self) -> list[tuple[float, float]]:
-        """Each run's ratio (by CPU, by wall), the two builds of a run side by side."""
+    def run_ratios(self, project: Timed | None = None) -> list[tuple[float, float]]:
+        """Each run's ratio (by CPU, by wall) of ``project`` (default: this
+        code's build) to Material, the builds of a run side by side."""
+        ours = project or self.project
         return [
-            (ours.cpu_s / theirs.cpu_s, ours.seconds / theirs.seconds)
-            for ours, theirs in zip(self.project.runs, self.material.runs, strict=True)
+            (mine.cpu_s / theirs.cpu_s, mine.seconds / theirs.seconds)
+            for mine, theirs in zip(ours.runs, self.material.runs, strict=True)
         ]
 
 
@@ -88,15 +97,19 @@ def english_corpus(root: Path, pages: int) -> Corpus:
     return make_corpus(root, pages, "crps", spanish=False)
 
 
-def compare(corpus: Corpus, runs: int) -> Comparison:
+def compare(corpus: Corpus, runs: int, baseline_ref: str | None = None) -> Comparison:
     material, project = Timed(MATERIAL), Timed(PROJECT)
     load = [os.getloadavg()[0]]
     material_site, project_site = corpus.root / "s-m", corpus.root / "s-en"
+    builds = [(material, corpus.plain_config("material-prune"), material_site)]
+    baseline = None
+    if baseline_ref is not None:
+        baseline = Timed(f"{PROJECT}, code at {baseline_ref}")
+        config = write_baseline(corpus, baseline_ref) / ENGLISH_ONLY_CONFIG
+        builds.append((baseline, config, corpus.root / "s-base"))
+    builds.append((project, corpus.english_only_config, project_site))
     for run in range(runs):
-        for timed, config, site in (
-            (material, corpus.plain_config("material-prune"), material_site),
-            (project, corpus.english_only_config, project_site),
-        ):
+        for timed, config, site in builds:
             outcome = mkdocs_build(config, site)
             seconds, cpu = outcome.seconds, outcome.cpu_s
             log.info("run %d %s: %.2f s, CPU %.2f s", run + 1, timed.build, seconds, cpu)
@@ -106,7 +119,13 @@ def compare(corpus: Corpus, runs: int) -> Comparison:
     if not index.is_file():
         raise RuntimeError(f"{index}: Material's search plugin wrote no index")
     return Comparison(
-        corpus.generated, corpus.total_pages, material, project, index.stat().st_size, load
+        corpus.generated,
+        corpus.total_pages,
+        material,
+        project,
+        index.stat().st_size,
+        load,
+        baseline,
     )
 
 
@@ -123,7 +142,8 @@ def report(comparison: Comparison, command: str) -> str:
         "| build | runs, CPU s | runs, wall s | median CPU s | median wall s |",
         "|---|---|---|---:|---:|",
     ]
-    for timed in (comparison.material, comparison.project):
+    baseline = [comparison.baseline] if comparison.baseline else []
+    for timed in (comparison.material, *baseline, comparison.project):
         rows.append(
             f"| {timed.build} | {', '.join(f'{run.cpu_s:.2f}' for run in timed.runs)} "
             f"| {', '.join(f'{run.seconds:.2f}' for run in timed.runs)} "
@@ -137,6 +157,16 @@ def report(comparison: Comparison, command: str) -> str:
         f"Project to Material + prune: **{comparison.cpu_ratio:.2f} by CPU**, "
         f"{comparison.wall_ratio:.2f} by wall time (medians); each run: {each}.",
     ]
+    if comparison.baseline:
+        before = comparison.baseline
+        each = "; ".join(f"{cpu:.2f}" for cpu, _ in comparison.run_ratios(before))
+        rows += [
+            "",
+            f"{before.build} to Material + prune: **{before.cpu_s / comparison.material.cpu_s:.2f}"
+            f" by CPU**, {before.wall_s / comparison.material.wall_s:.2f} by wall time "
+            f"(medians); each run by CPU: {each}. This code to that code: "
+            f"{comparison.project.cpu_s / before.cpu_s:.2f} by CPU (medians).",
+        ]
     return "\n".join(rows) + "\n"
 
 
@@ -146,6 +176,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=2, help="timed runs of each build")
     parser.add_argument("--workdir", type=Path, help="keep the corpus here (default: temporary)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument(
+        "--baseline", help="also time the project's code at this git commit, in the same runs"
+    )
     return parser.parse_args(argv)
 
 
@@ -156,7 +189,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="same-markdown-") as temporary:
         workdir = args.workdir or Path(temporary)
         log.info("writing a corpus of %d English pages", args.pages)
-        comparison = compare(english_corpus(workdir / f"n{args.pages}", args.pages), args.runs)
+        corpus = english_corpus(workdir / f"n{args.pages}", args.pages)
+        comparison = compare(corpus, args.runs, args.baseline)
     text = report(comparison, command)
     sys.stdout.write(text)
     if args.output:

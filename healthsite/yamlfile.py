@@ -183,11 +183,11 @@ def _parse_bytes(content: bytes, shown_as: str, loader_class: type[yaml.SafeLoad
     return ParsedYaml(data, lines)
 
 
-def load_quickly(text: str) -> Any:
+def load_quickly(text: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:
     """The data of a YAML text, by libyaml, without lines; None if it is not
     valid YAML (for data the build has checked already, or will)."""
     try:
-        return yaml.load(text, Loader=_LIBYAML_SAFE_LOADER)
+        return yaml.load(text, Loader=_BY_LIBYAML[loader_class])
     except (yaml.YAMLError, ValueError):
         return None
 

@@ -39,6 +39,10 @@ from tests.sitebuild import Build, build, builds, builds_site, copy_project
 # has nothing to do with it (Hypothesis's advice for CI). `make test` anywhere
 # else draws new examples each run; what they find is kept as a regular test
 # in tests/test_fuzz_inputs.py, and from then on CI runs it too.
+# --dist loadgroup (pyproject.toml) keeps each xdist_group on one worker:
+# pytest 9.2 needs tests/xdistgroups.py for that.
+pytest_plugins = ["tests.xdistgroups"]
+
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")

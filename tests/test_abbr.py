@@ -55,3 +55,26 @@ def test_linear_walk_writes_the_same_html_as_the_abbr_extension() -> None:
 def test_the_linear_walk_replaces_the_extensions_processor() -> None:
     md = markdown.Markdown(extensions=[*EXTENSIONS, EXTENSION_NAME])
     assert type(md.treeprocessors["abbr"]).__name__ == "LinearAbbrTreeprocessor"
+
+
+def test_blocks_and_glossary_words_not_on_the_page_are_skipped_with_the_same_html() -> None:
+    """The walk skips blocks without any abbreviation's words, and leaves words
+    not on the page out of its pattern; the HTML is still the extension's."""
+    glossary = {**GLOSSARY, "EEG": "A test of the brain.", "nerve block": "An injection."}
+    text = (
+        "# A heading without any\n\nA paragraph with *none of them* at all.\n\n"
+        "- a list\n    - nested, *with none*\n\n"
+        "A nerve *block* split, a nerve block whole, and *I*V apart; IV*s* and "
+        "**CRPS**ish.\n\n- deep\n    - deeper: [MRI](x.md)\n"
+    )
+
+    def convert(extensions: list[str]) -> str:
+        return markdown.Markdown(
+            extensions=extensions, extension_configs={"abbr": {"glossary": glossary}}
+        ).convert(text)
+
+    ours = convert([*EXTENSIONS, EXTENSION_NAME])
+    assert ours == convert(EXTENSIONS)
+    assert '<abbr title="An injection.">nerve block</abbr>' in ours
+    assert '<abbr title="A scan.">MRI</abbr>' in ours
+    assert "A test of the brain." not in ours

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.measure import extract_at_commit, page_address
+from benchmarks.measure import BuildRun, extract_at_commit, page_address
+from benchmarks.same_markdown import Comparison, Timed, report
 from tests.sitebuild import ROOT, builds_site
 
 BUILDS = (
@@ -27,6 +28,10 @@ BUILDS = (
 )
 SERVE_MODES = ("serve", "serve --dirty")
 NUMBER = r"\d+(?:\.\d+)?"
+# The tests of one benchmark run share it on one worker (tests/xdistgroups.py).
+ONE_RUN = pytest.mark.xdist_group("benchmark_build")
+# The smallest corpus that still has a page beside the one each save edits.
+PAGES = 2
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,10 @@ class BenchmarkRun:
 @pytest.fixture(scope="module")
 @builds_site
 def benchmark(tmp_path_factory: pytest.TempPathFactory) -> BenchmarkRun:
-    """``benchmarks/build.py`` once at N=10 CRPS copies, one run of each build, one edit."""
+    """``benchmarks/build.py`` once at N=2 CRPS copies, one run of each build, one edit."""
     tmp = tmp_path_factory.mktemp("benchmark")
-    command = [sys.executable, str(ROOT / "benchmarks/build.py"), "--pages", "10", "--runs", "1"]
+    command = [sys.executable, str(ROOT / "benchmarks/build.py"), "--pages", str(PAGES)]
+    command += ["--runs", "1"]
     command += ["--edits", "1", "--workdir", str(tmp / "work"), "--json", str(tmp / "raw.json")]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -49,18 +55,19 @@ def benchmark(tmp_path_factory: pytest.TempPathFactory) -> BenchmarkRun:
     return BenchmarkRun(result.stdout, raw, tmp / "work")
 
 
+@ONE_RUN
 def test_report_has_a_row_for_every_build_and_rebuild(benchmark: BenchmarkRun) -> None:
     report = benchmark.report
     assert "Machine: " in report
-    assert "Command: `python benchmarks/build.py --pages 10 --runs 1" in report
+    assert f"Command: `python benchmarks/build.py --pages {PAGES} --runs 1" in report
     for build in BUILDS:
         ratios = rf" \| {NUMBER}" * 8
-        row = rf"^\| 10 \| {re.escape(build)}{ratios} \|"
+        row = rf"^\| {PAGES} \| {re.escape(build)}{ratios} \|"
         assert re.search(row, report, re.MULTILINE), f"no row for {build}:\n{report}"
     for mode in SERVE_MODES:
         for page in ("conditions/crps-copy-0001.md", "conditions/crps-copy-0001.es.md"):
             figures = rf" \| {NUMBER}" * 4
-            row = rf"^\| 10 \| {re.escape(mode)} \| {re.escape(page)}{figures} \| yes \|$"
+            row = rf"^\| {PAGES} \| {re.escape(mode)} \| {re.escape(page)}{figures} \| yes \|$"
             assert re.search(row, report, re.MULTILINE), f"no {mode} row for {page}:\n{report}"
     assert [entry["build"] for entry in benchmark.raw["builds"]] == list(BUILDS)
     assert all(entry["search_index_bytes"] > 0 for entry in benchmark.raw["builds"])
@@ -69,6 +76,7 @@ def test_report_has_a_row_for_every_build_and_rebuild(benchmark: BenchmarkRun) -
         assert all(run["checked"] and run["page_updated"] for run in served["runs"])
 
 
+@ONE_RUN
 def test_report_gives_each_goal_and_the_page_sizes(benchmark: BenchmarkRun) -> None:
     report = benchmark.report
     for goal in (
@@ -81,14 +89,15 @@ def test_report_gives_each_goal_and_the_page_sizes(benchmark: BenchmarkRun) -> N
             rf"^\| [^|]*{re.escape(goal)}[^|]* \| .+ \| (met|\*\*not met\*\*)", report, re.MULTILINE
         ), goal
     assert re.search(
-        rf"^\| 10 \| condition \(generated, number 1\) \| {NUMBER} \|", report, re.MULTILINE
+        rf"^\| {PAGES} \| condition \(generated, number 1\) \| {NUMBER} \|", report, re.MULTILINE
     )
 
 
+@ONE_RUN
 def test_project_build_renders_macros_and_the_others_get_them_prerendered(
     benchmark: BenchmarkRun,
 ) -> None:
-    corpus = benchmark.workdir / "n10"
+    corpus = benchmark.workdir / f"n{PAGES}"
     page = "conditions/crps-copy-0001"
     assert "{{ stat('" in (corpus / "project/docs" / f"{page}.md").read_text(encoding="utf-8")
     for site in ("s-b", "s-a"):  # the project build, and Material defaults
@@ -98,12 +107,13 @@ def test_project_build_renders_macros_and_the_others_get_them_prerendered(
         assert '<h2 id="references">References' in html
 
 
+@ONE_RUN
 def test_both_languages_build_the_spanish_copies_and_english_only_builds_no_spanish(
     benchmark: BenchmarkRun,
 ) -> None:
     """Each CRPS copy has its Spanish page, current (no stale notice, no English
     fallback); the English-only build has no Spanish site."""
-    corpus = benchmark.workdir / "n10"
+    corpus = benchmark.workdir / f"n{PAGES}"
     spanish = (corpus / "s-b/es/conditions/crps-copy-0001/index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Síndrome de dolor regional complejo \(SDRC\), copia 1<", spanish)
     assert 'lang="es"' in spanish
@@ -172,3 +182,28 @@ def test_same_markdown_times_material_and_the_project_on_the_same_english_pages(
     assert (corpus / "s-en" / page / "index.html").is_file()
     assert (corpus / "s-en/pagefind").is_dir()
     assert not (corpus / "s-en/es").exists()
+
+
+def test_same_markdown_reports_the_baseline_code_beside_this_code() -> None:
+    """``same_markdown.py --baseline REF``: the code at REF gets its own row, its
+    ratio to Material, and this code's ratio to it, from the runs given."""
+
+    def timed(name: str, *cpu: float) -> Timed:
+        return Timed(name, [BuildRun(seconds * 2, seconds, 100.0) for seconds in cpu])
+
+    comparison = Comparison(
+        1000,
+        1046,
+        timed("Material", 40.0, 50.0),
+        timed("project, English only", 54.0, 60.0),
+        30_000 * 1024,
+        [5.0, 6.0],
+        timed("project, English only, code at main", 60.0, 66.0),
+    )
+    text = report(comparison, "python benchmarks/same_markdown.py --baseline main")
+    assert re.search(r"^\| project, English only, code at main \| 60.00, 66.00 \|", text, re.M)
+    # Medians: Material 45, this code 57, main 63.
+    assert "Project to Material + prune: **1.27 by CPU**" in text
+    assert "code at main to Material + prune: **1.40 by CPU**" in text
+    assert "each run by CPU: 1.50; 1.32" in text
+    assert "This code to that code: 0.90 by CPU" in text

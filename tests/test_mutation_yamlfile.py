@@ -231,6 +231,8 @@ def test_a_quick_load_is_the_data_or_none() -> None:
     assert load_quickly("a: [1, 2]\n") == {"a": [1, 2]}
     assert load_quickly("a: [\n") is None
     assert load_quickly("a: 2026-02-30\n") is None
+    # A file the build reads with dates as text (data/reviewers.yml) is read so here too.
+    assert load_quickly("a: 2026-02-30\n", DatesAsTextLoader) == {"a": "2026-02-30"}
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,9 @@ from tests.ghpagesremote import (
 )
 from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
 
+# One worker runs this module's tests, so the other never waits for its
+# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
+pytestmark = pytest.mark.xdist_group("previewed")
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
 LIMIT = 900_000_000

@@ -37,6 +37,9 @@ from tests.ghpagesremote import (
 )
 from tests.sitebuild import ROOT, builds_site, copy_project
 
+# One worker runs this module's tests, so the other never waits for its
+# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
+pytestmark = pytest.mark.xdist_group("published")
 SITE_URL = "https://crps-info.github.io/site/"
 WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
 VERSIONS_NAV = "      - Versions and changes: versions.md\n"

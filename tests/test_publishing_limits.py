@@ -38,6 +38,9 @@ from tests.ghpagesremote import (
 )
 from tests.sitebuild import ROOT, builds_site
 
+# One worker runs this module's tests, so the other never waits for its
+# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
+pytestmark = pytest.mark.xdist_group("limited")
 LIMITS = (
     "  publishing:\n    browsable_releases: 4\n    live_previews: 5\n    max_published_mb: 900\n"
 )

@@ -24,6 +24,8 @@ from healthsite.translations.__main__ import current_fingerprint
 from tests.browser import SiteServer, serve
 from tests.sitebuild import Build, build, builds_site, copy_project
 
+# The Spanish build below is made once, on one worker (tests/xdistgroups.py).
+pytestmark = pytest.mark.xdist_group("spanish_site")
 SITE_URL = "https://crps-info.github.io/site/"
 CRPS_ES = "es/conditions/crps/"
 KETAMINE_ES = "es/treatments/iv-ketamine/"

@@ -13,7 +13,9 @@ import pytest
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
 from healthsite.translations.history import GitHistory
 from healthsite.translations.status import State, Translations, check_translations
-from tests.translationrepo import ENGLISH, GLOSSARY, STATISTICS, Project
+from tests.translationrepo import ENGLISH, GLOSSARY, REVIEWERS, STATISTICS, Project
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -49,12 +51,22 @@ def repo(tmp_path: Path) -> Project:
 # --- the fingerprint ----------------------------------------------------------------
 
 
-def _print(page: str = ENGLISH, statistics: str = STATISTICS, glossary: str = GLOSSARY) -> str:
+REVIEWED = "---\ntitle: A page\nreviewed_by: editorial-team\n---\n\n# A page\n"
+LISTING_REVIEWERS = "---\ntitle: About\n---\n\n# About\n\n{{ reviewers_list() }}\n"
+
+
+def _print(
+    page: str = ENGLISH,
+    statistics: str = STATISTICS,
+    glossary: str = GLOSSARY,
+    reviewers: str = REVIEWERS,
+) -> str:
     data = DataVersion.from_texts(
         {
             "data/statistics.yml": statistics,
             "data/glossary.yml": glossary,
             "data/warning_signs.yml": "chest_pain: {text: you have chest pain}\n",
+            "data/reviewers.yml": reviewers,
         }
     )
     return fingerprint(page, data)
@@ -129,6 +141,50 @@ def test_the_glossary_page_uses_every_term() -> None:
     assert _print(page, glossary=GLOSSARY.replace("cannot stop", "can't stop")) != _print(page)
 
 
+def test_the_name_and_role_of_the_reviewer_a_page_names_are_wording() -> None:
+    print_ = _print(REVIEWED)
+    # The review box shows them: a new English role may need a new Spanish one.
+    assert _print(REVIEWED, reviewers=REVIEWERS.replace("content editors", "editors")) != print_
+    assert _print(REVIEWED, reviewers=REVIEWERS.replace("The editorial", "Our editorial")) != print_
+    # Another reviewer's words; and what the build writes into both languages alike.
+    assert _print(REVIEWED, reviewers=REVIEWERS.replace("pain physician", "surgeon")) == print_
+    assert _print(REVIEWED, reviewers=REVIEWERS.replace("2026-11-20", "2026-11-21")) == print_
+    assert _print(REVIEWED, reviewers=REVIEWERS.replace("  kind: organization\n", "")) == print_
+    # Naming another reviewer changes whom the review box names.
+    assert _print(REVIEWED.replace("editorial-team", "[editorial-team, a-doctor]")) != print_
+
+
+def test_a_page_that_lists_every_reviewer_counts_each_ones_name_and_role() -> None:
+    print_ = _print(LISTING_REVIEWERS)
+    assert _print(LISTING_REVIEWERS, reviewers=REVIEWERS.replace("content editors", "ed")) != print_
+    assert _print(LISTING_REVIEWERS, reviewers=REVIEWERS.replace("pain physician", "GP")) != print_
+    assert _print(LISTING_REVIEWERS, reviewers=REVIEWERS.replace("'123'", "'124'")) == print_
+
+
+def test_a_reviewers_date_not_in_the_calendar_leaves_their_wording_counted() -> None:
+    """data/reviewers.yml is read with dates as text, as the build reads it (which
+    reports the date on its line): one bad date must not drop every reviewer."""
+    bad_date = REVIEWERS.replace("2026-11-20", "2026-11-31")
+    role_changed = bad_date.replace("content editors", "editors")
+    assert _print(REVIEWED, reviewers=role_changed) != _print(REVIEWED, reviewers=bad_date)
+
+
+def test_the_about_page_counts_the_role_of_every_reviewer_in_the_registry() -> None:
+    """The site's own About page and registry: a new role for any reviewer in it
+    changes the fingerprint its Spanish page was stamped with."""
+    about = (ROOT / "docs/about.md").read_text(encoding="utf-8")
+    texts = {name: (ROOT / name).read_text(encoding="utf-8") for name in DATA_FILES}
+    reviewers = texts["data/reviewers.yml"]
+    print_ = fingerprint(about, DataVersion.from_texts(texts))
+    roles = [line for line in reviewers.splitlines() if line.startswith("  role: ")]
+    assert roles, "data/reviewers.yml has no English role"
+    for role in roles:
+        changed = reviewers.replace(f"\n{role}\n", f"\n{role} and writers\n", 1)
+        assert changed != reviewers
+        new_data = DataVersion.from_texts({**texts, "data/reviewers.yml": changed})
+        assert fingerprint(about, new_data) != print_, role
+
+
 # --- status from history --------------------------------------------------------------
 
 
@@ -171,6 +227,46 @@ def test_a_change_to_the_data_a_page_uses_makes_its_translation_out_of_date(
     status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert status.since == dt.date(2026, 4, 5)
+
+
+def test_a_new_english_role_for_the_pages_reviewer_makes_its_translation_out_of_date(
+    repo: Project,
+) -> None:
+    repo.write(
+        "docs/page.md", ENGLISH.replace("title: A page\n", "title: A page\nreviewed_by: a-doctor\n")
+    )
+    repo.write("data/reviewers.yml", REVIEWERS)
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.commit("2026-01-02")
+    # Another reviewer's role: not shown on this page.
+    repo.write("data/reviewers.yml", REVIEWERS.replace("content editors", "editors"))
+    repo.commit("2026-03-01")
+    assert check(repo).status_of("docs/page.md").state is State.current  # type: ignore[union-attr]
+    repo.write("data/reviewers.yml", REVIEWERS.replace("pain physician", "surgeon"))
+    repo.commit("2026-04-05")
+    status = check(repo).status_of("docs/page.md")
+    assert status is not None
+    assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 4, 5))
+
+
+def test_the_about_pages_translation_is_out_of_date_when_any_reviewers_role_changes(
+    repo: Project,
+) -> None:
+    repo.write("docs/about.md", LISTING_REVIEWERS)
+    repo.write("data/reviewers.yml", REVIEWERS)
+    repo.commit("2026-01-01")
+    repo.write("docs/about.es.md", spanish(current_print(repo, "docs/about.md")))
+    repo.commit("2026-01-02")
+    # A registration number is not words: both languages show the same one.
+    repo.write("data/reviewers.yml", REVIEWERS.replace("'123'", "'124'"))
+    repo.commit("2026-02-01")
+    assert check(repo).status_of("docs/about.md").state is State.current  # type: ignore[union-attr]
+    repo.write("data/reviewers.yml", REVIEWERS.replace("'123'", "'124'").replace("pain ", ""))
+    repo.commit("2026-03-01")
+    status = check(repo).status_of("docs/about.md")
+    assert status is not None
+    assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 3, 1))
 
 
 def test_an_english_change_not_yet_committed_dates_from_today(repo: Project) -> None:

@@ -30,6 +30,19 @@ Tremor:
   definition: Shaking you cannot stop.
   matches: [tremor]
 """
+# Shown on a page through reviewed_by and reviewers_list().
+REVIEWERS = """\
+editorial-team:
+  name: The editorial team
+  role: content editors
+  kind: organization
+  conflicts_of_interest: {statement: none declared, declared_on: 2026-11-20}
+  es: {name: El equipo editorial, role: editores de contenido}
+a-doctor:
+  name: A. Doctor
+  role: pain physician
+  registration: {body: A medical board, number: '123'}
+"""
 ENGLISH = """\
 ---
 title: A page
@@ -87,6 +100,7 @@ class Project:
         self.write("data/statistics.yml", STATISTICS)
         self.write("data/warning_signs.yml", SIGNS)
         self.write("data/glossary.yml", GLOSSARY)
+        self.write("data/reviewers.yml", REVIEWERS)
         self.write("docs/page.md", ENGLISH)
         if git:
             self.git("init", "-q", "-b", "main")

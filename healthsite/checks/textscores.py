@@ -106,12 +106,15 @@ class SyllableCounter:
         return count
 
     def counts(self, text: str) -> TextCounts:
-        words = list_words(text)
+        # textstat's punctuation removed once: list_words(text, lowercase=True)
+        # is the same text, lowercased, split.
+        without_punctuation: str = _WORDS.remove_punctuation(text)
+        words = without_punctuation.split()
         # Each distinct word looked up once per page, times how often it occurs:
         # the same whole-number sums, with a third of the calls.
         syllables = sum(
             self.lower_word(word) * times
-            for word, times in Counter(list_words(text, lowercase=True)).items()
+            for word, times in Counter(without_punctuation.lower().split()).items()
         )
         polysyllables = sum(
             times for word, times in Counter(words).items() if self.word(word) >= POLYSYLLABLE

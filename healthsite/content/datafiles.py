@@ -127,6 +127,7 @@ DATA_FILES: tuple[Declared, ...] = (
             "healthsite.content.reviewers.translation_problems",
             "healthsite.content.reviewers.Reviewers.page_list",
             "healthsite.content.wording.PageWording.problems",
+            "healthsite.translations.fingerprint.fingerprint",
         ),
         loader=REVIEWERS_LOADER,
     ),

@@ -4,16 +4,20 @@ The first 12 hex digits of a SHA-256 over the page's Markdown (line endings
 made ``\\n``): its body, and the front matter fields a translation carries in
 Spanish (title, description, other names, symptoms, each finding's wording
 and who graded it), not those it takes from the English page as they are
-(review dates and reviewer, related pages, certainty and source of findings):
-a review that changes no word leaves its translations current. And the
-English wording of the data entries the page shows: statistics (``stat``,
+(review dates, related pages, certainty and source of findings): a review
+that changes no word leaves its translations current. And the English
+wording of the data entries the page shows: statistics (``stat``,
 ``stat_value``, and those a finding lists under ``statistics:``, each shown
-as its sentence), warning signs (``signs``) and glossary terms (the tooltips
-of words on the page, and every term on the page that lists them all). A
-change to any of these changes what a reader of the English page reads, so
-the translation may no longer match.
-Numbers, levels and sources are not wording: the build writes them into both
-languages from the same entry, so changing one leaves a translation current.
+as its sentence), warning signs (``signs``), glossary terms (the tooltips of
+words on the page, and every term on the page that lists them all) and
+reviewers' names and roles (those ``reviewed_by`` names, in the review box,
+and every reviewer on the page that lists them all). A change to any of
+these changes what a reader of the English page reads, so the translation
+may no longer match. So does naming another reviewer in ``reviewed_by``:
+the review box then names someone else, in both languages.
+Numbers, levels, sources and a reviewer's registration are not wording: the
+build writes them into both languages from the same entry, so changing one
+leaves a translation current.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from mkdocs.utils.meta import YAML_RE
 
 from healthsite.content.datafiles import BY_NAME
 from healthsite.content.macrocalls import literal_calls
+from healthsite.content.reviewers import FIELD as REVIEWERS_FIELD
+from healthsite.content.reviewers import LIST_MACRO, reviewer_keys
 from healthsite.pages.frontmatter import MAX_FRONT_MATTER_VALUES
 from healthsite.yamlfile import expanded_size, load_quickly
 
@@ -38,21 +44,29 @@ FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 STATISTICS = BY_NAME["stats"].path
 WARNING_SIGNS = BY_NAME["warning_signs"].path
 GLOSSARY = BY_NAME["glossary"].path
+REVIEWERS = BY_NAME["reviewers"].path
 # Each data file a page reads through macros, and the fields of an entry that
 # readers read (the `es:` map beside them holds their Spanish).
 WORDING_FIELDS: dict[str, tuple[str, ...]] = {
     STATISTICS: ("claim", "unit", "population", "period", "attributed_to", "caveat"),
     WARNING_SIGNS: ("text", "for"),
     GLOSSARY: ("definition",),
+    REVIEWERS: ("name", "role"),
 }
 DATA_FILES = tuple(WORDING_FIELDS)
+# Each read as the build reads it (data/reviewers.yml keeps its dates as text).
+LOADERS = {declared.path: declared.loader for declared in BY_NAME.values()}
 MACROS_READING: dict[str, str] = {
     "stat": STATISTICS,
     "stat_value": STATISTICS,
     "signs": WARNING_SIGNS,
 }
-# The glossary page lists every term.
-EVERY_TERM_MACRO = "glossary_list"
+# The macros that list every entry of a data file: the glossary page's terms,
+# the About page's reviewers.
+MACROS_LISTING_ALL: dict[str, str] = {
+    "glossary_list": GLOSSARY,
+    LIST_MACRO.removesuffix("()"): REVIEWERS,
+}
 # The front matter fields whose Spanish a translation holds (its findings: the
 # wording of each, ``finding``).
 TRANSLATED_FIELDS = ("title", "description", "alternative_names", "signs_or_symptoms")
@@ -77,7 +91,7 @@ def _data(text: str | None, data_file: str) -> dict[Any, Any]:
     if found is None:
         if len(_data_by_text) >= TEXTS_KEPT:
             _data_by_text.clear()
-        data = load_quickly(text)
+        data = load_quickly(text, LOADERS[data_file])
         found = _data_by_text[key] = data if isinstance(data, dict) else {}
     return found
 
@@ -97,7 +111,6 @@ class Tooltips:
     """The glossary's terms and the words on a page that show each one."""
 
     term_of: Mapping[str, str]
-    terms: tuple[str, ...]
     # Any of the words, whole; None if there are none.
     pattern: re.Pattern[str] | None
 
@@ -113,7 +126,7 @@ class Tooltips:
         # Longest first, so that a word inside a longer one is not found instead.
         alternatives = "|".join(re.escape(word) for word in sorted(term_of, key=len, reverse=True))
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if term_of else None
-        return cls(term_of, tuple(str(term) for term in glossary), pattern)
+        return cls(term_of, pattern)
 
 
 @dataclass(frozen=True)
@@ -146,18 +159,18 @@ def _terms_on(markdown: str, tooltips: Tooltips) -> list[str]:
 
 
 def used_entries(
-    markdown: str, tooltips: Tooltips, findings_statistics: Iterable[str] = ()
+    markdown: str, data: DataVersion, named: Mapping[str, Iterable[str]] | None = None
 ) -> dict[str, list[str]]:
-    """The keys of the entries the page shows, by data file (with the statistics
-    its findings list)."""
-    used: dict[str, set[str]] = {name: set() for name in DATA_FILES}
-    used[STATISTICS].update(findings_statistics)
+    """The keys of the entries the page shows, by data file: those its macros
+    and words show, and those its front matter names (``named``)."""
+    used: dict[str, set[str]] = {name: set((named or {}).get(name, ())) for name in DATA_FILES}
     for name, arguments in literal_calls(markdown):
         if name in MACROS_READING:
             used[MACROS_READING[name]].update(arguments)
-        elif name == EVERY_TERM_MACRO:
-            used[GLOSSARY].update(tooltips.terms)
-    used[GLOSSARY].update(_terms_on(markdown, tooltips))
+        elif name in MACROS_LISTING_ALL:
+            listed = MACROS_LISTING_ALL[name]
+            used[listed].update(data.wording[listed])
+    used[GLOSSARY].update(_terms_on(markdown, data.tooltips))
     return {name: sorted(keys) for name, keys in used.items()}
 
 
@@ -167,8 +180,9 @@ class TranslatedPart:
 
     # The front matter fields a translation holds in Spanish.
     fields: dict[str, Any]
-    # The keys of the statistics its findings list, each shown as its sentence.
-    findings_statistics: tuple[str, ...]
+    # The data entries the front matter names, by data file: the statistics its
+    # findings list (each shown as its sentence), its reviewers (in the review box).
+    named: dict[str, tuple[str, ...]]
     body: str
 
 
@@ -192,8 +206,8 @@ def _listed_statistics(findings: list[Any]) -> tuple[str, ...]:
 
 
 def translated_part(text: str) -> TranslatedPart:
-    """The front matter fields a translation carries, its findings' statistics,
-    and the body.
+    """The front matter fields a translation carries, the data entries the front
+    matter names, and the body.
 
     Front matter that cannot be read counts whole, as text (the build reports it);
     so does front matter whose YAML aliases hold themselves or too many values,
@@ -201,18 +215,19 @@ def translated_part(text: str) -> TranslatedPart:
     """
     front = YAML_RE.match(text)
     if front is None:
-        return TranslatedPart({}, (), text)
+        return TranslatedPart({}, {}, text)
     body = text[front.end() :]
     fields = load_quickly(front.group(1))
     too_big = expanded_size(fields, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES
     if not isinstance(fields, dict) or too_big:
-        return TranslatedPart({"front matter": front.group(1)}, (), body)
+        return TranslatedPart({"front matter": front.group(1)}, {}, body)
     carried = {name: fields[name] for name in TRANSLATED_FIELDS if name in fields}
+    named = {REVIEWERS: tuple(reviewer_keys(fields.get(REVIEWERS_FIELD)))}
     findings = fields.get("findings")
-    if not isinstance(findings, list):
-        return TranslatedPart(carried, (), body)
-    carried["findings"] = [_finding_wording(item) for item in findings]
-    return TranslatedPart(carried, _listed_statistics(findings), body)
+    if isinstance(findings, list):
+        carried["findings"] = [_finding_wording(item) for item in findings]
+        named[STATISTICS] = _listed_statistics(findings)
+    return TranslatedPart(carried, named, body)
 
 
 def fingerprint(markdown: str, data: DataVersion) -> str:
@@ -222,7 +237,7 @@ def fingerprint(markdown: str, data: DataVersion) -> str:
     """
     text = normalized(markdown)
     part = translated_part(text)
-    shown = used_entries(text, data.tooltips, part.findings_statistics)
+    shown = used_entries(text, data, part.named)
     used = {
         name: {key: data.wording[name][key] for key in keys if key in data.wording[name]}
         for name, keys in shown.items()
