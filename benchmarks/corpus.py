@@ -367,18 +367,13 @@ def _retitled_copies(
     return pages
 
 
-def copy_real_spanish_pages(english: list[GeneratedPage]) -> list[GeneratedPage]:
-    """The real Spanish CRPS page for each English copy, with the copy's number
-    in its title and names, stamped with the English copy's fingerprint (what
+def stamp_translations(
+    spanish: list[GeneratedPage], english: list[GeneratedPage]
+) -> list[GeneratedPage]:
+    """Each Spanish page stamped with its English page's fingerprint (what
     `make translations STAMP=...` writes), so every translation is current."""
     data = DataVersion.from_texts(
         {name: (ROOT / name).read_text(encoding="utf-8") for name in DATA_FILES}
-    )
-    spanish = _retitled_copies(
-        REAL_SPANISH_PAGE,
-        len(english),
-        SPANISH_COPY,
-        lambda number: spanish_path(real_page_file(number)),
     )
     return [
         GeneratedPage(
@@ -389,6 +384,18 @@ def copy_real_spanish_pages(english: list[GeneratedPage]) -> list[GeneratedPage]
         )
         for page, source in zip(spanish, english, strict=True)
     ]
+
+
+def copy_real_spanish_pages(english: list[GeneratedPage]) -> list[GeneratedPage]:
+    """The real Spanish CRPS page for each English copy, with the copy's number
+    in its title and names, stamped with the English copy's fingerprint."""
+    spanish = _retitled_copies(
+        REAL_SPANISH_PAGE,
+        len(english),
+        SPANISH_COPY,
+        lambda number: spanish_path(real_page_file(number)),
+    )
+    return stamp_translations(spanish, english)
 
 
 def copy_real_pages(count: int) -> list[GeneratedPage]:

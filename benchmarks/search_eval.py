@@ -35,7 +35,9 @@ else of the CRPS page (``benchmarks/reader_corpus.py``).
 
 ``--language es`` types the Spanish set (``benchmarks/search_queries_es.yml``)
 into the search box of the Spanish pages (``/es/``); every report counts the
-queries that brought back a page of another language (it must be none).
+queries that brought back a page of another language (it must be none). With
+``--pages N``, each generated page has a Spanish page beside it
+(``benchmarks/reader_corpus.py``), so the Spanish site has N pages more too.
 
 ``--part tuning`` types the tuning part alone: the held-out queries are left
 out, so a change can be tried without seeing how search answers them.
@@ -255,6 +257,7 @@ def run_queries(
 class Score:
     """The rates of one set (the whole set, or the held-out third) on one site."""
 
+    typed: int  # queries typed (none of the held-out third in a run of the tuning part)
     answerable: int
     first: int
     top: int
@@ -307,8 +310,9 @@ def score(outcomes: Sequence[Outcome], built_pages: set[str], language: str = "e
         empty += not ranked
         if not ranked or ranked[0] not in present:
             misses.append(f"{query.query!r}: wanted {present[0]}, got {ranked[:TOP] or 'nothing'}")
-    times = sorted(outcome.ms for outcome in outcomes)
+    times = sorted(outcome.ms for outcome in outcomes) or [0.0]
     return Score(
+        typed=len(outcomes),
         answerable=sum(1 for o in outcomes if not o.query.no_answer) - len(missing),
         first=first,
         top=top,
@@ -415,7 +419,8 @@ def measure(
     else:
         extract_at_commit(commit, PROJECT_PARTS, project)
     if added:
-        add_pages(project, generate_pages(added, corpus))
+        # The Spanish set searches the Spanish pages: each generated page gets its own.
+        add_pages(project, generate_pages(added, corpus, spanish=language == "es"))
     built = build(project)
     if built.returncode != 0:
         raise RuntimeError(f"{project.name} did not build:\n{built.output[-3000:]}")
@@ -460,6 +465,8 @@ def report(rows: Sequence[Row], show_misses: bool, language: str = "en") -> str:
     ]
     for row in rows:
         for name, result in (("whole", row.whole), ("held out", row.held_out)):
+            if not result.typed:  # the tuning part typed alone: no held-out query
+                continue
             lines.append(
                 f"| {row.pages:,} | {row.site} | {name} | {_rate(result.first, result.answerable)} "
                 f"| {_rate(result.top, result.answerable)} | {result.empty} "

@@ -17,8 +17,10 @@ from benchmarks.search_eval import (
     QUERY_FILES,
     EvalQuery,
     Outcome,
+    Row,
     load_queries,
     part_of,
+    report,
     score,
     url_path,
 )
@@ -60,6 +62,22 @@ def test_the_tuning_part_leaves_out_every_held_out_query() -> None:
     assert not any(query.held_out for query in tuning)
     assert len(tuning) == sum(not query.held_out for query in queries)
     assert part_of(queries, "whole") == queries
+
+
+def test_a_run_of_the_tuning_part_reports_it_and_no_held_out_line() -> None:
+    """`--part tuning` types no held-out query: its report has no held-out line."""
+    query = EvalQuery("ketamine drip", ("treatments/iv-ketamine/",), False, frozenset())
+    shown = ("treatments/iv-ketamine/",)
+    outcomes = [Outcome(query, shown, shown, help_shown=False, emergency_shown=False, ms=20)]
+    built = {"treatments/iv-ketamine/"}
+    held_out = score([o for o in outcomes if o.query.held_out], built)
+
+    lines = report([Row(23, "checkout", score(outcomes, built), held_out)], False).splitlines()
+
+    assert held_out.typed == 0
+    assert [line for line in lines if "| checkout |" in line] == [
+        "| 23 | checkout | whole | 1/1 (100%) | 1/1 (100%) | 0 | 0 | 0 | n/a | 20 / 20 ms |"
+    ]
 
 
 def test_every_expected_page_is_a_page_of_the_site_or_a_planned_guide() -> None:
