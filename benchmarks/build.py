@@ -51,7 +51,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if sys.path[0] == str(ROOT / "benchmarks"):
     sys.path[0] = str(ROOT)  # import as the package ``benchmarks``, not loose files
 
-from benchmarks.corpus import KINDS, Corpus, make_corpus  # noqa: E402
+from benchmarks.corpus import (  # noqa: E402
+    ENGLISH_ONLY_CONFIG,
+    KINDS,
+    Corpus,
+    english_only,
+    make_corpus,
+)
 from benchmarks.measure import (  # noqa: E402
     BuildRun,
     RebuildRun,
@@ -179,6 +185,11 @@ def write_baseline(corpus: Corpus, ref: str) -> Path:
         else:
             target.unlink(missing_ok=True)
     extract_at_commit(ref, CODE_PARTS, destination)
+    # The English-only configuration comes from the commit's own mkdocs.yml:
+    # the copied one is today's, which an older commit's code may refuse
+    # (before i21-data, the build required macros' include_yaml).
+    config_text = (destination / "mkdocs.yml").read_text(encoding="utf-8")
+    (destination / ENGLISH_ONLY_CONFIG).write_text(english_only(config_text), encoding="utf-8")
     return destination
 
 
