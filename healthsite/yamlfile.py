@@ -175,12 +175,27 @@ class YamlFiles:
 
 def _parse_bytes(content: bytes, shown_as: str, loader_class: type[yaml.SafeLoader]) -> ParsedYaml:
     # As Path.read_text reads it: UTF-8, every line ending made "\n".
-    text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as error:
+        return ParsedYaml(None, {}, _not_utf8(content, shown_as, error))
     try:
         data, lines = parse_quickly_with_lines(text, shown_as, loader_class=loader_class)
     except InvalidYamlError as error:
         return ParsedYaml(None, {}, error.problem)
     return ParsedYaml(data, lines)
+
+
+def _not_utf8(content: bytes, shown_as: str, error: UnicodeDecodeError) -> Problem:
+    """A file saved in another encoding (an editor's Windows default, say)."""
+    line = content[: error.start].count(b"\n") + 1
+    return Problem(
+        shown_as,
+        line,
+        "(file)",
+        f"byte 0x{content[error.start]:02x} is not UTF-8 text; "
+        "expected the file saved as UTF-8 (most editors offer it under Save As or Encoding)",
+    )
 
 
 def load_quickly(text: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader) -> Any:

@@ -224,3 +224,21 @@ def test_a_build_of_both_languages_parses_each_data_file_once(
 
 def test_a_rebuild_parses_only_the_changed_data_file(two_builds: list[dict[str, int]]) -> None:
     assert two_builds[1] == {"data/glossary.yml": 1}
+
+
+@pytest.mark.parametrize("declared", DATA_FILES, ids=lambda declared: declared.name)
+def test_a_data_file_not_saved_as_utf8_is_named_on_its_line(
+    checkout_copy: Path, declared: Any
+) -> None:
+    path = checkout_copy / declared.path
+    text = path.read_text(encoding="utf-8")
+    # An editor's Windows default (cp1252) writes "é" as the one byte 0xe9.
+    path.write_bytes(text.encode("utf-8") + "# café\n".encode("cp1252"))
+    config = load_config(config_file=str(checkout_copy / "mkdocs.yml"))
+    with pytest.raises(PluginError) as raised:
+        check_data_files(config, Session())
+    line = len(text.splitlines()) + 1
+    assert (
+        f"{declared.path}:{line}: (file): byte 0xe9 is not UTF-8 text; expected the file "
+        "saved as UTF-8 (most editors offer it under Save As or Encoding)"
+    ) in str(raised.value)
