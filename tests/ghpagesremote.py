@@ -1,15 +1,22 @@
 """A local bare repository standing in for GitHub, shared by the publishing tests.
 
-Publishing (tests/test_publishing.py) and pull request previews
-(tests/test_preview.py) both push a gh-pages branch to it with the real git
-and mike, once per test run, then read the branch and serve it as GitHub
-Pages would.
+Publishing (tests/test_publishing.py), pull request previews
+(tests/test_preview.py) and the published tree's limits
+(tests/test_publishing_limits.py) each push a gh-pages branch to their own
+bare repository with the real git and mike, once per test run, then read the
+branch and serve it as GitHub Pages would.
+
+The releases they all start from (1.0, with a page 1.1 withdraws, then 1.1)
+are published once per run (``released``); each module then works on its own
+copy of that bare repository, so each still runs every later step (mike's
+deploys, retention, the size guard, previews) against a repository of its own.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -21,6 +28,11 @@ import pytest
 from filelock import FileLock
 
 from tests.sitebuild import copy_project, refuse_in_the_fast_lane
+
+# The publishing modules' tests all run on one worker (tests/xdistgroups.py):
+# they start from the same releases (``released``), so on two workers one would
+# wait for the other's publishing run.
+PUBLISHING = pytest.mark.xdist_group("publishing")
 
 # Hermetic git: a fixed identity (as the workflow sets one), no user config.
 GIT_ENV = {
@@ -80,10 +92,14 @@ def check_out_for_serving(origin: Path, served: Path) -> None:
         tar.extractall(served / "site", filter="data")
 
 
-def project_with_remote(folder: Path) -> Path:
-    """A bare ``folder/origin.git`` and a git checkout of the project in
-    ``folder/work`` with it as ``origin``; returns the checkout."""
-    git("init", "--quiet", "--bare", str(folder / "origin.git"), cwd=folder)
+def project_with_remote(folder: Path, origin_from: Path | None = None) -> Path:
+    """A bare ``folder/origin.git`` (empty, or a copy of the bare repository
+    ``origin_from``) and a git checkout of the project in ``folder/work`` with
+    it as ``origin``; returns the checkout."""
+    if origin_from is None:
+        git("init", "--quiet", "--bare", str(folder / "origin.git"), cwd=folder)
+    else:
+        shutil.copytree(origin_from, folder / "origin.git", symlinks=True)
     (folder / "work").mkdir()
     work = copy_project(folder / "work")
     git("init", "--quiet", "--initial-branch=main", cwd=work)
@@ -133,3 +149,65 @@ def once_per_run(
             folder.mkdir(exist_ok=True)
             run(folder)
     return folder
+
+
+# --- The releases every publishing test starts from, published once per run ---
+
+WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
+VERSIONS_NAV = "      - Versions and changes: versions.md\n"
+# In the folder ``released`` returns: the bare repository after release 1.0
+# (``origin.git`` holds it after 1.1, and ``work`` the checkout at 1.1).
+AFTER_1_0 = "after-1.0.git"
+
+
+def publish_script(work: Path, ref: str) -> subprocess.CompletedProcess[str]:
+    """``python -m healthsite.publishing.publish --ref REF`` in ``work``, hermetic."""
+    return run_module("healthsite.publishing.publish", "--ref", ref, cwd=work)
+
+
+def publish_ok(work: Path, ref: str) -> None:
+    result = publish_script(work, ref)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def commit_all(work: Path, message: str) -> None:
+    git("add", "--all", cwd=work)
+    git("commit", "--quiet", "--message", message, cwd=work)
+
+
+def _add_withdrawn_page(work: Path) -> None:
+    about = (work / "docs" / "about.md").read_text(encoding="utf-8")
+    page = about.replace("title: About this site", "title: Withdrawn advice").replace(
+        "# About this site", "# Withdrawn advice"
+    )
+    (work / "docs" / "withdrawn.md").write_text(page, encoding="utf-8")
+    config = work / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert VERSIONS_NAV in text
+    config.write_text(text.replace(VERSIONS_NAV, VERSIONS_NAV + WITHDRAWN_NAV), encoding="utf-8")
+
+
+def _remove_withdrawn_page(work: Path) -> None:
+    (work / "docs" / "withdrawn.md").unlink()
+    config = work / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(WITHDRAWN_NAV, ""))
+
+
+def _publish_releases(folder: Path) -> None:
+    work = project_with_remote(folder)
+    _add_withdrawn_page(work)
+    commit_all(work, "Content of release 1.0")
+    publish_ok(work, "refs/tags/v1.0")
+    shutil.copytree(folder / "origin.git", folder / AFTER_1_0, symlinks=True)
+    _remove_withdrawn_page(work)
+    commit_all(work, "Content of release 1.1: advice withdrawn")
+    publish_ok(work, "refs/tags/v1.1")
+    (folder / "released").write_text("1.0 and 1.1\n")
+
+
+def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Releases 1.0 (with a page "Withdrawn advice") and 1.1 (without it),
+    published with the publish script once per test run; the folder holding
+    ``origin.git`` (after 1.1), ``AFTER_1_0`` and the checkout ``work``.
+    Copy what you change: other modules start from the same folder."""
+    return once_per_run(tmp_path_factory, "released", "released", _publish_releases)

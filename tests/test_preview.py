@@ -1,9 +1,11 @@
 """Pull request previews on gh-pages with the real git and mike, then in real Chromium.
 
-A local bare repository stands in for GitHub. Release 1.0 is published with
-the publish script; then pull request 7's preview is deployed, replaced by a
-second push, pull request 8's is deployed, 7's is removed (twice), and ``dev``
-is published while a preview for pull request 9 lands on gh-pages mid-deploy.
+A local bare repository stands in for GitHub: a copy of one where release
+1.0 was published with the publish script (once per run for all publishing
+tests: tests/ghpagesremote.py, ``released``). Then pull request 7's preview
+is deployed, replaced by a second push, pull request 8's is deployed, 7's is
+removed (twice), and ``dev`` is published while a preview for pull request 9
+lands on gh-pages mid-deploy.
 """
 
 from __future__ import annotations
@@ -26,20 +28,22 @@ from healthsite.publishing.publish import publish, tool_env
 from healthsite.publishing.versioning import target_for_ref
 from tests.browser import SiteServer, serve
 from tests.ghpagesremote import (
+    AFTER_1_0,
     GIT_ENV,
+    PUBLISHING,
     Remote,
     check_out_for_serving,
     gh_pages_entries,
     git,
     once_per_run,
     project_with_remote,
+    released,
     run_module,
 )
 from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
 
-# One worker runs this module's tests, so the other never waits for its
-# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
-pytestmark = pytest.mark.xdist_group("previewed")
+# One worker runs every publishing module (tests/ghpagesremote.py, PUBLISHING).
+pytestmark = PUBLISHING
 PUBLISHED = "https://crps-info.github.io/site/"
 MARKER = "<!-- second push -->"
 LIMIT = 900_000_000
@@ -70,10 +74,10 @@ def _second_push(site: Path, destination: Path) -> Path:
     return destination
 
 
-def _run_all(folder: Path) -> None:
+def _run_all(released_folder: Path, folder: Path) -> None:
+    """From a copy of release 1.0 as published (``released``): every step."""
     origin = folder / "origin.git"
-    work = project_with_remote(folder)
-    _ok(_tool("healthsite.publishing.publish", "--ref", "refs/tags/v1.0", cwd=work))
+    work = project_with_remote(folder, origin_from=released_folder / AFTER_1_0)
     trees: dict[str, dict[str, str]] = {"published": gh_pages_entries(origin)}
     versions = {"published": git("show", "gh-pages:versions.json", cwd=origin)}
 
@@ -152,7 +156,13 @@ class Previewed(Remote):
 @builds_site
 def previewed(tmp_path_factory: pytest.TempPathFactory) -> Previewed:
     """Run every step once per test run; pytest-xdist workers share the result."""
-    folder = once_per_run(tmp_path_factory, "previewed", "record.json", _run_all)
+    from_releases = released(tmp_path_factory)
+    folder = once_per_run(
+        tmp_path_factory,
+        "previewed",
+        "record.json",
+        lambda folder: _run_all(from_releases, folder),
+    )
     return Previewed(folder, **json.loads((folder / "record.json").read_text()))
 
 

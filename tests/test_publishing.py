@@ -2,8 +2,10 @@
 
 A local bare repository stands in for GitHub. The publish script
 (``python -m healthsite.publishing.publish``, what the deploy workflow runs) publishes
-release 1.0, release 1.1, then ``dev`` from main, then 1.1 once more. Release
-1.0 has a page, "Withdrawn advice", that 1.1 no longer has.
+release 1.0, release 1.1 (once per run for all publishing tests:
+tests/ghpagesremote.py, ``released``), then, on this module's own copy of that
+repository, ``dev`` from main, then 1.1 once more. Release 1.0 has a page,
+"Withdrawn advice", that 1.1 no longer has.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,75 +30,38 @@ from healthsite.publishing.publish import tool_env
 from tests.browser import SiteServer, reader_pages, serve
 from tests.console import problems_on_pages
 from tests.ghpagesremote import (
+    PUBLISHING,
     Remote,
     check_out_for_serving,
     gh_pages_entries,
     git,
     hermetic_env,
     once_per_run,
-    project_with_remote,
+    publish_ok,
+    publish_script,
+    released,
 )
 from tests.sitebuild import ROOT, builds_site, copy_project
 
-# One worker runs this module's tests, so the other never waits for its
-# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
-pytestmark = pytest.mark.xdist_group("published")
+# One worker runs every publishing module (tests/ghpagesremote.py, PUBLISHING).
+pytestmark = PUBLISHING
 SITE_URL = "https://crps-info.github.io/site/"
-WITHDRAWN_NAV = "      - Withdrawn advice: withdrawn.md\n"
-VERSIONS_NAV = "      - Versions and changes: versions.md\n"
 
 
 def _publish(work: Path, ref: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "healthsite.publishing.publish", "--ref", ref],
-        cwd=work,
-        env=hermetic_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return publish_script(work, ref)
 
 
-def _publish_ok(work: Path, ref: str) -> None:
-    result = _publish(work, ref)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def _commit_all(work: Path, message: str) -> None:
-    git("add", "--all", cwd=work)
-    git("commit", "--quiet", "--message", message, cwd=work)
-
-
-def _add_withdrawn_page(work: Path) -> None:
-    about = (work / "docs" / "about.md").read_text(encoding="utf-8")
-    page = about.replace("title: About this site", "title: Withdrawn advice").replace(
-        "# About this site", "# Withdrawn advice"
-    )
-    (work / "docs" / "withdrawn.md").write_text(page, encoding="utf-8")
-    config = work / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert VERSIONS_NAV in text
-    config.write_text(text.replace(VERSIONS_NAV, VERSIONS_NAV + WITHDRAWN_NAV), encoding="utf-8")
-
-
-def _remove_withdrawn_page(work: Path) -> None:
-    (work / "docs" / "withdrawn.md").unlink()
-    config = work / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(WITHDRAWN_NAV, ""))
-
-
-def _publish_all(folder: Path) -> None:
+def _publish_all(released_folder: Path, folder: Path) -> None:
+    """From a copy of releases 1.0 and 1.1 (``released``): dev, then 1.1 again."""
     origin = folder / "origin.git"
-    work = project_with_remote(folder)
-    _add_withdrawn_page(work)
-    _commit_all(work, "Content of release 1.0")
-    _publish_ok(work, "refs/tags/v1.0")
-    _remove_withdrawn_page(work)
-    _commit_all(work, "Content of release 1.1: advice withdrawn")
-    _publish_ok(work, "refs/tags/v1.1")
-    _publish_ok(work, "refs/heads/main")
+    shutil.copytree(released_folder / "origin.git", origin, symlinks=True)
+    work = folder / "work"
+    shutil.copytree(released_folder / "work", work, symlinks=True)
+    git("remote", "set-url", "origin", str(origin), cwd=work)
+    publish_ok(work, "refs/heads/main")
     before = gh_pages_entries(origin)
-    _publish_ok(work, "refs/tags/v1.1")
+    publish_ok(work, "refs/tags/v1.1")
     after = gh_pages_entries(origin)
     check_out_for_serving(origin, folder / "served")
     (folder / "trees.json").write_text(json.dumps({"before": before, "after": after}))
@@ -113,7 +79,13 @@ class Published(Remote):
 @builds_site
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     """Publish once per test run; pytest-xdist workers share the result."""
-    folder = once_per_run(tmp_path_factory, "published", "trees.json", _publish_all)
+    from_releases = released(tmp_path_factory)
+    folder = once_per_run(
+        tmp_path_factory,
+        "published",
+        "trees.json",
+        lambda folder: _publish_all(from_releases, folder),
+    )
     recorded = json.loads((folder / "trees.json").read_text())
     return Published(folder, recorded["before"], recorded["after"])
 

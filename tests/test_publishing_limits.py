@@ -1,8 +1,10 @@
 """The published tree kept within GitHub Pages' limit, with the real mike and git.
 
-A local bare repository stands in for GitHub. With ``browsable_releases: 2``
-and ``live_previews: 2`` in the copy's mkdocs.yml, releases 1.0, 1.1 and 1.2
-are published (1.0 is then removed), previews of pull requests 7, 8 and 9 are
+A local bare repository stands in for GitHub. It starts as a copy of one
+holding releases 1.0 and 1.1 (published once per run for all publishing tests:
+tests/ghpagesremote.py, ``released``). With ``browsable_releases: 2`` and
+``live_previews: 2`` in the copy's mkdocs.yml, release 1.2 is published (1.0
+is then removed), previews of pull requests 7, 8 and 9 are
 deployed (7's is then removed), and with ``max_published_mb`` lowered below
 the tree's size, release 1.3 and a preview are refused while removing a
 preview (which makes the tree smaller) still goes through.
@@ -28,19 +30,21 @@ from healthsite.publishing.settings import SettingsError, read_settings
 from healthsite.publishing.treesize import TreeSize, folder_of, refusal
 from tests.browser import SiteServer, serve
 from tests.ghpagesremote import (
+    AFTER_1_0,
+    PUBLISHING,
     Remote,
     check_out_for_serving,
     gh_pages_entries,
     git,
     once_per_run,
     project_with_remote,
+    released,
     run_module,
 )
 from tests.sitebuild import ROOT, builds_site
 
-# One worker runs this module's tests, so the other never waits for its
-# publishing run, made once (tests/ghpagesremote.py, tests/xdistgroups.py).
-pytestmark = pytest.mark.xdist_group("limited")
+# One worker runs every publishing module (tests/ghpagesremote.py, PUBLISHING).
+pytestmark = PUBLISHING
 LIMITS = (
     "  publishing:\n    browsable_releases: 4\n    live_previews: 5\n    max_published_mb: 900\n"
 )
@@ -89,14 +93,18 @@ def _gh_pages_tip(origin: Path) -> str:
     return git("rev-parse", "gh-pages", cwd=origin).strip()
 
 
-def _run_all(folder: Path) -> None:
+def _run_all(released_folder: Path, folder: Path) -> None:
+    """From a copy of releases 1.0 and 1.1 (``released``), published without
+    these limits: release 1.2 with them, and every step after it."""
     origin = folder / "origin.git"
-    work = project_with_remote(folder)
+    work = project_with_remote(folder, origin_from=released_folder / "origin.git")
     _set_limits(work, releases=2, previews=2, megabytes=900)
-    record: dict[str, object] = {}
-    for minor in (0, 1, 2):
-        _ok(_release(work, minor))
-        record[f"after 1.{minor}"] = sorted(gh_pages_entries(origin))
+    record: dict[str, object] = {
+        "after 1.0": sorted(gh_pages_entries(released_folder / AFTER_1_0)),
+        "after 1.1": sorted(gh_pages_entries(origin)),
+    }
+    _ok(_release(work, 2))
+    record["after 1.2"] = sorted(gh_pages_entries(origin))
     zipped = _tool("healthsite.publishing.archive", "--ref", "refs/tags/v1.2", "--out", "zips",
                    cwd=work)  # fmt: skip
     record["archive"] = [zipped.returncode, zipped.stderr, zipped.stdout]
@@ -153,7 +161,10 @@ class Limited(Remote):
 @builds_site
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Limited:
     """Run every step once per test run; pytest-xdist workers share the result."""
-    folder = once_per_run(tmp_path_factory, "limited", "record.json", _run_all)
+    from_releases = released(tmp_path_factory)
+    folder = once_per_run(
+        tmp_path_factory, "limited", "record.json", lambda folder: _run_all(from_releases, folder)
+    )
     return Limited(folder, json.loads((folder / "record.json").read_text()))
 
 
