@@ -17,25 +17,34 @@ import pytest
 from tests.ghpagesremote import git
 from tests.sitebuild import ROOT
 
+# The smallest library that runs every step the benchmark times: two generated
+# pages (and their Spanish copies) beside the real ones, as in
+# tests/test_benchmark_build.py. The size changes no step, only its seconds.
+PAGES = 2
 
-@pytest.mark.build  # benchmarks/publish.py builds and publishes a 10-page library
+
+@pytest.mark.build  # benchmarks/publish.py builds and publishes a 2-page library
 def test_publish_benchmark_reports_the_tree_it_published(tmp_path: Path) -> None:
-    command = [sys.executable, str(ROOT / "benchmarks/publish.py"), "--pages", "10"]
+    command = [sys.executable, str(ROOT / "benchmarks/publish.py"), "--pages", str(PAGES)]
     command += ["--releases", "3", "--snapshots", "2", "--previews", "2"]
     command += ["--browsable-releases", "2", "--live-previews", "1"]
     command += ["--workdir", str(tmp_path / "work"), "--json", str(tmp_path / "raw.json")]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-4000:]
     report = result.stdout
-    assert "Command: `python benchmarks/publish.py --pages 10 --releases 3" in report
-    assert re.search(r"^\| 10 \| 2 releases \| [\d.]+ \| [\d.]+ \| 2: 1\.1, 1\.0", report, re.M)
-    assert re.search(r"^\| 10 \| release \| 3 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", report, re.M)
-    assert re.search(r"^\| 10 \| preview \| 2 \|", report, re.M)
+    assert f"Command: `python benchmarks/publish.py --pages {PAGES} --releases 3" in report
+    assert re.search(
+        rf"^\| {PAGES} \| 2 releases \| [\d.]+ \| [\d.]+ \| 2: 1\.1, 1\.0", report, re.M
+    )
+    assert re.search(
+        rf"^\| {PAGES} \| release \| 3 \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", report, re.M
+    )
+    assert re.search(rf"^\| {PAGES} \| preview \| 2 \|", report, re.M)
     raw = json.loads((tmp_path / "raw.json").read_text(encoding="utf-8"))
     final = raw["snapshots"][-1]
     assert final["after"] == "3 releases, dev and 2 previews"
     assert final["browsable"] == ["dev", "1.2", "1.1"]  # 1.0 removed: two releases stay
-    origin = tmp_path / "work" / "n10" / "origin.git"
+    origin = tmp_path / "work" / f"n{PAGES}" / "origin.git"
     previews = git("ls-tree", "--name-only", "gh-pages:pr-preview", cwd=origin).split()
     assert previews == ["pr-102", "previews.json"]  # one live preview: the newest
     listing = git("ls-tree", "-r", "-l", "gh-pages", cwd=origin).splitlines()
