@@ -84,6 +84,11 @@ def _uses_a_build(item: pytest.Item) -> bool:
     return any(builds(definition.func) for defs in fixture_defs for definition in defs)
 
 
+def _slow(item: pytest.Item) -> bool:
+    """Marked build, browser or slow: what `pytest --fast` leaves out."""
+    return any(item.get_closest_marker(mark) for mark in SLOW_MARKS)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if _uses_a_build(item):
@@ -91,8 +96,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
     if not _fast_lane(config):
+        # Long tests first, the fast lane's last: pytest-xdist hands out tests
+        # (after the xdist groups) in this order, so the short ones fill the end
+        # of the run and no worker is left alone with a long test while the
+        # other has nothing to do. The same order on every worker (xdist checks).
+        items.sort(key=lambda item: not _slow(item))
         return
-    slow = [item for item in items if any(item.get_closest_marker(m) for m in SLOW_MARKS)]
+    slow = [item for item in items if _slow(item)]
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if item not in slow]
