@@ -29,9 +29,10 @@ class Problems:
             self.lines.append(f"HTTP {response.status}: {response.url}")
 
 
-def read_and_search(page: Page, url: str) -> None:
-    """Open the page, wait for it to settle, then search as a reader would."""
-    page.goto(url, wait_until="networkidle")
+def search_when_settled(page: Page) -> None:
+    """Once the page has settled (no request for half a second), search as a
+    reader would, and wait for the results and what they fetch."""
+    page.wait_for_load_state("networkidle")
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially("ketamine")
@@ -39,14 +40,30 @@ def read_and_search(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def _open_tab(context: BrowserContext, url: str) -> tuple[Page, Problems]:
+    """A new tab, listening for problems, that has started loading ``url``."""
+    page = context.new_page()
+    problems = Problems(page)
+    page.goto(url, wait_until="commit")
+    return page, problems
+
+
 def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
     """Read and search each page (name: address) in its own tab; what went
-    wrong, one line per page with problems, or "" if nothing did."""
+    wrong, one line per page with problems, or "" if nothing did.
+
+    Each page starts loading in its tab while the page before it is searched,
+    so its wait to settle overlaps that work; every page is still waited for,
+    read and searched, and each tab's problems are its own."""
     found: dict[str, list[str]] = {}
-    for name, url in urls.items():
-        page = context.new_page()
-        problems = Problems(page)
-        read_and_search(page, url)
+    pages = list(urls.items())
+    upcoming = _open_tab(context, pages[0][1]) if pages else None
+    for index, (name, _) in enumerate(pages):
+        assert upcoming is not None
+        page, problems = upcoming
+        following = pages[index + 1][1] if index + 1 < len(pages) else None
+        upcoming = _open_tab(context, following) if following else None
+        search_when_settled(page)
         if problems.lines:
             found[name] = problems.lines
         page.close()

@@ -296,6 +296,30 @@ def test_no_console_error_or_failed_request_on_published_pages(
     assert not found, found
 
 
+@pytest.mark.browser
+def test_the_published_pages_check_names_the_page_whose_tab_had_the_problem(
+    published: Published, chromium: Browser, tmp_path: Path
+) -> None:
+    """The check above can fail, and blames the right page: in a copy of the
+    published site, About asks for an image that is not there; the failed
+    request is reported under About's name, though the home page loads in its
+    own tab while About is searched, and not under the home page's."""
+    served = tmp_path / "served"
+    shutil.copytree(published.served, served)
+    about = served / "site" / "latest" / "about" / "index.html"
+    html = about.read_text(encoding="utf-8")
+    about.write_text(html.replace("</body>", '<img src="no-such-image.png" alt=""></body>'))
+    with serve(served) as server:
+        context = chromium.new_context()
+        pages = {"/about": server.url("site/latest/about/"), "/home": server.url("site/latest/")}
+        found = problems_on_pages(context, pages)
+        context.close()
+    assert found.startswith("/about: "), found
+    assert "HTTP 404: " in found, found
+    assert "about/no-such-image.png" in found, found
+    assert "/home" not in found, found
+
+
 # --- The workflow that runs the publish script -------------------------------
 
 
