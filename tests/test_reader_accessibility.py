@@ -186,6 +186,29 @@ def stops_without_visible_focus(
     pytest.fail(f"focus never left the page after {MOST_TAB_STOPS} presses of Tab")
 
 
+# Two links a keyboard reader meets in turn: the browser's own ring on the
+# first; the second's focus is styled away, as a careless stylesheet would.
+HIDDEN_FOCUS_HTML = """<!doctype html><html lang="en"><body>
+<style>.hidden-focus:focus, .hidden-focus:focus-visible { outline: none; }</style>
+<p><a class="ringed" href="#one">Ringed link</a></p>
+<p><a class="hidden-focus" href="#two">Hidden focus link</a></p>
+</body></html>"""
+
+
+def test_focus_check_names_a_stop_whose_focus_cannot_be_seen(keyboard_page: Page) -> None:
+    """The check the next tests rely on can fail: it names the one stop
+    whose focus looks the same as no focus, and passes the one with a ring.
+
+    On the site itself, removing the ring from docs/assets/site.css fails
+    the next test at the search box (stop 5, both screens); links still
+    show focus without it, in Material's focus color."""
+    page = keyboard_page
+    page.set_content(HIDDEN_FOCUS_HTML)
+    unseen = stops_without_visible_focus(page)
+    assert len(unseen) == 1, unseen
+    assert "Hidden focus link" in unseen[0], unseen
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_focus_is_visible_at_every_tab_stop(
     chromium: Browser, site_server: SiteServer, viewport: ViewportSize
