@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
@@ -68,6 +69,25 @@ def test_page_has_no_wcag_violations(
         if violations
     ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_color_toggle_tooltip_is_readable_when_shown(
+    chromium: Browser, site_server: SiteServer, scheme: Literal["light", "dark"]
+) -> None:
+    """A mouse reader who rests on the color toggle sees its tooltip; fully
+    shown, it passes axe's WCAG rules. The test above switches schemes by a
+    click event so that axe never reads this tooltip half faded in; this is
+    where the tooltip itself is checked."""
+    context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_server.url("conditions/crps/"))
+    page.locator("label[for^='__palette']:visible").first.hover()
+    expect(page.get_by_role("tooltip")).to_be_visible()
+    wait_until_settled(page)
+    violations = wcag_violations(page)
+    context.close()
+    assert not violations, "\n".join(violations)
 
 
 @pytest.fixture(scope="module")
