@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from healthsite import yamlfile
 from healthsite.build.setup import check_data_files
 from healthsite.build.state import Session
-from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES
+from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES, data_files, missing_files
 from healthsite.plugins import macros_plugin
 from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, YamlFiles
 from tests.sitebuild import ROOT, builds_site, copy_project, refuse_in_the_fast_lane
@@ -242,3 +242,16 @@ def test_a_data_file_not_saved_as_utf8_is_named_on_its_line(
         f"{declared.path}:{line}: (file): byte 0xe9 is not UTF-8 text; expected the file "
         "saved as UTF-8 (most editors offer it under Save As or Encoding)"
     ) in str(raised.value)
+
+
+def test_a_missing_data_file_is_named_in_process(tmp_path: Path) -> None:
+    """The editor's message for a deleted data file, without building a site
+    (tests/test_site_build.py shows the same message through a real build)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    files = YamlFiles()
+    assert missing_files(data_files(tmp_path, files)) == []
+    (tmp_path / "data" / "statistics.yml").unlink()
+    assert [str(problem) for problem in missing_files(data_files(tmp_path, files))] == [
+        "data/statistics.yml: (file): does not exist; expected the shared statistics pages "
+        "show with stat() (healthsite/content/datafiles.py declares it)"
+    ]
