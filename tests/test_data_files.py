@@ -143,6 +143,37 @@ def test_a_missing_file_is_not_kept(tmp_path: Path) -> None:
     assert files.parsed(tmp_path / "none.yml", "data/none.yml").data == {"a": 1}
 
 
+def test_a_version_not_on_disk_is_parsed_once_and_shares_the_file_s_parse(
+    tmp_path: Path, parses: list[str]
+) -> None:
+    """A version of a data file in git history (the translation fingerprint's)."""
+    path = tmp_path / "terms.yml"
+    path.write_text("pain: one\n", encoding="utf-8")
+    files = YamlFiles()
+    on_disk = files.parsed(path, "data/terms.yml")
+    assert files.parsed_text("pain: one\n", "data/terms.yml") is on_disk
+    older = files.parsed_text("ache: x\npain: two\n", "data/terms.yml")
+    assert files.parsed_text("ache: x\npain: two\n", "data/terms.yml") is older
+    assert (older.data, older.lines[("pain",)]) == ({"ache": "x", "pain": "two"}, 2)
+    # Another loader reads the same text its own way.
+    assert files.parsed_text("pain: one\n", "data/terms.yml", DatesAsTextLoader) is not on_disk
+    assert parses == ["data/terms.yml"] * 3
+    mistake = files.parsed_text("pain: [\n", "data/terms.yml").mistake
+    assert mistake is not None
+    assert str(mistake).startswith("data/terms.yml:2: yaml: ")
+
+
+def test_versions_not_on_disk_are_kept_up_to_a_bound(
+    parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlfile, "TEXTS_KEPT", 2)
+    files = YamlFiles()
+    for text in ("a: 1\n", "a: 2\n", "a: 1\n", "a: 3\n", "a: 1\n"):
+        files.parsed_text(text, "data/terms.yml")
+    # Two kept: a third text empties the store, and so "a: 1" is parsed again.
+    assert parses == ["data/terms.yml"] * 4
+
+
 @pytest.fixture
 def checkout_copy(tmp_path: Path) -> Path:
     """The project's data and config, to check in-process (no site is built)."""
