@@ -42,6 +42,8 @@ queries that brought back a page of another language (it must be none). With
 ``--part tuning`` types the tuning part alone: the held-out queries are left
 out, so a change can be tried without seeing how search answers them.
 
+``--keep FOLDER`` builds the sites in FOLDER and keeps them there.
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
@@ -523,6 +525,11 @@ def main() -> int:
         "--pieces", action="store_true", help="measure the checkout without each piece of search"
     )
     parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the sites in this new folder and keep them (to type queries on them again)",
+    )
+    parser.add_argument(
         "--corpus",
         nargs="+",
         choices=CORPORA,
@@ -538,7 +545,11 @@ def main() -> int:
     queries = part_of(load_queries(QUERY_FILES[arguments.language]), arguments.part)
     sites: list[str | None] = [arguments.baseline, None] if arguments.baseline else [None]
     rows = []
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        sync_playwright() as playwright,
+    ):
+        folder = arguments.keep or Path(temporary)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for added in arguments.pages:
             for corpus in arguments.corpus if added else arguments.corpus[:1]:
@@ -549,7 +560,7 @@ def main() -> int:
                     pieces = arguments.pieces and commit is None
                     rows += measure(
                         browser,
-                        Path(folder),
+                        folder,
                         added,
                         commit,
                         queries,
