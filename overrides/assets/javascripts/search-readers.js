@@ -231,7 +231,10 @@ async function siteWordFor(word, correct, language) {
   const words = await wordsStartingWith(word[0], language)
   if (siteHas(words, word)) return word
   if (!correct || word.length < CORRECTED_LETTERS) return null
-  return nearest(word, words)?.word ?? null
+  // Only to a word as long: a short word is no misspelling's answer ("gout"
+  // became "got", on every page, and the help note stayed hidden).
+  const long = words.filter(site => site.length >= CORRECTED_LETTERS)
+  return nearest(word, long)?.word ?? null
 }
 
 // Whether the site's `words` hold `word`, a word it starts, or another form of it.
