@@ -251,7 +251,9 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
     expect(_decided(home, "ketamine drip")).to_be_hidden()
 
 
-@pytest.mark.parametrize("query", ["I want to kill myself", "chest pain, can't breathe"])
+@pytest.mark.parametrize(
+    "query", ["I want to kill myself", "chest pain, can't breathe", "I can't go on like this"]
+)
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
     first_result_for(home, query)
     emergency = home.locator(EMERGENCY)

@@ -35,6 +35,7 @@
         "(hurt|harm|cut)(ting)? my ?self",
         "end(ing)? (it all|my life)",
         "want(ed)? to die",
+        "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
         "poison(ed|ing)?",
