@@ -68,6 +68,7 @@ READER_QUERIES = [
     ("burning pain", CRPS),
     ("swelling", CRPS),
     ("RSD", CRPS),
+    ("RSDS", CRPS),
     ("reflex sympathetic dystrophy", CRPS),
     ("causalgia", CRPS),
     ("Sudeck's atrophy", CRPS),
