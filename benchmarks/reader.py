@@ -43,9 +43,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Response, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Response, Route, sync_playwright
 
 from benchmarks.measure import extract_at_commit
+from benchmarks.phone import HOST, Profile, phone_page
 from benchmarks.reader_corpus import add_pages, generate_pages
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, build, copy_project
@@ -88,6 +89,8 @@ class Visit:
     search_gzip: int = 0  # what the first search fetched
     search_ms: float = 0.0
     first_is_expected: bool = False
+    last_key_at: float = 0.0  # when the last key was pressed (seconds since the epoch)
+    search_requests: list[Request] = field(default_factory=list)  # the search's, in order
 
 
 @dataclass
@@ -142,47 +145,52 @@ def first_visit(browser: Browser, server: SiteServer, path: str) -> Visit:
     return result
 
 
-def visit(browser: Browser, server: SiteServer, hold_index: bool, typed: bool) -> Visit:
+def visit(
+    browser: Browser, server: SiteServer, hold_index: bool, typed: bool, profile: Profile = HOST
+) -> Visit:
     """Load the page in a fresh context, then search; measure what was fetched.
 
     ``typed``: the query is typed a key at a time (``TYPING_DELAY_MS`` apart),
     else pasted at once. ``hold_index``: Material's index request is held
     back until the reader opens the search box, as lazy loading would do.
+    ``profile``: the phone's CPU (``benchmarks/phone.py``; the host's by default).
     """
-    context = browser.new_context(viewport=PHONE)
-    held: list[Route] = []
-    if hold_index:
-        context.route(MATERIAL_INDEX, lambda route: held.append(route))
-    page = context.new_page()
-    responses: list[Response] = []
-    context.on("response", lambda response: responses.append(response))
-    page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
-    result = loaded_weight(responses)
-    loaded = len(responses)
-    page.locator(SEARCH_BUTTON).click()
-    for route in held:
-        route.continue_()
-    box = page.locator(SEARCH_BOX)
-    box.wait_for(state="visible")
-    if typed:
-        box.press_sequentially(QUERY[:-1], delay=TYPING_DELAY_MS)
-        page.wait_for_timeout(TYPING_DELAY_MS)
-        last_key = QUERY[-1]
-    else:
-        box.fill(QUERY)
-        last_key = "End"
-    # Material searches on keyup; the reader's last keystroke starts the clock.
-    started = time.perf_counter()
-    box.press(last_key)
-    # Results of the whole query: their links carry its last word (Material's
-    # highlight parameter, ?h=ketamine+drip), which a partial query's lack.
-    first = page.locator(f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']")
-    first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
-    result.search_ms = (time.perf_counter() - started) * 1000
-    result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
-    page.wait_for_load_state("networkidle")
-    result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
-    context.close()
+    with phone_page(browser, profile) as phone:
+        page = phone.page
+        context = page.context
+        held: list[Route] = []
+        if hold_index:
+            context.route(MATERIAL_INDEX, lambda route: held.append(route))
+        responses: list[Response] = []
+        context.on("response", lambda response: responses.append(response))
+        page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
+        result = loaded_weight(responses)
+        loaded = len(responses)
+        page.locator(SEARCH_BUTTON).click()
+        for route in held:
+            route.continue_()
+        box = page.locator(SEARCH_BOX)
+        box.wait_for(state="visible")
+        if typed:
+            box.press_sequentially(QUERY[:-1], delay=TYPING_DELAY_MS)
+            page.wait_for_timeout(TYPING_DELAY_MS)
+            last_key = QUERY[-1]
+        else:
+            box.fill(QUERY)
+            last_key = "End"
+        # Material searches on keyup; the reader's last keystroke starts the clock.
+        result.last_key_at = time.time()
+        started = time.perf_counter()
+        box.press(last_key)
+        # Results of the whole query: their links carry its last word (Material's
+        # highlight parameter, ?h=ketamine+drip), which a partial query's lack.
+        first = page.locator(f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']")
+        first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
+        result.search_ms = (time.perf_counter() - started) * 1000
+        result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
+        page.wait_for_load_state("networkidle")
+        result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
+        result.search_requests = [response.request for response in responses[loaded:]]
     return result
 
 
