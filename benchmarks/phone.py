@@ -102,6 +102,18 @@ def worker_threads(processes: set[int]) -> set[int]:
     return threads
 
 
+def worker_cpu_ms() -> float:
+    """The CPU time the web worker threads of this process's Chromium have used so far (ms)."""
+    total_ns = 0
+    for pid in descendants(os.getpid()):
+        for thread in worker_threads({pid}):
+            try:
+                total_ns += int(Path(f"/proc/{pid}/task/{thread}/schedstat").read_text().split()[0])
+            except OSError:  # the thread ended meanwhile
+                continue
+    return total_ns / 1e6
+
+
 @dataclass
 class Slowing:
     """What the worker slowing did: threads slowed, and their share of time let run."""

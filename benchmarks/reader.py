@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Page, Request, Response, Route, sync_playwright
 
 from benchmarks.measure import extract_at_commit
-from benchmarks.phone import HOST, Profile, phone_page
+from benchmarks.phone import HOST, Profile, phone_page, worker_cpu_ms
 from benchmarks.reader_corpus import add_pages, generate_pages
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, build, copy_project
@@ -89,6 +89,7 @@ class Visit:
     search_gzip: int = 0  # what the first search fetched
     search_ms: float = 0.0
     first_is_expected: bool = False
+    worker_cpu_ms: float = 0.0  # the search worker's CPU time from the last key to the result
     last_key_at: float = 0.0  # when the last key was pressed (seconds since the epoch)
     search_requests: list[Request] = field(default_factory=list)  # the search's, in order
 
@@ -179,6 +180,7 @@ def visit(
             box.fill(QUERY)
             last_key = "End"
         # Material searches on keyup; the reader's last keystroke starts the clock.
+        worker_cpu_before = worker_cpu_ms()
         result.last_key_at = time.time()
         started = time.perf_counter()
         box.press(last_key)
@@ -187,6 +189,7 @@ def visit(
         first = page.locator(f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']")
         first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
         result.search_ms = (time.perf_counter() - started) * 1000
+        result.worker_cpu_ms = worker_cpu_ms() - worker_cpu_before
         result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
         page.wait_for_load_state("networkidle")
         result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
