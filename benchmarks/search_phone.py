@@ -156,26 +156,33 @@ def _ms(values: Sequence[float]) -> str:
 def report(sizes: Sequence[Size]) -> str:
     lines = [
         f"Typed {QUERY!r} on a cold visit to the CRPS page, 5 keys a second: the first "
-        "result from the last key (median / slowest); the set's queries typed one after "
-        f"another on one page (median / slowest). Goal: {GOAL_MS} ms on the phone profile.",
+        "result on screen from the last key (median / slowest), timed in the page (from the "
+        "key's release to the frame that shows it) and by the automation (Playwright, from "
+        "sending the key to seeing the result, round trips included); the set's queries "
+        "typed one after another on one page, timed by the automation (median / slowest). "
+        f"Goal: {GOAL_MS} ms on the phone profile.",
         "",
-        "| Pages | Library | Profile | Typed query, cold | Load | Set's queries | Load |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: |",
+        "| Pages | Library | Profile | Typed query, cold: in the page | by the automation "
+        "| Load | Set's queries (by the automation) | Load |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size in sizes:
         for profile in PROFILES:
             typed, typed_set = size.typed[profile], size.queries[profile]
-            cold = _ms([found.search_ms for found in typed.visits])
+            cold = _ms([found.shown_ms for found in typed.visits])
+            cold_wall = _ms([found.search_ms for found in typed.visits])
             set_ms = _ms(typed_set.ms) if typed_set.ms else "not typed"
             lines.append(
-                f"| {size.pages:,} | {size.corpus} | {profile.name} | {cold} | {typed.loads} "
+                f"| {size.pages:,} | {size.corpus} | {profile.name} | {cold} | {cold_wall} "
+                f"| {typed.loads} "
                 f"| {set_ms} | {typed_set.loads} |"
             )
     lines += ["", "Each cold typed query on the phone profile, from the last key:", ""]
     for size in sizes:
         for found in size.typed[PHONE_PROFILE].visits:
             lines.append(
-                f"- {size.pages:,} pages, {size.corpus}: {found.search_ms:,.0f} ms; "
+                f"- {size.pages:,} pages, {size.corpus}: {found.shown_ms:,.0f} ms in the page "
+                f"({found.search_ms:,.0f} ms by the automation); "
                 f"worker CPU {found.worker_cpu_ms:,.0f} ms; fetched {after_last_key(found)}"
             )
     return "\n".join(lines) + "\n"
