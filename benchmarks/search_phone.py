@@ -48,7 +48,7 @@ from playwright.sync_api import Browser, sync_playwright
 from benchmarks.phone import HOST, PHONE_PROFILE, Profile
 from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
-from benchmarks.search_eval import QUERIES_FILE, load_queries, run_queries
+from benchmarks.search_eval import QUERIES_FILE, load_queries, page_count, run_queries
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
 from tests.sitebuild import build, copy_project
 
@@ -88,12 +88,13 @@ class Queries:
     """The set's queries, typed on one page, on one profile."""
 
     ms: list[float] = field(default_factory=list)
+    slowest: list[tuple[float, str]] = field(default_factory=list)  # the 3 slowest, ms and query
     loads: Loads = field(default_factory=Loads)
 
 
 @dataclass(frozen=True)
 class Size:
-    pages: int
+    pages: int  # as Pagefind counts the English site's pages
     corpus: Corpus
     typed: dict[Profile, Typed]
     queries: dict[Profile, Queries]
@@ -134,6 +135,8 @@ def measure(
             with typed_set[profile].loads.watch():
                 outcomes = run_queries(browser, server, english, "en", profile)
             typed_set[profile].ms = [outcome.ms for outcome in outcomes]
+            timed = sorted(((o.ms, o.query.query) for o in outcomes), reverse=True)
+            typed_set[profile].slowest = timed[:3]
     return typed, typed_set
 
 
@@ -185,6 +188,11 @@ def report(sizes: Sequence[Size]) -> str:
                 f"({found.search_ms:,.0f} ms by the automation); "
                 f"worker CPU {found.worker_cpu_ms:,.0f} ms; fetched {after_last_key(found)}"
             )
+    for size in sizes:
+        slowest = size.queries[PHONE_PROFILE].slowest
+        if slowest:
+            named = "; ".join(f"{query!r} {ms:,.0f} ms" for ms, query in slowest)
+            lines.append(f"- {size.pages:,} pages, {size.corpus}, the set's slowest: {named}")
     return "\n".join(lines) + "\n"
 
 
@@ -215,7 +223,7 @@ def main() -> int:
                     typed, queries = measure(
                         browser, server, arguments.visits, not arguments.no_set
                     )
-                sizes.append(Size(pages, corpus, typed, queries))
+                sizes.append(Size(page_count(site), corpus, typed, queries))
         browser.close()
     sys.stdout.write(report(sizes))
     return 0
