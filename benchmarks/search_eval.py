@@ -68,10 +68,11 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.measure import extract_at_commit
+from benchmarks.phone import HOST, Profile, phone_page
 from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
 from healthsite.search.readers_words import normalize
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
 
 QUERIES_FILE = ROOT / "benchmarks" / "search_queries.yml"
@@ -231,27 +232,31 @@ def language_home(language: str) -> str:
 
 
 def run_queries(
-    browser: Browser, server: SiteServer, queries: Sequence[EvalQuery], language: str = "en"
+    browser: Browser,
+    server: SiteServer,
+    queries: Sequence[EvalQuery],
+    language: str = "en",
+    profile: Profile = HOST,
 ) -> list[Outcome]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(server.url() + language_home(language))
-    page.locator(SEARCH_BUTTON).tap()
-    page.locator(SEARCH_BOX).wait_for(state="visible")
-    outcomes = []
-    for query in queries:
-        results, complete, ms = search(page, server, query.query, SEARCH_WORDS[language])
-        outcomes.append(
-            Outcome(
-                query=query,
-                results=tuple(results),
-                complete=tuple(complete),
-                help_shown=page.locator(HELP).is_visible(),
-                emergency_shown=page.locator(EMERGENCY).is_visible(),
-                ms=ms,
+    """Type each query in turn on one phone page (``profile``: its CPU, benchmarks/phone.py)."""
+    with phone_page(browser, profile) as phone:
+        page = phone.page
+        page.goto(server.url() + language_home(language))
+        page.locator(SEARCH_BUTTON).tap()
+        page.locator(SEARCH_BOX).wait_for(state="visible")
+        outcomes = []
+        for query in queries:
+            results, complete, ms = search(page, server, query.query, SEARCH_WORDS[language])
+            outcomes.append(
+                Outcome(
+                    query=query,
+                    results=tuple(results),
+                    complete=tuple(complete),
+                    help_shown=page.locator(HELP).is_visible(),
+                    emergency_shown=page.locator(EMERGENCY).is_visible(),
+                    ms=ms,
+                )
             )
-        )
-    context.close()
     return outcomes
 
 
