@@ -211,3 +211,15 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ``origin.git`` (after 1.1), ``AFTER_1_0`` and the checkout ``work``.
     Copy what you change: other modules start from the same folder."""
     return once_per_run(tmp_path_factory, "released", "released", _publish_releases)
+
+
+def once_from_releases(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    record: str,
+    run: Callable[[Path, Path], None],
+) -> Path:
+    """``once_per_run`` for a run that starts from ``released``: ``run`` gets
+    the released folder (to copy from) and its own folder."""
+    from_releases = released(tmp_path_factory)
+    return once_per_run(tmp_path_factory, name, record, lambda folder: run(from_releases, folder))

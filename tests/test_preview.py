@@ -35,9 +35,8 @@ from tests.ghpagesremote import (
     check_out_for_serving,
     gh_pages_entries,
     git,
-    once_per_run,
+    once_from_releases,
     project_with_remote,
-    released,
     run_module,
 )
 from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
@@ -156,13 +155,7 @@ class Previewed(Remote):
 @builds_site
 def previewed(tmp_path_factory: pytest.TempPathFactory) -> Previewed:
     """Run every step once per test run; pytest-xdist workers share the result."""
-    from_releases = released(tmp_path_factory)
-    folder = once_per_run(
-        tmp_path_factory,
-        "previewed",
-        "record.json",
-        lambda folder: _run_all(from_releases, folder),
-    )
+    folder = once_from_releases(tmp_path_factory, "previewed", "record.json", _run_all)
     return Previewed(folder, **json.loads((folder / "record.json").read_text()))
 
 

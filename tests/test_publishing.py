@@ -36,10 +36,9 @@ from tests.ghpagesremote import (
     gh_pages_entries,
     git,
     hermetic_env,
-    once_per_run,
+    once_from_releases,
     publish_ok,
     publish_script,
-    released,
 )
 from tests.sitebuild import ROOT, builds_site, copy_project
 
@@ -79,13 +78,7 @@ class Published(Remote):
 @builds_site
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     """Publish once per test run; pytest-xdist workers share the result."""
-    from_releases = released(tmp_path_factory)
-    folder = once_per_run(
-        tmp_path_factory,
-        "published",
-        "trees.json",
-        lambda folder: _publish_all(from_releases, folder),
-    )
+    folder = once_from_releases(tmp_path_factory, "published", "trees.json", _publish_all)
     recorded = json.loads((folder / "trees.json").read_text())
     return Published(folder, recorded["before"], recorded["after"])
 

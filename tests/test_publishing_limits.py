@@ -36,9 +36,8 @@ from tests.ghpagesremote import (
     check_out_for_serving,
     gh_pages_entries,
     git,
-    once_per_run,
+    once_from_releases,
     project_with_remote,
-    released,
     run_module,
 )
 from tests.sitebuild import ROOT, builds_site
@@ -161,10 +160,7 @@ class Limited(Remote):
 @builds_site
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Limited:
     """Run every step once per test run; pytest-xdist workers share the result."""
-    from_releases = released(tmp_path_factory)
-    folder = once_per_run(
-        tmp_path_factory, "limited", "record.json", lambda folder: _run_all(from_releases, folder)
-    )
+    folder = once_from_releases(tmp_path_factory, "limited", "record.json", _run_all)
     return Limited(folder, json.loads((folder / "record.json").read_text()))
 
 
