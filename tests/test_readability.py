@@ -173,6 +173,21 @@ def test_cutting_out_the_references_leaves_the_same_prose_on_every_page(
     assert readability.prose_blocks(html) == ["Before x", "After.", "Next."]
 
 
+def test_citation_marks_are_set_aside_unread_with_the_same_prose() -> None:
+    """A citation mark is replaced by a bare ``<sup></sup>`` before reading
+    (half the tags of a cited page): the blocks are still html.parser's, and
+    the text either side stays apart, so an entity cut by a mark reads as
+    html.parser reads it."""
+    mark = (
+        '<sup class="citation-mark--next" id="fnref2:x">'
+        '<a class="footnote-ref" href="#fn:x">2</a></sup>'
+    )
+    html = f"<p>Fish &amp{mark}; chips{mark}.</p><ul><li>One<sup>3</sup></li></ul>"
+    assert "fnref" not in readability.SUPERSCRIPT.sub(readability.BARE_SUPERSCRIPT, html)
+    assert readability.prose_blocks(html) == _parsed_blocks(html)
+    assert readability.prose_blocks(html) == ["Fish &; chips.", "One"]
+
+
 def _write_hard_page(project: Path, page_type: str, front_matter_extra: str = "") -> Path:
     """The page of ``page_type`` (about, or diagnosis for a guide) with hard prose added."""
     page = project / "docs" / ("about.md" if page_type == "about" else "guides/diagnosis.md")

@@ -183,6 +183,20 @@ def _attributes(attributes: str) -> tuple[bool, str | None, bool]:
     return True, value, "/" in well_formed.group("end")
 
 
+# A superscript holding only text, or one link holding only text, with plain
+# quoted attributes: the footnotes' citation mark, ``<sup id="fnref:key"><a
+# class="footnote-ref" href="#fn:key">1</a></sup>``, half the tags of a cited
+# page. Reading one changes no block: ``sup`` is skipped (nothing inside is
+# kept) and neither tag ends a block. So each is replaced by a bare
+# ``<sup></sup>`` before reading, which keeps the text on either side in its
+# own piece (as html.parser gives it) and needs no attribute read.
+_PLAIN_ATTRIBUTES = r'(?:\s+[a-zA-Z][a-zA-Z-]*="[^"<>&]*")*'
+SUPERSCRIPT = re.compile(
+    rf"<sup{_PLAIN_ATTRIBUTES}>(?:<a{_PLAIN_ATTRIBUTES}>[^<>&]*</a>|[^<>&]*)</sup>"
+)
+BARE_SUPERSCRIPT = "<sup></sup>"
+
+
 def _plain_blocks(html: str) -> _Blocks | None:
     """Blocks of plain HTML, read by ``TAG``; None if the HTML is not plain."""
     parts = TAG.split(html)  # text, then (closing, name, attributes, text) per tag
@@ -227,7 +241,7 @@ def prose_blocks(html: str) -> list[str]:
     span = references_span(html)
     if span is not None:
         html = f"{html[: span[0]]}<div></div>{html[span[1] :]}"
-    blocks = _plain_blocks(html)
+    blocks = _plain_blocks(SUPERSCRIPT.sub(BARE_SUPERSCRIPT, html))
     if blocks is None:
         blocks = _Blocks()
         parser = _Prose(blocks)
