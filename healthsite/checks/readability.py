@@ -117,8 +117,9 @@ class _Blocks:
             self.flush()
         if tag in VOID_TAGS:
             return
-        classes = set((class_attribute or "").split())
-        skipped = tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
+        skipped = tag in SKIPPED_TAGS or (
+            class_attribute is not None and not SKIPPED_CLASSES.isdisjoint(class_attribute.split())
+        )
         self._open.append(skipped)
         self._skipped += skipped
 
@@ -207,8 +208,9 @@ def _plain_blocks(html: str) -> _Blocks | None:
     start, end, data = blocks.start, blocks.end, blocks.data
     if parts[0]:
         data(unescape(parts[0]) if "&" in parts[0] else parts[0])
-    for index in range(1, len(parts), 4):
-        closing, name, attributes, text = parts[index : index + 4]
+    for closing, name, attributes, text in zip(
+        parts[1::4], parts[2::4], parts[3::4], parts[4::4], strict=True
+    ):
         if not name.islower():
             name = name.lower()
         if name not in PLAIN_TAGS and (name in RAW_TEXT_TAGS or not TAG_NAME.fullmatch(name)):
