@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
@@ -68,6 +69,25 @@ def test_page_has_no_wcag_violations(
         if violations
     ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_color_toggle_tooltip_is_readable_when_shown(
+    chromium: Browser, site_server: SiteServer, scheme: Literal["light", "dark"]
+) -> None:
+    """A mouse reader who rests on the color toggle sees its tooltip; fully
+    shown, it passes axe's WCAG rules. The test above switches schemes by a
+    click event so that axe never reads this tooltip half faded in; this is
+    where the tooltip itself is checked."""
+    context = chromium.new_context(viewport=DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_server.url("conditions/crps/"))
+    page.locator("label[for^='__palette']:visible").first.hover()
+    expect(page.get_by_role("tooltip")).to_be_visible()
+    wait_until_settled(page)
+    violations = wcag_violations(page)
+    context.close()
+    assert not violations, "\n".join(violations)
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +204,29 @@ def stops_without_visible_focus(
         if focused == unfocused:
             unseen.append(f"stop {stop}: {focused_text(page)!r} ({kind})")
     pytest.fail(f"focus never left the page after {MOST_TAB_STOPS} presses of Tab")
+
+
+# Two links a keyboard reader meets in turn: the browser's own ring on the
+# first; the second's focus is styled away, as a careless stylesheet would.
+HIDDEN_FOCUS_HTML = """<!doctype html><html lang="en"><body>
+<style>.hidden-focus:focus, .hidden-focus:focus-visible { outline: none; }</style>
+<p><a class="ringed" href="#one">Ringed link</a></p>
+<p><a class="hidden-focus" href="#two">Hidden focus link</a></p>
+</body></html>"""
+
+
+def test_focus_check_names_a_stop_whose_focus_cannot_be_seen(keyboard_page: Page) -> None:
+    """The check the next tests rely on can fail: it names the one stop
+    whose focus looks the same as no focus, and passes the one with a ring.
+
+    On the site itself, removing the ring from docs/assets/site.css fails
+    the next test at the search box (stop 5, both screens); links still
+    show focus without it, in Material's focus color."""
+    page = keyboard_page
+    page.set_content(HIDDEN_FOCUS_HTML)
+    unseen = stops_without_visible_focus(page)
+    assert len(unseen) == 1, unseen
+    assert "Hidden focus link" in unseen[0], unseen
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
