@@ -43,9 +43,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Response, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Response, Route, sync_playwright
 
 from benchmarks.measure import extract_at_commit
+from benchmarks.phone import HOST, Profile, phone_page, worker_cpu_ms
 from benchmarks.reader_corpus import add_pages, generate_pages
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, build, copy_project
@@ -72,6 +73,24 @@ FIRST_PAGE = ".md-search-result__item:first-child > a.md-search-result__link:fir
 RESULT_META = ".md-search-result__meta"
 
 
+# Times, in the page, the last key's release (keyup) to the first frame painted
+# with the element ``selector`` (argument) on screen; sets window.__stopwatch.
+STOPWATCH_JS = """selector => {
+  const box = document.querySelector(".md-search__input")
+  window.__stopwatch = null
+  box.addEventListener("keyup", () => {
+    const released = performance.now()
+    const shown = () => {
+      const element = document.querySelector(selector)
+      if (!element || !element.checkVisibility()) return requestAnimationFrame(shown)
+      // The frame that shows it is painted before a task queued from its callback runs.
+      setTimeout(() => { window.__stopwatch = performance.now() - released })
+    }
+    requestAnimationFrame(shown)
+  }, { once: true })
+}"""
+
+
 def _gzip_size(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6))
 
@@ -87,7 +106,14 @@ class Visit:
     index_gzip: int = 0  # Material's search_index.json, when the page fetched it
     search_gzip: int = 0  # what the first search fetched
     search_ms: float = 0.0
+    # The same, timed in the page: from the last key's release (keyup, when
+    # Material searches) to the frame that shows the first result, without
+    # the automation's round trips (on a loaded host, 100 ms and more).
+    shown_ms: float = 0.0
     first_is_expected: bool = False
+    worker_cpu_ms: float = 0.0  # the search worker's CPU time from the last key to the result
+    last_key_at: float = 0.0  # when the last key was pressed (seconds since the epoch)
+    search_requests: list[Request] = field(default_factory=list)  # the search's, in order
 
 
 @dataclass
@@ -142,47 +168,58 @@ def first_visit(browser: Browser, server: SiteServer, path: str) -> Visit:
     return result
 
 
-def visit(browser: Browser, server: SiteServer, hold_index: bool, typed: bool) -> Visit:
+def visit(
+    browser: Browser, server: SiteServer, hold_index: bool, typed: bool, profile: Profile = HOST
+) -> Visit:
     """Load the page in a fresh context, then search; measure what was fetched.
 
     ``typed``: the query is typed a key at a time (``TYPING_DELAY_MS`` apart),
     else pasted at once. ``hold_index``: Material's index request is held
     back until the reader opens the search box, as lazy loading would do.
+    ``profile``: the phone's CPU (``benchmarks/phone.py``; the host's by default).
     """
-    context = browser.new_context(viewport=PHONE)
-    held: list[Route] = []
-    if hold_index:
-        context.route(MATERIAL_INDEX, lambda route: held.append(route))
-    page = context.new_page()
-    responses: list[Response] = []
-    context.on("response", lambda response: responses.append(response))
-    page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
-    result = loaded_weight(responses)
-    loaded = len(responses)
-    page.locator(SEARCH_BUTTON).click()
-    for route in held:
-        route.continue_()
-    box = page.locator(SEARCH_BOX)
-    box.wait_for(state="visible")
-    if typed:
-        box.press_sequentially(QUERY[:-1], delay=TYPING_DELAY_MS)
-        page.wait_for_timeout(TYPING_DELAY_MS)
-        last_key = QUERY[-1]
-    else:
-        box.fill(QUERY)
-        last_key = "End"
-    # Material searches on keyup; the reader's last keystroke starts the clock.
-    started = time.perf_counter()
-    box.press(last_key)
-    # Results of the whole query: their links carry its last word (Material's
-    # highlight parameter, ?h=ketamine+drip), which a partial query's lack.
-    first = page.locator(f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']")
-    first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
-    result.search_ms = (time.perf_counter() - started) * 1000
-    result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
-    page.wait_for_load_state("networkidle")
-    result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
-    context.close()
+    with phone_page(browser, profile) as phone:
+        page = phone.page
+        context = page.context
+        held: list[Route] = []
+        if hold_index:
+            context.route(MATERIAL_INDEX, lambda route: held.append(route))
+        responses: list[Response] = []
+        context.on("response", lambda response: responses.append(response))
+        page.goto(server.url(PAGE), wait_until="load" if hold_index else "networkidle")
+        result = loaded_weight(responses)
+        loaded = len(responses)
+        page.locator(SEARCH_BUTTON).click()
+        for route in held:
+            route.continue_()
+        box = page.locator(SEARCH_BOX)
+        box.wait_for(state="visible")
+        if typed:
+            box.press_sequentially(QUERY[:-1], delay=TYPING_DELAY_MS)
+            page.wait_for_timeout(TYPING_DELAY_MS)
+            last_key = QUERY[-1]
+        else:
+            box.fill(QUERY)
+            last_key = "End"
+        # Results of the whole query: their links carry its last word (Material's
+        # highlight parameter, ?h=ketamine+drip), which a partial query's lack.
+        whole_query = f"{FIRST_PAGE}[href*='{QUERY.split()[-1]}']"
+        page.evaluate(STOPWATCH_JS, whole_query)
+        # Material searches on keyup; the reader's last keystroke starts the clock.
+        worker_cpu_before = worker_cpu_ms()
+        result.last_key_at = time.time()
+        started = time.perf_counter()
+        box.press(last_key)
+        first = page.locator(whole_query)
+        first.wait_for(state="visible", timeout=RESULT_TIMEOUT_MS)
+        result.search_ms = (time.perf_counter() - started) * 1000
+        stopwatch = page.wait_for_function("() => window.__stopwatch", timeout=RESULT_TIMEOUT_MS)
+        result.shown_ms = float(stopwatch.json_value())
+        result.worker_cpu_ms = worker_cpu_ms() - worker_cpu_before
+        result.first_is_expected = _path_of(first.get_attribute("href") or "") == QUERY_PAGE
+        page.wait_for_load_state("networkidle")
+        result.search_gzip = sum(_gzip_size(response.body()) for response in responses[loaded:])
+        result.search_requests = [response.request for response in responses[loaded:]]
     return result
 
 

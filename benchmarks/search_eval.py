@@ -42,6 +42,8 @@ queries that brought back a page of another language (it must be none). With
 ``--part tuning`` types the tuning part alone: the held-out queries are left
 out, so a change can be tried without seeing how search answers them.
 
+``--keep FOLDER`` builds the sites in FOLDER and keeps them there.
+
 ``--baseline COMMIT`` measures that commit's site too, in the same run, with
 the same queries; ``--misses`` lists the queries that missed; ``--pieces``
 measures each piece of the search (above).
@@ -66,10 +68,11 @@ import yaml
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.measure import extract_at_commit
+from benchmarks.phone import HOST, Profile, phone_page
 from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
 from healthsite.search.readers_words import normalize
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, ROOT, build, copy_project
 
 QUERIES_FILE = ROOT / "benchmarks" / "search_queries.yml"
@@ -229,27 +232,31 @@ def language_home(language: str) -> str:
 
 
 def run_queries(
-    browser: Browser, server: SiteServer, queries: Sequence[EvalQuery], language: str = "en"
+    browser: Browser,
+    server: SiteServer,
+    queries: Sequence[EvalQuery],
+    language: str = "en",
+    profile: Profile = HOST,
 ) -> list[Outcome]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(server.url() + language_home(language))
-    page.locator(SEARCH_BUTTON).tap()
-    page.locator(SEARCH_BOX).wait_for(state="visible")
-    outcomes = []
-    for query in queries:
-        results, complete, ms = search(page, server, query.query, SEARCH_WORDS[language])
-        outcomes.append(
-            Outcome(
-                query=query,
-                results=tuple(results),
-                complete=tuple(complete),
-                help_shown=page.locator(HELP).is_visible(),
-                emergency_shown=page.locator(EMERGENCY).is_visible(),
-                ms=ms,
+    """Type each query in turn on one phone page (``profile``: its CPU, benchmarks/phone.py)."""
+    with phone_page(browser, profile) as phone:
+        page = phone.page
+        page.goto(server.url() + language_home(language))
+        page.locator(SEARCH_BUTTON).tap()
+        page.locator(SEARCH_BOX).wait_for(state="visible")
+        outcomes = []
+        for query in queries:
+            results, complete, ms = search(page, server, query.query, SEARCH_WORDS[language])
+            outcomes.append(
+                Outcome(
+                    query=query,
+                    results=tuple(results),
+                    complete=tuple(complete),
+                    help_shown=page.locator(HELP).is_visible(),
+                    emergency_shown=page.locator(EMERGENCY).is_visible(),
+                    ms=ms,
+                )
             )
-        )
-    context.close()
     return outcomes
 
 
@@ -523,6 +530,11 @@ def main() -> int:
         "--pieces", action="store_true", help="measure the checkout without each piece of search"
     )
     parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the sites in this new folder and keep them (to type queries on them again)",
+    )
+    parser.add_argument(
         "--corpus",
         nargs="+",
         choices=CORPORA,
@@ -538,7 +550,11 @@ def main() -> int:
     queries = part_of(load_queries(QUERY_FILES[arguments.language]), arguments.part)
     sites: list[str | None] = [arguments.baseline, None] if arguments.baseline else [None]
     rows = []
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        sync_playwright() as playwright,
+    ):
+        folder = arguments.keep or Path(temporary)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for added in arguments.pages:
             for corpus in arguments.corpus if added else arguments.corpus[:1]:
@@ -549,7 +565,7 @@ def main() -> int:
                     pieces = arguments.pieces and commit is None
                     rows += measure(
                         browser,
-                        Path(folder),
+                        folder,
                         added,
                         commit,
                         queries,

@@ -27,9 +27,9 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
 
 What may be stale until the server restarts: lists of pages on other pages
 (a section's list, the A to Z, related pages, the home page cards) when a
-title or relation changes, pages that use a data file that changed, and the
-other language's pages (a Spanish page's notice that its English page changed,
-its ``es/api/pages.json`` entry).
+title or relation changes, and the other language's pages (a Spanish page's
+notice that its English page changed, its ``es/api/pages.json`` entry). A
+saved data file rebuilds every page of every language (healthsite/i18n/rebuilds.py).
 MkDocs warns about this on every dirty build, and strict mode (on in
 mkdocs.yml) would turn that warning into a failure; here it is logged once
 as a plain notice instead, so strict mode keeps failing on the saved page's

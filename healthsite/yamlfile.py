@@ -146,6 +146,10 @@ class ParsedYaml:
         return self.data, self.lines
 
 
+# The most versions of files not on disk (``YamlFiles.parsed_text``) kept at once.
+TEXTS_KEPT = 2_000
+
+
 class YamlFiles:
     """YAML files, each parsed once while its bytes stay the same.
 
@@ -158,6 +162,7 @@ class YamlFiles:
 
     def __init__(self) -> None:
         self._kept: dict[tuple[Path, str, type[yaml.SafeLoader]], tuple[bytes, ParsedYaml]] = {}
+        self._texts: dict[tuple[str, str, type[yaml.SafeLoader]], ParsedYaml] = {}
 
     def parsed(
         self, path: Path, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
@@ -171,6 +176,37 @@ class YamlFiles:
         parsed = _parse_bytes(content, shown_as, loader_class)
         self._kept[key] = (content, parsed)
         return parsed
+
+    def parsed_text(
+        self, text: str, shown_as: str, loader_class: type[yaml.SafeLoader] = yaml.SafeLoader
+    ) -> ParsedYaml:
+        """A version of the file ``shown_as`` that is not on disk (one in git
+        history), parsed as ``parsed`` parses the file on disk, and shared
+        with it while the file holds that text.
+
+        Kept by its text, many versions at once: the versions of a page's
+        history mostly share the same data files. Cleared past ``TEXTS_KEPT``.
+        """
+        key = (text, shown_as, loader_class)
+        found = self._texts.get(key)
+        if found is None:
+            content = text.encode("utf-8")
+            found = self._on_disk(content, shown_as, loader_class)
+            if found is None:
+                found = _parse_bytes(content, shown_as, loader_class)
+            if len(self._texts) >= TEXTS_KEPT:
+                self._texts.clear()
+            self._texts[key] = found
+        return found
+
+    def _on_disk(
+        self, content: bytes, shown_as: str, loader_class: type[yaml.SafeLoader]
+    ) -> ParsedYaml | None:
+        """The parse of a file read from disk that holds ``content``, if one is kept."""
+        for (_, kept_as, kept_loader), (kept_content, parsed) in self._kept.items():
+            if (kept_as, kept_loader, kept_content) == (shown_as, loader_class, content):
+                return parsed
+        return None
 
 
 def _parse_bytes(content: bytes, shown_as: str, loader_class: type[yaml.SafeLoader]) -> ParsedYaml:

@@ -11,10 +11,11 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.localserver import LocalServer
 from tests.sitebuild import ROOT
 
 HANG_SECONDS = 5  # longer than the tests' 1 s timeout, short enough to end by itself
@@ -22,16 +23,13 @@ HANG_SECONDS = 5  # longer than the tests' 1 s timeout, short enough to end by i
 PAGE = b"<!doctype html><html><body><h1 id='top'>A live page</h1></body></html>"
 
 
-class FlakyWeb(ThreadingHTTPServer):
-    daemon_threads = True
+class FlakyWeb(LocalServer):
+    """Quiet when a client that gave up on /hang closes its end (``LocalServer``)."""
 
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.requests: Counter[str] = Counter()
         self.release = threading.Event()  # set to end hanging responses early
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A client that gave up on /hang closes its end: not a test failure."""
 
     @property
     def base(self) -> str:

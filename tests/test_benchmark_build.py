@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
+from benchmarks import build as build_benchmark
+from benchmarks.corpus import ENGLISH_ONLY_CONFIG, Corpus, english_only, top_level_block
 from benchmarks.measure import BuildRun, extract_at_commit, page_address
 from benchmarks.same_markdown import Comparison, Timed, report
 from tests.sitebuild import ROOT, builds_site
@@ -144,6 +147,85 @@ def test_a_baseline_is_the_code_of_that_commit_not_the_working_tree(tmp_path: Pa
     ).stdout
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == then
     assert then != (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# mkdocs.yml as commits before the data-file layer (ef544d2) had it: macros read
+# the data files itself, through include_yaml, which their hooks required.
+OLDER_CONFIG = """\
+site_name: CRPS Info
+theme:
+  name: material
+plugins:
+  - search:
+      lang: en
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          default: true
+          build: true
+        - locale: es
+          build: true
+  - macros:
+      include_yaml:
+        - stats: data/statistics.yml
+        - sources: data/sources.yml
+      on_undefined: strict
+hooks:
+  - hooks.py
+"""
+
+
+def _plugins(config_text: str) -> dict[str, dict]:
+    """Each plugin of a mkdocs.yml by name, with its options."""
+    listed = yaml.safe_load(top_level_block(config_text, "plugins").group(0))["plugins"]
+    return {name: options for entry in listed for name, options in entry.items()}
+
+
+def test_english_only_keeps_the_commit_s_own_plugins_and_builds_english_alone() -> None:
+    """What ``--baseline`` builds from an older commit's mkdocs.yml: that commit's
+    plugins as they were (macros still reading the data through include_yaml),
+    with the i18n plugin told to build English only."""
+    plugins = _plugins(english_only(OLDER_CONFIG))
+    assert plugins["i18n"]["build_only_locale"] == "en"
+    assert plugins["macros"]["include_yaml"] == [
+        {"stats": "data/statistics.yml"},
+        {"sources": "data/sources.yml"},
+    ]
+    # Nothing else changes: the one added line taken out gives the commit's text back.
+    assert english_only(OLDER_CONFIG).replace("      build_only_locale: en\n", "") == OLDER_CONFIG
+
+
+def test_english_only_refuses_a_config_whose_i18n_entry_it_cannot_find() -> None:
+    no_i18n = OLDER_CONFIG.replace("  - i18n:\n", "  - i18n_renamed:\n")
+    with pytest.raises(
+        ValueError, match=re.escape("mkdocs.yml: expected one '- i18n:' plugin entry")
+    ):
+        english_only(no_i18n)
+
+
+def test_a_baseline_s_english_only_config_is_its_commit_s_not_today_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``write_baseline`` writes mkdocs-en.yml from the mkdocs.yml of the commit
+    (before 310890f it kept today's, which an older commit's hooks refused)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    today = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(today, encoding="utf-8")
+    (project / ENGLISH_ONLY_CONFIG).write_text(english_only(today), encoding="utf-8")
+    corpus = Corpus(tmp_path, project, tmp_path / "plain", 1, 1, "conditions/crps-copy-0001.md")
+
+    def older_commit(ref: str, parts: object, destination: Path) -> None:
+        assert ref == "older"
+        (destination / "mkdocs.yml").write_text(OLDER_CONFIG, encoding="utf-8")
+
+    monkeypatch.setattr(build_benchmark, "extract_at_commit", older_commit)
+    baseline = build_benchmark.write_baseline(corpus, "older")
+    written = (baseline / ENGLISH_ONLY_CONFIG).read_text(encoding="utf-8")
+    assert written == english_only(OLDER_CONFIG)
+    assert "include_yaml" in _plugins(written)["macros"]
+    assert "include_yaml" not in _plugins(english_only(today)).get("macros", {})
 
 
 @pytest.fixture(scope="module")

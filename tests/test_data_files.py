@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from healthsite import yamlfile
 from healthsite.build.setup import check_data_files
 from healthsite.build.state import Session
-from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES
+from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES, data_files, missing_files
 from healthsite.plugins import macros_plugin
 from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, YamlFiles
 from tests.sitebuild import ROOT, builds_site, copy_project, refuse_in_the_fast_lane
@@ -143,6 +143,37 @@ def test_a_missing_file_is_not_kept(tmp_path: Path) -> None:
     assert files.parsed(tmp_path / "none.yml", "data/none.yml").data == {"a": 1}
 
 
+def test_a_version_not_on_disk_is_parsed_once_and_shares_the_file_s_parse(
+    tmp_path: Path, parses: list[str]
+) -> None:
+    """A version of a data file in git history (the translation fingerprint's)."""
+    path = tmp_path / "terms.yml"
+    path.write_text("pain: one\n", encoding="utf-8")
+    files = YamlFiles()
+    on_disk = files.parsed(path, "data/terms.yml")
+    assert files.parsed_text("pain: one\n", "data/terms.yml") is on_disk
+    older = files.parsed_text("ache: x\npain: two\n", "data/terms.yml")
+    assert files.parsed_text("ache: x\npain: two\n", "data/terms.yml") is older
+    assert (older.data, older.lines[("pain",)]) == ({"ache": "x", "pain": "two"}, 2)
+    # Another loader reads the same text its own way.
+    assert files.parsed_text("pain: one\n", "data/terms.yml", DatesAsTextLoader) is not on_disk
+    assert parses == ["data/terms.yml"] * 3
+    mistake = files.parsed_text("pain: [\n", "data/terms.yml").mistake
+    assert mistake is not None
+    assert str(mistake).startswith("data/terms.yml:2: yaml: ")
+
+
+def test_versions_not_on_disk_are_kept_up_to_a_bound(
+    parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlfile, "TEXTS_KEPT", 2)
+    files = YamlFiles()
+    for text in ("a: 1\n", "a: 2\n", "a: 1\n", "a: 3\n", "a: 1\n"):
+        files.parsed_text(text, "data/terms.yml")
+    # Two kept: a third text empties the store, and so "a: 1" is parsed again.
+    assert parses == ["data/terms.yml"] * 4
+
+
 @pytest.fixture
 def checkout_copy(tmp_path: Path) -> Path:
     """The project's data and config, to check in-process (no site is built)."""
@@ -242,3 +273,16 @@ def test_a_data_file_not_saved_as_utf8_is_named_on_its_line(
         f"{declared.path}:{line}: (file): byte 0xe9 is not UTF-8 text; expected the file "
         "saved as UTF-8 (most editors offer it under Save As or Encoding)"
     ) in str(raised.value)
+
+
+def test_a_missing_data_file_is_named_in_process(tmp_path: Path) -> None:
+    """The editor's message for a deleted data file, without building a site
+    (tests/test_site_build.py shows the same message through a real build)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    files = YamlFiles()
+    assert missing_files(data_files(tmp_path, files)) == []
+    (tmp_path / "data" / "statistics.yml").unlink()
+    assert [str(problem) for problem in missing_files(data_files(tmp_path, files))] == [
+        "data/statistics.yml: (file): does not exist; expected the shared statistics pages "
+        "show with stat() (healthsite/content/datafiles.py declares it)"
+    ]

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from healthsite.i18n.rebuilds import DocsFolder, languages_to_rebuild, sites_showing
+from healthsite.i18n.rebuilds import (
+    DirtyRebuilds,
+    DocsFolder,
+    languages_to_rebuild,
+    sites_showing,
+    stale_every_page,
+)
 from healthsite.pages.language import ENGLISH, LANGUAGES, SPANISH
 
 BUILT_AT = 1_000_000.0
@@ -99,3 +107,57 @@ def test_every_language_is_built_first_when_a_page_goes_and_when_no_page_changed
     (docs / "conditions/crps.md").unlink()
     _write(docs / "conditions/crps.es.md", SAVED_AFTER)
     assert _rebuilt(docs, site, frozenset(OUTPUTS)) == LANGUAGES
+
+
+def _outputs_older_than_sources(docs: Path, site: Path) -> list[str]:
+    return [
+        output
+        for source, outputs in OUTPUTS.items()
+        for output in outputs
+        if (site / output).is_file()
+        and (site / output).stat().st_mtime < (docs / source).stat().st_mtime
+    ]
+
+
+def test_every_page_is_made_stale_in_every_site_that_shows_it(built: tuple[Path, Path]) -> None:
+    docs, site = built
+    (site / "conditions/crps/index.html").unlink()  # not written yet: left as it is
+    stale_every_page(DocsFolder.read(docs), site, True)
+    assert not (site / "conditions/crps/index.html").exists()
+    written = [output for outputs in OUTPUTS.values() for output in outputs]
+    written.remove("conditions/crps/index.html")
+    assert sorted(_outputs_older_than_sources(docs, site)) == sorted(written)
+
+
+def _serve_config(docs: Path, site: Path) -> Any:
+    """What ``DirtyRebuilds.choose`` reads of MkDocs' config and the i18n plugin."""
+    languages = [SimpleNamespace(locale=language, build=True) for language in LANGUAGES]
+    i18n = SimpleNamespace(current_language=None, config=SimpleNamespace(languages=languages))
+    return SimpleNamespace(
+        plugins={"i18n": i18n}, docs_dir=str(docs), site_dir=str(site), use_directory_urls=True
+    )
+
+
+def test_a_saved_data_file_rebuilds_every_page_of_every_language(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """mkdocs.yml watches data/; a page may show any data file's entries."""
+    docs, site = built
+    data = tmp_path / "data" / "statistics.yml"
+    data.parent.mkdir()
+    data.write_text("a_stat: {value: 1}\n", encoding="utf-8")
+    config = _serve_config(docs, site)
+    rebuilds = DirtyRebuilds()
+
+    def rebuild() -> tuple[str, ...]:
+        config.plugins["i18n"].current_language = None  # as the plugin leaves it after a build
+        return rebuilds.choose(config, [data])
+
+    assert rebuild() == LANGUAGES  # the server's first build
+    _write(docs / "conditions/crps.md", SAVED_AFTER)
+    # The data as it was: only the saved page's site.
+    assert rebuild() == (ENGLISH,)
+    assert _outputs_older_than_sources(docs, site) == ["conditions/crps/index.html"]
+    data.write_text("a_stat: {value: 2}\n", encoding="utf-8")
+    assert rebuild() == LANGUAGES
+    assert len(_outputs_older_than_sources(docs, site)) == sum(map(len, OUTPUTS.values()))

@@ -15,6 +15,7 @@ import pytest
 from healthsite.links.changed import changed_pages
 from healthsite.links.check import LinkResult, Outcome, check_site, our_link, page_path
 from healthsite.links.classify import Verdict, classify, final_url, result_text
+from healthsite.links.locate import SourceEntry, sources_by_url
 from healthsite.links.lychee import Row
 from healthsite.links.report import render
 from healthsite.links.settings import RefusesBots, Settings, load_settings
@@ -215,6 +216,36 @@ def test_changed_files_map_to_their_pages() -> None:
     ]
     assert changed_pages(["docs/about.md", "data/sources.yml"]) is None
     assert changed_pages([".github/workflows/pr.yml"]) == []
+
+
+def test_a_source_s_url_maps_to_its_line_in_the_sources_file(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    sources = tmp_path / "data" / "sources.yml"
+    sources.write_text(
+        "# Sources\na2020:\n  title: A\n  url: https://a.example/\n"
+        "b2021:\n  title: B\nno_url:\n  title: C\n  url: 5\n"
+        "c2022:\n  url: https://c.example/\n",
+        encoding="utf-8",
+    )
+    assert sources_by_url(tmp_path) == {
+        "https://a.example/": SourceEntry("a2020", "data/sources.yml:4"),
+        "https://c.example/": SourceEntry("c2022", "data/sources.yml:11"),
+    }
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"a2020: [\n", b"- a list\n", b"a2020:\n  title: \xff\n"],
+    ids=["empty", "not YAML", "not a mapping", "not UTF-8"],
+)
+def test_a_sources_file_the_build_refuses_gives_the_report_no_places(
+    tmp_path: Path, content: bytes
+) -> None:
+    """The build names the mistake on its line; the link report only says less."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sources.yml").write_bytes(content)
+    assert sources_by_url(tmp_path) == {}
+    assert sources_by_url(tmp_path / "none") == {}
 
 
 def cite_on_about_page(project: Path, url: str) -> None:

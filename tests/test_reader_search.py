@@ -68,6 +68,7 @@ READER_QUERIES = [
     ("burning pain", CRPS),
     ("swelling", CRPS),
     ("RSD", CRPS),
+    ("RSDS", CRPS),
     ("reflex sympathetic dystrophy", CRPS),
     ("causalgia", CRPS),
     ("Sudeck's atrophy", CRPS),
@@ -251,7 +252,9 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
     expect(_decided(home, "ketamine drip")).to_be_hidden()
 
 
-@pytest.mark.parametrize("query", ["I want to kill myself", "chest pain, can't breathe"])
+@pytest.mark.parametrize(
+    "query", ["I want to kill myself", "chest pain, can't breathe", "I can't go on like this"]
+)
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
     first_result_for(home, query)
     emergency = home.locator(EMERGENCY)
@@ -260,6 +263,35 @@ def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> N
     expect(emergency).to_contain_text("988")
     # Words with no danger in them: the line goes.
     first_result_for(home, "burning pain")
+    expect(emergency).to_be_hidden()
+
+
+def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(
+    home: Page, site_server: SiteServer
+) -> None:
+    """A frightened reader sees the 911 and 988 line first, and under it the
+    A to Z and "When to get help", whatever pages hold the words: pages hold
+    "thinking" and "ending" by chance, and before, the note stayed hidden."""
+    query = "thinking about ending it all"
+    first_result_for(home, query)
+    emergency = home.locator(EMERGENCY)
+    expect(emergency).to_be_visible()
+    expect(emergency).to_contain_text("988")
+    expect(emergency).to_contain_text("911")
+    # The note right after the danger line, both above the results.
+    note = home.locator(f"{EMERGENCY} + {NO_ANSWER}")
+    expect(note).to_have_attribute("data-query", query)
+    expect(note).to_be_visible()
+    a_to_z = note.get_by_role("link", name="A to Z")
+    help_link = note.get_by_role("link", name="when to get help")
+    expect(a_to_z).to_be_visible()
+    expect(help_link).to_be_visible()
+    assert a_to_z.evaluate("link => link.href") == site_server.url("a-to-z/")
+    assert help_link.evaluate("link => link.href") == site_server.url(f"{CRPS}#when-to-get-help")
+
+    # A query the site answers, with no danger in it: both go.
+    first_result_for(home, "ketamine drip")
+    expect(_decided(home, "ketamine drip")).to_be_hidden()
     expect(emergency).to_be_hidden()
 
 

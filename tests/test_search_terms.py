@@ -157,6 +157,7 @@ def test_the_worker_gets_terms_stop_words_the_sites_words_and_pages_names(
     words.add("conditions/crps/index.html", CRPS_PAGE)
     words.add("index.html", BLOCKS_PAGE)
     words.add("guides/children/index.html", "<article><p>CRPS in children.</p></article>")
+    words.add("es/treatments/medicines/index.html", "<article><p>Nortriptilina.</p></article>")
 
     write_search_data(tmp_path, terms, words.vocabulary(), words.names())
 
@@ -173,6 +174,9 @@ def test_the_worker_gets_terms_stop_words_the_sites_words_and_pages_names(
     i_words = (tmp_path / "search/words/i.txt").read_text().split(" ")
     assert "injection" in i_words
     assert "an" not in (tmp_path / "search/words/a.txt").read_text().split(" ")
+    # Each language's own: an English misspelling is not taken to a Spanish word.
+    assert "nortriptilina" not in (tmp_path / "search/words/n.txt").read_text().split(" ")
+    assert (tmp_path / "search/words/es/n.txt").read_text() == "nortriptilina"
     names = json.loads((tmp_path / "search/names/c.json").read_text())
     assert names == {"crps": ["conditions/crps/"]}
     assert json.loads((tmp_path / "search/names/b.json").read_text()) == {

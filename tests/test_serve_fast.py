@@ -132,3 +132,58 @@ def test_each_language_s_saved_page_is_checked_and_shown_and_the_other_site_stay
     spanish_page = spanish.page()
     assert "Una frase corregida." in spanish_page
     assert 'lang="es"' in spanish_page
+
+
+# A statistic the CRPS page and the home page show, in both languages.
+STATISTIC_VALUE = "  value: 5.46\n"
+CLAIMS = {
+    "/conditions/crps/": "about {} people in every 100,000",
+    "/": "about {} people in every 100,000",
+    "/es/": "unas {} de cada 100,000",
+    "/es/conditions/crps/": "unas {} de cada 100,000",
+}
+
+
+def _save_a_statistic_and_see_it(project: Path, session: ServeSession, base_url: str) -> str:
+    """Change a statistic's value in data/ and see it on every page that shows
+    it, once the server has rebuilt; the server's log since the save."""
+    pages = [LiveReload(base_url, path) for path in CLAIMS]
+    for page in pages:
+        assert CLAIMS[page.page_url].format("5.46") in page.page(), page.page_url
+    statistics = project / "data" / "statistics.yml"
+    original = statistics.read_text(encoding="utf-8")
+    assert original.count(STATISTIC_VALUE) == 1
+
+    pages[0].start()
+    start = len(session.log)
+    statistics.write_text(original.replace(STATISTIC_VALUE, "  value: 7.91\n"), encoding="utf-8")
+    session.wait_for(REBUILT, timeout_s=REBUILD_TIMEOUT_S)
+    pages[0].wait()
+    for page in pages:
+        text = page.page()
+        assert CLAIMS[page.page_url].format("7.91") in text, page.page_url
+        assert CLAIMS[page.page_url].format("5.46") not in text, page.page_url
+    return _log_since(session, start)
+
+
+def test_a_saved_data_file_is_read_again_and_every_page_showing_it_is_rebuilt(
+    project: Path, served: tuple[ServeSession, LiveReload]
+) -> None:
+    # mkdocs.yml watches data/: a save there rebuilds, though no page was saved,
+    # and a dirty rebuild renders every page again (healthsite/i18n/rebuilds.py).
+    session, browser = served
+    rebuilt = _save_a_statistic_and_see_it(project, session, browser.base_url)
+    assert "a data file changed; rebuilding every page" in rebuilt
+
+
+def test_make_serve_shows_a_saved_data_file_too(project: Path) -> None:
+    """``make serve`` (no --dirty) rebuilds every page on every save."""
+    session = ServeSession(project / "mkdocs.yml", ())
+    try:
+        session.wait_for(SERVING, timeout_s=REBUILD_TIMEOUT_S)
+        line = next(line for line in reversed(session.log) if SERVING in line)
+        found = SERVED_AT.search(line)
+        assert found is not None, line
+        _save_a_statistic_and_see_it(project, session, found.group(1).rstrip("/"))
+    finally:
+        session.stop()

@@ -12,6 +12,7 @@ import pytest
 from healthsite.translations.__main__ import main
 from healthsite.translations.editing import heading_with_id, stamped
 from healthsite.translations.status import State, check_translations
+from healthsite.yamlfile import YamlFiles
 from tests.test_translations import TODAY, current_print, spanish
 from tests.translationrepo import ENGLISH, Project
 
@@ -199,7 +200,7 @@ def test_api_pages_json_gets_each_translations_status() -> None:
     from healthsite.translations.build import BuildTranslations, with_statuses
     from healthsite.translations.status import PageStatus, Translations
 
-    translations = BuildTranslations()
+    translations = BuildTranslations(YamlFiles())
     translations.translations = Translations(
         [PageStatus("docs/a.md", "docs/a.es.md", State.out_of_date, dt.date(2026, 3, 1))]
     )
@@ -223,7 +224,7 @@ def test_under_serve_an_unfinished_translation_is_a_draft(
     repo.commit("2026-01-01")
     assert main(["--root", str(repo.root), "start", "docs/page.md"]) == 0
     repo.write("docs/other.es.md", spanish("0123456789ab"))
-    translations = BuildTranslations()
+    translations = BuildTranslations(YamlFiles())
     translations.check(repo.root, "docs")
     assert len(translations.problems(drafts_allowed=False)) == 2
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.healthsite"):

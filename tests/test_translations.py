@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from healthsite import yamlfile
+from healthsite.content.datafiles import BY_NAME
+from healthsite.translations import status as status_module
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
 from healthsite.translations.history import GitHistory
 from healthsite.translations.status import State, Translations, check_translations
+from healthsite.yamlfile import YamlFiles
 from tests.translationrepo import ENGLISH, GLOSSARY, REVIEWERS, STATISTICS, Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -227,6 +231,46 @@ def test_a_change_to_the_data_a_page_uses_makes_its_translation_out_of_date(
     status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert status.since == dt.date(2026, 4, 5)
+
+
+def test_the_data_now_and_in_history_is_parsed_by_the_build_s_layer_once_a_version(
+    repo: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The translation check reads the data files through the build's YamlFiles:
+    the files on disk as the build's checks parsed them (no parse again), and each
+    other version in git history once, however many commits and pages share it."""
+    monkeypatch.setattr(status_module, "_data_at", {})
+    monkeypatch.setattr(status_module, "_fingerprint_at", {})
+    repo.write("docs/other.md", ENGLISH.replace("A page", "Another page"))
+    repo.commit("2026-01-01")
+    for page in ("page", "other"):
+        repo.write(f"docs/{page}.es.md", spanish(current_print(repo, f"docs/{page}.md")))
+    repo.commit("2026-01-02")
+    # A statistic neither page uses: the two commits before this one share the old text.
+    repo.write("data/statistics.yml", STATISTICS.replace("something else", "anything"))
+    repo.commit("2026-01-20")
+    for page in ("page", "other"):
+        text = repo.read(f"docs/{page}.md")
+        repo.write(f"docs/{page}.md", text.replace("Light touch", "A light touch"))
+    repo.commit("2026-02-03")
+    build_files = YamlFiles()
+    for name in DATA_FILES:
+        declared = next(d for d in BY_NAME.values() if d.path == name)
+        build_files.parsed(repo.root / name, name, declared.loader)  # the build's checks
+    parsed: list[str] = []
+    parse = yamlfile.parse_quickly_with_lines
+
+    def counted(text: str, shown_as: str, *args: object, **kwargs: object) -> object:
+        parsed.append(shown_as)
+        return parse(text, shown_as, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yamlfile, "parse_quickly_with_lines", counted)
+    translations = check_translations(repo.root, today=TODAY, yaml_files=build_files)
+    for page in ("docs/page.md", "docs/other.md"):
+        status = translations.status_of(page)
+        assert status is not None
+        assert (status.state, status.since) == (State.out_of_date, dt.date(2026, 2, 3))
+    assert parsed == ["data/statistics.yml"]
 
 
 def test_a_new_english_role_for_the_pages_reviewer_makes_its_translation_out_of_date(

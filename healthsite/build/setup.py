@@ -18,7 +18,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 from healthsite.build.state import BuildState, CheckedData, Session
 from healthsite.checks.sandbox import RenderErrorHandler, sandboxed
 from healthsite.checks.unfinished import TemplateWords
-from healthsite.content.datafiles import TEMPLATE_NAMES, data_files, missing_files
+from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES, data_files, missing_files
 from healthsite.content.glossary import load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import load_registry
@@ -48,10 +48,11 @@ def project_dir(config: MkDocsConfig) -> Path:
 
 def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     """Every data file read and checked; the build fails listing every mistake."""
-    if session.serve.dirty_serve:  # first: which languages this rebuild builds
-        session.dirty_rebuilds.choose(config)
-    start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     project = project_dir(config)
+    if session.serve.dirty_serve:  # first: which languages (and pages) this rebuild builds
+        declared = [project / declared.path for declared in DATA_FILES]
+        session.dirty_rebuilds.choose(config, declared)
+    start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     # Parsed through the session's files: once, until a file's bytes change.
     files = data_files(project, session.yaml_files)
     raise_if_any(missing_files(files), "Missing data files", project)

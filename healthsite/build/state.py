@@ -83,8 +83,6 @@ class Session:
         self.reader_terms: list[ReaderTerm] = []
         # Every language's pages for the sitemap (the last build writes it whole).
         self.sitemap = SitemapPages()
-        # Whether each translation matches its English page (healthsite/translations/).
-        self.translations = BuildTranslations()
         # Per language: under `mkdocs serve --dirty`, what each language's pages
         # not rebuilt cited.
         self.citations_so_far: dict[str, CitationsSoFar] = {}
@@ -98,6 +96,8 @@ class Session:
         # The data files, each parsed once until its bytes change: every build
         # (both languages, every rebuild) reads them through this.
         self.yaml_files = YamlFiles()
+        # Whether each translation matches its English page (healthsite/translations/).
+        self.translations = BuildTranslations(self.yaml_files)
         # Readability scores by the page's HTML: a rebuild scores only what changed.
         self.english_scores = ScoresByHtml(score)
         self.spanish_scores = ScoresByHtml(spanish_score)

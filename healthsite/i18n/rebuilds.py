@@ -22,12 +22,21 @@ its output, or no output yet) and names the languages that have such a page:
 per-language ``build`` option, so the first of them is the build that starts.
 The other language's site stays as it is on disk, as the pages a dirty build
 does not render do.
+
+A saved data file (mkdocs.yml watches ``data/``) changes no page's source, so
+a dirty build would render none: a statistic, a source or a glossary term may
+be shown on any page. So when a data file's bytes differ from the last
+rebuild's, every page's output is first made older than its source
+(``stale_every_page``), and every page of every language is rendered again,
+with the data read anew (``YamlFiles`` keeps a parse only while a file's
+bytes stay the same).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +143,29 @@ def languages_to_rebuild(
     return tuple(language for language in LANGUAGES if language in stale)
 
 
+def stale_every_page(docs: DocsFolder, site_dir: Path, use_directory_urls: bool) -> None:
+    """Make every page's output, in each site that shows it, older than any
+    source: MkDocs' dirty build renders a page whose source is newer than its
+    output (``File.is_modified``), so the next build renders every page."""
+    pages = docs.pages()
+    for src_uri in pages:
+        for language in sites_showing(src_uri, pages):
+            output = page_output(src_uri, language, site_dir, use_directory_urls)
+            with contextlib.suppress(FileNotFoundError):  # not written yet: rendered anyway
+                os.utime(output, ns=(0, 0))
+
+
+def _contents(paths: Iterable[Path]) -> dict[Path, bytes | None]:
+    """Each file's bytes; None for a file that does not exist."""
+    found: dict[Path, bytes | None] = {}
+    for path in paths:
+        try:
+            found[path] = path.read_bytes()
+        except FileNotFoundError:
+            found[path] = None
+    return found
+
+
 def build_only(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
     """Have the i18n plugin build ``languages`` only, the first of them first.
 
@@ -155,14 +187,23 @@ class DirtyRebuilds:
 
     def __init__(self) -> None:
         self._pages: frozenset[str] | None = None
+        self._data: dict[Path, bytes | None] | None = None
 
-    def choose(self, config: MkDocsConfig) -> tuple[str, ...]:
+    def choose(self, config: MkDocsConfig, data_files: Iterable[Path] = ()) -> tuple[str, ...]:
         """Before a rebuild: limit it to the languages with a page to render
-        again (all of them on the server's first build); say which it built."""
+        again (all of them on the server's first build); say which it built.
+
+        When one of ``data_files`` changed since the last rebuild, every page
+        is rendered again, in every language."""
         plugin: Any = config.plugins.get("i18n")
         if plugin is None or plugin.current_language is not None:
             return LANGUAGES  # a later language's build of the same rebuild
         docs = DocsFolder.read(Path(config.docs_dir))
+        data, data_before = _contents(data_files), self._data
+        self._data = data
+        if data_before is not None and data != data_before:
+            stale_every_page(docs, Path(config.site_dir), config.use_directory_urls)
+            log.info("mkdocs serve --dirty: a data file changed; rebuilding every page")
         languages = languages_to_rebuild(
             docs, self._pages, Path(config.site_dir), config.use_directory_urls
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthsite.content.datafiles import BY_NAME
 from healthsite.pages.language import SPANISH, translated_src_uri
-from healthsite.yamlfile import InvalidYamlError, load_with_lines
+from healthsite.yamlfile import InvalidYamlError, YamlFiles
 
 
 def page_source(url_path: str, project_dir: Path, docs_dir: str = "docs") -> str | None:
@@ -37,17 +38,18 @@ class SourceEntry:
     where: str  # e.g. "data/sources.yml:56"
 
 
-def sources_by_url(project_dir: Path, relative: str = "data/sources.yml") -> dict[str, SourceEntry]:
-    """Each cited URL -> its entry in the sources file (empty if unreadable)."""
-    path = project_dir / relative
-    if not path.is_file():
+def sources_by_url(project_dir: Path, files: YamlFiles | None = None) -> dict[str, SourceEntry]:
+    """Each cited URL -> its entry in the sources file (empty if unreadable),
+    read as the build reads it (the data-file table, ``YamlFiles``)."""
+    sources = BY_NAME["sources"].in_project(project_dir, files or YamlFiles())
+    if not sources.path.is_file():
         return {}
     try:
-        data, lines = load_with_lines(path, relative)
+        data, lines = sources.read()
     except InvalidYamlError:
         return {}  # the build reports a broken sources file; the report just says less
     return {
-        entry["url"]: SourceEntry(key, f"{relative}:{lines.get((key, 'url'), '?')}")
-        for key, entry in (data or {}).items()
+        entry["url"]: SourceEntry(key, f"{sources.shown_as}:{lines.get((key, 'url'), '?')}")
+        for key, entry in (data if isinstance(data, dict) else {}).items()
         if isinstance(entry, dict) and isinstance(entry.get("url"), str)
     }

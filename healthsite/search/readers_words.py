@@ -12,7 +12,8 @@ Pagefind reads it (``SiteWords``), so a term that points at words no page
 uses any more (a page rewritten) fails the build on its line.
 
 The site's words are also written, split by first letter, under
-``search/words/`` for the worker: a word a reader misspelled is matched to the
+``search/words/`` for the worker (another language's under
+``search/words/<language>/``): a word a reader misspelled is matched to the
 nearest word of the site (``search-readers.js``, ``siteWordFor``), and a word
 the site lacks is not given to Pagefind (which would answer for a shorter
 word). Each letter's file is fetched once, when a word typed starts with it.
@@ -242,17 +243,16 @@ class SiteWords:
                 pages_by_name.setdefault(name, []).append(url)
         return pages_by_name
 
-    def vocabulary(self) -> list[str]:
-        """Every word of the site of at least ``MIN_WORD_LETTERS`` letters, those
-        on the most pages first: of two words as near to a misspelling, the
-        worker takes the first ("cprs": crps, on every page, before cars, on one)."""
-        pages_using: Counter[str] = Counter()
-        for page in self._by_page.values():
-            pages_using.update(page)
-        return sorted(
-            (word for word in pages_using if len(word) >= MIN_WORD_LETTERS and word.isalpha()),
-            key=lambda word: (-pages_using[word], word),
-        )
+    def vocabulary(self) -> dict[str, list[str]]:
+        """Each language's words (of its pages) of at least ``MIN_WORD_LETTERS``
+        letters, those on the most pages first: of two words as near to a
+        misspelling, the worker takes the first ("cprs": crps, on every page,
+        before cars, on one). Per language: an English misspelling went to the
+        Spanish word as near ("nortriptilyne": nortriptilina, not nortriptyline)."""
+        pages_using: dict[str, Counter[str]] = {}
+        for dest_uri, page in self._by_page.items():
+            pages_using.setdefault(page_language(dest_uri), Counter()).update(page)
+        return {language: _most_used_first(using) for language, using in pages_using.items()}
 
     def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
         """A problem for each page word of ``terms`` that no page of the term's language uses.
@@ -278,10 +278,21 @@ class SiteWords:
         ]
 
 
+def _most_used_first(pages_using: Counter[str]) -> list[str]:
+    words = (word for word in pages_using if len(word) >= MIN_WORD_LETTERS and word.isalpha())
+    return sorted(words, key=lambda word: (-pages_using[word], word))
+
+
+def words_folder(language: str) -> str:
+    """Where ``language``'s words are written: English under ``search/words/``,
+    another language under ``search/words/<language>/`` (search-readers.js)."""
+    return WORDS_FOLDER if language == "en" else f"{WORDS_FOLDER}/{language}"
+
+
 def write_search_data(
     site_dir: Path,
     terms: Iterable[ReaderTerm],
-    vocabulary: Iterable[str],
+    vocabulary: Mapping[str, Iterable[str]],
     names: dict[str, list[str]],
 ) -> None:
     """What the search worker reads: the terms and each language's stop words, and the site's
@@ -293,13 +304,14 @@ def write_search_data(
     target = site_dir / READERS_WORDS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(readers_words, separators=(",", ":")), encoding="utf-8")
-    by_letter: dict[str, list[str]] = {}
-    for word in vocabulary:
-        by_letter.setdefault(word[0], []).append(word)
-    folder = site_dir / WORDS_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for letter, words in by_letter.items():
-        (folder / f"{letter}.txt").write_text(" ".join(words), encoding="utf-8")
+    for language, language_words in vocabulary.items():
+        by_letter: dict[str, list[str]] = {}
+        for word in language_words:
+            by_letter.setdefault(word[0], []).append(word)
+        folder = site_dir / words_folder(language)
+        folder.mkdir(parents=True, exist_ok=True)
+        for letter, words in by_letter.items():
+            (folder / f"{letter}.txt").write_text(" ".join(words), encoding="utf-8")
     names_by_letter: dict[str, dict[str, list[str]]] = {}
     for name, pages in sorted(names.items()):
         names_by_letter.setdefault(name[0], {})[name] = pages

@@ -20,6 +20,7 @@ from healthsite.translations.status import (
     check_translations,
     english_path,
 )
+from healthsite.yamlfile import YamlFiles
 
 # How api/pages.json writes each state.
 STATUS_IN_FEED = {
@@ -32,14 +33,18 @@ STATUS_IN_FEED = {
 class BuildTranslations:
     """The translations' status for the build running in this process."""
 
-    def __init__(self) -> None:
+    def __init__(self, files: YamlFiles) -> None:
+        # The session's data files: the checks' parse of them, shared.
+        self.files = files
         self.translations = Translations()
         self._said_no_history = False
 
     def check(self, project_dir: Path, docs_dir: str) -> list[Problem]:
         """Check every translation; the problems that fail the build (also kept,
         in ``translations.problems``)."""
-        self.translations = check_translations(project_dir, docs_dir, report_front_matter=False)
+        self.translations = check_translations(
+            project_dir, docs_dir, report_front_matter=False, yaml_files=self.files
+        )
         if self.translations.no_history and not self._said_no_history:
             log.info(
                 "translations: out-of-date translations are shown without a date, and a "

@@ -36,7 +36,7 @@ from healthsite.content.macrocalls import literal_calls
 from healthsite.content.reviewers import FIELD as REVIEWERS_FIELD
 from healthsite.content.reviewers import LIST_MACRO, reviewer_keys
 from healthsite.pages.frontmatter import MAX_FRONT_MATTER_VALUES
-from healthsite.yamlfile import expanded_size, load_quickly
+from healthsite.yamlfile import YamlFiles, expanded_size, load_quickly
 
 FINGERPRINT_DIGITS = 12
 FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
@@ -75,25 +75,14 @@ TRANSLATED_FIELDS = ("title", "description", "alternative_names", "signs_or_symp
 Wording = dict[str, dict[str, Any]]
 
 
-# A data file's parsed entries by its text: the versions of a page's history
-# mostly share the same data files.
-_data_by_text: dict[tuple[str, str], dict[Any, Any]] = {}
-TEXTS_KEPT = 2_000
-
-
-def _data(text: str | None, data_file: str) -> dict[Any, Any]:
-    """A data file's entries; none if it is missing or not valid YAML (the
-    build's own data checks report that, with its line)."""
+def _data(text: str | None, data_file: str, files: YamlFiles) -> dict[Any, Any]:
+    """A data file's entries, parsed through ``files`` (the one data-file layer,
+    which keeps each version's parse); none if it is missing or not valid YAML
+    (the build's own data checks report that, with its line)."""
     if text is None:
         return {}
-    key = (data_file, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    found = _data_by_text.get(key)
-    if found is None:
-        if len(_data_by_text) >= TEXTS_KEPT:
-            _data_by_text.clear()
-        data = load_quickly(text, LOADERS[data_file])
-        found = _data_by_text[key] = data if isinstance(data, dict) else {}
-    return found
+    data = files.parsed_text(text, data_file, LOADERS[data_file]).data
+    return data if isinstance(data, dict) else {}
 
 
 def english_wording(data: Mapping[Any, Any], data_file: str) -> Wording:
@@ -137,9 +126,13 @@ class DataVersion:
     tooltips: Tooltips
 
     @classmethod
-    def from_texts(cls, texts: Mapping[str, str | None]) -> DataVersion:
-        """From each data file's text (None: the file does not exist)."""
-        data = {name: _data(texts.get(name), name) for name in DATA_FILES}
+    def from_texts(
+        cls, texts: Mapping[str, str | None], files: YamlFiles | None = None
+    ) -> DataVersion:
+        """From each data file's text (None: the file does not exist), parsed
+        through ``files``: the build's (``Session``), or one for this call."""
+        parsed_by = files or YamlFiles()
+        data = {name: _data(texts.get(name), name, parsed_by) for name in DATA_FILES}
         return cls(
             {name: english_wording(entries, name) for name, entries in data.items()},
             Tooltips.of(data[GLOSSARY]),

@@ -39,6 +39,7 @@ from healthsite.translations.record import (
     read_record,
     stamp_command,
 )
+from healthsite.yamlfile import YamlFiles
 
 SPANISH_SUFFIX = ".es.md"
 REMOVED = "translation of a page that no longer exists"
@@ -91,9 +92,13 @@ _fingerprint_at: dict[tuple[str, str], str | None] = {}
 class PageHistory:
     """The fingerprints of English pages at the commits that changed them or their data."""
 
-    def __init__(self, history: GitHistory, docs_dir: str = "docs") -> None:
+    def __init__(
+        self, history: GitHistory, docs_dir: str = "docs", files: YamlFiles | None = None
+    ) -> None:
         self.history = history
         self.docs_dir = docs_dir
+        # Where each version of the data files is parsed (the build's, or this one's).
+        self.files = files or YamlFiles()
         self._changes: dict[tuple[str | None, bool], list[tuple[Version, frozenset[str]]]] = {}
 
     def versions(self, english: str, *, first_parent: bool = True) -> list[Version]:
@@ -116,7 +121,8 @@ class PageHistory:
         wanted += [(commit, english) for commit in commits]
         texts = iter(self.history.texts(wanted))
         for commit in data_wanted:
-            _data_at[commit] = DataVersion.from_texts({name: next(texts) for name in DATA_FILES})
+            texts_then = {name: next(texts) for name in DATA_FILES}
+            _data_at[commit] = DataVersion.from_texts(texts_then, self.files)
         for commit, text in zip(commits, texts, strict=True):
             page = None if text is None else fingerprint(text, _data_at[commit])
             _fingerprint_at[commit, english] = page
@@ -224,6 +230,7 @@ def check_translations(
     history: GitHistory | None = None,
     today: dt.date | None = None,
     report_front_matter: bool = True,
+    yaml_files: YamlFiles | None = None,
 ) -> Translations:
     """The status of every English page's translation, and the problems.
 
@@ -231,18 +238,22 @@ def check_translations(
     pages' front matter check reports (record.py, ``read_record``). A Spanish
     page with no English page is reported here in any case: the i18n plugin
     leaves such a file out of the build, so nothing else reads it.
+
+    ``yaml_files`` parses the data files, now and in history: the build's
+    (``Session``), whose parse of the files on disk the checks made already.
     """
     day = today or dt.date.today()
+    parsed_by = yaml_files or YamlFiles()
     git = history or GitHistory(project_dir)
     usable = git if git.unavailable is None else None
-    pages = PageHistory(git, docs_dir) if usable else None
+    pages = PageHistory(git, docs_dir, parsed_by) if usable else None
     files = sorted(
         path.relative_to(project_dir).as_posix() for path in (project_dir / docs_dir).rglob("*.md")
     )
     spanish_files = {name for name in files if name.endswith(SPANISH_SUFFIX)}
     english_files = [name for name in files if name not in spanish_files]
     data_texts = {name: _read(project_dir / name) for name in DATA_FILES}
-    data = DataVersion.from_texts(data_texts)
+    data = DataVersion.from_texts(data_texts, parsed_by)
     data_key = hashlib.sha256(json.dumps(data_texts, sort_keys=True).encode()).hexdigest()
     result = Translations()
     result.problems += [

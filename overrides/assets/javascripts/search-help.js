@@ -6,7 +6,8 @@
  *   says so for each query it answers (search-readers.js, on the
  *   "healthsite-search-answers" channel: Material keeps its worker to itself).
  * - When the words suggest danger (self-harm, an overdose, chest pain, not
- *   being able to breathe), the 911 and 988 line, whatever the results.
+ *   being able to breathe), the 911 and 988 line first, whatever the
+ *   results, and the kind note under it.
  *
  * Both notes are in the page, hidden (overrides/partials/search.html); this
  * script shows and hides them, and lets the Tab key reach their links: from
@@ -34,6 +35,7 @@
         "(hurt|harm|cut)(ting)? my ?self",
         "end(ing)? (it all|my life)",
         "want(ed)? to die",
+        "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
         "poison(ed|ing)?",
@@ -74,11 +76,20 @@
 
   function update() {
     const typed = normalize(box.value)
-    emergency.hidden = typed === "" || !DANGER.test(typed)
+    const danger = typed !== "" && DANGER.test(typed)
+    emergency.hidden = !danger
     emergency.dataset.query = typed
     if (typed === "") {
       noAnswer.hidden = true
       noAnswer.dataset.query = ""
+    } else if (danger) {
+      // Words of danger: the 911 and 988 line first, and under it, whatever
+      // the results, the A to Z and "When to get help". No page here is about
+      // self-harm, an overdose or chest pain, and the pages that hold such
+      // words mostly hold them by chance ("thinking" and "ending" are on many
+      // pages), so they are not an answer to a frightened reader.
+      noAnswer.hidden = false
+      noAnswer.dataset.query = typed
     } else if (answered.query === typed) {
       noAnswer.hidden = answered.complete
       noAnswer.dataset.query = typed

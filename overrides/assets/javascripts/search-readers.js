@@ -79,9 +79,13 @@ function loadReadersWords() {
   return readersWords
 }
 
-// The site's words that start with `letter` (search/words/<letter>.txt; none: no file).
-function wordsStartingWith(letter) {
-  return fetchOnce(wordFiles, `search/words/${letter}.txt`, async response =>
+// The words of `language`'s pages that start with `letter`
+// (search/words/<letter>.txt for English, search/words/<language>/<letter>.txt
+// for another: words_folder in readers_words.py; none: no file). Per language:
+// "nortriptilyne" went to the Spanish pages' "nortriptilina".
+function wordsStartingWith(letter, language) {
+  const folder = language === "en" ? "search/words" : `search/words/${language}`
+  return fetchOnce(wordFiles, `${folder}/${letter}.txt`, async response =>
     response.ok ? (await response.text()).split(" ") : []
   )
 }
@@ -222,12 +226,15 @@ function termFor(typed, terms, stems) {
 // lacks, it answers for a shorter one: "amitriptylene" found every page for "a").
 // `correct`: false for a word the data file has other words for ("shots"),
 // which must not become a near word of the site ("shows").
-async function siteWordFor(word, correct) {
+async function siteWordFor(word, correct, language) {
   if (word.length < CHECKED_LETTERS || !/^[a-z]+$/.test(word)) return word
-  const words = await wordsStartingWith(word[0])
+  const words = await wordsStartingWith(word[0], language)
   if (siteHas(words, word)) return word
   if (!correct || word.length < CORRECTED_LETTERS) return null
-  return nearest(word, words)?.word ?? null
+  // Only to a word as long: a short word is no misspelling's answer ("gout"
+  // became "got", on every page, and the help note stayed hidden).
+  const long = words.filter(site => site.length >= CORRECTED_LETTERS)
+  return nearest(word, long)?.word ?? null
 }
 
 // Whether the site's `words` hold `word`, a word it starts, or another form of it.
@@ -269,7 +276,7 @@ async function termSpelling(word, readers, language) {
   ) {
     return word
   }
-  const words = await wordsStartingWith(word[0])
+  const words = await wordsStartingWith(word[0], language)
   if (siteHas(words, word)) return word
   const oneWordTerms = Object.keys(terms).filter(term => term[0] === word[0] && !term.includes(" "))
   const term = nearest(word, oneWordTerms)
@@ -278,13 +285,13 @@ async function termSpelling(word, readers, language) {
 }
 
 // The alternatives of each concept as Pagefind should be asked them.
-async function searchableConcepts(concepts) {
+async function searchableConcepts(concepts, language) {
   return Promise.all(
     concepts.map(async concept => {
       const alternatives = await Promise.all(
         concept.alternatives.map(async words =>
           words === concept.typed && !words.includes(" ")
-            ? siteWordFor(words, concept.alternatives.length === 1)
+            ? siteWordFor(words, concept.alternatives.length === 1, language)
             : words
         )
       )
@@ -514,7 +521,7 @@ export async function answer(module, query, isLatest, language = "en") {
   if (words.length === 0) return { items: [] }
   const readers = await loadReadersWords()
   const spelled = await Promise.all(words.map(word => termSpelling(word, readers, language)))
-  const concepts = await searchableConcepts(conceptsOf(spelled, readers, language))
+  const concepts = await searchableConcepts(conceptsOf(spelled, readers, language), language)
   const [{ pages: found, known, holding }, named, total] = await Promise.all([
     pagesFound(module, concepts, language),
     pagesNamed(concepts),
