@@ -7,13 +7,14 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import nltk
 import pyphen
 import pytest
 import yaml
 
-from healthsite.checks import readability
+from healthsite.checks import readability, textscores
 from healthsite.pages.frontmatter import read_front_matter
 from tests.sitebuild import ROOT, Build, build, builds_site, copy_project
 
@@ -171,6 +172,21 @@ def test_cutting_out_the_references_leaves_the_same_prose_on_every_page(
     html = f"<p>Before <em>x</em>{references}After.</p><p>Next.</p>"
     assert readability.prose_blocks(html) == _parsed_blocks(html)
     assert readability.prose_blocks(html) == ["Before x", "After.", "Next."]
+
+
+def test_citation_marks_are_set_aside_unread_with_the_same_prose() -> None:
+    """A citation mark is replaced by a bare ``<sup></sup>`` before reading
+    (half the tags of a cited page): the blocks are still html.parser's, and
+    the text either side stays apart, so an entity cut by a mark reads as
+    html.parser reads it."""
+    mark = (
+        '<sup class="citation-mark--next" id="fnref2:x">'
+        '<a class="footnote-ref" href="#fn:x">2</a></sup>'
+    )
+    html = f"<p>Fish &amp{mark}; chips{mark}.</p><ul><li>One<sup>3</sup></li></ul>"
+    assert "fnref" not in readability.SUPERSCRIPT.sub(readability.BARE_SUPERSCRIPT, html)
+    assert readability.prose_blocks(html) == _parsed_blocks(html)
+    assert readability.prose_blocks(html) == ["Fish &; chips.", "One"]
 
 
 def _write_hard_page(project: Path, page_type: str, front_matter_extra: str = "") -> Path:
@@ -332,6 +348,7 @@ def test_make_readability_prints_a_table(project: Path) -> None:
         "The pain spread to a new area of the leg. It's worse at night, isn't it? Don't stop.",
         HARD_PROSE,
         'CRPS-1 and CRPS-2 differ. 26.2 per 100,000 people. (Rarely) "quoted" words; yes!',
+        "You're sure they'll come; we've said 'maybe' and I'd go. Ok. The dogs' bowls'?",
     ],
 )
 def test_scores_are_textstats_to_the_last_bit(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -349,3 +366,62 @@ def test_scores_are_textstats_to_the_last_bit(monkeypatch: pytest.MonkeyPatch, t
     counts = readability._syllables.counts(text)
     assert flesch_kincaid_grade(counts) == textstat.flesch_kincaid_grade(text)
     assert smog_index(counts) == textstat.smog_index(text)
+    words_kept = type(textstat.textstat)()
+    words_kept.set_rm_apostrophe(False)
+    assert textscores.list_words(text) == words_kept.remove_punctuation(text).split()
+    assert textscores.count_sentences(text) == textstat.sentence_count(text)
+
+
+def _textstat_with_our_dictionary(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """textstat's public functions, its CMU dictionary the one the build reads
+    (it would fetch its own from nltk's downloads)."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    monkeypatch.setattr(_count_syllables, "get_cmudict", readability._cmu_dictionary)
+    return textstat
+
+
+def test_counts_and_scores_are_textstats_on_every_built_page(
+    built_site: Build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build counts words and sentences with textstat's rules written out
+    (healthsite/checks/textscores.py says why): on every built page's prose, in
+    both languages, the words, the sentence count and both English scores are
+    textstat's own."""
+    textstat = _textstat_with_our_dictionary(monkeypatch)
+    words_kept = type(textstat.textstat)()
+    words_kept.set_rm_apostrophe(False)  # as textstat's formulas read words
+    articles = {
+        path.relative_to(built_site.site_dir).as_posix(): found.group(0)
+        for path in sorted(built_site.site_dir.rglob("*.html"))
+        if (found := ARTICLE.search(path.read_text(encoding="utf-8")))
+    }
+    spanish = [path for path in articles if path.startswith("es/")]
+    assert len(articles) - len(spanish) >= len(SCORED_PAGES)
+    assert len(spanish) >= len(SCORED_PAGES)
+    for path, article in articles.items():
+        text = readability.DECIMAL_POINT.sub("", " ".join(readability.prose_sentences(article)))
+        assert textscores.list_words(text) == words_kept.remove_punctuation(text).split(), path
+        assert textscores.count_sentences(text) == textstat.sentence_count(text), path
+        if path not in spanish:
+            counts = readability._syllables.counts(text)
+            assert textscores.flesch_kincaid_grade(counts) == textstat.flesch_kincaid_grade(text)
+            assert textscores.smog_index(counts) == textstat.smog_index(text), path
+
+
+def test_the_build_imports_neither_textstat_nor_nltk() -> None:
+    """textstat imports nltk (0.35 s or more), which the build never uses."""
+    checked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, hooks, healthsite.build.state; "
+            "print(sorted({'textstat', 'nltk'} & set(sys.modules)))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert checked.stdout.strip() == "[]"

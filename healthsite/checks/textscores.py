@@ -7,14 +7,24 @@ words and sentences again. That was most of the readability check's time
 (benchmarks/README.md). Here a page's text is split once, its sentences
 counted once for both scores, and each distinct word's syllables counted once
 per process (so ``mkdocs serve`` does not count them again), with textstat's
-own public functions (``remove_punctuation``, ``sentence_count``) and rule:
-the first pronunciation in the CMU dictionary, else Pyphen's hyphenation
-points plus one. Only textstat's public API is used: its private modules
-(``textstat.backend...``) may change in any release.
+rule: the first pronunciation in the CMU dictionary, else Pyphen's
+hyphenation points plus one.
+
+Its punctuation removal and sentence count are textstat's too, written out
+here (two regular expressions and a count, as textstat 0.7.13 has them)
+rather than called. Issue 21 asked for textstat's public API if its cost at
+1,000 pages stays within the build goals; it does not. The build was 1.29
+times Material's by CPU for a goal of 1.25, and textstat's
+``sentence_count`` (a cached call per sentence, and two regular expressions
+compiled from strings on each) took 0.9 ms a page, against 0.4 ms here. And
+``import textstat`` imports nltk, which the project never uses, in every
+build (0.35 to 0.8 s, benchmarks/README.md). So the build does not import
+textstat at all; the tests do, and compare these counts and both scores with
+textstat's public functions on every built page (tests/test_readability.py),
+so a textstat release that changes its rules fails there first.
 
 The scores are textstat's, to the last bit: the same words, the same counts
-and the same arithmetic in the same order (tests/test_readability.py compares
-them with textstat's public functions on awkward text).
+and the same arithmetic in the same order.
 textstat-rs, a Rust port, was measured and not chosen: it disagreed with
 textstat on 4 of our 14 pages (SMOG by up to 0.14) and on single sentences by
 up to 2.4 grades.
@@ -22,11 +32,10 @@ up to 2.4 grades.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import textstat
 from pyphen import Pyphen
 
 # textstat's default language (Textstatistics.__lang).
@@ -36,24 +45,36 @@ POLYSYLLABLE = 3
 # A bound on the words remembered, far above a library's vocabulary.
 WORDS_KEPT = 200_000
 
+# textstat's ``remove_punctuation`` with apostrophes kept (``set_rm_apostrophe
+# (False)``, as its formulas read words): an apostrophe is dropped unless it
+# starts an English contraction's ending, then everything but word characters,
+# spaces and apostrophes (textstat.backend.transformations, 0.7.13).
+NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat's sentences (textstat.backend.counts.count_sentences).
+SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# textstat does not count a "sentence" of one or two words.
+SHORTEST_SENTENCE = 3
 
-# textstat's public object, as its formulas read words: apostrophes kept
-# (the shared ``textstat.textstat`` drops them by default, and may be set by
-# anyone; this one is ours).
-_WORDS = type(textstat.textstat)()
-_WORDS.set_rm_apostrophe(False)
+
+def remove_punctuation(text: str) -> str:
+    """textstat's ``remove_punctuation(text)``, apostrophes of contractions kept."""
+    return PUNCTUATION.sub("", NON_CONTRACTION_APOSTROPHE.sub("", text))
 
 
 def list_words(text: str, *, lowercase: bool = False) -> list[str]:
     """textstat's words: its punctuation removed, split at spaces."""
-    words: str = _WORDS.remove_punctuation(text)
+    words = remove_punctuation(text)
     return (words.lower() if lowercase else words).split()
 
 
 def count_sentences(text: str) -> int:
-    """textstat's sentences (one or two words are not a sentence)."""
-    sentences: int = _WORDS.sentence_count(text)
-    return sentences
+    """textstat's ``sentence_count``: one or two words are not a sentence."""
+    if not text:
+        return 0
+    sentences = SENTENCE.findall(text)
+    short = sum(1 for sentence in sentences if len(list_words(sentence)) < SHORTEST_SENTENCE)
+    return max(1, len(sentences) - short)
 
 
 @dataclass(frozen=True)
@@ -105,20 +126,29 @@ class SyllableCounter:
             )
         return count
 
+    def _known(self, known: dict[str, int], words: list[str], count: Callable[[str], int]) -> None:
+        """Every one of ``words`` in ``known``, each new one counted once."""
+        new = set(words).difference(known)
+        if len(known) + len(new) > WORDS_KEPT:
+            known.clear()
+            new = set(words)
+        for word in new:
+            known[word] = count(word)
+
     def counts(self, text: str) -> TextCounts:
         # textstat's punctuation removed once: list_words(text, lowercase=True)
         # is the same text, lowercased, split.
-        without_punctuation: str = _WORDS.remove_punctuation(text)
+        without_punctuation = remove_punctuation(text)
         words = without_punctuation.split()
-        # Each distinct word looked up once per page, times how often it occurs:
-        # the same whole-number sums, with a third of the calls.
-        syllables = sum(
-            self.lower_word(word) * times
-            for word, times in Counter(without_punctuation.lower().split()).items()
-        )
-        polysyllables = sum(
-            times for word, times in Counter(words).items() if self.word(word) >= POLYSYLLABLE
-        )
+        lower_words = without_punctuation.lower().split()
+        # Each distinct word counted once (per process), then the page's
+        # words summed by C loops (map, sum) over the known counts: the same
+        # whole-number sums as textstat's word-by-word loops.
+        self._known(self._lower, lower_words, self._count)
+        syllables = sum(map(self._lower.__getitem__, lower_words))
+        self._known(self._word, words, self.word)
+        # POLYSYLLABLE <= count, word by word: True counts 1.
+        polysyllables = sum(map(POLYSYLLABLE.__le__, map(self._word.__getitem__, words)))
         return TextCounts(count_sentences(text), len(words), syllables, polysyllables)
 
 
