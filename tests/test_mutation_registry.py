@@ -108,6 +108,30 @@ def test_a_source_written_wrongly_is_named_with_its_line(
     assert problems[0].startswith(expected), problems
 
 
+@pytest.mark.parametrize(
+    ("key", "shown", "read_as"),
+    [
+        ("2023-01-23", "2023-01-23", "a date"),
+        ("false", "false", "true or false"),
+        ("no", "false", "true or false"),
+        ("2008", "2008", "a number"),
+        ("1.5", "1.5", "a number"),
+        ("~", "null", "empty"),
+    ],
+)
+def test_a_key_yaml_does_not_read_as_text_is_named_on_its_line(
+    tmp_path: Path, key: str, shown: str, read_as: str
+) -> None:
+    """Before, such a key was turned into text and accepted, and a date key
+    then stopped the build with a traceback in mkdocs-macros."""
+    registry, problems = load(tmp_path, "review:\n" + SOURCE + f"{key}:\n" + SOURCE, "{}\n")
+    assert problems == [
+        f"data/sources.yml:8: {shown}: YAML reads this key as {read_as}, not as text; "
+        "expected a key that starts with a letter, such as kemler2008 (or the key in quotes)"
+    ]
+    assert list(registry.sources) == ["review"]
+
+
 def test_an_empty_entry_is_told_every_field_it_needs(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "review:\n", "{}\n")
     assert [problem.split(": ")[1] for problem in problems] == [

@@ -166,8 +166,11 @@ def validate_entries(
     entries: dict[str, Model] = {}
     problems: list[Problem] = []
     for key, body in raw.items():
+        if not isinstance(key, str):
+            problems.append(_key_not_text(key, data_file.shown_as, line_of(lines, (key,))))
+            continue
         try:
-            entries[str(key)] = model.model_validate(body or {})
+            entries[key] = model.model_validate(body or {})
         except ValidationError as error:
             problems.extend(
                 problems_from(
@@ -180,6 +183,32 @@ def validate_entries(
                 )
             )
     return entries, problems
+
+
+def _key_not_text(key: object, shown_as: str, line: int | None) -> Problem:
+    """An entry's key that YAML reads as something other than text.
+
+    ``2023-01-23`` is read as a date, ``no`` or ``false`` as false, ``2008`` as
+    a number: such a key can be no source, term or reviewer a page names, and
+    a date key stopped the build with a traceback in mkdocs-macros (found by
+    tests/test_fuzz_inputs.py).
+    """
+    read_as = {bool: "true or false", dt.date: "a date", dt.datetime: "a date and time"}
+    kind = read_as.get(type(key), "a number" if isinstance(key, int | float) else "empty")
+    return Problem(
+        shown_as,
+        line,
+        problem_field((_as_written(key),)),
+        f"YAML reads this key as {kind}, not as text; expected a key that starts "
+        "with a letter, such as kemler2008 (or the key in quotes)",
+    )
+
+
+def _as_written(key: object) -> str:
+    """A key YAML did not read as text, as the editor would have typed it."""
+    if key is None:
+        return "null"
+    return str(key).lower() if isinstance(key, bool) else str(key)
 
 
 def _statistics_against_sources(
