@@ -187,6 +187,22 @@ def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
     )
 
 
+def test_a_source_key_read_as_a_date_fails_with_its_line(project: Path) -> None:
+    """mkdocs-macros, which gets the sources too, stopped with a traceback."""
+    data = project / "data" / "sources.yml"
+    text = data.read_text() + "2023-01-23:\n  title: A page\n"
+    data.write_text(text)
+    result = build(project)
+    assert "Traceback" not in result.output
+    assert_lists(
+        result,
+        "Invalid data files",
+        f"data/sources.yml:{len(text.splitlines()) - 1}: 2023-01-23: YAML reads this key as a "
+        "date, not as text; expected a key that starts with a letter, such as kemler2008 "
+        "(or the key in quotes)",
+    )
+
+
 def test_missing_data_file_fails_with_its_path(project: Path) -> None:
     (project / "data" / "statistics.yml").unlink()
     result = build(project)
