@@ -153,9 +153,13 @@ class Registry:
 
 
 def validate_entries(
-    model: type[Model], data_file: DataFile
+    model: type[Model], data_file: DataFile, *, names_its_keys: bool = False
 ) -> tuple[dict[str, Model], list[Problem]]:
-    """Each top-level entry of ``data_file`` as ``model``, and every mistake in them."""
+    """Each top-level entry of ``data_file`` as ``model``, and every mistake in them.
+
+    A key that YAML reads as something other than text is named here, unless
+    the caller ``names_its_keys`` with a stricter rule of its own (reviewers).
+    """
     try:
         raw, lines = data_file.read()
     except InvalidYamlError as error:
@@ -166,11 +170,11 @@ def validate_entries(
     entries: dict[str, Model] = {}
     problems: list[Problem] = []
     for key, body in raw.items():
-        if not isinstance(key, str):
+        if not isinstance(key, str) and not names_its_keys:
             problems.append(_key_not_text(key, data_file.shown_as, line_of(lines, (key,))))
             continue
         try:
-            entries[key] = model.model_validate(body or {})
+            entries[str(key)] = model.model_validate(body or {})
         except ValidationError as error:
             problems.extend(
                 problems_from(

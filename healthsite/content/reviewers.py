@@ -303,7 +303,7 @@ def load_reviewers(
                 "is missing; expected the registry of reviewers that pages name in reviewed_by",
             )
         ]
-    entries, problems = validate_entries(ReviewerEntry, data_file)
+    entries, problems = validate_entries(ReviewerEntry, data_file, names_its_keys=True)
     problems += _bad_keys(data_file)
     return Reviewers(entries, data_file.shown_as), problems
 
