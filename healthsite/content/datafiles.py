@@ -26,7 +26,7 @@ from healthsite.content.reviewers import REVIEWERS_FILE, REVIEWERS_LOADER, Revie
 from healthsite.content.warning_signs import WarningSign
 from healthsite.i18n.interface import INTERFACE_FILE
 from healthsite.problems import Problem
-from healthsite.yamlfile import YamlFiles
+from healthsite.yamlfile import ParsedYaml, YamlFiles
 
 HERE = "healthsite/content/datafiles.py"
 
@@ -122,7 +122,7 @@ DATA_FILES: tuple[Declared, ...] = (
         "the registry of reviewers that pages name in reviewed_by",
         ReviewerEntry,
         (
-            "healthsite.content.reviewers.load_reviewers",
+            "healthsite.content.reviewers.reviewers_from",
             "healthsite.content.reviewers.check_reviewers",
             "healthsite.content.reviewers.translation_problems",
             "healthsite.content.reviewers.Reviewers.page_list",
@@ -176,3 +176,15 @@ def missing_files(found: dict[str, DataFile]) -> list[Problem]:
         for declared in DATA_FILES
         if declared.required and not found[declared.name].path.is_file()
     ]
+
+
+def as_read(found: dict[str, DataFile]) -> dict[str, ParsedYaml | None]:
+    """Each data file as this build reads it (``DataFile.parsed``); None for a
+    file that does not exist."""
+    read: dict[str, ParsedYaml | None] = {}
+    for name, data_file in found.items():
+        try:
+            read[name] = data_file.parsed
+        except FileNotFoundError:
+            read[name] = None
+    return read

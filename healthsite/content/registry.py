@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
 from healthsite.validation import PlainText, problems_from
-from healthsite.yamlfile import InvalidYamlError, KeyPath, YamlFiles, line_of
+from healthsite.yamlfile import InvalidYamlError, KeyPath, ParsedYaml, YamlFiles, line_of
 
 Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
@@ -130,16 +131,28 @@ class Statistic(BaseModel):
 class DataFile:
     """A data file as found on disk and as named in messages, parsed through
     ``files``: the build's, kept for the process (``Session``), so that every
-    reader of the file in every build shares one parse while it is unchanged."""
+    reader of the file in every build shares one parse while it is unchanged.
+
+    Read from disk once, on first use: the build makes its data files anew
+    for each build (healthsite/content/datafiles.py), so each build reads
+    each file once, and its checks, its macros and the choice of what a
+    ``mkdocs serve --dirty`` rebuild renders (healthsite/i18n/rebuilds.py)
+    all see the same bytes, even when the file is saved during the build.
+    """
 
     path: Path
     shown_as: str
     loader: type[yaml.SafeLoader] = yaml.SafeLoader
     files: YamlFiles = field(default_factory=YamlFiles, compare=False, repr=False)
 
+    @cached_property
+    def parsed(self) -> ParsedYaml:
+        """The file as this object first read it; ``FileNotFoundError`` if missing."""
+        return self.files.parsed(self.path, self.shown_as, self.loader)
+
     def read(self) -> tuple[Any, Mapping[KeyPath, int]]:
         """Its data and the line of each key; ``InvalidYamlError`` if it is not valid YAML."""
-        return self.files.parsed(self.path, self.shown_as, self.loader).read()
+        return self.parsed.read()
 
 
 @dataclass(frozen=True)

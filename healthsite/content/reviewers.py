@@ -293,7 +293,11 @@ def load_reviewers(
     project_dir: Path, files: YamlFiles | None = None
 ) -> tuple[Reviewers, list[Problem]]:
     """Validate the reviewers file; return the usable reviewers and every problem."""
-    data_file = reviewers_file(project_dir, files)
+    return reviewers_from(reviewers_file(project_dir, files))
+
+
+def reviewers_from(data_file: DataFile) -> tuple[Reviewers, list[Problem]]:
+    """The usable reviewers of ``data_file`` (the build's), and every problem."""
     if not data_file.path.is_file():
         return Reviewers({}, REVIEWERS_FILE), [
             Problem(
