@@ -237,6 +237,21 @@ def test_a_build_reads_each_data_file_once_and_keeps_what_it_read(
         check_data_files(config, session)
 
 
+def test_the_build_names_a_reviewer_key_by_the_reviewers_own_rule(checkout_copy: Path) -> None:
+    """The table's row for data/reviewers.yml carries its key rule, which the
+    build checks it by (healthsite/content/datafiles.py)."""
+    path = checkout_copy / "data" / "reviewers.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "Dr_Lee: {}\n", encoding="utf-8")
+    config = load_config(config_file=str(checkout_copy / "mkdocs.yml"))
+    with pytest.raises(PluginError) as raised:
+        check_data_files(config, Session())
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert (
+        f"data/reviewers.yml:{line}: Dr_Lee: is not a usable key; expected lower-case letters, "
+        "digits and hyphens, e.g. asha-patel"
+    ) in str(raised.value)
+
+
 DATA_IN_A_TEMPLATE = "\nData: {{ sources.harden2010.year }}, {{ stats.olmsted_incidence.value }}.\n"
 
 

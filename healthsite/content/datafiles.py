@@ -21,8 +21,13 @@ import yaml
 from pydantic import BaseModel
 
 from healthsite.content.glossary import Term
-from healthsite.content.registry import DataFile, Source, Statistic
-from healthsite.content.reviewers import REVIEWERS_FILE, REVIEWERS_LOADER, ReviewerEntry
+from healthsite.content.registry import DataFile, KeyRule, Source, Statistic, text_key
+from healthsite.content.reviewers import (
+    REVIEWERS_FILE,
+    REVIEWERS_LOADER,
+    ReviewerEntry,
+    reviewer_key,
+)
 from healthsite.content.warning_signs import WarningSign
 from healthsite.i18n.interface import INTERFACE_FILE
 from healthsite.problems import Problem
@@ -51,9 +56,11 @@ class Declared:
     # The build stops when it is missing (else its loader says what to do).
     required: bool = False
     loader: type[yaml.SafeLoader] = yaml.SafeLoader
+    # What each entry's key must be, and what an editor is told when it is not.
+    keys: KeyRule = text_key
 
     def in_project(self, project_dir: Path, files: YamlFiles) -> DataFile:
-        return DataFile(project_dir / self.path, self.path, self.loader, files)
+        return DataFile(project_dir / self.path, self.path, self.loader, files, self.keys)
 
 
 DATA_FILES: tuple[Declared, ...] = (
@@ -130,6 +137,7 @@ DATA_FILES: tuple[Declared, ...] = (
             "healthsite.translations.fingerprint.fingerprint",
         ),
         loader=REVIEWERS_LOADER,
+        keys=reviewer_key,
     ),
     Declared(
         "interface",
