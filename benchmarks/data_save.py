@@ -39,10 +39,17 @@ VALUE = "  value: 5.46\n"
 ENGLISH_CLAIM = "about {} people in every 100,000"
 SPANISH_CLAIM = "unas {} de cada 100,000"
 DIRTY = ("--dirty",)
+# A rebuild of every page of both languages at 1,000 pages each took over
+# 15 minutes at a load of 22 to 27 on two cores: wait up to an hour.
+REBUILD_TIMEOUT_S = 3600.0
 
 
 def measure(
-    project_dir: Path, source: str, translation: str | None, saves: int
+    project_dir: Path,
+    source: str,
+    translation: str | None,
+    saves: int,
+    rebuild_timeout_s: float = REBUILD_TIMEOUT_S,
 ) -> list[tuple[str, RebuildRun]]:
     """Serve ``project_dir`` with ``--dirty`` and save a new figure ``saves``
     times: each figure and its save, timed."""
@@ -61,7 +68,8 @@ def measure(
         for figure in figures
     ]
     try:
-        runs = timed_saves(project_dir / "mkdocs.yml", source, DIRTY, planned)
+        config = project_dir / "mkdocs.yml"
+        runs = timed_saves(config, source, DIRTY, planned, rebuild_timeout_s)
     finally:
         path.write_text(original, encoding="utf-8")
     return list(zip(figures, runs, strict=True))
@@ -104,6 +112,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--saves", type=int, default=3, help="saves of data/statistics.yml")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     parser.add_argument("--workdir", type=Path, help="keep the corpus here (default: temporary)")
+    parser.add_argument(
+        "--timeout-s",
+        type=float,
+        default=REBUILD_TIMEOUT_S,
+        help="the longest wait for one rebuild, in seconds",
+    )
     return parser.parse_args(argv)
 
 
@@ -115,7 +129,11 @@ def main(argv: list[str]) -> int:
         workdir = args.workdir or Path(temporary)
         corpus = make_corpus(workdir / f"n{args.pages}", args.pages, plain=False)
         saves = measure(
-            corpus.project_dir, corpus.edited_page, corpus.edited_translation, args.saves
+            corpus.project_dir,
+            corpus.edited_page,
+            corpus.edited_translation,
+            args.saves,
+            args.timeout_s,
         )
         text = report(saves, args.pages, corpus.total_pages, command)
     sys.stdout.write(text)

@@ -10,6 +10,7 @@ set size) are the child's own, read from ``os.wait4``:
 from __future__ import annotations
 
 import io
+import logging
 import os
 import queue
 import re
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.translations.status import SPANISH_SUFFIX
+
+log = logging.getLogger("benchmarks.measure")
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -263,15 +266,20 @@ def serve_rebuilds(
 
 
 def timed_saves(
-    config_file: Path, source: str, options: tuple[str, ...], saves: Sequence[Save]
+    config_file: Path,
+    source: str,
+    options: tuple[str, ...],
+    saves: Sequence[Save],
+    rebuild_timeout_s: float = SERVE_TIMEOUT_S,
 ) -> list[RebuildRun]:
     """Start ``mkdocs serve`` with ``options``, open the page written from
     ``source`` (its path under docs/) as a browser would, and make each save in
-    turn, timing it to the reload and to the page served after it."""
+    turn, timing it to the reload and to the page served after it (each logged
+    as it is timed: a later save that fails loses none)."""
     session = ServeSession(config_file, options)
     runs = []
     try:
-        session.wait_for(SERVING)
+        session.wait_for(SERVING, timeout_s=rebuild_timeout_s)  # the first build
         # "Serving on http://127.0.0.1:PORT/site/": the site's path comes from site_url.
         served = next(SERVED_AT.search(line) for line in reversed(session.log) if SERVING in line)
         site_url = served.group(1).rstrip("/") if served else session.base_url
@@ -287,7 +295,7 @@ def timed_saves(
             save.path.write_text(save.text, "utf-8")
             started = session.wait_for(REBUILD_START)
             first_line = len(session.log)
-            done = session.wait_for(REBUILD_DONE)
+            done = session.wait_for(REBUILD_DONE, timeout_s=rebuild_timeout_s)
             reloaded = browser.wait()
             cpu_after = session.cpu_s()
             updated = save.shown in browser.page()
@@ -309,6 +317,7 @@ def timed_saves(
                     (load_before, os.getloadavg()[0]),
                 )
             )
+            log.info("save %d of %d: %s", len(runs), len(saves), runs[-1])
     finally:
         session.stop()
     return runs
