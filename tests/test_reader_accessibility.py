@@ -90,6 +90,27 @@ def test_color_toggle_tooltip_is_readable_when_shown(
     assert not violations, "\n".join(violations)
 
 
+# A paragraph a reader can read, then the same one turned pale.
+CONTRAST_HTML = """<!doctype html><html lang="en"><head><title>Contrast</title></head>
+<body><main><p id="text" style="color: #000; background: #fff">Readable text</p></main></body>
+</html>"""
+
+
+def test_a_second_axe_run_on_one_load_sees_what_changed(chromium: Browser) -> None:
+    """axe is put into a page once per load (tests/browser.py), and the scheme
+    test above runs it twice on one load: the second run still reads the page
+    as it is then, so a problem that appears after the first run is named."""
+    page = chromium.new_page()
+    page.set_content(CONTRAST_HTML)
+    before = wcag_violations(page)
+    page.evaluate("() => { document.getElementById('text').style.color = '#eee'; }")
+    after = wcag_violations(page)
+    page.close()
+    assert before == []
+    assert len(after) == 1, after
+    assert after[0].startswith("color-contrast "), after
+
+
 @pytest.fixture(scope="module")
 def desktop(chromium: Browser) -> Iterator[BrowserContext]:
     """One browser context for the module: a new one per page costs a second or more."""
