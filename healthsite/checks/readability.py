@@ -458,10 +458,13 @@ def check_page(
     """Score one page, log its scores at INFO, and return its problems.
 
     ``lines`` maps its front matter to the file's lines; ``scores`` keeps the
-    scores of HTML seen before (a ``ScoresByHtml``).
+    scores of HTML seen before (a ``ScoresByHtml``, under ``mkdocs serve``);
+    without it the page is scored afresh.
     """
     limit, problems = page_limit(meta, shown_as, lines)
-    result = PageReadability(shown_as, (scores or ScoresByHtml(score))(html), limit)
+    result = PageReadability(
+        shown_as, scores(html) if scores else score(prose_sentences(html)), limit
+    )
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,
