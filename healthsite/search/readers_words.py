@@ -126,9 +126,14 @@ def normalize(text: str) -> str:
     # Lowercasing before the marks are dropped gives the same text: after NFD
     # no character lowercases to a mark, nor a mark to anything else
     # (tests/test_search_terms.py checks every code point).
+    return " ".join(_normalized_words(text))
+
+
+def _normalized_words(text: str) -> list[str]:
+    """The words of ``normalize(text)``."""
     lower = unicodedata.normalize("NFD", text).lower().replace("'", "")
     ascii_only = lower.encode("ascii", _FOLD_TO_ASCII).decode("ascii")
-    return " ".join(ascii_only.translate(_SPACE_FOR_NOT_WORD).split())
+    return ascii_only.translate(_SPACE_FOR_NOT_WORD).split()
 
 
 @dataclass(frozen=True)
@@ -207,9 +212,9 @@ def load_search_terms(
     return terms, problems
 
 
-def page_words(html: str) -> str:
-    """The normalized text of a page as Pagefind reads it (its tags dropped)."""
-    return normalize(unescape(_TAG.sub(" ", html)))
+def page_words(html: str) -> list[str]:
+    """The normalized words of a page as Pagefind reads it (its tags dropped)."""
+    return _normalized_words(unescape(_TAG.sub(" ", html)))
 
 
 class SiteWords:
@@ -236,8 +241,9 @@ class SiteWords:
         self._phrase_words = tuple((phrase, phrase.split()) for phrase in self._phrases)
 
     def add(self, dest_uri: str, html: str) -> None:
-        text = f" {page_words(html)} "
-        words = self._by_page[dest_uri] = frozenset(text.split())
+        in_order = page_words(html)
+        text = f" {' '.join(in_order)} "
+        words = self._by_page[dest_uri] = frozenset(in_order)
         # A one-word phrase is on the page if it is one of its words (a set
         # lookup). A phrase of several words can only be on it if each of its
         # words is (set lookups again): only those are looked for in the text.
