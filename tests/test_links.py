@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from healthsite.links.changed import changed_pages
-from healthsite.links.check import LinkResult, Outcome, check_site, our_link, page_path
+from healthsite.links.check import (
+    LinkResult,
+    Outcome,
+    check_site,
+    our_link,
+    page_path,
+    results_by_link,
+)
 from healthsite.links.classify import Verdict, classify, final_url, result_text
 from healthsite.links.locate import SourceEntry, sources_by_url
 from healthsite.links.lychee import Row
@@ -407,10 +414,34 @@ def test_lychee_answers_read_as_the_report_words_them() -> None:
     found = Row("https://a.org/t", "p", "ok", "200 OK", 200, (("https://a.org/new", 302),))
     assert classify(found, settings) is Verdict.OK  # a temporary redirect: keep the link
     cached = Row("https://a.org/c", "p", "ok", "OK (cached)", 200, cached=True)
-    assert result_text(cached) == "OK"
+    assert result_text(cached) == "200 OK"
     anchor = Row("file:///s/a#b", "p", "error", "Cannot find fragment", None)
     assert classify(anchor, settings) is Verdict.MISSING_ANCHOR
     doi = Row("https://doi.org/10.1/x", "p", "error", "Rejected status code: 403", 403)
     publisher = (RefusesBots("doi.org", (403,), "bot protection"),)
     assert classify(doi, settings) is Verdict.DEAD
     assert classify(doi, Settings(0, 0, publisher)) is Verdict.REFUSES_BOTS
+
+
+def test_a_dead_link_on_two_pages_reports_what_the_server_said(tmp_path: Path) -> None:
+    # lychee requests a link once per run and answers its other places from the
+    # run's cache ("Error (cached)"), in whichever order the requests end.
+    settings = Settings(server_error_retries=0, backoff_seconds=0)
+    site = tmp_path / "site"
+    (site / "sources").mkdir(parents=True)
+    pages = [str(site / "sources" / "index.html"), str(site / "index.html")]
+    link = "https://a.org/gone"
+    remembered = Row(link, pages[0], "error", "Error (cached)", 410, cached=True)
+    requested = Row(link, pages[1], "error", "Rejected status code: 410 Gone", 410)
+    for rows in ([remembered, requested], [requested, remembered]):
+        (result,) = results_by_link(rows, site, settings)
+        assert (result.verdict, result.result) == (Verdict.DEAD, "410 Gone")
+        assert not result.from_cache  # requested in this run, not an earlier one
+        assert result.pages == {"", "sources/"}
+
+
+def test_an_answer_from_an_earlier_run_is_worded_by_its_status_code() -> None:
+    gone = Row("https://a.org/x", "p", "error", "Error (cached)", 410, cached=True)
+    odd = Row("https://a.org/y", "p", "error", "Error (cached)", 999, cached=True)
+    silent = Row("https://a.org/z", "p", "error", "Error (cached)", None, cached=True)
+    assert [result_text(row) for row in (gone, odd, silent)] == ["410 Gone", "999", "Error"]

@@ -19,6 +19,7 @@ from tests.translationrepo import commit, git
 pytestmark = pytest.mark.xdist_group("translation_build")
 
 NOTICE = re.compile(r'<aside class="translation-outdated-notice".*?</aside>', re.DOTALL)
+REVIEW_BOX = re.compile(r'<aside class="page-review".*?</aside>', re.DOTALL)
 HARD_SPANISH = (
     "La sensibilización central constituye un mecanismo fisiopatológico caracterizado por "
     "la amplificación de la transmisión nociceptiva en las estructuras medulares y "
@@ -51,10 +52,11 @@ def _notice(result: Build, path: str) -> str:
 @pytest.fixture(scope="module")
 @builds_site
 def home_changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The site in git, its English home page changed after its translation."""
+    """The site in git, its English home page changed after its translation and
+    after its last review (20 November 2026; the other pages' files changed before)."""
     project = copy_project(tmp_path_factory.mktemp("home-changed"))
     _in_git(project)
-    _change_english_home(project, "2026-03-01")
+    _change_english_home(project, "2026-12-01")
     return build(project)
 
 
@@ -64,19 +66,36 @@ def test_an_out_of_date_translation_says_so_in_spanish_with_the_date(home_change
     notice = _notice(result, "es/")
     assert "Es posible que esta traducción no esté al día" in notice  # codespell:ignore
     assert (
-        "La página en inglés cambió el 1 de marzo de 2026, después de hacer esta traducción. "
+        "La página en inglés cambió el 1 de diciembre de 2026, después de hacer esta traducción. "
         "Es posible que esta traducción todavía no coincida con ella."  # codespell:ignore
     ) in " ".join(notice.split())
     # The link leads to the English page, from /es/.
     assert '<a href="../" hreflang="en">Lea la página en inglés</a>' in notice
     assert _notice(result, "") == ""  # the English page has none
     # api/pages.json, in both languages, says so too.
-    stale = {"status": "out_of_date", "out_of_date_since": "2026-03-01"}
+    stale = {"status": "out_of_date", "out_of_date_since": "2026-12-01"}
     english = _feed_entry(result, "api/pages.json", "docs/index.md")
     assert english["translations"]["es"].items() >= stale.items()
     spanish = _feed_entry(result, "es/api/pages.json", "docs/index.es.md")
     assert spanish["translation"].items() >= stale.items()
     assert "translations: out-of-date translations are shown without a date" not in result.output
+
+
+def _review_box(result: Build, path: str) -> str:
+    found = REVIEW_BOX.search(result.page(path))
+    assert found, f"{path}: no review box"
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(0)).split())
+
+
+def test_a_page_changed_after_its_review_says_when(home_changed: Build) -> None:
+    assert home_changed.returncode == 0, home_changed.output
+    assert (
+        "Page last reviewed 20 November 2026 Changed after that review 1 December 2026 "
+        "Next review due"
+    ) in _review_box(home_changed, "")
+    # Changed before their reviews: the review date says it all.
+    assert "Changed after" not in _review_box(home_changed, "conditions/crps/")
+    assert "Cambiada después" not in _review_box(home_changed, "es/")
 
 
 def test_a_current_translation_has_no_notice(home_changed: Build) -> None:
@@ -97,6 +116,7 @@ def test_without_history_the_notice_has_no_date_and_the_build_says_why(project: 
     )
     said = "INFO    -  translations: out-of-date translations are shown without a date"
     assert result.output.count(said) == 1
+    assert "Changed after" not in _review_box(result, "")  # nor is any page's change
 
 
 @pytest.fixture(scope="module")

@@ -220,12 +220,13 @@ def test_under_serve_an_unfinished_translation_is_a_draft(
     import logging
 
     from healthsite.translations.build import BuildTranslations
+    from healthsite.translations.history import GitHistory
 
     repo.commit("2026-01-01")
     assert main(["--root", str(repo.root), "start", "docs/page.md"]) == 0
     repo.write("docs/other.es.md", spanish("0123456789ab"))
     translations = BuildTranslations(YamlFiles())
-    translations.check(repo.root, "docs")
+    translations.check(repo.root, "docs", GitHistory(repo.root))
     assert len(translations.problems(drafts_allowed=False)) == 2
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.healthsite"):
         [kept] = translations.problems(drafts_allowed=True)

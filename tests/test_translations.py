@@ -516,3 +516,25 @@ def test_publishing_fetches_the_history_a_shallow_checkout_lacks(
     assert GitHistory(clone).unavailable is None
     count = ["git", "-C", str(clone), "rev-list", "--count", "origin/gh-pages"]
     assert subprocess.run(count, capture_output=True, text=True, check=True).stdout == "1\n"
+
+
+def test_each_page_file_is_dated_by_its_last_change_on_the_branch(repo: Project) -> None:
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.commit("2026-01-02")
+    repo.git("checkout", "-q", "-b", "edit")
+    repo.write("docs/page.md", ENGLISH + "\nWritten on a branch.\n")
+    repo.commit("2026-02-01")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit", date="2026-03-01")
+    repo.write("docs/new.md", "# Not committed yet\n")
+    days = GitHistory(repo.root).last_changed("docs")
+    # The merge is the day readers of the branch's site got the change.
+    assert days["docs/page.md"] == dt.date(2026, 3, 1)
+    assert days["docs/page.es.md"] == dt.date(2026, 1, 2)
+    assert "docs/new.md" not in days
+    assert "data/glossary.yml" not in days  # only the folder asked for
+
+
+def test_without_history_no_page_file_is_dated(tmp_path: Path) -> None:
+    assert GitHistory(tmp_path).last_changed("docs") == {}

@@ -88,6 +88,35 @@ def test_workflows_are_hardened() -> None:
             assert PINNED.match(line), f"{path.name}: not pinned to a SHA with its version: {line}"
 
 
+BUILDS_THE_SITE = ("make build", "healthsite.publishing.publish")
+
+
+def jobs_that_build_the_site(path: Path) -> dict[str, dict[str, Any]]:
+    """The jobs of a workflow that build the site (to publish, preview or check)."""
+    jobs = yaml.safe_load(path.read_text())["jobs"]
+    return {
+        name: job
+        for name, job in jobs.items()
+        if any(
+            command in step.get("run", "") for step in job["steps"] for command in BUILDS_THE_SITE
+        )
+    }
+
+
+def test_each_build_of_the_site_checks_out_the_whole_history() -> None:
+    # A shallow clone builds a site whose out-of-date Spanish pages do not say
+    # since when (healthsite/translations/history.py); deploy.yml had one.
+    building = {
+        f"{path.name}: {name}": job
+        for path in workflow_files()
+        for name, job in jobs_that_build_the_site(path).items()
+    }
+    assert {"deploy.yml: deploy", "pull-request.yml: site"} <= building.keys()
+    for where, job in building.items():
+        [checkout] = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkout["with"].get("fetch-depth") == 0, f"{where}: checkout needs fetch-depth: 0"
+
+
 USES = re.compile(r"^\s+(?:- )?uses: ([\w.-]+/[\w./-]+)@(\S+ # \S+)$", re.MULTILINE)
 
 

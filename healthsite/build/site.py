@@ -4,6 +4,7 @@ once they are all written (``on_post_build``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from jinja2 import Environment
@@ -66,7 +67,7 @@ def read_site(
     # build (the Spanish one when a dirty rebuild builds only it:
     # healthsite/i18n/rebuilds.py); its api/pages.json gives each translation's status.
     if is_first_language(config, build.language):
-        build.translations.check(build.project_dir, build.docs_dir_name)
+        build.translations.check(build.project_dir, build.docs_dir_name, build.history)
     build.library = build_library(build.pages.front_matter, files)
     build.library_macros.library = build.library
     place_in_sections(nav, files)
@@ -94,6 +95,7 @@ def give_templates(
     session.sitemap.list_language(files, language, build.translated, build.site_url)
     env.globals["sitemap_pages"] = session.sitemap.pages()
     env.globals["page_review"] = build.reviewers.page_review
+    env.globals["changed_after_review"] = lambda page: _changed_after_review(build, page)
     env.globals["translation_notice"] = lambda page: _translation_notice(build, page)
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
@@ -116,6 +118,18 @@ def _translation_notice(build: BuildState, page: Page | None) -> OutOfDateNotice
     status = build.translations.status_of(build.shown_as(page_key(page.file)))
     english_url = other_language_url(page.url, build.language)
     return out_of_date_notice(status, english_url, build.words, build.language)
+
+
+def _changed_after_review(build: BuildState, page: Page | None) -> dt.date | None:
+    """The day the page's own file last changed in git, if that came after its
+    last review: the reader sees that what they read has not been reviewed."""
+    if page is None or page.file is None:
+        return None
+    front = build.pages.front_matter.get(page_key(page.file))
+    if front is None or front.meta is None:
+        return None
+    changed = build.last_changed.get(f"{build.docs_dir_name}/{page.file.src_uri}")
+    return changed if changed is not None and changed > front.meta.last_reviewed else None
 
 
 def _cited_sources(build: BuildState, page: Page) -> list[Source]:

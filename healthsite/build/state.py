@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +50,7 @@ from healthsite.search.pagefind import PagefindInput, build_index
 from healthsite.search.readers_words import ReaderTerm, SiteWords
 from healthsite.serving import ServeSession
 from healthsite.translations.build import BuildTranslations
+from healthsite.translations.history import GitHistory
 from healthsite.yamlfile import YamlFiles
 
 
@@ -188,12 +191,22 @@ class BuildState:
     library: Library | None = None
     sidebars: SectionSidebars | None = None
     template_checker: TemplateChecker | None = None
+    # The project's git history, read by each build: the commit checked out can
+    # change while `mkdocs serve` runs.
+    history: GitHistory = field(init=False)
     _page: PageState | None = None
 
     def __post_init__(self) -> None:
+        self.history = GitHistory(self.project_dir)
         self.citations = Citations(self.data.registry, lambda: self.page.citations)
         self.findings = Findings(self.citations, lambda: self.page.findings)
         self.library_macros = LibraryMacros(lambda: self.page.library)
+
+    @functools.cached_property
+    def last_changed(self) -> dict[str, dt.date]:
+        """The day each page's file last changed in git, by its path in the
+        project (docs/...): one ``git log`` per build, only if a page asks."""
+        return self.history.last_changed(self.docs_dir_name)
 
     @property
     def page(self) -> PageState:

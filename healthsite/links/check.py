@@ -90,7 +90,7 @@ def _update(result: LinkResult, row: Row, settings: Settings) -> None:
     result.reason = _reason(result, row, settings)
 
 
-def _results(rows: list[Row], site_dir: Path, settings: Settings) -> list[LinkResult]:
+def results_by_link(rows: list[Row], site_dir: Path, settings: Settings) -> list[LinkResult]:
     by_link: dict[str, LinkResult] = {}
     for row in rows:
         ours = our_link(row.link, site_dir)
@@ -100,6 +100,11 @@ def _results(rows: list[Row], site_dir: Path, settings: Settings) -> list[LinkRe
             result = LinkResult(link, Verdict.OK, "", row.link, internal=ours is not None)
             _update(result, row, settings)
             by_link[link] = result
+        elif result.from_cache and not row.cached:
+            # A link on several pages is requested once in a run; lychee
+            # answers its other places from the run's own cache, in any order.
+            # The answer it requested is the one to report.
+            _update(result, row, settings)
         result.pages.add(page_path(row.page, site_dir))
     return sorted(by_link.values(), key=lambda result: result.link)
 
@@ -156,7 +161,7 @@ def check_site(
         if inputs
         else []
     )
-    results = _results(rows, site_dir, settings)
+    results = results_by_link(rows, site_dir, settings)
     if internal_only:  # lychee --offline reports every other link as excluded
         for result in results:
             if result.verdict is Verdict.SKIPPED and not result.internal:

@@ -7,6 +7,7 @@ know why: gone, moved, rate limited, timed out, refused to robots.
 from __future__ import annotations
 
 from enum import StrEnum
+from http import HTTPStatus
 from urllib.parse import urlsplit
 
 from healthsite.links.lychee import Row
@@ -44,7 +45,19 @@ def result_text(row: Row) -> str:
         return "no answer in time (timeout)"
     if row.kind == "error" and row.code is not None and 300 <= row.code < 400:
         return f"redirect loop ({len(row.redirects)} redirects, the last {row.code})"
+    if row.cached and row.code is not None:
+        # lychee words a remembered answer "Error (cached)" or "OK (cached)",
+        # whatever the server said; the code it keeps says it again.
+        return _status_words(row.code)
     return row.status.removeprefix(REJECTED).removesuffix(" (cached)")
+
+
+def _status_words(code: int) -> str:
+    """410 -> "410 Gone", as lychee words an answer it has just had."""
+    try:
+        return f"{code} {HTTPStatus(code).phrase}"
+    except ValueError:  # a code outside the standard list, such as 999
+        return str(code)
 
 
 def refusing_host(

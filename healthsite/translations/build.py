@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from healthsite.problems import Problem, log
+from healthsite.translations.history import GitHistory
 from healthsite.translations.status import (
     PageStatus,
     State,
@@ -39,11 +40,15 @@ class BuildTranslations:
         self.translations = Translations()
         self._said_no_history = False
 
-    def check(self, project_dir: Path, docs_dir: str) -> list[Problem]:
+    def check(self, project_dir: Path, docs_dir: str, history: GitHistory) -> list[Problem]:
         """Check every translation; the problems that fail the build (also kept,
         in ``translations.problems``)."""
         self.translations = check_translations(
-            project_dir, docs_dir, report_front_matter=False, yaml_files=self.files
+            project_dir,
+            docs_dir,
+            history=history,
+            report_front_matter=False,
+            yaml_files=self.files,
         )
         if self.translations.no_history and not self._said_no_history:
             log.info(

@@ -150,6 +150,13 @@ class GitHistory:
             files.setdefault(version, set()).update(name for name in names.splitlines() if name)
         return [(version, frozenset(names)) for version, names in files.items()]
 
+    def last_changed(self, folder: str) -> dict[str, dt.date]:
+        """The day each file under ``folder`` last changed on the branch's own
+        line, by its path from the top of the repository; empty without history."""
+        if self.unavailable is not None:
+            return {}
+        return newest_days(self.changes([folder]))
+
     def removal(self, path: str) -> Version | None:
         """The last commit that removed the file, if one did."""
         if self.head is None:
@@ -170,3 +177,12 @@ class GitHistory:
             None if content is None else content.decode("utf-8", "replace")
             for content in parse_batch(output, len(wanted))
         ]
+
+
+def newest_days(changes: Sequence[tuple[Version, frozenset[str]]]) -> dict[str, dt.date]:
+    """Each file's day in the newest change that names it (``changes`` newest first)."""
+    days: dict[str, dt.date] = {}
+    for version, names in changes:
+        for name in names:
+            days.setdefault(name, version.date)
+    return days
