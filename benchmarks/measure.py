@@ -10,6 +10,7 @@ set size) are the child's own, read from ``os.wait4``:
 from __future__ import annotations
 
 import io
+import logging
 import os
 import queue
 import re
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.translations.status import SPANISH_SUFFIX
+
+log = logging.getLogger("benchmarks.measure")
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -55,13 +58,13 @@ class BuildRun:
 
 @dataclass(frozen=True)
 class RebuildRun:
-    """One edit under ``mkdocs serve``.
+    """One save under ``mkdocs serve``.
 
     ``edit_to_reload_s`` runs from writing the file to the answer that makes a
     browser reload (see ``LiveReload``); ``build_s`` is the rebuild alone, from
     the log. ``page_updated``: the page served after the reload has the edit.
-    ``checked``: the build logged the edited page's readability scores, the
-    last check a page goes through, so its checks ran on this rebuild.
+    ``checked``: the build logged the page's readability scores, the last
+    check a page goes through, so its checks ran on this rebuild.
     """
 
     edit_to_reload_s: float
@@ -70,6 +73,23 @@ class RebuildRun:
     checked: bool
     # CPU time of the serve process from the save to the reload (Linux; else None).
     cpu_s: float | None = None
+    # From the save to the page, fetched after the reload, in hand (with the edit if updated).
+    edit_to_page_s: float | None = None
+    # The other pages the save shows on (``Save.elsewhere``) have it too.
+    elsewhere_updated: bool | None = None
+    # The machine's load (1 minute) before the save and after the page was in hand.
+    load: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Save:
+    """One save an editor makes: ``text`` written to ``path``; the served page
+    then shows ``shown``, and each page of ``elsewhere`` (by its address) its text."""
+
+    path: Path
+    text: str
+    shown: str
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
 
 def timed_build(command: list[str], cwd: Path, site_dir: Path) -> BuildRun:
@@ -235,37 +255,70 @@ def serve_rebuilds(
 ) -> list[RebuildRun]:
     """Start ``mkdocs serve`` with ``options``, open ``page`` as a browser would,
     then append a sentence to it ``edits`` times, timing each save to reload."""
-    docs_dir = config_file.parent / "docs"
-    source = page.relative_to(docs_dir).as_posix()
+    source = page.relative_to(config_file.parent / "docs").as_posix()
+    original = page.read_text(encoding="utf-8")
+    sentences = [f"An edited sentence, number {edit + 1}." for edit in range(edits)]
+    saves = [Save(page, f"{original}\n{sentence}\n", sentence) for sentence in sentences]
+    try:
+        return timed_saves(config_file, source, options, saves)
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def timed_saves(
+    config_file: Path,
+    source: str,
+    options: tuple[str, ...],
+    saves: Sequence[Save],
+    rebuild_timeout_s: float = SERVE_TIMEOUT_S,
+) -> list[RebuildRun]:
+    """Start ``mkdocs serve`` with ``options``, open the page written from
+    ``source`` (its path under docs/) as a browser would, and make each save in
+    turn, timing it to the reload and to the page served after it (each logged
+    as it is timed: a later save that fails loses none)."""
     session = ServeSession(config_file, options)
     runs = []
-    original = page.read_text(encoding="utf-8")
     try:
-        session.wait_for(SERVING)
+        session.wait_for(SERVING, timeout_s=rebuild_timeout_s)  # the first build
         # "Serving on http://127.0.0.1:PORT/site/": the site's path comes from site_url.
         served = next(SERVED_AT.search(line) for line in reversed(session.log) if SERVING in line)
         site_url = served.group(1).rstrip("/") if served else session.base_url
         browser = LiveReload(site_url, page_address(source))
-        for edit in range(edits):
+        checked_line = f"readability: docs/{source}:"
+        for save in saves:
             # The file watcher polls every 0.5 s; let it see a settled tree first.
             time.sleep(1.0)
             browser.start()
-            sentence = f"An edited sentence, number {edit + 1}."
-            checked_line = f"readability: docs/{source}:"
+            load_before = os.getloadavg()[0]
             cpu_before = session.cpu_s()
             edited = time.perf_counter()
-            page.write_text(f"{original}\n{sentence}\n", "utf-8")
+            save.path.write_text(save.text, "utf-8")
             started = session.wait_for(REBUILD_START)
             first_line = len(session.log)
-            done = session.wait_for(REBUILD_DONE)
+            done = session.wait_for(REBUILD_DONE, timeout_s=rebuild_timeout_s)
             reloaded = browser.wait()
             cpu_after = session.cpu_s()
+            updated = save.shown in browser.page()
+            in_hand = time.perf_counter()
+            elsewhere = all(
+                shown in LiveReload(site_url, address).page() for address, shown in save.elsewhere
+            )
             checked = any(checked_line in line for line in session.log[first_line:])
-            updated = sentence in browser.page()
             cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
-            runs.append(RebuildRun(reloaded - edited, done - started, updated, checked, cpu))
+            runs.append(
+                RebuildRun(
+                    reloaded - edited,
+                    done - started,
+                    updated,
+                    checked,
+                    cpu,
+                    in_hand - edited,
+                    elsewhere if save.elsewhere else None,
+                    (load_before, os.getloadavg()[0]),
+                )
+            )
+            log.info("save %d of %d: %s", len(runs), len(saves), runs[-1])
     finally:
-        page.write_text(original, encoding="utf-8")
         session.stop()
     return runs
 

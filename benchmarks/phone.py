@@ -38,7 +38,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from tests.browser import PHONE
+from benchmarks.screens import PHONE
 
 # Lighthouse's mobile preset: the CPU four times slower.
 CPU_SLOWDOWN = 4.0

@@ -48,7 +48,8 @@ from playwright.sync_api import Browser, Page, Request, Response, Route, sync_pl
 from benchmarks.measure import extract_at_commit
 from benchmarks.phone import HOST, Profile, phone_page, worker_cpu_ms
 from benchmarks.reader_corpus import add_pages, generate_pages
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, missing_chromium, serve
+from benchmarks.screens import PHONE
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
 from tests.sitebuild import PROJECT_PARTS, build, copy_project
 from tests.test_reader_search import READER_QUERIES
 

@@ -30,6 +30,10 @@ Run from the project folder:
     .venv/bin/python -m benchmarks.search_phone --pages 1000 --corpus other-conditions
 
 ``--workdir DIR`` keeps the built sites in DIR and reuses them on the next run.
+``--baseline REF`` also builds the project as it was at commit ``REF`` with the
+same pages, serves both, and times their visits in turn (the baseline's, then
+the checkout's, on each profile): on a noisy machine only figures of the same
+run compare.
 """
 
 from __future__ import annotations
@@ -43,18 +47,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from benchmarks.measure import extract_at_commit
 from benchmarks.phone import HOST, PHONE_PROFILE, Profile
 from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
 from benchmarks.search_eval import QUERIES_FILE, load_queries, page_count, run_queries
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium
-from tests.sitebuild import build, copy_project
+from tests.sitebuild import PROJECT_PARTS, build, copy_project
 
 GOAL_MS = 300
 SERVER_START_S = 30
@@ -134,18 +139,30 @@ class Queries:
 class Size:
     pages: int  # as Pagefind counts the English site's pages
     corpus: Corpus
+    version: str  # "checkout", or the baseline's commit
     typed: dict[Profile, Typed]
     queries: dict[Profile, Queries]
 
 
-def site_for(workdir: Path, pages: int, corpus: Corpus) -> Path:
-    """The site with ``pages`` generated pages, built in ``workdir`` (reused if built there)."""
-    project = workdir / f"{pages}-{corpus}"
+CHECKOUT = "checkout"
+
+
+def site_for(workdir: Path, pages: int, corpus: Corpus, baseline: str | None = None) -> Path:
+    """The site with ``pages`` generated pages, built in ``workdir`` (reused if
+    built there), from the checkout or from commit ``baseline``."""
+    project = (
+        workdir / f"{pages}-{corpus}"
+        if baseline is None
+        else workdir / f"{pages}-{corpus}-{baseline}"
+    )
     site = project / "site"
     if (site / "pagefind" / "pagefind-entry.json").is_file():
         return site
     project.mkdir(parents=True, exist_ok=True)
-    copy_project(project)
+    if baseline is None:
+        copy_project(project)
+    else:
+        extract_at_commit(baseline, PROJECT_PARTS, project)
     if pages:
         add_pages(project, generate_pages(pages, corpus))
     built = build(project)
@@ -157,25 +174,39 @@ def site_for(workdir: Path, pages: int, corpus: Corpus) -> Path:
 PROFILES = (HOST, PHONE_PROFILE)
 
 
+@dataclass
+class Timed:
+    """One version's figures on every profile."""
+
+    typed: dict[Profile, Typed] = field(default_factory=lambda: {p: Typed() for p in PROFILES})
+    queries: dict[Profile, Queries] = field(
+        default_factory=lambda: {p: Queries() for p in PROFILES}
+    )
+
+
 def measure(
-    browser: Browser, server: SiteServer, visits: int, queries: bool
-) -> tuple[dict[Profile, Typed], dict[Profile, Queries]]:
-    """Each profile in turn, visit by visit, so that a busy spell of the machine falls on both."""
-    typed = {profile: Typed() for profile in PROFILES}
+    browser: Browser, servers: dict[str, SiteServer], visits: int, queries: bool
+) -> dict[str, Timed]:
+    """Each profile and each version in turn, visit by visit, so that a busy
+    spell of the machine falls on all of them."""
+    timed = {version: Timed() for version in servers}
     for _ in range(visits):
         for profile in PROFILES:
-            with typed[profile].loads.watch():
-                typed[profile].visits.append(visit(browser, server, False, True, profile))
-    typed_set = {profile: Queries() for profile in PROFILES}
+            for version, server in servers.items():
+                typed = timed[version].typed[profile]
+                with typed.loads.watch():
+                    typed.visits.append(visit(browser, server, False, True, profile))
     if queries:
         english = load_queries(QUERIES_FILE)
         for profile in PROFILES:
-            with typed_set[profile].loads.watch():
-                outcomes = run_queries(browser, server, english, "en", profile)
-            typed_set[profile].ms = [outcome.ms for outcome in outcomes]
-            timed = sorted(((o.ms, o.query.query) for o in outcomes), reverse=True)
-            typed_set[profile].slowest = timed[:3]
-    return typed, typed_set
+            for version, server in servers.items():
+                typed_set = timed[version].queries[profile]
+                with typed_set.loads.watch():
+                    outcomes = run_queries(browser, server, english, "en", profile)
+                typed_set.ms = [outcome.ms for outcome in outcomes]
+                slowest = sorted(((o.ms, o.query.query) for o in outcomes), reverse=True)
+                typed_set.slowest = slowest[:3]
+    return timed
 
 
 def after_last_key(found: Visit) -> str:
@@ -203,9 +234,9 @@ def report(sizes: Sequence[Size]) -> str:
         "typed one after another on one page, timed by the automation (median / slowest). "
         f"Goal: {GOAL_MS} ms on the phone profile.",
         "",
-        "| Pages | Library | Profile | Typed query, cold: in the page | by the automation "
-        "| Load | Set's queries (by the automation) | Load |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| Pages | Library | Version | Profile | Typed query, cold: in the page "
+        "| by the automation | Load | Set's queries (by the automation) | Load |",
+        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size in sizes:
         for profile in PROFILES:
@@ -214,7 +245,8 @@ def report(sizes: Sequence[Size]) -> str:
             cold_wall = _ms([found.search_ms for found in typed.visits])
             set_ms = _ms(typed_set.ms) if typed_set.ms else "not typed"
             lines.append(
-                f"| {size.pages:,} | {size.corpus} | {profile.name} | {cold} | {cold_wall} "
+                f"| {size.pages:,} | {size.corpus} | {size.version} | {profile.name} "
+                f"| {cold} | {cold_wall} "
                 f"| {typed.loads} "
                 f"| {set_ms} | {typed_set.loads} |"
             )
@@ -222,7 +254,8 @@ def report(sizes: Sequence[Size]) -> str:
     for size in sizes:
         for found in size.typed[PHONE_PROFILE].visits:
             lines.append(
-                f"- {size.pages:,} pages, {size.corpus}: {found.shown_ms:,.0f} ms in the page "
+                f"- {size.pages:,} pages, {size.corpus}, {size.version}: "
+                f"{found.shown_ms:,.0f} ms in the page "
                 f"({found.search_ms:,.0f} ms by the automation); "
                 f"worker CPU {found.worker_cpu_ms:,.0f} ms; fetched {after_last_key(found)}"
             )
@@ -230,7 +263,9 @@ def report(sizes: Sequence[Size]) -> str:
         slowest = size.queries[PHONE_PROFILE].slowest
         if slowest:
             named = "; ".join(f"{query!r} {ms:,.0f} ms" for ms, query in slowest)
-            lines.append(f"- {size.pages:,} pages, {size.corpus}, the set's slowest: {named}")
+            lines.append(
+                f"- {size.pages:,} pages, {size.corpus}, {size.version}, the set's slowest: {named}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -243,6 +278,9 @@ def main() -> int:
         "--no-set", action="store_true", help="time the cold typed query only, not the set"
     )
     parser.add_argument("--workdir", type=Path, help="keep the built sites here, and reuse them")
+    parser.add_argument(
+        "--baseline", help="also time the project at this git commit, visit by visit in turn"
+    )
     arguments = parser.parse_args()
     problem = missing_chromium()
     if problem:
@@ -255,13 +293,21 @@ def main() -> int:
         for pages in arguments.pages:
             for corpus in arguments.corpus if pages else arguments.corpus[:1]:
                 sys.stderr.write(f"{pages} pages ({corpus}): building...\n")
-                site = site_for(workdir, pages, corpus)
+                versions = [arguments.baseline] if arguments.baseline else []
+                sites = {version: site_for(workdir, pages, corpus, version) for version in versions}
+                sites[CHECKOUT] = site_for(workdir, pages, corpus)
                 sys.stderr.write(f"{pages} pages ({corpus}): typing...\n")
-                with serve_apart(site) as server:
-                    typed, queries = measure(
-                        browser, server, arguments.visits, not arguments.no_set
-                    )
-                sizes.append(Size(page_count(site), corpus, typed, queries))
+                with ExitStack() as servers:
+                    served = {
+                        version: servers.enter_context(serve_apart(site))
+                        for version, site in sites.items()
+                    }
+                    timed = measure(browser, served, arguments.visits, not arguments.no_set)
+                count = page_count(sites[CHECKOUT])
+                sizes += [
+                    Size(count, corpus, version, found.typed, found.queries)
+                    for version, found in timed.items()
+                ]
         browser.close()
     sys.stdout.write(report(sizes))
     return 0

@@ -24,10 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from healthsite.translations import status as status_module
 from healthsite.translations.editing import stamped
 from healthsite.translations.history import GitHistory
-from healthsite.translations.status import PageHistory, State, check_translations, spanish_path
+from healthsite.translations.status import (
+    Kept,
+    PageHistory,
+    State,
+    check_translations,
+    spanish_path,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,11 +63,6 @@ def _write_stale_translations(clone: Path, behind: int) -> int:
     return written
 
 
-def _clear_caches() -> None:
-    status_module._data_at.clear()
-    status_module._fingerprint_at.clear()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--behind", type=int, default=5)
@@ -74,13 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         count = _write_stale_translations(clone, arguments.behind)
         cold, warm = [], []
         for _ in range(arguments.runs):
-            _clear_caches()
-            history = GitHistory(clone)
+            history, kept = GitHistory(clone), Kept()
             start = time.perf_counter()
-            result = check_translations(clone, history=history)
+            result = check_translations(clone, history=history, kept=kept)
             cold.append(time.perf_counter() - start)
             start = time.perf_counter()
-            check_translations(clone, history=history)
+            check_translations(clone, history=history, kept=kept)
             warm.append(time.perf_counter() - start)
         stale = sum(status.state is State.out_of_date for status in result.statuses)
         commits = subprocess.run(

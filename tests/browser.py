@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, ViewportSize
+from playwright.sync_api import Page
 
+# The screens the tests use, defined with the benchmarks' (benchmarks/screens.py).
+from benchmarks.screens import DESKTOP as DESKTOP
+from benchmarks.screens import PHONE as PHONE
 from tests.localserver import LocalServer
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -42,9 +45,6 @@ INSTALL_HINT = (
     "or point the CHROMIUM environment variable at another Chromium binary.\n"
     "(`playwright install` cannot download browsers on this project's machines.)"
 )
-
-PHONE: ViewportSize = {"width": 390, "height": 844}
-DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 def missing_chromium() -> str | None:

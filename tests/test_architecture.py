@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import screens
 from benchmarks.import_graph import count, direct_imports, floors, room_of
+from tests import browser
 from tests.sitebuild import ROOT
 
 PACKAGE = ROOT / "healthsite"
@@ -86,3 +89,24 @@ def test_the_documents_name_every_room(document: str) -> None:
         if not re.search(shown, text):
             missing.append(room)
     assert missing == [], f"{document} does not say what these rooms hold: {missing}"
+
+
+def _imported_modules(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    found += [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    return found
+
+
+@pytest.mark.parametrize("module", ["phone.py", "screens.py"])
+def test_the_benchmarks_phone_imports_nothing_from_the_tests(module: str) -> None:
+    """The phone's screen is defined below both (benchmarks/screens.py), once."""
+    imported = _imported_modules(ROOT / "benchmarks" / module)
+    assert imported, f"found no imports in benchmarks/{module}"
+    assert [name for name in imported if name.split(".")[0] == "tests"] == []
+    assert browser.PHONE is screens.PHONE

@@ -209,6 +209,49 @@ def test_a_rebuild_parses_only_what_changed_and_checks_it_again(
     ) in str(raised.value)
 
 
+def test_a_build_reads_each_data_file_once_and_keeps_what_it_read(
+    checkout_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its checks, its macros and a dirty rebuild's choice see the same bytes,
+    even when a file is saved during the build (healthsite/content/registry.py)."""
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.relative_to(checkout_copy).as_posix())
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    config = load_config(config_file=str(checkout_copy / "mkdocs.yml"))
+    session = Session()
+    checked = check_data_files(config, session)
+    assert sorted(reads) == sorted(declared.path for declared in DATA_FILES)
+    statistics = checked.data_files["stats"]
+    as_read = statistics.read()[0]
+    path = checkout_copy / "data" / "statistics.yml"
+    path.write_text("olmsted_incidence: {}\n", encoding="utf-8")
+    assert statistics.read()[0] == as_read
+    assert [name for name in reads if name == "data/statistics.yml"] == ["data/statistics.yml"]
+    # The next build reads the file as saved.
+    with pytest.raises(PluginError, match=r"olmsted_incidence\.value"):
+        check_data_files(config, session)
+
+
+def test_the_build_names_a_reviewer_key_by_the_reviewers_own_rule(checkout_copy: Path) -> None:
+    """The table's row for data/reviewers.yml carries its key rule, which the
+    build checks it by (healthsite/content/datafiles.py)."""
+    path = checkout_copy / "data" / "reviewers.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "Dr_Lee: {}\n", encoding="utf-8")
+    config = load_config(config_file=str(checkout_copy / "mkdocs.yml"))
+    with pytest.raises(PluginError) as raised:
+        check_data_files(config, Session())
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert (
+        f"data/reviewers.yml:{line}: Dr_Lee: is not a usable key; expected lower-case letters, "
+        "digits and hyphens, e.g. asha-patel"
+    ) in str(raised.value)
+
+
 DATA_IN_A_TEMPLATE = "\nData: {{ sources.harden2010.year }}, {{ stats.olmsted_incidence.value }}.\n"
 
 

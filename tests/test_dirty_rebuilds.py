@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from healthsite.content.datafiles import as_read
+from healthsite.content.registry import DataFile
 from healthsite.i18n.rebuilds import (
     DirtyRebuilds,
     DocsFolder,
@@ -21,6 +23,7 @@ from healthsite.i18n.rebuilds import (
     stale_every_page,
 )
 from healthsite.pages.language import ENGLISH, LANGUAGES, SPANISH
+from healthsite.yamlfile import YamlFiles
 
 BUILT_AT = 1_000_000.0
 SAVED_AFTER = BUILT_AT + 10
@@ -149,9 +152,14 @@ def test_a_saved_data_file_rebuilds_every_page_of_every_language(
     config = _serve_config(docs, site)
     rebuilds = DirtyRebuilds()
 
+    files = YamlFiles()
+
     def rebuild() -> tuple[str, ...]:
         config.plugins["i18n"].current_language = None  # as the plugin leaves it after a build
-        return rebuilds.choose(config, [data])
+        # Each build reads its data files anew (healthsite/build/setup.py).
+        return rebuilds.choose(
+            config, as_read({"stats": DataFile(data, "data/stats.yml", files=files)})
+        )
 
     assert rebuild() == LANGUAGES  # the server's first build
     _write(docs / "conditions/crps.md", SAVED_AFTER)
@@ -159,5 +167,14 @@ def test_a_saved_data_file_rebuilds_every_page_of_every_language(
     assert rebuild() == (ENGLISH,)
     assert _outputs_older_than_sources(docs, site) == ["conditions/crps/index.html"]
     data.write_text("a_stat: {value: 2}\n", encoding="utf-8")
+    assert rebuild() == LANGUAGES
+    assert len(_outputs_older_than_sources(docs, site)) == sum(map(len, OUTPUTS.values()))
+    for output in (output for outputs in OUTPUTS.values() for output in outputs):
+        _write(site / output, SAVED_AFTER + 10)  # as the rebuild wrote them
+    # A comment added below the data: what the build reads is the same, no page is stale.
+    data.write_text("a_stat: {value: 2}\n# checked again\n", encoding="utf-8")
+    assert rebuild() == LANGUAGES
+    assert _outputs_older_than_sources(docs, site) == []
+    data.unlink()  # a data file removed: the build says so, on every page
     assert rebuild() == LANGUAGES
     assert len(_outputs_older_than_sources(docs, site)) == sum(map(len, OUTPUTS.values()))

@@ -685,7 +685,8 @@ def test_reviewer_keys_that_yaml_reads_as_other_types_are_named_on_their_lines(
     usable = "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel"
     assert _reviewer_problems(tmp_path, text) == [
         f"data/reviewers.yml:6: 5: {usable}",
-        f'data/reviewers.yml:11: "None": {usable}',
+        # As typed (and as the other data files name it), not Python's "None".
+        f"data/reviewers.yml:11: null: {usable}",
         f'data/reviewers.yml:16: "a\\nb": {usable}',
     ]
 

@@ -132,6 +132,22 @@ def test_a_key_yaml_does_not_read_as_text_is_named_on_its_line(
     assert list(registry.sources) == ["review"]
 
 
+def test_an_entry_under_a_key_yaml_does_not_read_as_text_has_its_fields_checked_too(
+    tmp_path: Path,
+) -> None:
+    """Every mistake at once: the entry's own, then its key's. (The line map keeps
+    the lines under such a key by its text, so the field's line is the key's.)"""
+    sources = "review:\n" + SOURCE + "2008:\n" + SOURCE.replace("year: 2020", "year: 1800")
+    registry, problems = load(tmp_path, sources, "{}\n")
+    assert problems == [
+        "data/sources.yml:8: 2008.year: Input should be greater than or equal to 1900; "
+        "expected the year of publication, e.g. 2010",
+        "data/sources.yml:8: 2008: YAML reads this key as a number, not as text; "
+        "expected a key that starts with a letter, such as kemler2008 (or the key in quotes)",
+    ]
+    assert list(registry.sources) == ["review"]
+
+
 def test_an_empty_entry_is_told_every_field_it_needs(tmp_path: Path) -> None:
     _, problems = load(tmp_path, "review:\n", "{}\n")
     assert [problem.split(": ")[1] for problem in problems] == [

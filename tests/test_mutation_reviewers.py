@@ -201,6 +201,21 @@ def test_registry_mistakes_are_named_with_their_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_a_reviewer_under_an_unusable_key_is_named_and_not_kept(tmp_path: Path) -> None:
+    """No page can name it: its key is not one front matter accepts."""
+    write_registry(
+        tmp_path,
+        "Dr_Lee:\n  name: Dr Lee\n  role: nurse\n  conflicts_of_interest:\n"
+        "    statement: none declared\n    declared_on: 2026-11-20\n",
+    )
+    found, problems = load_reviewers(tmp_path)
+    assert found.by_key == {}
+    assert [str(problem) for problem in problems] == [
+        f"{REVIEWERS}:1: Dr_Lee: is not a usable key; expected lower-case letters, digits and "
+        "hyphens, e.g. asha-patel"
+    ]
+
+
 def test_an_unreadable_registry_is_named_once(tmp_path: Path) -> None:
     write_registry(tmp_path, "a: [\n")
     _, problems = load_reviewers(tmp_path)

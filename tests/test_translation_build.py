@@ -19,6 +19,7 @@ from tests.translationrepo import commit, git
 pytestmark = pytest.mark.xdist_group("translation_build")
 
 NOTICE = re.compile(r'<aside class="translation-outdated-notice".*?</aside>', re.DOTALL)
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 REVIEW_BOX = re.compile(r'<aside class="page-review".*?</aside>', re.DOTALL)
 HARD_SPANISH = (
     "La sensibilización central constituye un mecanismo fisiopatológico caracterizado por "
@@ -57,6 +58,9 @@ def home_changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = copy_project(tmp_path_factory.mktemp("home-changed"))
     _in_git(project)
     _change_english_home(project, "2026-12-01")
+    ketamine = project / "docs/treatments/iv-ketamine.md"
+    ketamine.write_text(ketamine.read_text("utf-8") + "\nAsk your care team.\n", "utf-8")
+    commit(project, "2026-12-02", "ketamine: a sentence")
     return build(project)
 
 
@@ -96,6 +100,19 @@ def test_a_page_changed_after_its_review_says_when(home_changed: Build) -> None:
     # Changed before their reviews: the review date says it all.
     assert "Changed after" not in _review_box(home_changed, "conditions/crps/")
     assert "Cambiada después" not in _review_box(home_changed, "es/")
+
+
+def test_search_engines_get_the_day_a_page_changed_after_its_review(home_changed: Build) -> None:
+    def described(path: str) -> dict[str, Any]:
+        [found] = JSON_LD.findall(home_changed.page(path))
+        return dict(json.loads(found))
+
+    ketamine = described("treatments/iv-ketamine/")
+    assert "Changed after that review 2 December 2026" in _review_box(
+        home_changed, "treatments/iv-ketamine/"
+    )
+    assert (ketamine["lastReviewed"], ketamine["dateModified"]) == ("2026-11-20", "2026-12-02")
+    assert "dateModified" not in described("conditions/crps/")
 
 
 def test_a_current_translation_has_no_notice(home_changed: Build) -> None:

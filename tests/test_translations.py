@@ -12,10 +12,9 @@ import pytest
 
 from healthsite import yamlfile
 from healthsite.content.datafiles import BY_NAME
-from healthsite.translations import status as status_module
 from healthsite.translations.fingerprint import DATA_FILES, DataVersion, fingerprint
 from healthsite.translations.history import GitHistory
-from healthsite.translations.status import State, Translations, check_translations
+from healthsite.translations.status import Kept, State, Translations, check_translations
 from healthsite.yamlfile import YamlFiles
 from tests.translationrepo import ENGLISH, GLOSSARY, REVIEWERS, STATISTICS, Project
 
@@ -233,14 +232,45 @@ def test_a_change_to_the_data_a_page_uses_makes_its_translation_out_of_date(
     assert status.since == dt.date(2026, 4, 5)
 
 
+def test_a_check_keeps_what_it_read_of_history_for_the_next_one(
+    repo: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build's Session keeps one ``Kept`` for every rebuild under `mkdocs
+    serve`; a check with a ``Kept`` of its own reads history anew."""
+    repo.commit("2026-01-01")
+    repo.write("docs/page.es.md", spanish(current_print(repo)))
+    repo.commit("2026-01-02")
+    repo.write("docs/page.md", ENGLISH.replace("Light touch", "A light touch"))
+    repo.commit("2026-02-03")
+    history = GitHistory(repo.root)
+    read: list[tuple[str, str]] = []
+    texts = history.texts
+
+    def counted(wanted: list[tuple[str, str]]) -> list[str | None]:
+        read.extend(wanted)
+        return texts(wanted)
+
+    monkeypatch.setattr(history, "texts", counted)
+    kept = Kept()
+    first = check_translations(repo.root, history=history, today=TODAY, kept=kept)
+    assert ("docs/page.md", "out of date since 2026-02-03") in [
+        (status.english, status.described()) for status in first.statuses
+    ]
+    assert read
+    read.clear()
+    again = check_translations(repo.root, history=history, today=TODAY, kept=kept)
+    assert again.statuses == first.statuses
+    assert read == []
+    check_translations(repo.root, history=history, today=TODAY)
+    assert read
+
+
 def test_the_data_now_and_in_history_is_parsed_by_the_build_s_layer_once_a_version(
     repo: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The translation check reads the data files through the build's YamlFiles:
     the files on disk as the build's checks parsed them (no parse again), and each
     other version in git history once, however many commits and pages share it."""
-    monkeypatch.setattr(status_module, "_data_at", {})
-    monkeypatch.setattr(status_module, "_fingerprint_at", {})
     repo.write("docs/other.md", ENGLISH.replace("A page", "Another page"))
     repo.commit("2026-01-01")
     for page in ("page", "other"):

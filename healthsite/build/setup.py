@@ -18,11 +18,11 @@ from mkdocs_macros.plugin import MacrosPlugin
 from healthsite.build.state import BuildState, CheckedData, Session
 from healthsite.checks.sandbox import RenderErrorHandler, sandboxed
 from healthsite.checks.unfinished import TemplateWords
-from healthsite.content.datafiles import DATA_FILES, TEMPLATE_NAMES, data_files, missing_files
+from healthsite.content.datafiles import TEMPLATE_NAMES, as_read, data_files, missing_files
 from healthsite.content.glossary import load_glossary
 from healthsite.content.macrocalls import Macro, MacroCalls
 from healthsite.content.registry import load_registry
-from healthsite.content.reviewers import load_reviewers
+from healthsite.content.reviewers import reviewers_from
 from healthsite.content.warning_signs import SignsMacro, load_warning_signs, log_editors_levels
 from healthsite.html.abbr import give_tooltips_to_abbr
 from healthsite.html.citation_marks import CitationMarksExtension
@@ -49,17 +49,17 @@ def project_dir(config: MkDocsConfig) -> Path:
 def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     """Every data file read and checked; the build fails listing every mistake."""
     project = project_dir(config)
-    if session.serve.dirty_serve:  # first: which languages (and pages) this rebuild builds
-        declared = [project / declared.path for declared in DATA_FILES]
-        session.dirty_rebuilds.choose(config, declared)
-    start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
-    # Parsed through the session's files: once, until a file's bytes change.
+    # Read once in this build; parsed through the session's files: once, until
+    # a file's bytes change.
     files = data_files(project, session.yaml_files)
+    if session.serve.dirty_serve:  # first: which languages (and pages) this rebuild builds
+        session.dirty_rebuilds.choose(config, as_read(files))
+    start_from_the_same_site_url(config, build_language(config), session.site_url_at_start)
     raise_if_any(missing_files(files), "Missing data files", project)
     registry, problems = load_registry(files["sources"], files["stats"])
     glossary, glossary_problems = load_glossary(files["glossary"])
     repository_url, repository_problems = repository(config)
-    reviewers, reviewer_problems = load_reviewers(project, session.yaml_files)
+    reviewers, reviewer_problems = reviewers_from(files["reviewers"])
     warning_signs, sign_problems = load_warning_signs(
         files["warning_signs"], registry.sources, registry.sources_file
     )

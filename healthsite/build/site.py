@@ -99,7 +99,10 @@ def give_templates(
     env.globals["translation_notice"] = lambda page: _translation_notice(build, page)
     env.globals["reviewers_page_url"] = reviewers_page_url(files)
     env.filters["medical_web_page"] = json_ld_filter(
-        lambda page: _cited_sources(build, page), build.reviewers.page_review, build.the_library
+        lambda page: _cited_sources(build, page),
+        build.reviewers.page_review,
+        build.the_library,
+        lambda page: _changed_after_review(build, page),
     )
     env.filters["report_problem_url"] = report_url_filter(build.data.repository_url, config)
     if session.serve.serving:

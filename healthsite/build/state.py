@@ -46,6 +46,7 @@ from healthsite.library.sidebar import SectionSidebars
 from healthsite.pages.frontmatter import FrontMatter
 from healthsite.pages.index import FrontMatterRead, SitePages
 from healthsite.problems import Problem
+from healthsite.search.known_by import write_known_by
 from healthsite.search.pagefind import PagefindInput, build_index
 from healthsite.search.readers_words import ReaderTerm, SiteWords
 from healthsite.serving import ServeSession
@@ -75,11 +76,7 @@ class Session:
         # What Pagefind indexes: each page's article, written as the page is written;
         # Pagefind makes one index per <html lang> from it, after the last language.
         self.search_input = PagefindInput()
-        self.serve = ServeSession(
-            lambda site_dir, background: build_index(
-                site_dir, self.search_input.path, background=background
-            )
-        )
+        self.serve = ServeSession(self._index_search)
         # The words of every page, for data/search_terms.yml's check and the search's
         # misspellings (healthsite/search/readers_words.py), in every language.
         self.site_words = SiteWords()
@@ -112,6 +109,13 @@ class Session:
 
     def start_build(self, build: BuildState) -> None:
         self._build = build
+
+    def _index_search(self, site_dir: Path, background: bool) -> None:
+        """Pagefind's index of the pages, then the pages' title and names words by
+        Pagefind's page ids (healthsite/search/known_by.py): each run writes both,
+        so they match under ``mkdocs serve --dirty`` too."""
+        build_index(site_dir, self.search_input.path, background=background)
+        write_known_by(site_dir, self.site_words.known_by())
 
     @property
     def build(self) -> BuildState:

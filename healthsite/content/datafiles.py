@@ -21,12 +21,17 @@ import yaml
 from pydantic import BaseModel
 
 from healthsite.content.glossary import Term
-from healthsite.content.registry import DataFile, Source, Statistic
-from healthsite.content.reviewers import REVIEWERS_FILE, REVIEWERS_LOADER, ReviewerEntry
+from healthsite.content.registry import DataFile, KeyRule, Source, Statistic, text_key
+from healthsite.content.reviewers import (
+    REVIEWERS_FILE,
+    REVIEWERS_LOADER,
+    ReviewerEntry,
+    reviewer_key,
+)
 from healthsite.content.warning_signs import WarningSign
 from healthsite.i18n.interface import INTERFACE_FILE
 from healthsite.problems import Problem
-from healthsite.yamlfile import YamlFiles
+from healthsite.yamlfile import ParsedYaml, YamlFiles
 
 HERE = "healthsite/content/datafiles.py"
 
@@ -51,9 +56,11 @@ class Declared:
     # The build stops when it is missing (else its loader says what to do).
     required: bool = False
     loader: type[yaml.SafeLoader] = yaml.SafeLoader
+    # What each entry's key must be, and what an editor is told when it is not.
+    keys: KeyRule = text_key
 
     def in_project(self, project_dir: Path, files: YamlFiles) -> DataFile:
-        return DataFile(project_dir / self.path, self.path, self.loader, files)
+        return DataFile(project_dir / self.path, self.path, self.loader, files, self.keys)
 
 
 DATA_FILES: tuple[Declared, ...] = (
@@ -122,7 +129,7 @@ DATA_FILES: tuple[Declared, ...] = (
         "the registry of reviewers that pages name in reviewed_by",
         ReviewerEntry,
         (
-            "healthsite.content.reviewers.load_reviewers",
+            "healthsite.content.reviewers.reviewers_from",
             "healthsite.content.reviewers.check_reviewers",
             "healthsite.content.reviewers.translation_problems",
             "healthsite.content.reviewers.Reviewers.page_list",
@@ -130,6 +137,7 @@ DATA_FILES: tuple[Declared, ...] = (
             "healthsite.translations.fingerprint.fingerprint",
         ),
         loader=REVIEWERS_LOADER,
+        keys=reviewer_key,
     ),
     Declared(
         "interface",
@@ -176,3 +184,15 @@ def missing_files(found: dict[str, DataFile]) -> list[Problem]:
         for declared in DATA_FILES
         if declared.required and not found[declared.name].path.is_file()
     ]
+
+
+def as_read(found: dict[str, DataFile]) -> dict[str, ParsedYaml | None]:
+    """Each data file as this build reads it (``DataFile.parsed``); None for a
+    file that does not exist."""
+    read: dict[str, ParsedYaml | None] = {}
+    for name, data_file in found.items():
+        try:
+            read[name] = data_file.parsed
+        except FileNotFoundError:
+            read[name] = None
+    return read

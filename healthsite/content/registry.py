@@ -7,9 +7,10 @@ with its file, line and field, and what the field should hold.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 from healthsite.problems import Problem
 from healthsite.problems import field_path as problem_field
 from healthsite.validation import PlainText, problems_from
-from healthsite.yamlfile import InvalidYamlError, KeyPath, YamlFiles, line_of
+from healthsite.yamlfile import InvalidYamlError, KeyPath, ParsedYaml, YamlFiles, line_of
 
 Text = PlainText
 Model = TypeVar("Model", bound=BaseModel)
@@ -126,20 +127,58 @@ class Statistic(BaseModel):
     )
 
 
+# What a data file's entry keys must be: for a key that breaks the rule, what
+# is wrong and what is expected (the message after ``path:line: key:``); None
+# for a good key.
+KeyRule = Callable[[object], str | None]
+
+
+def text_key(key: object) -> str | None:
+    """Any text: what a source, a statistic, a term or a warning sign is named by.
+
+    ``2023-01-23`` is read as a date, ``no`` or ``false`` as false, ``2008`` as
+    a number: such a key can be no source or term a page names, and a date
+    key stopped the build with a traceback in mkdocs-macros (found by
+    tests/test_fuzz_inputs.py).
+    """
+    if isinstance(key, str):
+        return None
+    read_as = {bool: "true or false", dt.date: "a date", dt.datetime: "a date and time"}
+    kind = read_as.get(type(key), "a number" if isinstance(key, int | float) else "empty")
+    return (
+        f"YAML reads this key as {kind}, not as text; expected a key that starts "
+        "with a letter, such as kemler2008 (or the key in quotes)"
+    )
+
+
 @dataclass(frozen=True)
 class DataFile:
     """A data file as found on disk and as named in messages, parsed through
     ``files``: the build's, kept for the process (``Session``), so that every
-    reader of the file in every build shares one parse while it is unchanged."""
+    reader of the file in every build shares one parse while it is unchanged.
+
+    Read from disk once, on first use: the build makes its data files anew
+    for each build (healthsite/content/datafiles.py), so each build reads
+    each file once, and its checks, its macros and the choice of what a
+    ``mkdocs serve --dirty`` rebuild renders (healthsite/i18n/rebuilds.py)
+    all see the same bytes, even when the file is saved during the build.
+    """
 
     path: Path
     shown_as: str
     loader: type[yaml.SafeLoader] = yaml.SafeLoader
     files: YamlFiles = field(default_factory=YamlFiles, compare=False, repr=False)
+    # What each top-level entry's key must be (``validate_entries``).
+    keys: KeyRule = field(default=text_key, compare=False, repr=False)
+
+    @cached_property
+    def parsed(self) -> ParsedYaml:
+        """The file as this object first read it; ``FileNotFoundError`` if missing."""
+        return self.files.parsed(self.path, self.shown_as, self.loader)
 
     def read(self) -> tuple[Any, Mapping[KeyPath, int]]:
         """Its data and the line of each key; ``InvalidYamlError`` if it is not valid YAML."""
-        return self.files.parsed(self.path, self.shown_as, self.loader).read()
+        return self.parsed.read()
 
 
 @dataclass(frozen=True)
@@ -153,12 +192,13 @@ class Registry:
 
 
 def validate_entries(
-    model: type[Model], data_file: DataFile, *, names_its_keys: bool = False
+    model: type[Model], data_file: DataFile
 ) -> tuple[dict[str, Model], list[Problem]]:
     """Each top-level entry of ``data_file`` as ``model``, and every mistake in them.
 
-    A key that YAML reads as something other than text is named here, unless
-    the caller ``names_its_keys`` with a stricter rule of its own (reviewers).
+    Every entry's fields are checked; an entry whose key breaks the file's
+    rule (``DataFile.keys``) is named after them, and is not kept: no page
+    can name it.
     """
     try:
         raw, lines = data_file.read()
@@ -169,12 +209,15 @@ def validate_entries(
         return {}, [top]
     entries: dict[str, Model] = {}
     problems: list[Problem] = []
+    key_problems: list[Problem] = []
     for key, body in raw.items():
-        if not isinstance(key, str) and not names_its_keys:
-            problems.append(_key_not_text(key, data_file.shown_as, line_of(lines, (key,))))
-            continue
+        wrong = data_file.keys(key)
+        if wrong is not None:
+            line = line_of(lines, (key,))
+            shown = problem_field((_as_written(key),))
+            key_problems.append(Problem(data_file.shown_as, line, shown, wrong))
         try:
-            entries[str(key)] = model.model_validate(body or {})
+            entry = model.model_validate(body or {})
         except ValidationError as error:
             problems.extend(
                 problems_from(
@@ -186,30 +229,14 @@ def validate_entries(
                     under=(key,),
                 )
             )
-    return entries, problems
-
-
-def _key_not_text(key: object, shown_as: str, line: int | None) -> Problem:
-    """An entry's key that YAML reads as something other than text.
-
-    ``2023-01-23`` is read as a date, ``no`` or ``false`` as false, ``2008`` as
-    a number: such a key can be no source, term or reviewer a page names, and
-    a date key stopped the build with a traceback in mkdocs-macros (found by
-    tests/test_fuzz_inputs.py).
-    """
-    read_as = {bool: "true or false", dt.date: "a date", dt.datetime: "a date and time"}
-    kind = read_as.get(type(key), "a number" if isinstance(key, int | float) else "empty")
-    return Problem(
-        shown_as,
-        line,
-        problem_field((_as_written(key),)),
-        f"YAML reads this key as {kind}, not as text; expected a key that starts "
-        "with a letter, such as kemler2008 (or the key in quotes)",
-    )
+            continue
+        if wrong is None:
+            entries[str(key)] = entry
+    return entries, problems + key_problems
 
 
 def _as_written(key: object) -> str:
-    """A key YAML did not read as text, as the editor would have typed it."""
+    """A key as the editor would have typed it (YAML reads ``null:`` as None)."""
     if key is None:
         return "null"
     return str(key).lower() if isinstance(key, bool) else str(key)

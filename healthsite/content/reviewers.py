@@ -24,9 +24,9 @@ from healthsite.content.registry import DataFile, validate_entries
 from healthsite.content.wording import PageWording
 from healthsite.dates import human_date
 from healthsite.pages.frontmatter import REVIEWER_KEY, FrontMatter, PageDate
-from healthsite.problems import Problem, field_path
+from healthsite.problems import Problem
 from healthsite.validation import PlainText
-from healthsite.yamlfile import DatesAsTextLoader, InvalidYamlError, YamlFiles, line_of
+from healthsite.yamlfile import DatesAsTextLoader, YamlFiles
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # Dates kept as written: PyYAML's own loader stops with a traceback on an
@@ -262,30 +262,21 @@ def _entry(reviewer: Reviewer, wording: PageWording | None = None) -> str:
     )
 
 
-def _bad_keys(data_file: DataFile) -> list[Problem]:
+def reviewer_key(key: object) -> str | None:
     """Keys become ids on the About page and are typed in front matter: keep them plain."""
-    try:
-        raw, lines = data_file.read()
-    except InvalidYamlError:
-        return []  # already reported
-    if not isinstance(raw, dict):
-        return []
-    return [
-        Problem(
-            data_file.shown_as,
-            line_of(lines, (key,)),
-            field_path((key,)),
-            "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel",
-        )
-        for key in raw
-        if not (isinstance(key, str) and REVIEWER_KEY.fullmatch(key))
-    ]
+    if isinstance(key, str) and REVIEWER_KEY.fullmatch(key):
+        return None
+    return "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel"
 
 
 def reviewers_file(project_dir: Path, files: YamlFiles | None = None) -> DataFile:
     """data/reviewers.yml in ``project_dir``, read through ``files`` when given."""
     return DataFile(
-        project_dir / REVIEWERS_FILE, REVIEWERS_FILE, REVIEWERS_LOADER, files or YamlFiles()
+        project_dir / REVIEWERS_FILE,
+        REVIEWERS_FILE,
+        REVIEWERS_LOADER,
+        files or YamlFiles(),
+        keys=reviewer_key,
     )
 
 
@@ -293,7 +284,11 @@ def load_reviewers(
     project_dir: Path, files: YamlFiles | None = None
 ) -> tuple[Reviewers, list[Problem]]:
     """Validate the reviewers file; return the usable reviewers and every problem."""
-    data_file = reviewers_file(project_dir, files)
+    return reviewers_from(reviewers_file(project_dir, files))
+
+
+def reviewers_from(data_file: DataFile) -> tuple[Reviewers, list[Problem]]:
+    """The usable reviewers of ``data_file`` (the build's), and every problem."""
     if not data_file.path.is_file():
         return Reviewers({}, REVIEWERS_FILE), [
             Problem(
@@ -303,8 +298,7 @@ def load_reviewers(
                 "is missing; expected the registry of reviewers that pages name in reviewed_by",
             )
         ]
-    entries, problems = validate_entries(ReviewerEntry, data_file, names_its_keys=True)
-    problems += _bad_keys(data_file)
+    entries, problems = validate_entries(ReviewerEntry, data_file)
     return Reviewers(entries, data_file.shown_as), problems
 
 

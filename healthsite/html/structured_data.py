@@ -8,6 +8,7 @@ JSON-LD by hand and it cannot drift from what readers see.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -110,9 +111,15 @@ def _about(page: Page, library: Library) -> JsonObject:
 
 
 def medical_web_page(
-    page: Page, cited: list[Source], review: PageReview, library: Library
+    page: Page,
+    cited: list[Source],
+    review: PageReview,
+    library: Library,
+    changed_after_review: dt.date | None = None,
 ) -> JsonObject | None:
-    """The page's MedicalWebPage, or None for pages that are not medical topics."""
+    """The page's MedicalWebPage, or None for pages that are not medical topics.
+    ``changed_after_review``: the day its text last changed, if after its review
+    (the review box's "Changed after that review")."""
     meta = page.meta
     page_type = meta.get("page_type")
     if page_type not in MEDICAL_PAGE_TYPES:
@@ -137,6 +144,8 @@ def medical_web_page(
         document["relatedLink"] = related
     if meta.get("last_reviewed"):
         document["lastReviewed"] = str(meta["last_reviewed"])
+    if changed_after_review is not None:
+        document["dateModified"] = changed_after_review.isoformat()
     if review.reviewers:
         reviewers_page = library.pages.get(REVIEWERS_PAGE)
         page_url = reviewers_page.canonical_url if reviewers_page else ""
@@ -145,13 +154,17 @@ def medical_web_page(
 
 
 def json_ld_filter(
-    cited_sources: Callable[[Page], list[Source]], page_review: PageReviewOf, library: Library
+    cited_sources: Callable[[Page], list[Source]],
+    page_review: PageReviewOf,
+    library: Library,
+    changed_after_review: Callable[[Page], dt.date | None],
 ) -> Callable[[Page], Markup]:
     """A Jinja filter: ``page | medical_web_page`` -> JSON safe inside <script>."""
 
     def render(page: Page) -> Markup:
         review = page_review(page.meta.get("reviewed_by"), page.meta.get("page_type"))
-        document = medical_web_page(page, cited_sources(page), review, library)
+        changed = changed_after_review(page)
+        document = medical_web_page(page, cited_sources(page), review, library, changed)
         return htmlsafe_json_dumps(document) if document else Markup("")
 
     return render

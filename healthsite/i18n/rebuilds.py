@@ -25,18 +25,18 @@ does not render do.
 
 A saved data file (mkdocs.yml watches ``data/``) changes no page's source, so
 a dirty build would render none: a statistic, a source or a glossary term may
-be shown on any page. So when a data file's bytes differ from the last
-rebuild's, every page's output is first made older than its source
-(``stale_every_page``), and every page of every language is rendered again,
-with the data read anew (``YamlFiles`` keeps a parse only while a file's
-bytes stay the same).
+be shown on any page. So when a data file differs from the last rebuild's, as
+the build reads it (its ``DataFile``: read once per build, and parsed anew only
+when its bytes changed, ``YamlFiles``), every page's output is first made
+older than its source (``stale_every_page``), and every page of every
+language is rendered again with the data the build reads.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from healthsite.pages.language import (
     translation_language,
 )
 from healthsite.problems import log
+from healthsite.yamlfile import ParsedYaml
 
 MARKDOWN = ".md"
 
@@ -155,17 +156,6 @@ def stale_every_page(docs: DocsFolder, site_dir: Path, use_directory_urls: bool)
                 os.utime(output, ns=(0, 0))
 
 
-def _contents(paths: Iterable[Path]) -> dict[Path, bytes | None]:
-    """Each file's bytes; None for a file that does not exist."""
-    found: dict[Path, bytes | None] = {}
-    for path in paths:
-        try:
-            found[path] = path.read_bytes()
-        except FileNotFoundError:
-            found[path] = None
-    return found
-
-
 def build_only(config: MkDocsConfig, languages: tuple[str, ...]) -> None:
     """Have the i18n plugin build ``languages`` only, the first of them first.
 
@@ -187,21 +177,23 @@ class DirtyRebuilds:
 
     def __init__(self) -> None:
         self._pages: frozenset[str] | None = None
-        self._data: dict[Path, bytes | None] | None = None
+        self._data: dict[str, ParsedYaml | None] | None = None
 
-    def choose(self, config: MkDocsConfig, data_files: Iterable[Path] = ()) -> tuple[str, ...]:
+    def choose(
+        self, config: MkDocsConfig, data: Mapping[str, ParsedYaml | None] | None = None
+    ) -> tuple[str, ...]:
         """Before a rebuild: limit it to the languages with a page to render
         again (all of them on the server's first build); say which it built.
 
-        When one of ``data_files`` changed since the last rebuild, every page
-        is rendered again, in every language."""
+        ``data`` is each data file as this build reads it (None: missing,
+        healthsite/content/datafiles.py ``as_read``); when one differs from
+        the last rebuild's, every page is rendered again, in every language."""
         plugin: Any = config.plugins.get("i18n")
         if plugin is None or plugin.current_language is not None:
             return LANGUAGES  # a later language's build of the same rebuild
         docs = DocsFolder.read(Path(config.docs_dir))
-        data, data_before = _contents(data_files), self._data
-        self._data = data
-        if data_before is not None and data != data_before:
+        data_before, self._data = self._data, dict(data or {})
+        if data_before is not None and self._data != data_before:
             stale_every_page(docs, Path(config.site_dir), config.use_directory_urls)
             log.info("mkdocs serve --dirty: a data file changed; rebuilding every page")
         languages = languages_to_rebuild(

@@ -50,6 +50,8 @@ WORDS_FOLDER = "search/words"
 NAMES_FOLDER = "search/names"
 # The hidden element of a page's names and symptoms (healthsite/search/terms.py).
 _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]*)</div>')
+# A page's title as Pagefind reads it (its ``title`` meta): its first h1.
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 # Question and filler words decide nothing, and hid pages: Pagefind wants
 # every word of a query on a page, and found none for "will my child grow out
 # of it" (benchmarks/README.md, "Search in readers' words").
@@ -225,6 +227,7 @@ class SiteWords:
         self._by_page: dict[str, frozenset[str]] = {}
         self._phrases_by_page: dict[str, frozenset[str]] = {}
         self._names_by_page: dict[str, tuple[str, ...]] = {}
+        self._titles_by_page: dict[str, str] = {}
         self._phrases: frozenset[str] = frozenset()
         # Each phrase with its words.
         self._phrase_words: tuple[tuple[str, list[str]], ...] = ()
@@ -237,6 +240,7 @@ class SiteWords:
             self._by_page.clear()
             self._phrases_by_page.clear()
             self._names_by_page.clear()
+            self._titles_by_page.clear()
         self._phrases = frozenset(words for term in terms for words in term.pages)
         self._phrase_words = tuple((phrase, phrase.split()) for phrase in self._phrases)
 
@@ -255,6 +259,8 @@ class SiteWords:
         listed = _READER_TERMS.search(html)
         names = unescape(listed.group(1)).split(", ") if listed else []
         self._names_by_page[dest_uri] = tuple(filter(None, map(normalize, names)))
+        title = _FIRST_H1.search(html)
+        self._titles_by_page[dest_uri] = " ".join(page_words(title.group(1))) if title else ""
 
     def names(self) -> dict[str, list[str]]:
         """Each page's names and symptoms (front matter), normalized: the pages
@@ -266,6 +272,15 @@ class SiteWords:
             for name in names:
                 pages_by_name.setdefault(name, []).append(url)
         return pages_by_name
+
+    def known_by(self) -> dict[str, list[str]]:
+        """Each page's (URL path's) words of its title and names, as Pagefind's
+        ``title`` and ``names`` meta hold them (healthsite/search/known_by.py)."""
+        titles, names = dict(self._titles_by_page), dict(self._names_by_page)
+        return {
+            dest_uri.removesuffix("index.html"): " ".join([title, *names.get(dest_uri, ())]).split()
+            for dest_uri, title in titles.items()
+        }
 
     def vocabulary(self) -> dict[str, list[str]]:
         """Each language's words (of its pages) of at least ``MIN_WORD_LETTERS``

@@ -15,6 +15,7 @@ from typing import Any
 from healthsite.problems import Problem, log
 from healthsite.translations.history import GitHistory
 from healthsite.translations.status import (
+    Kept,
     PageStatus,
     State,
     Translations,
@@ -37,6 +38,8 @@ class BuildTranslations:
     def __init__(self, files: YamlFiles) -> None:
         # The session's data files: the checks' parse of them, shared.
         self.files = files
+        # What each check keeps for the next rebuild's.
+        self.kept = Kept()
         self.translations = Translations()
         self._said_no_history = False
 
@@ -49,6 +52,7 @@ class BuildTranslations:
             history=history,
             report_front_matter=False,
             yaml_files=self.files,
+            kept=self.kept,
         )
         if self.translations.no_history and not self._said_no_history:
             log.info(

@@ -83,22 +83,71 @@ def english_path(path: str) -> str:
     return path.removesuffix(SPANISH_SUFFIX) + ".md"
 
 
-# Fingerprints of files at commits never change: kept for the whole process
-# (`mkdocs serve` rebuilds; `make translations` reads many pages).
-_data_at: dict[str, DataVersion] = {}
-_fingerprint_at: dict[tuple[str, str], str | None] = {}
+# The most current fingerprints and records kept by their texts (``Kept``).
+TEXTS_KEPT = 20_000
+RecordRead = tuple[TranslationRecord | None, tuple[Problem, ...]]
+
+
+@dataclass
+class Kept:
+    """What one translation check keeps for the next in the same process: the
+    build's ``Session`` owns one (``BuildTranslations``), for every rebuild
+    under ``mkdocs serve``; a command that checks once makes its own.
+
+    Fingerprints of pages at commits never change: kept for the process. The
+    current fingerprints and records are kept by the texts they are read
+    from: the build checks every translation on every rebuild, where a save
+    changes one page (at 1,000 pages per language, reading them all again
+    was a second of every rebuild); cleared past ``TEXTS_KEPT``.
+    """
+
+    data_at: dict[str, DataVersion] = field(default_factory=dict)
+    fingerprint_at: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    fingerprint_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    record_of: dict[tuple[str, str, str, bool], RecordRead] = field(default_factory=dict)
+
+    def current_fingerprint(self, text: str, data: DataVersion, data_key: str) -> str:
+        """``fingerprint(text, data)``; ``data_key`` names the data files' texts."""
+        key = (text, data_key)
+        found = self.fingerprint_of.get(key)
+        if found is None:
+            if len(self.fingerprint_of) >= TEXTS_KEPT:
+                self.fingerprint_of.clear()
+            found = self.fingerprint_of[key] = fingerprint(text, data)
+        return found
+
+    def record(
+        self, text: str, spanish: str, current: str, report_front_matter: bool
+    ) -> tuple[TranslationRecord | None, list[Problem]]:
+        """``read_record`` of a Spanish page's text."""
+        key = (text, spanish, current, report_front_matter)
+        found = self.record_of.get(key)
+        if found is None:
+            if len(self.record_of) >= TEXTS_KEPT:
+                self.record_of.clear()
+            record, problems = read_record(
+                text, spanish, current, report_front_matter=report_front_matter
+            )
+            found = self.record_of[key] = (record, tuple(problems))
+        return found[0], list(found[1])
 
 
 class PageHistory:
     """The fingerprints of English pages at the commits that changed them or their data."""
 
     def __init__(
-        self, history: GitHistory, docs_dir: str = "docs", files: YamlFiles | None = None
+        self,
+        history: GitHistory,
+        docs_dir: str = "docs",
+        files: YamlFiles | None = None,
+        kept: Kept | None = None,
     ) -> None:
         self.history = history
         self.docs_dir = docs_dir
         # Where each version of the data files is parsed (the build's, or this one's).
         self.files = files or YamlFiles()
+        # The fingerprints at commits read before (the build's, or this one's).
+        self.kept = kept or Kept()
         self._changes: dict[tuple[str | None, bool], list[tuple[Version, frozenset[str]]]] = {}
 
     def versions(self, english: str, *, first_parent: bool = True) -> list[Version]:
@@ -116,16 +165,17 @@ class PageHistory:
 
     def _read(self, english: str, commits: Sequence[str]) -> None:
         """Fingerprint the page at each commit: its text and data files read at once."""
-        data_wanted = [commit for commit in commits if commit not in _data_at]
+        data_at, fingerprint_at = self.kept.data_at, self.kept.fingerprint_at
+        data_wanted = [commit for commit in commits if commit not in data_at]
         wanted = [(commit, name) for commit in data_wanted for name in DATA_FILES]
         wanted += [(commit, english) for commit in commits]
         texts = iter(self.history.texts(wanted))
         for commit in data_wanted:
             texts_then = {name: next(texts) for name in DATA_FILES}
-            _data_at[commit] = DataVersion.from_texts(texts_then, self.files)
+            data_at[commit] = DataVersion.from_texts(texts_then, self.files)
         for commit, text in zip(commits, texts, strict=True):
-            page = None if text is None else fingerprint(text, _data_at[commit])
-            _fingerprint_at[commit, english] = page
+            page = None if text is None else fingerprint(text, data_at[commit])
+            fingerprint_at[commit, english] = page
 
     def fingerprints(
         self, english: str, *, first_parent: bool = True
@@ -138,11 +188,12 @@ class PageHistory:
         versions = self.versions(english, first_parent=first_parent)
         for start in range(0, len(versions), BATCH):
             batch = versions[start : start + BATCH]
-            missing = [v.commit for v in batch if (v.commit, english) not in _fingerprint_at]
+            fingerprint_at = self.kept.fingerprint_at
+            missing = [v.commit for v in batch if (v.commit, english) not in fingerprint_at]
             if missing:
                 self._read(english, missing)
             for version in batch:
-                yield version, _fingerprint_at[version.commit, english]
+                yield version, fingerprint_at[version.commit, english]
 
 
 def changed_since(
@@ -231,6 +282,7 @@ def check_translations(
     today: dt.date | None = None,
     report_front_matter: bool = True,
     yaml_files: YamlFiles | None = None,
+    kept: Kept | None = None,
 ) -> Translations:
     """The status of every English page's translation, and the problems.
 
@@ -241,12 +293,14 @@ def check_translations(
 
     ``yaml_files`` parses the data files, now and in history: the build's
     (``Session``), whose parse of the files on disk the checks made already.
+    ``kept``: what an earlier check in this process read (the build's).
     """
     day = today or dt.date.today()
     parsed_by = yaml_files or YamlFiles()
+    kept = kept or Kept()
     git = history or GitHistory(project_dir)
     usable = git if git.unavailable is None else None
-    pages = PageHistory(git, docs_dir, parsed_by) if usable else None
+    pages = PageHistory(git, docs_dir, parsed_by, kept) if usable else None
     files = sorted(
         path.relative_to(project_dir).as_posix() for path in (project_dir / docs_dir).rglob("*.md")
     )
@@ -265,9 +319,9 @@ def check_translations(
         if spanish not in spanish_files:
             result.statuses.append(PageStatus(english, spanish, State.missing))
             continue
-        current = _current_fingerprint(_read(project_dir / english) or "", data, data_key)
+        current = kept.current_fingerprint(_read(project_dir / english) or "", data, data_key)
         text = _read(project_dir / spanish) or ""
-        record, problems = _record(text, spanish, current, report_front_matter)
+        record, problems = kept.record(text, spanish, current, report_front_matter)
         result.problems += problems
         result.unfinished += [problem for problem in problems if is_not_yet(problem)]
         untranslated = untranslated_line(text)
@@ -300,42 +354,6 @@ def check_translations(
                     continue
         result.statuses.append(PageStatus(english, spanish, State.out_of_date, since, record.line))
     return result
-
-
-# The current fingerprints and records, by the texts they are read from: the
-# build checks every translation on every rebuild under `mkdocs serve`, where
-# a save changes one page (at 1,000 pages per language, reading them all again
-# was a second of every rebuild).
-_fingerprint_of: dict[tuple[str, str], str] = {}
-_record_of: dict[tuple[str, str, str, bool], tuple[TranslationRecord | None, tuple[Problem, ...]]]
-_record_of = {}
-TEXTS_KEPT = 20_000
-
-
-def _current_fingerprint(text: str, data: DataVersion, data_key: str) -> str:
-    """``fingerprint(text, data)``; ``data_key`` names the data files' texts."""
-    key = (text, data_key)
-    found = _fingerprint_of.get(key)
-    if found is None:
-        if len(_fingerprint_of) >= TEXTS_KEPT:
-            _fingerprint_of.clear()
-        found = _fingerprint_of[key] = fingerprint(text, data)
-    return found
-
-
-def _record(
-    text: str, spanish: str, current: str, report_front_matter: bool
-) -> tuple[TranslationRecord | None, list[Problem]]:
-    key = (text, spanish, current, report_front_matter)
-    found = _record_of.get(key)
-    if found is None:
-        if len(_record_of) >= TEXTS_KEPT:
-            _record_of.clear()
-        record, problems = read_record(
-            text, spanish, current, report_front_matter=report_front_matter
-        )
-        found = _record_of[key] = (record, tuple(problems))
-    return found[0], list(found[1])
 
 
 def _read(path: Path) -> str | None:

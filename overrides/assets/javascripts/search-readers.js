@@ -370,8 +370,8 @@ const isKnownBy = result => (result.matchedMetaFields ?? []).some(f => KNOWN_BY_
 // first for "my arm doesnt feel like mine" (benchmarks/README.md). So a page  // codespell:ignore
 // a concept names is checked against its title and names: it counts only if
 // they hold each of the concept's words, or another form of it (sameWord).
-// Checking costs a page's fragment; a concept that names more pages than
-// this is left as Pagefind says (it names too many pages to count for much).
+// A concept that names more pages than this is left as Pagefind says (it
+// names too many pages to count for much).
 const CHECKED_NAMED_PAGES = 25
 
 // Whether two words differ at most in a common ending ("child", "children";
@@ -393,10 +393,33 @@ function sameWord(a, b, ending) {
   )
 }
 
-// Whether a page's title or names (Pagefind's page data) hold `words`.
-function namesHold(data, words, ending) {
-  const named = normalize(`${data.meta.title ?? ""} ${data.meta.names ?? ""}`)
-  return words.split(" ").every(word => named.some(name => sameWord(word, name, ending)))
+// The words of the pages' titles and names that start with `letter`, each
+// with the pages (Pagefind's ids) whose title or names hold it
+// (search/known-by/<language>/<letter>.json, healthsite/search/known_by.py:
+// written from the fragments, whose fetch after the last key was most of a
+// phone's wait at 1,000 pages). Fetched with the first word typed that
+// starts with the letter.
+const knownByFiles = new Map()
+function knownByStartingWith(letter, language) {
+  return fetchOnce(knownByFiles, `search/known-by/${language}/${letter}.json`, async response =>
+    response.ok ? response.json() : {}
+  )
+}
+
+// The pages whose title or names hold each word of `words` (Pagefind's ids):
+// a word is held by a word of the title or names that differs from it at most
+// in an ending (sameWord, which also wants their first letters alike).
+async function pagesNamedBy(words, language) {
+  let pages = null
+  for (const word of words.split(" ")) {
+    const named = await knownByStartingWith(word[0], language)
+    const holding = new Set()
+    for (const [name, ids] of Object.entries(named)) {
+      if (sameWord(word, name, ENDINGS[language])) ids.forEach(id => holding.add(id))
+    }
+    pages = pages === null ? holding : new Set([...pages].filter(id => holding.has(id)))
+  }
+  return pages ?? new Set()
 }
 
 // What each concept found, page by page: [{id, hits: [result or undefined],
@@ -445,17 +468,26 @@ async function pagesFound(module, concepts, language) {
 }
 
 // Each page Pagefind says a concept names, checked against the page's title
-// and names (namesHold), when the concept names few enough pages.
+// and names, when the concept names few enough pages. Each word's file is
+// fetched as the reader types it, whether it names pages or not, so that the
+// last key finds it in hand.
 async function checkKnownBy(pages, concepts, language) {
   if (!Object.hasOwn(ENDINGS, language)) return
+  const files = concepts.flatMap(concept =>
+    concept.alternatives.flatMap(words =>
+      words.split(" ").map(word => knownByStartingWith(word[0], language))
+    )
+  )
+  await Promise.all(files)
   for (const [index, concept] of concepts.entries()) {
     const named = pages.filter(page => page.knownBy[index])
     if (named.length === 0 || named.length > CHECKED_NAMED_PAGES) continue
-    const data = await Promise.all(named.map(page => page.hits[index].data()))
-    named.forEach((page, i) => {
-      page.knownBy[index] = concept.alternatives.some(words =>
-        namesHold(data[i], words, ENDINGS[language])
-      )
+    const holding = new Set()
+    for (const words of concept.alternatives) {
+      for (const id of await pagesNamedBy(words, language)) holding.add(id)
+    }
+    named.forEach(page => {
+      page.knownBy[index] = holding.has(page.id)
     })
   }
 }
