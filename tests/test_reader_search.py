@@ -253,7 +253,16 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
 
 
 @pytest.mark.parametrize(
-    "query", ["I want to kill myself", "chest pain, can't breathe", "I can't go on like this"]
+    "query",
+    [
+        "I want to kill myself",
+        "chest pain, can't breathe",
+        "I can't go on like this",
+        # Someone the reader speaks of (the fresh held-out part's "my husband
+        # says he wants to hurt himself" showed no line before).
+        "my husband says he wants to hurt himself",
+        "my daughter wants to die",
+    ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
     first_result_for(home, query)

@@ -62,7 +62,14 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
 
 
 @pytest.mark.parametrize(
-    "query", ["quiero quitarme la vida", "dolor en el pecho, no puedo respirar", "sobredosis"]
+    "query",
+    [
+        "quiero quitarme la vida",
+        "dolor en el pecho, no puedo respirar",
+        "sobredosis",
+        # Someone the reader speaks of.
+        "mi esposo dice que quiere matarse",
+    ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:
     """The 911 and 988 line, in Spanish, for a Spanish reader's words of danger."""

@@ -71,6 +71,9 @@ ENGLISH_STOP_WORDS = (
     # Contractions as readers type them without the apostrophe, and fillers.
     "arent", "didnt", "doesnt", "hasnt", "havent", "isnt", "wasnt",  # codespell:ignore
     "couldnt", "shouldnt", "wouldnt", "also", "again", "really",  # codespell:ignore
+    # "the other" (foot, one) names no topic: it put the surgery guide ("and
+    # other procedures") before the CRPS page for "one foot colder than the other".
+    "other",
 )
 SPANISH_STOP_WORDS = (
     "a", "al", "algo", "como", "con", "cual", "cuales", "cuando", "de", "del", "donde", "el",

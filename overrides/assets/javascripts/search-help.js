@@ -29,12 +29,13 @@
   const DANGER = new RegExp(
     "\\b(" +
       [
-        "kill(ing)? (my ?self|me)",
+        // The reader, or someone they speak of ("my husband wants to hurt himself").
+        "kill(s|ing)? (my ?self|me|him ?self|her ?self|them ?sel(f|ves))",
         "suicid[a-z]*",
         "self ?harm[a-z]*",
-        "(hurt|harm|cut)(ting)? my ?self",
+        "(hurt|harm|cut)(s|ting)? (my|him|her|them|your) ?sel(f|ves)",
         "end(ing)? (it all|my life)",
-        "want(ed)? to die",
+        "want(s|ed)? to die",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
@@ -46,10 +47,12 @@
         "not breathing",
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
-        "(matarme|lastimarme|cortarme|quitarme la vida)",
-        "hacerme (dano|algo)",
-        "(no quiero|ya no quiero) vivir",
-        "quiero morir(me)?",
+        "(matar|lastimar)(me|se)",
+        "cortarme",
+        "quitar(me|se) la vida",
+        "hacer(me|se) (dano|algo)",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
+        "(quiero|quiere) morir(me|se)?",
         "acabar con (todo|mi vida)",
         "sobredosis",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",

@@ -27,6 +27,8 @@ const MAX_PAGES = 10
 // What a concept in a page's title or names counts for, beside its share of
 // the page's text (at most 1): a word that names few pages counts the most.
 const KNOWN_BY_WEIGHT = 2
+// What holding the reader's words in one section counts for (together).
+const TOGETHER_WEIGHT = 1
 
 function escapeHTML(text) {
   return text
@@ -362,8 +364,16 @@ async function searchWords(module, words) {
 // Whether Pagefind matched the words in a page's title or names (the `names`
 // field: healthsite/search/terms.py), which it reports for every page found,
 // before any fragment is fetched.
-const KNOWN_BY_FIELDS = ["title", "names"]
-const isKnownBy = result => (result.matchedMetaFields ?? []).some(f => KNOWN_BY_FIELDS.includes(f))
+// A page's title says what it is about; its names field holds its other names
+// and the signs it lists (front matter), one of many a condition page lists:
+// a word there counts three quarters as much (a half lost the CRPS page's
+// symptoms among 1,000 near-copies). Among 1,000 pages of other conditions,
+// one that listed "morven sprained" among its signs came before the CRPS
+// page for "can you get crps from a sprained ankle".
+const KNOWN_BY_FIELDS = { title: 1, names: 0.75 }
+export function knownByWeight(fields) {
+  return Math.max(0, ...(fields ?? []).map(field => KNOWN_BY_FIELDS[field] ?? 0))
+}
 
 // Pagefind matches a word as the start of a longer one, in names too: "arm"
 // named the pages called "armoires" and "armed" among 1,000, which then came
@@ -383,15 +393,24 @@ const CHECKED_NAMED_PAGES = 25
 const ENDINGS = {
   en: /^(s|es|ies|e|ed|d|ing|er|ers|or|ors|ion|ions|ation|ations|ity|ly|y|ren)?$/,
 }
+// A short word takes only a plural ending: "foot" is not "footer", nor "arm"
+// "armed" (names of generated pages among 1,000 that came first for "foot"
+// and "arm"); "child" and "children", "swell" and "swelling" stay one.
+const SHORT_COMMON = 5
+const PLURAL = /^(s|es)?$/
 function sameWord(a, b, ending) {
   let common = 0
   while (common < a.length && common < b.length && a[common] === b[common]) common++
+  const endings = common < SHORT_COMMON ? PLURAL : ending
   return (
     common >= Math.min(3, a.length, b.length) &&
-    ending.test(a.slice(common)) &&
-    ending.test(b.slice(common))
+    endings.test(a.slice(common)) &&
+    endings.test(b.slice(common))
   )
 }
+
+// sameWord for English words (tests/test_search_ranking.py asks it).
+export const sameEnglishWord = (a, b) => sameWord(a, b, ENDINGS.en)
 
 // The words of the pages' titles and names that start with `letter`, each
 // with the pages (Pagefind's ids) whose title or names hold it
@@ -423,7 +442,7 @@ async function pagesNamedBy(words, language) {
 }
 
 // What each concept found, page by page: [{id, hits: [result or undefined],
-// shares: [its share of the best page's score], knownBy: [whether the page's
+// shares: [its share of the best page's score], knownBy: [how much the page's
 // title or names hold it], coverage}], and for each concept, how many pages
 // are known by it and how many hold it at all.
 async function pagesFound(module, concepts, language) {
@@ -445,7 +464,7 @@ async function pagesFound(module, concepts, language) {
       const page = found.get(result.id) ?? {
         hits: Array(concepts.length),
         shares: Array(concepts.length).fill(0),
-        knownBy: Array(concepts.length).fill(false),
+        knownBy: Array(concepts.length).fill(0),
         id: result.id,
       }
       const share = result.score / best
@@ -453,7 +472,7 @@ async function pagesFound(module, concepts, language) {
         page.hits[index] = result
         page.shares[index] = share
       }
-      page.knownBy[index] ||= isKnownBy(result)
+      page.knownBy[index] = Math.max(page.knownBy[index], knownByWeight(result.matchedMetaFields))
       found.set(result.id, page)
     }
   }
@@ -487,7 +506,7 @@ async function checkKnownBy(pages, concepts, language) {
       for (const id of await pagesNamedBy(words, language)) holding.add(id)
     }
     named.forEach(page => {
-      page.knownBy[index] = holding.has(page.id)
+      page.knownBy[index] *= holding.has(page.id)
     })
   }
 }
@@ -527,6 +546,41 @@ async function pagesNamed(concepts) {
     wholly.has(path)
       ? concepts.length
       : namedBy.filter((pages, index) => telling[index] && pages.has(path)).length
+}
+
+// A page's score for its text: each concept's share (of the best page's
+// Pagefind score for it), by how few pages hold it (rare, 0 to 1). The square
+// root of a share: a page holding two of the reader's words a little comes
+// before one holding one of them strongly and nothing of the other (among
+// 1,000 pages, a page "about" one word the reader typed came before the
+// page that holds all of them).
+export function textScore(shares, rare) {
+  return shares.reduce((sum, share, index) => sum + Math.sqrt(share) * rare[index], 0)
+}
+
+// How much of the reader's words one section of a page holds together: the
+// best section's share of the concepts, each by how few pages hold it (rare).
+// A page that answers says the reader's words in one place (the CRPS page's
+// "Symptoms" for "stabbing pain in my hand"); one that only holds them here
+// and there (a guide that mentions a hand, and pain elsewhere) does not.
+// `found`: the page's data for each concept it matched (pageData).
+export function together(found, rare) {
+  const all = rare.reduce((sum, weight) => sum + weight, 0)
+  if (all === 0) return 0
+  const sections = new Map()
+  for (const data of found) {
+    for (const sub of data.sub_results) {
+      if (sub.weighted_locations.length === 0) continue
+      const held = sections.get(sub.url) ?? new Set()
+      held.add(data.index)
+      sections.set(sub.url, held)
+    }
+  }
+  let best = 0
+  for (const held of sections.values()) {
+    best = Math.max(best, [...held].reduce((sum, index) => sum + rare[index], 0))
+  }
+  return best / all
 }
 
 // Pagefind's data of a page for each concept it matched. One at a time:
@@ -590,8 +644,8 @@ export async function answer(module, query, isLatest, language = "en") {
   const specific = known.map(rarity)
   const rare = holding.map(rarity)
   found.forEach(page => {
-    page.listed = page.knownBy.reduce((sum, known, index) => sum + (known ? specific[index] : 0), 0)
-    page.score = page.shares.reduce((sum, share, index) => sum + share * rare[index], 0)
+    page.listed = page.knownBy.reduce((sum, known, index) => sum + known * specific[index], 0)
+    page.score = textScore(page.shares, rare)
     page.rank = page.score + KNOWN_BY_WEIGHT * page.listed
   })
   found.sort((a, b) => b.rank - a.rank)
@@ -607,7 +661,7 @@ export async function answer(module, query, isLatest, language = "en") {
     named: named(siteRelative(data[i][0].url), telling),
   }))
   ranked.forEach(page => {
-    page.rank += page.named / 2
+    page.rank += page.named / 2 + TOGETHER_WEIGHT * together(page.data, rare)
   })
   ranked.sort((a, b) => b.rank - a.rank)
   // No page holds every concept: the page offers help beside the results.

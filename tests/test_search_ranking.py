@@ -1,0 +1,126 @@
+"""How search-readers.js ranks pages, piece by piece, in the browser that runs it.
+
+The module is imported into a page of the served site, as the search worker
+imports it, and its ranking pieces are asked directly: what a short word of
+a page's names is the same word as, how much of the reader's words one
+section of a page holds together, and how a page's shares of the reader's
+words add up (benchmarks/README.md, "Search: a third fresh held-out part").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser import SiteServer
+
+pytestmark = pytest.mark.browser
+
+MODULE = "assets/javascripts/search-readers.js"
+
+
+@pytest.fixture(scope="module")
+def page(chromium: Browser, site_server: SiteServer) -> Iterator[Page]:
+    page = chromium.new_page()
+    page.goto(site_server.url())
+    yield page
+    page.close()
+
+
+def _call(page: Page, site_server: SiteServer, function: str, *arguments: Any) -> Any:
+    """The module's ``function`` called with ``arguments`` (JSON values) in the page."""
+    return page.evaluate(
+        "async ([url, name, args]) => (await import(url))[name](...args)",
+        [site_server.url(MODULE), function, list(arguments)],
+    )
+
+
+ENGLISH_ENDINGS = "english"
+
+
+@pytest.mark.parametrize(
+    ("typed", "named", "same"),
+    [
+        # Short words take only a plural: a generated page named "footer" and
+        # one named "armed" came first for "foot" and "arm" among 1,000 pages.
+        ("foot", "footer", False),
+        ("arm", "armed", False),
+        ("arm", "arms", True),
+        ("hand", "handed", False),
+        # Longer words keep their common endings.
+        ("child", "children", True),
+        ("stimulator", "stimulation", True),
+        ("swell", "swelling", True),
+    ],
+)
+def test_a_short_word_of_a_name_is_the_same_word_only_with_a_plural_ending(
+    page: Page, site_server: SiteServer, typed: str, named: str, same: bool
+) -> None:
+    assert _call(page, site_server, "sameEnglishWord", typed, named) is same
+
+
+def _found(*sections: tuple[str, list[int]]) -> list[dict[str, Any]]:
+    """Pagefind's data of one page for each concept: ``sections`` are
+    (section URL, the concepts it holds)."""
+    concepts = sorted({index for _, held in sections for index in held})
+    return [
+        {
+            "index": index,
+            "sub_results": [
+                {"url": url, "weighted_locations": [{"balanced_score": 1}] if index in held else []}
+                for url, held in sections
+            ],
+        }
+        for index in concepts
+    ]
+
+
+def test_a_page_holding_the_readers_words_in_one_section_counts_more(
+    page: Page, site_server: SiteServer
+) -> None:
+    rare = [0.5, 0.5]
+    one_place = _found(("/crps/#symptoms", [0, 1]), ("/crps/#outlook", [0]))
+    apart = _found(("/guide/#a", [0]), ("/guide/#b", [1]))
+
+    assert _call(page, site_server, "together", one_place, rare) == 1
+    assert _call(page, site_server, "together", apart, rare) == 0.5
+
+
+def test_a_rare_word_together_counts_more_than_a_common_one(
+    page: Page, site_server: SiteServer
+) -> None:
+    # "fist" (rare) and "pain" (on every page) in one section, against two
+    # sections: only the rare word's share counts apart.
+    rare = [0.9, 0.1]
+    apart = _found(("/a/#one", [0]), ("/a/#two", [1]))
+
+    assert _call(page, site_server, "together", apart, rare) == pytest.approx(0.9)
+
+
+def test_a_page_holding_more_of_the_readers_words_outranks_one_holding_one_strongly(
+    page: Page, site_server: SiteServer
+) -> None:
+    rare = [0.5, 0.5]
+    # Shares of the best page's score for each of the reader's two words.
+    both_a_little = _call(page, site_server, "textScore", [0.36, 0.36], rare)
+    one_strongly = _call(page, site_server, "textScore", [1, 0], rare)
+
+    assert both_a_little > one_strongly
+    # Each word still counts by its share: more of it, more score.
+    assert _call(page, site_server, "textScore", [0.64, 0.36], rare) > both_a_little
+
+
+def test_a_word_in_a_pages_title_counts_more_than_one_among_its_listed_signs(
+    page: Page, site_server: SiteServer
+) -> None:
+    title = _call(page, site_server, "knownByWeight", ["title"])
+    names = _call(page, site_server, "knownByWeight", ["names"])
+
+    assert title == 1
+    assert 0 < names < title
+    assert _call(page, site_server, "knownByWeight", ["names", "title"]) == title
+    # Matched in the page's text only: not known by it.
+    assert _call(page, site_server, "knownByWeight", []) == 0
