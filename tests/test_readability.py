@@ -187,6 +187,12 @@ def test_citation_marks_are_set_aside_unread_with_the_same_prose() -> None:
     assert "fnref" not in readability.SUPERSCRIPT.sub(readability.BARE_SUPERSCRIPT, html)
     assert readability.prose_blocks(html) == _parsed_blocks(html)
     assert readability.prose_blocks(html) == ["Fish &; chips.", "One"]
+    # With no reference before any mark, the marks are taken out whole: the
+    # text either side is one piece, and still reads as html.parser reads it.
+    plain = f"<p>Fish &amp; chips{mark}, peas{mark}.</p><ul><li>Two<sup>3</sup> &lt;</li></ul>"
+    assert readability.REFERENCE_BEFORE_MARK.search(plain) is None
+    assert readability.prose_blocks(plain) == _parsed_blocks(plain)
+    assert readability.prose_blocks(plain) == ["Fish & chips, peas.", "Two <"]
 
 
 def _write_hard_page(project: Path, page_type: str, front_matter_extra: str = "") -> Path:

@@ -8,6 +8,9 @@ uses helps nobody: the build reads every page and fails on the term's line.
 from __future__ import annotations
 
 import json
+import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -215,3 +218,33 @@ def test_a_language_with_no_page_built_is_not_checked(tmp_path: Path) -> None:
     assert words.unused(terms) == []
     words.add("es/treatments/index.html", "<article><p>Tratamientos.</p></article>")
     assert len(words.unused(terms)) == 1
+
+
+def _normalized_plainly(text: str) -> str:
+    """``normalize`` as first written: marks dropped character by character, then
+    the text lowercased, apostrophes dropped, and any other non-ASCII a space."""
+    without_marks = "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
+    lower = without_marks.lower().replace("'", "").replace("\u2019", "")
+    words = re.sub(r"[^a-z0-9]", " ", lower.encode("ascii", "replace").decode("ascii"))
+    return " ".join(words.split())
+
+
+def test_words_are_normalized_as_plainly_written_for_every_code_point() -> None:
+    """The build's ``normalize`` lowercases before it drops marks, in C (it reads
+    every page's text): the same words as the plain order, for all characters
+    together, and alone between letters for each that lowercasing or NFD
+    changes and each mark."""
+    every = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
+    assert normalize("".join(every)) == _normalized_plainly("".join(every))
+    # Alone: those that change when lowercased or split by NFD, and every mark.
+    changing = [
+        char
+        for char in every
+        if char.lower() != char
+        or unicodedata.combining(char)
+        or unicodedata.normalize("NFD", char) != char
+    ]
+    between_letters = "a".join(changing)
+    assert normalize(between_letters) == _normalized_plainly(between_letters)

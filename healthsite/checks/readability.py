@@ -88,13 +88,20 @@ BLOCK_TAGS = frozenset(
 )
 VOID_TAGS = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr"})
 CLOSING_QUOTES = "\"'\u201d\u2019)"
-SENTENCE_END = re.compile(rf"[.!?][{CLOSING_QUOTES}]*$")
+# A block ends a sentence if it ends in . ! or ?, maybe followed by closing
+# quotes or a bracket (the pattern ``[.!?][CLOSING_QUOTES]*$``, tested at the
+# end of the block instead of searched for along all of it).
+SENTENCE_ENDS = (".", "!", "?")
+HAS_WORD = re.compile(r"\w")
 # A sentence starts with a capital or a digit, maybe after an opening quote
 # or bracket, or Spanish's opening ¿ or ¡ ("¿Qué es?"), or an accented capital.
 OPENERS = '"\u201c(\u00bf\u00a1'  # " “ ( ¿ ¡
 CAPITALS = "A-Z0-9\u00c1\u00c9\u00cd\u00d3\u00da\u00d1\u00dc"  # and Á É Í Ó Ú Ñ Ü
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?])[{CLOSING_QUOTES}]*\s+(?=[{OPENERS}]?[{CAPITALS}])")
-DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+# A point between two digits. Written to start with the point itself, so that
+# ``re`` jumps from point to point instead of trying the lookbehind at every
+# character of a page's text (the same matches as ``(?<=\d)\.(?=\d)``).
+DECIMAL_POINT = re.compile(r"\.(?<=\d\.)(?=\d)")
 
 
 class _Blocks:
@@ -196,6 +203,15 @@ SUPERSCRIPT = re.compile(
     rf"<sup{_PLAIN_ATTRIBUTES}>(?:<a{_PLAIN_ATTRIBUTES}>[^<>&]*</a>|[^<>&]*)</sup>"
 )
 BARE_SUPERSCRIPT = "<sup></sup>"
+# Where no text before a mark could be the start of a character reference
+# (``&amp`` then a mark then ``;``), the marks are taken out whole: the text on
+# either side then reads as one piece, and unescaping one piece gives what
+# unescaping the two apart gives, so the blocks are the same, for a third fewer
+# tags to walk. The pattern is wider than html.unescape's reference (it lets
+# any run of characters but tabs, newlines, form feeds, spaces, ``<``, ``&``
+# and ``;`` follow the ``&``), so it may keep bare marks where none was
+# needed, never the other way.
+REFERENCE_BEFORE_MARK = re.compile(r"&[^\t\n\f <&;]*<sup")
 
 
 def _plain_blocks(html: str) -> _Blocks | None:
@@ -243,7 +259,8 @@ def prose_blocks(html: str) -> list[str]:
     span = references_span(html)
     if span is not None:
         html = f"{html[: span[0]]}<div></div>{html[span[1] :]}"
-    blocks = _plain_blocks(SUPERSCRIPT.sub(BARE_SUPERSCRIPT, html))
+    cut_reference = "&" in html and REFERENCE_BEFORE_MARK.search(html) is not None
+    blocks = _plain_blocks(SUPERSCRIPT.sub(BARE_SUPERSCRIPT if cut_reference else "", html))
     if blocks is None:
         blocks = _Blocks()
         parser = _Prose(blocks)
@@ -259,10 +276,10 @@ def prose_sentences(html: str) -> list[str]:
     for block in prose_blocks(html):
         # A list item or a line ending in ':' is a sentence of its own.
         block = block.rstrip(":;, ")
-        if not SENTENCE_END.search(block):
+        if not block.rstrip(CLOSING_QUOTES).endswith(SENTENCE_ENDS):
             block += "."
         sentences.extend(SENTENCE_BREAK.split(block))
-    return [sentence for sentence in sentences if re.search(r"\w", sentence)]
+    return [sentence for sentence in sentences if HAS_WORD.search(sentence)]
 
 
 def hardest_sentences(
@@ -441,10 +458,13 @@ def check_page(
     """Score one page, log its scores at INFO, and return its problems.
 
     ``lines`` maps its front matter to the file's lines; ``scores`` keeps the
-    scores of HTML seen before (a ``ScoresByHtml``).
+    scores of HTML seen before (a ``ScoresByHtml``, under ``mkdocs serve``);
+    without it the page is scored afresh.
     """
     limit, problems = page_limit(meta, shown_as, lines)
-    result = PageReadability(shown_as, (scores or ScoresByHtml(score))(html), limit)
+    result = PageReadability(
+        shown_as, scores(html) if scores else score(prose_sentences(html)), limit
+    )
     log.info(
         "readability: %s: %s (limit %g)",
         shown_as,

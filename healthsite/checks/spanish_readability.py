@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from healthsite.checks.readability import (
     DECIMAL_POINT,
     FIELD,
-    ScoresByHtml,
     hardest_sentences,
+    prose_sentences,
     source_line,
 )
 from healthsite.checks.spanish_scores import (
@@ -142,9 +142,12 @@ def check_spanish_page(
 ) -> tuple[SpanishReadability, list[Problem]]:
     """Score one Spanish page, log its scores at INFO, and return its problem, if any.
 
-    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``).
+    ``scores`` keeps the scores of HTML seen before (a ``ScoresByHtml``, under
+    ``mkdocs serve``); without it the page is scored afresh.
     """
-    result = SpanishReadability(shown_as, (scores or ScoresByHtml(spanish_score))(html))
+    result = SpanishReadability(
+        shown_as, scores(html) if scores else spanish_score(prose_sentences(html))
+    )
     log.info(
         "readability: %s: %s (%s; target %s)",
         shown_as,

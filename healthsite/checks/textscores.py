@@ -55,6 +55,15 @@ PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 # textstat does not count a "sentence" of one or two words.
 SHORTEST_SENTENCE = 3
+# A sentence of at least SHORTEST_SENTENCE of textstat's words, read from its
+# start: ``len(list_words(sentence)) >= SHORTEST_SENTENCE`` without rewriting
+# the sentence. A word of ``list_words`` is a space-separated part holding a
+# word character (``remove_punctuation`` empties a part of punctuation alone:
+# an apostrophe it keeps is followed by a letter). So: parts of punctuation
+# alone (skipped), then a part with a word character, that many times.
+_SKIPPED_PARTS = r"(?:[^\w\s]+\s+)*"
+_WORD_PART = r"[^\w\s]*\w\S*"
+LONG_ENOUGH = re.compile(r"\s*" + r"\s+".join([_SKIPPED_PARTS + _WORD_PART] * SHORTEST_SENTENCE))
 
 
 def remove_punctuation(text: str) -> str:
@@ -73,8 +82,8 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     sentences = SENTENCE.findall(text)
-    short = sum(1 for sentence in sentences if len(list_words(sentence)) < SHORTEST_SENTENCE)
-    return max(1, len(sentences) - short)
+    counted = sum(1 for sentence in sentences if LONG_ENOUGH.match(sentence))
+    return max(1, counted)
 
 
 @dataclass(frozen=True)

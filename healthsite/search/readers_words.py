@@ -24,6 +24,7 @@ pages that match as well.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import string
@@ -92,9 +93,7 @@ MIN_WORD_LETTERS = 3
 _TAG = re.compile(r"<[^>]*>")
 # Every page's whole text is normalized (``SiteWords``), so each step below runs
 # in C over the whole text: a character at a time in Python, a page's words took
-# 1.4 ms, now 0.56 (benchmarks/README.md, "Issue 21: where the project's own CPU goes").
-# Combining marks are never ASCII: only runs of other characters are looked at.
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# 1.4 ms, now under 0.4 (benchmarks/README.md, "Issue 21: where the project's own CPU goes").
 # After the marks are gone and the text lowercased, every character but a-z and
 # 0-9 separates words; a character that is still not ASCII became "?" first.
 _SPACE_FOR_NOT_WORD = str.maketrans(
@@ -104,10 +103,23 @@ _SPACE_FOR_NOT_WORD = str.maketrans(
         if chr(code) not in string.ascii_lowercase + string.digits
     }
 )
+# What the ASCII encoder puts for each run of characters that are not ASCII:
+# nothing for a combining mark (an accent, once NFD has split it from its
+# letter) or a curly apostrophe, "?" for any other. The encoder finds the runs
+# in C; a regular expression looking for them went over every character.
+_FOLD_TO_ASCII = "healthsite.readers_words.fold"
 
 
-def _without_marks(run: re.Match[str]) -> str:
-    return "".join(char for char in run.group(0) if not unicodedata.combining(char))
+def _fold_to_ascii(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    return "".join(
+        "" if char == "\u2019" or unicodedata.combining(char) else "?" for char in run
+    ), error.end
+
+
+codecs.register_error(_FOLD_TO_ASCII, _fold_to_ascii)
 
 
 def normalize(text: str) -> str:
@@ -116,10 +128,17 @@ def normalize(text: str) -> str:
 
     search-readers.js normalizes what the reader types the same way (``normalize``).
     """
-    plain = _NOT_ASCII.sub(_without_marks, unicodedata.normalize("NFD", text))
-    lower = plain.lower().replace("'", "").replace("\u2019", "")
-    ascii_only = lower.encode("ascii", "replace").decode("ascii")
-    return " ".join(ascii_only.translate(_SPACE_FOR_NOT_WORD).split())
+    # Lowercasing before the marks are dropped gives the same text: after NFD
+    # no character lowercases to a mark, nor a mark to anything else
+    # (tests/test_search_terms.py checks every code point).
+    return " ".join(_normalized_words(text))
+
+
+def _normalized_words(text: str) -> list[str]:
+    """The words of ``normalize(text)``."""
+    lower = unicodedata.normalize("NFD", text).lower().replace("'", "")
+    ascii_only = lower.encode("ascii", _FOLD_TO_ASCII).decode("ascii")
+    return ascii_only.translate(_SPACE_FOR_NOT_WORD).split()
 
 
 @dataclass(frozen=True)
@@ -198,9 +217,9 @@ def load_search_terms(
     return terms, problems
 
 
-def page_words(html: str) -> str:
-    """The normalized text of a page as Pagefind reads it (its tags dropped)."""
-    return normalize(unescape(_TAG.sub(" ", html)))
+def page_words(html: str) -> list[str]:
+    """The normalized words of a page as Pagefind reads it (its tags dropped)."""
+    return _normalized_words(unescape(_TAG.sub(" ", html)))
 
 
 class SiteWords:
@@ -213,6 +232,8 @@ class SiteWords:
         self._names_by_page: dict[str, tuple[str, ...]] = {}
         self._titles_by_page: dict[str, str] = {}
         self._phrases: frozenset[str] = frozenset()
+        # Each phrase with its words.
+        self._phrase_words: tuple[tuple[str, list[str]], ...] = ()
 
     def start(self, terms: Iterable[ReaderTerm], keep_pages: bool) -> None:
         """Start a build that checks ``terms``' page words. ``keep_pages``: under
@@ -224,22 +245,25 @@ class SiteWords:
             self._names_by_page.clear()
             self._titles_by_page.clear()
         self._phrases = frozenset(words for term in terms for words in term.pages)
+        self._phrase_words = tuple((phrase, phrase.split()) for phrase in self._phrases)
 
     def add(self, dest_uri: str, html: str) -> None:
-        text = f" {page_words(html)} "
-        words = self._by_page[dest_uri] = frozenset(text.split())
+        in_order = page_words(html)
+        text = f" {' '.join(in_order)} "
+        words = self._by_page[dest_uri] = frozenset(in_order)
         # A one-word phrase is on the page if it is one of its words (a set
-        # lookup); only phrases of several words are looked for in the text.
+        # lookup). A phrase of several words can only be on it if each of its
+        # words is (set lookups again): only those are looked for in the text.
         self._phrases_by_page[dest_uri] = frozenset(
             phrase
-            for phrase in self._phrases
-            if (f" {phrase} " in text if " " in phrase else phrase in words)
+            for phrase, its_words in self._phrase_words
+            if words.issuperset(its_words) and (len(its_words) == 1 or f" {phrase} " in text)
         )
         listed = _READER_TERMS.search(html)
         names = unescape(listed.group(1)).split(", ") if listed else []
         self._names_by_page[dest_uri] = tuple(filter(None, map(normalize, names)))
         title = _FIRST_H1.search(html)
-        self._titles_by_page[dest_uri] = page_words(title.group(1)) if title else ""
+        self._titles_by_page[dest_uri] = " ".join(page_words(title.group(1))) if title else ""
 
     def names(self) -> dict[str, list[str]]:
         """Each page's names and symptoms (front matter), normalized: the pages
