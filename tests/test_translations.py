@@ -468,7 +468,9 @@ def test_a_shallow_clone_has_no_history(repo: Project, tmp_path: Path) -> None:
     assert "shallow" in translations.no_history
 
 
-def test_a_change_made_on_a_merged_branch_dates_from_its_merge(repo: Project) -> None:
+def _english_changed_on_a_branch_merged_later(repo: Project) -> None:
+    """Translated on 2 January; the English page changed on a branch on
+    1 February, a data file on main on 15 February; the branch merged on 1 March."""
     repo.commit("2026-01-01")
     repo.write("docs/page.es.md", spanish(current_print(repo)))
     repo.commit("2026-01-02")
@@ -479,6 +481,10 @@ def test_a_change_made_on_a_merged_branch_dates_from_its_merge(repo: Project) ->
     repo.write("data/glossary.yml", GLOSSARY + "Other:\n  definition: Not on the page.\n")
     repo.commit("2026-02-15")
     repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit", date="2026-03-01")
+
+
+def test_a_change_made_on_a_merged_branch_dates_from_its_merge(repo: Project) -> None:
+    _english_changed_on_a_branch_merged_later(repo)
     status = check(repo).status_of("docs/page.md")
     assert status is not None
     assert status.since == dt.date(2026, 3, 1)
@@ -549,14 +555,7 @@ def test_publishing_fetches_the_history_a_shallow_checkout_lacks(
 
 
 def test_each_page_file_is_dated_by_its_last_change_on_the_branch(repo: Project) -> None:
-    repo.commit("2026-01-01")
-    repo.write("docs/page.es.md", spanish(current_print(repo)))
-    repo.commit("2026-01-02")
-    repo.git("checkout", "-q", "-b", "edit")
-    repo.write("docs/page.md", ENGLISH + "\nWritten on a branch.\n")
-    repo.commit("2026-02-01")
-    repo.git("checkout", "-q", "main")
-    repo.git("merge", "-q", "--no-ff", "-m", "merge", "edit", date="2026-03-01")
+    _english_changed_on_a_branch_merged_later(repo)
     repo.write("docs/new.md", "# Not committed yet\n")
     days = GitHistory(repo.root).last_changed("docs")
     # The merge is the day readers of the branch's site got the change.
