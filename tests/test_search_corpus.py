@@ -10,7 +10,6 @@ Spanish set is measured at 1,000 pages too.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from pathlib import Path
@@ -29,6 +28,7 @@ from benchmarks.reader_corpus import (
 from healthsite.checks.components import WHEN_TO_GET_HELP
 from healthsite.pages.frontmatter import read_front_matter
 from healthsite.pages.translated import read_translation
+from healthsite.search.known_by import read_fragment
 from tests.sitebuild import build
 
 PAGES = 3
@@ -164,8 +164,7 @@ def test_pagefind_indexes_the_generated_spanish_pages_as_spanish(project: Path) 
 
     indexed: dict[str, str] = {}
     for fragment in (built.site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        indexed[data["url"]] = fragment.name.split("_", 1)[0]
+        indexed[str(read_fragment(fragment)["url"])] = fragment.name.split("_", 1)[0]
     for number in (1, 2):
         assert indexed[f"/es/conditions/example-condition-{number:04d}/"] == "es"
         assert indexed[f"/conditions/example-condition-{number:04d}/"] == "en"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import yaml_load
 
 from healthsite.content.registry import DataFile, load_registry
+from healthsite.search.known_by import read_fragment
 from tests.sitebuild import (
     ROOT,
     Build,
@@ -241,16 +240,11 @@ def test_missing_anchor_fails_the_strict_build(link_mistakes: Build) -> None:
     ), link_mistakes.output
 
 
-# Pagefind's fragments are gzip files: this prefix, then the page's JSON.
-FRAGMENT_PREFIX = b"pagefind_dcd"
-
-
 def test_every_page_is_in_the_search_index(built_site: Build) -> None:
     """Pagefind (healthsite/search/pagefind.py) holds one fragment per page."""
     indexed = set()
     for fragment in (built_site.site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_PREFIX)
-        indexed.add(json.loads(data)["url"].lstrip("/"))
+        indexed.add(str(read_fragment(fragment)["url"]).lstrip("/"))
     assert set(CONTENT_PAGES) <= indexed
 
 
