@@ -42,9 +42,10 @@ import yaml
 
 from healthsite.checks.components import TREATMENT_SECTIONS
 from healthsite.content.citations import Citations, PageCitations
+from healthsite.content.datafiles import load_reviewers
 from healthsite.content.findings import Findings, FindingsOnPage
 from healthsite.content.registry import DataFile, Registry, load_registry
-from healthsite.content.reviewers import Reviewers, load_reviewers
+from healthsite.content.reviewers import Reviewers
 from healthsite.content.warning_signs import SignsMacro, WarningSigns, load_warning_signs
 from healthsite.pages.frontmatter import read_front_matter
 from healthsite.translations.editing import stamped

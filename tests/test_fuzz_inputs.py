@@ -27,9 +27,10 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from healthsite.content.datafiles import load_reviewers
 from healthsite.content.glossary import load_glossary
 from healthsite.content.registry import DataFile, load_registry
-from healthsite.content.reviewers import load_reviewers, unknown_reviewers
+from healthsite.content.reviewers import unknown_reviewers
 from healthsite.content.warning_signs import load_warning_signs
 from healthsite.pages.frontmatter import read_front_matter
 from healthsite.problems import Problem

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import File, Files
 
+from healthsite.content.datafiles import load_reviewers
 from healthsite.content.registry import DataFile
 from healthsite.content.reviewers import (
     ReviewerEntry,
     Reviewers,
     check_reviewers,
-    load_reviewers,
     reviewer_keys,
     reviewers_page_url,
     translation_problems,

@@ -26,7 +26,9 @@ from healthsite.content.reviewers import (
     REVIEWERS_FILE,
     REVIEWERS_LOADER,
     ReviewerEntry,
+    Reviewers,
     reviewer_key,
+    reviewers_from,
 )
 from healthsite.content.warning_signs import WarningSign
 from healthsite.i18n.interface import INTERFACE_FILE
@@ -196,3 +198,12 @@ def as_read(found: dict[str, DataFile]) -> dict[str, ParsedYaml | None]:
         except FileNotFoundError:
             read[name] = None
     return read
+
+
+def load_reviewers(
+    project_dir: Path, files: YamlFiles | None = None
+) -> tuple[Reviewers, list[Problem]]:
+    """data/reviewers.yml in ``project_dir`` as the build reads it (its row
+    of ``DATA_FILES``: loader and key rule): the usable reviewers, every problem."""
+    data_file = BY_NAME["reviewers"].in_project(project_dir, files or YamlFiles())
+    return reviewers_from(data_file)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
@@ -26,7 +25,7 @@ from healthsite.dates import human_date
 from healthsite.pages.frontmatter import REVIEWER_KEY, FrontMatter, PageDate
 from healthsite.problems import Problem
 from healthsite.validation import PlainText
-from healthsite.yamlfile import DatesAsTextLoader, YamlFiles
+from healthsite.yamlfile import DatesAsTextLoader
 
 REVIEWERS_FILE = "data/reviewers.yml"
 # Dates kept as written: PyYAML's own loader stops with a traceback on an
@@ -267,24 +266,6 @@ def reviewer_key(key: object) -> str | None:
     if isinstance(key, str) and REVIEWER_KEY.fullmatch(key):
         return None
     return "is not a usable key; expected lower-case letters, digits and hyphens, e.g. asha-patel"
-
-
-def reviewers_file(project_dir: Path, files: YamlFiles | None = None) -> DataFile:
-    """data/reviewers.yml in ``project_dir``, read through ``files`` when given."""
-    return DataFile(
-        project_dir / REVIEWERS_FILE,
-        REVIEWERS_FILE,
-        REVIEWERS_LOADER,
-        files or YamlFiles(),
-        keys=reviewer_key,
-    )
-
-
-def load_reviewers(
-    project_dir: Path, files: YamlFiles | None = None
-) -> tuple[Reviewers, list[Problem]]:
-    """Validate the reviewers file; return the usable reviewers and every problem."""
-    return reviewers_from(reviewers_file(project_dir, files))
 
 
 def reviewers_from(data_file: DataFile) -> tuple[Reviewers, list[Problem]]:
