@@ -262,6 +262,9 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # says he wants to hurt himself" showed no line before).
         "my husband says he wants to hurt himself",
         "my daughter wants to die",
+        # "hurting" and "harming" matched no danger word before, only "cutting".
+        "thinking about hurting myself",
+        "my son keeps harming himself",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

@@ -69,6 +69,9 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
         "sobredosis",
         # Someone the reader speaks of.
         "mi esposo dice que quiere matarse",
+        # "cortarse" and what is going on now matched no danger word before.
+        "mi hija quiere cortarse",
+        "mi hijo se está lastimando",
     ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:

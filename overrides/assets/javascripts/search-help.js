@@ -33,7 +33,8 @@
         "kill(s|ing)? (my ?self|me|him ?self|her ?self|them ?sel(f|ves))",
         "suicid[a-z]*",
         "self ?harm[a-z]*",
-        "(hurt|harm|cut)(s|ting)? (my|him|her|them|your) ?sel(f|ves)",
+        // "hurting", "harming", "cutting": each verb's own -ing form.
+        "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?) (my|him|her|them|your) ?sel(f|ves)",
         "end(ing)? (it all|my life)",
         "want(s|ed)? to die",
         "(cant|cannot|can not) go on",  // codespell:ignore
@@ -48,7 +49,10 @@
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
         "(matar|lastimar)(me|se)",
-        "cortarme",
+        "cortar(me|se)",
+        // Going on now: "se está cortando", "lastimándose".
+        "(me|se) (esta|estoy|sigue|sigo) (lastimando|cortando|matando)",
+        "(lastimand|cortand|matand)o(me|se)",
         "quitar(me|se) la vida",
         "hacer(me|se) (dano|algo)",
         "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
