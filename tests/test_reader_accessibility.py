@@ -297,8 +297,8 @@ def test_focus_check_names_a_stop_whose_focus_cannot_be_seen(keyboard_page: Page
     whose focus looks the same as no focus, and passes the one with a ring.
 
     On the site itself, removing the ring from docs/assets/site.css fails
-    the next test at the search box (stop 5, both screens); links still
-    show focus without it, in Material's focus color."""
+    the next test at the search box (stop 5 on the desktop, 4 on the
+    phone); links still show focus without it, in Material's focus color."""
     page = keyboard_page
     page.set_content(HIDDEN_FOCUS_HTML)
     unseen = stops_without_visible_focus(page)
