@@ -317,8 +317,8 @@ def test_focus_is_visible_at_every_tab_stop(
     screen; on the phone, this page's article). The page is the diagnosis
     guide: its table of contents nests three deep, so its walk meets every
     kind of frame stop the CRPS page's does and two more (nested contents
-    links), in 166 stops where the CRPS page, with the longest article, had
-    339 (issue 21).
+    links), in about 165 stops where the CRPS page, with the longest
+    article, takes about 340 (issue 21).
     """
     page = chromium.new_page(viewport=viewport, reduced_motion="reduce")  # as `desktop`
     page.goto(site_server.url("guides/diagnosis/"))
