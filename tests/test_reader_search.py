@@ -182,6 +182,11 @@ READERS_OWN_WORDS_FIRST = [
     ("tens machine", OTHER_TREATMENTS),
     ("implant in my spine for pain", STIMULATION),  # stimulator
     ("one foot colder than the other", CRPS),
+    # Lay words for signs and treatments (branch i23-words4): no page says
+    # "fingernails", "sign up" or "water therapy"; each page came second or lower.
+    ("fingernails brittle and cracking on my sore hand", CRPS),  # nails, hair nails or skin
+    ("how do i sign up for a crps study", RESEARCH),  # take part, clinical trials
+    ("warm water therapy for crps", OTHER_TREATMENTS),  # warm pool, hydrotherapy
 ]
 # Misspelled, or wrapped in question words: the page still comes first (as
 # it does for READERS_OWN_WORDS_FIRST).
