@@ -275,17 +275,18 @@ def measure_builds(
 
 def measure_serve(corpus: Corpus, edits: int, modes: list[str]) -> list[ServeResult]:
     """Edit one generated page under ``mkdocs serve`` of the project, in each mode,
-    and its Spanish translation if the corpus has one."""
+    then its Spanish translation if the corpus has one, under the same server
+    (an editor saves one page, then another: only the first build is new)."""
     config = corpus.project_dir / "mkdocs.yml"
     edited = [corpus.edited_page]
     if corpus.edited_translation is not None:
         edited.append(corpus.edited_translation)
+    pages = [corpus.project_dir / "docs" / source for source in edited]
     results = []
     for mode in modes:
         label, options = SERVE_MODES[mode]
-        for source in edited:
-            page = corpus.project_dir / "docs" / source
-            runs = serve_rebuilds(config, page, options, edits)
+        every_page_runs = serve_rebuilds(config, pages, options, edits)
+        for source, runs in zip(edited, every_page_runs, strict=True):
             log.info("N=%d %s, %s: %s", corpus.generated, label, source, runs)
             results.append(ServeResult(corpus.generated, PROJECT, label, runs, source))
     return results

@@ -251,18 +251,26 @@ def page_address(source: str) -> str:
 
 
 def serve_rebuilds(
-    config_file: Path, page: Path, options: tuple[str, ...], edits: int
-) -> list[RebuildRun]:
-    """Start ``mkdocs serve`` with ``options``, open ``page`` as a browser would,
-    then append a sentence to it ``edits`` times, timing each save to reload."""
-    source = page.relative_to(config_file.parent / "docs").as_posix()
-    original = page.read_text(encoding="utf-8")
+    config_file: Path, pages: Sequence[Path], options: tuple[str, ...], edits: int
+) -> list[list[RebuildRun]]:
+    """Start ``mkdocs serve`` with ``options`` once; for each of ``pages`` in
+    turn, open it as a browser would, then append a sentence to it ``edits``
+    times, timing each save to reload. Each page's runs, in the order given.
+    The pages get their text back once the server has stopped."""
+    originals = {page: page.read_text(encoding="utf-8") for page in pages}
     sentences = [f"An edited sentence, number {edit + 1}." for edit in range(edits)]
-    saves = [Save(page, f"{original}\n{sentence}\n", sentence) for sentence in sentences]
+    planned = [
+        (
+            page.relative_to(config_file.parent / "docs").as_posix(),
+            [Save(page, f"{originals[page]}\n{sentence}\n", sentence) for sentence in sentences],
+        )
+        for page in pages
+    ]
     try:
-        return timed_saves(config_file, source, options, saves)
+        return timed_saves_of_pages(config_file, options, planned)
     finally:
-        page.write_text(original, encoding="utf-8")
+        for page, original in originals.items():
+            page.write_text(original, encoding="utf-8")
 
 
 def timed_saves(
@@ -274,52 +282,79 @@ def timed_saves(
 ) -> list[RebuildRun]:
     """Start ``mkdocs serve`` with ``options``, open the page written from
     ``source`` (its path under docs/) as a browser would, and make each save in
-    turn, timing it to the reload and to the page served after it (each logged
-    as it is timed: a later save that fails loses none)."""
+    turn, timing it to the reload and to the page served after it."""
+    return timed_saves_of_pages(config_file, options, [(source, saves)], rebuild_timeout_s)[0]
+
+
+def timed_saves_of_pages(
+    config_file: Path,
+    options: tuple[str, ...],
+    pages: Sequence[tuple[str, Sequence[Save]]],
+    rebuild_timeout_s: float = SERVE_TIMEOUT_S,
+) -> list[list[RebuildRun]]:
+    """Start ``mkdocs serve`` with ``options`` once (its first build is the
+    slow part); for each page, by its ``source`` (path under docs/), open it
+    as a browser would and make its saves in turn, timing each to the reload
+    and to the page served after it (each logged as it is timed: a later save
+    that fails loses none). Each page's runs, in the order given."""
     session = ServeSession(config_file, options)
-    runs = []
+    every_page_runs: list[list[RebuildRun]] = []
     try:
         session.wait_for(SERVING, timeout_s=rebuild_timeout_s)  # the first build
         # "Serving on http://127.0.0.1:PORT/site/": the site's path comes from site_url.
         served = next(SERVED_AT.search(line) for line in reversed(session.log) if SERVING in line)
         site_url = served.group(1).rstrip("/") if served else session.base_url
-        browser = LiveReload(site_url, page_address(source))
-        checked_line = f"readability: docs/{source}:"
-        for save in saves:
-            # The file watcher polls every 0.5 s; let it see a settled tree first.
-            time.sleep(1.0)
-            browser.start()
-            load_before = os.getloadavg()[0]
-            cpu_before = session.cpu_s()
-            edited = time.perf_counter()
-            save.path.write_text(save.text, "utf-8")
-            started = session.wait_for(REBUILD_START)
-            first_line = len(session.log)
-            done = session.wait_for(REBUILD_DONE, timeout_s=rebuild_timeout_s)
-            reloaded = browser.wait()
-            cpu_after = session.cpu_s()
-            updated = save.shown in browser.page()
-            in_hand = time.perf_counter()
-            elsewhere = all(
-                shown in LiveReload(site_url, address).page() for address, shown in save.elsewhere
-            )
-            checked = any(checked_line in line for line in session.log[first_line:])
-            cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
-            runs.append(
-                RebuildRun(
-                    reloaded - edited,
-                    done - started,
-                    updated,
-                    checked,
-                    cpu,
-                    in_hand - edited,
-                    elsewhere if save.elsewhere else None,
-                    (load_before, os.getloadavg()[0]),
-                )
-            )
-            log.info("save %d of %d: %s", len(runs), len(saves), runs[-1])
+        for source, saves in pages:
+            every_page_runs.append(_time_saves(session, site_url, source, saves, rebuild_timeout_s))
     finally:
         session.stop()
+    return every_page_runs
+
+
+def _time_saves(
+    session: ServeSession,
+    site_url: str,
+    source: str,
+    saves: Sequence[Save],
+    rebuild_timeout_s: float,
+) -> list[RebuildRun]:
+    """Open the page of ``source`` and make each save in turn; each save's run."""
+    runs: list[RebuildRun] = []
+    browser = LiveReload(site_url, page_address(source))
+    checked_line = f"readability: docs/{source}:"
+    for save in saves:
+        # The file watcher polls every 0.5 s; let it see a settled tree first.
+        time.sleep(1.0)
+        browser.start()
+        load_before = os.getloadavg()[0]
+        cpu_before = session.cpu_s()
+        edited = time.perf_counter()
+        save.path.write_text(save.text, "utf-8")
+        started = session.wait_for(REBUILD_START)
+        first_line = len(session.log)
+        done = session.wait_for(REBUILD_DONE, timeout_s=rebuild_timeout_s)
+        reloaded = browser.wait()
+        cpu_after = session.cpu_s()
+        updated = save.shown in browser.page()
+        in_hand = time.perf_counter()
+        elsewhere = all(
+            shown in LiveReload(site_url, address).page() for address, shown in save.elsewhere
+        )
+        checked = any(checked_line in line for line in session.log[first_line:])
+        cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+        runs.append(
+            RebuildRun(
+                reloaded - edited,
+                done - started,
+                updated,
+                checked,
+                cpu,
+                in_hand - edited,
+                elsewhere if save.elsewhere else None,
+                (load_before, os.getloadavg()[0]),
+            )
+        )
+        log.info("save %d of %d: %s", len(runs), len(saves), runs[-1])
     return runs
 
 

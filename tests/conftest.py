@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
@@ -109,16 +110,40 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @functools.cache
-def _checkout_build() -> Build:
-    """The site as it is in the checkout, built once per test process.
+def _checkout_build(shared: Path | None) -> Build:
+    """The site as it is in the checkout, built once per test run.
 
     Built when first needed, which may be while tests are collected: tests
-    over "every page" are parametrized with the pages this build wrote.
+    over "every page" are parametrized with the pages this build wrote. Under
+    pytest-xdist the workers share one build in ``shared`` (the first to need
+    it builds it, the other waits for it): both would build the same site.
+    Tests only read it.
     """
-    project = copy_project(Path(tempfile.mkdtemp(prefix="healthsite-built-")))
-    result = build(project)
+    if shared is None:
+        return _build_checkout(Path(tempfile.mkdtemp(prefix="healthsite-built-")))
+    folder = shared / "checkout-build"
+    # Written last, beside the project: the build's output, once it succeeded.
+    output = shared / "checkout-build.output"
+    with FileLock(f"{folder}.lock"):
+        if not output.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            output.write_text(_build_checkout(folder).output, encoding="utf-8")
+    return Build(0, output.read_text(encoding="utf-8"), folder / "site")
+
+
+def _build_checkout(folder: Path) -> Build:
+    result = build(copy_project(folder))
     assert result.returncode == 0, f"the site does not build:\n{result.output}"
     return result
+
+
+def _shared_folder(config: pytest.Config) -> Path | None:
+    """The folder all pytest-xdist workers of this run share (the parent of
+    each worker's temporary folder), or None outside pytest-xdist."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return None
+    return Path(config.option.basetemp).parent
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -133,7 +158,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if _fast_lane(metafunc.config):  # the test is left out: do not build to list pages
         metafunc.parametrize("reader_page", [])
         return
-    pages = reader_pages(_checkout_build().site_dir)
+    pages = reader_pages(_checkout_build(_shared_folder(metafunc.config)).site_dir)
     known: dict[str, str] = getattr(metafunc.function, KNOWN_FAILURES_ATTRIBUTE, {})
     gone = sorted(set(known) - set(pages))
     if gone:
@@ -154,15 +179,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if _checkout_build.cache_info().currsize:
-        shutil.rmtree(_checkout_build().site_dir.parent, ignore_errors=True)
+    # The shared build stays with the run's temporary folders (pytest removes
+    # old runs' folders); one process's own build is removed now.
+    if _checkout_build.cache_info().currsize and _shared_folder(config) is None:
+        shutil.rmtree(_checkout_build(None).site_dir.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 @builds_site
-def built_site() -> Build:
-    """The site as it is in the checkout, built once for the whole session."""
-    return _checkout_build()
+def built_site(pytestconfig: pytest.Config) -> Build:
+    """The site as it is in the checkout, built once for the whole run."""
+    return _checkout_build(_shared_folder(pytestconfig))
 
 
 @pytest.fixture

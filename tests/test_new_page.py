@@ -11,12 +11,13 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from healthsite.checks.components import TREATMENT_SECTIONS as TREATMENT_ORDER
-from tests.sitebuild import ROOT, assert_fails_with, build
+from tests.sitebuild import ROOT, Build, assert_fails_with, build, builds_site, copy_project
 
 TODAY = {"HEALTHSITE_TODAY": "2026-11-25"}
 CONDITION_SECTIONS = [
@@ -124,28 +125,53 @@ def test_a_new_page_is_refused_by_the_build_until_it_is_written(project: Path) -
     )
 
 
-@pytest.mark.parametrize(
-    ("page_type", "slug", "title", "sections"),
-    [
-        ("condition", "fibromyalgia", "Fibromyalgia", CONDITION_SECTIONS),
-        ("treatment", "graded-motor-imagery", "Graded motor imagery", TREATMENT_SECTIONS),
-        ("guide", "pacing-your-day", "Pacing your day", GUIDE_SECTIONS),
-    ],
-    ids=["condition", "treatment", "guide"],
-)
-def test_a_written_new_page_builds_clean_and_is_listed_without_a_nav_edit(
-    project: Path, page_type: str, slug: str, title: str, sections: list[str]
-) -> None:
-    config_before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    made = new_page(
-        project, "--type", page_type, "--slug", slug, "--title", title, "--names", "another name"
-    )
-    assert made.returncode == 0, made.stderr
-    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config_before
-    path = project / "docs" / f"{page_type}s" / f"{slug}.md"
-    path.write_text(written(path.read_text(encoding="utf-8")), encoding="utf-8")
+# A page of each type, each written by its editor: one build shows them all.
+NEW_PAGES = {
+    "condition": ("fibromyalgia", "Fibromyalgia", CONDITION_SECTIONS),
+    "treatment": ("graded-motor-imagery", "Graded motor imagery", TREATMENT_SECTIONS),
+    "guide": ("pacing-your-day", "Pacing your day", GUIDE_SECTIONS),
+}
 
-    result = build(project, env={**TODAY, "CI": "true"})
+
+def other_name(page_type: str) -> str:
+    """The page's other name (``--names``): two pages may not share one."""
+    return f"another {page_type} name"
+
+
+@dataclass(frozen=True)
+class WrittenPages:
+    made: dict[str, subprocess.CompletedProcess[str]]
+    config_unchanged: bool
+    result: Build
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def written_pages(tmp_path_factory: pytest.TempPathFactory) -> WrittenPages:
+    """Each page of ``NEW_PAGES`` made by `make new-page` and written, then one build (in CI)."""
+    project = copy_project(tmp_path_factory.mktemp("written-pages"))
+    config_before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    made = {}
+    for page_type, (slug, title, _) in NEW_PAGES.items():
+        arguments = ["--type", page_type, "--slug", slug, "--title", title]
+        made[page_type] = new_page(project, *arguments, "--names", other_name(page_type))
+        path = project / "docs" / f"{page_type}s" / f"{slug}.md"
+        if path.is_file():
+            path.write_text(written(path.read_text(encoding="utf-8")), encoding="utf-8")
+    config_unchanged = (project / "mkdocs.yml").read_text(encoding="utf-8") == config_before
+    return WrittenPages(made, config_unchanged, build(project, env={**TODAY, "CI": "true"}))
+
+
+@pytest.mark.xdist_group("new_page")  # one worker builds the written pages, once
+@pytest.mark.parametrize("page_type", list(NEW_PAGES))
+def test_a_written_new_page_builds_clean_and_is_listed_without_a_nav_edit(
+    written_pages: WrittenPages, page_type: str
+) -> None:
+    slug, title, sections = NEW_PAGES[page_type]
+    made = written_pages.made[page_type]
+    assert made.returncode == 0, made.stderr
+    assert written_pages.config_unchanged
+    result = written_pages.result
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
     html = result.page(f"{page_type}s/{slug}/")
@@ -164,7 +190,8 @@ def test_a_written_new_page_builds_clean_and_is_listed_without_a_nav_edit(
     assert f'<a href="{slug}/">{title}</a>' in result.page(f"{page_type}s/")
     a_to_z = result.page("a-to-z/")
     assert f'<a href="../{page_type}s/{slug}/">{title}</a>' in a_to_z
-    assert f'another name: see <a href="../{page_type}s/{slug}/">{title}</a>' in a_to_z
+    name = other_name(page_type)
+    assert f'{name}: see <a href="../{page_type}s/{slug}/">{title}</a>' in a_to_z
     # And on the home page, in its section's card.
     assert f'<a href="{page_type}s/{slug}/">{title}</a>' in result.page("")
 

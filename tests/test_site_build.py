@@ -172,12 +172,25 @@ def test_statistic_without_source_fails_naming_file_line_and_field(tmp_path: Pat
     ]
 
 
-def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
-    data = project / "data" / "statistics.yml"
-    text = data.read_text().replace("source: sandroni2003", "source: sandroni2030")
-    data.write_text(text)
-    result = build(project)
-    line = text.splitlines().index("  source: sandroni2030") + 1
+@pytest.fixture(scope="module")
+@builds_site
+def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str, str]:
+    """A statistic naming a source that is not there (data/statistics.yml), and
+    a source whose key YAML reads as a date (data/sources.yml): the build lists
+    both files' problems before it stops."""
+    project = copy_project(tmp_path_factory.mktemp("data-mistakes"))
+    statistics = edit(
+        project, "data/statistics.yml", "source: sandroni2003", "source: sandroni2030"
+    )
+    sources = project / "data" / "sources.yml"
+    sources_text = sources.read_text() + "2023-01-23:\n  title: A page\n"
+    sources.write_text(sources_text)
+    return build(project), statistics, sources_text
+
+
+def test_statistic_naming_an_unknown_source_fails(data_mistakes: tuple[Build, str, str]) -> None:
+    result, statistics, _ = data_mistakes
+    line = statistics.splitlines().index("  source: sandroni2030") + 1
     assert_lists(
         result,
         "Invalid data files",
@@ -186,18 +199,17 @@ def test_statistic_naming_an_unknown_source_fails(project: Path) -> None:
     )
 
 
-def test_a_source_key_read_as_a_date_fails_with_its_line(project: Path) -> None:
+def test_a_source_key_read_as_a_date_fails_with_its_line(
+    data_mistakes: tuple[Build, str, str],
+) -> None:
     """mkdocs-macros, which gets the sources too, stopped with a traceback."""
-    data = project / "data" / "sources.yml"
-    text = data.read_text() + "2023-01-23:\n  title: A page\n"
-    data.write_text(text)
-    result = build(project)
+    result, _, sources = data_mistakes
     assert "Traceback" not in result.output
     assert_lists(
         result,
         "Invalid data files",
-        f"data/sources.yml:{len(text.splitlines()) - 1}: 2023-01-23: YAML reads this key as a "
-        "date, not as text; expected a key that starts with a letter, such as kemler2008 "
+        f"data/sources.yml:{len(sources.splitlines()) - 1}: 2023-01-23: YAML reads this key as "
+        "a date, not as text; expected a key that starts with a letter, such as kemler2008 "
         "(or the key in quotes)",
     )
 
