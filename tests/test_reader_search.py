@@ -270,6 +270,10 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # "hurting" and "harming" matched no danger word before, only "cutting".
         "thinking about hurting myself",
         "my son keeps harming himself",
+        # The fourth fresh held-out part's, which showed the kind note alone.
+        "i dont want to be alive anymore",
+        "my mom swallowed a whole bottle of pills",
+        "my chest feels tight and my left arm is numb",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

@@ -72,6 +72,10 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
         # "cortarse" and what is going on now matched no danger word before.
         "mi hija quiere cortarse",
         "mi hijo se está lastimando",
+        # The English held-out part's three, as a Spanish reader might type them.
+        "ya no quiero estar viva",
+        "mi mamá se tomó un frasco entero de pastillas",
+        "siento el pecho apretado y el brazo izquierdo dormido",
     ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:

@@ -37,11 +37,18 @@
         "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?) (my|him|her|them|your) ?sel(f|ves)",
         "end(ing)? (it all|my life)",
         "want(s|ed)? to die",
+        "(dont|do not|doesnt|does not|no longer) want to (be alive|live|be here)",
+        "better off dead",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
+        // "swallowed a whole bottle of pills"
+        "(bottle|handful|box|pack) of (pills|tablets|meds|medicines?)",
         "poison(ed|ing)?",
         "chest (pain|pains|tightness)",
+        // A heart attack in a reader's words: "my chest feels tight".
+        "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
+        "(tight|heavy|crushing|squeezing|pressure|tightness) (in|on) (my|the|his|her|their) chest",
         "heart attack",
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
@@ -56,12 +63,17 @@
         "quitar(me|se) la vida",
         "hacer(me|se) (dano|algo)",
         "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
         "(quiero|quiere) morir(me|se)?",
         "acabar con (todo|mi vida)",
         "sobredosis",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
+        // "se tomó un frasco entero de pastillas"
+        "(frasco|bote|caja|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
+        "pecho apretado",
+        "(opresion|presion|apreton) (en el|del) pecho",
         "(ataque (al|de) corazon|infarto)",
         "no (puedo|puede|podia) respirar",
         "(me falta|falta de|le falta) (el )?aire",
