@@ -37,7 +37,7 @@
         "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?) (my|him|her|them|your) ?sel(f|ves)",
         "end(ing)? (it all|my life)",
         "want(s|ed)? to die",
-        "(dont|do not|doesnt|does not|no longer) want to (be alive|live|be here)",
+        "(dont|do not|doesnt|does not|no longer) want to (be alive|live|be here)",  // codespell:ignore
         "better off dead",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
