@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 # The screens the tests use, defined with the benchmarks' (benchmarks/screens.py).
 from benchmarks.screens import DESKTOP as DESKTOP
@@ -54,6 +54,18 @@ def missing_chromium() -> str | None:
     found = shutil.which("chromium")
     where = f" (a chromium is on PATH at {found}; set CHROMIUM={found})" if found else ""
     return INSTALL_HINT.format(path=CHROMIUM) + where
+
+
+# Material's search result list, marked with the box's text once it shows the
+# final answer to it (data-answer, overrides/assets/javascripts/search-help.js):
+# the worker sends a query's first pages before all of them, and Material
+# renders each answer in place of the one before.
+SEARCH_RESULTS = "[data-md-component='search-result']"
+
+
+def wait_for_answer(page: Page, query: str, timeout_ms: float | None = None) -> None:
+    """Wait until the search result list shows the final answer to ``query`` (the box's text)."""
+    expect(page.locator(SEARCH_RESULTS)).to_have_attribute("data-answer", query, timeout=timeout_ms)
 
 
 # A page that only sends the reader on (mkdocs-redirects, mike's root page).

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.browser import PHONE, SiteServer
+from tests.browser import PHONE, SiteServer, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -59,6 +59,8 @@ def first_result_for(page: Page, query: str) -> Locator:
     box.fill(query)
     box.press("End")
     expect(meta).to_contain_text(re.compile(r"matching document|No matching"))
+    # The best pages show first; the tests read the final answer (all of them).
+    wait_for_answer(page, query)
     return page.locator(FIRST_RESULT)
 
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
 from healthsite.search.known_by import read_fragment
-from tests.browser import PHONE, SiteServer
+from tests.browser import PHONE, SiteServer, wait_for_answer
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -47,10 +47,8 @@ def _shown_pages(page: Page, server: SiteServer) -> list[str]:
 
 
 def _results_of(page: Page, words: str) -> None:
-    """Wait for the results of ``words``: their links carry its last word
-    (Material's highlight parameter), which an earlier query's lack."""
-    last = re.escape(words.split()[-1])
-    expect(page.locator(RESULT_PAGES).first).to_have_attribute("href", re.compile(rf"h=.*{last}"))
+    """Wait for the final answer to ``words`` (its first pages show before it)."""
+    wait_for_answer(page, words)
 
 
 @pytest.fixture

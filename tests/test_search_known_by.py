@@ -1,15 +1,19 @@
-"""The words of each page's title and names, by first letter, for the search worker's check."""
+"""What the search worker's ranking reads by Pagefind's page ids: the words of each
+page's title and names, the pages each name names, and where each page's headings start."""
 
 from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from healthsite.search.known_by import (
     FRAGMENT_SIGNATURE,
     KNOWN_BY_FOLDER,
-    fragment_url,
+    NAMES_FOLDER,
+    SECTIONS_FOLDER,
+    heading_positions,
     named_words,
     read_fragment,
     write_known_by,
@@ -18,11 +22,20 @@ from healthsite.search.readers_words import SiteWords
 from tests.sitebuild import Build
 
 
-def _fragment(site: Path, page_id: str, url: str, meta: dict[str, str]) -> None:
+def _fragment(
+    site: Path, page_id: str, url: str, meta: dict[str, str], anchors: Sequence[object] = ()
+) -> None:
     """A page's fragment as Pagefind writes it: its JSON, signed, gzipped."""
     folder = site / "pagefind" / "fragment"
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"url": url, "content": "Text.", "word_count": 1, "filters": {}, "meta": meta}
+    data = {
+        "url": url,
+        "content": "Text.",
+        "word_count": 1,
+        "filters": {},
+        "meta": meta,
+        "anchors": list(anchors),
+    }
     signed = FRAGMENT_SIGNATURE + json.dumps(data).encode()
     (folder / f"{page_id}.pf_fragment").write_bytes(gzip.compress(signed))
 
@@ -36,7 +49,7 @@ def test_a_fragment_is_read_as_pagefind_wrote_it(tmp_path: Path) -> None:
     _fragment(tmp_path, "en_0508010", '/a "b"/', {"title": "X"})
     fragment = tmp_path / "pagefind" / "fragment" / "en_0508010.pf_fragment"
     assert read_fragment(fragment)["meta"] == {"title": "X"}
-    assert fragment_url(fragment) == '/a "b"/'
+    assert read_fragment(fragment)["url"] == '/a "b"/'
 
 
 def test_title_and_names_are_words_as_the_worker_compares_them() -> None:
@@ -71,6 +84,7 @@ def test_each_word_names_its_pages_in_the_file_of_its_first_letter(tmp_path: Pat
             "treatments/c/": ["creams", "for", "crps", "pain"],
             "es/conditions/crps/": ["sdrc", "causalgia"],
         },
+        {},
     )
     assert _letter(tmp_path, "en", "c") == {
         "causalgia": ["en_aaa"],
@@ -83,14 +97,14 @@ def test_each_word_names_its_pages_in_the_file_of_its_first_letter(tmp_path: Pat
 
 def test_a_page_is_listed_once_under_a_word_its_title_and_names_repeat(tmp_path: Path) -> None:
     _fragment(tmp_path, "en_aaa", "/a/", {})
-    write_known_by(tmp_path, {"a/": ["crps", "type", "1", "crps"]})
+    write_known_by(tmp_path, {"a/": ["crps", "type", "1", "crps"]}, {})
     assert _letter(tmp_path, "en", "c") == {"crps": ["en_aaa"]}
 
 
 def test_a_letter_no_word_starts_with_any_more_is_removed(tmp_path: Path) -> None:
     _fragment(tmp_path, "en_aaa", "/a/", {})
-    write_known_by(tmp_path, {"a/": ["zoster"]})
-    write_known_by(tmp_path, {"a/": ["shingles"]})
+    write_known_by(tmp_path, {"a/": ["zoster"]}, {})
+    write_known_by(tmp_path, {"a/": ["shingles"]}, {})
     assert not (tmp_path / KNOWN_BY_FOLDER / "en" / "z.json").exists()
     assert _letter(tmp_path, "en", "s") == {"shingles": ["en_aaa"]}
 
@@ -109,4 +123,48 @@ def test_every_page_is_known_by_the_words_of_pagefinds_title_and_names(built_sit
     assert {f.stem.split("_")[0] for f in fragments} == {"en", "es"}
     for fragment in fragments:
         expected = set(named_words(read_fragment(fragment)["meta"]))
-        assert listed.get(fragment.stem, set()) == expected, fragment_url(fragment)
+        assert listed.get(fragment.stem, set()) == expected, read_fragment(fragment)["url"]
+
+
+def test_a_name_names_its_pages_by_their_ids_in_both_languages(tmp_path: Path) -> None:
+    """The worker ranks the pages a reader's words name exactly before it fetches
+    any fragment: the names files name Pagefind's page ids, not URLs."""
+    _fragment(tmp_path, "en_aaa", "/conditions/crps/", {})
+    _fragment(tmp_path, "es_ccc", "/es/conditions/crps/", {})
+    _fragment(tmp_path, "en_ddd", "/", {})
+    names = {
+        "causalgia": ["conditions/crps/", "es/conditions/crps/"],
+        "crps": ["conditions/crps/"],
+        "home": [""],
+        "gone": ["a/page/pagefind/did/not/index/"],
+    }
+    write_known_by(tmp_path, {}, names)
+    c_names = json.loads((tmp_path / NAMES_FOLDER / "c.json").read_text(encoding="utf-8"))
+    assert c_names == {"causalgia": ["en_aaa", "es_ccc"], "crps": ["en_aaa"]}
+    assert json.loads((tmp_path / NAMES_FOLDER / "h.json").read_text()) == {"home": ["en_ddd"]}
+    assert not (tmp_path / NAMES_FOLDER / "g.json").exists()
+
+
+def _heading(element: str, location: int, text: str = "A heading") -> dict[str, object]:
+    return {"element": element, "id": f"{element}-{location}", "text": text, "location": location}
+
+
+def test_a_pages_sections_start_at_its_headings_as_pagefind_splits_them(tmp_path: Path) -> None:
+    """Pagefind's sub-results start at h1 to h6 anchors with text, in word order;
+    other anchors (a footnote's sup, an empty heading) start none."""
+    anchors = [
+        _heading("h2", 40),
+        _heading("h1", 0),
+        _heading("sup", 12, ""),
+        _heading("span", 20),
+        _heading("h3", 30, " "),
+        _heading("H4", 55),
+    ]
+    assert heading_positions({"anchors": anchors}) == [0, 40, 55]
+    assert heading_positions({}) == []
+    _fragment(tmp_path, "en_aaa", "/a/", {}, anchors)
+    _fragment(tmp_path, "es_ccc", "/es/a/", {}, [_heading("h1", 0)])
+    write_known_by(tmp_path, {}, {})
+    read = json.loads((tmp_path / SECTIONS_FOLDER / "en.json").read_text(encoding="utf-8"))
+    assert read == {"en_aaa": [0, 40, 55]}
+    assert json.loads((tmp_path / SECTIONS_FOLDER / "es.json").read_text()) == {"es_ccc": [0]}

@@ -14,8 +14,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from benchmarks.search_eval import QUERY_FILES, SEARCH_WORDS, EvalQuery, load_queries
-from tests.browser import SiteServer
+from benchmarks.search_eval import (
+    QUERY_FILES,
+    SEARCH_WORDS,
+    EvalQuery,
+    load_queries,
+)
+from tests.browser import SiteServer, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +58,7 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
     box.fill(query.query)
     box.press("End")
     expect(meta).to_contain_text(re.compile(f"{WORDS.found}|{WORDS.none}"))
+    wait_for_answer(spanish_home, query.query)
 
     links = spanish_home.locator(PAGE_LINKS)
     (expected,) = query.pages

@@ -21,7 +21,7 @@ import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from healthsite.translations.__main__ import current_fingerprint
-from tests.browser import SiteServer, serve
+from tests.browser import SiteServer, serve, wait_for_answer
 from tests.sitebuild import Build, build, builds_site, copy_project
 
 # The Spanish build below is made once, on one worker (tests/xdistgroups.py).
@@ -197,6 +197,7 @@ def first_result_for(page: Page, query: str, typed_prompt: str, found: re.Patter
     box.fill(query)
     box.press("End")
     expect(meta).to_contain_text(found)
+    wait_for_answer(page, query)
     return page.locator(FIRST_RESULT)
 
 

@@ -170,7 +170,7 @@ def write_site_data(build: BuildState, session: Session, config: MkDocsConfig) -
         return  # the search covers every language: made once the last is written
     words = session.site_words
     raise_if_any(words.unused(session.reader_terms), "Search terms", build.project_dir)
-    write_search_data(site_dir, session.reader_terms, words.vocabulary(), words.names())
+    write_search_data(site_dir, session.reader_terms, words.vocabulary())
     session.serve.index(site_dir)
 
 

@@ -115,7 +115,7 @@ class Session:
         Pagefind's page ids (healthsite/search/known_by.py): each run writes both,
         so they match under ``mkdocs serve --dirty`` too."""
         build_index(site_dir, self.search_input.path, background=background)
-        write_known_by(site_dir, self.site_words.known_by())
+        write_known_by(site_dir, self.site_words.known_by(), self.site_words.names())
 
     @property
     def build(self) -> BuildState:

@@ -16,9 +16,15 @@ file per language and first letter: ``search/known-by/<language>/<letter>.json``
 The worker fetches a letter's file with the first word typed that starts
 with it, before the last key.
 
-A page's id is read from the start of its fragment (its URL comes first):
-the whole fragments, decompressed and parsed for their titles and names,
-took 0.2 s of CPU at 1,000 pages, their URLs 0.03 s.
+The rest of the ranking runs before any fragment is fetched too, so that
+the worker can show the best pages as soon as their own fragments are in,
+before the others' (benchmarks/README.md, "first answer early"): the pages'
+names (front matter's names and symptoms), each with the ids of the pages it
+names exactly, in ``search/names/<letter>.json``; and where each page's
+headings start, in Pagefind's word positions, in
+``search/sections/<language>.json`` (``{page id: [positions]}``), from which
+the worker tells which of a page's sections hold the reader's words, as
+Pagefind's sub-results would (``together``).
 """
 
 from __future__ import annotations
@@ -27,30 +33,25 @@ import json
 import re
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.search.readers_words import normalize
 
 KNOWN_BY_FOLDER = "search/known-by"
+NAMES_FOLDER = "search/names"
+SECTIONS_FOLDER = "search/sections"
 # Pagefind's fragments: gzip, then this signature before the page's JSON, which starts with its URL.
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 _GZIP = 16 + zlib.MAX_WBITS
-_URL = re.compile(rb'\{\s*"url"\s*:\s*("(?:[^"\\]|\\.)*")')
-# Enough of a fragment for its URL.
-_URL_BYTES = 2048
+# The anchors Pagefind makes sub-results of (calculate_sub_results in pagefind.js).
+_HEADING = re.compile(r"h\d", re.IGNORECASE)
 
 
 def read_fragment(path: Path) -> dict[str, object]:
     """One of Pagefind's page fragments (``pagefind/fragment/<page id>.pf_fragment``)."""
     data = zlib.decompress(path.read_bytes(), _GZIP)
     return dict(json.loads(data.removeprefix(FRAGMENT_SIGNATURE)))
-
-
-def fragment_url(path: Path) -> str | None:
-    """The URL of a fragment's page, read from its start alone."""
-    start = zlib.decompressobj(_GZIP).decompress(path.read_bytes(), _URL_BYTES)
-    found = _URL.match(start, len(FRAGMENT_SIGNATURE))
-    return str(json.loads(found.group(1))) if found else None
 
 
 def named_words(meta: object) -> list[str]:
@@ -60,36 +61,97 @@ def named_words(meta: object) -> list[str]:
     return normalize(f"{meta.get('title') or ''} {meta.get('names') or ''}").split()
 
 
+@dataclass(frozen=True)
+class IndexedPage:
+    """What the worker's ranking needs of a page Pagefind indexed."""
+
+    page_id: str  # Pagefind's: en_0508010
+    path: str  # the URL path: conditions/crps/
+    sections: list[int]  # where its headings start, in Pagefind's word positions
+
+
+def heading_positions(fragment: Mapping[str, object]) -> list[int]:
+    """Where the page's headings start, as Pagefind splits its sub-results: the
+    anchors of h1 to h6 elements with text, by position."""
+    anchors = fragment.get("anchors")
+    if not isinstance(anchors, list):
+        return []
+    return sorted(
+        int(anchor["location"])
+        for anchor in anchors
+        if _HEADING.search(str(anchor.get("element", ""))) and str(anchor.get("text") or "").strip()
+    )
+
+
+def indexed_pages(pagefind_dir: Path) -> list[IndexedPage]:
+    """Every page of Pagefind's index, in id order."""
+    pages = []
+    for path in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
+        fragment = read_fragment(path)
+        url = fragment.get("url")
+        if isinstance(url, str):
+            page_id = path.name.removesuffix(".pf_fragment")
+            pages.append(IndexedPage(page_id, url.lstrip("/"), heading_positions(fragment)))
+    return pages
+
+
 def pages_by_word(
-    pagefind_dir: Path, words_by_page: Mapping[str, list[str]]
+    pages: list[IndexedPage], words_by_page: Mapping[str, list[str]]
 ) -> dict[str, dict[str, list[str]]]:
     """For each language, each word of a page's title or names (``words_by_page``,
     by URL path: ``conditions/crps/``): the ids of the pages (Pagefind's,
     ``en_0508010``) whose title or names hold it, in id order."""
     by_language: dict[str, dict[str, list[str]]] = {}
-    for fragment in sorted((pagefind_dir / "fragment").glob("*.pf_fragment")):
-        url = fragment_url(fragment)
-        if url is None:
-            continue
-        page_id = fragment.name.removesuffix(".pf_fragment")
-        words = by_language.setdefault(page_id.split("_", 1)[0], {})
-        for word in dict.fromkeys(words_by_page.get(url.lstrip("/"), ())):
-            words.setdefault(word, []).append(page_id)
+    for page in pages:
+        words = by_language.setdefault(page.page_id.split("_", 1)[0], {})
+        for word in dict.fromkeys(words_by_page.get(page.path, ())):
+            words.setdefault(word, []).append(page.page_id)
     return by_language
 
 
-def write_known_by(site_dir: Path, words_by_page: Mapping[str, list[str]]) -> None:
-    """Write ``search/known-by/<language>/<letter>.json`` for the site's Pagefind index:
-    ``{word: [page ids]}`` for the words starting with the letter."""
-    for language, words in pages_by_word(site_dir / "pagefind", words_by_page).items():
-        by_letter: dict[str, dict[str, list[str]]] = {}
-        for word, pages in sorted(words.items()):
-            by_letter.setdefault(word[0], {})[word] = pages
-        folder = site_dir / KNOWN_BY_FOLDER / language
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("*.json"):
-            if stale.stem not in by_letter:
-                stale.unlink()
-        for letter, pages_by_name in by_letter.items():
-            text = json.dumps(pages_by_name, separators=(",", ":"))
-            (folder / f"{letter}.json").write_text(text, encoding="utf-8")
+def _write_by_letter(folder: Path, by_word: Mapping[str, list[str]]) -> None:
+    """``{word: [...]}`` in one file per first letter; a letter no word starts with is removed."""
+    by_letter: dict[str, dict[str, list[str]]] = {}
+    for word, pages in sorted(by_word.items()):
+        by_letter.setdefault(word[0], {})[word] = pages
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.json"):
+        if stale.stem not in by_letter:
+            stale.unlink()
+    for letter, pages_by_name in by_letter.items():
+        text = json.dumps(pages_by_name, separators=(",", ":"))
+        (folder / f"{letter}.json").write_text(text, encoding="utf-8")
+
+
+def write_known_by(
+    site_dir: Path,
+    words_by_page: Mapping[str, list[str]],
+    names: Mapping[str, list[str]],
+) -> None:
+    """Write, for the site's Pagefind index, by its page ids: the words of the
+    pages' titles and names (``search/known-by/<language>/<letter>.json``:
+    ``{word: [page ids]}``), the pages each name names (``names``, by URL path;
+    ``search/names/<letter>.json``: ``{name: [page ids]}``), and where each
+    page's headings start (``search/sections/<language>.json``)."""
+    pages = indexed_pages(site_dir / "pagefind")
+    for language, words in pages_by_word(pages, words_by_page).items():
+        _write_by_letter(site_dir / KNOWN_BY_FOLDER / language, words)
+    ids_by_path: dict[str, list[str]] = {}
+    for page in pages:
+        ids_by_path.setdefault(page.path, []).append(page.page_id)
+    _write_by_letter(
+        site_dir / NAMES_FOLDER,
+        {
+            name: ids
+            for name, paths in names.items()
+            if (ids := [page_id for path in paths for page_id in ids_by_path.get(path, ())])
+        },
+    )
+    sections: dict[str, dict[str, list[int]]] = {}
+    for page in pages:
+        sections.setdefault(page.page_id.split("_", 1)[0], {})[page.page_id] = page.sections
+    folder = site_dir / SECTIONS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for language, positions in sections.items():
+        text = json.dumps(positions, separators=(",", ":"))
+        (folder / f"{language}.json").write_text(text, encoding="utf-8")

@@ -17,9 +17,10 @@ The site's words are also written, split by first letter, under
 nearest word of the site (``search-readers.js``, ``siteWordFor``), and a word
 the site lacks is not given to Pagefind (which would answer for a shorter
 word). Each letter's file is fetched once, when a word typed starts with it.
-The pages' names and symptoms (front matter) are written likewise, under
-``search/names/``: a page the reader's words name exactly comes first among
-pages that match as well.
+The pages' names and symptoms (front matter, ``SiteWords.names``) are written
+likewise, under ``search/names/``, once Pagefind has indexed the pages
+(healthsite/search/known_by.py): a page the reader's words name exactly comes
+first among pages that match as well.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ SEARCH_TERMS_FILES = {"en": SEARCH_TERMS_FILE, "es": BY_NAME["search_terms_es"].
 # What the worker fetches (under the site's root).
 READERS_WORDS_PATH = "search/readers-words.json"
 WORDS_FOLDER = "search/words"
-NAMES_FOLDER = "search/names"
 # The hidden element of a page's names and symptoms (healthsite/search/terms.py).
 _READER_TERMS = re.compile(rf'data-pagefind-weight="{TERMS_WEIGHT}" hidden>([^<]*)</div>')
 # A page's title as Pagefind reads it (its ``title`` meta): its first h1.
@@ -335,10 +335,9 @@ def write_search_data(
     site_dir: Path,
     terms: Iterable[ReaderTerm],
     vocabulary: Mapping[str, Iterable[str]],
-    names: dict[str, list[str]],
 ) -> None:
     """What the search worker reads: the terms and each language's stop words, and the site's
-    words (in ``vocabulary``'s order) and pages' names in one file per first letter."""
+    words (in ``vocabulary``'s order) in one file per first letter."""
     terms_by_language: dict[str, dict[str, list[str]]] = {}
     for term in terms:
         terms_by_language.setdefault(term.language, {})[term.readers] = list(term.pages)
@@ -354,11 +353,3 @@ def write_search_data(
         folder.mkdir(parents=True, exist_ok=True)
         for letter, words in by_letter.items():
             (folder / f"{letter}.txt").write_text(" ".join(words), encoding="utf-8")
-    names_by_letter: dict[str, dict[str, list[str]]] = {}
-    for name, pages in sorted(names.items()):
-        names_by_letter.setdefault(name[0], {})[name] = pages
-    folder = site_dir / NAMES_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    for letter, pages_by_name in names_by_letter.items():
-        text = json.dumps(pages_by_name, separators=(",", ":"))
-        (folder / f"{letter}.json").write_text(text, encoding="utf-8")

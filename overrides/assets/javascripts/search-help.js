@@ -150,4 +150,34 @@
   )
   // Material rewrites its line above the results on each answer and on reset.
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true })
+
+  // The worker sends a query's first pages, then all of them (search-readers.js),
+  // and Material renders each answer in place of the one before; its
+  // components (window.component$) say so once the answer is on screen.
+  // The list is marked when it shows the final answer to the words in the
+  // box (data-answer: the box's text), which what reads the whole list waits
+  // for (benchmarks/search_eval.py, the browser tests).
+  const result = document.querySelector("[data-md-component='search-result']")
+  if (!result || !window.component$) return
+  // Material's arrow keys move focus through the results: the reader's
+  // place among them, kept when the full answer replaces the first pages.
+  const FOCUSABLE = "a[href], summary"
+  let place = -1
+  document.addEventListener("focusin", event => {
+    place = [...result.querySelectorAll(FOCUSABLE)].indexOf(event.target)
+  })
+  let shown = { query: null, final: true }
+  window.component$.subscribe(component => {
+    if (component.ref !== result || !Array.isArray(component.items)) return
+    const completes = !shown.final && shown.query === component.query
+    shown = component
+    if (component.final && component.query === normalize(box.value)) {
+      result.dataset.answer = box.value
+    } else {
+      delete result.dataset.answer
+    }
+    // The first pages are the full answer's first: the same link takes focus again.
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if (completes && lost && place >= 0) result.querySelectorAll(FOCUSABLE)[place]?.focus()
+  })
 })()

@@ -24,6 +24,10 @@
 
 // The best pages for a query; each costs the fetch of a small fragment.
 const MAX_PAGES = 10
+// The best pages shown first, as soon as their fragments are in, before the
+// others' (about a phone's first screen): the whole ranking runs before any
+// fragment is fetched, so they are the full answer's first pages.
+const FIRST_PAGES = 3
 // What a concept in a page's title or names counts for, beside its share of
 // the page's text (at most 1): a word that names few pages counts the most.
 const KNOWN_BY_WEIGHT = 2
@@ -93,7 +97,8 @@ function wordsStartingWith(letter, language) {
 }
 
 // The pages named (front matter's names and symptoms) by names starting with
-// `letter` (search/names/<letter>.json): {name: [page paths]}.
+// `letter` (search/names/<letter>.json, healthsite/search/known_by.py): {name:
+// [Pagefind's page ids]}.
 const nameFiles = new Map()
 function namesStartingWith(letter) {
   return fetchOnce(nameFiles, `search/names/${letter}.json`, async response =>
@@ -526,7 +531,7 @@ function loadPageCount() {
 }
 
 // How many of the concepts that `telling` keeps name a page by one of its
-// names or symptoms, as a function of the page's path; all of them when the
+// names or symptoms, as a function of the page's id; all of them when the
 // reader's words together are one ("reflex sympathetic dystrophy").
 async function pagesNamed(concepts) {
   const namedBy = await Promise.all(
@@ -542,10 +547,53 @@ async function pagesNamed(concepts) {
   const whole = concepts.map(concept => concept.typed).join(" ")
   const names = await namesStartingWith(whole[0])
   const wholly = new Set(Object.hasOwn(names, whole) ? names[whole] : [])
-  return (path, telling) =>
-    wholly.has(path)
+  return (id, telling) =>
+    wholly.has(id)
       ? concepts.length
-      : namedBy.filter((pages, index) => telling[index] && pages.has(path)).length
+      : namedBy.filter((pages, index) => telling[index] && pages.has(id)).length
+}
+
+// Where each page's headings start, in Pagefind's word positions
+// (search/sections/<language>.json, healthsite/search/known_by.py): {page id:
+// [positions]}. Fetched with the first query.
+const sectionFiles = new Map()
+function headingsOf(language) {
+  return fetchOnce(sectionFiles, `search/sections/${language}.json`, async response =>
+    response.ok ? response.json() : {}
+  )
+}
+
+// The sections of a page that hold the word positions `words` of one of
+// Pagefind's results (by their heading's index; -1 before the first), as
+// Pagefind's sub-results of its fragment would (calculate_sub_results in
+// pagefind.js: a position, in the order given, stays in the section of the
+// one before it unless it is at or past the next heading).
+function sectionsHolding(words, headings) {
+  const held = new Set()
+  let current = -1
+  for (const location of words) {
+    while (current + 1 < headings.length && location >= headings[current + 1]) current++
+    held.add(current)
+  }
+  return held
+}
+
+// A page's sections that hold each concept, as `together` reads them from
+// its data (pageData), without its fragment.
+function sectionsFound(page, headings) {
+  return page.hits.flatMap((hit, index) =>
+    hit
+      ? [
+          {
+            index,
+            sub_results: [...sectionsHolding(hit.words, headings)].map(section => ({
+              url: section,
+              weighted_locations: [section],
+            })),
+          },
+        ]
+      : []
+  )
 }
 
 // A page's score for its text: each concept's share (of the best page's
@@ -599,12 +647,16 @@ async function pageData(page) {
 // channel).
 const answers =
   typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("healthsite-search-answers") : null
-// The answer to `query`, shaped as Material's worker would send it; null once
-// the reader has typed on (`isLatest()` false). `module`: Pagefind's;
-// `language`: the pages' (their <html lang>, which the worker is given).
-export async function answer(module, query, isLatest, language = "en") {
+// The answer to `query`, shaped as Material's worker would send it, with the
+// query's words (`query`: search-help.js marks the list that answers the
+// words in the box); null once the reader has typed on (`isLatest()` false).
+// `module`: Pagefind's; `language`: the pages' (their <html lang>, which the
+// worker is given); `early`: called with the answer's first FIRST_PAGES pages
+// once their fragments are in, when it has more.
+export async function answer(module, query, isLatest, language = "en", early = () => {}) {
   const words = normalize(query)
-  if (words.length === 0) return { items: [] }
+  if (words.length === 0) return { items: [], query: "" }
+  headingsOf(language).catch(() => {})
   const readers = await loadReadersWords()
   const spelled = await Promise.all(words.map(word => termSpelling(word, readers, language)))
   const concepts = await searchableConcepts(conceptsOf(spelled, readers, language), language)
@@ -650,37 +702,68 @@ export async function answer(module, query, isLatest, language = "en") {
   })
   found.sort((a, b) => b.rank - a.rank)
   const best = found.slice(0, MAX_PAGES)
-  const data = await Promise.all(best.map(pageData))
+  const headings = await headingsOf(language)
   // Then a concept that names the page exactly counts half more ("crps"
   // names the CRPS page; "CRPS in children" only holds the word). Tried on
   // the set's tuning part (benchmarks/search_queries.yml; the figures are in
   // benchmarks/README.md).
-  const ranked = best.map((page, i) => ({
+  const ranked = best.map(page => ({
     ...page,
-    data: data[i],
-    named: named(siteRelative(data[i][0].url), telling),
+    named: named(page.id, telling),
   }))
   ranked.forEach(page => {
-    page.rank += page.named / 2 + TOGETHER_WEIGHT * together(page.data, rare)
+    page.rank +=
+      page.named / 2 + TOGETHER_WEIGHT * together(sectionsFound(page, headings[page.id] ?? []), rare)
   })
   ranked.sort((a, b) => b.rank - a.rank)
   // No page holds every concept: the page offers help beside the results.
   const complete = ranked.some(page => page.coverage === concepts.length)
   answers?.postMessage({ type: "answer", query: words.join(" "), complete })
+  // The ranking is done: only the shown pages' fragments are fetched, the
+  // first pages' alone first (on a phone's few connections and slow CPU the
+  // others' would come between), and the first pages are shown once theirs
+  // are in. The others' only for the latest query: the reader who typed on
+  // is waiting for the next query's.
+  const data = fetched(ranked.slice(0, FIRST_PAGES))
+  const shown = async pages => ({
+    items: await resultItems(pages, concepts, data),
+    query: words.join(" "),
+  })
+  if (ranked.length > FIRST_PAGES) {
+    const first = await shown(ranked.slice(0, FIRST_PAGES))
+    if (!isLatest()) return null
+    early(first)
+    data.push(...fetched(ranked.slice(FIRST_PAGES)))
+  }
+  return shown(ranked)
+}
+
+// pageData of each of `pages`, fetched at once. A failure is the answer's,
+// through resultItems' await, not each page's again.
+function fetched(pages) {
+  return pages.map(page => {
+    const data = pageData(page)
+    data.catch(() => {})
+    return data
+  })
+}
+
+// The result groups of `pages` (the first of the ranked pages), given their
+// data (pageData's promises, in the same order).
+async function resultItems(pages, concepts, data) {
+  const found = await Promise.all(data.slice(0, pages.length))
   // Scores never rise down the list: Material's Enter key opens the page
   // with the highest score, which must be the first one shown.
   let ceiling = Infinity
-  return {
-    items: ranked.map(page => {
-      ceiling = Math.min(page.rank, ceiling)
-      // The reader's own words, each marked found or not on this page
-      // (Material lists those not found under "Missing").
-      const terms = Object.fromEntries(
-        concepts.map((concept, index) => [concept.typed, Boolean(page.hits[index])])
-      )
-      return resultGroup(ceiling, page.data, terms)
-    }),
-  }
+  return pages.map((page, i) => {
+    ceiling = Math.min(page.rank, ceiling)
+    // The reader's own words, each marked found or not on this page
+    // (Material lists those not found under "Missing").
+    const terms = Object.fromEntries(
+      concepts.map((concept, index) => [concept.typed, Boolean(page.hits[index])])
+    )
+    return resultGroup(ceiling, found[i], terms)
+  })
 }
 
 // Fetched with this module, before the first query needs them.

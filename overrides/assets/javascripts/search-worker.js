@@ -62,11 +62,18 @@ function loadSearch() {
 }
 
 // The answer to query number `number`, or null once the reader has typed on.
+// Its first pages are sent before it (search-readers.js, `early`), not marked
+// final: Material renders each RESULT in place of the one before, and
+// search-help.js marks the list when it shows a final answer.
 async function answer(query, number) {
   // Material asks with an empty query as the page loads: nothing to load for it.
-  if (query.trim() === "") return { items: [] }
+  if (query.trim() === "") return { items: [], query: "" }
   const { module, ours } = await loadSearch()
-  return ours.answer(module, query, () => number === latestQuery, language)
+  const isLatest = () => number === latestQuery
+  const early = data => {
+    if (isLatest()) self.postMessage({ type: RESULT, data: { ...data, final: false } })
+  }
+  return ours.answer(module, query, isLatest, language, early)
 }
 
 // The page says when the reader reaches for the search box (search-intent.js):
@@ -91,8 +98,10 @@ self.addEventListener("message", async event => {
       data = await answer(message.data, number)
     } catch (error) {
       console.error("Search failed:", error)
-      data = { items: [] }
+      data = { items: [], query: null }
     }
-    if (data !== null && number === latestQuery) self.postMessage({ type: RESULT, data })
+    if (data !== null && number === latestQuery) {
+      self.postMessage({ type: RESULT, data: { ...data, final: true } })
+    }
   }
 })
