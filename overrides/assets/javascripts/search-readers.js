@@ -658,6 +658,7 @@ export async function answer(module, query, isLatest, language = "en", early = (
   if (words.length === 0) return { items: [], query: "" }
   headingsOf(language).catch(() => {})
   const readers = await loadReadersWords()
+  fetchAhead(words, readers, language)
   const spelled = await Promise.all(words.map(word => termSpelling(word, readers, language)))
   const concepts = await searchableConcepts(conceptsOf(spelled, readers, language), language)
   const [{ pages: found, known, holding }, named, total] = await Promise.all([
@@ -736,6 +737,32 @@ export async function answer(module, query, isLatest, language = "en", early = (
     data.push(...fetched(ranked.slice(FIRST_PAGES)))
   }
   return shown(ranked)
+}
+
+// The readers' terms the reader may be in the middle of typing (the last
+// words typed begin at most AHEAD_TERMS of them, in at least AHEAD_LETTERS
+// letters): the names and known-by files of their pages' words are fetched
+// now, so that the last key finds them in hand. "ketamine dri" may become
+// "ketamine drip", whose pages' word is "infusion": without this, the "i"
+// files came after the last key, a round trip on a phone.
+const AHEAD_LETTERS = 2
+const AHEAD_TERMS = 8
+function fetchAhead(words, readers, language) {
+  const terms = readers.terms[language] ?? {}
+  const letters = new Set()
+  for (let n = 1; n <= Math.min(readers.longest, words.length); n++) {
+    const typed = words.slice(-n).join(" ")
+    if (typed.length < AHEAD_LETTERS) continue
+    const begun = Object.keys(terms).filter(term => term.startsWith(typed))
+    if (begun.length > AHEAD_TERMS) continue
+    for (const term of begun) {
+      terms[term].forEach(alternative => alternative.split(" ").forEach(word => letters.add(word[0])))
+    }
+  }
+  for (const letter of letters) {
+    namesStartingWith(letter).catch(() => {})
+    if (Object.hasOwn(ENDINGS, language)) knownByStartingWith(letter, language).catch(() => {})
+  }
 }
 
 // pageData of each of `pages`, fetched at once. A failure is the answer's,
