@@ -26,13 +26,16 @@ from tests import sitebuild
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    DESKTOP,
     KNOWN_FAILURES_ATTRIBUTE,
+    PHONE,
     SiteServer,
     missing_chromium,
     reader_pages,
     serve,
 )
-from tests.console import RECORD_CSP_VIOLATIONS, Visit, visit_pages
+from tests.console import RECORD_CSP_VIOLATIONS
+from tests.pagevisit import PageVisit, PageVisits
 from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
 # CI (CI=true, as .ci/run and GitHub set it) tries the same Hypothesis examples
@@ -90,12 +93,24 @@ def _slow(item: pytest.Item) -> bool:
     return any(item.get_closest_marker(mark) for mark in SLOW_MARKS)
 
 
+def _visit_group(item: pytest.Item) -> str | None:
+    """The xdist group of a test that reads a page's shared visit (``page_visit``):
+    one per page, so that one worker visits the page for every such test."""
+    if not isinstance(item, pytest.Function) or "page_visit" not in item.fixturenames:
+        return None
+    page = str(item.callspec.params["reader_page"])
+    return "page_visit-" + (page.strip("/").replace("/", "-") or "home")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if _uses_a_build(item):
             item.add_marker(pytest.mark.build)
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        group = _visit_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
     if not _fast_lane(config):
         # Long tests first, the fast lane's last: pytest-xdist hands out tests
         # (after the xdist groups) in this order, so the short ones fill the end
@@ -222,16 +237,26 @@ def chromium() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def reader_visits(
-    chromium: Browser, built_site: Build, site_server: SiteServer
-) -> dict[str, Visit]:
-    """Every page the build wrote, read, searched and used once in Chromium, by
-    its path ("/conditions/crps/"): what the console and privacy tests check.
-    Their modules are one xdist group, so one worker makes these visits."""
-    context = chromium.new_context()
-    context.add_init_script(RECORD_CSP_VIOLATIONS)
-    pages = {f"/{path}": site_server.url(path) for path in reader_pages(built_site.site_dir)}
-    assert len(pages) >= 10, pages
-    visits = visit_pages(context, pages)
-    context.close()
-    return visits
+def page_visits(
+    chromium: Browser, site_server: SiteServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PageVisits]:
+    """Each page visited once on a phone and a desktop screen, when a test
+    first asks for it (tests/pagevisit.py): what the axe, print, console and
+    privacy tests check. One browser context per screen, recording CSP
+    violations; pages open in light and dark in turn on the phone."""
+    contexts = [
+        chromium.new_context(viewport=screen, color_scheme="light") for screen in (PHONE, DESKTOP)
+    ]
+    for context in contexts:
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
+    yield PageVisits(*contexts, tmp_path_factory.mktemp("printed"))
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page_visit(page_visits: PageVisits, site_server: SiteServer, reader_page: str) -> PageVisit:
+    """The visit to ``reader_page`` (see ``page_visits``). The tests taking it
+    are one xdist group per page (``pytest_collection_modifyitems``), so one
+    worker visits each page once for all of them."""
+    return page_visits.of(site_server.url(reader_page))

@@ -29,44 +29,92 @@ class Problems:
             self.lines.append(f"HTTP {response.status}: {response.url}")
 
 
-def search_when_settled(page: Page) -> None:
-    """Once the page has settled (no request for half a second), search as a
-    reader would, and wait for the results and what they fetch."""
-    page.wait_for_load_state("networkidle")
+def search(page: Page) -> None:
+    """Search as a reader would, key by key, and wait for the results."""
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially("ketamine")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
 
 
-def _open_tab(context: BrowserContext, url: str) -> tuple[Page, Problems]:
-    """A new tab, listening for problems, that has started loading ``url``."""
+class Recorder:
+    """Records into a ``Visit`` what the browser reports on a tab, and which of
+    its requests are still in flight.
+
+    ``finish`` waits for those to end. Playwright's "networkidle" was the wait
+    before: half a second with no request, a wait for time; and a load state,
+    so once reached it is never waited for again: the waits after the search
+    and the scroll returned at once, and a request the search made could end
+    (or fail) after its tab was read."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.visit = Visit()
+        self._problems = Problems(page)
+        self._pending: set[Request] = set()
+        page.on("request", self._request)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+        page.on(
+            "console", lambda message: self.visit.console.append(f"{message.type}: {message.text}")
+        )
+
+    def _request(self, request: Request) -> None:
+        self.visit.requested.append(request.url)
+        self._pending.add(request)
+
+    def _ended(self, request: Request) -> None:
+        self._pending.discard(request)
+
+    def wait_for_requests(self) -> None:
+        """Wait until every request the tab has made so far has ended (its
+        response read to the end, or failed)."""
+        while self._pending:
+            request = next(iter(self._pending))
+            response = request.response()  # None once the request failed
+            if response is not None:
+                response.finished()
+            self._pending.discard(request)
+
+    def finish(self) -> Visit:
+        """Once every request has ended: what the browser reported on the tab."""
+        self.wait_for_requests()
+        self.visit.problems = self._problems.lines
+        return self.visit
+
+
+def _open_tab(context: BrowserContext, url: str) -> Recorder:
+    """A new tab, recording what the browser reports, that has started loading ``url``."""
     page = context.new_page()
-    problems = Problems(page)
+    recorder = Recorder(page)
     page.goto(url, wait_until="commit")
-    return page, problems
+    return recorder
 
 
 def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
     """Read and search each page (name: address) in its own tab; what went
     wrong, one line per page with problems, or "" if nothing did.
 
-    Each page starts loading in its tab while the page before it is searched,
-    so its wait to settle overlaps that work; every page is still waited for,
-    read and searched, and each tab's problems are its own."""
+    Each page is searched once it has loaded and every request it made on
+    its own has ended (``Recorder``), and read once the search's requests
+    have ended too. Each page starts loading in its tab while the page
+    before it is searched, so its load overlaps that work; every page is
+    still waited for, read and searched, and each tab's problems are its own."""
     found: dict[str, list[str]] = {}
     pages = list(urls.items())
     upcoming = _open_tab(context, pages[0][1]) if pages else None
     for index, (name, _) in enumerate(pages):
         assert upcoming is not None
-        page, problems = upcoming
+        recorder = upcoming
         following = pages[index + 1][1] if index + 1 < len(pages) else None
         upcoming = _open_tab(context, following) if following else None
-        search_when_settled(page)
-        if problems.lines:
-            found[name] = problems.lines
-        page.close()
+        recorder.page.wait_for_load_state("load")
+        recorder.wait_for_requests()
+        search(recorder.page)
+        problems = recorder.finish().problems
+        if problems:
+            found[name] = problems
+        recorder.page.close()
     return "\n".join(f"{name}: {'; '.join(lines)}" for name, lines in found.items())
 
 
@@ -91,34 +139,7 @@ class Visit:
 
 def use_page(page: Page) -> None:
     """What a reader does on a page: search, switch the colour scheme, scroll."""
-    search = page.locator(".md-search__input")
-    search.click()
-    search.press_sequentially("ketamine")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    search(page)
     page.keyboard.press("Escape")
     page.locator("label[for^='__palette']:visible").first.click()
     page.mouse.wheel(0, 3000)
-    page.wait_for_load_state("networkidle")
-
-
-def visit_pages(context: BrowserContext, urls: dict[str, str]) -> dict[str, Visit]:
-    """Read and use each page (name: address) in its own tab of ``context``,
-    which records CSP violations (``RECORD_CSP_VIOLATIONS``); what the browser
-    reported on each. One visit serves the console test and the privacy test."""
-    visits: dict[str, Visit] = {}
-    for name, url in urls.items():
-        visit = visits[name] = Visit()
-        page = context.new_page()
-        problems = Problems(page)
-        page.on("request", lambda request, visit=visit: visit.requested.append(request.url))
-        page.on(
-            "console",
-            lambda message, visit=visit: visit.console.append(f"{message.type}: {message.text}"),
-        )
-        page.goto(url, wait_until="networkidle")
-        use_page(page)
-        visit.problems = problems.lines
-        visit.csp_violations = page.evaluate("() => window.__cspViolations")
-        page.close()
-    return visits

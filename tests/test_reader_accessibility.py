@@ -16,55 +16,22 @@ from tests.browser import (
     wait_until_settled,
     wcag_violations,
 )
+from tests.pagevisit import PageVisit
 
 pytestmark = pytest.mark.browser
 
-# Material's scheme on <body>, for each colour scheme a reader may use.
-SCHEME_OF_ATTRIBUTE = {"default": "light", "slate": "dark"}
 
-# axe: color-contrast (code), scrollable-region-focusable (wide tables). The
-# page leaves the reader site on branch i10b (issue 10); remove this then.
-
-
-@pytest.fixture(scope="module", params=[PHONE, DESKTOP], ids=["phone", "desktop"])
-def screen(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page at the reader's screen size, reused per module. The system's
-    colour scheme is light; the dark one is the page's own toggle."""
-    viewport: ViewportSize = request.param
-    context = chromium.new_context(viewport=viewport, color_scheme="light")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def test_page_has_no_wcag_violations(
-    screen: Page, site_server: SiteServer, reader_page: str
-) -> None:
-    """Every page the build wrote (``reader_page``, see conftest.py), in both
-    colour schemes: axe runs in the scheme the page opens in, then again after
-    the reader's toggle switches it (one load for both; each scheme's
-    violations are named). The toggle is remembered, so pages open in light
-    and dark in turn."""
-    screen.goto(site_server.url(reader_page))
-    body = screen.locator("body")
-    found: dict[str, list[str]] = {}
-    for _ in SCHEME_OF_ATTRIBUTE:
-        expect(body).to_have_attribute("data-md-color-scheme", re.compile("^(default|slate)$"))
-        attribute = body.get_attribute("data-md-color-scheme") or ""
-        scheme = SCHEME_OF_ATTRIBUTE[attribute]
-        # Colours are read mid-transition otherwise (contrast of a fading element).
-        wait_until_settled(screen)
-        found[scheme] = wcag_violations(screen)
-        if len(found) < len(SCHEME_OF_ATTRIBUTE):
-            # A click event, not a pointer: a pointer left over the toggle
-            # opens its tooltip, which axe read mid-fade in CI (the scheme
-            # would be checked with a tooltip no fresh load of it shows).
-            screen.locator("label[for^='__palette']:visible").first.dispatch_event("click")
-            other = next(name for name in SCHEME_OF_ATTRIBUTE if name != attribute)
-            expect(body).to_have_attribute("data-md-color-scheme", other)
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_page_has_no_wcag_violations(page_visit: PageVisit, reader_page: str, screen: str) -> None:
+    """Every page the build wrote (``reader_page``, see conftest.py), on each
+    screen, in both colour schemes: axe runs in the scheme the page opens in,
+    then again after the reader's toggle switches it (one load for both; each
+    scheme's violations are named). The load is the page's shared visit
+    (tests/pagevisit.py), where axe runs first, on the page as it opened."""
+    found = page_visit.wcag[screen]
     assert sorted(found) == ["dark", "light"], found
     problems = [
-        f"/{reader_page} ({scheme}):\n" + "\n".join(violations)
+        f"/{reader_page} ({screen}, {scheme}):\n" + "\n".join(violations)
         for scheme, violations in sorted(found.items())
         if violations
     ]

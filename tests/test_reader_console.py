@@ -12,16 +12,23 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser import SiteServer
-from tests.console import Problems, Visit
+from tests.console import Problems
+from tests.pagevisit import PageVisit
 
-# reader_visits (conftest.py) is shared with tests/test_reader_privacy.py.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader_visits")]
+pytestmark = pytest.mark.browser
 
 
-def test_no_console_error_or_failed_request_on_any_page(reader_visits: dict[str, Visit]) -> None:
+def test_no_console_error_or_failed_request_on_any_page(
+    page_visit: PageVisit, reader_page: str
+) -> None:
+    """Every page the build wrote (``reader_page``, see conftest.py), from its
+    shared visit (tests/pagevisit.py): loaded on a phone and on a desktop,
+    checked by axe in both colour schemes, printed, then searched, switched to
+    the other scheme with the pointer and scrolled; read once every request
+    it made had ended."""
     found = [
-        f"{name}: {'; '.join(visit.problems)}"
-        for name, visit in reader_visits.items()
+        f"/{reader_page} ({screen}): {'; '.join(visit.problems)}"
+        for screen, visit in page_visit.visits.items()
         if visit.problems
     ]
     assert not found, "\n".join(found)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser
 
 from tests.browser import SiteServer
 from tests.pagetext import reference_urls
+from tests.pagevisit import PageVisit, print_page
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -21,28 +18,6 @@ pytestmark = pytest.mark.browser
 def squeeze(text: str) -> str:
     """Text without whitespace, so a URL wrapped across lines still matches."""
     return "".join(text.split())
-
-
-# The site's frame: none of it belongs on paper.
-SITE_CHROME = (
-    ".md-skip, .md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, "
-    ".md-content__button"
-)
-
-
-def print_page(page: Page, pdf: Path) -> str:
-    """The text of the open page printed to PDF by Chromium."""
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail(
-            "pdftotext is missing; install it with: sudo apt-get install -y poppler-utils",
-            pytrace=False,
-        )
-    page.pdf(path=pdf, format="A4")
-    result = subprocess.run(
-        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    )
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -70,38 +45,20 @@ def test_print_shows_the_article_and_review_dates(printed_crps: str) -> None:
         assert text in printed_crps, f"{text!r} is missing from the printout"
 
 
-@pytest.fixture(scope="module")
-def printing(chromium: Browser) -> Iterator[BrowserContext]:
-    """One browser context for the pages printed: a new one per page costs a second or more."""
-    context = chromium.new_context()
-    yield context
-    context.close()
-
-
 def test_every_page_prints_its_article_and_every_reference_without_the_site_chrome(
-    printing: BrowserContext,
-    site_server: SiteServer,
-    built_site: Build,
-    reader_page: str,
-    tmp_path: Path,
+    page_visit: PageVisit, built_site: Build, reader_page: str
 ) -> None:
-    """Every page the build wrote (``reader_page``, see conftest.py)."""
-    page = printing.new_page()
-    page.goto(site_server.url(reader_page))
-    printed = print_page(page, tmp_path / "page.pdf")
-    page.emulate_media(media="print")
-    expect(page.locator("article h1")).to_be_visible()
-    chrome = page.locator(SITE_CHROME)
-    shown = [
-        chrome.nth(n).evaluate("(element) => element.className")
-        for n in range(chrome.count())
-        if chrome.nth(n).is_visible()
-    ]
-    page.close()
-    assert not shown, f"/{reader_page}: site chrome printed: {shown}"
+    """Every page the build wrote (``reader_page``, see conftest.py), printed
+    on the desktop screen from its shared visit (tests/pagevisit.py), after
+    axe and before the reader's search. What is checked here (the printed
+    words, and what print media shows) does not depend on the colour scheme
+    axe left the page in."""
+    printed = page_visit.printed
+    assert printed.heading_shown, f"/{reader_page}: the article's heading is not printed"
+    assert not printed.chrome_shown, f"/{reader_page}: site chrome printed: {printed.chrome_shown}"
 
     urls = reference_urls(built_site.page(reader_page))
-    text = squeeze(printed)
+    text = squeeze(printed.text)
     missing = [url for url in urls if squeeze(url) not in text]
     assert not missing, f"/{reader_page}: reference URLs missing from the printout:\n" + "\n".join(
         missing
@@ -109,9 +66,9 @@ def test_every_page_prints_its_article_and_every_reference_without_the_site_chro
     if urls:
         # The heading the build writes, in the page's language (data/interface.yml;
         # an English page in the Spanish site, not translated yet, has the English one).
-        start = max(printed.rfind(heading) for heading in ("References", "Referencias"))
+        start = max(printed.text.rfind(heading) for heading in ("References", "Referencias"))
         assert start >= 0, f"/{reader_page}: no References heading printed"
-        references = printed[start:]
+        references = printed.text[start:]
         cut_off = [
             n for n in range(1, len(urls) + 1) if not re.search(rf"(?m)^\f?\s*{n}\. ", references)
         ]

@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext
 
 from tests.browser import SiteServer
-from tests.console import RECORD_CSP_VIOLATIONS, Visit
+from tests.console import RECORD_CSP_VIOLATIONS
+from tests.pagevisit import PageVisit
 
-# reader_visits (conftest.py) is shared with tests/test_reader_console.py.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader_visits")]
+pytestmark = pytest.mark.browser
 
 # Inline style attributes in its tables break the CSP (style-src-attr). The
 # page leaves the reader site on branch i10b (issue 10); remove this then.
@@ -27,20 +27,23 @@ def reader(chromium: Browser) -> Iterator[BrowserContext]:
 
 
 def test_no_request_leaves_the_site_and_no_csp_violation(
-    reader_visits: dict[str, Visit], site_server: SiteServer
+    page_visit: PageVisit, site_server: SiteServer, reader_page: str
 ) -> None:
-    """Every page the build wrote, read, searched, switched to the other colour
-    scheme and scrolled (``reader_visits``, see conftest.py)."""
+    """Every page the build wrote (``reader_page``, see conftest.py), from its
+    shared visit (tests/pagevisit.py): on a phone and a desktop, in both
+    colour schemes, printed, searched, switched with the pointer and
+    scrolled."""
     found = []
-    for path, visit in reader_visits.items():
+    for screen, visit in page_visit.visits.items():
+        where = f"/{reader_page} ({screen})"
         elsewhere = sorted({_host(url) for url in visit.requested} - {site_server.host})
         if elsewhere:
-            found.append(f"{path} contacted other hosts: {', '.join(elsewhere)}")
+            found.append(f"{where} contacted other hosts: {', '.join(elsewhere)}")
         if visit.csp_violations:
-            found.append(f"{path}: CSP violations: {'; '.join(visit.csp_violations)}")
+            found.append(f"{where}: CSP violations: {'; '.join(visit.csp_violations)}")
         csp_messages = [line for line in visit.console if "Content Security Policy" in line]
         if csp_messages:
-            found.append(f"{path}: {'; '.join(csp_messages)}")
+            found.append(f"{where}: {'; '.join(csp_messages)}")
     assert not found, "\n".join(found)
 
 
