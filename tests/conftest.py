@@ -155,8 +155,12 @@ def _build_checkout(folder: Path) -> Build:
 
 def _shared_folder(config: pytest.Config) -> Path | None:
     """The folder all pytest-xdist workers of this run share (the parent of
-    each worker's temporary folder), or None outside pytest-xdist."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:
+    each worker's temporary folder), or None outside pytest-xdist.
+
+    Asked of the process's own config, not of PYTEST_XDIST_WORKER: a pytest a
+    worker's test starts (tests/test_browser_setup.py) inherits that variable
+    but is no worker, and has no temporary folder of a run to share."""
+    if not hasattr(config, "workerinput") or config.option.basetemp is None:
         return None
     return Path(config.option.basetemp).parent
 
