@@ -276,6 +276,10 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         "i dont want to be alive anymore",
         "my mom swallowed a whole bottle of pills",
         "my chest feels tight and my left arm is numb",
+        # A kind of pain is a readers' word for burning pain (i23-words4):
+        # the CRPS page could answer every word, with no line, before.
+        "sharp pain in my chest",
+        "my son is having a seizure",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

@@ -82,6 +82,8 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
         "ya no quiero estar viva",
         "mi mamá se tomó un frasco entero de pastillas",
         "siento el pecho apretado y el brazo izquierdo dormido",
+        "dolor punzante en el pecho",
+        "mi hija tiene convulsiones",
     ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:

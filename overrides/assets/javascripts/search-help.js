@@ -49,6 +49,13 @@
         // A heart attack in a reader's words: "my chest feels tight".
         "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
         "(tight|heavy|crushing|squeezing|pressure|tightness) (in|on) (my|the|his|her|their) chest",
+        // "sharp pain in my chest", "stabbing chest ache": a kind of pain is
+        // also a readers' word for the CRPS page's burning pain, which would
+        // otherwise answer every word.
+        "(pain|pains|ache|aches|aching|hurts|hurting)( [a-z]+){0,2} chest",
+        "chest( [a-z]+){0,2} (pain|pains|ache|aches|aching|hurts|hurting)",
+        // A seizure (the medicines page lists it as a sign of an overdose).
+        "seizures?|seizing|convulsions?|convulsing",
         "heart attack",
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
@@ -74,6 +81,9 @@
         "dolor (en el|de|del) pecho",
         "pecho apretado",
         "(opresion|presion|apreton) (en el|del) pecho",
+        // "dolor punzante en el pecho", "punzadas en el pecho"
+        "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
+        "(convulsion|convulsiones|convulsionando|ataque epileptico)",
         "(ataque (al|de) corazon|infarto)",
         "no (puedo|puede|podia) respirar",
         "(me falta|falta de|le falta) (el )?aire",
