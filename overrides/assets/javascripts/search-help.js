@@ -43,7 +43,7 @@
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
         // "swallowed a whole bottle of pills"
-        "(bottle|handful|box|pack) of (pills|tablets|meds|medicines?)",
+        "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "poison(ed|ing)?",
         "chest (pain|pains|tightness)",
         // A heart attack in a reader's words: "my chest feels tight".
@@ -54,8 +54,10 @@
         // otherwise answer every word.
         "(pain|pains|ache|aches|aching|hurts|hurting)( [a-z]+){0,2} chest",
         "chest( [a-z]+){0,2} (pain|pains|ache|aches|aching|hurts|hurting)",
-        // A seizure (the medicines page lists it as a sign of an overdose).
-        "seizures?|seizing|convulsions?|convulsing",
+        // A seizure going on (the medicines page lists it as a sign of an
+        // overdose); not "seizing up" (stiff muscles) nor "gabapentin seizures".
+        "(having|had|has) (a )?(seizure|seizures|convulsion|convulsions)",
+        "convulsing",
         "heart attack",
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
@@ -76,14 +78,15 @@
         "sobredosis",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|caja|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
+        "(frasco|bote|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
         "(opresion|presion|apreton) (en el|del) pecho",
         // "dolor punzante en el pecho", "punzadas en el pecho"
         "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
-        "(convulsion|convulsiones|convulsionando|ataque epileptico)",
+        "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
+        "convulsionando",
         "(ataque (al|de) corazon|infarto)",
         "no (puedo|puede|podia) respirar",
         "(me falta|falta de|le falta) (el )?aire",
