@@ -280,6 +280,11 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # the CRPS page could answer every word, with no line, before.
         "sharp pain in my chest",
         "my son is having a seizure",
+        # The site's own 911 signs for a limb (data/warning_signs.yml): the
+        # first is in the eval set, and the CRPS pages answered it with no line.
+        "my cast feels too tight and my fingers are numb",
+        "my leg suddenly went cold and white",
+        "sudden weakness in my arm",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
@@ -288,6 +293,7 @@ def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> N
     expect(emergency).to_be_visible()
     expect(emergency).to_contain_text("911")
     expect(emergency).to_contain_text("988")
+    expect(emergency).to_contain_text("arm or leg that suddenly turns cold")
     # Words with no danger in them: the line goes.
     first_result_for(home, "burning pain")
     expect(emergency).to_be_hidden()

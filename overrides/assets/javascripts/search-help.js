@@ -6,8 +6,9 @@
  *   says so for each query it answers (search-readers.js, on the
  *   "healthsite-search-answers" channel: Material keeps its worker to itself).
  * - When the words suggest danger (self-harm, an overdose, chest pain, not
- *   being able to breathe), the 911 and 988 line first, whatever the
- *   results, and the kind note under it.
+ *   being able to breathe, an arm or leg suddenly cold, pale, numb or weak,
+ *   a limb in a cast that goes numb or blue), the 911 and 988 line first,
+ *   whatever the results, and the kind note under it.
  *
  * Both notes are in the page, hidden (overrides/partials/search.html); this
  * script shows and hides them, and lets the Tab key reach their links: from
@@ -62,6 +63,17 @@
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
+        // An arm or leg that suddenly turns cold or pale, goes numb or weak,
+        // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
+        // loss of blood flow; sudden weakness, adam_when_to_use_er).
+        // "Sudden" is the contrast the site gives with CRPS's own changes.
+        "(sudden|suddenly|all of a sudden)( [a-z]+){0,4} (cold|pale|white|blue|numb|weak|weakness|cant move|cannot move|cant feel|cannot feel)",  // codespell:ignore
+        "(cold|pale|white|blue|numb|weak)( [a-z]+){0,3} (suddenly|all of a sudden)",
+        // A limb in a cast or splint that goes numb, tingles, turns cold,
+        // pale or blue, or whose fingers or toes cannot move
+        // (cast_limb_emergency); not once the cast "came off" or "was removed".
+        "(cast|splint)(?!( [a-z]+){0,3} (off|removed))( [a-z]+){0,8} (numb|tingl[a-z]*|pins and needles|cold|pale|white|blue|cant move|cannot move|cant wiggle|cant feel)",  // codespell:ignore
+        "(numb|tingl[a-z]*|cold|pale|white|blue|cant move|cannot move|cant wiggle|cant feel)( [a-z]+){0,8} (in|under|inside) (a|my|the|his|her|their) (cast|splint)",  // codespell:ignore
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
         "(matar|lastimar)(me|se)",
@@ -92,6 +104,12 @@
         "(me falta|falta de|le falta) (el )?aire",
         "(dificultad|problemas) para respirar",
         "no respira",
+        // Un brazo o una pierna que de repente se pone frío o pálido, se
+        // adormece o se debilita, o no se puede mover; con yeso o férula.
+        "(de repente|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]|helad[oa]|palid[oa]|blanc[oa]|azul|morad[oa]|adormecid[oa]|debil|no (puedo|puede) (mover|sentir)(l[oa])?)",
+        "(fri[oa]|helad[oa]|palid[oa]|blanc[oa]|azul|morad[oa]|adormecid[oa]|debil)( [a-z]+){0,3} (de repente|de golpe)",
+        "(?<!(quitaron|quito|retiraron|quitado|retirado|sacaron|saco)( [a-z]+){0,2} )(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(los|las|l[oa])?)",
+        "(adormec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|azul(es)?|morad[oa]s?)( [a-z]+){0,8} (con|en|bajo) (el|mi|su) (yeso|ferula)",
       ].join("|") +
       ")\\b"
   )
