@@ -50,6 +50,7 @@ from benchmarks.phone import HOST, Profile, phone_page, worker_cpu_ms
 from benchmarks.reader_corpus import add_pages, generate_pages
 from benchmarks.screens import PHONE
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, SiteServer, missing_chromium, serve
+from tests.console import Recorder
 from tests.sitebuild import PROJECT_PARTS, build, copy_project
 from tests.test_reader_search import READER_QUERIES
 
@@ -158,12 +159,15 @@ def loaded_weight(responses: list[Response]) -> Visit:
 
 
 def first_visit(browser: Browser, server: SiteServer, path: str) -> Visit:
-    """A cold visit to ``path`` (phone viewport), until the network is idle; no search."""
+    """A cold visit to ``path`` (phone viewport), until every request of the
+    load has ended; no search."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     responses: list[Response] = []
     context.on("response", lambda response: responses.append(response))
-    page.goto(server.url(path), wait_until="networkidle")
+    recorder = Recorder(page)
+    page.goto(server.url(path), wait_until="load")
+    recorder.wait_for_requests()
     result = loaded_weight(responses)
     context.close()
     return result

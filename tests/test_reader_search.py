@@ -280,6 +280,12 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # the CRPS page could answer every word, with no line, before.
         "sharp pain in my chest",
         "my son is having a seizure",
+        # The site's own 911 signs for a limb (data/warning_signs.yml): the
+        # first is in the eval set, and the CRPS pages answered it with no line.
+        "my cast feels too tight and my fingers are numb",
+        "my leg suddenly went cold and white",
+        "sudden weakness in my arm",
+        "toes numb in cast",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:
@@ -288,9 +294,25 @@ def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> N
     expect(emergency).to_be_visible()
     expect(emergency).to_contain_text("911")
     expect(emergency).to_contain_text("988")
+    expect(emergency).to_contain_text("leg that suddenly turns cold or pale")
     # Words with no danger in them: the line goes.
     first_result_for(home, "burning pain")
     expect(emergency).to_be_hidden()
+
+
+def test_a_cast_already_off_is_not_a_danger(home: Page) -> None:
+    """A cold, blue hand after the cast came off is how CRPS often starts, and
+    the pages answer it: no 911 line, where the same words in a cast show it."""
+    for query in (
+        "after the cast came off my hand is cold and blue",
+        "despues del yeso tengo el pie frio",
+    ):
+        first_result_for(home, query)
+        # Decided for these words (the query is already in its read form).
+        expect(home.locator(EMERGENCY)).to_have_attribute("data-query", query)
+        expect(home.locator(EMERGENCY)).to_be_hidden()
+    first_result_for(home, "my hand is cold and blue in the cast")
+    expect(home.locator(EMERGENCY)).to_be_visible()
 
 
 def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(

@@ -84,6 +84,10 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
         "siento el pecho apretado y el brazo izquierdo dormido",
         "dolor punzante en el pecho",
         "mi hija tiene convulsiones",
+        # A limb in a cast, or one suddenly cold and pale (warning_signs.yml).
+        "tengo los dedos adormecidos con el yeso",
+        "de repente la pierna se puso fría y pálida",
+        "no puedo mover los dedos con el yeso",
     ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:
@@ -97,6 +101,7 @@ def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, 
     expect(emergency).to_contain_text("911")
     expect(emergency).to_contain_text("988")
     expect(emergency).to_contain_text("Llame")
+    expect(emergency).to_contain_text("de repente se pone frío o pálido")
     # Words with no danger in them: the line goes.
     box.fill("dolor ardiente")
     box.press("End")

@@ -22,6 +22,7 @@ from healthsite.content.reviewers import reviewers_page_url
 from healthsite.dates import human_date
 from healthsite.html.csp import fill_script_hashes
 from healthsite.html.report_problem import report_url_filter
+from healthsite.html.scripts import minify_own_scripts
 from healthsite.html.structured_data import json_ld_filter
 from healthsite.html.validhtml import repair_material_html
 from healthsite.i18n.alternates import Alternate, page_alternates
@@ -146,9 +147,11 @@ def finish_html(output: str, language: str) -> str:
 
 
 def write_site_data(build: BuildState, session: Session, config: MkDocsConfig) -> None:
-    """Every page is written: the library as data, api/pages.json
-    (healthsite/library/feed.py), and, after the last language, the search's
-    data and Pagefind's index for the search box."""
+    """Every page is written: our scripts minified (healthsite/html/scripts.py),
+    the library as data, api/pages.json (healthsite/library/feed.py), and,
+    after the last language, the search's data and Pagefind's index for the
+    search box."""
+    minify_own_scripts(Path(config.theme.custom_dir or ""), Path(config.site_dir))
     document = feed(
         build.the_library,
         build.pages.front_matter,

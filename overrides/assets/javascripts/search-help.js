@@ -6,8 +6,9 @@
  *   says so for each query it answers (search-readers.js, on the
  *   "healthsite-search-answers" channel: Material keeps its worker to itself).
  * - When the words suggest danger (self-harm, an overdose, chest pain, not
- *   being able to breathe), the 911 and 988 line first, whatever the
- *   results, and the kind note under it.
+ *   being able to breathe, an arm or leg suddenly cold, pale, numb or weak,
+ *   a limb in a cast that goes numb or blue), the 911 and 988 line first,
+ *   whatever the results, and the kind note under it.
  *
  * Both notes are in the page, hidden (overrides/partials/search.html); this
  * script shows and hides them, and lets the Tab key reach their links: from
@@ -62,6 +63,19 @@
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
+        // An arm or leg that suddenly turns cold or pale, goes numb or weak,
+        // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
+        // loss of blood flow; sudden weakness, adam_when_to_use_er).
+        // "Sudden" is the contrast the site gives with CRPS's own changes.
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling)",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",
+        // A limb in a cast or splint that hurts badly, goes numb, tingles,
+        // turns cold, pale or blue, or whose fingers or toes cannot move
+        // (cast_limb_emergency); not once the cast is off (NOT_NOW below).
+        "(cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))( [a-z]+){0,8} (numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)",  // codespell:ignore
+        "(numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)( [a-z]+){0,8} ((in|under|inside) (a |my |the |his |her |their )?(cast|splint)|(cast|splint) on)",  // codespell:ignore
+        "(severe|unbearable|excruciating|terrible|worst|bad) pain( [a-z]+){0,3} (in|under|inside) (a |my |the |his |her |their )?(cast|splint)",
+        "(cast|splint)( [a-z]+){0,6} (hurts?|hurting|pain|painful)( [a-z]+){0,2} (so bad|so much|badly|unbearabl[ey]|terribl[ey])",
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
         "(matar|lastimar)(me|se)",
@@ -92,8 +106,31 @@
         "(me falta|falta de|le falta) (el )?aire",
         "(dificultad|problemas) para respirar",
         "no respira",
+        // Un brazo o una pierna que de repente se pone frío o pálido, se
+        // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
+        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio))",
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?)( [a-z]+){0,3} (de repente|de pronto|de golpe)",
+        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez) (repentin|subit)[oa]",  // codespell:ignore
+        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente))",
+        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?)( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?) ((el|la|mi|su|un|una) )?(yeso|ferula)",
+        "(dolor (muy fuerte|intenso|insoportable|terrible)|duele (mucho|muchisimo|demasiado))( [a-z]+){0,3} (yeso|ferula)",
       ].join("|") +
       ")\\b"
+  )
+  // A cast already off is not a cast to worry about: "after the cast my hand
+  // is cold and blue" is how CRPS often starts, and the pages answer it. The
+  // words of a cast taken off are blanked before the rule reads the query.
+  // (Not a lookbehind in DANGER: Safari before 16.4 cannot parse one, and the
+  // whole line would then never show.)
+  const CAST_OFF = new RegExp(
+    "\\b(" +
+      [
+        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
+        "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
+      ].join("|") +
+      ")\\b",
+    "g"
   )
   const normalize = text =>
     text
@@ -108,7 +145,7 @@
 
   function update() {
     const typed = normalize(box.value)
-    const danger = typed !== "" && DANGER.test(typed)
+    const danger = typed !== "" && DANGER.test(typed.replace(CAST_OFF, " "))
     emergency.hidden = !danger
     emergency.dataset.query = typed
     if (typed === "") {
