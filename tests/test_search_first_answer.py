@@ -121,3 +121,31 @@ def test_a_reader_on_a_first_result_stays_there_when_the_others_come(
     wait_for_answer(page, QUERY)
     assert page.locator(ITEMS).count() > FIRST_PAGES
     assert _focused(page) == place
+
+
+def test_an_open_more_on_this_page_stays_open_when_the_others_come(
+    held: tuple[Page, HeldFragments],
+) -> None:
+    """A reader who opens a first page's "more on this page" before the other
+    pages come finds it still open: the full answer replaces the list."""
+    page, fragments = held
+    box = page.locator(".md-search__input")
+    box.fill(QUERY)
+    box.press("End")
+    expect(page.locator(ITEMS)).to_have_count(FIRST_PAGES)
+    more = page.locator(f"{ITEMS} details").first
+    more.locator("summary").click()
+    expect(more).to_have_attribute("open", "")
+    href = more.evaluate("more => more.closest('li').querySelector('a[href]').getAttribute('href')")
+
+    fragments.release()
+    wait_for_answer(page, QUERY)
+    assert page.locator(ITEMS).count() > FIRST_PAGES
+    item = page.locator(ITEMS).filter(has=page.locator(f"a[href='{href}']"))
+    expect(item.locator("details")).to_have_attribute("open", "")
+    # Another query (its fragments no longer held): its pages start closed.
+    page.unroute("**/pagefind/fragment/*")
+    box.fill(QUERY + " swelling")
+    box.press("End")
+    wait_for_answer(page, QUERY + " swelling")
+    expect(page.locator(f"{ITEMS} details[open]")).to_have_count(0)

@@ -216,11 +216,28 @@
   document.addEventListener("focusin", event => {
     place = [...result.querySelectorAll(FOCUSABLE)].indexOf(event.target)
   })
+  // A page's "more on this page" the reader opened, by the page's link:
+  // opened again when the full answer replaces the first pages.
+  const pageOf = more => more.closest("li")?.querySelector("a[href]")?.getAttribute("href")
+  const opened = new Set()
+  // "toggle" does not bubble; the list hears it while it goes down.
+  result.addEventListener(
+    "toggle",
+    event => {
+      const href = event.target instanceof HTMLDetailsElement && pageOf(event.target)
+      if (href) event.target.open ? opened.add(href) : opened.delete(href)
+    },
+    true
+  )
   let shown = { query: null, final: true }
   window.component$.subscribe(component => {
     if (component.ref !== result || !Array.isArray(component.items)) return
     const completes = !shown.final && shown.query === component.query
     shown = component
+    if (!completes) opened.clear()
+    for (const more of result.querySelectorAll("details")) {
+      if (opened.has(pageOf(more))) more.open = true
+    }
     if (component.final && component.query === normalize(box.value)) {
       result.dataset.answer = box.value
     } else {
