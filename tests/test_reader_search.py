@@ -286,6 +286,11 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         "my leg suddenly went cold and white",
         "sudden weakness in my arm",
         "toes numb in cast",
+        # The fifth fresh held-out part's (i23-held5), and an older one.
+        "my son took a bunch of his amitriptyline on purpose",
+        "everyone would be better off without me",
+        "gasping for air and lips turning blue",
+        "face drooping and slurred speech",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

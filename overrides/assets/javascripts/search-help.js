@@ -40,9 +40,14 @@
         "want(s|ed)? to die",
         "(dont|do not|doesnt|does not|no longer) want to (be alive|live|be here)",  // codespell:ignore
         "better off dead",
+        "(better off|happier) without me",
+        "(no one|nobody) would (miss|care about) me",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         "too many (pills|tablets|meds)",
+        // "took a bunch of his amitriptyline on purpose", "took all her pills"
+        "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "poison(ed|ing)?",
@@ -63,6 +68,13 @@
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
+        "gasping for (air|breath)",
+        "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
+        "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey)",  // codespell:ignore
+        // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
+        "(face|mouth)( is)? (drooping|droopy)",
+        "slurr(ed|ing) (speech|words)",
+        "(having|had|has) a stroke",
         // An arm or leg that suddenly turns cold or pale, goes numb or weak,
         // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
         // loss of blood flow; sudden weakness, adam_when_to_use_er).
@@ -90,6 +102,9 @@
         "(quiero|quiere) morir(me|se)?",
         "acabar con (todo|mi vida)",
         "sobredosis",
+        "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
+        "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
+        "(estarian|estaran) mejor sin mi",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
         // "se tomó un frasco entero de pastillas"
         "(frasco|bote|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
@@ -106,6 +121,11 @@
         "(me falta|falta de|le falta) (el )?aire",
         "(dificultad|problemas) para respirar",
         "no respira",
+        "(se ahoga|me ahogo|ahogandose|ahogandome)",
+        "labios (morados|azules|grises)",
+        "(cara|boca) (caida|torcida)",
+        "(habla|hablando) (arrastrando|enredado|trabado)",
+        "(le dio|tiene|tuvo|esta teniendo) un (derrame|ataque cerebral)",
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
         "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio))",
