@@ -115,7 +115,7 @@ def test_the_spanish_set_is_big_enough_with_a_third_held_out_and_the_issues_quer
 
     assert len(answerable) >= 25
     assert any(query.no_answer for query in queries)
-    # The fresh held-out part (i23-phone) is a third or more of the set and of
+    # The fresh held-out part (the latest) is a third or more of the set and of
     # what the site can answer, with a query that suggests danger.
     assert 1 / 3 <= sum(query.held_out for query in queries) / len(queries) <= 0.45
     assert sum(query.held_out for query in answerable) * 3 >= len(answerable)
