@@ -23,7 +23,8 @@ seconds (benchmarks/README.md, "Editor's wait"). What stays true in that mode:
 - The search index is rebuilt after each save in the background, at low
   priority (Pagefind takes seconds at 1,000 pages), so the browser does not
   wait for it; api/pages.json is written again only when it changed; and the
-  theme's templates are compiled once per server, not once per rebuild.
+  theme's templates are compiled once per process (``CompiledTemplates``),
+  not once per rebuild.
 
 What may be stale until the server restarts: lists of pages on other pages
 (a section's list, the A to Z, related pages, the home page cards) when a
@@ -38,11 +39,14 @@ own warnings.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.exceptions import PluginError
@@ -120,7 +124,6 @@ class ServeSession:
         asks it to yield the CPU to the server (after a dirty rebuild)."""
         self.serving = False
         self.dirty_serve = False
-        self.templates = CompiledTemplates()
         self._written: dict[Path, object] = {}
         self._index = index
         self.background = BackgroundIndex(lambda site_dir: index(site_dir, True))
@@ -163,19 +166,50 @@ class ServeSession:
 class CompiledTemplates(BytecodeCache):
     """The theme's templates, compiled once per process and kept in memory.
 
-    MkDocs makes a new Jinja environment for every build, so ``mkdocs serve``
-    compiled every template of the theme again on every rebuild (a quarter of
-    a dirty rebuild). Jinja keys each by its name and checks its source's
-    checksum, so an edited template is compiled again.
+    MkDocs makes a new Jinja environment for every build, so each language's
+    build compiled every template of the theme again (the Spanish build runs
+    in the English one's process), and so did every rebuild of ``mkdocs
+    serve`` (a quarter of a dirty rebuild). Jinja keys each by its name and
+    checks its source's checksum, so an edited template is compiled again.
+
+    ``folder`` (the tests give one to every build of a run, through
+    ``TEMPLATE_CACHE_VARIABLE``) keeps the compiled templates between
+    processes too, one file each, named with Jinja's version.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self._code: dict[str, bytes] = {}
+        self._folder = folder
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
+        if code is None and self._folder is not None:
+            with contextlib.suppress(FileNotFoundError):
+                code = self._code[bucket.key] = _code_file(self._folder, bucket).read_bytes()
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        code = self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._folder is None:
+            return
+        # Whole or not at all: another build may be reading the folder.
+        self._folder.mkdir(parents=True, exist_ok=True)
+        target = _code_file(self._folder, bucket)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        partial.write_bytes(code)
+        partial.replace(target)
+
+
+def _code_file(folder: Path, bucket: Bucket) -> Path:
+    return folder / f"jinja-{jinja2.__version__}-{bucket.key}"
+
+
+# Names a folder where every build keeps the compiled templates (the tests set it).
+TEMPLATE_CACHE_VARIABLE = "HEALTHSITE_TEMPLATE_CACHE"
+
+
+def compiled_templates() -> CompiledTemplates:
+    """The process's compiled templates, kept in the folder the environment names, if any."""
+    folder = os.environ.get(TEMPLATE_CACHE_VARIABLE)
+    return CompiledTemplates(Path(folder) if folder else None)

@@ -22,6 +22,7 @@ from filelock import FileLock
 from hypothesis import settings
 from playwright.sync_api import Browser, sync_playwright
 
+from healthsite.serving import TEMPLATE_CACHE_VARIABLE
 from tests import sitebuild
 from tests.browser import (
     CHROMIUM,
@@ -68,6 +69,7 @@ def _fast_lane(config: pytest.Config) -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _keep_compiled_templates()
     if _fast_lane(config):
         sitebuild.refuse_builds(
             "`make test-fast` builds no whole site, and this test builds one (or publishes "
@@ -75,6 +77,25 @@ def pytest_configure(config: pytest.Config) -> None:
             "(built_site, project) or decorate the fixture that builds, or mark the test "
             "@pytest.mark.build"
         )
+
+
+def _keep_compiled_templates() -> None:
+    """Every build of the run (mike's and the benchmarks' too) keeps the theme's
+    compiled templates in one folder (healthsite/serving.py, ``CompiledTemplates``):
+    Jinja compiled the same templates again in each of some 80 builds. Jinja
+    checks each template's source, so a test's edited template is compiled anew.
+
+    Made by the first pytest of the run: pytest-xdist's workers, and a pytest
+    a test starts, inherit the variable."""
+    if TEMPLATE_CACHE_VARIABLE in os.environ:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="healthsite-templates-"))
+    _own_folders.append(folder)
+    os.environ[TEMPLATE_CACHE_VARIABLE] = str(folder)
+
+
+# Folders this process made for its run, removed at its end.
+_own_folders: list[Path] = []
 
 
 def _uses_a_build(item: pytest.Item) -> bool:
@@ -202,6 +223,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     # old runs' folders); one process's own build is removed now.
     if _checkout_build.cache_info().currsize and _shared_folder(config) is None:
         shutil.rmtree(_checkout_build(None).site_dir.parent, ignore_errors=True)
+    for folder in _own_folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from healthsite.links.lychee import Row
 from healthsite.links.report import render
 from healthsite.links.settings import RefusesBots, Settings, load_settings
 from tests.linkserver import FlakyWeb, fast_settings, flaky_web
-from tests.sitebuild import ROOT, build
+from tests.sitebuild import ROOT, build, builds_site, copy_project
 
 ENDPOINTS = [
     "live",
@@ -255,23 +255,47 @@ def test_a_sources_file_the_build_refuses_gives_the_report_no_places(
     assert sources_by_url(tmp_path / "none") == {}
 
 
-def cite_on_about_page(project: Path, url: str) -> None:
+def cite_on(project: Path, page: str, key: str, url: str) -> None:
+    """A new source ``key`` at ``url``, cited at the end of ``page`` (docs/...)."""
     sources = project / "data" / "sources.yml"
     sources.write_text(
-        sources.read_text()
-        + f"\ntest2020:\n  title: A test source\n  publisher: Test\n  year: 2020\n"
+        sources.read_text() + f"\n{key}:\n  title: A test source\n  publisher: Test\n  year: 2020\n"
         f"  url: {url}\n  accessed: 2026-11-20\n  checked: primary\n"
     )
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\nA claim.{{ cite('test2020') }}\n")
+    written = project / page
+    written.write_text(written.read_text() + f"\nA claim.{{{{ cite('{key}') }}}}\n")
+
+
+# The three checks below read one build, each its own page (the check reads the
+# pages of the files a pull request changed: --changed-from), and its own source.
+DEAD_PAGE, MARKED_PAGE, LIVE_PAGE = "docs/about.md", "docs/glossary.md", "docs/a-to-z.md"
+MISSING_LINK = "See [this page]({base}/missing?page)."
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def cited(tmp_path_factory: pytest.TempPathFactory, web: FlakyWeb) -> Path:
+    """The about page cites a source that is gone; the glossary cites another
+    that is gone and links to a page that is missing; the A to Z cites a live one."""
+    project = copy_project(tmp_path_factory.mktemp("cited"))
+    cite_on(project, DEAD_PAGE, "test2020", f"{web.base}/gone?cli")
+    cite_on(project, MARKED_PAGE, "test2021", f"{web.base}/gone?source")
+    marked = project / MARKED_PAGE
+    marked.write_text(marked.read_text() + "\n" + MISSING_LINK.format(base=web.base) + "\n")
+    cite_on(project, LIVE_PAGE, "test2022", f"{web.base}/live?cli")
+    built = build(project)
+    assert built.returncode == 0, built.output
+    return project
 
 
 def run_link_check(
-    project: Path, *extra: str, env: dict[str, str] | None = None
+    project: Path, page: str, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    changed = project / "changed.txt"
-    changed.write_text("docs/about.md\n")
-    lychee_config, settings = fast_settings(project / "fast-settings")
+    """The link check of ``page``'s links, as for a pull request that changed it
+    only; its report is written to ``report-<page's name>.md``."""
+    changed = project / f"changed-{Path(page).stem}.txt"
+    changed.write_text(f"{page}\n")
+    lychee_config, settings = fast_settings(project / f"fast-settings-{Path(page).stem}")
     return subprocess.run(
         [
             sys.executable,
@@ -286,7 +310,7 @@ def run_link_check(
             "--changed-from",
             str(changed),
             "--report",
-            "report.md",
+            f"report-{Path(page).stem}.md",
             *extra,
         ],
         cwd=project,
@@ -297,51 +321,50 @@ def run_link_check(
     )
 
 
-def test_dead_citation_fails_the_check_naming_page_and_source(project: Path, web: FlakyWeb) -> None:
-    cite_on_about_page(project, f"{web.base}/gone?cli")
-    assert build(project).returncode == 0
-    checked = run_link_check(project)
+# One worker builds ``cited`` once for the three.
+@pytest.mark.xdist_group("links_cited")
+def test_dead_citation_fails_the_check_naming_page_and_source(cited: Path, web: FlakyWeb) -> None:
+    checked = run_link_check(cited, DEAD_PAGE)
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    report = (project / "report.md").read_text()
+    report = (cited / "report-about.md").read_text()
     assert report == checked.stdout
     assert "**1 broken link.**" in report
     entry = report.split(f"### <{web.base}/gone?cli>")[1]
     assert "- **Status:** 410 Gone" in entry
     assert "- **On:** `/about/` (docs/about.md)" in entry
-    line = (project / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
+    line = (cited / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
     assert f"- **Cited as:** source `test2020`, data/sources.yml:{line} (`url:`)" in entry
     assert "Pages changed: about/" in checked.stderr
     assert "::error" not in checked.stdout  # annotations only in GitHub Actions
 
 
+@pytest.mark.xdist_group("links_cited")
 def test_in_github_actions_broken_links_are_marked_where_they_are_written(
-    project: Path, web: FlakyWeb
+    cited: Path, web: FlakyWeb
 ) -> None:
-    cite_on_about_page(project, f"{web.base}/gone?source")
-    about = project / "docs" / "about.md"
-    about.write_text(about.read_text() + f"\nSee [this page]({web.base}/missing?page).\n")
-    assert build(project).returncode == 0
-    checked = run_link_check(project, env={"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": ""})
+    checked = run_link_check(
+        cited, MARKED_PAGE, env={"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": ""}
+    )
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    url_line = (project / "data" / "sources.yml").read_text().splitlines().index("test2020:") + 5
-    page_line = about.read_text().splitlines().index(f"See [this page]({web.base}/missing?page).")
+    url_line = (cited / "data" / "sources.yml").read_text().splitlines().index("test2021:") + 5
+    page_lines = (cited / MARKED_PAGE).read_text().splitlines()
+    page_line = page_lines.index(MISSING_LINK.format(base=web.base))
     annotations = [line for line in checked.stdout.splitlines() if line.startswith("::error")]
     assert annotations == [
-        f"::error file=data/sources.yml,line={url_line},title=test2020.url::{web.base}/gone?source "
+        f"::error file=data/sources.yml,line={url_line},title=test2021.url::{web.base}/gone?source "
         "is broken (410 Gone); expected a working address: The page is gone: look for its new "
         f"address on the publisher's site, or cite an archived copy if there is one: "
         f"<https://web.archive.org/web/*/{web.base}/gone?source>.",
-        f"::error file=docs/about.md,line={page_line + 1},title=link::{web.base}/missing?page "
+        f"::error file={MARKED_PAGE},line={page_line + 1},title=link::{web.base}/missing?page "
         "is broken (404 Not Found); expected a working link: The page is gone: look for its new "
         f"address on the publisher's site, or cite an archived copy if there is one: "
         f"<https://web.archive.org/web/*/{web.base}/missing?page>.",
     ]
 
 
-def test_live_citation_passes_the_check(project: Path, web: FlakyWeb) -> None:
-    cite_on_about_page(project, f"{web.base}/live?cli")
-    assert build(project).returncode == 0
-    checked = run_link_check(project)
+@pytest.mark.xdist_group("links_cited")
+def test_live_citation_passes_the_check(cited: Path, web: FlakyWeb) -> None:
+    checked = run_link_check(cited, LIVE_PAGE)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "**No broken links.**" in checked.stdout
     assert web.requests["/live?cli"] == 1

@@ -106,8 +106,7 @@ def give_templates(
         lambda page: _changed_after_review(build, page),
     )
     env.filters["report_problem_url"] = report_url_filter(build.data.repository_url, config)
-    if session.serve.serving:
-        env.bytecode_cache = session.serve.templates
+    env.bytecode_cache = session.templates
 
 
 def _page_alternates(build: BuildState, page: Page | None) -> list[Alternate]:

@@ -49,7 +49,7 @@ from healthsite.problems import Problem
 from healthsite.search.known_by import write_known_by
 from healthsite.search.pagefind import PagefindInput, build_index
 from healthsite.search.readers_words import ReaderTerm, SiteWords
-from healthsite.serving import ServeSession
+from healthsite.serving import ServeSession, compiled_templates
 from healthsite.translations.build import BuildTranslations
 from healthsite.translations.history import GitHistory
 from healthsite.yamlfile import YamlFiles
@@ -105,6 +105,9 @@ class Session:
         self.checked: CheckedData | None = None
         # Under `mkdocs serve --dirty`: the languages each rebuild builds.
         self.dirty_rebuilds = DirtyRebuilds()
+        # The theme's templates, compiled by the first build that needs each:
+        # the other language's build and every rebuild reuse them.
+        self.templates = compiled_templates()
         self._build: BuildState | None = None
 
     def start_build(self, build: BuildState) -> None:
