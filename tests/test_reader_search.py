@@ -280,6 +280,9 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # the CRPS page could answer every word, with no line, before.
         "sharp pain in my chest",
         "my son is having a seizure",
+        # "sleeping" is a readers' word for sleep (i23-rank5): the living
+        # guide could answer, with no line, before.
+        "took too many sleeping pills",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

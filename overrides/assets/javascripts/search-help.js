@@ -41,7 +41,8 @@
         "better off dead",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
-        "too many (pills|tablets|meds)",
+        // "too many sleeping pills", "too many pain meds"
+        "too many( [a-z]+)? (pills|tablets|meds|medicines)",
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "poison(ed|ing)?",
