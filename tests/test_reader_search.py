@@ -291,6 +291,9 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         "everyone would be better off without me",
         "gasping for air and lips turning blue",
         "face drooping and slurred speech",
+        # "sleeping" is a readers' word for sleep (i23-rank5): the living
+        # guide could answer, with no line, before.
+        "took too many sleeping pills",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

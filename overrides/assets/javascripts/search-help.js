@@ -44,7 +44,8 @@
         "(no one|nobody) would (miss|care about) me",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
-        "too many (pills|tablets|meds)",
+        // "too many sleeping pills", "too many pain meds"
+        "too many( [a-z]+)? (pills|tablets|meds|medicines)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
         "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
