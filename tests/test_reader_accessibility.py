@@ -214,7 +214,8 @@ def stops_without_visible_focus(
     the first stop of each kind (``FOCUS_KIND_JS``), compare a picture of the
     stop focused and unfocused; other stops are passed over without a
     picture, which keeps a long page quick. ``seen_kinds``, when given, holds
-    the kinds already pictured (on earlier pages) and gains this page's.
+    the kinds already pictured (on earlier pages) and gains this page's
+    that show focus.
     The page itself holds focus at each such stop (``FOCUS_WALK_JS``).
     Each picture is taken once the page has settled: Material answers focus
     after a timer and then animates (the search box widens as it opens), so a
@@ -239,9 +240,10 @@ def stops_without_visible_focus(
         if kind is None:
             page.evaluate(SEE_THROUGH_JS, False)
             return unseen
-        seen_kinds.add(kind)
         page.evaluate(SEE_THROUGH_JS, False)
-        if not focus_is_visible(page):
+        if focus_is_visible(page):
+            seen_kinds.add(kind)  # an unseen kind fails each page it is on
+        else:
             unseen.append(f"stop {held['stop']}: {focused_text(page)!r} ({kind})")
         page.evaluate(
             "(kind) => { window.__focusWalk.seen.add(kind); window.__focusWalk.held = null; }",
