@@ -38,7 +38,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from benchmarks.measure import extract_at_commit
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_chromium
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS, missing_chromium
 from tests.sitebuild import PROJECT_PARTS, copy_project
 
 PAGES = {"Home": "site/latest/", "Condition (CRPS)": "site/latest/conditions/crps/"}
@@ -141,7 +141,7 @@ def publish(folder: Path, ref: str | None = None) -> Path:
 
 def run_lighthouse(lighthouse: Path, url: str, report: Path) -> dict[str, object]:
     """One Lighthouse run (mobile); its JSON report, also written to ``report``."""
-    flags = " ".join(CHROMIUM_ARGS)
+    flags = " ".join(CHROMIUM_FLAGS)
     subprocess.run(
         [
             str(lighthouse),

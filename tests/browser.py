@@ -29,7 +29,37 @@ from benchmarks.screens import PHONE as PHONE
 from tests.localserver import LocalServer
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
+# The Chromium features Playwright turns off at every launch (its
+# chromiumSwitches.ts, Playwright 1.65). Chromium reads only the last
+# --disable-features of its command line, so the one below repeats them;
+# tests/test_browser_setup.py fails, naming it, if Playwright adds one.
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AimEnabled",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsFirstBalancedModeAutoEnable",
+    "HttpsUpgrades",
+    "LensOverlay",
+    "MediaRouter",
+    "NetworkTimeServiceQuerying",
+    "OptimizationHints",
+    "PaintHolding",
+    "PreconnectToSearch",
+    "TcpPortRandomizationWin",
+    "ThirdPartyStoragePartitioning",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+    "msForceBrowserSignIn",
+)
+# The address bar's suggestion list, a web page of Chromium's own
+# (chrome://omnibox-popup.top-chrome/) that Chromium 156 runs in a renderer of
+# its own for every browser context, headless too, and works on for every new
+# tab: about 0.5 s of CPU per page a test opens, half of what opening the page
+# costs (benchmarks/README.md, issue 21). No test reads Chromium's own window.
+UNUSED_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+# Also given to Lighthouse (benchmarks/lighthouse.py), whose launcher turns
+# off features of its own.
+CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -38,6 +68,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+]
+# Chromium as the tests and the benchmarks launch it through Playwright.
+CHROMIUM_ARGS = [
+    *CHROMIUM_FLAGS,
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + UNUSED_FEATURES),
 ]
 INSTALL_HINT = (
     "The browser tests need Debian's Chromium at {path}. Install it with\n"
