@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -242,10 +242,18 @@ def wait_until_settled(page: Page) -> None:
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# axe's options for a run of every WCAG 2.2 A/AA rule (``wcag_violations``).
+WCAG_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
 # axe-core's script, as axe-playwright-python ships it (572 KB of JavaScript).
 AXE_SCRIPT = Axe().axe_script
+
+
+def put_axe_in(page: Page) -> None:
+    """axe-core's script in the open page, unless this load has it already."""
+    if not page.evaluate("() => typeof window.axe?.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
 
 
 def wcag_violations(page: Page) -> list[str]:
@@ -258,10 +266,12 @@ def wcag_violations(page: Page) -> list[str]:
     scheme) then skips sending and compiling the script again (about 0.2 s
     of Chromium's CPU a page). Each run still checks the whole page as it is.
     """
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    if not page.evaluate("() => typeof window.axe?.run === 'function'"):
-        page.evaluate(AXE_SCRIPT)
-    results = page.evaluate("(options) => axe.run(options)", options)
+    put_axe_in(page)
+    return violation_lines(page.evaluate("(options) => axe.run(options)", WCAG_OPTIONS))
+
+
+def violation_lines(results: dict[str, Any]) -> list[str]:
+    """axe-core's results: one line per element that violates a rule."""
     return [
         f"{violation['id']} ({violation['help']}): {', '.join(map(str, node['target']))}"
         for violation in results["violations"]

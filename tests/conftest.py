@@ -27,16 +27,13 @@ from tests import sitebuild
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    DESKTOP,
     KNOWN_FAILURES_ATTRIBUTE,
-    PHONE,
     SiteServer,
     missing_chromium,
     reader_pages,
     serve,
 )
-from tests.console import RECORD_CSP_VIOLATIONS
-from tests.pagevisit import PageVisit, PageVisits
+from tests.pagevisit import PageVisit, PageVisits, screen_tabs
 from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
 # CI (CI=true, as .ci/run and GitHub set it) tries the same Hypothesis examples
@@ -269,16 +266,10 @@ def page_visits(
 ) -> Iterator[PageVisits]:
     """Each page visited once on a phone and a desktop screen, when a test
     first asks for it (tests/pagevisit.py): what the axe, print, console and
-    privacy tests check. One browser context per screen, recording CSP
-    violations; pages open in light and dark in turn on the phone."""
-    contexts = [
-        chromium.new_context(viewport=screen, color_scheme="light") for screen in (PHONE, DESKTOP)
-    ]
-    for context in contexts:
-        context.add_init_script(RECORD_CSP_VIOLATIONS)
-    yield PageVisits(*contexts, tmp_path_factory.mktemp("printed"))
-    for context in contexts:
-        context.close()
+    privacy tests check. One browser context, recording CSP violations, with
+    a tab per screen that loads every page this worker visits."""
+    with screen_tabs(chromium) as tabs:
+        yield PageVisits(tabs, tmp_path_factory.mktemp("printed"))
 
 
 @pytest.fixture

@@ -12,14 +12,25 @@ class Problems:
 
     def __init__(self, page: Page) -> None:
         self.lines: list[str] = []
+        self._page = page
         page.on("console", self._console)
-        page.on("pageerror", lambda error: self.lines.append(f"uncaught: {error}"))
+        page.on("pageerror", self._uncaught)
         page.on("requestfailed", self._failed)
         page.on("response", self._response)
+
+    def stop(self) -> None:
+        """Record nothing more: the tab may go on to another page."""
+        self._page.remove_listener("console", self._console)
+        self._page.remove_listener("pageerror", self._uncaught)
+        self._page.remove_listener("requestfailed", self._failed)
+        self._page.remove_listener("response", self._response)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.lines.append(f"console error: {message.text}")
+
+    def _uncaught(self, error: Exception) -> None:
+        self.lines.append(f"uncaught: {error}")
 
     def _failed(self, request: Request) -> None:
         self.lines.append(f"request failed: {request.url} ({request.failure})")
@@ -55,9 +66,10 @@ class Recorder:
         page.on("request", self._request)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
-        page.on(
-            "console", lambda message: self.visit.console.append(f"{message.type}: {message.text}")
-        )
+        page.on("console", self._console)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        self.visit.console.append(f"{message.type}: {message.text}")
 
     def _request(self, request: Request) -> None:
         self.visit.requested.append(request.url)
@@ -77,44 +89,58 @@ class Recorder:
             self._pending.discard(request)
 
     def finish(self) -> Visit:
-        """Once every request has ended: what the browser reported on the tab."""
+        """Once every request has ended: what the browser reported on the tab.
+        Recording stops here, so the tab can load another page for a
+        recorder of its own (``tests/pagevisit.py``)."""
         self.wait_for_requests()
+        for event, handler in (
+            ("request", self._request),
+            ("requestfinished", self._ended),
+            ("requestfailed", self._ended),
+            ("console", self._console),
+        ):
+            self.page.remove_listener(event, handler)
+        self._problems.stop()
         self.visit.problems = self._problems.lines
         return self.visit
 
 
-def _open_tab(context: BrowserContext, url: str) -> Recorder:
-    """A new tab, recording what the browser reports, that has started loading ``url``."""
-    page = context.new_page()
-    recorder = Recorder(page)
-    page.goto(url, wait_until="commit")
+def _start_loading(tab: Page, url: str) -> Recorder:
+    """A recorder of what the browser reports on ``tab``, which has started loading ``url``."""
+    recorder = Recorder(tab)
+    tab.goto(url, wait_until="commit")
     return recorder
 
 
 def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
-    """Read and search each page (name: address) in its own tab; what went
-    wrong, one line per page with problems, or "" if nothing did.
+    """Read and search each page (name: address); what went wrong, one line
+    per page with problems, or "" if nothing did.
 
     Each page is searched once it has loaded and every request it made on
     its own has ended (``Recorder``), and read once the search's requests
-    have ended too. Each page starts loading in its tab while the page
-    before it is searched, so its load overlaps that work; every page is
-    still waited for, read and searched, and each tab's problems are its own."""
+    have ended too. Two tabs take the pages in turn: each page starts
+    loading in one while the page before it is searched in the other, so its
+    load overlaps that work. A tab loads its next page only once its
+    recorder of the page before has finished, so each page's problems are
+    its own; reusing two tabs, not one per page, spares Chromium a renderer
+    process per page."""
     found: dict[str, list[str]] = {}
     pages = list(urls.items())
-    upcoming = _open_tab(context, pages[0][1]) if pages else None
+    tabs = [context.new_page(), context.new_page()]
+    upcoming = _start_loading(tabs[0], pages[0][1]) if pages else None
     for index, (name, _) in enumerate(pages):
         assert upcoming is not None
         recorder = upcoming
         following = pages[index + 1][1] if index + 1 < len(pages) else None
-        upcoming = _open_tab(context, following) if following else None
+        upcoming = _start_loading(tabs[(index + 1) % 2], following) if following else None
         recorder.page.wait_for_load_state("load")
         recorder.wait_for_requests()
         search(recorder.page)
         problems = recorder.finish().problems
         if problems:
             found[name] = problems
-        recorder.page.close()
+    for tab in tabs:
+        tab.close()
     return "\n".join(f"{name}: {'; '.join(lines)}" for name, lines in found.items())
 
 

@@ -1,9 +1,10 @@
 """One visit to a page, on a phone and a desktop screen, shared by the per-page checks.
 
 axe on both screens in both colour schemes (tests/test_reader_accessibility.py),
-the printout (tests/test_reader_print.py), and what the browser reported while
+the printout (tests/test_reader_print.py), the citation marks as rendered
+(tests/test_reader_citation_marks.py), and what the browser reported while
 a reader used the page (tests/test_reader_console.py, tests/test_reader_privacy.py)
-each need the page loaded in Chromium. They had a load each: four loads of
+each need the page loaded in Chromium. They had a load each: five loads of
 every page, two more for axe's second screen. Here each screen loads the page
 once and every check reads what it needs from that load, in an order where
 no step changes what a later one looks at:
@@ -11,8 +12,8 @@ no step changes what a later one looks at:
 1. axe in the scheme the page opens in, then in the other (a fresh page, as
    the reader first sees it; the toggle is a click event, see
    ``violations_in_both_schemes``);
-2. on the desktop screen, the printout: printing reads the page, it does not
-   change what the reader sees on screen;
+2. on the desktop screen, the citation marks, then the printout: both read
+   the page, neither changes what the reader sees on screen;
 3. on the desktop screen, what a reader does: switch the scheme with the
    pointer, search, scroll. This comes last, as it opens the search and
    leaves results in the page.
@@ -20,7 +21,8 @@ no step changes what a later one looks at:
 Every request, console message and CSP violation of both loads is recorded
 (``Visit``), and the visit ends only once every request the page made has
 finished (``Recorder.wait_for_requests``), so a request that fails late is
-still seen.
+still seen. Each screen has one tab that loads page after page (``Tabs``);
+its recorder is the page's own, from before the load to the end of the visit.
 """
 
 from __future__ import annotations
@@ -28,14 +30,24 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import wait_until_settled, wcag_violations
-from tests.console import Recorder, Visit, use_page
+from tests.browser import (
+    DESKTOP,
+    PHONE,
+    WCAG_OPTIONS,
+    violation_lines,
+    wait_until_settled,
+    wcag_violations,
+)
+from tests.citationmarks import RenderedMark, rendered_marks
+from tests.console import RECORD_CSP_VIOLATIONS, Recorder, Visit, use_page
 
 # Material's scheme on <body>, for each colour scheme a reader may use.
 SCHEME_OF_ATTRIBUTE = {"default": "light", "slate": "dark"}
@@ -47,12 +59,65 @@ SITE_CHROME = (
 )
 
 
+# Before the scheme changes: how every element looks (shown or not, and its
+# box), and a watch on every change to the page's elements. The scheme's own
+# attributes on <body> (data-md-color-*) are what the colours follow; they are
+# left out, or every element would count as changed.
+_WATCH_SCHEME_CHANGE_JS = """() => {
+  const look = (element) => {
+    const box = element.getBoundingClientRect();
+    const shown = element.checkVisibility({opacityProperty: true, visibilityProperty: true});
+    return [shown, box.x, box.y, box.width, box.height].join();
+  };
+  const looks = new Map([...document.querySelectorAll('*')].map((e) => [e, look(e)]));
+  const changed = new Set();
+  const note = (records) => records
+    .filter((record) => !(record.target === document.body
+      && record.attributeName?.startsWith('data-md-color-')))
+    .forEach((record) => changed.add(
+      record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement));
+  const observer = new MutationObserver(note);
+  observer.observe(document.documentElement,
+    {subtree: true, attributes: true, childList: true, characterData: true});
+  window.__schemeChange = {look, looks, changed, note, observer};
+}"""
+
+# After it: axe's colour rules (its category cat.color, within the WCAG
+# tags) over the whole page, and every WCAG rule over the elements the
+# switch changed, or whose look changed (a toggle's label, anything the
+# scheme shows or hides).
+_AXE_AFTER_SCHEME_CHANGE_JS = """async (options) => {
+  const {look, looks, changed, note, observer} = window.__schemeChange;
+  note(observer.takeRecords());
+  observer.disconnect();
+  for (const element of document.querySelectorAll('*')) {
+    if (looks.get(element) !== look(element)) changed.add(element);
+  }
+  const tags = options.runOnly.values;
+  const colourRules = axe.getRules(['cat.color'])
+    .filter((rule) => rule.tags.some((tag) => tags.includes(tag)))
+    .map((rule) => rule.ruleId);
+  const results = await axe.run(document,
+    {...options, runOnly: {type: 'rule', values: colourRules}});
+  const elements = [...changed].filter((element) => element?.isConnected);
+  if (elements.length) {
+    const more = await axe.run({include: elements}, options);
+    results.violations.push(...more.violations);
+  }
+  return results;
+}"""
+
+
 def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:
     """axe's violations (``wcag_violations``) in the scheme the page opened in,
     then in the other, switched by the reader's toggle: scheme name: violations.
 
-    The toggle is remembered, so in one browser context pages open in light
-    and dark in turn."""
+    The second scheme's run checks what a scheme can change: the colour
+    rules over the whole page, and every rule over the elements the switch
+    changed or showed, hid or moved (``_AXE_AFTER_SCHEME_CHANGE_JS``). The
+    rest (the page's structure, names, text) is the same in both schemes
+    and checked in the first. The toggle is remembered, so in one browser
+    context pages open in light and dark in turn."""
     body = page.locator("body")
     found: dict[str, list[str]] = {}
     for _ in SCHEME_OF_ATTRIBUTE:
@@ -60,14 +125,18 @@ def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:
         attribute = body.get_attribute("data-md-color-scheme") or ""
         # Colours are read mid-transition otherwise (contrast of a fading element).
         wait_until_settled(page)
-        found[SCHEME_OF_ATTRIBUTE[attribute]] = wcag_violations(page)
-        if len(found) < len(SCHEME_OF_ATTRIBUTE):
+        if not found:
+            found[SCHEME_OF_ATTRIBUTE[attribute]] = wcag_violations(page)
+            page.evaluate(_WATCH_SCHEME_CHANGE_JS)
             # A click event, not a pointer: a pointer left over the toggle
             # opens its tooltip, which axe read mid-fade in CI (the scheme
             # would be checked with a tooltip no fresh load of it shows).
             page.locator("label[for^='__palette']:visible").first.dispatch_event("click")
             other = next(name for name in SCHEME_OF_ATTRIBUTE if name != attribute)
             expect(body).to_have_attribute("data-md-color-scheme", other)
+        else:
+            results = page.evaluate(_AXE_AFTER_SCHEME_CHANGE_JS, WCAG_OPTIONS)
+            found[SCHEME_OF_ATTRIBUTE[attribute]] = list(dict.fromkeys(violation_lines(results)))
     return found
 
 
@@ -118,31 +187,35 @@ class PageVisit:
 
     # Screen ("phone", "desktop"): colour scheme: axe's violations.
     wcag: dict[str, dict[str, list[str]]]
+    # The desktop load's citation marks, as rendered (tests/citationmarks.py).
+    marks: list[RenderedMark]
     printed: Printout
     # Screen: what the browser reported while that screen's load was used.
     visits: dict[str, Visit]
 
 
-def visit_page(phone: BrowserContext, desktop: BrowserContext, url: str, pdf: Path) -> PageVisit:
-    """Load ``url`` on each screen and run every check on the load (module docstring).
-
-    Both contexts record CSP violations (``RECORD_CSP_VIOLATIONS``)."""
-    tab = phone.new_page()
-    phone_recorder = Recorder(tab)
-    tab.goto(url)
-    wcag = {"phone": violations_in_both_schemes(tab)}
+def visit_page(tabs: Tabs, url: str, pdf: Path) -> PageVisit:
+    """Load ``url`` on each screen's tab and run every check on the load
+    (module docstring). Each tab records only while it holds this page
+    (``Recorder``)."""
+    phone_recorder = Recorder(tabs.phone)
+    tabs.phone.goto(url)
+    wcag = {"phone": violations_in_both_schemes(tabs.phone)}
     phone_visit = _finish(phone_recorder)
-    tab.close()
 
-    tab = desktop.new_page()
+    tab = tabs.desktop
     desktop_recorder = Recorder(tab)
     tab.goto(url)
     wcag["desktop"] = violations_in_both_schemes(tab)
+    marks = rendered_marks(tab)
     printed = printout(tab, pdf)
     use_page(tab)
     desktop_visit = _finish(desktop_recorder)
-    tab.close()
-    return PageVisit(wcag, printed, {"phone": phone_visit, "desktop": desktop_visit})
+    # The pointer stays where it was in the viewport when the tab loads its
+    # next page: left over the scheme toggle, it would open the toggle's
+    # tooltip there before axe reads the page. Off the page, nothing is hovered.
+    tab.mouse.move(-1, -1)
+    return PageVisit(wcag, marks, printed, {"phone": phone_visit, "desktop": desktop_visit})
 
 
 def _finish(recorder: Recorder) -> Visit:
@@ -152,20 +225,49 @@ def _finish(recorder: Recorder) -> Visit:
     return visit
 
 
+@dataclass(frozen=True)
+class Tabs:
+    """One tab per screen, in one browser context, that loads page after page.
+
+    A new tab per page cost a renderer process each (and a browser context
+    per screen made Chromium start another for each load): about 15% of
+    Chromium's CPU for the visits (benchmarks/README.md, issue 21, branch
+    i21-visits2). The context records CSP violations (``RECORD_CSP_VIOLATIONS``);
+    its remembered colour scheme is shared by both tabs, and each load is
+    checked in both schemes whatever it opens in."""
+
+    phone: Page
+    desktop: Page
+
+
+@contextmanager
+def screen_tabs(browser: Browser) -> Iterator[Tabs]:
+    """A phone and a desktop tab (``Tabs``) in a new browser context that
+    records CSP violations, closed when the block ends."""
+    context = browser.new_context(color_scheme="light")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    phone, desktop = context.new_page(), context.new_page()
+    phone.set_viewport_size(PHONE)
+    desktop.set_viewport_size(DESKTOP)
+    try:
+        yield Tabs(phone, desktop)
+    finally:
+        context.close()
+
+
 class PageVisits:
     """Each page visited once (``visit_page``) by this worker, when a test first asks.
 
     The tests that read a page's visit are one xdist group per page
     (tests/conftest.py), so one worker makes each visit."""
 
-    def __init__(self, phone: BrowserContext, desktop: BrowserContext, folder: Path) -> None:
-        self._phone = phone
-        self._desktop = desktop
+    def __init__(self, tabs: Tabs, folder: Path) -> None:
+        self._tabs = tabs
         self._folder = folder
         self._visits: dict[str, PageVisit] = {}
 
     def of(self, url: str) -> PageVisit:
         if url not in self._visits:
             pdf = self._folder / f"{len(self._visits)}.pdf"
-            self._visits[url] = visit_page(self._phone, self._desktop, url, pdf)
+            self._visits[url] = visit_page(self._tabs, url, pdf)
         return self._visits[url]

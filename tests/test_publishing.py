@@ -295,8 +295,9 @@ def test_the_published_pages_check_names_the_page_whose_tab_had_the_problem(
 ) -> None:
     """The check above can fail, and blames the right page: in a copy of the
     published site, About asks for an image that is not there; the failed
-    request is reported under About's name, though the home page loads in its
-    own tab while About is searched, and not under the home page's."""
+    request is reported under About's name, though the home page loads in the
+    other tab while About is searched, and not under the home page's, nor
+    under A to Z's, loaded next in About's tab."""
     served = tmp_path / "served"
     shutil.copytree(published.served, served)
     about = served / "site" / "latest" / "about" / "index.html"
@@ -304,13 +305,18 @@ def test_the_published_pages_check_names_the_page_whose_tab_had_the_problem(
     about.write_text(html.replace("</body>", '<img src="no-such-image.png" alt=""></body>'))
     with serve(served) as server:
         context = chromium.new_context()
-        pages = {"/about": server.url("site/latest/about/"), "/home": server.url("site/latest/")}
+        pages = {
+            "/about": server.url("site/latest/about/"),
+            "/home": server.url("site/latest/"),
+            "/a-to-z": server.url("site/latest/a-to-z/"),
+        }
         found = problems_on_pages(context, pages)
         context.close()
     assert found.startswith("/about: "), found
     assert "HTTP 404: " in found, found
     assert "about/no-such-image.png" in found, found
     assert "/home" not in found, found
+    assert "/a-to-z" not in found, found
 
 
 # --- The workflow that runs the publish script -------------------------------

@@ -16,7 +16,7 @@ from tests.browser import (
     wait_until_settled,
     wcag_violations,
 )
-from tests.pagevisit import PageVisit
+from tests.pagevisit import PageVisit, violations_in_both_schemes
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +76,50 @@ def test_a_second_axe_run_on_one_load_sees_what_changed(chromium: Browser) -> No
     assert before == []
     assert len(after) == 1, after
     assert after[0].startswith("color-contrast "), after
+
+
+# A page with Material's scheme toggle (body's data-md-color-scheme, and a
+# label for the palette's radio button) where the dark scheme alone has a
+# problem of each kind the scheme can bring: pale text, a picture without a
+# text alternative that only the dark scheme shows, and a button whose name
+# the toggle takes away.
+SCHEMES_HTML = """<!doctype html><html lang="en"><head><title>Schemes</title><style>
+  body { margin: 1rem }
+  [data-md-color-scheme="default"] { background: #fff; color: #000 }
+  [data-md-color-scheme="slate"] { background: #000; color: #fff }
+  [data-md-color-scheme="slate"] #pale { color: #222 }
+  [data-md-color-scheme="default"] .only-dark { display: none }
+</style></head>
+<body data-md-color-scheme="default"><main>
+  <p id="pale">Readable in the light scheme only</p>
+  <img class="only-dark" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">
+  <button id="named" aria-label="Print this page" type="button">P</button>
+  <input type="radio" name="__palette" id="__palette_1" aria-label="Switch to dark mode">
+  <label for="__palette_1">Dark</label>
+</main><script>
+  document.getElementById('__palette_1').addEventListener('change', () => {
+    document.body.setAttribute('data-md-color-scheme', 'slate');
+    document.getElementById('named').setAttribute('aria-label', '');
+    document.getElementById('named').textContent = '';
+  });
+</script></body></html>"""
+
+
+def test_the_second_scheme_s_axe_run_names_what_only_that_scheme_breaks(
+    chromium: Browser,
+) -> None:
+    """The shared visit's second axe run (tests/pagevisit.py) checks only what
+    a scheme can change: colours over the whole page, every rule over what
+    the switch changed. On a page whose dark scheme alone has pale text, a
+    picture with no text alternative and a button left without a name, the
+    dark run names all three, and the light run none."""
+    page = chromium.new_page()
+    page.set_content(SCHEMES_HTML)
+    found = violations_in_both_schemes(page)
+    page.close()
+    assert found["light"] == [], found
+    dark = {line.split(" ", 1)[0] for line in found["dark"]}
+    assert {"color-contrast", "image-alt", "button-name"} <= dark, found
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TypedDict
 
 import markdown
 import pytest
@@ -19,57 +18,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from healthsite.html.citation_marks import NEXT_MARK_CLASS, CitationMarksExtension
 from tests.browser import DESKTOP, SiteServer
+from tests.citationmarks import RenderedMark, rendered_marks
+from tests.pagevisit import PageVisit
 
 CRPS = "conditions/crps/"
-
-# Each citation mark of the page as rendered: what stands before it in its
-# parent (the text of the siblings before it, generated content included, at
-# most the last 40 characters), the mark itself, the content CSS adds between
-# the words before it and its number (the ::after of an element just before
-# it, the ::before and ::after in the mark), and whether the node just before
-# it is another mark.
-MARKS_JS = """() => {
-  const generated = (element, which) => {
-    const content = getComputedStyle(element, which).content;
-    const quoted = content.match(/^"(.*)"$/);
-    return quoted ? quoted[1] : "";
-  };
-  const rendered = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) return node.data;
-    if (node.nodeType !== Node.ELEMENT_NODE) return "";
-    return generated(node, "::before")
-      + [...node.childNodes].map(rendered).join("")
-      + generated(node, "::after");
-  };
-  const addedByCss = (mark) => {
-    const previous = mark.previousSibling;
-    const elements = [mark, ...mark.querySelectorAll("*")];
-    return (previous?.nodeType === Node.ELEMENT_NODE ? generated(previous, "::after") : "")
-      + elements.map((element) =>
-          generated(element, "::before") + generated(element, "::after")).join("");
-  };
-  const isMark = (node) => node?.nodeType === Node.ELEMENT_NODE
-    && node.matches('sup[id^="fnref"]');
-  return [...document.querySelectorAll('article sup[id^="fnref"]')].map((mark) => {
-    const siblings = [...mark.parentNode.childNodes];
-    const before = siblings.slice(0, siblings.indexOf(mark)).map(rendered).join("");
-    return {
-      id: mark.id,
-      before: before.slice(-40),
-      mark: rendered(mark),
-      addedByCss: addedByCss(mark),
-      afterMark: isMark(mark.previousSibling),
-    };
-  });
-}"""
-
-
-class RenderedMark(TypedDict):
-    id: str
-    before: str
-    mark: str
-    addedByCss: str
-    afterMark: bool
 
 
 @pytest.fixture(scope="module")
@@ -80,26 +32,25 @@ def screen(chromium: Browser) -> Iterator[Page]:
     context.close()
 
 
-def rendered_marks(screen: Page, site_server: SiteServer, path: str) -> list[RenderedMark]:
+def marks_of(screen: Page, site_server: SiteServer, path: str) -> list[RenderedMark]:
     screen.goto(site_server.url(path))
     expect(screen.locator("article")).to_be_visible()
-    marks: list[RenderedMark] = screen.evaluate(MARKS_JS)
-    return marks
+    return rendered_marks(screen)
 
 
 @pytest.mark.browser
 def test_no_comma_between_words_and_a_citation_mark(
-    screen: Page, site_server: SiteServer, reader_page: str
+    page_visit: PageVisit, reader_page: str
 ) -> None:
-    """Every page the build wrote (``reader_page``, see conftest.py).
+    """Every page the build wrote (``reader_page``, see conftest.py), read
+    on the desktop screen of its shared visit (tests/pagevisit.py).
 
     A comma typed in the text before a mark stays ("do not agree,5" is how
     medical writing places a mark after a comma); what must not be there is a
     comma the stylesheet draws after words ("weak.,2")."""
-    marks = rendered_marks(screen, site_server, reader_page)
     stray = [
         f"{mark['id']}: …{mark['before'][-25:]}{mark['mark']}"
-        for mark in marks
+        for mark in page_visit.marks
         if not mark["afterMark"] and "," in mark["addedByCss"]
     ]
     assert not stray, f"/{reader_page}: a comma before a citation mark:\n" + "\n".join(stray)
@@ -107,7 +58,7 @@ def test_no_comma_between_words_and_a_citation_mark(
 
 @pytest.mark.browser
 def test_two_marks_side_by_side_read_with_a_comma(screen: Page, site_server: SiteServer) -> None:
-    marks = rendered_marks(screen, site_server, CRPS)
+    marks = marks_of(screen, site_server, CRPS)
     # Marks side by side, as the reader reads them: "1,2", or "1,2,3" for three.
     runs: list[str] = []
     for mark in marks:

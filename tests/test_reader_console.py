@@ -8,12 +8,16 @@ check in tests/test_publishing.py (the version selector needs versions.json).
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import SiteServer
+from tests.browser import SiteServer, serve
 from tests.console import Problems
-from tests.pagevisit import PageVisit
+from tests.pagevisit import PageVisit, screen_tabs, visit_page
+from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
 
@@ -42,3 +46,32 @@ def test_a_missing_page_is_reported_here(chromium: Browser, site_server: SiteSer
     page.goto(site_server.url("no-such-page/"))
     context.close()
     assert any("HTTP 404" in line for line in problems.lines)
+
+
+def test_a_tab_that_loads_page_after_page_blames_the_page_that_had_the_problem(
+    chromium: Browser, built_site: Build, tmp_path: Path
+) -> None:
+    """The visits share a tab per screen (tests/pagevisit.py): in a copy of
+    the site, About asks for an image that is not there and one from
+    example.org; visited before the home page in the same tabs, About's visit
+    has the failed request and the other host on both screens, and the home
+    page's visit, loaded next in those tabs, has neither."""
+    served = tmp_path / "site"
+    shutil.copytree(built_site.site_dir, served)
+    about = served / "about" / "index.html"
+    html = about.read_text(encoding="utf-8")
+    planted = '<img src="no-such-image.png" alt=""><img src="https://example.org/x.png" alt="">'
+    about.write_text(html.replace("</article>", f"{planted}</article>"), encoding="utf-8")
+    with serve(served) as server, screen_tabs(chromium) as tabs:
+        about_visit = visit_page(tabs, server.url("about/"), tmp_path / "about.pdf")
+        home_visit = visit_page(tabs, server.url(""), tmp_path / "home.pdf")
+    for screen, visit in about_visit.visits.items():
+        assert any("HTTP 404" in line and "no-such-image.png" in line for line in visit.problems), (
+            screen,
+            visit.problems,
+        )
+        assert any(url.startswith("https://example.org/") for url in visit.requested), screen
+    for screen, visit in home_visit.visits.items():
+        assert not visit.problems, (screen, visit.problems)
+        assert not [url for url in visit.requested if "example.org" in url], screen
+        assert not visit.csp_violations, (screen, visit.csp_violations)
