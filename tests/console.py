@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, expect
 
+from tests.browser import wait_for_answer
+
+# What the reader types on every page checked.
+QUERY = "ketamine"
+
 
 class Problems:
     """What went wrong on a page, as the browser reported it."""
@@ -41,11 +46,17 @@ class Problems:
 
 
 def search(page: Page) -> None:
-    """Search as a reader would, key by key, and wait for the results."""
+    """Search as a reader would, key by key, and wait for the final answer.
+
+    Not the first results: the search shows its best pages first and fetches
+    the others' fragments after (search-readers.js). Read then, those fetches
+    could start after the recorder had stopped, and end, aborted, when the
+    tab went on to another page: blamed on that page."""
     box = page.locator(".md-search__input")
     box.click()
-    box.press_sequentially("ketamine")
+    box.press_sequentially(QUERY)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+    wait_for_answer(page, QUERY)
 
 
 class Recorder:
