@@ -294,6 +294,11 @@ def test_no_answer_says_so_and_offers_the_a_to_z_and_when_to_get_help(
         # "sleeping" is a readers' word for sleep (i23-rank5): the living
         # guide could answer, with no line, before.
         "took too many sleeping pills",
+        # A fresh review of i23-rank5's lines: emergencies that "sleeping",
+        # "afraid" or "feeling down" sent to a calm page, with no line.
+        "found him sleeping cant wake him up",  # codespell:ignore (as readers type it)
+        "afraid my throat is closing",
+        "numb feeling down my left arm and jaw pain",
     ],
 )
 def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> None:

@@ -89,6 +89,8 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
         "de repente la pierna se puso fría y pálida",
         "no puedo mover los dedos con el yeso",
         "mi esposo se tomó todas sus pastillas",
+        "me quiero cortar el brazo",
+        "me duele el pecho",
     ],
 )
 def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, query: str) -> None:

@@ -42,6 +42,14 @@
         "better off dead",
         "(better off|happier) without me",
         "(no one|nobody) would (miss|care about) me",
+        "wish (i|he|she) (was|were) dead",
+        "no reason to live",
+        "want(s|ed)? to disappear",
+        "(dont|do not|never) want to wake up",  // codespell:ignore
+        // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
+        "(wont|will not|cant|cannot|can not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        "(took|taken|swallowed|had) too much",
+        "swallowed( [a-z]+){0,3} (pills|tablets|meds|medicines?)",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
@@ -66,6 +74,11 @@
         "(having|had|has) (a )?(seizure|seizures|convulsion|convulsions)",
         "convulsing",
         "heart attack",
+        // A heart attack without the word "chest"; a throat closing
+        // (an allergic reaction); a blood clot.
+        "left arm( [a-z]+){0,4} jaw|jaw( [a-z]+){0,4} left arm",
+        "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
+        "blood clots?",
         "(cant|cannot|can not|couldnt|hard to|trouble|difficulty) breath(e|ing)?",  // codespell:ignore
         "short(ness)? of breath",
         "not breathing",
@@ -92,6 +105,15 @@
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
         "(matar|lastimar)(me|se)",
+        "(me |se |te )?(quiero|quiere|voy a|va a|vas a) (cortar|lastimar|matar)",  // codespell:ignore
+        "cortar(me|se)? las venas",
+        "no (quiero|quiere) despertar",
+        "(quiero|quiere) desaparecer",
+        "no despierta",
+        "(sonrisa|boca|cara|labios?)( [a-z]+){0,4} torcid[ao]",
+        "(duele|dolia|aprieta)( [a-z]+){0,2} pecho",
+        "garganta( [a-z]+){0,3} (hincha[a-z]*|cierra|cerrando)|(hincha|cierra) la garganta",
+        "coagulos?",
         "cortar(me|se)",
         // Going on now: "se está cortando", "lastimándose".
         "(me|se) (esta|estoy|sigue|sigo) (lastimando|cortando|matando)",
