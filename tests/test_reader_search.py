@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from healthsite.search.readers_words import normalize
 from tests.browser import PHONE, SiteServer, wait_for_answer
 
 pytestmark = pytest.mark.browser
@@ -326,6 +327,136 @@ def test_a_cast_already_off_is_not_a_danger(home: Page) -> None:
         expect(home.locator(EMERGENCY)).to_be_hidden()
     first_result_for(home, "my hand is cold and blue in the cast")
     expect(home.locator(EMERGENCY)).to_be_visible()
+
+
+# A review of the rule (branch review6): words of danger it did not read,
+# one for each of its new lines, each of which showed no line before.
+MORE_DANGER = [
+    # Self-harm and suicide, in direct and indirect words, slang and typos.
+    "i want to kill myslef",  # codespell:ignore (as readers type it)
+    "i want to kms",
+    "thinking about unaliving myself",
+    "sucidal thoughts",  # codespell:ignore (as readers type it)
+    "self injury",
+    "i want to hang myself",
+    "thinking of cutting my wrists",
+    "slit my wrist",
+    "jump off a bridge",
+    "step in front of a train",
+    "how to tie a noose",
+    "im going to end it tonight",
+    "i wanna die",
+    "no reason to go on",
+    "life is not worth living",
+    "theres no point living with this pain",  # codespell:ignore (as readers type it)
+    "i cant take this pain anymore",  # codespell:ignore (as readers type it)
+    "i cant live like this",  # codespell:ignore (as readers type it)
+    "i want it all to end",
+    "i wish it was all over",
+    "i hope i die in my sleep",
+    "i wish i had never been born",
+    "i want to stop existing",
+    "i just want to sleep forever",
+    "i hope i dont wake up tomorrow",  # codespell:ignore (as readers type it)
+    # Too much of a medicine, a child who got into one, looking for a lethal dose.
+    "she took a whole box of tylenol",
+    "took 30 pills",
+    "thinking of taking all my gabapentin",
+    "my toddler ate some of my pills",
+    "my toddler found my pills",
+    "accidentally took a double dose of amitriptyline",
+    "lethal dose of amitriptyline",
+    "how many pills does it take to die",
+    "i od on my meds",  # codespell:ignore (as readers type it)
+    # Collapsed or cannot be woken: 911 rather than Poison Help.
+    "my husband collapsed",
+    "found him unresponsive on the floor",
+    # A heart attack, a throat or tongue swelling, a clot in the lung, breathing.
+    "chest pressure and sweating",
+    "pressure in chest",
+    "am i having a heartattack",
+    "my tongue is swelling",
+    "swollen tongue after new medicine",
+    "anaphylaxis",
+    "pulmonary embolism symptoms",
+    "coughing up blood",
+    "struggling to breathe",
+    "i cant get enough air",  # codespell:ignore (as readers type it)
+    "he stopped breathing",
+    "slow shallow breathing on gabapentin",
+    "my child is choking",
+    "blue lips and very sleepy",
+    "lips turning purple",
+    # A stroke.
+    "face droop",
+    "his speech is slurred",
+    "signs of a stroke",
+    "worst headache of my life",
+    "numb on one side of my body",
+    "one side of my face is weak",
+    "sudden confusion",
+    # A limb suddenly numb or still; very bad pain in a cast.
+    "cant feel my leg all of a sudden",  # codespell:ignore (as readers type it)
+    "cant speak suddenly",  # codespell:ignore (as readers type it)
+    "extreme pain in my cast",
+    "the pain in my cast is unbearable",
+    "my arm hurts really bad in the cast",
+    # The site's other 911 signs (data/warning_signs.yml).
+    "fever and stiff neck",
+    "lost control of my bladder",
+    "my legs went numb after the stimulator",
+    "cant stand up since the stimulator",  # codespell:ignore (as readers type it)
+    "neck swelling after stellate block",
+    "swelling in my neck after the block",
+    "baclofen withdrawal",
+    "baclofen pump ran out",
+    "baclofen pump and high fever",
+    # Looking for the lines themselves; a seizure.
+    "crisis line",
+    "988",
+    "my son is seizing",
+    # A second pass: more ways of saying the same.
+    "chestpain",
+    "my heart hurts",
+    "i think im dying",
+    "i dont wanna live",  # codespell:ignore (as readers type it)
+    "my family would be better without me",
+    "im such a burden",
+    "tired of living",
+    "i want to go to sleep and never wake up",
+    "my baby took a pill",
+    "over dose",
+    "he drank bleach",
+    "she took too many of her pills",
+    "my wife isn't breathing",
+    "call 911",
+    "emergency",
+    "arm suddenly paralyzed",
+    "no pulse in my foot",
+    "the cast is cutting off my circulation",
+]
+# Ordinary words the rule read as danger before: pain "killing" a reader is
+# how people speak of pain; poison ivy is a rash.
+NO_DANGER = ["this pain is killing me", "my hand is killing me", "poison ivy on my arm"]
+
+
+@pytest.mark.parametrize(
+    ("query", "danger"),
+    [(query, True) for query in MORE_DANGER] + [(query, False) for query in NO_DANGER],
+)
+def test_the_911_and_988_line_follows_the_words_as_typed(
+    home: Page, query: str, danger: bool
+) -> None:
+    """The line shows (or goes) as the words are typed, before any results."""
+    box = home.locator(".md-search__input")
+    emergency = home.locator(EMERGENCY)
+    box.click()
+    box.fill(query)
+    expect(emergency).to_have_attribute("data-query", normalize(query))
+    if danger:
+        expect(emergency, f"911 and 988 line for {query!r}").to_be_visible()
+    else:
+        expect(emergency, f"no 911 and 988 line for {query!r}").to_be_hidden()
 
 
 def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(

@@ -20,6 +20,7 @@ from benchmarks.search_eval import (
     EvalQuery,
     load_queries,
 )
+from healthsite.search.readers_words import normalize
 from tests.browser import SiteServer, wait_for_answer
 
 pytestmark = pytest.mark.browser
@@ -109,3 +110,95 @@ def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, 
     box.fill("dolor ardiente")
     box.press("End")
     expect(emergency).to_be_hidden()
+
+
+# A review of the rule (branch review6): words of danger it did not read, one
+# for each of its new lines, each of which showed no line before; and words it
+# read as danger that are not: a shoe or a cast "me está lastimando" (hurts
+# me), the pain "me está matando", a doctor who will cut the cast off or a
+# nerve, a CRPS hand's nails, all the pain to end.
+MORE_DANGER_ES = [
+    # Self-harm and suicide; pain past bearing.
+    "me corto los brazos",
+    "se hizo daño a propósito",
+    "me hago cortes",
+    "me quiero ahorcar",
+    "tirarme de un puente",
+    "quisiera estar muerta",
+    "quiero dormir y no despertar",
+    "no vale la pena vivir",
+    "ya no aguanto este dolor",
+    "ya no puedo más",
+    # Too much of a medicine; fainted or cannot be woken.
+    "se tomó demasiado",
+    "me pasé de la dosis",
+    "tomé doble dosis de amitriptilina",  # codespell:ignore (Spanish)
+    "mi hijo se comió unas pastillas",
+    "mi niña se tomó mis pastillas",  # codespell:ignore (Spanish)
+    "dosis letal de amitriptilina",
+    "cuántas pastillas para morir",
+    "se desmayó y no responde",  # codespell:ignore (Spanish)
+    "lo encontré inconsciente",
+    "no lo puedo despertar",
+    "mi esposo no reacciona",
+    # The heart, breathing, a swelling tongue, a clot, a stroke.
+    "ataque cardíaco",
+    "me cuesta respirar",
+    "me asfixio",
+    "se me hincha la lengua",
+    "anafilaxia",
+    "embolia",
+    "tose sangre",
+    "tiene la boca chueca",
+    "derrame cerebral",
+    "adormecimiento de un lado del cuerpo",
+    "tengo un lado de la cara caído",
+    # The site's other 911 signs; speech or a limb, suddenly or in a cast.
+    "fiebre y cuello rígido",
+    "perdí el control de la vejiga",
+    "de repente no puede hablar",
+    "no puede hablar de repente",
+    "no siento los dedos con el yeso",
+    # Misspelled.
+    "suisidio",  # codespell:ignore (Spanish)
+    # A second pass: more ways of saying the same.
+    "mi familia estaría mejor sin mí",
+    "quiero terminar con todo",
+    "me estoy muriendo",
+    "estoy cansada de vivir",
+    "ya no quiero seguir",
+    "me voy a quitar la vida",
+    "mi bebé se tragó una pastilla",
+    "se tomó cloro",
+    "me falta la respiración",
+    "el yeso me aprieta y se me duermen los dedos",
+    "me duele horrible el yeso",
+    "emergencia",
+]
+NO_DANGER_ES = [
+    "el zapato me está lastimando",
+    "el dolor me está matando",
+    "el doctor me va a cortar el yeso",
+    "el cirujano quiere cortar el nervio",
+    "puedo cortarme las uñas",
+    "quiero acabar con todo el dolor",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "danger"),
+    [(query, True) for query in MORE_DANGER_ES] + [(query, False) for query in NO_DANGER_ES],
+)
+def test_the_spanish_911_and_988_line_follows_the_words_as_typed(
+    spanish_home: Page, query: str, danger: bool
+) -> None:
+    box = spanish_home.locator(".md-search__input")
+    emergency = spanish_home.locator("[data-search-help='emergency']")
+    box.click()
+    box.fill(query)
+    expect(emergency).to_have_attribute("data-query", normalize(query))
+    if danger:
+        expect(emergency, f"911 and 988 line for {query!r}").to_be_visible()
+        expect(emergency).to_contain_text("Llame")
+    else:
+        expect(emergency, f"no 911 and 988 line for {query!r}").to_be_hidden()

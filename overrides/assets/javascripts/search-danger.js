@@ -1,0 +1,294 @@
+/*
+ * The words that show the 911 and 988 line in the search box (README,
+ * "Search"). search-help.js loads this file when the reader reaches for the
+ * search box, and reads the typed words with it as normalized words
+ * (lowercase, no apostrophes: "can't" is "cant", no accents: "simpática" is  // codespell:ignore
+ * "simpatica"). Not part of a first visit: with the rule, the Spanish CRPS
+ * page's first visit was over its 100 KB gzip (tests/test_first_visit.py).
+ *
+ * No lookbehind anywhere (Safari before 16.4 cannot parse one, and the whole
+ * line would then never show); lookaheads are fine.
+ */
+;(() => {
+  const DANGER = new RegExp(
+    "\\b(" +
+      [
+        // The reader, or someone they speak of ("my husband wants to hurt himself").
+        // Not "kills me", "killing me": "this pain is killing me" is how
+        // people speak of pain. "kms", "unalive": a teenager's words.
+        "kill(s|ing)? (my ?self|him ?self|her ?self|them ?sel(f|ves)|my ?slef|mysefl|myslf)",  // codespell:ignore
+        "(please|just|someone|somebody|god) kill me|(want|wish|need|asked) (someone|somebody|you|them|him|her) to kill me",
+        "kms",
+        "unaliv[a-z]*",
+        "suicid[a-z]*",
+        // Misspelled: "sucide", "suicde", "suiside"; Spanish "suisidio".  // codespell:ignore
+        "(sucid|suicd|suisid|suicic|sucic|suiced|sewercid)[a-z]*",  // codespell:ignore
+        "self ?(harm|injur|mutilat)[a-z]*",
+        // "hurting", "harming", "cutting": each verb's own -ing form.
+        "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?|hang(s|ing|ed)?|shoot(s|ing)?|shot|stab(s|bing|bed)?|drown(s|ing|ed)?) (my|him|her|them|your) ?sel(f|ves)",
+        "(cut|cutting|slit|slitting) (my|his|her|their) wrists",
+        "slit(ting)? (my|his|her|their) wrist",
+        "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
+        "in front of (a|the) (train|bus|truck|car)",
+        "noose",
+        "end(ing)? (it all|my life)",
+        "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
+        "want(s|ed)? to die|wanna die",
+        "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
+        "better off dead",
+        "(better|happier)( off)? without me",
+        "(no one|nobody) would (miss|care about) me",
+        "wish (i|he|she) (was|were) dead",
+        "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying",
+        "(done|tired|sick) (of|with) (living|life|being alive)|give up on (life|living)",
+        // A burden to others: a warning sign the 988 Lifeline names.
+        "(im|i am|feel like|feel like im|being) (a|such a) burden",
+        "no reason to (live|go on|keep going|be alive)",
+        "(not|isnt|is not) worth living",  // codespell:ignore
+        "(whats|what is|no) (the )?point (of |in )?(living|life|going on|being alive)",  // codespell:ignore
+        // Pain past bearing (the 988 Lifeline's warning signs): not "cant  // codespell:ignore
+        // take ibuprofen", "cant do my job anymore".  // codespell:ignore
+        "(cant|cannot|can not) (take|handle|bear|stand|do) (it|this|this pain|the pain|this life|life)( like this)? (anymore|any more|any longer|much longer)",  // codespell:ignore
+        "(cant|cannot|can not) live (like this|this way|with (this|the) pain)",  // codespell:ignore
+        "(want|wish|need) (it all|everything|this all|it) to (end|be over)",
+        "(want|wish) it (all )?(was|were|to be)( all)? over",
+        "(wish|hope|pray) (i|he|she)( would| could| will| might)? die",
+        "wish( that)? (i|he|she) (had )?never (been born|existed|woke up)",
+        "(stop|quit) existing|(dont|do not|no longer) want to exist",  // codespell:ignore
+        "want(s|ed)? to disappear",
+        "(want|wanna|like) to sleep forever",
+        "(dont|do not|never) want to wake up",  // codespell:ignore
+        "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
+        "(and|to|just) never wake up",
+        // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
+        "(wont|will not|cant|cannot|can not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        "(took|taken|swallowed|had) too much",
+        "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|medication|button batter(y|ies)|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "over dos(e|ed|ing)",
+        "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
+        "(cant|cannot|can not) go on",  // codespell:ignore
+        "overdos[a-z]*",
+        // "too many sleeping pills", "too many pain meds"
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines)",
+        // "took a bunch of his amitriptyline on purpose", "took all her pills"
+        "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
+        // "swallowed a whole bottle of pills"
+        "(bottle|handful) of (pills|tablets|meds|medicines?)",
+        "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
+        "(took|taken|swallowed|ate|eaten) [1-9][0-9]+ (pills|tablets|capsules|caps)",
+        "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        // A child who got into the medicines; a dose taken twice.
+        "(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",
+        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medicines?|medication)",
+        "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
+        "(lethal|fatal|deadly) (dose|doses|amount|overdose)",
+        "how (many|much)( [a-z]+){0,4} (to|would|will|could|does it take to|it takes to) (die|kill)(?! (down|off|out))",
+        "od(ed|ing)? on|(i|he|she|they|gonna|to|might) (od|oded)",
+        // Collapsed or cannot be woken: 911 (A4.3), not Poison Help. Not
+        // "collapsed arch", "unresponsive to treatment".
+        "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
+        "(found( [a-z]+)?|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
+        // Not "poison ivy".
+        "poison(ed|ing)?(?! (ivy|oak|sumac))",
+        "chest ?(pain|pains|tightness|pressure)",
+        "heart (hurts|hurting|pain|pains)|pain in (my |his |her |the )?heart",
+        // A heart attack in a reader's words: "my chest feels tight".
+        "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
+        "(tight|heavy|crushing|squeezing|pressure|tightness) (in|on) ((my|the|his|her|their) )?chest",
+        // "sharp pain in my chest", "stabbing chest ache": a kind of pain is
+        // also a readers' word for the CRPS page's burning pain, which would
+        // otherwise answer every word.
+        "(pain|pains|ache|aches|aching|hurts|hurting)( [a-z]+){0,2} chest",
+        "chest( [a-z]+){0,2} (pain|pains|ache|aches|aching|hurts|hurting)",
+        // A seizure going on (the medicines page lists it as a sign of an
+        // overdose); not "seizing up" (stiff muscles) nor "gabapentin seizures".
+        "(having|had|has) (a )?(seizure|seizures|convulsion|convulsions)",
+        "convulsing|seizing(?! up)",
+        "(heart|hart) ?attack|cardiac arrest",  // codespell:ignore
+        // A heart attack without the word "chest"; a throat closing
+        // (an allergic reaction); a blood clot.
+        "left arm( [a-z]+){0,4} jaw|jaw( [a-z]+){0,4} left arm",
+        "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
+        "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
+        "swollen (tongue|lips|throat)",
+        "anaphyla[a-z]*",
+        "blood clots?",
+        // A clot in a lung (911: chest pain, trouble breathing).
+        "pulmonary embol[a-z]*",
+        "(coughing|cough|coughed|coughs) (up )?blood",
+        "(cant|cannot|can not|couldnt|hard to|trouble|difficulty|struggling to|struggle to|unable to|fighting to|fight to) (breath|breth|brethe|breathe|breathing)",  // codespell:ignore
+        "(cant|cannot|can not|couldnt) get (enough )?(air|a breath)",  // codespell:ignore
+        "short(ness)? of breath",
+        "(not|isnt|is not|wasnt|arent|stopped|stops) breathing",  // codespell:ignore
+        // Gabapentin or pregabalin's 911 sign (gabapentinoid_breathing).
+        "(slow|slowed|shallow|labored|laboured) breathing|breathing (is )?(so |very )?(slow|shallow)",  // codespell:ignore
+        "chok(ing|ed)(?! up)",
+        "gasping for (air|breath)",
+        "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
+        "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
+        "(blue|bluish|gray|grey|purple) lips",  // codespell:ignore
+        // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
+        "(face|mouth|smile)( is| has)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
+        "slurr(ed|ing|s)?",
+        "(having|had|has) a stroke",
+        "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
+        "worst headache|thunderclap headache",
+        // One side of the body or the face numb or weak; not a CRPS hand's side.
+        "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",
+        "(one|left|right) side of( [a-z]+)? (body|face)( [a-z]+){0,3} (numb|weak|droop[a-z]*|paraly[sz]ed)",
+        // An arm or leg that suddenly turns cold or pale, goes numb or weak,
+        // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
+        // loss of blood flow; sudden weakness, adam_when_to_use_er).
+        // "Sudden" is the contrast the site gives with CRPS's own changes.
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see)",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
+        // A limb in a cast or splint that hurts badly, goes numb, tingles,
+        // turns cold, pale or blue, or whose fingers or toes cannot move
+        // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
+        "(cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))( [a-z]+){0,8} (numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)",  // codespell:ignore
+        "(numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)( [a-z]+){0,8} ((in|under|inside) (a |my |the |his |her |their )?(cast|splint)|(cast|splint) on)",  // codespell:ignore
+        "(severe|unbearable|excruciating|terrible|worst|bad|extreme|intense|horrible|awful|agonizing) pain( [a-z]+){0,3} (in|under|inside) (a |my |the |his |her |their )?(cast|splint)",
+        // "pain in my cast is unbearable", "hurts really bad in the cast"
+        "(pain|hurts?|hurting|agony)( [a-z]+){0,3} (cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))( [a-z]+){0,2} (unbearabl[ey]|excruciating|severe|terribl[ey]|so bad|agony|awful|horribl[ey])",
+        "(hurts?|hurting|pain|agony)( [a-z]+)? (so bad|really bad|very bad|badly|so much|unbearabl[ey]|terribl[ey])( [a-z]+){0,3} (in|under|inside) (a |my |the |his |her |their )?(cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))",
+        "(cast|splint)( [a-z]+){0,6} (hurts?|hurting|pain|painful)( [a-z]+){0,2} (so bad|so much|badly|unbearabl[ey]|terribl[ey])",
+        // No pulse in a limb (limb_cold_sudden), a cast that cuts off the blood.
+        "no pulse|(cant|cannot) (find|feel) (a|the|my|his|her) pulse",  // codespell:ignore
+        "(cutting|cut|cuts) off (my |his |her |the )?circulation",
+        // The site's other 911 signs (warning_signs.yml, scs_fever_stiff_neck,
+        // scs_bladder_bowels).
+        "(fever|temperature)( [a-z]+){0,3} stiff neck|stiff neck( [a-z]+){0,3} (fever|temperature)",
+        "(lost|lose|losing|no|cant) control (of|over) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
+        "(numb|weak)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",
+        "legs (are |went |go |feel |feels )?(numb|weak)( [a-z]+){0,4} (stimulator|scs)|(stimulator|scs)( [a-z]+){0,6} legs (are |went |go |feel |feels )?(numb|weak)",
+        "cant stand( up)?( [a-z]+){0,3} (stimulator|scs)",  // codespell:ignore
+        // stellate_block_neck_breathing; baclofen_pump_withdrawal.
+        "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,4} (block|injection|shot)",
+        "(swelling|swollen) (in|on) (my |his |her |the )?neck( [a-z]+){0,4} (block|injection|shot)",
+        "baclofen( pump)? withdrawal|withdrawal( [a-z]+){0,2} baclofen",
+        // Not an insulin pump.
+        "(baclofen|intrathecal|spinal|muscle relax[a-z]*) pump( [a-z]+){0,3} (ran out|run out|empty|stopped)",
+        "pump (for|with) (my |his |her |the )?(baclofen|muscle relax[a-z]*|spasms?)( [a-z]+){0,3} (ran out|run out|empty|stopped)",
+        "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever|confus[a-z]*)",
+        // Looking for the lines themselves.
+        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia",
+        // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
+        // self-harm, an overdose or poison, chest pain, not able to breathe.
+        "(matar|lastimar)(me|se)",
+        // "me quiero cortar", not "el doctor me va a cortar el yeso" nor "el
+        // cirujano quiere cortar el nervio".
+        "(me (quiero|voy a)|se (quiere|va a)) (cortar|lastimar|matar)",  // codespell:ignore
+        "cortar(me|se)? las venas",
+        "no (quiero|quiere) despertar",
+        "(quiero|quiere) desaparecer",
+        "no despierta",
+        "(sonrisa|boca|cara|labios?)( [a-z]+){0,4} torcid[ao]",
+        "(duele|dolia|aprieta)( [a-z]+){0,2} pecho",
+        "garganta( [a-z]+){0,3} (hincha[a-z]*|cierra|cerrando)|(hincha|cierra) la garganta",
+        "coagulos?",
+        // Not "cortarme las uñas" (a CRPS hand's nails).
+        "cortar(me|se)(?! (las unas|la una|el pelo|el cabello|las puntas|el yeso|la circulacion))",
+        "(me|se) (corto|corta|corte) (los brazos|las munecas|las piernas|la piel)",
+        "(me|se) (hago|hace|hice|hizo|lastimo|lastima|lastime|corto|corta|corte)( [a-z]+){0,3} a proposito",  // codespell:ignore
+        "(hacer(me|se)|me hago|se hace|me hice|se hizo) cortes",  // codespell:ignore
+        "ahorcar(me|se)?",
+        "(tirar|aventar|lanzar)(me|se) (de|desde|por|al|a)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
+        // Going on now: "se está cortando", "lastimándose"; not "el zapato me
+        // está lastimando", "el dolor me está matando".
+        "(me estoy|se esta|me sigo|se sigue) (lastimando|cortando|matando)",
+        "(lastimand|cortand|matand)o(me|se)",
+        "quitar(me|se) la vida",
+        "hacer(me|se) (dano|algo)",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
+        "(quiero|quiere) morir(me|se)?",
+        "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)",
+        "(dormir|dormirme)( [a-z]+){0,2} (y )?no (despertar|despertarme|volver a despertar)|no volver a despertar",
+        "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)",
+        // Pain past bearing: not "ya no puedo caminar", "no aguanto que me toquen".
+        "ya no (aguanto|soporto|puedo)( mas)?( con)? (esto|este dolor|el dolor|esta vida|la vida|mi vida)",
+        "(ya )?no (aguanto|soporto|puedo) mas",
+        "(acabar|terminar) con (todo|mi vida)(?! (el|la|los|las|lo))",
+        "(me estoy|se esta) muriendo|(siento|creo) que me (muero|estoy muriendo)|mejor me muero|me voy a morir",
+        "cansad[oa] de vivir|canse de vivir|dormir para siempre",
+        "no (quiero|quiere) seguir(?! (con|el|la|los|las|en|tomando|haciendo|yendo|trabajando))",
+        "(me|se) (voy a|va a|quiero|quiere|quise|quiso|intente|intento) quitar la vida",  // codespell:ignore
+        "sobredosis",
+        "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
+        "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
+        "(estarian|estaran|estaria|estara) mejor sin mi",
+        "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
+        "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
+        "(me|se) (paso|pase) (de|con) la dosis",  // codespell:ignore
+        "(tome|tomo|le di|le dio|tomaron)( [a-z]+)? (una )?(doble|triple) dosis",  // codespell:ignore
+        "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
+        "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
+        "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
+        "se (tomo|trago|comio|tomaron|tragaron|comieron) (mis|tus|nuestras)( [a-z]+)? (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
+        "dosis (letal|mortal|fatal)",
+        "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
+        // Desmayado o no despierta: 911, no Poison Help.
+        "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]",
+        "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
+        "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
+        // "se tomó un frasco entero de pastillas"
+        "(frasco|bote|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
+        "(envenen|intoxic)[a-z]*",
+        "dolor (en el|de|del) pecho",
+        "pecho apretado",
+        "(opresion|presion|apreton) (en el|del) pecho",
+        // "dolor punzante en el pecho", "punzadas en el pecho"
+        "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
+        "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
+        "convulsionando",
+        "(ataque (al|de) corazon|infarto|ataque cardiaco|paro cardiaco)",
+        "no (puedo|puede|podia) respirar",
+        "(me falta|falta de|le falta) (el )?aire|(me|le) falta (la respiracion|el aliento)",
+        "(dificultad|problemas) para respirar",
+        "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
+        "asfixi[a-z]*",
+        "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|inflama|inflaman) (la lengua|los labios)",
+        "anafila[a-z]*",
+        "embolia",
+        "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
+        "no respira",
+        "(se ahoga|me ahogo|ahogandose|ahogandome)",
+        "labios (morados|azules|grises)",
+        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae) (la cara|la boca)",
+        "derrame cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
+        "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa])( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
+        "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
+        "fiebre( [a-z]+){0,3} cuello (rigido|tieso|duro)|cuello (rigido|tieso|duro)( [a-z]+){0,3} fiebre",
+        "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
+        "(habla|hablando) (arrastrando|enredado|trabado)",
+        "(le dio|tiene|tuvo|esta teniendo) un (derrame|ataque cerebral)",
+        // Un brazo o una pierna que de repente se pone frío o pálido, se
+        // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
+        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza)",
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir))( [a-z]+){0,3} (de repente|de pronto|de golpe)",
+        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez) (repentin|subit)[oa]",  // codespell:ignore
+        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
+        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?) ((el|la|mi|su|un|una) )?(yeso|ferula)",
+        "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
+      ].join("|") +
+      ")\\b"
+  )
+  // A cast already off is not a cast to worry about: "after the cast my hand
+  // is cold and blue" is how CRPS often starts, and the pages answer it. The
+  // words of a cast taken off are blanked before the rule reads the query.
+  // (Not a lookbehind in DANGER: Safari before 16.4 cannot parse one, and the
+  // whole line would then never show.)
+  const CAST_OFF = new RegExp(
+    "\\b(" +
+      [
+        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
+        "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
+      ].join("|") +
+      ")\\b",
+    "g"
+  )
+  window.healthsiteDanger = { danger: DANGER, castOff: CAST_OFF }
+})()
