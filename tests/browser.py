@@ -277,3 +277,41 @@ def violation_lines(results: dict[str, Any]) -> list[str]:
         for violation in results["violations"]
         for node in violation["nodes"]
     ]
+
+
+# The 911 and 988 line above the search results (overrides/partials/search.html).
+EMERGENCY_LINE = "[data-search-help='emergency']"
+
+
+def danger_line_misreads(page: Page, danger: list[str], no_danger: list[str]) -> list[str]:
+    """The words for which the search's 911 and 988 line shows when it should
+    not, or does not when it should, each typed into ``page``'s search box as
+    a reader's input (search-help.js reads the box's value on every input).
+
+    One page for all the words: Material's own search answers each in its
+    worker, but the line is decided on the page, as each input comes. The
+    first words load the rule (search-danger.js, fetched when the reader
+    reaches for the box); the others are read once it is in."""
+    box = page.locator(".md-search__input")
+    line = page.locator(EMERGENCY_LINE)
+    box.click()
+    box.fill(danger[0])
+    expect(line).to_be_visible()
+    shown: dict[str, bool] = page.evaluate(
+        """([queries, selector]) => {
+            const box = document.querySelector(".md-search__input")
+            const line = document.querySelector(selector)
+            const shown = {}
+            for (const query of queries) {
+                box.value = query
+                box.dispatchEvent(new Event("input", { bubbles: true }))
+                shown[query] = !line.hidden
+            }
+            return shown
+        }""",
+        [danger + no_danger, EMERGENCY_LINE],
+    )
+    box.fill("")
+    return [f"no line for {query!r}" for query in danger if not shown[query]] + [
+        f"a line for {query!r}" for query in no_danger if shown[query]
+    ]

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from healthsite.search.readers_words import normalize
-from tests.browser import PHONE, SiteServer, wait_for_answer
+from tests.browser import PHONE, SiteServer, danger_line_misreads, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -434,29 +433,26 @@ MORE_DANGER = [
     "arm suddenly paralyzed",
     "no pulse in my foot",
     "the cast is cutting off my circulation",
+    # The sixth fresh held-out part's misses, in other words (lead, after review6).
+    "she is breathing really slowly after her pills",
+    "ive been saving up my pills",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
-NO_DANGER = ["this pain is killing me", "my hand is killing me", "poison ivy on my arm"]
+NO_DANGER = [
+    "this pain is killing me",
+    "my hand is killing me",
+    "poison ivy on my arm",
+    # Relaxation is slow breathing; money for medicines is not a stockpile.
+    "slow breathing exercises for pain",
+    "saving up for my meds",
+]
 
 
-@pytest.mark.parametrize(
-    ("query", "danger"),
-    [(query, True) for query in MORE_DANGER] + [(query, False) for query in NO_DANGER],
-)
-def test_the_911_and_988_line_follows_the_words_as_typed(
-    home: Page, query: str, danger: bool
-) -> None:
-    """The line shows (or goes) as the words are typed, before any results."""
-    box = home.locator(".md-search__input")
-    emergency = home.locator(EMERGENCY)
-    box.click()
-    box.fill(query)
-    expect(emergency).to_have_attribute("data-query", normalize(query))
-    if danger:
-        expect(emergency, f"911 and 988 line for {query!r}").to_be_visible()
-    else:
-        expect(emergency, f"no 911 and 988 line for {query!r}").to_be_hidden()
+def test_the_911_and_988_line_follows_the_words_as_typed(home: Page) -> None:
+    """The line shows (or goes) as the words are typed, before any results:
+    for each way of saying danger above, and for none of the ordinary words."""
+    assert danger_line_misreads(home, MORE_DANGER, NO_DANGER) == []
 
 
 def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(

@@ -20,8 +20,7 @@ from benchmarks.search_eval import (
     EvalQuery,
     load_queries,
 )
-from healthsite.search.readers_words import normalize
-from tests.browser import SiteServer, wait_for_answer
+from tests.browser import EMERGENCY_LINE, SiteServer, danger_line_misreads, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
@@ -174,6 +173,8 @@ MORE_DANGER_ES = [
     "el yeso me aprieta y se me duermen los dedos",
     "me duele horrible el yeso",
     "emergencia",
+    # The sixth fresh held-out part's misses, in other words (lead, after review6).
+    "estoy juntando mis pastillas para tomármelas todas de una vez",  # codespell:ignore (Spanish)
 ]
 NO_DANGER_ES = [
     "el zapato me está lastimando",
@@ -185,20 +186,10 @@ NO_DANGER_ES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("query", "danger"),
-    [(query, True) for query in MORE_DANGER_ES] + [(query, False) for query in NO_DANGER_ES],
-)
-def test_the_spanish_911_and_988_line_follows_the_words_as_typed(
-    spanish_home: Page, query: str, danger: bool
-) -> None:
-    box = spanish_home.locator(".md-search__input")
-    emergency = spanish_home.locator("[data-search-help='emergency']")
-    box.click()
-    box.fill(query)
-    expect(emergency).to_have_attribute("data-query", normalize(query))
-    if danger:
-        expect(emergency, f"911 and 988 line for {query!r}").to_be_visible()
-        expect(emergency).to_contain_text("Llame")
-    else:
-        expect(emergency, f"no 911 and 988 line for {query!r}").to_be_hidden()
+def test_the_spanish_911_and_988_line_follows_the_words_as_typed(spanish_home: Page) -> None:
+    """As in English: the line follows the words as typed, in Spanish, with
+    and without accents, for each way of saying danger and none of the rest."""
+    assert danger_line_misreads(spanish_home, MORE_DANGER_ES, NO_DANGER_ES) == []
+    expect(spanish_home.locator(EMERGENCY_LINE)).to_be_hidden()
+    spanish_home.locator(".md-search__input").fill(MORE_DANGER_ES[0])
+    expect(spanish_home.locator(EMERGENCY_LINE)).to_contain_text("Llame")

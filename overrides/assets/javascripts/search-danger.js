@@ -84,6 +84,10 @@
         "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medicines?|medication)",
         "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
         "(lethal|fatal|deadly) (dose|doses|amount|overdose)",
+        // Pills put aside to take at once (the 988 Lifeline's warning signs);
+        // not "saving up for my meds", "saving on my meds".
+        "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medicines?|medication)",
         "how (many|much)( [a-z]+){0,4} (to|would|will|could|does it take to|it takes to) (die|kill)(?! (down|off|out))",
         "od(ed|ing)? on|(i|he|she|they|gonna|to|might) (od|oded)",
         // Collapsed or cannot be woken: 911 (A4.3), not Poison Help. Not
@@ -123,7 +127,7 @@
         "short(ness)? of breath",
         "(not|isnt|is not|wasnt|arent|stopped|stops) breathing",  // codespell:ignore
         // Gabapentin or pregabalin's 911 sign (gabapentinoid_breathing).
-        "(slow|slowed|shallow|labored|laboured) breathing|breathing (is )?(so |very )?(slow|shallow)",  // codespell:ignore
+        "(slow|slowed|shallow|labored|laboured) breathing(?! (exercise|exercises|technique|techniques|practice|for))|breathing( is| so| very| really| too| real){0,3} (slow|slowly|shallow|shallowly)|barely breathing",  // codespell:ignore
         "chok(ing|ed)(?! up)",
         "gasping for (air|breath)",
         "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
@@ -228,6 +232,8 @@
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
         "se (tomo|trago|comio|tomaron|tragaron|comieron) (mis|tus|nuestras)( [a-z]+)? (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "dosis (letal|mortal|fatal)",
+        "(juntando|acumulando|junte|acumule|junto|acumulo) (mis |sus |las |los )?(pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
+        "para (tomarmelas|tomarselas|tomarlas|tomarmelos|tomarselos|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)",
         "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
         // Desmayado o no despierta: 911, no Poison Help.
         "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]",
