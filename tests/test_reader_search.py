@@ -308,6 +308,8 @@ def test_words_that_suggest_danger_show_911_and_988(home: Page, query: str) -> N
     expect(emergency).to_contain_text("911")
     expect(emergency).to_contain_text("988")
     expect(emergency).to_contain_text("leg that suddenly turns cold or pale")
+    # The rule reads more signs than the line names (a stroke, a throat swelling).
+    expect(emergency).to_contain_text("Any other sign you think is an emergency? Call 911.")
     # Words with no danger in them: the line goes.
     first_result_for(home, "burning pain")
     expect(emergency).to_be_hidden()
