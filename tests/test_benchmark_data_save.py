@@ -19,6 +19,9 @@ import pytest
 from benchmarks.data_save import STATISTICS, VALUE
 from tests.sitebuild import ROOT, builds_site
 
+# The tests of the one benchmark run share it on one worker: a module's
+# fixture is made once per worker (tests/xdistgroups.py).
+pytestmark = pytest.mark.xdist_group("benchmark_data_save")
 # The smallest corpus of benchmarks/build.py's tests.
 PAGES = 2
 SECONDS = r"\d+\.\d\d s"

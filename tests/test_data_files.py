@@ -290,12 +290,19 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, int]]
     return counts
 
 
+# The tests of ``two_builds`` run on one worker: a module's fixture is made
+# once per worker, and on two workers both would build twice.
+TWO_BUILDS = pytest.mark.xdist_group("two_builds")
+
+
+@TWO_BUILDS
 def test_a_build_of_both_languages_parses_each_data_file_once(
     two_builds: list[dict[str, int]],
 ) -> None:
     assert two_builds[0] == {declared.path: 1 for declared in DATA_FILES}
 
 
+@TWO_BUILDS
 def test_a_rebuild_parses_only_the_changed_data_file(two_builds: list[dict[str, int]]) -> None:
     assert two_builds[1] == {"data/glossary.yml": 1}
 

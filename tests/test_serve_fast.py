@@ -1,9 +1,16 @@
-"""`make serve-fast` (``mkdocs serve --dirty``): the saved page is rebuilt with every check.
+"""`make serve-fast` (``mkdocs serve --dirty``) and `make serve`: the saved page is
+rebuilt with every check, a saved data file is read again, and an unfinished
+page is shown under a "Draft" banner.
 
-A real ``mkdocs serve --dirty`` on a copy of the project, on a free port of
+A real ``mkdocs serve`` on a copy of the project, on a free port of
 127.0.0.1; pages are saved as an editor would, and the server's log and pages
 are read as an editor and a browser would. How long it takes is measured in
 benchmarks/ (benchmarks/README.md, "Editor's wait"), not here.
+
+The tests of each command share one server, as an editor saves one page after
+another under one `make serve-fast`: each starts from the pages as the test
+before left them (a successful rebuild), and reads the log from its own first
+save on. A server's start builds the whole site, both languages.
 """
 
 from __future__ import annotations
@@ -11,12 +18,18 @@ from __future__ import annotations
 import json
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from benchmarks.measure import SERVED_AT, SERVING, LiveReload, ServeSession
-from tests.sitebuild import Build
+from healthsite.checks.unfinished import DRAFT_CLASS
+from tests.sitebuild import Build, builds_site, copy_project
+from tests.test_unfinished_pages import UNCITED_GUIDE
+
+# One worker runs the module, so each server is started once.
+pytestmark = pytest.mark.xdist_group("serve_fast")
 
 PAGE = "conditions/crps.md"
 REBUILT = "Reloading browsers"
@@ -24,19 +37,56 @@ REBUILT = "Reloading browsers"
 FAILED = "An error happened during the rebuild"
 # Seconds to wait for a rebuild of this small site (the server's own log says when).
 REBUILD_TIMEOUT_S = 300.0
+# A guide that cites nothing: the build refuses it, a server shows it as a draft.
+DRAFT_GUIDE = "guides/pacing.md"
 
 
-@pytest.fixture
-def served(project: Path) -> Iterator[tuple[ServeSession, LiveReload]]:
-    session = ServeSession(project / "mkdocs.yml", ("--dirty",))
+@dataclass(frozen=True)
+class Served:
+    """A running ``mkdocs serve`` on its own copy of the project."""
+
+    project: Path
+    session: ServeSession
+    base_url: str
+
+
+def _serve(project: Path, options: tuple[str, ...]) -> Iterator[Served]:
+    session = ServeSession(project / "mkdocs.yml", options)
     try:
         session.wait_for(SERVING, timeout_s=REBUILD_TIMEOUT_S)
         line = next(line for line in reversed(session.log) if SERVING in line)
         found = SERVED_AT.search(line)
         assert found is not None, line
-        yield session, LiveReload(found.group(1).rstrip("/"), "/conditions/crps/")
+        yield Served(project, session, found.group(1).rstrip("/"))
     finally:
         session.stop()
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def serve_fast(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`make serve-fast`: one ``mkdocs serve --dirty`` for the module's tests."""
+    yield from _serve(copy_project(tmp_path_factory.mktemp("serve-fast")), ("--dirty",))
+
+
+@pytest.fixture(scope="module")
+@builds_site
+def serve_plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`make serve` (no --dirty), on a copy where one guide cites nothing."""
+    project = copy_project(tmp_path_factory.mktemp("serve"))
+    (project / "docs" / DRAFT_GUIDE).write_text(UNCITED_GUIDE, encoding="utf-8")
+    yield from _serve(project, ())
+
+
+@pytest.fixture
+def served(serve_fast: Served) -> tuple[ServeSession, LiveReload]:
+    return serve_fast.session, LiveReload(serve_fast.base_url, "/conditions/crps/")
+
+
+@pytest.fixture
+def project(serve_fast: Served) -> Path:
+    """The copy ``serve_fast`` serves, as the tests before left it."""
+    return serve_fast.project
 
 
 def _save(project: Path, text: str, page: str = PAGE) -> None:
@@ -176,14 +226,28 @@ def test_a_saved_data_file_is_read_again_and_every_page_showing_it_is_rebuilt(
     assert "a data file changed; rebuilding every page" in rebuilt
 
 
-def test_make_serve_shows_a_saved_data_file_too(project: Path) -> None:
+def test_make_serve_shows_a_saved_data_file_too(serve_plain: Served) -> None:
     """``make serve`` (no --dirty) rebuilds every page on every save."""
-    session = ServeSession(project / "mkdocs.yml", ())
-    try:
-        session.wait_for(SERVING, timeout_s=REBUILD_TIMEOUT_S)
-        line = next(line for line in reversed(session.log) if SERVING in line)
-        found = SERVED_AT.search(line)
-        assert found is not None, line
-        _save_a_statistic_and_see_it(project, session, found.group(1).rstrip("/"))
-    finally:
-        session.stop()
+    _save_a_statistic_and_see_it(serve_plain.project, serve_plain.session, serve_plain.base_url)
+
+
+def _served_page(served: Served, path: str) -> str:
+    with urllib.request.urlopen(f"{served.base_url}{path}", timeout=60) as answer:
+        return str(answer.read().decode("utf-8"))
+
+
+def test_mkdocs_serve_shows_an_unfinished_page_with_a_draft_banner(serve_plain: Served) -> None:
+    """The editor previews the page as they write it; the banner lists what the
+    build refuses, in the build's own words (tests/test_unfinished_pages.py:
+    the build itself refuses it)."""
+    html = _served_page(serve_plain, "/guides/pacing/")
+    crps = _served_page(serve_plain, "/conditions/crps/")
+    log = "".join(serve_plain.session.log)
+    message = f"docs/{DRAFT_GUIDE}:12: cite: this guide page cites no source"
+    assert f"draft (the build refuses it): {message}" in log
+    assert f'<div class="admonition warning {DRAFT_CLASS}" role="note">' in html
+    assert "Draft: not ready for readers" in html
+    assert f"<li>{message}" in html
+    assert "Plan your day in small steps." in html
+    # A finished page has no banner.
+    assert DRAFT_CLASS not in crps

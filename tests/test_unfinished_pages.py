@@ -1,5 +1,6 @@
 """Unfinished pages never reach readers: template words or no citation fail the
-build, and `mkdocs serve` still shows such a page, under a "Draft" banner.
+build, and `mkdocs serve` still shows such a page, under a "Draft" banner
+(tests/test_serve_fast.py, with the other tests of a running server).
 
 (healthsite/checks/unfinished.py; tests/test_new_page.py builds a page fresh
 from `make new-page`.)
@@ -8,14 +9,11 @@ from `make new-page`.)
 from __future__ import annotations
 
 import shutil
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from benchmarks.measure import SERVED_AT, SERVING, ServeSession
 from healthsite.checks.unfinished import (
-    DRAFT_CLASS,
     TemplateWords,
     template_sentences,
     unfinished_problems,
@@ -140,31 +138,3 @@ def test_the_build_needs_the_page_templates(project: Path) -> None:
         "scripts/page-templates: page templates: holds no page template (*.md); expected "
         "the templates `make new-page` writes pages from",
     )
-
-
-def test_mkdocs_serve_shows_an_unfinished_page_with_a_draft_banner(project: Path) -> None:
-    """The editor previews the page as they write it; the banner lists what the
-    build refuses, in the build's own words."""
-    (project / "docs/guides/pacing.md").write_text(UNCITED_GUIDE, encoding="utf-8")
-    session = ServeSession(project / "mkdocs.yml", ())
-    try:
-        session.wait_for(SERVING)
-        served_at = SERVED_AT.search("".join(session.log))
-        assert served_at is not None, session.log
-        url = f"{served_at.group(1).rstrip('/')}/guides/pacing/"
-        with urllib.request.urlopen(url, timeout=60) as answer:
-            html = answer.read().decode("utf-8")
-        crps_url = f"{served_at.group(1).rstrip('/')}/conditions/crps/"
-        with urllib.request.urlopen(crps_url, timeout=60) as answer:
-            crps = answer.read().decode("utf-8")
-    finally:
-        session.stop()
-    log = "".join(session.log)
-    message = "docs/guides/pacing.md:12: cite: this guide page cites no source"
-    assert f"draft (the build refuses it): {message}" in log
-    assert f'<div class="admonition warning {DRAFT_CLASS}" role="note">' in html
-    assert "Draft: not ready for readers" in html
-    assert f"<li>{message}" in html
-    assert "Plan your day in small steps." in html
-    # A finished page has no banner.
-    assert DRAFT_CLASS not in crps
