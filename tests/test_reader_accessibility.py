@@ -366,6 +366,17 @@ def article_stop_kinds() -> set[str]:
     return set()
 
 
+@pytest.fixture(scope="module")
+def article_tab(desktop: BrowserContext) -> Iterator[Page]:
+    """One tab that loads page after page for the article walks.
+
+    A load starts focus nowhere, as a new tab does; a new tab per page cost
+    a renderer process each (about half a second of CPU)."""
+    page = desktop.new_page()
+    yield page
+    page.close()
+
+
 # The kinds (FOCUS_KIND_JS) of every element of ``within`` that can take
 # focus, each focused in turn by script; null when ``within`` holds an element
 # with a shadow root of its own or a custom element, whose insides script
@@ -402,7 +413,7 @@ def open_article(page: Page, url: str) -> None:
 
 
 def test_focus_is_visible_in_every_article(
-    keyboard_page: Page, site_server: SiteServer, reader_page: str, article_stop_kinds: set[str]
+    article_tab: Page, site_server: SiteServer, reader_page: str, article_stop_kinds: set[str]
 ) -> None:
     """On every page the build wrote, every kind of stop in the article shows focus.
 
@@ -420,7 +431,7 @@ def test_focus_is_visible_in_every_article(
     (about 10 ms of CPU a stop, 4,600 stops over the site) would picture
     nothing. The walk starts from a fresh load, the sweep having moved focus.
     """
-    page = keyboard_page
+    page = article_tab
     url = site_server.url(reader_page)
     open_article(page, url)
     kinds = page.evaluate(FOCUSABLE_KINDS_JS, "article")
