@@ -238,12 +238,14 @@ class SlowWorkers(threading.Thread):
                 scanned = paused
                 self._attach_new(descendants(root))
             time.sleep(max(0.0, stop_until - time.monotonic()))
-            for thread in stopped:
-                self._resume(thread)
             if stopped:
                 self.slowing.running_s += paused - resumed
                 self.slowing.stopped_s += time.monotonic() - paused
+            # Read before they are let run: this thread may wait for a core
+            # after resuming them, and they run meanwhile.
             resumed = time.monotonic()
+            for thread in stopped:
+                self._resume(thread)
         for thread in list(self._traced):
             if self._pause(thread):
                 self._ptrace(_PTRACE_DETACH, thread, self._traced[thread])
