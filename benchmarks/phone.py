@@ -33,7 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
@@ -155,9 +155,9 @@ def worker_cpu_ms() -> float:
 
 @dataclass
 class Slowing:
-    """What the worker slowing did: threads slowed, and their share of time let run."""
+    """What the worker slowing did: threads slowed (their ids), and their share of time let run."""
 
-    threads: int = 0
+    threads: set[int] = field(default_factory=set)
     running_s: float = 0.0
     stopped_s: float = 0.0
 
@@ -196,7 +196,7 @@ class SlowWorkers(threading.Thread):
         for thread in worker_threads(processes) - set(self._traced):
             if self._ptrace(_PTRACE_SEIZE, thread):
                 self._traced[thread] = 0
-                self.slowing.threads += 1
+                self.slowing.threads.add(thread)
             else:
                 self.refused.append(f"thread {thread}: {os.strerror(ctypes.get_errno())}")
 
