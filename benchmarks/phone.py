@@ -31,9 +31,9 @@ import ctypes
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
@@ -102,23 +102,62 @@ def worker_threads(processes: set[int]) -> set[int]:
     return threads
 
 
-def worker_cpu_ms() -> float:
-    """The CPU time the web worker threads of this process's Chromium have used so far (ms)."""
-    total_ns = 0
+@dataclass(frozen=True)
+class ThreadTime:
+    """What Linux counted for some threads so far (``/proc/.../schedstat``, ms)."""
+
+    running_ms: float  # on a core
+    waiting_ms: float  # ready to run, waiting for a core
+
+    def __sub__(self, earlier: ThreadTime) -> ThreadTime:
+        running = self.running_ms - earlier.running_ms
+        return ThreadTime(running, self.waiting_ms - earlier.waiting_ms)
+
+
+def _every_thread(pid: int) -> set[int]:
+    try:
+        return {int(task.name) for task in Path(f"/proc/{pid}/task").iterdir()}
+    except OSError:  # the process ended meanwhile
+        return set()
+
+
+def _thread_time(threads_of: Callable[[int], set[int]]) -> ThreadTime:
+    running_ns = waiting_ns = 0
     for pid in descendants(os.getpid()):
-        for thread in worker_threads({pid}):
+        for thread in threads_of(pid):
             try:
-                total_ns += int(Path(f"/proc/{pid}/task/{thread}/schedstat").read_text().split()[0])
+                fields = Path(f"/proc/{pid}/task/{thread}/schedstat").read_text().split()
             except OSError:  # the thread ended meanwhile
                 continue
-    return total_ns / 1e6
+            running_ns += int(fields[0])
+            waiting_ns += int(fields[1])
+    return ThreadTime(running_ns / 1e6, waiting_ns / 1e6)
+
+
+def worker_time() -> ThreadTime:
+    """The time the web worker threads of this process's Chromium have run and waited so far.
+
+    A thread the worker slowing has stopped neither runs nor waits: over a
+    busy loop, the loop's time less these two is the time it was stopped.
+    """
+    return _thread_time(lambda pid: worker_threads({pid}))
+
+
+def chromium_time() -> ThreadTime:
+    """The time every thread of this process's Chromium has run and waited so far."""
+    return _thread_time(_every_thread)
+
+
+def worker_cpu_ms() -> float:
+    """The CPU time the web worker threads of this process's Chromium have used so far (ms)."""
+    return worker_time().running_ms
 
 
 @dataclass
 class Slowing:
-    """What the worker slowing did: threads slowed, and their share of time let run."""
+    """What the worker slowing did: threads slowed (their ids), and their share of time let run."""
 
-    threads: int = 0
+    threads: set[int] = field(default_factory=set)
     running_s: float = 0.0
     stopped_s: float = 0.0
 
@@ -157,7 +196,7 @@ class SlowWorkers(threading.Thread):
         for thread in worker_threads(processes) - set(self._traced):
             if self._ptrace(_PTRACE_SEIZE, thread):
                 self._traced[thread] = 0
-                self.slowing.threads += 1
+                self.slowing.threads.add(thread)
             else:
                 self.refused.append(f"thread {thread}: {os.strerror(ctypes.get_errno())}")
 
@@ -182,27 +221,31 @@ class SlowWorkers(threading.Thread):
 
     def run(self) -> None:
         root = os.getpid()
-        processes: set[int] = set()
         scanned = 0.0
+        resumed = time.monotonic()
         while not self.done.is_set():
-            if time.monotonic() - scanned > SCAN_S:
-                scanned = time.monotonic()
-                processes = descendants(root)
-                self._attach_new(processes)
-            started = time.monotonic()
             time.sleep(self.run_s)
             stopped = [thread for thread in list(self._traced) if self._pause(thread)]
             for thread in set(self._traced) - set(stopped):
                 del self._traced[thread]
             paused = time.monotonic()
-            # Stopped (rate - 1) times as long as it ran: on a busy host this
-            # thread wakes late, and the worker ran longer than asked.
-            time.sleep(max(self.stop_s, (self.rate - 1) * (paused - started)))
+            # Stopped (rate - 1) times as long as they ran, from their resuming
+            # to their stopping: on a busy host this thread wakes late, and they
+            # ran longer than asked. Looking for new threads (every process's
+            # /proc) takes long on a busy host: it is done while they are stopped.
+            stop_until = paused + max(self.stop_s, (self.rate - 1) * (paused - resumed))
+            if paused - scanned > SCAN_S:
+                scanned = paused
+                self._attach_new(descendants(root))
+            time.sleep(max(0.0, stop_until - time.monotonic()))
+            if stopped:
+                self.slowing.running_s += paused - resumed
+                self.slowing.stopped_s += time.monotonic() - paused
+            # Read before they are let run: this thread may wait for a core
+            # after resuming them, and they run meanwhile.
+            resumed = time.monotonic()
             for thread in stopped:
                 self._resume(thread)
-            if stopped:
-                self.slowing.running_s += paused - started
-                self.slowing.stopped_s += time.monotonic() - paused
         for thread in list(self._traced):
             if self._pause(thread):
                 self._ptrace(_PTRACE_DETACH, thread, self._traced[thread])

@@ -1,21 +1,41 @@
 """The search benchmarks' phone profile really slows the CPU (benchmarks/phone.py).
 
 A busy loop, in a page and in a web worker (where the site's search runs),
-takes longer on the phone profile than on the host's CPU; and the benchmark's
+is slowed on the phone profile and not on the host's CPU; and the benchmark's
 timed search runs on the phone profile on the real site. No time is held to a
 goal here: speed is measured in benchmarks/, never asserted.
+
+What is compared is what Linux counts for Chromium's threads, not how long
+the loops took: on a loaded machine a loop on the host's CPU waits for a core
+about as long as the phone profile holds it back (the worker's loop took 2.1
+to 2.4 s on both in one run), and a test of wall times fails under load.
+DevTools slows the page's main thread by keeping it busy for three quarters of
+the time: the page's loop costs Chromium about 4 times the CPU time. The
+worker slowing stops the worker's thread: for about three quarters of its
+loop, the thread neither runs nor waits for a core.
 """
 
 from __future__ import annotations
 
-import statistics
+import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from benchmarks.phone import CPU_SLOWDOWN, HOST, PHONE_PROFILE, Profile, phone_page
+from benchmarks.phone import (
+    CPU_SLOWDOWN,
+    HOST,
+    PHONE_PROFILE,
+    Profile,
+    chromium_time,
+    descendants,
+    phone_page,
+    worker_threads,
+    worker_time,
+)
 from benchmarks.reader import QUERY_PAGE, visit
 from tests.browser import SiteServer, serve
 
@@ -33,48 +53,60 @@ window.inWorker = () => new Promise(done => {
 })
 </script>"""
 IN_PAGE = f"() => {{ {TIMED}; return ms }}"
-# Noise on a shared machine only ever slows a run on the host's CPU: the
-# fastest of a few rounds is its speed. On the phone profile noise can also
-# let the worker run on (its slowing thread woke late): the middle round is
-# taken there. Rounds alternate between the two profiles, so that a busy
-# spell of the machine falls on both.
-ROUNDS = 4
-# Far under the rate (4), far over 1 (no slowing).
+# Rounds alternate between the two profiles, so that a busy spell of the
+# machine falls on both; every round is held to the bounds below.
+ROUNDS = 2
+# The page's loop costs at least this many times the CPU time on the phone
+# profile: far under the rate (4), far over 1 (no slowing).
 SLOWER_AT_LEAST = 1.5
+# The worker's thread is stopped for at least this share of its loop on the
+# phone profile (measured 0.72 to 0.84 at a load of 15 to 20); for at most
+# the other on the host's CPU (no slowing: 0).
+STOPPED_AT_LEAST = 0.5
+STOPPED_ON_THE_HOST_AT_MOST = 0.25
 
 
-def _loops(chromium: Browser, server: SiteServer, profile: Profile) -> tuple[float, float, float]:
-    """A busy loop in the page and one in its worker (ms), and the worker's share of time run."""
+@dataclass(frozen=True)
+class Round:
+    """One profile's busy loops, as Linux counted Chromium's threads."""
+
+    page_cpu_ms: float  # Chromium's CPU time over the loop in the page
+    worker_stopped: float  # the share of the worker's loop its thread neither ran nor waited
+
+
+def _loops(chromium: Browser, server: SiteServer, profile: Profile) -> Round:
+    # Other tests' pages and their workers may be open in the same browser.
+    others = worker_threads(descendants(os.getpid()))
     with phone_page(chromium, profile) as phone:
         phone.page.goto(server.url("busy.html"))
         if profile.cpu_slowdown > 1:
             deadline = time.monotonic() + 30
-            while phone.slowing.threads == 0:  # the worker thread found and slowed
+            while not phone.slowing.threads - others:  # this page's worker thread found and slowed
                 assert time.monotonic() < deadline, "the worker thread was never slowed"
                 phone.page.evaluate("() => new Promise(requestAnimationFrame)")
-        in_page = phone.page.evaluate(IN_PAGE)
-        in_worker = phone.page.evaluate("inWorker()")
-        return in_page, in_worker, phone.slowing.running_share
+        before = chromium_time()
+        phone.page.evaluate(IN_PAGE)
+        page_cpu_ms = (chromium_time() - before).running_ms
+        before = worker_time()
+        loop_ms = phone.page.evaluate("inWorker()")
+        worker = worker_time() - before
+        return Round(page_cpu_ms, 1 - (worker.running_ms + worker.waiting_ms) / loop_ms)
 
 
 def test_the_phone_profile_slows_the_page_and_its_worker(chromium: Browser, tmp_path: Path) -> None:
     (tmp_path / "busy.html").write_text(PAGE_HTML, encoding="utf-8")
     (tmp_path / "worker.js").write_text(WORKER_JS, encoding="utf-8")
     assert PHONE_PROFILE.cpu_slowdown == CPU_SLOWDOWN == 4  # Lighthouse's mobile preset
-    host: list[tuple[float, float, float]] = []
-    phone: list[tuple[float, float, float]] = []
+    host: list[Round] = []
+    phone: list[Round] = []
     with serve(tmp_path) as server:
         for _ in range(ROUNDS):
             host.append(_loops(chromium, server, HOST))
             phone.append(_loops(chromium, server, PHONE_PROFILE))
-    fastest_host = [min(run[part] for run in host) for part in (0, 1)]
-    middle_phone = [statistics.median(run[part] for run in phone) for part in (0, 1)]
-    page_slower, worker_slower = (p / h for p, h in zip(middle_phone, fastest_host, strict=True))
-    assert page_slower > SLOWER_AT_LEAST, (fastest_host, middle_phone)
-    assert worker_slower > SLOWER_AT_LEAST, (fastest_host, middle_phone)
-    # The worker was let run about a quarter of the time (it is stopped for the rest).
-    assert all(run[2] < 0.5 for run in phone), phone
-    assert all(run[2] == 1 for run in host), host
+    slowest_host = max(run.page_cpu_ms for run in host)
+    assert all(run.page_cpu_ms > SLOWER_AT_LEAST * slowest_host for run in phone), (host, phone)
+    assert all(run.worker_stopped > STOPPED_AT_LEAST for run in phone), phone
+    assert all(run.worker_stopped < STOPPED_ON_THE_HOST_AT_MOST for run in host), host
 
 
 def test_the_timed_search_runs_on_the_phone_profile(

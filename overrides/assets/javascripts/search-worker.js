@@ -78,13 +78,18 @@ async function answer(query, number) {
 
 // The page says when the reader reaches for the search box (search-intent.js):
 // load Pagefind then, before the query, so that a query pasted at once does
-// not wait for it.
+// not wait for it. The reader may have reached before this worker listened (a
+// message on a channel is lost to a listener that comes later): the worker
+// says "started" once it listens, and a page whose reader has reached says
+// "load" again.
 if (typeof BroadcastChannel !== "undefined") {
   const intent = new BroadcastChannel("healthsite-search")
-  intent.addEventListener("message", () => {
+  intent.addEventListener("message", event => {
+    if (event.data !== "load") return
     intent.close()
     loadSearch().catch(error => console.error("Search failed to load:", error))
   })
+  intent.postMessage("started")
 }
 
 self.addEventListener("message", async event => {
