@@ -97,8 +97,8 @@ _TAG = re.compile(r"<[^>]*>")
 # the vocabulary holds the name alone too, so the near match reaches it (and
 # Pagefind, asked "sudeck", finds "sudecks" as the start of it).
 # Each "'s" is found by str.find, then the word before it: a pattern of both
-# tried every start of a word (20 ms on the CRPS page, where normalizing all
-# of it takes 7), and one of "'s" alone every character (2 ms).
+# tried every start of a word (at a load of 18, 20 ms on the CRPS page, where
+# normalizing all of it took 7), and one of "'s" alone every character (2 ms).
 _POSSESSIVE_MARKS = ("'s", "\u2019s")
 _WORD_BEFORE = re.compile(r"\w+\Z")
 # Longer words than this before an "'s" are not looked for whole.
