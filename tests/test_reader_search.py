@@ -207,6 +207,10 @@ READERS_OWN_WORDS_FIRST = [
     ("fingernails brittle and cracking on my sore hand", CRPS),  # nails, hair nails or skin
     ("how do i sign up for a crps study", RESEARCH),  # take part, clinical trials
     ("warm water therapy for crps", OTHER_TREATMENTS),  # warm pool, hydrotherapy
+    # Readers' situations (branch i23-rank6): a page of another subject came first.
+    ("crps is ruining my marriage", PSYCHOLOGY),  # relationships
+    ("504 plan for crps", CHILDREN),  # school
+    ("my doctor had never heard of crps", DIAGNOSIS),  # puzzle, late diagnosis
 ]
 # Misspelled, or wrapped in question words: the page still comes first (as
 # it does for READERS_OWN_WORDS_FIRST).
@@ -215,6 +219,9 @@ MISSPELLED_OR_ASKED = [
     ("gabapenten", MEDICINES),
     ("ketamin infusion", IV_KETAMINE),  # codespell:ignore
     ("is ketamine safe", IV_KETAMINE),
+    # "Sudeck's atrophy", one of the page's names, misspelled without its "s":
+    # nothing came back before (benchmarks/README.md, i23-rank6).
+    ("sudek", CRPS),  # codespell:ignore
     # "doesnt" is a filler word as readers type it; "feel like mine" is a term.  # codespell:ignore
     ("my arm doesnt feel like mine", CRPS),  # codespell:ignore
 ]

@@ -62,6 +62,26 @@ def test_a_short_word_of_a_name_is_the_same_word_only_with_a_plural_ending(
     assert _call(page, site_server, "sameEnglishWord", typed, named) is same
 
 
+@pytest.mark.parametrize(
+    ("typed", "named", "same"),
+    [
+        # Spanish endings (i23-rank6): one word in another gender, number or
+        # form made of it, as Pagefind's stemmer has them...
+        ("hinchada", "hinchazon", True),
+        ("dolor", "dolores", True),
+        ("pierna", "piernas", True),
+        ("rigida", "rigidez", True),
+        # ...and a short word is not the start of a longer one.
+        ("mano", "manosear", False),
+        ("pie", "piel", False),
+    ],
+)
+def test_a_spanish_word_of_a_name_is_the_same_word_in_its_other_forms_only(
+    page: Page, site_server: SiteServer, typed: str, named: str, same: bool
+) -> None:
+    assert _call(page, site_server, "sameSpanishWord", typed, named) is same
+
+
 def _found(*sections: tuple[str, list[int]]) -> list[dict[str, Any]]:
     """Pagefind's data of one page for each concept: ``sections`` are
     (section URL, the concepts it holds)."""

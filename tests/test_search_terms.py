@@ -186,6 +186,29 @@ def test_the_worker_gets_terms_stop_words_and_the_sites_words(
     assert names["crps"] == names["burning pain"] == ["conditions/crps/"]
 
 
+def test_a_possessives_own_word_is_a_site_word_for_the_near_match(tmp_path: Path) -> None:
+    """The name "Sudeck's atrophy" is "sudecks" to Pagefind; a reader who misspells the
+    name writes it without the "s" ("sudek", two edits from "sudecks"): the  # codespell:ignore
+    near match is given "sudeck" too (tests/test_reader_search.py finds the page)."""
+    words = SiteWords()
+    words.start([], keep_pages=False)
+    names = "CRPS, Sudeck\u2019s atrophy, Raynaud&#39;s"
+    words.add("conditions/crps/index.html", f"<article><p>{names}. It&#39;s a pain.</p></article>")
+    words.add("guides/index.html", "<article><p>The doctor&#39;s notes. Cats sleep.</p></article>")
+
+    write_search_data(tmp_path, [], words.vocabulary())
+
+    site_words = {
+        letter: (tmp_path / f"search/words/{letter}.txt").read_text().split(" ")
+        for letter in "srdc"
+    }
+    assert {"sudeck", "sudecks"} <= set(site_words["s"])
+    assert {"raynaud", "raynauds"} <= set(site_words["r"])
+    # Once a word, however often the page says it ("doctor" is on one page).
+    assert site_words["d"].count("doctor") == 1
+    assert "cat" not in site_words["c"]  # a plural is no possessive
+
+
 def test_the_build_fails_on_a_term_whose_words_no_page_uses(project: Path) -> None:
     terms = project / SEARCH_TERMS_FILE
     lines = terms.read_text(encoding="utf-8").splitlines()

@@ -91,6 +91,18 @@ STOP_WORDS = {"en": ENGLISH_STOP_WORDS, "es": SPANISH_STOP_WORDS}
 # words are searched as typed: CHECKED_LETTERS in search-readers.js).
 MIN_WORD_LETTERS = 3
 _TAG = re.compile(r"<[^>]*>")
+# A possessive ("Sudeck's atrophy", "Raynaud's"): normalized, the apostrophe
+# goes and Pagefind holds "sudecks". A reader misspelling the name writes it
+# without the "s" ("sudek"), one edit from "sudeck" and two from "sudecks":  # codespell:ignore
+# the vocabulary holds the name alone too, so the near match reaches it (and
+# Pagefind, asked "sudeck", finds "sudecks" as the start of it).
+# Each "'s" is found by str.find, then the word before it: a pattern of both
+# tried every start of a word (at a load of 18, 20 ms on the CRPS page, where
+# normalizing all of it took 7), and one of "'s" alone every character (2 ms).
+_POSSESSIVE_MARKS = ("'s", "\u2019s")
+_WORD_BEFORE = re.compile(r"\w+\Z")
+# Longer words than this before an "'s" are not looked for whole.
+_LONGEST_WORD = 40
 # Every page's whole text is normalized (``SiteWords``), so each step below runs
 # in C over the whole text: a character at a time in Python, a page's words took
 # 1.4 ms, now under 0.4 (benchmarks/README.md, "Issue 21: where the project's own CPU goes").
@@ -219,7 +231,27 @@ def load_search_terms(
 
 def page_words(html: str) -> list[str]:
     """The normalized words of a page as Pagefind reads it (its tags dropped)."""
-    return _normalized_words(unescape(_TAG.sub(" ", html)))
+    return _normalized_words(_page_text(html))
+
+
+def _page_text(html: str) -> str:
+    return unescape(_TAG.sub(" ", html))
+
+
+def possessed(text: str) -> frozenset[str]:
+    """The normalized words ``text`` uses as possessives, without their "s"
+    ("Sudeck's atrophy": "sudeck")."""
+    found = set()
+    for mark in _POSSESSIVE_MARKS:
+        start = text.find(mark)
+        while start != -1:
+            after = start + len(mark)
+            if after == len(text) or not text[after].isalnum():
+                word = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
+                if word:
+                    found.add(normalize(word.group()))
+            start = text.find(mark, after)
+    return frozenset(found)
 
 
 class SiteWords:
@@ -228,6 +260,8 @@ class SiteWords:
 
     def __init__(self) -> None:
         self._by_page: dict[str, frozenset[str]] = {}
+        # Each page's possessives' own words, for the near match alone (vocabulary).
+        self._possessed_by_page: dict[str, frozenset[str]] = {}
         self._phrases_by_page: dict[str, frozenset[str]] = {}
         self._names_by_page: dict[str, tuple[str, ...]] = {}
         self._titles_by_page: dict[str, str] = {}
@@ -241,6 +275,7 @@ class SiteWords:
         words are kept (a term changed meanwhile is checked on the saved pages)."""
         if not keep_pages:
             self._by_page.clear()
+            self._possessed_by_page.clear()
             self._phrases_by_page.clear()
             self._names_by_page.clear()
             self._titles_by_page.clear()
@@ -248,9 +283,11 @@ class SiteWords:
         self._phrase_words = tuple((phrase, phrase.split()) for phrase in self._phrases)
 
     def add(self, dest_uri: str, html: str) -> None:
-        in_order = page_words(html)
+        page_text = _page_text(html)
+        in_order = _normalized_words(page_text)
         text = f" {' '.join(in_order)} "
         words = self._by_page[dest_uri] = frozenset(in_order)
+        self._possessed_by_page[dest_uri] = possessed(page_text) - words
         # A one-word phrase is on the page if it is one of its words (a set
         # lookup). A phrase of several words can only be on it if each of its
         # words is (set lookups again): only those are looked for in the text.
@@ -290,10 +327,12 @@ class SiteWords:
         letters, those on the most pages first: of two words as near to a
         misspelling, the worker takes the first ("cprs": crps, on every page,
         before cars, on one). Per language: an English misspelling went to the
-        Spanish word as near ("nortriptilyne": nortriptilina, not nortriptyline)."""
+        Spanish word as near ("nortriptilyne": nortriptilina, not nortriptyline).
+        A possessive's own word is one of them ("sudeck" of "Sudeck's": ``possessed``)."""
         pages_using: dict[str, Counter[str]] = {}
         for dest_uri, page in self._by_page.items():
-            pages_using.setdefault(page_language(dest_uri), Counter()).update(page)
+            using = pages_using.setdefault(page_language(dest_uri), Counter())
+            using.update(page | self._possessed_by_page.get(dest_uri, frozenset()))
         return {language: _most_used_first(using) for language, using in pages_using.items()}
 
     def unused(self, terms: Iterable[ReaderTerm]) -> list[Problem]:
