@@ -45,20 +45,26 @@ def test_the_set_holds_the_issues_three_and_ten_more() -> None:
     assert len(queries) >= 13
 
 
-@pytest.mark.parametrize("query", MUST_FIND, ids=lambda query: query.query)
-def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
-    spanish_home: Page, query: EvalQuery
-) -> None:
-    box = spanish_home.locator(".md-search__input")
-    meta = spanish_home.locator(".md-search-result__meta")
+def search_for(page: Page, query: str) -> None:
+    """Type ``query`` into an emptied search box; wait for its final answer
+    (Material searches on each key: the results of part of it could show)."""
+    box = page.locator(".md-search__input")
+    meta = page.locator(".md-search-result__meta")
     box.click()
     box.fill("")
     box.press("End")
     expect(meta).to_contain_text(WORDS.placeholder)
-    box.fill(query.query)
+    box.fill(query)
     box.press("End")
     expect(meta).to_contain_text(re.compile(f"{WORDS.found}|{WORDS.none}"))
-    wait_for_answer(spanish_home, query.query)
+    wait_for_answer(page, query)
+
+
+@pytest.mark.parametrize("query", MUST_FIND, ids=lambda query: query.query)
+def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
+    spanish_home: Page, query: EvalQuery
+) -> None:
+    search_for(spanish_home, query.query)
 
     links = spanish_home.locator(PAGE_LINKS)
     (expected,) = query.pages
@@ -84,15 +90,7 @@ READERS_WORDS = [
 def test_spanish_readers_words_find_the_page_first(
     spanish_home: Page, site_server: SiteServer, query: str, expected_page: str
 ) -> None:
-    box = spanish_home.locator(".md-search__input")
-    meta = spanish_home.locator(".md-search-result__meta")
-    box.click()
-    box.fill("")
-    box.press("End")
-    expect(meta).to_contain_text(WORDS.placeholder)
-    box.fill(query)
-    box.press("End")
-    wait_for_answer(spanish_home, query)
+    search_for(spanish_home, query)
     first = spanish_home.locator(PAGE_LINKS).first
     expected = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
     expect(first, f"first result for {query!r}").to_have_attribute("href", expected)
