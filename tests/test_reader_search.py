@@ -463,6 +463,13 @@ MORE_DANGER = [
     # The sixth fresh held-out part's misses, in other words (lead, after review6).
     "she is breathing really slowly after her pills",
     "ive been saving up my pills",
+    # A fresh review of i23-rank6's lines (review7): "overdid" went to pacing,
+    # "fake pill" to a trial's placebo; violence at home had no line.
+    "i overdid my meds",
+    "he overdoes his pills",
+    "teen took fake percocet",
+    "my husband hits me",
+    "domestic violence",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -473,6 +480,9 @@ NO_DANGER = [
     # Relaxation is slow breathing; money for medicines is not a stockpile.
     "slow breathing exercises for pain",
     "saving up for my meds",
+    "overdid it at physical therapy",
+    "sugar pill in a study",
+    "the pain hits me at night",
 ]
 
 

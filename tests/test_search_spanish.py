@@ -75,11 +75,11 @@ def test_a_spanish_query_finds_its_spanish_page_first_and_no_english_page(
 
 # Spanish readers' words by the English file's classes (branch i23-rank6):
 # "uñas" is "unas", a filler word, once its accent goes, and no page says
-# "plan 504" or "pastilla falsa"; another page came first for each on main.
+# "plan 504" or "pastilla de azúcar"; another page came first for each on main.
 READERS_WORDS = [
     ("se me pusieron raras las uñas de la mano que me duele", "es/conditions/crps/"),
     ("plan 504 para el sdrc", "es/guides/children-and-teenagers/"),
-    ("me pueden dar una pastilla falsa en un estudio", "es/guides/research-and-clinical-trials/"),
+    ("me dan una pastilla de azúcar en un estudio", "es/guides/research-and-clinical-trials/"),
     # A page Pagefind said a word names is checked against its names in
     # Spanish too (sameSpanishWord): the diagnosis guide came first before.
     ("algun dia se me va a quitar este dolor", "es/conditions/crps/"),
@@ -204,6 +204,11 @@ MORE_DANGER_ES = [
     "emergencia",
     # The sixth fresh held-out part's misses, in other words (lead, after review6).
     "estoy juntando mis pastillas para tomármelas todas de una vez",  # codespell:ignore (Spanish)
+    # review7: a street pill, violence at home, a drowning, a dose passed on purpose.
+    "mi hijo tomó una pastilla falsa",
+    "mi esposo me golpea",
+    "mi hijo se ahogó en la alberca",
+    "me quiero pasar de la dosis de gabapentina",
 ]
 NO_DANGER_ES = [
     "el zapato me está lastimando",
@@ -212,6 +217,7 @@ NO_DANGER_ES = [
     "el cirujano quiere cortar el nervio",
     "puedo cortarme las uñas",
     "quiero acabar con todo el dolor",
+    "el dolor me golpea en las noches",
 ]
 
 

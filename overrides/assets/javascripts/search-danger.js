@@ -84,6 +84,16 @@
         "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medicines?|medication)",
         "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
         "(lethal|fatal|deadly) (dose|doses|amount|overdose)",
+        // "overdid my meds", and "overdoes", a misspelling of overdose; not
+        // "overdid it at physical therapy" (pacing).
+        "overd(o|id|oing|oes|one)( [a-z]+){0,4} (pills?|tablets?|meds|medicines?|medication|painkillers|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "overdoes (on|it on)",
+        // A street pill sold as a medicine may hold fentanyl; not a trial's placebo.
+        "(took|taken|swallowed|ate|bought) (a |some |the )?(fake|counterfeit|pressed|street) (pills?|percocets?|percs|oxys?|xanax|bars)",
+        "fake (pills?|percocets?|oxys?|xanax)( [a-z]+){0,3} fentanyl|fentanyl( [a-z]+){0,3} fake (pills?|percocets?|oxys?|xanax)",
+        // Violence at home: if in danger now, 911 (the line says so).
+        "(husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mother|stepdad|stepfather|stepmom|he|she) (hits|beats|punches|kicks|chokes|hit|beat|punched|kicked|choked|strangled|strangles) me",
+        "threatened to kill me|domestic (violence|abuse)",
         // Pills put aside to take at once (the 988 Lifeline's warning signs);
         // not "saving up for my meds", "saving on my meds".
         "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
@@ -232,6 +242,11 @@
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
         "se (tomo|trago|comio|tomaron|tragaron|comieron) (mis|tus|nuestras)( [a-z]+)? (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "dosis (letal|mortal|fatal)",
+        "pasar(me|se|le)? de la dosis",
+        "pastillas? falsas?( [a-z]+){0,3} fentanilo|fentanilo( [a-z]+){0,3} pastillas? falsas?|(tomo|tome|trago|trague|compro|compre) (una |unas |la |las )?pastillas? falsas?",  // codespell:ignore
+        "violencia (domestica|familiar|intrafamiliar)|(esposo|esposa|marido|novio|novia|pareja|papa|padre|mama|madre|padrastro|madrastra|el|ella) (me|nos) (golpea|golpeo|golpean|pega|pego)|me amenazo con matarme|me quiere matar",  // codespell:ignore
+        // Drowned or choked (past), found unconscious.
+        "se ahogo|ahogad[oa]|inconsciente",
         "(juntando|acumulando|junte|acumule|junto|acumulo) (mis |sus |las |los )?(pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "para (tomarmelas|tomarselas|tomarlas|tomarmelos|tomarselos|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)",
         "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
