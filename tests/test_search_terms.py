@@ -17,11 +17,13 @@ import pytest
 
 from healthsite.search.readers_words import (
     SEARCH_TERMS_FILE,
+    SEARCH_TERMS_FILES,
     STOP_WORDS,
     ReaderTerm,
     SiteWords,
     load_search_terms,
     normalize,
+    why_refused,
     write_search_data,
 )
 from tests.sitebuild import build
@@ -93,6 +95,56 @@ def test_a_term_is_read_with_its_line(tmp_path: Path) -> None:
 def test_a_mistake_names_the_line_and_the_term(tmp_path: Path, text: str, message: str) -> None:
     [found] = _messages(tmp_path, text)
     assert found.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "message"),
+    [
+        (
+            "en",
+            "shots: [injection]\nI overdid it: [pacing]\n",
+            "data/search_terms.yml:2: I overdid it: 'overdid' may not be a reader's word: its "
+            "forms take an overdose ('i overdid my meds', 'overdoes', an overdose misspelled); "
+            "expected no line for it (words of danger lead to the 911 and 988 line, "
+            "CONTRIBUTING.md)",
+        ),
+        (
+            "en",
+            "fake pill: [placebo]\n",
+            "data/search_terms.yml:1: fake pill: 'fake pill' may not be a reader's word: in the "
+            "US a fake pill is a street pill that may hold fentanyl, not a placebo; expected no "
+            "line for it",
+        ),
+        (
+            "es",
+            "Pastilla falsa: [placebo]\n",
+            "data/search_terms.es.yml:1: Pastilla falsa: 'pastilla falsa' may not be a reader's "
+            "word: a street pill that may hold fentanyl, not a placebo; expected no line for it",
+        ),
+    ],
+)
+def test_a_word_that_once_hid_a_danger_is_refused_with_why(
+    tmp_path: Path, language: str, text: str, message: str
+) -> None:
+    """A line a safety review removed cannot come back unnoticed: the build
+    names it, why, and what to do; the other lines are kept."""
+    target = tmp_path / SEARCH_TERMS_FILES[language]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    terms, problems = load_search_terms(tmp_path)
+    [found] = [str(problem) for problem in problems]
+    assert found.startswith(message)
+    assert [term.readers for term in terms] == (["shots"] if "shots" in text else [])
+
+
+def test_a_word_holding_a_refused_word_is_not_refused() -> None:
+    """Whole words only ("wakefulness" is not "wake"), in the line's own
+    language ("cortar" is refused in Spanish only); "sugar pill" stays."""
+    assert why_refused("sugar pill", "en") is None
+    assert why_refused("wakefulness", "en") is None
+    assert why_refused("cant wake", "en") is not None  # codespell:ignore (as readers type it)
+    assert why_refused("cortar", "en") is None
+    assert why_refused("me quiero cortar", "es") is not None
 
 
 def test_no_data_file_means_no_terms(tmp_path: Path) -> None:

@@ -173,6 +173,54 @@ def page_language(dest_uri: str) -> str:
     return first if first in SEARCH_TERMS_FILES else "en"
 
 
+# Words no line may hold: each was once a reader's word that led a frightened
+# reader's words to a calm page, with no 911 and 988 line (the safety reviews
+# in benchmarks/README.md). A line is found for other forms of its words too,
+# so the forms are named. Whole words of a line's reader's words; a phrase is
+# its words in order.
+NOT_READERS_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        **dict.fromkeys(
+            ("overdo", "overdoes", "overdoing", "overdid", "overdone"),
+            "its forms take an overdose ('i overdid my meds', 'overdoes', an overdose misspelled)",
+        ),
+        **dict.fromkeys(
+            ("fake pill", "fake pills", "dummy pill"),
+            "in the US a fake pill is a street pill that may hold fentanyl, not a placebo",
+        ),
+        "seized": "a seizure",
+        "wind": "it takes 'winded', out of breath",
+        "ashen": "a sign of shock or a heart attack",
+        "clammy": "a sign of shock or a heart attack",
+        "wake": "its forms take 'he won't wake up'",
+        "sleeping": "it takes 'found him sleeping, can't wake him up'",
+        "calf": "a blood clot's sign",
+        "feeling down": "it takes 'numb feeling down my left arm'",
+        "angry": "it takes 'angry red streak', an infection",
+        "dressing": "a wound dressing",
+    },
+    "es": {
+        "pastilla falsa": "a street pill that may hold fentanyl, not a placebo",
+        "pastillas falsas": "a street pill that may hold fentanyl, not a placebo",
+        "cortar": "it takes 'me quiero cortar el brazo', self-harm",
+        "torcido": "it takes a twisted smile, a stroke",
+        "torcida": "it takes a twisted smile, a stroke",
+    },
+}
+
+
+def why_refused(readers: str, language: str) -> str | None:
+    """Why ``readers`` (normalized) may not be a line's reader's words, or None."""
+    spaced = f" {readers} "
+    for words, why in NOT_READERS_WORDS.get(language, {}).items():
+        if f" {words} " in spaced:
+            return (
+                f"'{words}' may not be a reader's word: {why}; expected no line for it "
+                "(words of danger lead to the 911 and 988 line, CONTRIBUTING.md)"
+            )
+    return None
+
+
 def _terms_from(
     data: object, lines: Mapping[tuple[object, ...], int], language: str
 ) -> tuple[list[ReaderTerm], list[Problem]]:
@@ -201,6 +249,10 @@ def _terms_from(
                     "expected the words pages use for it, e.g. [injection, nerve block]",
                 )
             )
+            continue
+        refused = why_refused(normalize(key), language)
+        if refused:
+            problems.append(Problem(source, line, field, refused))
             continue
         pages = tuple(normalize(words) for words in written)
         terms.append(ReaderTerm(normalize(key), pages, line, language))
