@@ -41,7 +41,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,43 +127,41 @@ class ThreadTime:
         return ThreadTime(running, self.waiting_ms - earlier.waiting_ms)
 
 
-def _every_thread(pid: int) -> set[int]:
+def threads_of(process: int) -> set[int]:
+    """The ids of every thread of ``process`` (empty once it has ended)."""
     try:
-        return {int(task.name) for task in Path(f"/proc/{pid}/task").iterdir()}
+        return {int(task.name) for task in Path(f"/proc/{process}/task").iterdir()}
     except OSError:  # the process ended meanwhile
         return set()
 
 
-def _thread_time(threads_of: Callable[[int], set[int]]) -> ThreadTime:
+def process_of(thread: int) -> int:
+    """The process (thread group) ``thread`` belongs to."""
+    for line in Path(f"/proc/{thread}/status").read_text().splitlines():
+        if line.startswith("Tgid:"):
+            return int(line.split()[1])
+    raise ValueError(f"/proc/{thread}/status names no Tgid")
+
+
+def thread_time(threads: Iterable[int]) -> ThreadTime:
+    """What Linux has counted so far for ``threads`` (any process's; ended ones count 0)."""
     running_ns = waiting_ns = 0
-    for pid in descendants(os.getpid()):
-        for thread in threads_of(pid):
-            try:
-                fields = Path(f"/proc/{pid}/task/{thread}/schedstat").read_text().split()
-            except OSError:  # the thread ended meanwhile
-                continue
-            running_ns += int(fields[0])
-            waiting_ns += int(fields[1])
+    for thread in threads:
+        try:
+            fields = Path(f"/proc/{thread}/schedstat").read_text().split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        running_ns += int(fields[0])
+        waiting_ns += int(fields[1])
     return ThreadTime(running_ns / 1e6, waiting_ns / 1e6)
 
 
-def worker_time() -> ThreadTime:
-    """The time the web worker threads of this process's Chromium have run and waited so far.
-
-    A thread the worker slowing has stopped neither runs nor waits: over a
-    busy loop, the loop's time less these two is the time it was stopped.
-    """
-    return _thread_time(lambda pid: worker_threads({pid}))
-
-
-def chromium_time() -> ThreadTime:
-    """The time every thread of this process's Chromium has run and waited so far."""
-    return _thread_time(_every_thread)
-
-
 def worker_cpu_ms() -> float:
-    """The CPU time the web worker threads of this process's Chromium have used so far (ms)."""
-    return worker_time().running_ms
+    """The CPU time the web worker threads of this process's Chromium have used so far (ms).
+
+    Every page's workers: the benchmarks open one page at a time.
+    """
+    return thread_time(worker_threads(descendants(os.getpid()))).running_ms
 
 
 @dataclass
