@@ -490,6 +490,12 @@ def test_the_911_and_988_line_follows_the_words_as_typed(home: Page) -> None:
     """The line shows (or goes) as the words are typed, before any results:
     for each way of saying danger above, and for none of the ordinary words."""
     assert danger_line_misreads(home, MORE_DANGER, NO_DANGER) == []
+    # V8 stops optimizing a pattern longer than 20,480 characters, and each
+    # query then takes about 300 times as long: each part of the rule (one
+    # pattern per language, search-danger.js) stays under it.
+    sizes = home.evaluate("window.healthsiteDanger.danger.parts.map(part => part.source.length)")
+    assert len(sizes) == 2
+    assert max(sizes) < 20_480, sizes
 
 
 def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(
