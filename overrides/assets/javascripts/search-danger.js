@@ -31,16 +31,17 @@
         "self ?(harm|injur|mutilat)[a-z]*",
         // "hurting", "harming", "cutting": each verb's own -ing form.
         "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?|hang(s|ing|ed)?|shoot(s|ing)?|shot|stab(s|bing|bed)?|drown(s|ing|ed)?) (my|him|her|them|your) ?sel(f|ves)",
-        "(cut|cutting|slit|slitting) (my|his|her|their) wrists",
+        "(cut|cutting|slit|slitting) (my|his|her|their) wrists|cutting (my|his|her|their) (arms?|legs?|thighs?|skin|stomach)",
         "slit(ting)? (my|his|her|their) wrist",
         "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
         "in front of (a|the) (train|bus|truck|car)",
         "noose",
-        "end(ing)? (it all|my life)",
+        "end(ing|s)? (it all|(my|his|her|their|your) (own )?life)",
         "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
         "want(s|ed)? to die|wanna die",
         "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
-        "better off dead",
+        // "better off if i was dead"; a goodbye note.
+        "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter)s?",
         "(better|happier)( off)? without me",
         "(no one|nobody) would (miss|care about) me",
         "wish (i|he|she) (was|were) dead",
@@ -67,15 +68,18 @@
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
         "(wont|will not|cant|cannot|can not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        "(wont|will not|cant|cannot|can not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|medication|button batter(y|ies)|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "over dos(e|ed|ing)",
+        "over dos(e|ed|ing)|(double|triple) ?dosed",
+        // A dose taken twice by mistake; not "should i double the dose".
+        "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
         "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
-        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines)",
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
         "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
@@ -123,7 +127,8 @@
         "chest( [a-z]+){0,2} (pain|pains|ache|aches|aching|hurts|hurting)",
         // A seizure going on (the medicines page lists it as a sign of an
         // overdose); not "seizing up" (stiff muscles) nor "gabapentin seizures".
-        "(having|had|has) (a )?(seizure|seizures|convulsion|convulsions)",
+        "(having|had|has) (a )?(seizure|seisure|siezure|seizer|convulsion)s?",  // codespell:ignore
+        "(seizure|seisure|siezure|seizer|convulsion|fit)s? (after|during|from) (a |the |my |his |her )?([a-z]+ )?(block|injection|shot|infusion|overdose)",  // codespell:ignore
         "convulsing|seizing(?! up)",
         "(heart|hart) ?attack|cardiac arrest",  // codespell:ignore
         // A heart attack without the word "chest"; a throat closing
@@ -132,7 +137,8 @@
         "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
         "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
-        "anaphyla[a-z]*",
+        // "anaphylaxis", "anaphalaxis", Spanish "anafilaxia".
+        "ana(ph|f)[a-z]{0,3}la(x|ct)[a-z]*|(severe|serious) allergic reaction",
         "blood clots?",
         // A clot in a lung (911: chest pain, trouble breathing).
         "pulmonary embol[a-z]*",
@@ -147,22 +153,30 @@
         "gasping for (air|breath)",
         "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
         "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
-        "(blue|bluish|gray|grey|purple) lips",  // codespell:ignore
+        // "blue fingernails and lips"; nails alone are not a sign: CRPS can
+        // change a nail's and a hand's color (harden2010).
+        "(blue|bluish|gray|grey|purple)( [a-z]+){0,2} lips",  // codespell:ignore
+        // Very sleepy and confused, or blue (gabapentinoid_breathing); not
+        // "gabapentin makes me sleepy".
+        "(sleepy|drowsy)( [a-z]+){0,4} (confused|blue)|(confused|blue)( [a-z]+){0,4} (sleepy|drowsy)|extreme(ly)? (sleepy|sleepiness|drowsy|drowsiness)",
         // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
         "(face|mouth|smile)( is| has)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
         "slurr(ed|ing|s)?",
-        "(having|had|has) a stroke",
+        "(having|had|has) a stroke|(is|was) (this|it|that) a stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
+        "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
+        "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
+        "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
         "worst headache|thunderclap headache",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
-        "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",
+        "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*|cant move|cannot move|cant feel|cannot feel)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",  // codespell:ignore
         "(one|left|right) side of( [a-z]+)? (body|face)( [a-z]+){0,3} (numb|weak|droop[a-z]*|paraly[sz]ed)",
         // An arm or leg that suddenly turns cold or pale, goes numb or weak,
         // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
         // loss of blood flow; sudden weakness, adam_when_to_use_er).
         // "Sudden" is the contrast the site gives with CRPS's own changes.
-        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see)",  // codespell:ignore
-        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
@@ -178,21 +192,27 @@
         "(cutting|cut|cuts) off (my |his |her |the )?circulation",
         // The site's other 911 signs (warning_signs.yml, scs_fever_stiff_neck,
         // scs_bladder_bowels).
-        "(fever|temperature)( [a-z]+){0,3} stiff neck|stiff neck( [a-z]+){0,3} (fever|temperature)",
-        "(lost|lose|losing|no|cant) control (of|over) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
-        "(numb|weak)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",
+        "(fever|temperature)( [a-z]+){0,5} (stiff neck|neck( is| feels| so| very| really){0,3} stiff|cant (bend|move|turn) (my|his|her) neck)|(stiff neck|neck( is| feels| so| very| really){0,3} stiff|cant (bend|move|turn) (my|his|her) neck)( [a-z]+){0,5} (fever|temperature)",  // codespell:ignore
+        "((lost|lose|losing|no) control (of|over)|(cant|cannot) control( of| over)?) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
+        "(numb|weak|cant feel|cannot feel|cant move|cannot move)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
+        "(cant|cannot|unable to|trouble|hard to) (pee|peeing|urinate|urinating)( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
         "legs (are |went |go |feel |feels )?(numb|weak)( [a-z]+){0,4} (stimulator|scs)|(stimulator|scs)( [a-z]+){0,6} legs (are |went |go |feel |feels )?(numb|weak)",
         "cant stand( up)?( [a-z]+){0,3} (stimulator|scs)",  // codespell:ignore
         // stellate_block_neck_breathing; baclofen_pump_withdrawal.
-        "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,4} (block|injection|shot)",
+        "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,6} (block|injection|shot)",
         "(swelling|swollen) (in|on) (my |his |her |the )?neck( [a-z]+){0,4} (block|injection|shot)",
+        "(bruise|lump|swelling)( [a-z]+){0,3} neck( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)|neck (bruise|lump|swelling)( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)",
+        // Swallowing after a neck block: not "cant swallow pills".  // codespell:ignore
+        "(cant|cannot|can not|unable to|harder to|trouble|difficulty) (swallow|swallowing)( [a-z]+){0,4} (block|injection|shot)|harder to swallow|swallowing( is)?( getting)? (harder|worse)",  // codespell:ignore
         "baclofen( pump)? withdrawal|withdrawal( [a-z]+){0,2} baclofen",
         // Not an insulin pump.
         "(baclofen|intrathecal|spinal|muscle relax[a-z]*) pump( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "pump (for|with) (my |his |her |the )?(baclofen|muscle relax[a-z]*|spasms?)( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever|confus[a-z]*)",
         // Looking for the lines themselves.
-        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia",
+        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia|ambulance|ambulancia",
+        // The cast's own emergency by name (cast_limb_emergency).
+        "compartment syndrome|sindrome compartimental",
       ].join("|") +
       ")\\b"
   )
@@ -308,14 +328,17 @@
       ")\\b"
   )
   // A cast already off is not a cast to worry about: "after the cast my hand
-  // is cold and blue" is how CRPS often starts, and the pages answer it. The
-  // words of a cast taken off are blanked before the rule reads the query.
-  // (Not a lookbehind in DANGER: Safari before 16.4 cannot parse one, and the
+  // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
+  // is a stroke or a heart attack in the past: CRPS can follow one ("crps
+  // after a stroke", the SSA's ruling). These words are blanked before the
+  // rule reads the query.
+  // (Not a lookbehind in the rule: Safari before 16.4 cannot parse one, and the
   // whole line would then never show.)
   const CAST_OFF = new RegExp(
     "\\b(" +
       [
         "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
         "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
       ].join("|") +
