@@ -225,7 +225,7 @@
         // "me quiero cortar", not "el doctor me va a cortar el yeso" nor "el
         // cirujano quiere cortar el nervio".
         "(me (quiero|voy a)|se (quiere|va a)) (cortar|lastimar|matar)",  // codespell:ignore
-        "cortar(me|se)? las venas",
+        "cort[a-z]* las venas|carta de despedida",
         "no (quiero|quiere) despertar",
         "(quiero|quiere) desaparecer",
         "no despierta",
@@ -239,7 +239,9 @@
         "(me|se) (hago|hace|hice|hizo|lastimo|lastima|lastime|corto|corta|corte)( [a-z]+){0,3} a proposito",  // codespell:ignore
         "(hacer(me|se)|me hago|se hace|me hice|se hizo) cortes",  // codespell:ignore
         "ahorcar(me|se)?",
-        "(tirar|aventar|lanzar)(me|se) (de|desde|por|al|a)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
+        // Not "colgarme la bolsa" (a bag on the shoulder).
+        "(colgar(me|se)|(me|se) (quiero|quiere|voy a|va a) colgar)(?! (el|la|los|las|un|una|mi|su) )",
+        "(tirar|aventar|lanzar)(me|se)? (de|desde|por|al|a|del)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
         // Going on now: "se está cortando", "lastimándose"; not "el zapato me
         // está lastimando", "el dolor me está matando".
         "(me estoy|se esta|me sigo|se sigue) (lastimando|cortando|matando)",
@@ -248,7 +250,7 @@
         "hacer(me|se) (dano|algo)",
         "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
         "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
-        "(quiero|quiere) morir(me|se)?",
+        "(quiero|quiere) morir(me|se)?|ganas de (morir(me|se)?|matarme|matarse)",
         "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)",
         "(dormir|dormirme)( [a-z]+){0,2} (y )?no (despertar|despertarme|volver a despertar)|no volver a despertar",
         "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)",
@@ -260,14 +262,14 @@
         "cansad[oa] de vivir|canse de vivir|dormir para siempre",
         "no (quiero|quiere) seguir(?! (con|el|la|los|las|en|tomando|haciendo|yendo|trabajando))",
         "(me|se) (voy a|va a|quiero|quiere|quise|quiso|intente|intento) quitar la vida",  // codespell:ignore
-        "sobredosis",
+        "sobre ?dosis",
         "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
         "(estarian|estaran|estaria|estara) mejor sin mi",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
         "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
-        "(me|se) (paso|pase) (de|con) la dosis",  // codespell:ignore
-        "(tome|tomo|le di|le dio|tomaron)( [a-z]+)? (una )?(doble|triple) dosis",  // codespell:ignore
+        "(me|se) (paso|pase) (de|con) (la dosis|(las |sus |mis )?(pastillas|pildoras|medicinas|medicamentos))",  // codespell:ignore
+        "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis",  // codespell:ignore
         "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
         "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
@@ -286,7 +288,7 @@
         "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
         "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
+        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
@@ -302,28 +304,37 @@
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
         "asfixi[a-z]*",
         "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|inflama|inflaman) (la lengua|los labios)",
-        "anafila[a-z]*",
         "embolia",
         "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
         "no respira",
-        "(se ahoga|me ahogo|ahogandose|ahogandome)",
+        "(se ahoga|me ahogo|ahogandose|ahogandome)|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
         "labios (morados|azules|grises)",
-        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae) (la cara|la boca)",
-        "derrame cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
-        "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa])( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
+        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
+        "derrame cerebral|ataque cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
+        "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
-        "fiebre( [a-z]+){0,3} cuello (rigido|tieso|duro)|cuello (rigido|tieso|duro)( [a-z]+){0,3} fiebre",
+        // "no puedo enderezar el cuello y tengo fiebre" (scs_fever_stiff_neck).
+        "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
-        "(habla|hablando) (arrastrando|enredado|trabado)",
+        "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
         "(le dio|tiene|tuvo|esta teniendo) un (derrame|ataque cerebral)",
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
-        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza)",
-        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir))( [a-z]+){0,3} (de repente|de pronto|de golpe)",
-        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez) (repentin|subit)[oa]",  // codespell:ignore
+        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe)",
+        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
         "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
-        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?) ((el|la|mi|su|un|una) )?(yeso|ferula)",
+        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
+        // The site's other 911 signs (warning_signs.yml): an allergic reaction;
+        // after a neck block, a neck that swells, a bruise that grows, harder
+        // swallowing; with a stimulator, legs or peeing; a baclofen pump.
+        "reaccion alergica (grave|fuerte|severa|seria)",
+        "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)",
+        "(moreton|morete|bulto|bolita|chichon|hinchazon)( [a-z]+){0,3} cuello( [a-z]+){0,3} (crece|creciendo|mas grande|agranda)",
+        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar",
+        "(no (puedo|puede) (pararme|pararse|ponerme de pie|ponerse de pie|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
+        "baclofeno( [a-z]+){0,5} (fiebre|confundid[oa]|confusion|muy rigid[oa]s?|se (acabo|vacio|paro)|vacia)|abstinencia( de| del)? baclofeno",
       ].join("|") +
       ")\\b"
   )
@@ -339,6 +350,7 @@
       [
         "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
+        "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
         "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
       ].join("|") +
