@@ -470,6 +470,149 @@ MORE_DANGER = [
     "teen took fake percocet",
     "my husband hits me",
     "domestic violence",
+    # A fresh review (review8): words a frightened reader, parent or partner
+    # might type, written before reading the rule; those it did not read are
+    # named in the commit.
+    # Self-harm and suicide: a relative's words, a goodbye note, cutting.
+    "i want to kill myself",
+    "i dont want to be alive anymore",
+    "thinking about ending it all",
+    "how many amitriptyline pills would kill me",
+    "my son cut himself",
+    "my daughter is cutting her arms",
+    "i want to die the pain is too much",
+    "crps suicide thoughts",
+    "no reason to live with crps",
+    "everyone would be better off if i was dead",
+    "how to end my life",
+    "planning to overdose on my gabapentin",
+    "cant go on anymore i want to end it",  # codespell:ignore (as readers type it)
+    "i have a plan to kill myself",
+    "my husband said he is going to shoot himself",
+    "suicidal",
+    "self harm",
+    "hurting myself on purpose",
+    "i hurt myself again",
+    "my teen talks about suicide",
+    "my wife wrote a goodbye note and took her pills",
+    "thinking of jumping off a bridge",
+    "i want to unalive myself",
+    "i took all my pills to end it",
+    "i feel like killing myself",
+    "suicidal thoughts crps pain",
+    "my brother wants to end his life",
+    # Too much of a medicine: a brand name, a dose twice, a street drug.
+    "took too many amitriptyline",
+    "my toddler swallowed my nortriptyline",
+    "kid ate my gabapentin pills",
+    "overdose on pregabalin",
+    "double dosed my amitriptyline by accident",
+    "husband took a whole bottle of pills",
+    "od on ketamine",
+    "overdosed",
+    "overdoes on amitriptyline",
+    "accidentally took two doses of nortriptyline",
+    "swallowed a handful of pills",
+    "mixed gabapentin with oxycodone and cant wake him",  # codespell:ignore (as readers type it)
+    "took too much baclofen",
+    "i think my friend overdosed on fentanyl",
+    "i am going to take all my pills tonight",
+    # Breathing, cannot be woken, blue lips (gabapentinoid_breathing); blue nails
+    # only with another sign: CRPS can change a nail's color (harden2010).
+    "cant breathe",  # codespell:ignore (as readers type it)
+    "can't breath",
+    "trouble breathing after nerve block",
+    "hard to breathe after stellate ganglion block",
+    "short of breath after stellate block",
+    "chest tight and short of breath",
+    "he is breathing very slow and wont wake up",  # codespell:ignore (as readers type it)
+    "cant wake her up",  # codespell:ignore (as readers type it)
+    "my dad is unresponsive",
+    "passed out and wont wake up",  # codespell:ignore (as readers type it)
+    "gasping for air",
+    "choking",
+    "lips turning blue",
+    "blue lips on gabapentin",
+    "my mom on pregabalin is very sleepy and confused",
+    "shallow breathing after taking lyrica",
+    "stopped breathing",
+    "my baby is not breathing",
+    "my throat is closing up",
+    "my throat feels like its closing",
+    "she is breathing funny and wont wake up",  # codespell:ignore (as readers type it)
+    "blue nails and cant breathe",  # codespell:ignore (as readers type it)
+    "nails turning blue and very sleepy on gabapentin",
+    "blue fingernails and lips",
+    # The heart.
+    "chest pain",
+    "crushing pain in my chest",
+    "chest hurts and left arm numb",
+    "pain in chest spreading to jaw",
+    "heart attack",
+    "i think im having a heart attack",
+    "chest pain during ketamine infusion",
+    "heart racing and chest pain after amitriptyline",
+    "hart attack symptoms",  # codespell:ignore (as readers type it)
+    # A stroke in plain words: a face that falls, speech, one side, confusion.
+    "is this a stroke",
+    "face drooping on one side",
+    "her face is drooping and her speech is slurred",
+    "slurred speech all of a sudden",
+    "sudden weakness on one side of body",
+    "cant move one side of my body",  # codespell:ignore (as readers type it)
+    "my dad cant lift one arm and his words are mixed up",  # codespell:ignore (as readers type it)
+    "suddenly cant talk",  # codespell:ignore (as readers type it)
+    "mini stroke",
+    "one side of his face fell",
+    "my mom suddenly doesnt know who i am",  # codespell:ignore (as readers type it)
+    "suddenly confused and cant speak",  # codespell:ignore (as readers type it)
+    "grandpa is talking gibberish",
+    "her smile is crooked all of a sudden",
+    "my arm and leg went weak on one side",
+    "sudden trouble speaking",
+    # An allergic reaction; a seizure after a block.
+    "anaphalaxis",
+    "allergic reaction throat swelling",
+    "tongue swelling after infusion",
+    "lips and face swelling cant breathe",  # codespell:ignore (as readers type it)
+    "hives and trouble breathing after ketamine",
+    "anaphylactic shock",
+    "severe allergic reaction to ketamine",
+    "tongue swollen cant swallow",  # codespell:ignore (as readers type it)
+    "having a seizure after nerve block",
+    "seisure after block",
+    # The site's 911 signs (data/warning_signs.yml): a neck block, a cast, a limb,
+    # a stimulator, a baclofen pump.
+    "neck swelling after stellate ganglion block",
+    "bruise on neck getting bigger after block",
+    "harder to swallow after neck injection",
+    "cant swallow after stellate block",  # codespell:ignore (as readers type it)
+    "cast so tight fingers turned blue",
+    "fingers numb and cold in cast",
+    "cant move my fingers in my cast",  # codespell:ignore (as readers type it)
+    "toes blue under cast",
+    "severe pain in cast getting worse",
+    "compartment syndrome",
+    "leg suddenly cold and pale and very painful",
+    "sudden cold white foot cant feel it",  # codespell:ignore (as readers type it)
+    "arm suddenly went white and numb",
+    "cant stand up after spinal cord stimulator",  # codespell:ignore (as readers type it)
+    "legs numb and weak after stimulator surgery",
+    "lost control of bladder after stimulator",
+    "cant pee after spinal cord stimulator",  # codespell:ignore (as readers type it)
+    "fever stiff neck headache after stimulator",
+    "stiff neck and fever",
+    "cant control my bowels after stimulator",  # codespell:ignore (as readers type it)
+    "baclofen pump withdrawal",
+    "baclofen pump high fever and confused",
+    "baclofen pump stopped muscles very stiff and itchy",
+    "neck swelling up a few hours after my block",
+    "cant feel my legs after the stimulator surgery",  # codespell:ignore (as readers type it)
+    "fever and my neck is so stiff i cant bend it",  # codespell:ignore (as readers type it)
+    # An ambulance, a collapse, violence at home.
+    "ambulance",
+    "he collapsed",
+    "my partner hits me",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -483,6 +626,81 @@ NO_DANGER = [
     "overdid it at physical therapy",
     "sugar pill in a study",
     "the pain hits me at night",
+    # review8: CRPS words that sound dramatic but are not emergencies (color,
+    # temperature, nails, burning pain), expected effects of a block, a stroke
+    # or a heart attack in the past (CRPS can follow one), questions about doses.
+    "my hand is turning purple",
+    "burning pain is killing me",
+    "my foot is blue and cold",
+    "dying to know if it goes away",
+    "nerve block shot",
+    "blue nails",
+    "my nails turned purple",
+    "nail changes crps",
+    "my fingernails are blue and brittle",
+    "toenails turning blue crps",
+    "skin mottled blue on my leg",
+    "red hot swollen hand",
+    "my leg feels like its on fire",
+    "worst pain ever crps",
+    "most painful condition in the world",
+    "ketamine infusion side effects",
+    "droopy eyelid after stellate ganglion block",
+    "hoarse voice after stellate block",
+    "stiff fingers in the morning",
+    "stiff joints crps",
+    "stiff neck from sleeping wrong",
+    "fever after zoledronic acid infusion",
+    "ketamine made me feel like i was floating",
+    "hallucinations during ketamine infusion",
+    "confused about which treatment is best",
+    "brain fog crps",
+    "memory problems crps",
+    "heart rate monitor during infusion",
+    "breathing exercises for pain",
+    "deep breathing for a flare",
+    "crps after a stroke",
+    "shoulder hand syndrome after stroke",
+    "mirror therapy for stroke patients",
+    "kill the pain",
+    "painkillers for crps",
+    "dead arm feeling",
+    "my foot feels dead",
+    "cold sweats crps",
+    "cast came off and my hand is purple and swollen",
+    "swollen hand after cast removed",
+    "numbness in fingers crps",
+    "pins and needles in my hand",
+    "one foot colder than the other",
+    "hand turns blue when cold",
+    "purple blotchy skin",
+    "shooting pain like electric shocks",
+    "can i drive after a lumbar sympathetic block",
+    "leg numb after lumbar sympathetic block",
+    "bladder problems from ketamine",
+    "blood in urine after block",
+    "my nails grow faster on the crps hand",
+    "hair growth on the painful leg",
+    "is ketamine safe if i had a heart problem",
+    "dosage of amitriptyline for sleep",
+    "how many gabapentin can i take a day",
+    "blue discoloration of foot crps",
+    "my hand looks like a dead person's hand",
+    "this pain makes me want to scream",
+    "killer headache after ketamine",
+    "overdoing it with exercise",
+    "crps after a heart attack",
+    "cant swallow pills is there liquid gabapentin",  # codespell:ignore (as readers type it)
+    "should i double the dose if i miss one",
+    "gabapentin makes me sleepy",
+    "stroke the skin with a soft brush",
+    "cut my nails on the crps hand",
+    "seizure medicine gabapentin for nerve pain",
+    "hard to pee after ketamine",
+    "sore neck after the block",
+    "hard to swallow after the block",
+    "i mix up my words with brain fog",
+    "my face fell asleep on one side after the dentist",
 ]
 
 
@@ -490,6 +708,12 @@ def test_the_911_and_988_line_follows_the_words_as_typed(home: Page) -> None:
     """The line shows (or goes) as the words are typed, before any results:
     for each way of saying danger above, and for none of the ordinary words."""
     assert danger_line_misreads(home, MORE_DANGER, NO_DANGER) == []
+    # V8 stops optimizing a pattern longer than 20,480 characters, and each
+    # query then takes about 300 times as long: each part of the rule (one
+    # pattern per language, search-danger.js) stays under it.
+    sizes = home.evaluate("window.healthsiteDanger.danger.parts.map(part => part.source.length)")
+    assert len(sizes) == 2
+    assert max(sizes) < 20_480, sizes
 
 
 def test_words_of_danger_show_the_911_and_988_line_first_and_where_to_look_under_it(

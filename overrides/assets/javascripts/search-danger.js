@@ -8,9 +8,14 @@
  *
  * No lookbehind anywhere (Safari before 16.4 cannot parse one, and the whole
  * line would then never show); lookaheads are fine.
+ *
+ * Two patterns, English and Spanish, each under 20,480 characters: V8 (Chrome,
+ * Node, and Firefox's copy of its regexp engine) stops optimizing a longer
+ * pattern, and one query then takes about 300 times as long (1.5 ms rather
+ * than 0.005 ms in Node 20). tests/test_reader_search.py checks the sizes.
  */
 ;(() => {
-  const DANGER = new RegExp(
+  const ENGLISH = new RegExp(
     "\\b(" +
       [
         // The reader, or someone they speak of ("my husband wants to hurt himself").
@@ -26,16 +31,17 @@
         "self ?(harm|injur|mutilat)[a-z]*",
         // "hurting", "harming", "cutting": each verb's own -ing form.
         "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?|hang(s|ing|ed)?|shoot(s|ing)?|shot|stab(s|bing|bed)?|drown(s|ing|ed)?) (my|him|her|them|your) ?sel(f|ves)",
-        "(cut|cutting|slit|slitting) (my|his|her|their) wrists",
+        "(cut|cutting|slit|slitting) (my|his|her|their) wrists|cutting (my|his|her|their) (arms?|legs?|thighs?|skin|stomach)",
         "slit(ting)? (my|his|her|their) wrist",
         "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
         "in front of (a|the) (train|bus|truck|car)",
         "noose",
-        "end(ing)? (it all|my life)",
+        "end(ing|s)? (it all|(my|his|her|their|your) (own )?life)",
         "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
         "want(s|ed)? to die|wanna die",
         "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
-        "better off dead",
+        // "better off if i was dead"; a goodbye note.
+        "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter)s?",
         "(better|happier)( off)? without me",
         "(no one|nobody) would (miss|care about) me",
         "wish (i|he|she) (was|were) dead",
@@ -62,15 +68,18 @@
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
         "(wont|will not|cant|cannot|can not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        "(wont|will not|cant|cannot|can not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|medication|button batter(y|ies)|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "over dos(e|ed|ing)",
+        "over dos(e|ed|ing)|(double|triple) ?dosed",
+        // A dose taken twice by mistake; not "should i double the dose".
+        "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
         "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
         "(cant|cannot|can not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
-        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines)",
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
         "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
@@ -118,7 +127,8 @@
         "chest( [a-z]+){0,2} (pain|pains|ache|aches|aching|hurts|hurting)",
         // A seizure going on (the medicines page lists it as a sign of an
         // overdose); not "seizing up" (stiff muscles) nor "gabapentin seizures".
-        "(having|had|has) (a )?(seizure|seizures|convulsion|convulsions)",
+        "(having|had|has) (a )?(seizure|seisure|siezure|seizer|convulsion)s?",  // codespell:ignore
+        "(seizure|seisure|siezure|seizer|convulsion|fit)s? (after|during|from) (a |the |my |his |her )?([a-z]+ )?(block|injection|shot|infusion|overdose)",  // codespell:ignore
         "convulsing|seizing(?! up)",
         "(heart|hart) ?attack|cardiac arrest",  // codespell:ignore
         // A heart attack without the word "chest"; a throat closing
@@ -127,7 +137,8 @@
         "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
         "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
-        "anaphyla[a-z]*",
+        // "anaphylaxis", "anaphalaxis", Spanish "anafilaxia".
+        "ana(ph|f)[a-z]{0,3}la(x|ct)[a-z]*|(severe|serious) allergic reaction",
         "blood clots?",
         // A clot in a lung (911: chest pain, trouble breathing).
         "pulmonary embol[a-z]*",
@@ -142,22 +153,30 @@
         "gasping for (air|breath)",
         "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
         "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
-        "(blue|bluish|gray|grey|purple) lips",  // codespell:ignore
+        // "blue fingernails and lips"; nails alone are not a sign: CRPS can
+        // change a nail's and a hand's color (harden2010).
+        "(blue|bluish|gray|grey|purple)( [a-z]+){0,2} lips",  // codespell:ignore
+        // Very sleepy and confused, or blue (gabapentinoid_breathing); not
+        // "gabapentin makes me sleepy".
+        "(sleepy|drowsy)( [a-z]+){0,4} (confused|blue)|(confused|blue)( [a-z]+){0,4} (sleepy|drowsy)|extreme(ly)? (sleepy|sleepiness|drowsy|drowsiness)",
         // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
         "(face|mouth|smile)( is| has)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
         "slurr(ed|ing|s)?",
-        "(having|had|has) a stroke",
+        "(having|had|has) a stroke|(is|was) (this|it|that) a stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
+        "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
+        "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
+        "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
         "worst headache|thunderclap headache",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
-        "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",
+        "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*|cant move|cannot move|cant feel|cannot feel)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",  // codespell:ignore
         "(one|left|right) side of( [a-z]+)? (body|face)( [a-z]+){0,3} (numb|weak|droop[a-z]*|paraly[sz]ed)",
         // An arm or leg that suddenly turns cold or pale, goes numb or weak,
         // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
         // loss of blood flow; sudden weakness, adam_when_to_use_er).
         // "Sudden" is the contrast the site gives with CRPS's own changes.
-        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see)",  // codespell:ignore
-        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
@@ -173,28 +192,40 @@
         "(cutting|cut|cuts) off (my |his |her |the )?circulation",
         // The site's other 911 signs (warning_signs.yml, scs_fever_stiff_neck,
         // scs_bladder_bowels).
-        "(fever|temperature)( [a-z]+){0,3} stiff neck|stiff neck( [a-z]+){0,3} (fever|temperature)",
-        "(lost|lose|losing|no|cant) control (of|over) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
-        "(numb|weak)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",
+        "(fever|temperature)( [a-z]+){0,5} (stiff neck|neck( is| feels| so| very| really){0,3} stiff|cant (bend|move|turn) (my|his|her) neck)|(stiff neck|neck( is| feels| so| very| really){0,3} stiff|cant (bend|move|turn) (my|his|her) neck)( [a-z]+){0,5} (fever|temperature)",  // codespell:ignore
+        "((lost|lose|losing|no) control (of|over)|(cant|cannot) control( of| over)?) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
+        "(numb|weak|cant feel|cannot feel|cant move|cannot move)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
+        "(cant|cannot|unable to|trouble|hard to) (pee|peeing|urinate|urinating)( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
         "legs (are |went |go |feel |feels )?(numb|weak)( [a-z]+){0,4} (stimulator|scs)|(stimulator|scs)( [a-z]+){0,6} legs (are |went |go |feel |feels )?(numb|weak)",
         "cant stand( up)?( [a-z]+){0,3} (stimulator|scs)",  // codespell:ignore
         // stellate_block_neck_breathing; baclofen_pump_withdrawal.
-        "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,4} (block|injection|shot)",
+        "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,6} (block|injection|shot)",
         "(swelling|swollen) (in|on) (my |his |her |the )?neck( [a-z]+){0,4} (block|injection|shot)",
+        "(bruise|lump|swelling)( [a-z]+){0,3} neck( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)|neck (bruise|lump|swelling)( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)",
+        // Swallowing after a neck block: not "cant swallow pills".  // codespell:ignore
+        "(cant|cannot|can not|unable to|harder to|trouble|difficulty) (swallow|swallowing)( [a-z]+){0,4} (block|injection|shot)|harder to swallow|swallowing( is)?( getting)? (harder|worse)",  // codespell:ignore
         "baclofen( pump)? withdrawal|withdrawal( [a-z]+){0,2} baclofen",
         // Not an insulin pump.
         "(baclofen|intrathecal|spinal|muscle relax[a-z]*) pump( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "pump (for|with) (my |his |her |the )?(baclofen|muscle relax[a-z]*|spasms?)( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever|confus[a-z]*)",
         // Looking for the lines themselves.
-        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia",
+        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia|ambulance|ambulancia",
+        // The cast's own emergency by name (cast_limb_emergency).
+        "compartment syndrome|sindrome compartimental",
+      ].join("|") +
+      ")\\b"
+  )
+  const SPANISH = new RegExp(
+    "\\b(" +
+      [
         // Spanish, read the same way ("daño" is "dano", "corazón" "corazon"):
         // self-harm, an overdose or poison, chest pain, not able to breathe.
         "(matar|lastimar)(me|se)",
         // "me quiero cortar", not "el doctor me va a cortar el yeso" nor "el
         // cirujano quiere cortar el nervio".
         "(me (quiero|voy a)|se (quiere|va a)) (cortar|lastimar|matar)",  // codespell:ignore
-        "cortar(me|se)? las venas",
+        "cort[a-z]* las venas|carta de despedida",
         "no (quiero|quiere) despertar",
         "(quiero|quiere) desaparecer",
         "no despierta",
@@ -208,7 +239,9 @@
         "(me|se) (hago|hace|hice|hizo|lastimo|lastima|lastime|corto|corta|corte)( [a-z]+){0,3} a proposito",  // codespell:ignore
         "(hacer(me|se)|me hago|se hace|me hice|se hizo) cortes",  // codespell:ignore
         "ahorcar(me|se)?",
-        "(tirar|aventar|lanzar)(me|se) (de|desde|por|al|a)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
+        // Not "colgarme la bolsa" (a bag on the shoulder).
+        "(colgar(me|se)|(me|se) (quiero|quiere|voy a|va a) colgar)(?! (el|la|los|las|un|una|mi|su) )",
+        "(tirar|aventar|lanzar)(me|se)? (de|desde|por|al|a|del)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
         // Going on now: "se está cortando", "lastimándose"; not "el zapato me
         // está lastimando", "el dolor me está matando".
         "(me estoy|se esta|me sigo|se sigue) (lastimando|cortando|matando)",
@@ -217,7 +250,7 @@
         "hacer(me|se) (dano|algo)",
         "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
         "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
-        "(quiero|quiere) morir(me|se)?",
+        "(quiero|quiere) morir(me|se)?|ganas de (morir(me|se)?|matarme|matarse)",
         "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)",
         "(dormir|dormirme)( [a-z]+){0,2} (y )?no (despertar|despertarme|volver a despertar)|no volver a despertar",
         "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)",
@@ -229,14 +262,14 @@
         "cansad[oa] de vivir|canse de vivir|dormir para siempre",
         "no (quiero|quiere) seguir(?! (con|el|la|los|las|en|tomando|haciendo|yendo|trabajando))",
         "(me|se) (voy a|va a|quiero|quiere|quise|quiso|intente|intento) quitar la vida",  // codespell:ignore
-        "sobredosis",
+        "sobre ?dosis",
         "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
         "(estarian|estaran|estaria|estara) mejor sin mi",
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
         "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
-        "(me|se) (paso|pase) (de|con) la dosis",  // codespell:ignore
-        "(tome|tomo|le di|le dio|tomaron)( [a-z]+)? (una )?(doble|triple) dosis",  // codespell:ignore
+        "(me|se) (paso|pase) (de|con) (la dosis|(las |sus |mis )?(pastillas|pildoras|medicinas|medicamentos))",  // codespell:ignore
+        "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis",  // codespell:ignore
         "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
         "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
@@ -255,7 +288,7 @@
         "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
         "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|punado)( entero| completo)? de (pastillas|medicinas|medicamentos)",
+        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
@@ -271,45 +304,62 @@
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
         "asfixi[a-z]*",
         "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|inflama|inflaman) (la lengua|los labios)",
-        "anafila[a-z]*",
         "embolia",
         "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
         "no respira",
-        "(se ahoga|me ahogo|ahogandose|ahogandome)",
+        "(se ahoga|me ahogo|ahogandose|ahogandome)|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
         "labios (morados|azules|grises)",
-        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae) (la cara|la boca)",
-        "derrame cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
-        "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa])( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
+        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
+        "derrame cerebral|ataque cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
+        "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
-        "fiebre( [a-z]+){0,3} cuello (rigido|tieso|duro)|cuello (rigido|tieso|duro)( [a-z]+){0,3} fiebre",
+        // "no puedo enderezar el cuello y tengo fiebre" (scs_fever_stiff_neck).
+        "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
-        "(habla|hablando) (arrastrando|enredado|trabado)",
+        "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
         "(le dio|tiene|tuvo|esta teniendo) un (derrame|ataque cerebral)",
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
-        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza)",
-        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir))( [a-z]+){0,3} (de repente|de pronto|de golpe)",
-        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez) (repentin|subit)[oa]",  // codespell:ignore
+        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe)",
+        "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
         "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
-        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?) ((el|la|mi|su|un|una) )?(yeso|ferula)",
+        "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
+        // The site's other 911 signs (warning_signs.yml): an allergic reaction;
+        // after a neck block, a neck that swells, a bruise that grows, harder
+        // swallowing; with a stimulator, legs or peeing; a baclofen pump.
+        "reaccion alergica (grave|fuerte|severa|seria)",
+        "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)",
+        "(moreton|morete|bulto|bolita|chichon|hinchazon)( [a-z]+){0,3} cuello( [a-z]+){0,3} (crece|creciendo|mas grande|agranda)",
+        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar",
+        "(no (puedo|puede) (pararme|pararse|ponerme de pie|ponerse de pie|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
+        "baclofeno( [a-z]+){0,5} (fiebre|confundid[oa]|confusion|muy rigid[oa]s?|se (acabo|vacio|paro)|vacia)|abstinencia( de| del)? baclofeno",
       ].join("|") +
       ")\\b"
   )
   // A cast already off is not a cast to worry about: "after the cast my hand
-  // is cold and blue" is how CRPS often starts, and the pages answer it. The
-  // words of a cast taken off are blanked before the rule reads the query.
-  // (Not a lookbehind in DANGER: Safari before 16.4 cannot parse one, and the
+  // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
+  // is a stroke or a heart attack in the past: CRPS can follow one ("crps
+  // after a stroke", the SSA's ruling). These words are blanked before the
+  // rule reads the query.
+  // (Not a lookbehind in the rule: Safari before 16.4 cannot parse one, and the
   // whole line would then never show.)
   const CAST_OFF = new RegExp(
     "\\b(" +
       [
         "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
+        "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
         "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
       ].join("|") +
       ")\\b",
     "g"
   )
-  window.healthsiteDanger = { danger: DANGER, castOff: CAST_OFF }
+  const danger = {
+    parts: [ENGLISH, SPANISH],
+    test: text => danger.parts.some(part => part.test(text)),
+  }
+  window.healthsiteDanger = { danger, castOff: CAST_OFF }
 })()
