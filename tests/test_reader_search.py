@@ -563,6 +563,8 @@ MORE_DANGER = [
     "my dad cant lift one arm and his words are mixed up",  # codespell:ignore (as readers type it)
     "suddenly cant talk",  # codespell:ignore (as readers type it)
     "mini stroke",
+    "i think im having another stroke after the stroke last year",
+    "is he having another stroke",
     "one side of his face fell",
     "my mom suddenly doesnt know who i am",  # codespell:ignore (as readers type it)
     "suddenly confused and cant speak",  # codespell:ignore (as readers type it)

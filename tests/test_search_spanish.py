@@ -179,6 +179,8 @@ MORE_DANGER_ES = [
     "tose sangre",
     "tiene la boca chueca",
     "derrame cerebral",
+    "creo que me está dando un derrame",
+    "mi papá está teniendo otro derrame",
     "adormecimiento de un lado del cuerpo",
     "tengo un lado de la cara caído",
     # The site's other 911 signs; speech or a limb, suddenly or in a cast.

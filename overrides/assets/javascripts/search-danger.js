@@ -162,7 +162,7 @@
         // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
         "(face|mouth|smile)( is| has)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
         "slurr(ed|ing|s)?",
-        "(having|had|has) a stroke|(is|was) (this|it|that) a stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
+        "(having|had|has) (a|another) stroke|(is|was) (this|it|that) (a|another) stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
         "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
         "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
         "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
@@ -317,7 +317,7 @@
         "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
         "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
-        "(le dio|tiene|tuvo|esta teniendo) un (derrame|ataque cerebral)",
+        "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|esta teniendo) (un|otro) (derrame|ataque cerebral)",  // codespell:ignore
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
         "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
