@@ -211,6 +211,12 @@ READERS_OWN_WORDS_FIRST = [
     ("crps is ruining my marriage", PSYCHOLOGY),  # relationships
     ("504 plan for crps", CHILDREN),  # school
     ("my doctor had never heard of crps", DIAGNOSIS),  # puzzle, late diagnosis
+    # A short guide that says "hand" scored above the long CRPS page (the
+    # versions page came first): a page's length no longer lowers its score.
+    ("one hand is always redder than the other", CRPS),
+    # An abbreviation's full name (the glossary's "DMSO (dimethyl sulfoxide)"):
+    # the page says DMSO only, and nothing came back before (i23-rank7).
+    ("dimethyl sulfoxide", OTHER_TREATMENTS),
 ]
 # Misspelled, or wrapped in question words: the page still comes first (as
 # it does for READERS_OWN_WORDS_FIRST).

@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from healthsite.content.glossary import Glossary, Term
 from healthsite.search.readers_words import (
     SEARCH_TERMS_FILE,
     SEARCH_TERMS_FILES,
     STOP_WORDS,
     ReaderTerm,
     SiteWords,
+    full_name_terms,
     load_search_terms,
     normalize,
     why_refused,
@@ -322,3 +324,50 @@ def test_words_are_normalized_as_plainly_written_for_every_code_point() -> None:
     ]
     between_letters = "a".join(changing)
     assert normalize(between_letters) == _normalized_plainly(between_letters)
+
+
+def test_an_abbreviations_full_name_in_the_glossary_is_a_readers_term() -> None:
+    """A page says "DMSO" only; a reader types "dimethyl sulfoxide", its full
+    name in the glossary ("DMSO (dimethyl sulfoxide)"): the worker reads it as
+    the pages' "dmso" (tests/test_reader_search.py finds the page). A term
+    whose brackets hold an abbreviation ("Resonancia magnética (RM)") or that
+    has none gives no term."""
+    glossary = Glossary(
+        {
+            "DMSO (dimethyl sulfoxide)": Term.model_validate(
+                {
+                    "definition": "A chemical.",
+                    "matches": ["DMSO"],
+                    "es": {
+                        "term": "DMSO (dimetilsulfóxido)",
+                        "definition": "Una sustancia.",
+                        "matches": ["DMSO"],
+                    },
+                }
+            ),
+            "MRI scan": Term.model_validate(
+                {
+                    "definition": "A scan.",
+                    "matches": ["MRI"],
+                    "es": {
+                        "term": "Resonancia magnética (RM)",
+                        "definition": "Un estudio.",
+                        "matches": ["RM"],
+                    },
+                }
+            ),
+        }
+    )
+    assert glossary.full_names("en") == [("dimethyl sulfoxide", ["DMSO"])]
+    assert glossary.full_names("es") == [("dimetilsulfóxido", ["DMSO"])]
+    terms = full_name_terms("es", glossary.full_names("es"))
+    assert terms == [ReaderTerm("dimetilsulfoxido", ("dmso",), None, "es", from_glossary=True)]
+    # Not a line of the data file: not checked against the pages as a line is.
+    words = SiteWords()
+    words.start(terms, keep_pages=False)
+    words.add("es/treatments/index.html", "<article><p>Otra cosa.</p></article>")
+    assert words.unused(terms) == []
+
+
+def test_a_full_name_holding_a_refused_word_gives_no_term() -> None:
+    assert full_name_terms("en", [("feeling down syndrome", ["FDS"])]) == []

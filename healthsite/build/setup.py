@@ -38,7 +38,7 @@ from healthsite.problems import raise_if_any
 from healthsite.publishing.preview import configure_preview
 from healthsite.publishing.versioning import version_selector_only_when_published
 from healthsite.search.pagefind import index_no_pages
-from healthsite.search.readers_words import load_search_terms
+from healthsite.search.readers_words import SEARCH_TERMS_FILES, full_name_terms, load_search_terms
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -63,7 +63,13 @@ def check_data_files(config: MkDocsConfig, session: Session) -> CheckedData:
     warning_signs, sign_problems = load_warning_signs(
         files["warning_signs"], registry.sources, registry.sources_file
     )
-    session.reader_terms, terms_problems = load_search_terms(project, session.yaml_files)
+    terms, terms_problems = load_search_terms(project, session.yaml_files)
+    # The data file's lines come last: a line for the same words is the one the worker reads.
+    session.reader_terms = [
+        term
+        for language in SEARCH_TERMS_FILES
+        for term in full_name_terms(language, glossary.full_names(language))
+    ] + terms
     interface, interface_problems = load_interface(project, session.yaml_files)
     problems += glossary_problems + repository_problems + reviewer_problems + sign_problems
     problems += terms_problems + interface_problems

@@ -12,6 +12,7 @@ every page a few milliseconds, growing with the square of the number of terms
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -26,6 +27,10 @@ from healthsite.validation import PlainText
 from healthsite.yamlfile import line_of
 
 GLOSSARY_PAGE = "glossary.md"
+# A term shown as an abbreviation and its full name in brackets: "IV
+# (intravenous)", "DMSO (dimethyl sulfoxide)". Only a short form in capitals:
+# "Resonancia magnética (RM)" is a full name, its abbreviation in brackets.
+_ABBREVIATION = re.compile(r"(?P<short>[A-Z][A-Z0-9]+) \((?P<full>[^()]+)\)")
 
 
 class TermWording(BaseModel):
@@ -112,6 +117,24 @@ class Glossary:
         if language == DEFAULT_LANGUAGE:
             return self.no_tooltips
         return "\n".join(f'*[{match}]: ""' for match in self.tooltips_in(language))
+
+    def full_names(self, language: str) -> list[tuple[str, list[str]]]:
+        """Each abbreviation's full name in ``language``, with the words pages
+        use for it (the term's matches): from the terms shown as "DMSO
+        (dimethyl sulfoxide)" (search: a reader who types the full name finds
+        the page that says the abbreviation only)."""
+        found = []
+        for name, term in self.terms.items():
+            shown, matches = name, term.matches
+            if language != DEFAULT_LANGUAGE:
+                wording = getattr(term, language, None)
+                if wording is None or wording.term is None:
+                    continue
+                shown, matches = wording.term, wording.matches
+            abbreviation = _ABBREVIATION.fullmatch(shown)
+            if abbreviation and matches:
+                found.append((abbreviation["full"], list(matches)))
+        return found
 
     @cached_property
     def tooltips(self) -> dict[str, str]:

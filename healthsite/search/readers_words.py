@@ -161,6 +161,8 @@ class ReaderTerm:
     pages: tuple[str, ...]
     line: int | None
     language: str = "en"
+    # Made by the build from the glossary (full_name_terms), not a line of the data file.
+    from_glossary: bool = False
 
     @property
     def source(self) -> str:
@@ -279,6 +281,21 @@ def load_search_terms(
         terms += found
         problems += wrong
     return terms, problems
+
+
+def full_name_terms(language: str, full_names: Iterable[tuple[str, list[str]]]) -> list[ReaderTerm]:
+    """Readers' terms for the full names of abbreviations (the glossary's
+    "DMSO (dimethyl sulfoxide)", ``Glossary.full_names``): a reader who types
+    "dimethyl sulfoxide" finds the page that says DMSO only. Not checked
+    against the pages as the data file's lines are: the pages' words are the
+    glossary's own matches, the words that show its tooltip."""
+    terms = []
+    for full, matches in full_names:
+        readers = normalize(full)
+        pages = tuple(words for words in map(normalize, matches) if words and words != readers)
+        if readers and pages and why_refused(readers, language) is None:
+            terms.append(ReaderTerm(readers, pages, None, language, from_glossary=True))
+    return terms
 
 
 def page_words(html: str) -> list[str]:
@@ -405,7 +422,7 @@ class SiteWords:
                 "(as Pagefind reads it: the article and its hidden reader terms)",
             )
             for term in terms
-            if term.language in used
+            if term.language in used and not term.from_glossary
             for words in term.pages
             if words not in used[term.language]
         ]

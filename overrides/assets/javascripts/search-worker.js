@@ -28,6 +28,14 @@ const QUERY = 2
 const RESULT = 3
 
 let search = null // Pagefind's module and ours (search-readers.js), imported on the first query
+// Pagefind's ranking: a page's length does not lower its scores (pageLength
+// 0; Pagefind's default, 0.75, scores a word on a short page above the same
+// word on a long one). A site's page on a condition is its longest, and holds
+// the reader's symptoms among all the rest; the short guides that mention a
+// hand or a fracture came before it ("one hand is always redder than the
+// other"). Judged leave-one-part-out on the evaluation set's parts
+// (benchmarks/README.md, i23-rank7).
+const RANKING = { pageLength: 0 }
 let latestQuery = 0 // Only the answer to the reader's latest query is sent
 
 // The language of the pages searched: each language has its own index in the
@@ -47,7 +55,7 @@ function loadSearch() {
     const pagefind = import(new URL("pagefind.js", bundle).href).then(async module => {
       // Result URLs are kept relative to the site (Material resolves them
       // against the page's base), so the site works under any path.
-      await module.options({ baseUrl: "/", excerptLength: 24 })
+      await module.options({ baseUrl: "/", excerptLength: 24, ranking: RANKING })
       await module.init()
       return module
     })
