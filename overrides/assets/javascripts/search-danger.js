@@ -113,6 +113,11 @@
         // "collapsed arch", "unresponsive to treatment".
         "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
         "(found( [a-z]+)?|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
+        // Limp, or snoring or gurgling oddly, after pills or drink: an overdose
+        // (A4.3). Not "walking with a limp", "my hand is limp and weak", "does
+        // alcohol make snoring worse".
+        "(limp|floppy) and (snor[a-z]*|gurgl[a-z]*|blue|not (breathing|responding|waking)|(wont|cant) (wake|respond)|unresponsive)|snor[a-z]* (strange|weird|funny|odd)[a-z]*|gurgl[a-z]* (sound|noise|breath)[a-z]*",  // codespell:ignore
+        "(pills?|xanax|valium|klonopin|benzos?|opioids?|oxy[a-z]*|percocet|vicodin|fentanyl|meds|lyrica|gabapentin)( [a-z]+){0,3} (and|with) (alcohol|drinking|booze|beer|wine|vodka|liquor)( [a-z]+){0,6} ((is|went|gone) (limp|floppy)|(wont|cant|cannot) (wake|be woken)|not (waking|responding))",  // codespell:ignore
         // Not "poison ivy".
         "poison(ed|ing)?(?! (ivy|oak|sumac))",
         "chest ?(pain|pains|tightness|pressure)",
@@ -225,7 +230,7 @@
         // "me quiero cortar", not "el doctor me va a cortar el yeso" nor "el
         // cirujano quiere cortar el nervio".
         "(me (quiero|voy a)|se (quiere|va a)) (cortar|lastimar|matar)",  // codespell:ignore
-        "cort[a-z]* las venas|carta de despedida",
+        "cort[a-z]* las venas|cartas? de (despedida|suicidio)|notas? de (despedida|suicidio)",
         "no (quiero|quiere) despertar",
         "(quiero|quiere) desaparecer",
         "no despierta",
@@ -303,7 +308,7 @@
         "(dificultad|problemas) para respirar",
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
         "asfixi[a-z]*",
-        "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|inflama|inflaman) (la lengua|los labios)",
+        "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|hinchando|inflama|inflaman|inflamando) (la lengua|los labios|la garganta)",
         "embolia",
         "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
         "no respira",
