@@ -34,6 +34,7 @@ from tests.browser import (
     serve,
 )
 from tests.pagevisit import PageVisit, PageVisits, screen_tabs
+from tests.sharedbuilds import SharedBuilds
 from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
 # CI (CI=true, as .ci/run and GitHub set it) tries the same Hypothesis examples
@@ -229,6 +230,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 def built_site(pytestconfig: pytest.Config) -> Build:
     """The site as it is in the checkout, built once for the whole run."""
     return _checkout_build(_shared_folder(pytestconfig))
+
+
+@pytest.fixture(scope="session")
+@builds_site
+def shared_builds(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> SharedBuilds:
+    """Copies of the site holding several modules' mistakes, each built once for
+    the whole run, by the first worker that needs it (tests/sharedbuilds.py)."""
+    shared = _shared_folder(pytestconfig)
+    return SharedBuilds(shared or tmp_path_factory.mktemp("shared-builds"))
 
 
 @pytest.fixture

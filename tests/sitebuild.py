@@ -208,6 +208,33 @@ def assert_lists(result: Build, summary: str, *messages: str) -> None:
     assert not missing, f"not listed under {summary!r}: {missing}\n{listing}"
 
 
+def problems_listed(result: Build, summary: str) -> list[str]:
+    """The first line of each problem the build listed under ``summary``; the
+    build failed, and showed no traceback."""
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output
+    start = result.output.find(f"{summary} (")
+    assert start >= 0, f"the build listed no {summary!r}:\n{result.output[-3000:]}"
+    problems = []
+    for line in result.output[start:].splitlines()[1:]:
+        if not line.startswith("  "):
+            break
+        if not line.startswith("   "):  # deeper lines go on the problem above
+            problems.append(line.strip())
+    return problems
+
+
+def problems_about(result: Build, summary: str, *paths: str) -> list[str]:
+    """The problems listed under ``summary`` that name one of ``paths`` (files
+    of the project) as where they are: in a build that several tests share,
+    what one test's mistakes gave, to count them."""
+    return [
+        problem
+        for problem in problems_listed(result, summary)
+        if any(problem.startswith(f"{path}:") for path in paths)
+    ]
+
+
 def edit(project: Path, relative: str, old: str, new: str) -> str:
     """Replace the first ``old`` (which must be there) in a file of a project
     copy, as an editor would; return the file's new text."""

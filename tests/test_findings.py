@@ -11,16 +11,8 @@ import pytest
 from healthsite.content.findings import PLAIN_WORDS, Grade, check_page_findings, parse_certainty
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.pages.frontmatter import read_front_matter
-from tests.sitebuild import (
-    ROOT,
-    Build,
-    assert_lists,
-    build,
-    builds_site,
-    copy_project,
-    edit,
-    line_starting,
-)
+from tests.sharedbuilds import PAGE_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, build, edit, line_starting
 
 # The build below is shared by the tests of this file: one worker runs it.
 pytestmark = pytest.mark.xdist_group("findings")
@@ -212,21 +204,24 @@ MEDICINES = "docs/treatments/medicines.md"
 STIMULATION = "docs/treatments/spinal-cord-stimulation.md"
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, str]]:
+@PAGE_MISTAKES.mistake
+def _mistakes(project: Path) -> None:
     """A finding's mistake, findings not shown, and the macro without findings,
-    each on a page of its own, in one build; the pages' texts."""
-    project = copy_project(tmp_path_factory.mktemp("findings"))
-    texts = {
-        KETAMINE: edit(project, KETAMINE, "    certainty: low\n", "    certainty: medium\n"),
-        MEDICINES: edit(project, MEDICINES, "{{ findings() }}\n", ""),
-    }
+    each on a page of its own, in one build with other pages' mistakes
+    (tests/sharedbuilds.py)."""
+    edit(project, KETAMINE, "    certainty: low\n", "    certainty: medium\n")
+    edit(project, MEDICINES, "{{ findings() }}\n", "")
     path = project / STIMULATION
     front, body = path.read_text(encoding="utf-8").split("\nfindings:\n", 1)
-    texts[STIMULATION] = f"{front}\n---\n{body.split(chr(10) + '---' + chr(10), 1)[1]}"
-    path.write_text(texts[STIMULATION], encoding="utf-8")
-    return build(project), texts
+    text = f"{front}\n---\n{body.split(chr(10) + '---' + chr(10), 1)[1]}"
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def mistakes(shared_builds: SharedBuilds) -> tuple[Build, dict[str, str]]:
+    """The build, and the pages' texts."""
+    shared = shared_builds.of(_mistakes)
+    return shared.result, {page: shared.text(page) for page in (KETAMINE, MEDICINES, STIMULATION)}
 
 
 def test_a_finding_mistake_fails_the_build(mistakes: tuple[Build, dict[str, str]]) -> None:

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from healthsite.checks.review import overdue_problem, today
 from healthsite.pages.frontmatter import FrontMatter, read_front_matter
+from tests.sharedbuilds import FRONT_MATTER_MISTAKES, PAGE_MISTAKES, SharedBuilds
 from tests.sitebuild import (
     ROOT,
     Build,
@@ -31,6 +32,7 @@ from tests.sitebuild import (
     copy_project,
     edit,
     line_starting,
+    problems_about,
 )
 
 # The builds below are shared by the tests of this file: one worker runs them all.
@@ -260,25 +262,32 @@ class Mistakes:
         return line_starting(self.texts[page], start)
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
-    """Pages with one mistake each, built in CI two days after a review fell due."""
-    project = copy_project(tmp_path_factory.mktemp("mistakes"))
-    about = edit(project, ABOUT, "page_type: about", "page_type: symptom")
-    crps = edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
+@FRONT_MATTER_MISTAKES.mistake
+def _mistakes(project: Path) -> None:
+    """Pages with one mistake each, built in CI two days after a review fell due
+    (``TWO_DAYS_AFTER_KETAMINE_REVIEW``), with other pages' mistakes
+    (tests/sharedbuilds.py)."""
+    edit(project, ABOUT, "page_type: about", "page_type: symptom")
+    edit(project, CRPS, "last_reviewed: 2026-11-20", "last_reviewed: 2026-11")
     description = "description: What IV ketamine is"
     edit(project, KETAMINE, description, "description: Ketamine. What IV ketamine is")
-    ketamine = edit(project, KETAMINE, "  - Ketalar\n", "  - Ketalar\n  - causalgia\n")
-    about = edit(
+    edit(project, KETAMINE, "  - Ketalar\n", "  - Ketalar\n  - causalgia\n")
+    edit(
         project,
         ABOUT,
         "## Our editorial policy",
         "A claim.{{ cite('nobody2099') }}\n\n## Our editorial policy",
     )
     add_condition(project, "rsd")
-    result = build(project, env={"CI": "true", "HEALTHSITE_TODAY": TWO_DAYS_AFTER_KETAMINE_REVIEW})
-    return Mistakes(result, {ABOUT: about, CRPS: crps, KETAMINE: ketamine})
+
+
+assert FRONT_MATTER_MISTAKES.env["HEALTHSITE_TODAY"] == TWO_DAYS_AFTER_KETAMINE_REVIEW
+
+
+@pytest.fixture
+def mistakes(shared_builds: SharedBuilds) -> Mistakes:
+    shared = shared_builds.of(_mistakes)
+    return Mistakes(shared.result, {page: shared.text(page) for page in (ABOUT, CRPS, KETAMINE)})
 
 
 def test_all_problems_of_a_build_are_reported_together(mistakes: Mistakes) -> None:
@@ -297,7 +306,9 @@ def test_all_problems_of_a_build_are_reported_together(mistakes: Mistakes) -> No
         f"{ABOUT}:{mistakes.line(ABOUT, 'A claim.')}: cite: 'nobody2099' is not a key in "
         "data/sources.yml",
     )
-    assert "Pages with problems (7)" in mistakes.result.output
+    # And nothing else about these pages.
+    pages = (ABOUT, CRPS, KETAMINE, "docs/conditions/fibromyalgia.md")
+    assert len(problems_about(mistakes.result, "Pages with problems", *pages)) == 7
 
 
 def test_overdue_review_fails_the_build_in_ci(mistakes: Mistakes) -> None:
@@ -349,15 +360,22 @@ def test_a_new_condition_with_its_own_names_builds(informed: tuple[Build, str]) 
     assert "Fibromyalgia" in result.page("conditions/fibromyalgia/")
 
 
-def test_a_page_missing_from_the_nav_is_named_with_the_fix(project: Path) -> None:
-    about = (project / ABOUT).read_text(encoding="utf-8")
+@PAGE_MISTAKES.mistake
+def _not_in_the_nav(project: Path) -> None:
+    """A page (the about page's copy) not in the nav, in one build with other
+    pages' mistakes (tests/sharedbuilds.py)."""
+    about = (ROOT / ABOUT).read_text(encoding="utf-8")
     privacy = about.replace("title: About this site", "title: Privacy").replace(
         "# About this site", "# Privacy"
     )
     (project / "docs" / "privacy.md").write_text(privacy, encoding="utf-8")
-    nav_line = line_starting((project / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
+
+
+def test_a_page_missing_from_the_nav_is_named_with_the_fix(shared_builds: SharedBuilds) -> None:
+    shared = shared_builds.of(_not_in_the_nav)
+    nav_line = line_starting(shared.text("mkdocs.yml"), "nav:")
     assert_fails_with(
-        build(project),
+        shared.result,
         f"mkdocs.yml:{nav_line}: nav: privacy.md is not in the navigation, so readers cannot "
         "find it; add '- Privacy: privacy.md'",
         "The following pages exist in the docs directory, but are not included in the "

@@ -9,18 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.sitebuild import (
-    ROOT,
-    Build,
-    assert_fails_with,
-    assert_lists,
-    build,
-    builds_site,
-    copy_project,
-)
-
-# The build below is shared by two tests of this file: one worker runs them.
-pytestmark = pytest.mark.xdist_group("glossary")
+from tests.sharedbuilds import DATA_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_fails_with, assert_lists, build
 
 GLOSSARY_DATA = ROOT / "data" / "glossary.yml"
 
@@ -73,11 +63,10 @@ def test_one_edit_to_the_data_changes_glossary_and_tooltips(project: Path) -> No
     assert _glossary_entries(result.page("glossary/"))["NMDA receptor"] == new
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
-    """A term without its definition, and a word matched by two terms, in one build."""
-    project = copy_project(tmp_path_factory.mktemp("glossary"))
+@DATA_MISTAKES.mistake
+def _data_mistakes(project: Path) -> None:
+    """A term without its definition, and a word matched by two terms, in one
+    build with other data files' mistakes (tests/sharedbuilds.py)."""
     data_file = project / "data" / "glossary.yml"
     text = data_file.read_text(encoding="utf-8")
     assert "Fracture:\n  definition: A broken bone.\n" in text
@@ -85,7 +74,12 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]
     text = text.replace("Fracture:\n  definition: A broken bone.\n", "Fracture:\n")
     text = text.replace("matches: [tremor]", "matches: [IV]")
     data_file.write_text(text, encoding="utf-8")
-    return build(project), text
+
+
+@pytest.fixture
+def data_mistakes(shared_builds: SharedBuilds) -> tuple[Build, str]:
+    shared = shared_builds.of(_data_mistakes)
+    return shared.result, shared.text("data/glossary.yml")
 
 
 def test_glossary_entry_without_definition_fails_naming_line(

@@ -35,7 +35,8 @@ from healthsite.library.model import LibraryPage
 from healthsite.links.locate import page_source
 from healthsite.pages.frontmatter import FrontMatter, read_front_matter
 from healthsite.pages.translated import read_translation
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
+from tests.sharedbuilds import SPANISH_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_fails_with, edit, line_of
 
 ENGLISH_PAGE = """---
 title: IV ketamine
@@ -465,11 +466,18 @@ def test_pagefind_indexes_the_spanish_translations_apart(built_site: Build) -> N
 # --- An editor's mistakes in a translation --------------------------------------------
 
 
-def test_mistakes_in_a_translation_fail_the_build_with_their_lines(project: Path) -> None:
-    crps = (project / "docs/conditions/crps.md").read_text(encoding="utf-8")
+def _statistic_of_crps() -> str:
+    """The key of the first statistic the English CRPS page shows."""
+    crps = (ROOT / "docs/conditions/crps.md").read_text(encoding="utf-8")
     statistic = re.search(r"\{\{ stat\('(\w+)'\) \}\}", crps)
     assert statistic is not None
-    key = statistic.group(1)
+    return statistic.group(1)
+
+
+@SPANISH_MISTAKES.mistake
+def _translation_mistakes(project: Path) -> None:
+    """In one build with other Spanish pages' mistakes (tests/sharedbuilds.py)."""
+    key = _statistic_of_crps()
     (project / "docs/about.es.md").write_text(
         "---\ntitle: Acerca de\ndescription: Quiénes somos.\npage_type: about\n"
         "translation:\n  fingerprint: TODO\n  translated: 2026-12-05\n"
@@ -480,11 +488,17 @@ def test_mistakes_in_a_translation_fail_the_build_with_their_lines(project: Path
     statistics = project / "data/statistics.yml"
     text = without_spanish(statistics.read_text(encoding="utf-8"), key)
     statistics.write_text(text, encoding="utf-8")
-    index = edit(
-        project, "docs/index.es.md", "translated_by: editorial-team", "translated_by: nobody-here"
-    )
+    edit(project, "docs/index.es.md", "translated_by: editorial-team", "translated_by: nobody-here")
+
+
+def test_mistakes_in_a_translation_fail_the_build_with_their_lines(
+    shared_builds: SharedBuilds,
+) -> None:
+    shared = shared_builds.of(_translation_mistakes)
+    key = _statistic_of_crps()
+    index, text = shared.text("docs/index.es.md"), shared.text("data/statistics.yml")
     assert_fails_with(
-        build(project),
+        shared.result,
         "docs/about.es.md:4: page_type: is taken from the English page (docs/about.md)",
         f"docs/index.es.md:{line_of(index, '  translated_by: nobody-here')}: "
         "translation.translated_by: 'nobody-here' is not in "

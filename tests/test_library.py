@@ -15,6 +15,7 @@ import pytest
 
 from healthsite.library.model import SHOWN_BY_NAME
 from tests.pagetext import built_pages, front_matter
+from tests.sharedbuilds import LIBRARY_MISTAKES, SharedBuilds
 from tests.sitebuild import (
     ROOT,
     Build,
@@ -246,14 +247,23 @@ class Mistakes:
         return line_of(self.texts[page], line)
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
-    """One build with the relation, heading and listing mistakes below, each on
-    its own page or its own lines: the build names every one of them at once."""
-    project = copy_project(tmp_path_factory.mktemp("mistakes"))
-    texts: dict[str, str] = {}
-    texts["diagnosis"] = edit(
+# The pages of the mistakes below, by the names the tests give them.
+MISTAKES_PAGES = {
+    "diagnosis": "docs/guides/diagnosis.md",
+    "guide": "docs/guides/pacing.md",
+    "crps": "docs/conditions/crps.md",
+    "ketamine": "docs/treatments/iv-ketamine.md",
+    "conditions": "docs/conditions/index.md",
+    "a-to-z": "docs/a-to-z.md",
+}
+
+
+@LIBRARY_MISTAKES.mistake
+def _mistakes(project: Path) -> None:
+    """The relation, heading and listing mistakes below, each on its own page or
+    its own lines, in one build with other pages' mistakes (tests/sharedbuilds.py):
+    the build names every one of them at once."""
+    edit(
         project,
         "docs/guides/diagnosis.md",
         "related_pages:\n",
@@ -267,7 +277,6 @@ def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
             "  - conditions/crps.md\n  - docs/treatments/iv-ketamine.md\n  - guides/pacing.md\n",
         ),
     )
-    texts["guide"] = (project / "docs/guides/pacing.md").read_text(encoding="utf-8")
     edit(
         project,
         "docs/conditions/crps.md",
@@ -278,7 +287,7 @@ def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
     add_page(
         project, "conditions/back-pain.md", CONDITION.format(title="Back pain", other_name="x")
     )
-    texts["crps"] = edit(
+    edit(
         project,
         "docs/conditions/crps.md",
         "  - treatments/iv-ketamine.md\n",
@@ -296,14 +305,16 @@ def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Mistakes:
         + "\n## Related pages\n\n- [CRPS](../conditions/crps.md)\n",
         encoding="utf-8",
     )
-    texts["ketamine"] = page.read_text(encoding="utf-8")
-    texts["conditions"] = edit(
-        project, "docs/conditions/index.md", "page_list('condition')", "page_list('illness')"
+    edit(project, "docs/conditions/index.md", "page_list('condition')", "page_list('illness')")
+    edit(project, "docs/a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>")
+
+
+@pytest.fixture
+def mistakes(shared_builds: SharedBuilds) -> Mistakes:
+    shared = shared_builds.of(_mistakes)
+    return Mistakes(
+        shared.result, {name: shared.text(page) for name, page in MISTAKES_PAGES.items()}
     )
-    texts["a-to-z"] = edit(
-        project, "docs/a-to-z.md", "{{ a_to_z() }}", "<div>\n{{ a_to_z() }}\n</div>"
-    )
-    return Mistakes(build(project), texts)
 
 
 def test_a_related_page_that_does_not_exist_names_the_file_and_line(mistakes: Mistakes) -> None:

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup, Tag
 from healthsite.checks.components import check_components
 from healthsite.pages.frontmatter import read_front_matter
 from tests.pagetext import front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, line_of
+from tests.sharedbuilds import LIBRARY_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, build, line_of
 
 SIGNS_CALL = re.compile(r"\{\{ signs\((.*?)\) \}\}", re.DOTALL)
 CRPS = "conditions/crps/"
@@ -145,14 +146,24 @@ def test_also_called_follows_the_front_matter(project: Path) -> None:
 # --- Mistakes the build stops, with the file's line ----------------------------
 
 
-def test_unknown_box_type_fails_naming_the_line_and_the_likely_type(project: Path) -> None:
+@LIBRARY_MISTAKES.mistake
+def _unknown_box_type(project: Path) -> None:
+    """In one build with other pages' mistakes (tests/sharedbuilds.py)."""
     page = project / CRPS_FILE
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("!!! urgent ", "!!! urgnet "), encoding="utf-8")
-    line = next(n for n, lin in enumerate(text.splitlines(), 1) if lin.startswith("!!! urgent "))
+
+
+def test_unknown_box_type_fails_naming_the_line_and_the_likely_type(
+    shared_builds: SharedBuilds,
+) -> None:
+    shared = shared_builds.of(_unknown_box_type)
+    text = shared.text(CRPS_FILE)
+    line = next(n for n, lin in enumerate(text.splitlines(), 1) if lin.startswith("!!! urgnet "))
     help_line = line_of(text, "## When to get help")
-    assert_fails_with(
-        build(project),
+    assert_lists(
+        shared.result,
+        "Pages with problems",
         f"{CRPS_FILE}:{line}: admonition: 'urgnet' is not a box type of this site; "
         "expected non-urgent, urgent, emergency (care cards), key-points, or note, tip, "
         "warning; did you mean 'urgent'?",

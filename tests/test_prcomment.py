@@ -9,8 +9,10 @@ workflows are run and what they leave on the pull request is checked.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from healthsite.publishing.prcomment import (
     StaleTranslation,
     comment_body,
     describe,
+    main,
     our_comment,
     plain,
     stale_translations,
@@ -153,15 +156,37 @@ def test_text_from_a_forks_build_cannot_add_links_markup_or_mentions() -> None:
     ],
     ids=["negative-number", "extra-field", "path-outside", "source-not-a-page", "odd-translation"],
 )
-def test_a_tampered_description_is_refused(tmp_path: Path, change: dict[str, Any]) -> None:
-    info = {"pull_request": 7, "every_page": False, "pages": [], **change}
-    (tmp_path / "preview.json").write_text(json.dumps(info))
-    args = ["body", "--info", "preview.json", "--head-sha", HEAD, "--fork", "--out", "c.md"]
-    result = _prcomment(args, tmp_path, {})
+def test_a_tampered_description_is_refused(
+    tmp_path: Path,
+    change: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """In-process; the command, as the fork's workflow runs it, is the test below."""
+    args = _tampered(tmp_path, change)
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.ERROR, logger="healthsite.publishing.prcomment"):
+        assert main(args) == 2
+    assert "preview.json: not a preview description" in caplog.text
+    assert not (tmp_path / "c.md").exists()
+
+
+def test_the_command_refuses_a_tampered_description_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    result = _prcomment(_tampered(tmp_path, {"pull_request": -1}), tmp_path, {})
     assert result.returncode == 2
     assert "prcomment: preview.json: not a preview description" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "c.md").exists()
+
+
+def _tampered(folder: Path, change: dict[str, Any]) -> list[str]:
+    """A preview description with ``change`` made, in ``folder``; the arguments of
+    the fork workflow's ``body`` command that reads it."""
+    info = {"pull_request": 7, "every_page": False, "pages": [], **change}
+    (folder / "preview.json").write_text(json.dumps(info))
+    return ["body", "--info", "preview.json", "--head-sha", HEAD, "--fork", "--out", "c.md"]
 
 
 # --- The workflows' steps, with a stand-in for GitHub's CLI ----------------------
@@ -247,14 +272,22 @@ def _prcomment(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Co
     )
 
 
-@pytest.fixture
-def described(tmp_path: Path, built_site: Build) -> Path:
+@pytest.fixture(scope="module")
+def described_once(tmp_path_factory: pytest.TempPathFactory, built_site: Build) -> Path:
     """The describe step, as the build job runs it, and the project's mkdocs.yml."""
-    (tmp_path / "changed.txt").write_text("docs/conditions/crps.md\n")
-    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
+    folder = tmp_path_factory.mktemp("described")
+    (folder / "changed.txt").write_text("docs/conditions/crps.md\n")
+    (folder / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
     args = ["describe", "--pr", "7", "--changed-from", "changed.txt", "--out", "preview-info"]
-    result = _prcomment([*args, "--site-dir", str(built_site.site_dir)], tmp_path, {})
+    result = _prcomment([*args, "--site-dir", str(built_site.site_dir)], folder, {})
     assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture
+def described(described_once: Path, tmp_path: Path) -> Path:
+    """What the describe step left, copied for a test whose steps write beside it."""
+    shutil.copytree(described_once, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 

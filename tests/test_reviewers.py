@@ -21,10 +21,10 @@ from playwright.sync_api import Browser, Page, expect
 from healthsite.pages.frontmatter import read_front_matter
 from tests.browser import DESKTOP, PHONE, SiteServer
 from tests.pagetext import built_pages
+from tests.sharedbuilds import DATA_MISTAKES, PAGE_MISTAKES, SharedBuilds
 from tests.sitebuild import (
     ROOT,
     Build,
-    assert_fails_with,
     assert_lists,
     build,
     builds_site,
@@ -320,22 +320,24 @@ def test_json_ld_names_each_reviewer_and_the_clinicians_registration(
 # --- Editors' mistakes ---------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def page_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, str]]:
-    """Unknown reviewer keys on two pages, and the about page without its list, in one build."""
-    project = copy_project(tmp_path_factory.mktemp("reviewer-keys"))
-    texts = {
-        CRPS: edit(project, CRPS, "reviewed_by: editorial-team", "reviewed_by: dr-nobody"),
-        KETAMINE: edit(
-            project,
-            KETAMINE,
-            "reviewed_by: editorial-team\n",
-            "reviewed_by:\n  - editorial-team\n  - asha-patel\n",
-        ),
-    }
+@PAGE_MISTAKES.mistake
+def _page_mistakes(project: Path) -> None:
+    """Unknown reviewer keys on two pages, and the about page without its list, in
+    one build with other pages' mistakes (tests/sharedbuilds.py)."""
+    edit(project, CRPS, "reviewed_by: editorial-team", "reviewed_by: dr-nobody")
+    edit(
+        project,
+        KETAMINE,
+        "reviewed_by: editorial-team\n",
+        "reviewed_by:\n  - editorial-team\n  - asha-patel\n",
+    )
     edit(project, "docs/about.md", "{{ reviewers_list() }}\n", "")
-    return build(project), texts
+
+
+@pytest.fixture
+def page_mistakes(shared_builds: SharedBuilds) -> tuple[Build, dict[str, str]]:
+    shared = shared_builds.of(_page_mistakes)
+    return shared.result, {page: shared.text(page) for page in (CRPS, KETAMINE)}
 
 
 def test_unknown_reviewer_keys_fail_with_their_lines(
@@ -399,7 +401,10 @@ def test_reviewed_by_written_wrongly_says_how_to_write_it(written: str, message:
     assert any(str(problem).startswith(expected) for problem in problems), problems
 
 
-def test_registry_mistakes_are_named_with_their_lines(project: Path) -> None:
+@DATA_MISTAKES.mistake
+def _registry_mistakes(project: Path) -> None:
+    """Mistakes in reviewers' entries, in one build with other data files'
+    mistakes (tests/sharedbuilds.py)."""
     entries = """
 asha-patel:
   name: Dr Asha Patel
@@ -424,15 +429,20 @@ Dr_Lee:
   name: Dr Lee
   role: nurse
 """
-    text = edit(project, REVIEWERS, "\neditorial-team:", entries + "\neditorial-team:")
-    lines = text.splitlines()
+    edit(project, REVIEWERS, "\neditorial-team:", entries + "\neditorial-team:")
+
+
+def test_registry_mistakes_are_named_with_their_lines(shared_builds: SharedBuilds) -> None:
+    shared = shared_builds.of(_registry_mistakes)
+    lines = shared.text(REVIEWERS).splitlines()
 
     def at(line: str, after: int = 0) -> int:
         return lines.index(line, after) + 1
 
     clinic = at("pain-clinic:")
-    assert_fails_with(
-        build(project),
+    assert_lists(
+        shared.result,
+        "Invalid data files",
         f"{REVIEWERS}:{at('    number: 1234567')}: asha-patel.registration.number: Input should "
         "be a valid string; expected their number with that body, in quotes, e.g. '1234567'",
         f"{REVIEWERS}:{at('    declared_on: 2026-13-01')}: asha-patel.conflicts_of_interest."

@@ -12,15 +12,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.search.known_by import read_fragment
-from tests.sitebuild import (
-    ROOT,
-    Build,
-    assert_lists,
-    build,
-    builds_site,
-    copy_project,
-    edit,
-)
+from tests.sharedbuilds import DATA_MISTAKES, LINK_MISTAKES, PAGE_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, build, edit
 
 # The builds below are shared by the tests of this file: one worker runs them all.
 pytestmark = pytest.mark.xdist_group("site_build")
@@ -106,16 +99,15 @@ def test_changing_a_statistic_changes_every_page(project: Path) -> None:
         assert "200,000" not in html
 
 
-# Mistakes of one kind share one build: the build lists every problem of a
-# stage (data files, then pages) before it stops, so each test finds its own.
+# Mistakes share a build with other modules' mistakes of their stage: the
+# build lists every problem of a stage (data files, then pages) before it
+# stops, so each test finds its own (tests/sharedbuilds.py).
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def page_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]:
+@PAGE_MISTAKES.mistake
+def _page_mistakes(project: Path) -> None:
     """An unknown statistic on the ketamine page, an unknown source on the about page."""
-    project = copy_project(tmp_path_factory.mktemp("page-mistakes"))
-    ketamine = edit(
+    edit(
         project,
         "docs/treatments/iv-ketamine.md",
         "### Off-label use",
@@ -123,7 +115,12 @@ def page_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str]
     )
     about = project / "docs" / "about.md"
     about.write_text(about.read_text() + "\nA claim.{{ cite('nobody2099') }}\n")
-    return build(project), ketamine
+
+
+@pytest.fixture
+def page_mistakes(shared_builds: SharedBuilds) -> tuple[Build, str]:
+    shared = shared_builds.of(_page_mistakes)
+    return shared.result, shared.text("docs/treatments/iv-ketamine.md")
 
 
 def test_unknown_statistic_fails_naming_page_key_and_data_file(
@@ -172,20 +169,20 @@ def test_statistic_without_source_fails_naming_file_line_and_field(tmp_path: Pat
     ]
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, str, str]:
+@DATA_MISTAKES.mistake
+def _data_mistakes(project: Path) -> None:
     """A statistic naming a source that is not there (data/statistics.yml), and
     a source whose key YAML reads as a date (data/sources.yml): the build lists
     both files' problems before it stops."""
-    project = copy_project(tmp_path_factory.mktemp("data-mistakes"))
-    statistics = edit(
-        project, "data/statistics.yml", "source: sandroni2003", "source: sandroni2030"
-    )
+    edit(project, "data/statistics.yml", "source: sandroni2003", "source: sandroni2030")
     sources = project / "data" / "sources.yml"
-    sources_text = sources.read_text() + "2023-01-23:\n  title: A page\n"
-    sources.write_text(sources_text)
-    return build(project), statistics, sources_text
+    sources.write_text(sources.read_text() + "2023-01-23:\n  title: A page\n")
+
+
+@pytest.fixture
+def data_mistakes(shared_builds: SharedBuilds) -> tuple[Build, str, str]:
+    shared = shared_builds.of(_data_mistakes)
+    return shared.result, shared.text("data/statistics.yml"), shared.text("data/sources.yml")
 
 
 def test_statistic_naming_an_unknown_source_fails(data_mistakes: tuple[Build, str, str]) -> None:
@@ -204,12 +201,13 @@ def test_a_source_key_read_as_a_date_fails_with_its_line(
 ) -> None:
     """mkdocs-macros, which gets the sources too, stopped with a traceback."""
     result, _, sources = data_mistakes
+    line = sources.splitlines().index("2023-01-23:") + 1
     assert "Traceback" not in result.output
     assert_lists(
         result,
         "Invalid data files",
-        f"data/sources.yml:{len(sources.splitlines()) - 1}: 2023-01-23: YAML reads this key as "
-        "a date, not as text; expected a key that starts with a letter, such as kemler2008 "
+        f"data/sources.yml:{line}: 2023-01-23: YAML reads this key as a date, not as text; "
+        "expected a key that starts with a letter, such as kemler2008 "
         "(or the key in quotes)",
     )
 
@@ -224,16 +222,18 @@ def test_missing_data_file_fails_with_its_path(project: Path) -> None:
     )
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def link_mistakes(tmp_path_factory: pytest.TempPathFactory) -> Build:
+@LINK_MISTAKES.mistake
+def _link_mistakes(project: Path) -> None:
     """A link to a page that is not there, and one to a section that is not there."""
-    project = copy_project(tmp_path_factory.mktemp("link-mistakes"))
     page = project / "docs" / "about.md"
     page.write_text(page.read_text() + "\nSee [the missing page](nowhere.md).\n")
     page = project / "docs" / "guides" / "diagnosis.md"
     page.write_text(page.read_text() + "\nSee [symptoms](../conditions/crps.md#no-such-section).\n")
-    return build(project)
+
+
+@pytest.fixture
+def link_mistakes(shared_builds: SharedBuilds) -> Build:
+    return shared_builds.of(_link_mistakes).result
 
 
 def test_broken_internal_link_fails_the_strict_build(link_mistakes: Build) -> None:

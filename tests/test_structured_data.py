@@ -12,7 +12,8 @@ import yaml
 from pyld import jsonld
 
 from tests.pagetext import built_pages, front_matter, reference_urls
-from tests.sitebuild import ROOT, Build, assert_fails_with, build
+from tests.sharedbuilds import PAGE_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists
 
 SCHEMA = "https://schema.org/"
 SITE = "https://crps-info.github.io/site/"
@@ -209,17 +210,21 @@ def test_related_pages_are_related_links(built_site: Build) -> None:
         assert f"{SITE}conditions/crps/" in values(treatment, "relatedLink")
 
 
-def test_unknown_treatment_page_fails_the_build_with_its_line(project: Path) -> None:
+@PAGE_MISTAKES.mistake
+def _unknown_treatment(project: Path) -> None:
+    """In one build with other pages' mistakes (tests/sharedbuilds.py)."""
     page = project / "docs" / "conditions" / "crps.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("  - treatments/iv-ketamine.md", "  - treatments/mirror.md"))
-    line = text.splitlines().index("  - treatments/iv-ketamine.md") + 1
 
-    result = build(project)
 
-    assert_fails_with(
-        result,
-        f"docs/conditions/crps.md:{line}: possible_treatments: 'treatments/mirror.md' is not "
+def test_unknown_treatment_page_fails_the_build_with_its_line(shared_builds: SharedBuilds) -> None:
+    shared = shared_builds.of(_unknown_treatment)
+    line = shared.text("docs/conditions/crps.md").splitlines().index("  - treatments/mirror.md")
+    assert_lists(
+        shared.result,
+        "Pages with problems",
+        f"docs/conditions/crps.md:{line + 1}: possible_treatments: 'treatments/mirror.md' is not "
         "a page of the site; expected the path of a treatment page under docs/, e.g. "
         "treatments/iv-ketamine.md",
     )

@@ -12,7 +12,15 @@ import pytest
 
 from healthsite.translations.__main__ import main
 from healthsite.translations.editing import START_MARKER
-from tests.sitebuild import Build, assert_fails_with, build, builds_site, copy_project
+from tests.sharedbuilds import SPANISH_MISTAKES, SharedBuilds
+from tests.sitebuild import (
+    Build,
+    assert_fails_with,
+    build,
+    builds_site,
+    copy_project,
+    problems_about,
+)
 from tests.translationrepo import commit, git
 
 # The builds below are shared by the tests of this file: one worker runs them all.
@@ -136,12 +144,11 @@ def test_without_history_the_notice_has_no_date_and_the_build_says_why(project: 
     assert "Changed after" not in _review_box(result, "")  # nor is any page's change
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Build:
+@SPANISH_MISTAKES.mistake
+def _mistakes(project: Path) -> None:
     """Translations of pages that are gone or never were, a fingerprint that
-    matches nothing and Spanish below the readability floor, in one build."""
-    project = copy_project(tmp_path_factory.mktemp("translation-mistakes"))
+    matches nothing and Spanish below the readability floor, in one build with
+    other Spanish pages' mistakes (tests/sharedbuilds.py)."""
     (project / "docs/gone.md").write_text("# Gone\n", encoding="utf-8")
     _in_git(project)
     (project / "docs/gone.md").unlink()
@@ -153,7 +160,11 @@ def mistakes(tmp_path_factory: pytest.TempPathFactory) -> Build:
     # Enough hard prose to outweigh the page's easy sentences.
     hard = "\n".join([HARD_SPANISH] * 15)
     spanish_home.write_text(text.replace("Este sitio trata", f"{hard}\nEste sitio trata", 1))
-    return build(project)
+
+
+@pytest.fixture
+def mistakes(shared_builds: SharedBuilds) -> Build:
+    return shared_builds.of(_mistakes).result
 
 
 def test_translation_mistakes_fail_the_build_with_file_and_line(mistakes: Build) -> None:
@@ -175,17 +186,27 @@ def test_a_spanish_page_below_the_readability_floor_fails(mistakes: Build) -> No
     )
 
 
-def test_a_started_translation_fails_only_until_it_is_translated(project: Path) -> None:
+STARTED = "docs/conditions/crps.es.md"
+
+
+@SPANISH_MISTAKES.mistake
+def _started_translation(project: Path) -> int:
+    """A translation started and not done, in one build with other Spanish pages'
+    mistakes (tests/sharedbuilds.py); what the command returned."""
+    (project / STARTED).unlink(missing_ok=True)
+    return main(["--root", str(project), "start", "conditions/crps.md"])
+
+
+def test_a_started_translation_fails_only_until_it_is_translated(
+    shared_builds: SharedBuilds,
+) -> None:
     """`make new-page TRANSLATE=...` writes a page the build reads without a
     template error; the build refuses it only for the English still in it."""
-    (project / "docs/conditions/crps.es.md").unlink(missing_ok=True)
-    assert main(["--root", str(project), "start", "conditions/crps.md"]) == 0
-    started = (project / "docs/conditions/crps.es.md").read_text(encoding="utf-8")
+    shared = shared_builds.of(_started_translation)
+    assert shared.made == 0
+    started = shared.text(STARTED)
     marker_line = started[: started.index(START_MARKER)].count("\n") + 1
-    result = build(project)
-    assert_fails_with(
-        result,
-        f"docs/conditions/crps.es.md:{marker_line}: translation: the page still holds the "
-        "English to translate",
+    [problem] = problems_about(shared.result, "Pages with problems", STARTED)  # its one problem
+    assert problem.startswith(
+        f"{STARTED}:{marker_line}: translation: the page still holds the English to translate"
     )
-    assert "Pages with problems (1)" in result.output

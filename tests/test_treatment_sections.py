@@ -16,7 +16,8 @@ import pytest
 
 from healthsite.checks.components import TREATMENT_SECTIONS, check_components
 from healthsite.pages.frontmatter import read_front_matter
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
+from tests.sharedbuilds import FRONT_MATTER_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, edit, line_of
 
 ORDER = (
     "expected the treatment sections in this order: What it is, Who it may help, "
@@ -80,17 +81,29 @@ def test_when_to_get_help_may_be_left_out() -> None:
 # --- Mistakes the build stops, all at once, with the file's line -------------------
 
 
-def test_a_missing_or_swapped_section_fails_the_build_naming_each_page(project: Path) -> None:
-    missing = edit(project, MEDICINES, "## Who it may help\n", "### Who it may help\n")
+@FRONT_MATTER_MISTAKES.mistake
+def _section_mistakes(project: Path) -> None:
+    """In one build with other pages' mistakes (tests/sharedbuilds.py)."""
+    edit(project, MEDICINES, "## Who it may help\n", "### Who it may help\n")
     swapped = (project / BLOCKS).read_text(encoding="utf-8")
     swapped = swap(swapped, "What the research shows", "What it involves")
     (project / BLOCKS).write_text(swapped, encoding="utf-8")
-    no_card = edit(project, SCS, "!!! emergency\n", "!!! non-urgent\n")
-    extra = edit(
+    edit(project, SCS, "!!! emergency\n", "!!! non-urgent\n")
+    edit(
         project, THERAPY, "## Questions to ask your doctor\n", "## Cost\n\nAsk.\n\n## References\n"
     )
-    assert_fails_with(
-        build(project),
+
+
+def test_a_missing_or_swapped_section_fails_the_build_naming_each_page(
+    shared_builds: SharedBuilds,
+) -> None:
+    shared = shared_builds.of(_section_mistakes)
+    missing, swapped, no_card, extra = (
+        shared.text(page) for page in (MEDICINES, BLOCKS, SCS, THERAPY)
+    )
+    assert_lists(
+        shared.result,
+        "Pages with problems",
         f"{MEDICINES}:{line_of(missing, '## What the research shows')}: headings: this "
         "treatment page has no 'Who it may help' section (it goes before 'What the research "
         f"shows'); {ORDER}",

@@ -25,7 +25,8 @@ from healthsite.content.warning_signs import (
     editors_levels_note,
     load_warning_signs,
 )
-from tests.sitebuild import ROOT, Build, assert_fails_with, build, edit, line_of
+from tests.sharedbuilds import DATA_MISTAKES, PAGE_MISTAKES, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, edit, line_of, problems_about
 
 SIGNS_FILE = "data/warning_signs.yml"
 
@@ -387,20 +388,35 @@ def test_no_page_says_its_cards_follow_the_nhs(built_site: Build) -> None:
         assert "follow the advice of" not in page.read_text(encoding="utf-8"), page
 
 
-def test_mistakes_in_care_cards_fail_the_build_naming_each_line(project: Path) -> None:
-    page = "docs/conditions/crps.md"
-    text = edit(
+CARDS_PAGE = "docs/conditions/crps.md"
+
+
+@PAGE_MISTAKES.mistake
+def _card_mistakes(project: Path) -> None:
+    """Mistakes in a page's care cards, in one build with other pages'
+    mistakes (tests/sharedbuilds.py)."""
+    page = CARDS_PAGE
+    edit(
         project,
         page,
         "    {{ signs('pain_swelling_fast', 'crps_spreads', 'cast_too_tight') }}\n",
         "    {{ signs('pain_swelling_fast', 'crps_spreads', 'cast_limb_emergency') }}\n"
         "    - the cast feels tight\n",
     )
-    text = edit(project, page, "'chest_pain_breathing'", "'chest_pain_breath'")
+    edit(project, page, "'chest_pain_breathing'", "'chest_pain_breath'")
+
+
+def test_mistakes_in_care_cards_fail_the_build_naming_each_line(
+    shared_builds: SharedBuilds,
+) -> None:
+    shared = shared_builds.of(_card_mistakes)
+    page = CARDS_PAGE
+    text = shared.text(page)
     urgent = line_of(text, "    - the cast feels tight") - 1
     emergency = next(n for n, line in enumerate(text.splitlines(), 1) if "chest_pain_b" in line)
-    assert_fails_with(
-        build(project),
+    assert_lists(
+        shared.result,
+        "Pages with problems",
         f"{page}:{urgent}: care card: 'cast_limb_emergency' is an emergency sign in "
         f"{SIGNS_FILE}, listed here in an urgent card; expected it in the '!!! emergency' card",
         f"{page}:{urgent + 1}: care card: this bullet is typed by hand in the urgent card; "
@@ -410,17 +426,26 @@ def test_mistakes_in_care_cards_fail_the_build_naming_each_line(project: Path) -
     )
 
 
-def test_a_mistake_in_the_data_file_fails_the_build_naming_its_line(project: Path) -> None:
-    text = edit(
+@DATA_MISTAKES.mistake
+def _data_mistake(project: Path) -> None:
+    """A sign citing a source that is not there, in one build with other data
+    files' mistakes (tests/sharedbuilds.py)."""
+    edit(
         project,
         SIGNS_FILE,
         "  source: [cleveland_limb_ischemia, harden2010]\n",
         "  source: [cleveland, harden2010]\n",
     )
-    line = line_of(text, "  source: [cleveland, harden2010]")
-    assert_fails_with(
-        build(project),
-        "Invalid data files (1):",
+
+
+def test_a_mistake_in_the_data_file_fails_the_build_naming_its_line(
+    shared_builds: SharedBuilds,
+) -> None:
+    shared = shared_builds.of(_data_mistake)
+    line = line_of(shared.text(SIGNS_FILE), "  source: [cleveland, harden2010]")
+    # The one problem of this file: no other check of the sign speaks of it.
+    [problem] = problems_about(shared.result, "Invalid data files", SIGNS_FILE)
+    assert problem.startswith(
         f"{SIGNS_FILE}:{line}: limb_cold_sudden.source: 'cleveland' is not a source in "
-        "data/sources.yml",
+        "data/sources.yml"
     )
