@@ -577,6 +577,8 @@ MORE_DANGER = [
     "she mixed her pills with vodka and went limp",
     "he is limp and snoring weird",
     "my husband is making gurgling sounds and wont wake",  # codespell:ignore
+    "took his pills and drank and is snoring weird",
+    "is my mom having another stroke",
     "one side of his face fell",
     "my mom suddenly doesnt know who i am",  # codespell:ignore (as readers type it)
     "suddenly confused and cant speak",  # codespell:ignore (as readers type it)
@@ -633,6 +635,10 @@ MORE_DANGER = [
 NO_DANGER = [
     "walking with a limp after crps",
     "my hand is limp and weak",
+    "my hand is limp and blue",
+    "my leg is limp and not responding to treatment",
+    "gurgling noises in my stomach after gabapentin",
+    "does gabapentin make you snore weird",
     "does alcohol make snoring worse",
     "is it ok to mix lyrica and alcohol",
     "this pain is killing me",

@@ -186,6 +186,8 @@ MORE_DANGER_ES = [
     "escribió una nota de despedida",
     "se le está hinchando la garganta",
     "se me están hinchando los labios",
+    "creo que estoy teniendo un derrame",
+    "se me hincharon los labios",
     "adormecimiento de un lado del cuerpo",
     "tengo un lado de la cara caído",
     # The site's other 911 signs; speech or a limb, suddenly or in a cast.
@@ -321,6 +323,8 @@ MORE_DANGER_ES = [
 NO_DANGER_ES = [
     "despedida de soltera",
     "se me hincha la mano",
+    "me dio un derrame en la rodilla después de la cirugía",
+    "tengo gripa y se me inflama la garganta",
     "el zapato me está lastimando",
     "el dolor me está matando",
     "el doctor me va a cortar el yeso",

@@ -114,10 +114,10 @@
         "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
         "(found( [a-z]+)?|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
         // Limp, or snoring or gurgling oddly, after pills or drink: an overdose
-        // (A4.3). Not "walking with a limp", "my hand is limp and weak", "does
-        // alcohol make snoring worse".
-        "(limp|floppy) and (snor[a-z]*|gurgl[a-z]*|blue|not (breathing|responding|waking)|(wont|cant) (wake|respond)|unresponsive)|snor[a-z]* (strange|weird|funny|odd)[a-z]*|gurgl[a-z]* (sound|noise|breath)[a-z]*",  // codespell:ignore
-        "(pills?|xanax|valium|klonopin|benzos?|opioids?|oxy[a-z]*|percocet|vicodin|fentanyl|meds|lyrica|gabapentin)( [a-z]+){0,3} (and|with) (alcohol|drinking|booze|beer|wine|vodka|liquor)( [a-z]+){0,6} ((is|went|gone) (limp|floppy)|(wont|cant|cannot) (wake|be woken)|not (waking|responding))",  // codespell:ignore
+        // (A4.3). Not "walking with a limp", "my hand is limp and blue", "does
+        // gabapentin make you snore weird", "gurgling noises in my stomach".
+        "(limp|floppy) and (snor[a-z]*|gurgl[a-z]*|not (breathing|responding(?! to)|waking)|(wont|cant) (wake|respond)|unresponsive)|gurgl[a-z]* breath[a-z]*|gurgl[a-z]*( (sound|noise)s?)? and (wont|cant) (wake|respond)",  // codespell:ignore
+        "(pills?|xanax|valium|klonopin|benzos?|opioids?|oxy[a-z]*|percocet|vicodin|fentanyl|meds|lyrica|gabapentin)( [a-z]+){0,3} (and|with) (alcohol|drinking|drank|drinks|booze|beer|wine|vodka|whiskey|tequila|liquor)( [a-z]+){0,6} ((is |keeps )?snor[a-z]* (strange|weird|funny|odd)[a-z]*|(is|went|gone) (limp|floppy)|(wont|cant|cannot) (wake|be woken)|not (waking|responding))",  // codespell:ignore
         // Not "poison ivy".
         "poison(ed|ing)?(?! (ivy|oak|sumac))",
         "chest ?(pain|pains|tightness|pressure)",
@@ -308,7 +308,7 @@
         "(dificultad|problemas) para respirar",
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
         "asfixi[a-z]*",
-        "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|hinchando|inflama|inflaman|inflamando) (la lengua|los labios|la garganta)",
+        "(lengua|labios|boca) (hinchad[oa]s?|se (hincha|hinchan|inflama|inflaman))|(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando) (la lengua|los labios)|(hincha|hinchan|hincho|hincharon|hinchando) la garganta",
         "embolia",
         "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
         "no respira",
@@ -322,7 +322,7 @@
         "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
         "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
-        "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|esta teniendo) (un|otro) (derrame|ataque cerebral)",  // codespell:ignore
+        "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|(esta|estoy) teniendo) (un|otro) (derrame(?! (en|del?) (el |la |los |las |mi |su )?(ojos?|rodillas?|tobillos?|codos?|hombros?|munecas?))|ataque cerebral)",  // codespell:ignore
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
         "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
