@@ -40,6 +40,7 @@ from pathlib import Path
 from benchmarks.measure import extract_at_commit
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS, missing_chromium
 from tests.sitebuild import PROJECT_PARTS, copy_project
+from tests.translatedhistory import commit_copy
 
 PAGES = {"Home": "site/latest/", "Condition (CRPS)": "site/latest/conditions/crps/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -105,6 +106,11 @@ def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True)
 
 
+def _commit_all(work: Path, message: str) -> None:
+    _git("add", "--all", cwd=work)
+    _git("commit", "--quiet", "--message", message, cwd=work)
+
+
 def publish(folder: Path, ref: str | None = None) -> Path:
     """Publish v1.0 with mike to a bare repository; return the gh-pages tree.
 
@@ -121,8 +127,9 @@ def publish(folder: Path, ref: str | None = None) -> Path:
         extract_at_commit(ref, PROJECT_PARTS, work)
     _git("init", "--quiet", "--initial-branch=main", cwd=work)
     _git("remote", "add", "origin", str(origin), cwd=work)
-    _git("add", "--all", cwd=work)
-    _git("commit", "--quiet", "--message", "Release 1.0", cwd=work)
+    # With the English its out-of-date translations were made from: else the
+    # build finds no version their fingerprints match, and fails.
+    commit_copy(work, functools.partial(_commit_all, work))
     subprocess.run(
         [sys.executable, "-m", "healthsite.publishing.publish", "--ref", "refs/tags/v1.0"],
         cwd=work,

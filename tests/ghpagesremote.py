@@ -28,6 +28,7 @@ import pytest
 from filelock import FileLock
 
 from tests.sitebuild import copy_project, refuse_in_the_fast_lane
+from tests.translatedhistory import commit_copy
 
 # The publishing modules' tests all run on one worker (tests/xdistgroups.py):
 # they start from the same releases (``released``), so on two workers one would
@@ -103,12 +104,11 @@ def project_with_remote(folder: Path, origin_from: Path | None = None) -> Path:
     (folder / "work").mkdir()
     work = copy_project(folder / "work")
     git("init", "--quiet", "--initial-branch=main", cwd=work)
-    # The project as copied is the first commit: the history the build reads
-    # then holds the English each translation was made from, so a test that
-    # changes an English page makes its translation out of date, as in the
-    # real repository, rather than a translation of nothing known.
-    git("add", "--all", cwd=work)
-    git("commit", "--quiet", "--message", "The project as copied", cwd=work)
+    # The history the build reads then holds the English each translation was
+    # made from, so a test that changes an English page makes its translation
+    # out of date, as in the real repository, rather than a translation of
+    # nothing known; and so does a translation out of date on main.
+    commit_copy(work, lambda message: commit_all(work, message))
     git("remote", "add", "origin", str(folder / "origin.git"), cwd=work)
     return work
 

@@ -21,6 +21,7 @@ from tests.sitebuild import (
     copy_project,
     problems_about,
 )
+from tests.translatedhistory import commit_copy
 from tests.translationrepo import commit, git
 
 # The builds below are shared by the tests of this file: one worker runs them all.
@@ -38,7 +39,7 @@ HARD_SPANISH = (
 
 def _in_git(project: Path, date: str = "2026-01-01") -> None:
     git(project, "init", "-q", "-b", "main")
-    commit(project, date, "the site")
+    commit_copy(project, lambda message: commit(project, date, message))
 
 
 def _change_english_home(project: Path, date: str) -> None:
@@ -64,6 +65,10 @@ def home_changed(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The site in git, its English home page changed after its translation and
     after its last review (20 November 2026; the other pages' files changed before)."""
     project = copy_project(tmp_path_factory.mktemp("home-changed"))
+    # Translations of the home and CRPS pages current before the changes below,
+    # though an English-only change on main may have put them out of date.
+    for translated in ("docs/index.es.md", "docs/conditions/crps.es.md"):
+        assert main(["--root", str(project), "stamp", translated]) == 0
     _in_git(project)
     _change_english_home(project, "2026-12-01")
     ketamine = project / "docs/treatments/iv-ketamine.md"
