@@ -16,6 +16,12 @@ checks of its stage (a YAML syntax error or a key written twice, a missing
 file, a setting in mkdocs.yml), or when its message would change beside the
 others (the same page edited two ways).
 
+Edits that must build, each read on its own page (a changed figure, an edited
+glossary term, a generated page), share a copy too (``@PAGE_EDITS.edit``): one
+passing build instead of one each. An edit whose test reads every built page
+(the fuzzer's leak check) keeps its own build, as another module's edit could
+change what it reads.
+
 A copy holds the mistakes of every module pytest imported: a module run alone
 builds its own mistakes only. Under pytest-xdist every worker imports the same
 modules, and the first worker to need a copy builds it in the run's shared
@@ -53,6 +59,13 @@ class SharedCopy:
 
     def mistake(self, make: Make) -> Make:
         """Decorator: make this mistake in the copy (in the order modules are imported)."""
+        return self._add(make)
+
+    def edit(self, make: Make) -> Make:
+        """Decorator: make this edit, which the copy must still build with."""
+        return self._add(make)
+
+    def _add(self, make: Make) -> Make:
         if getattr(make, _COPY, None) is not None:
             raise ValueError(f"{_key(make)} is already made in a shared copy")
         setattr(make, _COPY, self)
@@ -76,6 +89,8 @@ FRONT_MATTER_MISTAKES = SharedCopy(
 LIBRARY_MISTAKES = SharedCopy("library-mistakes", {"CI": "true", "HEALTHSITE_TODAY": "2026-11-25"})
 SPANISH_MISTAKES = SharedCopy("spanish-mistakes")
 LINK_MISTAKES = SharedCopy("link-mistakes")
+# No mistake: the copy must build, each edit shown on its own pages.
+PAGE_EDITS = SharedCopy("page-edits")
 
 
 @dataclass(frozen=True)
@@ -102,7 +117,9 @@ class SharedBuilds:
         """The build of the copy ``make`` made its mistake in, and what ``make`` returned."""
         copy: SharedCopy | None = getattr(make, _COPY, None)
         if copy is None:
-            raise ValueError(f"{_key(make)} is in no shared copy: decorate it with @COPY.mistake")
+            raise ValueError(
+                f"{_key(make)} is in no shared copy: decorate it with @COPY.mistake or @COPY.edit"
+            )
         if copy.name not in self._built:
             self._built[copy.name] = self._build(copy)
         result, made = self._built[copy.name]

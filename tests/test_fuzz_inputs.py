@@ -273,6 +273,63 @@ def _field_paths(relative: str, entries: dict[Any, Any]) -> list[tuple[str, ...]
     return sorted(paths)
 
 
+def _dump(entries: dict[Any, Any]) -> str:
+    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _same(value: object, other: object) -> bool:
+    """Equal and of the same types all the way down (``1 == True``, and
+    ``{'a': 1} == {'a': 1.0}``, but YAML writes each its own way)."""
+    if type(value) is not type(other):
+        return False
+    if isinstance(value, dict) and isinstance(other, dict):
+        return list(value) == list(other) and all(
+            _same(inner, other[key]) for key, inner in value.items()
+        )
+    if isinstance(value, list) and isinstance(other, list):
+        return len(value) == len(other) and all(map(_same, value, other))
+    return value == other
+
+
+def _aliasable(value: object) -> list[int]:
+    """The identity of each object in a value that YAML would write once and
+    then alias (mappings, lists, dates: not text or numbers), once per place."""
+    if yaml.representer.SafeRepresenter.ignore_aliases(None, value):  # type: ignore[arg-type]
+        return []
+    inner: list[object] = []
+    if isinstance(value, dict):
+        inner = [part for pair in value.items() for part in pair]
+    elif isinstance(value, list):
+        inner = value
+    return [id(value), *(found for part in inner for found in _aliasable(part))]
+
+
+@functools.cache
+def _entry_texts(relative: str) -> dict[str, str]:
+    """Each entry of a real data file as YAML writes it alone."""
+    entries = _entries(relative)
+    assert all(type(key) is str for key in entries), relative  # so `in` finds no 1 for True
+    return {key: _dump({key: entry}) for key, entry in entries.items()}
+
+
+def dump_entries(relative: str, entries: dict[Any, Any]) -> str:
+    """``entries`` as ``yaml.safe_dump`` writes the whole mapping, faster: it
+    writes a top-level mapping's entries one after the other, each as it
+    would alone, so an entry the file had is written once per process (an
+    example changes one to four of them; the pure-Python writer was most of
+    the data-file search's time). Not when an object is in two places (a
+    plausible value drawn twice): the whole dump writes it once, with an
+    anchor numbered across the file, then an alias; nor when no entry is left."""
+    held = _aliasable(entries)[1:]
+    if not entries or len(held) != len(set(held)):  # {} is written as such
+        return _dump(entries)
+    original, texts = _entries(relative), _entry_texts(relative)
+    return "".join(
+        texts[key] if key in texts and _same(entry, original[key]) else _dump({key: entry})
+        for key, entry in entries.items()
+    )
+
+
 @st.composite
 def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
     """A data file with entries or their fields removed, changed or added."""
@@ -306,7 +363,7 @@ def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
                 entry[field] = draw(VALUES | st.sampled_from(plausible) if plausible else VALUES)
             else:
                 entry[draw(ODD_TEXT)] = draw(VALUES)
-    text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
+    text = dump_entries(relative, entries)
     if draw(st.booleans()):
         raw_key = draw(st.sampled_from([str(key) for key in keys] + RAW_KEYS))
         text += f"{raw_key}: {draw(RAW_YAML)}\n"

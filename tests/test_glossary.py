@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.sharedbuilds import DATA_MISTAKES, SharedBuilds
+from tests.sharedbuilds import DATA_MISTAKES, PAGE_EDITS, SharedBuilds
 from tests.sitebuild import ROOT, Build, assert_fails_with, assert_lists, build
 
 GLOSSARY_DATA = ROOT / "data" / "glossary.yml"
@@ -48,7 +48,9 @@ def test_the_glossary_page_lists_exactly_the_data_file(built_site: Build) -> Non
     assert list(entries) == sorted(data, key=str.casefold)
 
 
-def test_one_edit_to_the_data_changes_glossary_and_tooltips(project: Path) -> None:
+@PAGE_EDITS.edit
+def _edited_term(project: Path) -> str:
+    """In one passing build with other modules' edits (tests/sharedbuilds.py)."""
     data_file = project / "data" / "glossary.yml"
     new = "A part of a nerve cell that ketamine blocks (edited in one place)."
     text = data_file.read_text(encoding="utf-8")
@@ -57,7 +59,12 @@ def test_one_edit_to_the_data_changes_glossary_and_tooltips(project: Path) -> No
     data_file.write_text(
         f"{text[:start]}NMDA receptor:\n  definition: {new}\n  {text[end:]}", encoding="utf-8"
     )
-    result = build(project)
+    return new
+
+
+def test_one_edit_to_the_data_changes_glossary_and_tooltips(shared_builds: SharedBuilds) -> None:
+    shared = shared_builds.of(_edited_term)
+    result, new = shared.result, shared.made
     assert result.returncode == 0, result.output
     assert _tooltips(result.page("treatments/iv-ketamine/"))["NMDA receptor"] == new
     assert _glossary_entries(result.page("glossary/"))["NMDA receptor"] == new

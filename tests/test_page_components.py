@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup, Tag
 from healthsite.checks.components import check_components
 from healthsite.pages.frontmatter import read_front_matter
 from tests.pagetext import front_matter
-from tests.sharedbuilds import LIBRARY_MISTAKES, SharedBuilds
-from tests.sitebuild import ROOT, Build, assert_lists, build, line_of
+from tests.sharedbuilds import LIBRARY_MISTAKES, PAGE_EDITS, SharedBuilds
+from tests.sitebuild import ROOT, Build, assert_lists, line_of
 
 SIGNS_CALL = re.compile(r"\{\{ signs\((.*?)\) \}\}", re.DOTALL)
 CRPS = "conditions/crps/"
@@ -132,11 +132,16 @@ def test_pages_that_are_not_conditions_or_treatments_have_no_also_called(
     assert also_called(built_site, url_path) is None
 
 
-def test_also_called_follows_the_front_matter(project: Path) -> None:
+@PAGE_EDITS.edit
+def _other_name(project: Path) -> None:
+    """In one passing build with other modules' edits (tests/sharedbuilds.py)."""
     page = project / CRPS_FILE
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("  - causalgia\n", "  - causalgia\n  - RSD type 1\n"))
-    result = build(project)
+
+
+def test_also_called_follows_the_front_matter(shared_builds: SharedBuilds) -> None:
+    result = shared_builds.of(_other_name).result
     assert result.returncode == 0, result.output
     line = soup(result.page(CRPS)).select_one("p.also-called")
     assert line is not None

@@ -21,14 +21,11 @@ from playwright.sync_api import Browser, Page, expect
 from healthsite.pages.frontmatter import read_front_matter
 from tests.browser import DESKTOP, PHONE, SiteServer
 from tests.pagetext import built_pages
-from tests.sharedbuilds import DATA_MISTAKES, PAGE_MISTAKES, SharedBuilds
+from tests.sharedbuilds import DATA_MISTAKES, PAGE_EDITS, PAGE_MISTAKES, SharedBuilds
 from tests.sitebuild import (
     ROOT,
     Build,
     assert_lists,
-    build,
-    builds_site,
-    copy_project,
     edit,
     line_of,
 )
@@ -231,12 +228,11 @@ def test_search_index_leaves_the_notice_out(built_site: Build) -> None:
 # --- A fictional clinician, in a copy ----------------------------------------
 
 
-@pytest.fixture(scope="module")
-@builds_site
-def with_a_clinician(tmp_path_factory: pytest.TempPathFactory) -> Build:
+@PAGE_EDITS.edit
+def _clinician(project: Path) -> None:
     """The CRPS page reviewed by the editorial team and a fictional registered
-    clinician; the glossary by that clinician alone."""
-    project = copy_project(tmp_path_factory.mktemp("clinician"))
+    clinician; the glossary by that clinician alone. In one passing build with
+    other modules' edits (tests/sharedbuilds.py)."""
     registry_file = project / REVIEWERS
     registry_file.write_text(registry_file.read_text() + FICTIONAL_CLINICIAN)
     edit(
@@ -246,7 +242,11 @@ def with_a_clinician(tmp_path_factory: pytest.TempPathFactory) -> Build:
         "reviewed_by:\n  - editorial-team\n  - test-clinician\n",
     )
     edit(project, GLOSSARY, "reviewed_by: editorial-team\n", "reviewed_by: test-clinician\n")
-    result = build(project)
+
+
+@pytest.fixture
+def with_a_clinician(shared_builds: SharedBuilds) -> Build:
+    result = shared_builds.of(_clinician).result
     assert result.returncode == 0, result.output
     return result
 

@@ -29,7 +29,7 @@ from healthsite.checks.components import WHEN_TO_GET_HELP
 from healthsite.pages.frontmatter import read_front_matter
 from healthsite.pages.translated import read_translation
 from healthsite.search.known_by import read_fragment
-from tests.sitebuild import build
+from tests.sharedbuilds import PAGE_EDITS, SharedBuilds
 
 PAGES = 3
 
@@ -155,11 +155,18 @@ def test_spanish_near_copies_hold_most_of_the_spanish_crps_pages_words(
         assert kept > 0.6, page.src_path
 
 
-def test_pagefind_indexes_the_generated_spanish_pages_as_spanish(project: Path) -> None:
+@PAGE_EDITS.edit
+def _generated_pages(project: Path) -> None:
+    """In one passing build with other modules' edits (tests/sharedbuilds.py)."""
+    add_pages(project, generate_pages(2, "other-conditions", spanish=True))
+
+
+def test_pagefind_indexes_the_generated_spanish_pages_as_spanish(
+    shared_builds: SharedBuilds,
+) -> None:
     """Built by the i18n plugin into the Spanish site, each generated Spanish page
     is in Pagefind's Spanish index, under /es/, and no English page is there."""
-    add_pages(project, generate_pages(2, "other-conditions", spanish=True))
-    built = build(project)
+    built = shared_builds.of(_generated_pages).result
     assert built.returncode == 0, built.output[-3000:]
 
     indexed: dict[str, str] = {}

@@ -12,7 +12,13 @@ from mkdocs.utils.yaml import yaml_load
 
 from healthsite.content.registry import DataFile, load_registry
 from healthsite.search.known_by import read_fragment
-from tests.sharedbuilds import DATA_MISTAKES, LINK_MISTAKES, PAGE_MISTAKES, SharedBuilds
+from tests.sharedbuilds import (
+    DATA_MISTAKES,
+    LINK_MISTAKES,
+    PAGE_EDITS,
+    PAGE_MISTAKES,
+    SharedBuilds,
+)
 from tests.sitebuild import ROOT, Build, assert_lists, build, edit
 
 # The builds below are shared by the tests of this file: one worker runs them all.
@@ -88,10 +94,15 @@ def test_references_are_numbered_in_order_of_first_citation(built_site: Build) -
     assert '<h2 id="references">References' in html
 
 
-def test_changing_a_statistic_changes_every_page(project: Path) -> None:
+@PAGE_EDITS.edit
+def _changed_statistic(project: Path) -> None:
+    """In one passing build with other modules' edits (tests/sharedbuilds.py)."""
     data = project / "data" / "statistics.yml"
     data.write_text(data.read_text().replace("value: 200000", "value: 123456"))
-    result = build(project)
+
+
+def test_changing_a_statistic_changes_every_page(shared_builds: SharedBuilds) -> None:
+    result = shared_builds.of(_changed_statistic).result
     assert result.returncode == 0, result.output
     for page in ("", "conditions/crps/"):
         html = result.page(page)

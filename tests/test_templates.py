@@ -9,6 +9,7 @@ import pytest
 from jinja2 import Environment, StrictUndefined
 
 from healthsite.checks.sandbox import sandboxed
+from tests.sharedbuilds import PAGE_EDITS, SharedBuilds
 from tests.sitebuild import Build, build, builds_site, copy_project
 
 # The build of every mistake below is shared by the tests of this file: one worker runs it.
@@ -208,7 +209,9 @@ def test_template_code_in_a_code_sample_says_so(mistakes: Mistakes) -> None:
     assert f"{listed[0]}{CODE_FIX}" in result.output
 
 
-def test_the_suggested_fixes_show_braces_as_text(project: Path) -> None:
+@PAGE_EDITS.edit
+def _braces_as_text(project: Path) -> None:
+    """In one passing build with other modules' edits (tests/sharedbuilds.py)."""
     _append(
         project / "docs" / "about.md",
         [
@@ -216,7 +219,10 @@ def test_the_suggested_fixes_show_braces_as_text(project: Path) -> None:
             "Write {{ '{{' }} to start a macro.",
         ],
     )
-    result = build(project)
+
+
+def test_the_suggested_fixes_show_braces_as_text(shared_builds: SharedBuilds) -> None:
+    result = shared_builds.of(_braces_as_text).result
     assert result.returncode == 0, result.output
     text = re.sub(r"<[^>]+>", "", result.page("about/"))
     assert "Hello {{ user.name }}" in text
