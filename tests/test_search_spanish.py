@@ -319,8 +319,21 @@ MORE_DANGER_ES = [
     "llamar al 911",
     "ambulancia",
     "mi pareja me pega",
+    # The eighth held-out part's danger queries the rule missed, in other words.
+    "ya tengo la soga",
+    "elegi la fecha para matarme",
+    "presion fuerte en el pecho y sudor frio",
+    "me duele el esternon y me falta el aire",
+    "a mi nieto se le hunden las costillas al respirar",
+    "me salieron ronchas y se me hincharon los labios",
+    "se me hincho la cara despues del antibiotico",
 ]
 NO_DANGER_ES = [
+    "tengo la soga al cuello con las deudas",
+    "se me cerraron los ojos despues de la pastilla",
+    "elegimos la fecha de la cirugia",
+    "tengo ronchas en el pie",
+    "me duelen las costillas",
     "despedida de soltera",
     "se me hincha la mano",
     "me dio un derrame en la rodilla después de la cirugía",

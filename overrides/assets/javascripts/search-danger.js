@@ -36,6 +36,10 @@
         "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
         "in front of (a|the) (train|bus|truck|car)",
         "noose",
+        // A plan and the means ("i have a rope and i picked the day"); not "we
+        // picked the date for my surgery".
+        "(picked|chose|chosen|set|planned) (the|a|my) (day|date)( [a-z]+){0,5} (rope|noose|gun|pills|die|end it|kill)|(rope|gun|pills)( [a-z]+){0,6} (picked|chose|chosen|set|planned) (the|a|my) (day|date)",
+        "(i have|ive got|i got|i bought|i just bought) (a|the) (rope|gun) (and|to)",
         "end(ing|s)? (it all|(my|his|her|their|your) (own )?life)",
         "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
         "want(s|ed)? to die|wanna die",
@@ -142,6 +146,11 @@
         "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
         "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
+        // Eyes swollen shut, or hives with a swelling face, after a new medicine.
+        "(eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut",
+        "(hives|welts)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( [a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed)",
+        // Pressure behind the breastbone, without the word "chest".
+        "(pain|pressure|tightness|crushing|squeezing|heavy|heaviness|weight)( [a-z]+){0,3} (breastbone|breast bone|sternum)|(breastbone|breast bone|sternum)( [a-z]+){0,3} (pain|pressure|hurts|hurting|tight|crushing|crushed|squeezing|squeezed|heavy)",
         // "anaphylaxis", "anaphalaxis", Spanish "anafilaxia".
         "ana(ph|f)[a-z]{0,3}la(x|ct)[a-z]*|(severe|serious) allergic reaction",
         "blood clots?",
@@ -156,6 +165,8 @@
         "(slow|slowed|shallow|labored|laboured) breathing(?! (exercise|exercises|technique|techniques|practice|for))|breathing( is| so| very| really| too| real){0,3} (slow|slowly|shallow|shallowly)|barely breathing",  // codespell:ignore
         "chok(ing|ed)(?! up)",
         "gasping for (air|breath)",
+        // A child working hard to breathe: the skin between the ribs sucks in.
+        "ribs( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling|cave|caves|caving) in|(suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling) in (between|under|around|at|below) (the|her|his|their|my) ribs",
         "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
         "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
         // "blue fingernails and lips"; nails alone are not a sign: CRPS can
@@ -298,6 +309,19 @@
         "dolor (en el|de|del) pecho",
         "pecho apretado",
         "(opresion|presion|apreton) (en el|del) pecho",
+        // "un peso aplastante en el pecho"; the breastbone.
+        "(peso|presion|opresion|apreton|aplastante)( [a-z]+){0,2} (en el|del|sobre el) pecho",
+        "(dolor|presion|peso|opresion)( [a-z]+){0,3} esternon|esternon( [a-z]+){0,2} (duele|dolor|presion)",
+        // A child working hard to breathe: "se le hunden las costillas".
+        "(se le|se me|le|me) hunden (las costillas|el pecho)|costillas( [a-z]+){0,3} (se hunden|se le hunden|hundiendo|se meten)|se le (mete|meten|hunde|hunden)( [a-z]+){0,2} (entre )?las costillas",
+        // Hives, then the eyes or face swelling shut: not "se me cerraron los
+        // ojos" alone (falling asleep).
+        "ronchas( [a-z]+){0,8} (se me|se le) (cerraron|cerro|hincharon|hincho|inflaron|inflo) (los ojos|la cara|los labios|la garganta|la lengua|los parpados)",
+        "(se me|se le) (hincharon|hincho|inflaron|inflo) (los ojos|los parpados|la cara)( [a-z]+){0,4} (inyeccion|pastilla|medicina|medicamento|antibiotico|vacuna)",
+        // A plan and the means ("ya compre la soga y escogi el dia"); not  // codespell:ignore
+        // "tengo la soga al cuello" (a saying: deep in trouble).
+        "(compre|tengo|consegui)( ya)? (la|una) soga(?! al cuello)",  // codespell:ignore
+        "(escogi|elegi|decidi|fije) (el|la) (dia|fecha)( [a-z]+){0,4} (morir|matarme|soga|acabar con todo)|(soga|pistola|pastillas)( [a-z]+){0,6} (escogi|elegi|fije|decidi) (el|la) (dia|fecha)",
         // "dolor punzante en el pecho", "punzadas en el pecho"
         "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
         "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
