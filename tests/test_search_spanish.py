@@ -319,8 +319,38 @@ MORE_DANGER_ES = [
     "llamar al 911",
     "ambulancia",
     "mi pareja me pega",
+    # The eighth held-out part's danger queries the rule missed, in other words.
+    "ya tengo la soga",
+    "elegi la fecha para matarme",
+    "presion fuerte en el pecho y sudor frio",
+    "me duele el esternon y me falta el aire",
+    "a mi nieto se le hunden las costillas al respirar",
+    "me salieron ronchas y se me hincharon los labios",
+    "se me hincho la cara despues del antibiotico",
+    # review10's queries, written before it read the new lines.
+    "compre soga",  # codespell:ignore
+    "mi bebe tiene aleteo nasal",
+    "tiraje intercostal en mi bebe",
+    "el bebe se queja al respirar",
+    "se le hunde el pecho al respirar",
+    "siento como si me aplastaran el pecho",
+    "mi papa tiene presion en el esternon y esta sudando",
+    "me dieron un piquete y se me hincho la cara",
+    "ronchas y la cara hinchada",
+    "se me cerro la garganta con la pastilla",
 ]
 NO_DANGER_ES = [
+    "tengo la soga al cuello con las deudas",
+    "se me cerraron los ojos despues de la pastilla",
+    "elegimos la fecha de la cirugia",
+    "tengo ronchas en el pie",
+    "me duelen las costillas",
+    "compre una soga para saltar",  # codespell:ignore
+    "tengo la soga hasta el cuello con los pagos",
+    "me dan ronchas con el calor y anoche se me cerraron los ojos temprano",
+    "se me hincharon los ojos de llorar y la pastilla no me ayuda",
+    "perdi peso en el pecho y los brazos",
+    "escogi el dia de mi cirugia",
     "despedida de soltera",
     "se me hincha la mano",
     "me dio un derrame en la rodilla después de la cirugía",

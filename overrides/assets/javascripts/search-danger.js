@@ -36,6 +36,10 @@
         "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
         "in front of (a|the) (train|bus|truck|car)",
         "noose",
+        // A plan and the means ("i have a rope and i picked the day"); not "we
+        // picked the date for my surgery".
+        "(picked|chose|chosen|set|planned) (the|a|my) (day|date)( (?!(stop|stopping|taper|tapering|quit|wean|weaning|off|refill)\\b)[a-z]+){0,5} (rope|noose|gun|pills|die|end it|kill(?! (the|my) (pain|nerve)))|(rope|gun)( [a-z]+){0,6} (picked|chose|chosen|set|planned) (the|a|my) (day|date)(?! (for|of) (my|the|his|her) (surgery|appointment|infusion|block|procedure))",
+        "(i have|ive got|i got|i bought|i just bought) (a|the) (rope|gun) (and|to)(?! (a )?pulleys?\\b| (stretch|exercise|help (with )?(stretch|exercis)))",
         "end(ing|s)? (it all|(my|his|her|their|your) (own )?life)",
         "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
         "want(s|ed)? to die|wanna die",
@@ -142,6 +146,12 @@
         "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
         "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
+        // Eyes swollen shut, or hives with a swelling face, after a new medicine.
+        "(eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut",
+        "(hives|welts)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
+        "(face|eyes?|eyelids?)( [a-z]+){0,2} (swelling|swelled|swollen|swole|puffed|puffing|puffy)( up)?( [a-z]+){0,3} (after|from|since)( [a-z]+){0,4} (pills?|shot|injection|medicine|medication|meds|antibiotics?|vaccine|bee|sting|peanuts?|shellfish)|(stung|sting)( [a-z]+){0,6} (face|eyes?|lips|tongue|throat)( [a-z]+){0,2} (swell[a-z]*|swollen|puff[a-z]*)|(cant|cannot) open (my|his|her) eyes( [a-z]+){0,3} (swollen|swelling|puffy)",  // codespell:ignore
+        // Pressure behind the breastbone, without the word "chest".
+        "(pain|pressure|tightness|crushing|squeezing|heavy|heaviness|weight)( [a-z]+){0,3} (breastbone|breast bone|sternum)|(breastbone|breast bone|sternum)( [a-z]+){0,3} (pain|pressure|hurts?|hurting|aches?|aching|sore|tight|crushing|crushed|squeezing|squeezed|heavy)|(pressing|pushing|sitting|squeezing) on (my|his|her|the) (breastbone|breast bone|sternum)",
         // "anaphylaxis", "anaphalaxis", Spanish "anafilaxia".
         "ana(ph|f)[a-z]{0,3}la(x|ct)[a-z]*|(severe|serious) allergic reaction",
         "blood clots?",
@@ -156,6 +166,9 @@
         "(slow|slowed|shallow|labored|laboured) breathing(?! (exercise|exercises|technique|techniques|practice|for))|breathing( is| so| very| really| too| real){0,3} (slow|slowly|shallow|shallowly)|barely breathing",  // codespell:ignore
         "chok(ing|ed)(?! up)",
         "gasping for (air|breath)",
+        // A child working hard to breathe: the skin between the ribs sucks in.
+        "ribs( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling|cave|caves|caving) in|(suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling) in (between|under|around|at|below) (the|her|his|their|my) ribs",
+        "retractions?|(nostrils?|nose) (is |are )?flar(e|es|ing)|grunt(s|ing)?( [a-z]+){0,2} (with )?(each|every) breath|(breathing|breathes)( [a-z]+){0,2} (and )?grunt(s|ing)?|(chest|neck|throat|skin|belly|tummy)( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|caving|caves) in|tugging at (his|her|the) throat",
         "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
         "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
         // "blue fingernails and lips"; nails alone are not a sign: CRPS can
@@ -298,6 +311,19 @@
         "dolor (en el|de|del) pecho",
         "pecho apretado",
         "(opresion|presion|apreton) (en el|del) pecho",
+        // "un peso aplastante en el pecho"; the breastbone.
+        "((un|siento|tengo|con|como) peso|presion|opresion|apreton|aplastante)( [a-z]+){0,2} (en el|del|sobre el) pecho",
+        "(dolor|presion|peso|opresion)( [a-z]+){0,3} esternon|esternon( [a-z]+){0,2} (duele|dolor|presion)|(duele|duelen|dolia|aprieta)( [a-z]+){0,2} esternon|(aplasta[a-z]*|algo pesado)( [a-z]+){0,2} (el )?pecho",
+        // A child working hard to breathe: "se le hunden las costillas".
+        "(se le|se me|le|me) (hunden las costillas|hunde el pecho|hunde el cuello|hunde la garganta)|se le marcan las costillas( [a-z]+){0,2} (al|cuando) respira[a-z]*|tiraje|aleteo nasal|(quejidos?|se queja|pujidos?)( [a-z]+){0,2} (al|cuando) respira[a-z]*|respira con (mucho )?esfuerzo|(cierra|cerro|cerrando) la garganta|costillas( [a-z]+){0,3} (se hunden|se le hunden|hundiendo|se meten)|se le (mete|meten|hunde|hunden)( [a-z]+){0,2} (entre )?las costillas",
+        // Hives, then the eyes or face swelling shut: not "se me cerraron los
+        // ojos" alone (falling asleep).
+        "ronchas( [a-z]+){0,8} (se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|la cara|los labios|la boca|la garganta|la lengua|los parpados)|ronchas( [a-z]+){0,8} (se me|se le) (cerraron|cerro) (los ojos|la garganta)(?!( [a-z]+){0,3} (sueno|cansancio|dormir|temprano))|ronchas( [a-z]+){0,8} (la cara|los ojos|los labios|la boca|la lengua) (hinchad[oa]s?|inflamad[oa]s?)",
+        "(se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|los parpados|la cara|la boca)(?! de (llorar|sueno|cansancio))( [a-z]+){0,4} (inyeccion|pastilla|medicina|medicamento|antibiotico|vacuna|remedio|piquete|penicilina|amoxicilina|picadura|abeja)|(inyeccion|pastilla|medicina|medicamento|antibiotico|vacuna|remedio|piquete|picadura|abeja)( [a-z]+){0,5} (se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|los parpados|la cara|la boca)",
+        // A plan and the means ("ya compre la soga y escogi el dia"); not  // codespell:ignore
+        // "tengo la soga al cuello" (a saying: deep in trouble).
+        "(compre|tengo|consegui)( ya)? (la |una )?soga(?! (al|hasta el|en el) cuello| (para|de) (saltar|brincar|ejercicio|hacer ejercicio|terapia|estirar))",  // codespell:ignore
+        "(escogi|elegi|decidi|fije) (el|la) (dia|fecha)( [a-z]+){0,4} (morir|matarme|soga|acabar con todo)|(soga|pistola|(?!(dejar|bajar|quitar) )[a-z]+ pastillas)( [a-z]+){0,6} (escogi|elegi|fije|decidi) (el|la) (dia|fecha)(?! de (la|mi|su) (cirugia|operacion|cita|infusion))",
         // "dolor punzante en el pecho", "punzadas en el pecho"
         "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
         "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
