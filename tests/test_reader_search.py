@@ -650,6 +650,9 @@ MORE_DANGER = [
     "my face is swelling up after i took a new pill",
     "got stung by a bee and my face is puffing up",
     "hives and swollen face after antibiotic",
+    "pressure in the middle of my chest",
+    "feels like an elephant sitting on my chest",
+    "my chest feels squeezed",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -668,6 +671,7 @@ NO_DANGER = [
     "chose a day for my nerve block",
     "my toddler grunts when he lifts things",
     "bee sting started my crps",  # codespell:ignore
+    "pressure in the middle of my foot",
     "walking with a limp after crps",
     "my hand is limp and weak",
     "my hand is limp and blue",

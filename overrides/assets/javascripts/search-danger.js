@@ -129,6 +129,7 @@
         // A heart attack in a reader's words: "my chest feels tight".
         "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
         "(tight|heavy|crushing|squeezing|pressure|tightness) (in|on) ((my|the|his|her|their) )?chest",
+        "(pressure|squeez[a-z]*|tight[a-z]*|heav[a-z]*|crush[a-z]*) in the (middle|center|centre) of (my|his|her|their|the) chest|elephant( [a-z]+){0,3} (on|sitting on) (my|his|her|their) chest|chest( [a-z]+){0,2} (squeezed|crushed)",  // codespell:ignore
         // "sharp pain in my chest", "stabbing chest ache": a kind of pain is
         // also a readers' word for the CRPS page's burning pain, which would
         // otherwise answer every word.
