@@ -185,6 +185,15 @@ COLOUR_RUN_JS = r"""() => {
   const proven = (rule, node) => rule !== 'color-contrast'
     || node.any.some((check) => check.data?.fgColor && check.data?.bgColor);
 
+  // A signature as the worker keeps it: its SHA-256 (a signature is a
+  // kilobyte or two; a page's run would send the worker's every one through
+  // Playwright), or itself where the page has no Web Crypto.
+  const key = async (sig) => {
+    if (!crypto.subtle) return sig;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sig));
+    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  };
+
   window.__hsColourRun = async (options, passed) => {
     const tags = options.runOnly.values;
     const rules = axe.getRules(['cat.color'])
@@ -203,8 +212,15 @@ COLOUR_RUN_JS = r"""() => {
     } finally {
       axe.teardown();
     }
+    const keys = new Map();
+    for (const sigs of found.values()) {
+      for (const sig of Object.values(sigs)) {
+        if (sig !== null && !keys.has(sig)) keys.set(sig, await key(sig));
+      }
+    }
     const include = [...found]
-      .filter(([, sigs]) => Object.values(sigs).some((sig) => sig === null || !known.has(sig)))
+      .filter(([, sigs]) => Object.values(sigs)
+        .some((sig) => sig === null || !known.has(keys.get(sig))))
       .map(([element]) => element);
     if (!include.length) return {violations: [], passed: [], checked: 0};
     const results = await axe.run({include},
@@ -212,7 +228,8 @@ COLOUR_RUN_JS = r"""() => {
     const newly = results.passes.flatMap((rule) => rule.nodes
       .filter((node) => proven(rule.id, node))
       .map((node) => found.get(node.element)?.[rule.id])
-      .filter((sig) => sig));
+      .filter((sig) => sig)
+      .map((sig) => keys.get(sig)));
     const violations = results.violations.map((violation) => ({...violation,
       nodes: violation.nodes.map(({element, ...node}) => node)}));
     return {violations, passed: [...new Set(newly)], checked: include.length};
@@ -223,7 +240,8 @@ COLOUR_RUN_JS = r"""() => {
 @dataclass
 class ColourChecks:
     """The colour signatures that passed axe's colour rules on this worker
-    (``COLOUR_RUN_JS``): an element with one of them is not checked again."""
+    (``COLOUR_RUN_JS``, each kept as its SHA-256): an element with one of
+    them is not checked again."""
 
     passed: set[str] = field(default_factory=set)
     # Elements checked by the last run (-1: the whole page), for the tests.
