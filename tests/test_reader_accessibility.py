@@ -9,6 +9,7 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
+from tests.axecolours import ColourChecks, colour_violations
 from tests.browser import (
     DESKTOP,
     PHONE,
@@ -115,11 +116,66 @@ def test_the_second_scheme_s_axe_run_names_what_only_that_scheme_breaks(
     dark run names all three, and the light run none."""
     page = chromium.new_page()
     page.set_content(SCHEMES_HTML)
-    found = violations_in_both_schemes(page)
+    found = violations_in_both_schemes(page, ColourChecks())
     page.close()
     assert found["light"] == [], found
     dark = {line.split(" ", 1)[0] for line in found["dark"]}
     assert {"color-contrast", "image-alt", "button-name"} <= dark, found
+
+
+# Three colour problems put into a page whose colours have all passed
+# before: pale text, a dark box behind a paragraph left as it was, and a
+# link told from its text by nothing but a colour too close to the text's.
+COLOUR_PROBLEMS_JS = """() => {
+  const paragraphs = document.querySelectorAll('article > p:not([class])');
+  // Styled through the style object: the site's CSP refuses style attributes.
+  const pale = document.createElement('span');
+  pale.id = 'pale';
+  pale.textContent = 'pale words';
+  pale.style.color = '#d8d8d8';
+  const link = document.createElement('a');
+  link.id = 'same-colour';
+  link.href = '#';
+  link.textContent = 'a link';
+  link.style.color = '#333';
+  link.style.textDecoration = 'none';
+  paragraphs[0].append(' ', pale, ' ', link);
+  const dark = paragraphs[paragraphs.length - 1];
+  dark.id = 'dark';
+  const box = document.createElement('div');
+  dark.before(box);
+  box.append(dark);
+  box.style.background = '#444';
+}"""
+
+
+def test_a_page_of_colours_already_passed_is_still_checked_for_new_ones(
+    chromium: Browser, site_server: SiteServer
+) -> None:
+    """The visits' axe runs check colours only on elements whose colours (its
+    own, and what is painted behind it) have not passed yet on the worker
+    (tests/axecolours.py). A page seen a second time is all passed colours,
+    and axe looks at few of its elements; put into it pale text, a dark
+    box behind a paragraph left as it was, and a link whose colour alone,
+    too close to the text's, tells it apart: axe names all three."""
+    page = chromium.new_page(viewport=DESKTOP)
+    colours = ColourChecks()
+    page.goto(site_server.url("conditions/crps/"))
+    assert colour_violations(page, colours) == []
+    first = colours.last_checked
+    page.goto(site_server.url("conditions/crps/"))
+    assert colour_violations(page, colours) == []
+    again = colours.last_checked
+    page.evaluate(COLOUR_PROBLEMS_JS)
+    found = colour_violations(page, colours)
+    page.close()
+    assert 0 <= again < first / 10, (first, again)
+    named = {(line.split(" ", 1)[0], line.rsplit(": ", 1)[1]) for line in found}
+    assert {
+        ("color-contrast", "#pale"),
+        ("color-contrast", "#dark"),
+        ("link-in-text-block", "#same-colour"),
+    } <= named, found
 
 
 @pytest.fixture(scope="module")
