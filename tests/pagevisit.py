@@ -38,12 +38,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.axecolours import COLOUR_RUN_JS, ColourChecks
+from tests.axecolours import ColourChecks, put_colour_run_in
 from tests.browser import (
     DESKTOP,
     PHONE,
     WCAG_OPTIONS,
-    put_axe_in,
     violation_lines,
     wait_until_settled,
 )
@@ -133,8 +132,7 @@ def violations_in_both_schemes(page: Page, colours: ColourChecks) -> dict[str, l
     toggle is remembered, so in one browser context pages open in light and
     dark in turn."""
     body = page.locator("body")
-    put_axe_in(page)
-    page.evaluate(COLOUR_RUN_JS)
+    put_colour_run_in(page)
     found: dict[str, list[str]] = {}
     for _ in SCHEME_OF_ATTRIBUTE:
         expect(body).to_have_attribute("data-md-color-scheme", re.compile("^(default|slate)$"))
