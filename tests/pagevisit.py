@@ -38,13 +38,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.axecolours import ColourChecks, put_colour_run_in
 from tests.browser import (
     DESKTOP,
     PHONE,
     WCAG_OPTIONS,
     violation_lines,
     wait_until_settled,
-    wcag_violations,
 )
 from tests.citationmarks import RenderedMark, rendered_marks
 from tests.console import RECORD_CSP_VIOLATIONS, Recorder, Visit, use_page
@@ -82,23 +82,32 @@ _WATCH_SCHEME_CHANGE_JS = """() => {
   window.__schemeChange = {look, looks, changed, note, observer};
 }"""
 
-# After it: axe's colour rules (its category cat.color, within the WCAG
-# tags) over the whole page, and every WCAG rule over the elements the
-# switch changed, or whose look changed (a toggle's label, anything the
-# scheme shows or hides).
-_AXE_AFTER_SCHEME_CHANGE_JS = """async (options) => {
+# axe in the scheme the page opened in: every WCAG rule but the colour rules
+# over the whole page, the colour rules over what this worker has not seen
+# pass (tests/axecolours.py).
+_AXE_FIRST_SCHEME_JS = """async ([options, passed]) => {
+  // The tags' rules less the colour rules: turned off by name, as a list of
+  // rules would also run those axe leaves off unless asked (experimental ones).
+  const colourRules = axe.getRules(['cat.color'])
+    .map((rule) => [rule.ruleId, {enabled: false}]);
+  const results = await axe.run(document,
+    {...options, rules: Object.fromEntries(colourRules)});
+  const colours = await window.__hsColourRun(options, passed);
+  return {...colours, violations: [...results.violations, ...colours.violations]};
+}"""
+
+# After the switch: axe's colour rules (its category cat.color, within the
+# WCAG tags) over what this worker has not seen pass, and every WCAG rule
+# over the elements the switch changed, or whose look changed (a toggle's
+# label, anything the scheme shows or hides).
+_AXE_AFTER_SCHEME_CHANGE_JS = """async ([options, passed]) => {
   const {look, looks, changed, note, observer} = window.__schemeChange;
   note(observer.takeRecords());
   observer.disconnect();
   for (const element of document.querySelectorAll('*')) {
     if (looks.get(element) !== look(element)) changed.add(element);
   }
-  const tags = options.runOnly.values;
-  const colourRules = axe.getRules(['cat.color'])
-    .filter((rule) => rule.tags.some((tag) => tags.includes(tag)))
-    .map((rule) => rule.ruleId);
-  const results = await axe.run(document,
-    {...options, runOnly: {type: 'rule', values: colourRules}});
+  const results = await window.__hsColourRun(options, passed);
   const elements = [...changed].filter((element) => element?.isConnected);
   if (elements.length) {
     const more = await axe.run({include: elements}, options);
@@ -108,25 +117,32 @@ _AXE_AFTER_SCHEME_CHANGE_JS = """async (options) => {
 }"""
 
 
-def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:
-    """axe's violations (``wcag_violations``) in the scheme the page opened in,
-    then in the other, switched by the reader's toggle: scheme name: violations.
+def violations_in_both_schemes(page: Page, colours: ColourChecks) -> dict[str, list[str]]:
+    """axe's WCAG violations (as ``wcag_violations`` names them) in the scheme
+    the page opened in, then in the other, switched by the reader's toggle:
+    scheme name: violations.
 
-    The second scheme's run checks what a scheme can change: the colour
-    rules over the whole page, and every rule over the elements the switch
-    changed or showed, hid or moved (``_AXE_AFTER_SCHEME_CHANGE_JS``). The
-    rest (the page's structure, names, text) is the same in both schemes
-    and checked in the first. The toggle is remembered, so in one browser
-    context pages open in light and dark in turn."""
+    In each scheme, axe's colour rules look only at elements whose colours
+    have not yet passed on this worker (``colours``, tests/axecolours.py).
+    The first run has every other rule over the whole page. The second
+    scheme's run checks what a scheme can change: the colour rules, and
+    every rule over the elements the switch changed or showed, hid or moved
+    (``_AXE_AFTER_SCHEME_CHANGE_JS``). The rest (the page's structure,
+    names, text) is the same in both schemes and checked in the first. The
+    toggle is remembered, so in one browser context pages open in light and
+    dark in turn."""
     body = page.locator("body")
+    put_colour_run_in(page)
     found: dict[str, list[str]] = {}
     for _ in SCHEME_OF_ATTRIBUTE:
         expect(body).to_have_attribute("data-md-color-scheme", re.compile("^(default|slate)$"))
         attribute = body.get_attribute("data-md-color-scheme") or ""
         # Colours are read mid-transition otherwise (contrast of a fading element).
         wait_until_settled(page)
-        if not found:
-            found[SCHEME_OF_ATTRIBUTE[attribute]] = wcag_violations(page)
+        script = _AXE_AFTER_SCHEME_CHANGE_JS if found else _AXE_FIRST_SCHEME_JS
+        results = colours.note(page.evaluate(script, [WCAG_OPTIONS, sorted(colours.passed)]))
+        found[SCHEME_OF_ATTRIBUTE[attribute]] = list(dict.fromkeys(violation_lines(results)))
+        if len(found) == 1:
             page.evaluate(_WATCH_SCHEME_CHANGE_JS)
             # A click event, not a pointer: a pointer left over the toggle
             # opens its tooltip, which axe read mid-fade in CI (the scheme
@@ -134,9 +150,6 @@ def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:
             page.locator("label[for^='__palette']:visible").first.dispatch_event("click")
             other = next(name for name in SCHEME_OF_ATTRIBUTE if name != attribute)
             expect(body).to_have_attribute("data-md-color-scheme", other)
-        else:
-            results = page.evaluate(_AXE_AFTER_SCHEME_CHANGE_JS, WCAG_OPTIONS)
-            found[SCHEME_OF_ATTRIBUTE[attribute]] = list(dict.fromkeys(violation_lines(results)))
     return found
 
 
@@ -200,13 +213,13 @@ def visit_page(tabs: Tabs, url: str, pdf: Path) -> PageVisit:
     (``Recorder``)."""
     phone_recorder = Recorder(tabs.phone)
     tabs.phone.goto(url)
-    wcag = {"phone": violations_in_both_schemes(tabs.phone)}
+    wcag = {"phone": violations_in_both_schemes(tabs.phone, tabs.colours)}
     phone_visit = _finish(phone_recorder)
 
     tab = tabs.desktop
     desktop_recorder = Recorder(tab)
     tab.goto(url)
-    wcag["desktop"] = violations_in_both_schemes(tab)
+    wcag["desktop"] = violations_in_both_schemes(tab, tabs.colours)
     marks = rendered_marks(tab)
     printed = printout(tab, pdf)
     use_page(tab)
@@ -238,6 +251,8 @@ class Tabs:
 
     phone: Page
     desktop: Page
+    # The colours that passed axe on this worker, both screens.
+    colours: ColourChecks = field(default_factory=ColourChecks)
 
 
 @contextmanager
