@@ -330,6 +330,20 @@ def dump_entries(relative: str, entries: dict[Any, Any]) -> str:
     )
 
 
+@pytest.mark.parametrize("relative", sorted(DATA_FILES.values()))
+def test_a_data_file_written_entry_by_entry_is_the_whole_dump(relative: str) -> None:
+    """The fuzzer's fast writer gives the text ``yaml.safe_dump`` gives: else
+    the parser would be fed other inputs than the examples drew."""
+    entries = _entries(relative)
+    first, *_ = entries
+    changed = {**entries, first: {"changed": True, "when": 1}, "new entry": [1, "two"]}
+    shared: dict[str, Any] = {"same": "object"}
+    aliased = {**entries, "one": shared, "two": shared}  # written once, then an alias
+    for mutated in (entries, changed, aliased, {}):
+        assert dump_entries(relative, mutated) == _dump(mutated)
+    assert "&id001" in dump_entries(relative, aliased)
+
+
 @st.composite
 def mutated_data_file(draw: st.DrawFn, relative: str) -> str:
     """A data file with entries or their fields removed, changed or added."""
