@@ -93,7 +93,7 @@
         "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
@@ -104,22 +104,22 @@
         "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
-        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medic(ines?|ation))",
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
         "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ (pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
         // "took a bunch of lyrica", "every pill in the house", "a whole month of pills at once".
-        "(took|taken|swallowed|ate) (a bunch|a handful|a ton|tons)( of)? (pills|tablets|meds|medic(ines?|ation)|oxys?|tylenol|xanax|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(take|taking|took|swallow|swallowing|swallowed) (every|all the) (pill|tablet|med|medicine)s? (in the house|i can find)|(whole|entire|full) (month|week|supply)s?( worth)? of( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,2} at (once|one time)",
-        "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(took|taken|swallowed|ate) (a bunch|a handful|a ton|tons)( of)? (pills|tablets|meds|medic(ines?|ation)|oxys?|tylenol|xanax|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(take|taking|took|swallow|swallowing|swallowed) (every|all the) (pill|tablet|med|medicine)s? (in the house|i can find)|(whole|entire|full) (month|week|supply)s?( worth)? of( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,2} at (once|one time)",  // codespell:ignore
+        "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         // A child who got into the medicines; a dose taken twice.
-        "got into (my|his|her|the) (pill ?box|pill organizer|medicine cabinet)|(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",
-        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))",
+        "got into (my|his|her|the) (pill ?box|pill organizer|medicine cabinet)|(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",  // codespell:ignore
+        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
         "(lethal|fatal|deadly) (dose|doses|amount|overdose)|how (much|many)( [a-z]+){0,4} (is|are|would be) (lethal|fatal|deadly)",
         // "overdid my meds", and "overdoes", a misspelling of overdose; not
         // "overdid it at physical therapy" (pacing).
-        "overd(o|id|oing|oes|one)( [a-z]+){0,4} (pills?|tablets?|meds|medic(ines?|ation)|painkillers|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "overd(o|id|oing|oes|one)( [a-z]+){0,4} (pills?|tablets?|meds|medic(ines?|ation)|painkillers|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "overdoes (on|it on)",
         // A street pill sold as a medicine may hold fentanyl; not a trial's placebo.
         "(took|taken|swallowed|ate|bought) (a |some |the )?(fake|counterfeit|pressed|street) (pills?|percocets?|percs|oxys?|xanax|bars)",
@@ -129,8 +129,8 @@
         "threatened to kill me|(said|says|told me|threatens) (he|she)( would| will| is going to| is gonna| was going to| gonna)? kill me|domestic (violence|abuse)",
         // Pills put aside to take at once (the 988 Lifeline's warning signs);
         // not "saving up for my meds", "saving on my meds".
-        "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(pills|tablets|meds|oxys?|opioids|gabapentin|lyrica|amitriptyline) (saved|stashed|stockpiled|hoarded)|enough (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,3} to (do it|die|end it|kill|od|overdose)|for when (i|he|she) (decide|decides|am ready|is ready) to (go|do it|die|end it)",
-        "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",
+        "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(pills|tablets|meds|oxys?|opioids|gabapentin|lyrica|amitriptyline) (saved|stashed|stockpiled|hoarded)|enough (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,3} to (do it|die|end it|kill|od|overdose)|for when (i|he|she) (decide|decides|am ready|is ready) to (go|do it|die|end it)",  // codespell:ignore
+        "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         "how (many|much)( [a-z]+){0,4} (to|would|will|could|does it take to|it takes to) (die|kill)(?! (down|off|out))",
         "od(ed|ing)? on|(i|he|she|they|gonna|to|might) (od|oded)",
         // Collapsed or cannot be woken: 911 (A4.3), not Poison Help. Not
@@ -146,7 +146,7 @@
         "poison(ed|ing)?(?! (ivy|oak|sumac))",
         "chest ?(pain|pains|tightness|pressure)",
         "heart (hurts|hurting|pain|pains)|pain in (my |his |her |the )?heart|chest (is )?killing me|(grabbed|grabbing|clutched|clutching) (at )?(my|his|her|their) (chest|heart)(?! (strap|monitor))|chest (in)?to (my|his|her|the) (jaw|left arm|arm|neck)",
-        "(baby|babys|infant|newborn|toddler|child|kid|son|daughter|he|she|hes|shes|husband|wife|mom|dad)( is)? ((turning|turned) (blue|gray|grey)|(going|gone) blue)",
+        "(baby|babys|infant|newborn|toddler|child|kid|son|daughter|he|she|hes|shes|husband|wife|mom|dad)( is)? ((turning|turned) (blue|gray|grey)|(going|gone) blue)",  // codespell:ignore
         // A heart attack in a reader's words: "my chest feels tight".
         "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
         "(tight|heavy|crushing|squeezing|pressure|tightness)( (feeling|sensation|weight))? (in|on) ((my|the|his|her|their) )?chest|(pressing|pushing|sitting|standing|squeezing|crushing) (down )?on (my|his|her|the) (chest|heart)",
@@ -296,7 +296,7 @@
         "(ya )?se (como|cuando)( y (como|cuando))? (lo voy a hacer|voy a hacerlo)(?! (con|para|sin|en) )|carta( [a-z]+){0,4} (tengo|fije|escogi|elegi) (la|el) (fecha|dia)(?! de)|(tengo|compre|consegui)( ya)? (la |una |mi )?(pistola|arma)(?! de (agua|masaje|juguete|calor|pintura))|pistola cargada",  // codespell:ignore
         "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
         "(quiero|quiere) morir(me|se)?|ganas de (morir(me|se)?|matarme|matarse)",
-        "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)|(mejor|preferiria)( estaria| estar| estuviera)? muert[oa]s?|(estaria|estarian) mejor muert[oa]s?",
+        "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)|(mejor|preferiria)( estaria| estar| estuviera)? muert[oa]s?",
         "(dormir|dormirme)( [a-z]+){0,2} (y )?no (despertar|despertarme|volver a despertar)|no volver a despertar",
         "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)|no le (encuentro|veo|encuentra|ve) sentido a (la|mi) vida|(mi|la) vida (ya )?no tiene sentido",
         // Pain past bearing: not "ya no puedo caminar", "no aguanto que me toquen".
