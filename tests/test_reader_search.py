@@ -720,6 +720,12 @@ MORE_DANGER = [
     "wheezing so bad she cant talk",  # codespell:ignore (as readers type it)
     "ate peanuts and now wheezing",
     "ran out of baclofen and feel feverish",
+    # danger9's last fresh queries, written after the rule's other changes.
+    "cant stop cutting",  # codespell:ignore (as readers type it)
+    "sometimes i think my family would be better off",
+    "i think my daughter is having an allergic reaction her face is swelling",
+    "my 3 year old drank some of the cough syrup",
+    "she fell and hit her head and now shes confused and throwing up",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -879,6 +885,10 @@ NO_DANGER = [
     "urge to cut my hair short because i cant brush it",  # codespell:ignore (as readers type it)
     "thinking about dying my hair purple",
     "got a note from work and set the date for surgery",
+    "my family would be better off if i got disability",
+    "my kid drank her medicine without a fuss",
+    "allergic reaction to the tape on my arm",
+    "i hit my head on the door last week",
 ]
 
 

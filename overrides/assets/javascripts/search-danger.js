@@ -57,14 +57,14 @@
         // "going to off myself"; not "take the cast off myself".
         "(to|gonna|wanna|will|just|might) off (my|him|her|them) ?sel(f|ves)",
         // An urge to, or cutting again; a cut that will not stop bleeding.
-        "urges? to (cut|self harm|(hurt|harm|burn) (my|him|her) ?self)(?! (my|his|her) (nails|hair))|(started|been|keep|kept|im|hes|shes) cutting( (my|him|her) ?self)? again|(wont|will not|doesnt|does not) stop bleeding|bleeding (wont|will not|doesnt|does not) stop",  // codespell:ignore
+        "urges? to (cut|self harm|(hurt|harm|burn) (my|him|her) ?self)(?! (my|his|her) (nails|hair))|(started|been|keep|kept|im|hes|shes) cutting( (my|him|her) ?self)? again|(cant|can ?not) stop (cutting|hurting (my|him|her) ?self)|(wont|will not|doesnt|does not) stop bleeding|bleeding (wont|will not|doesnt|does not) stop",  // codespell:ignore
         "(want(s|ed)? to|wanna|ways? to|how to) die(?! (my|his|her|their|your)? ?(hair|clothes|shirt|shoes|eyebrows))",
         "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
         // "better off if i was dead"; a goodbye note.
         "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter|text|message|video)s?|(texted|posted)( me| us| him| her| a)? (goodbye|bye)|(left|wrote) (a|her|his|my) (note|letter)( [a-z]+){0,6} (pills|took|gun|rope)|(said|saying) (goodbye|bye) to (everyone|everybody)(?! at)",
         // Giving away one's things (the 988 Lifeline's warning signs).
         "(gave|giving|give|given) away (all )?(my|his|her) (stuff|things|belongings|possessions)",
-        "(better|happier|easier)( off)? (without me|if i ((wasnt|werent|was not|were not) (here|around|alive)|(was|were) (gone|dead)|died))",  // codespell:ignore
+        "(family|everyone|everybody) (would|will) be better off$|(better|happier|easier)( off)? (without me|if i ((wasnt|werent|was not|were not) (here|around|alive)|(was|were) (gone|dead)|died))",  // codespell:ignore
         "(no one|nobody) would (miss|care about) me",
         "wish (i|he|she) (was|were) dead",
         "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying(?! (to|for|of (boredom|laughter|embarrassment|curiosity|thirst|hunger|heat)))",
@@ -93,7 +93,7 @@
         "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
+        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
@@ -170,7 +170,7 @@
         "swollen (tongue|lips|throat)",
         // Eyes swollen shut, or hives with a swelling face, after a new medicine.
         "(eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut",
-        "(hives|welts)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
+        "(hives|welts|allergic reaction)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
         "(face|eyes?|eyelids?)( [a-z]+){0,2} (swelling|swelled|swollen|swole|puffed|puffing|puffy)( up)?( [a-z]+){0,3} (after|from|since)( [a-z]+){0,4} (pills?|shot|injection|medicine|medication|meds|antibiotics?|vaccine|bee|sting|peanuts?|shellfish)|(stung|sting)( [a-z]+){0,6} (face|eyes?|lips|tongue|throat)( [a-z]+){0,2} (swell[a-z]*|swollen|puff[a-z]*)|(cant|cannot) open (my|his|her) eyes( [a-z]+){0,3} (swollen|swelling|puffy)",  // codespell:ignore
         // Pressure behind the breastbone, without the word "chest".
         "(pain|pressure|tightness|crushing|squeezing|heavy|heaviness|weight)( [a-z]+){0,3} (breastbone|breast bone|sternum)|(breastbone|breast bone|sternum)( [a-z]+){0,3} (pain|pressure|hurts?|hurting|aches?|aching|sore|tight|crushing|crushed|squeezing|squeezed|heavy)|(pressing|pushing|sitting|squeezing) on (my|his|her|the) (breastbone|breast bone|sternum)",
@@ -207,7 +207,7 @@
         "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
         "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
-        "worst headache|thunderclap headache",
+        "worst headache|thunderclap headache|hit (his|her|my) head( [a-z]+){0,6} (confused|throwing up|vomit[a-z]*)",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
         "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*|cant move|cannot move|cant feel|cannot feel)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",  // codespell:ignore
         "(one|left|right) side of( [a-z]+)? (body|face)( [a-z]+){0,3} (numb|weak|droop[a-z]*|paraly[sz]ed)",
