@@ -653,6 +653,79 @@ MORE_DANGER = [
     "pressure in the middle of my chest",
     "feels like an elephant sitting on my chest",
     "my chest feels squeezed",
+    # danger9's queries, written before it changed the rule: a plan with no
+    # means word, pills saved, a goodbye, a heart attack or a child's breathing
+    # in other words (each showed no line before).
+    "i wrote my note and set the date",
+    "set the date im done",
+    "i know how i would do it and when",
+    "already picked the spot and the time",
+    "tonight is the night im doing it",
+    "i bought a gun",
+    "i have a rope",
+    "my husband keeps a gun and i think about using it on myself",
+    "going to drive my car into a tree tomorrow",
+    "i want to crash my car on purpose",
+    "thinking of ending things",
+    "i feel like ending it",
+    "im going to off myself",
+    "urges to cut",
+    "been cutting again and it wont stop bleeding",  # codespell:ignore (as readers type it)
+    "been looking up ways to die",
+    "my daughter texted me goodbye and wont answer",  # codespell:ignore (as readers type it)
+    "my friend posted goodbye on facebook",
+    "my wife left a note saying sorry and took her pills",
+    "gave away my stuff and said bye to everyone",
+    "everyone would be better if i wasnt here",  # codespell:ignore (as readers type it)
+    "idk how much longer i can keep living like this",
+    "i dont see a way out of this pain except dying",
+    "i want to go to sleep forever",
+    "whats the most painless way to go",  # codespell:ignore (as readers type it)
+    "i cant stop thinking about dying",  # codespell:ignore (as readers type it)
+    "how much gabapentin is lethal",
+    "took 30 gabapentin",
+    "took a bunch of lyrica and feel weird",
+    "going to take every pill in the house",
+    "my mom took her whole month of pills at once",
+    "my husband said he would kill me",
+    "i have the pills saved up and i know when im going to take them all",
+    "i have enough pills saved to do it",
+    "been saving my oxy for when i decide to go",
+    "my grandson got into my pill box and ate some",
+    "found my brother unresponsive",
+    "my chest is killing me and my arm is numb",
+    "dad grabbed his chest and fell down",
+    "pain spreading from my chest to my jaw",
+    "baby turning blue",
+    "crushing feeling in my chest and sweating",
+    "something heavy pressing on my heart and i feel faint",
+    "i feel like someone is standing on my chest",
+    "feels like an elephant sitting on me and my left arm aches",
+    "my lips and tongue are tingling and swelling after a new medicine",
+    "my mom is not making sense and her face looks droopy",
+    "baby breathing with his belly and grunting",
+    "skin pulling in at the neck when my daughter breathes",
+    "kid breathing really hard belly going in and out",
+    "wheezing and cant talk after bee sting",  # codespell:ignore (as readers type it)
+    "fingers blue and ice cold in my arm cast",
+    "after stimulator surgery cant feel my legs",  # codespell:ignore (as readers type it)
+    "baclofen pump alarm going off and im itchy and feverish",
+    "my dad is giving away all his things",
+    "my daughter started cutting again",
+    "the bleeding wont stop",  # codespell:ignore (as readers type it)
+    "he said goodbye to everyone tonight",
+    "i have enough pills to die",
+    "my wrist wont stop bleeding",  # codespell:ignore (as readers type it)
+    "wheezing after a wasp sting",  # codespell:ignore (a bee's sting)
+    "wheezing so bad she cant talk",  # codespell:ignore (as readers type it)
+    "ate peanuts and now wheezing",
+    "ran out of baclofen and feel feverish",
+    # danger9's last fresh queries, written after the rule's other changes.
+    "cant stop cutting",  # codespell:ignore (as readers type it)
+    "sometimes i think my family would be better off",
+    "i think my daughter is having an allergic reaction her face is swelling",
+    "my 3 year old drank some of the cough syrup",
+    "she fell and hit her head and now shes confused and throwing up",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -764,6 +837,58 @@ NO_DANGER = [
     "hard to swallow after the block",
     "i mix up my words with brain fog",
     "my face fell asleep on one side after the dentist",
+    # danger9's: the same words in ordinary queries (dye spelled "die", a
+    # massage gun, a rope for exercises, a cast taken off at home).
+    "ways to die my hair with one hand",
+    "my son wants to die his hair blue",
+    "im dying to know if this gets better",
+    "i feel like im dying of boredom on bed rest",
+    "i have a massage gun for my leg",
+    "i have the rope for my pulley exercises",
+    "can i use a tens unit on myself",
+    "how do i take the cast off myself",
+    "cutting back on gabapentin again",
+    "started cutting carbs again",
+    "grabbed my chest strap for the heart monitor",
+    "my hand is turning blue in the cold",
+    "my foot is going gray and cold",
+    "wheezing from a cold",
+    "after the stimulator i cant feel the pain in my legs",  # codespell:ignore
+    "baclofen pump itching at the site",
+    "took a bunch of notes at my appointment",
+    "i know how i would do it differently next time",
+    "picked the time and place for my appointment",
+    "tonight is the night i try the new cream",
+    "things would be easier if i wasnt in pain",  # codespell:ignore (as readers type it)
+    "my husband said he would take me to the er if it gets worse",
+    "giving away my old crutches",
+    "said goodbye to everyone at my old job",
+    "crashed my car and broke my wrist",
+    "the whole month of pills costs too much",
+    "i set the date for my stimulator trial",
+    "picked a day to quit smoking",
+    "pill organizer for my gabapentin",
+    "tapering date for lyrica set by my doctor",
+    "rope exercises for shoulder stiffness",
+    "chest stretches for posture",
+    "my childs asthma action plan",  # codespell:ignore (as readers type it)
+    "breathing exercises to calm a flare",
+    "i could die of embarrassment",
+    "my baby grunts when pooping",
+    "tight chest muscles from crutches",
+    "the pain takes my breath away",
+    "face swelling after dental work",
+    "we set the date and im done with pt after that",
+    "we picked the place and the time for my nerve block",
+    "got a gun safe to lock up my opioids",
+    "thinking about ending things with my pain doctor",
+    "urge to cut my hair short because i cant brush it",  # codespell:ignore (as readers type it)
+    "thinking about dying my hair purple",
+    "got a note from work and set the date for surgery",
+    "my family would be better off if i got disability",
+    "my kid drank her medicine without a fuss",
+    "allergic reaction to the tape on my arm",
+    "i hit my head on the door last week",
 ]
 
 

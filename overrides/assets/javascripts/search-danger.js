@@ -38,18 +38,36 @@
         "noose",
         // A plan and the means ("i have a rope and i picked the day"); not "we
         // picked the date for my surgery".
-        "(picked|chose|chosen|set|planned) (the|a|my) (day|date)( (?!(stop|stopping|taper|tapering|quit|wean|weaning|off|refill)\\b)[a-z]+){0,5} (rope|noose|gun|pills|die|end it|kill(?! (the|my) (pain|nerve)))|(rope|gun)( [a-z]+){0,6} (picked|chose|chosen|set|planned) (the|a|my) (day|date)(?! (for|of) (my|the|his|her) (surgery|appointment|infusion|block|procedure))",
+        "(picked|chose|chosen|set|planned) (the|a|my) (day|date)( (?!(stop|stopping|taper|tapering|quit|wean|weaning|off|refill)\\b)[a-z]+){0,5} (rope|noose|gun|pills|note|die|end it|kill(?! (the|my) (pain|nerve))|(im|i am) (done|gone)(?! (with|at|from)))|(rope|gun|note)( [a-z]+){0,6} (picked|chose|chosen|set|planned) (the|a|my) (day|date)(?! (for|of)( my| the| his| her)? (surgery|appointment|infusion|block|procedure))",
+        // A plan without a means word ("i know how i would do it and when",
+        // "already picked the spot and the time", "decided tonight is the night");
+        // not "picked the place and time for my surgery".
+        "i know (how|when)( and (how|when))? (i|im|ill|id)( will| would| going to| gonna)? do it(?! (differently|better|again|alone|without))",
+        "(picked|chose|chosen|planned|set|know) (the|a) (spot|place|time|way) and (the|a) (time|place|spot|day|date|way)(?! (for|of|to) )",
+        "(tonight|today|tomorrow) is the (night|day)( (i|im|ill))?( going to| gonna)? ((do|doing|end|ending) it|$)",
+        // A gun or a rope got for it; not a massage gun, a gun permit, a rope
+        // for stretching (a rope alone only as the whole query).
+        "(have|got|bought|loaded|loading) (a|the|my) (gun|pistol|shotgun|rifle)(?! (permit|license|safe|lock|show|range|case))|(have|got|bought) (a|the) rope$",
+        "(gun|pistol|pills|rope|knife)( [a-z]+){0,6} (use|using) it on (my|him|her) ?self",
+        // A car as the means: "drive my car into a tree", "crash my car on purpose".
+        "(driv(e|ing)|steer(ing)?|crash(ing)?|swerv(e|ing))( (my|the|his|her) (car|truck))? (off (a|the) (road|bridge|cliff)|into (a|the) (tree|wall|pole|river|lake|semi|oncoming [a-z]+|traffic))|(crash|wreck)( [a-z]+){0,3} on purpose",
         "(i have|ive got|i got|i bought|i just bought) (a|the) (rope|gun) (and|to)(?! (a )?pulleys?\\b| (stretch|exercise|help (with )?(stretch|exercis)))",
         "end(ing|s)? (it all|(my|his|her|their|your) (own )?life)",
-        "(going to|gonna|want to|wanna|should|will|to|could|might) (just )?end it",
-        "want(s|ed)? to die|wanna die",
+        "((going to|gonna|want to|wanna|should|will|to|could|might) (just )?end|(feel like|thinking (of|about)|thoughts of) ending) it|(thinking (of|about)|want to|wanna|going to|gonna) end(ing)? things(?! (with|between|off))",
+        // "going to off myself"; not "take the cast off myself".
+        "(to|gonna|wanna|will|just|might) off (my|him|her|them) ?sel(f|ves)",
+        // An urge to, or cutting again; a cut that will not stop bleeding.
+        "urges? to (cut|self harm|(hurt|harm|burn) (my|him|her) ?self)(?! (my|his|her) (nails|hair))|(started|been|keep|kept|im|hes|shes) cutting( (my|him|her) ?self)? again|(cant|can ?not) stop (cutting|hurting (my|him|her) ?self)|(wont|will not|doesnt|does not) stop bleeding|bleeding (wont|will not|doesnt|does not) stop",  // codespell:ignore
+        "(want(s|ed)? to|wanna|ways? to|how to) die(?! (my|his|her|their|your)? ?(hair|clothes|shirt|shoes|eyebrows))",
         "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
         // "better off if i was dead"; a goodbye note.
-        "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter)s?",
-        "(better|happier)( off)? without me",
+        "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter|text|message|video)s?|(texted|posted)( me| us| him| her| a)? (goodbye|bye)|(left|wrote) (a|her|his|my) (note|letter)( [a-z]+){0,6} (pills|took|gun|rope)|(said|saying) (goodbye|bye) to (everyone|everybody)(?! at)",
+        // Giving away one's things (the 988 Lifeline's warning signs).
+        "(gave|giving|give|given) away (all )?(my|his|her) (stuff|things|belongings|possessions)",
+        "(family|everyone|everybody) (would|will) be better off$|(better|happier|easier)( off)? (without me|if i ((wasnt|werent|was not|were not) (here|around|alive)|(was|were) (gone|dead)|died))",  // codespell:ignore
         "(no one|nobody) would (miss|care about) me",
         "wish (i|he|she) (was|were) dead",
-        "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying",
+        "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying(?! (to|for|of (boredom|laughter|embarrassment|curiosity|thirst|hunger|heat)))",
         "(done|tired|sick) (of|with) (living|life|being alive)|give up on (life|living)",
         // A burden to others: a warning sign the 988 Lifeline names.
         "(im|i am|feel like|feel like im|being) (a|such a) burden",
@@ -58,65 +76,67 @@
         "(whats|what is|no) (the )?point (of |in )?(living|life|going on|being alive)",  // codespell:ignore
         // Pain past bearing (the 988 Lifeline's warning signs): not "cant  // codespell:ignore
         // take ibuprofen", "cant do my job anymore".  // codespell:ignore
-        "(cant|cannot|can not) (take|handle|bear|stand|do) (it|this|this pain|the pain|this life|life)( like this)? (anymore|any more|any longer|much longer)",  // codespell:ignore
-        "(cant|cannot|can not) live (like this|this way|with (this|the) pain)",  // codespell:ignore
+        "(cant|can ?not) (take|handle|bear|stand|do) (it|this|this pain|the pain|this life|life)( like this)? (anymore|any more|any longer|much longer)",  // codespell:ignore
+        "(cant|can ?not) live (like this|this way|with (this|the) pain)|(keep|go on) living like this|(except|other than) (dying|death|to die)",  // codespell:ignore
         "(want|wish|need) (it all|everything|this all|it) to (end|be over)",
         "(want|wish) it (all )?(was|were|to be)( all)? over",
         "(wish|hope|pray) (i|he|she)( would| could| will| might)? die",
         "wish( that)? (i|he|she) (had )?never (been born|existed|woke up)",
         "(stop|quit) existing|(dont|do not|no longer) want to exist",  // codespell:ignore
         "want(s|ed)? to disappear",
-        "(want|wanna|like) to sleep forever",
+        "(want|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
         "(dont|do not|never) want to wake up",  // codespell:ignore
         "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
-        "(wont|will not|cant|cannot|can not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
-        "(wont|will not|cant|cannot|can not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
+        "(wont|will not|cant|can ?not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
-        "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|medication|button batter(y|ies)|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
         "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
-        "(cant|cannot|can not) go on",  // codespell:ignore
+        "(cant|can ?not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
-        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
-        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medicines?|medication)",
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
-        "(took|taken|swallowed|ate|eaten) [1-9][0-9]+ (pills|tablets|capsules|caps)",
-        "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ (pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
+        // "took a bunch of lyrica", "every pill in the house", "a whole month of pills at once".
+        "(took|taken|swallowed|ate) (a bunch|a handful|a ton|tons)( of)? (pills|tablets|meds|medic(ines?|ation)|oxys?|tylenol|xanax|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(take|taking|took|swallow|swallowing|swallowed) (every|all the) (pill|tablet|med|medicine)s? (in the house|i can find)|(whole|entire|full) (month|week|supply)s?( worth)? of( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,2} at (once|one time)",  // codespell:ignore
+        "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         // A child who got into the medicines; a dose taken twice.
-        "(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",
-        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medicines?|medication)",
+        "got into (my|his|her|the) (pill ?box|pill organizer|medicine cabinet)|(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",  // codespell:ignore
+        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
-        "(lethal|fatal|deadly) (dose|doses|amount|overdose)",
+        "(lethal|fatal|deadly) (dose|doses|amount|overdose)|how (much|many)( [a-z]+){0,4} (is|are|would be) (lethal|fatal|deadly)",
         // "overdid my meds", and "overdoes", a misspelling of overdose; not
         // "overdid it at physical therapy" (pacing).
-        "overd(o|id|oing|oes|one)( [a-z]+){0,4} (pills?|tablets?|meds|medicines?|medication|painkillers|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "overd(o|id|oing|oes|one)( [a-z]+){0,4} (pills?|tablets?|meds|medic(ines?|ation)|painkillers|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "overdoes (on|it on)",
         // A street pill sold as a medicine may hold fentanyl; not a trial's placebo.
         "(took|taken|swallowed|ate|bought) (a |some |the )?(fake|counterfeit|pressed|street) (pills?|percocets?|percs|oxys?|xanax|bars)",
         "fake (pills?|percocets?|oxys?|xanax)( [a-z]+){0,3} fentanyl|fentanyl( [a-z]+){0,3} fake (pills?|percocets?|oxys?|xanax)",
         // Violence at home: if in danger now, 911 (the line says so).
         "(husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mother|stepdad|stepfather|stepmom|he|she) (hits|beats|punches|kicks|chokes|hit|beat|punched|kicked|choked|strangled|strangles) me",
-        "threatened to kill me|domestic (violence|abuse)",
+        "threatened to kill me|(said|says|told me|threatens) (he|she)( would| will| is going to| is gonna| was going to| gonna)? kill me|domestic (violence|abuse)",
         // Pills put aside to take at once (the 988 Lifeline's warning signs);
         // not "saving up for my meds", "saving on my meds".
-        "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medicines?|medication|gabapentin|pregabalin|lyrica|neurontin|amitriptyline|nortriptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medicines?|medication)",
+        "(save|saving|saved) up (all )?(my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(pills|tablets|meds|oxys?|opioids|gabapentin|lyrica|amitriptyline) (saved|stashed|stockpiled|hoarded)|enough (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,3} to (do it|die|end it|kill|od|overdose)|for when (i|he|she) (decide|decides|am ready|is ready) to (go|do it|die|end it)",  // codespell:ignore
+        "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         "how (many|much)( [a-z]+){0,4} (to|would|will|could|does it take to|it takes to) (die|kill)(?! (down|off|out))",
         "od(ed|ing)? on|(i|he|she|they|gonna|to|might) (od|oded)",
         // Collapsed or cannot be woken: 911 (A4.3), not Poison Help. Not
         // "collapsed arch", "unresponsive to treatment".
         "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
-        "(found( [a-z]+)?|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
+        "(found( [a-z]+){0,2}|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
         // Limp, or snoring or gurgling oddly, after pills or drink: an overdose
         // (A4.3). Not "walking with a limp", "my hand is limp and blue", "does
         // gabapentin make you snore weird", "gurgling noises in my stomach".
@@ -125,11 +145,12 @@
         // Not "poison ivy".
         "poison(ed|ing)?(?! (ivy|oak|sumac))",
         "chest ?(pain|pains|tightness|pressure)",
-        "heart (hurts|hurting|pain|pains)|pain in (my |his |her |the )?heart",
+        "heart (hurts|hurting|pain|pains)|pain in (my |his |her |the )?heart|chest (is )?killing me|(grabbed|grabbing|clutched|clutching) (at )?(my|his|her|their) (chest|heart)(?! (strap|monitor))|chest (in)?to (my|his|her|the) (jaw|left arm|arm|neck)",
+        "(baby|babys|infant|newborn|toddler|child|kid|son|daughter|he|she|hes|shes|husband|wife|mom|dad)( is)? ((turning|turned) (blue|gray|grey)|(going|gone) blue)",  // codespell:ignore
         // A heart attack in a reader's words: "my chest feels tight".
         "chest( (is|feels|feel|gets|getting|going|so|very|really))* (tight|heavy|crushing|squeezing)",
-        "(tight|heavy|crushing|squeezing|pressure|tightness) (in|on) ((my|the|his|her|their) )?chest",
-        "(pressure|squeez[a-z]*|tight[a-z]*|heav[a-z]*|crush[a-z]*) in the (middle|center|centre) of (my|his|her|their|the) chest|elephant( [a-z]+){0,3} (on|sitting on) (my|his|her|their) chest|chest( [a-z]+){0,2} (squeezed|crushed)",  // codespell:ignore
+        "(tight|heavy|crushing|squeezing|pressure|tightness)( (feeling|sensation|weight))? (in|on) ((my|the|his|her|their) )?chest|(pressing|pushing|sitting|standing|squeezing|crushing) (down )?on (my|his|her|the) (chest|heart)",
+        "(pressure|squeez[a-z]*|tight[a-z]*|heav[a-z]*|crush[a-z]*) in the (middle|center|centre) of (my|his|her|their|the) chest|elephant( [a-z]+){0,3} (on|sitting on|standing on) (me|him|her|my|his|their)|chest( [a-z]+){0,2} (squeezed|crushed)",  // codespell:ignore
         // "sharp pain in my chest", "stabbing chest ache": a kind of pain is
         // also a readers' word for the CRPS page's burning pain, which would
         // otherwise answer every word.
@@ -145,11 +166,11 @@
         // (an allergic reaction); a blood clot.
         "left arm( [a-z]+){0,4} jaw|jaw( [a-z]+){0,4} left arm",
         "throat( [a-z]+){0,3} (closing|swelling|swollen|tight)",
-        "(tongue|lips|throat|mouth) (is |are )?(swelling|swollen|swelled|swells)",
+        "(tongue|lips|throat|mouth)( [a-z]+){0,3} (swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
         // Eyes swollen shut, or hives with a swelling face, after a new medicine.
         "(eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut",
-        "(hives|welts)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
+        "(hives|welts|allergic reaction)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
         "(face|eyes?|eyelids?)( [a-z]+){0,2} (swelling|swelled|swollen|swole|puffed|puffing|puffy)( up)?( [a-z]+){0,3} (after|from|since)( [a-z]+){0,4} (pills?|shot|injection|medicine|medication|meds|antibiotics?|vaccine|bee|sting|peanuts?|shellfish)|(stung|sting)( [a-z]+){0,6} (face|eyes?|lips|tongue|throat)( [a-z]+){0,2} (swell[a-z]*|swollen|puff[a-z]*)|(cant|cannot) open (my|his|her) eyes( [a-z]+){0,3} (swollen|swelling|puffy)",  // codespell:ignore
         // Pressure behind the breastbone, without the word "chest".
         "(pain|pressure|tightness|crushing|squeezing|heavy|heaviness|weight)( [a-z]+){0,3} (breastbone|breast bone|sternum)|(breastbone|breast bone|sternum)( [a-z]+){0,3} (pain|pressure|hurts?|hurting|aches?|aching|sore|tight|crushing|crushed|squeezing|squeezed|heavy)|(pressing|pushing|sitting|squeezing) on (my|his|her|the) (breastbone|breast bone|sternum)",
@@ -159,8 +180,8 @@
         // A clot in a lung (911: chest pain, trouble breathing).
         "pulmonary embol[a-z]*",
         "(coughing|cough|coughed|coughs) (up )?blood",
-        "(cant|cannot|can not|couldnt|hard to|trouble|difficulty|struggling to|struggle to|unable to|fighting to|fight to) (breath|breth|brethe|breathe|breathing)",  // codespell:ignore
-        "(cant|cannot|can not|couldnt) get (enough )?(air|a breath)",  // codespell:ignore
+        "(cant|can ?not|couldnt|hard to|trouble|difficulty|struggling to|struggle to|unable to|fighting to|fight to) (breath|breth|brethe|breathe|breathing)",  // codespell:ignore
+        "(cant|can ?not|couldnt) get (enough )?(air|a breath)",  // codespell:ignore
         "short(ness)? of breath",
         "(not|isnt|is not|wasnt|arent|stopped|stops) breathing",  // codespell:ignore
         // Gabapentin or pregabalin's 911 sign (gabapentinoid_breathing).
@@ -169,8 +190,8 @@
         "gasping for (air|breath)",
         // A child working hard to breathe: the skin between the ribs sucks in.
         "ribs( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling|cave|caves|caving) in|(suck|sucks|sucking|sink|sinks|sinking|pull|pulls|pulling) in (between|under|around|at|below) (the|her|his|their|my) ribs",
-        "retractions?|(nostrils?|nose) (is |are )?flar(e|es|ing)|grunt(s|ing)?( [a-z]+){0,2} (with )?(each|every) breath|(breathing|breathes)( [a-z]+){0,2} (and )?grunt(s|ing)?|(chest|neck|throat|skin|belly|tummy)( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|caving|caves) in|tugging at (his|her|the) throat",
-        "(cant|cannot|can not) catch (my|his|her|their) breath",  // codespell:ignore
+        "retractions?|(nostrils?|nose) (is |are )?flar(e|es|ing)|grunt(s|ing)?( [a-z]+){0,2} (with )?(each|every) breath|(breathing|breathes)( [a-z]+){0,3} (and )?grunt(s|ing)?|(chest|neck|throat|skin|belly|tummy)( [a-z]+){0,2} (suck|sucks|sucking|sink|sinks|sinking|caving|caves|pulling) in|(belly|tummy) (going|moving|pumping|heaving) in and out|wheez[a-z]*( [a-z]+){0,3} (cant|can ?not) (talk|speak)|(sting|stung|peanuts?|shellfish)( [a-z]+){0,5} wheez[a-z]*|wheez[a-z]*( [a-z]+){0,5} (sting|stung|peanuts?|shellfish)|tugging at (his|her|the) throat",  // codespell:ignore
+        "(cant|can ?not) catch (my|his|her|their) breath",  // codespell:ignore
         "(lips|face) (are |is )?(turning |turned |going |gone |look |looks )?(blue|bluish|gray|grey|purple)",  // codespell:ignore
         // "blue fingernails and lips"; nails alone are not a sign: CRPS can
         // change a nail's and a hand's color (harden2010).
@@ -179,14 +200,14 @@
         // "gabapentin makes me sleepy".
         "(sleepy|drowsy)( [a-z]+){0,4} (confused|blue)|(confused|blue)( [a-z]+){0,4} (sleepy|drowsy)|extreme(ly)? (sleepy|sleepiness|drowsy|drowsiness)",
         // A stroke (sudden weakness: adam_when_to_use_er; the words people know).
-        "(face|mouth|smile)( is| has)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
+        "(face|mouth|smile)( is| has| looks| went)? droop(ing|y|s|ed)?|droop(ing|y)? (face|mouth|smile)",
         "slurr(ed|ing|s)?",
         "(having|had|has) (a|another) stroke|(is|was) (this|it|that) (a|another) stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
         "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
         "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
         "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
-        "worst headache|thunderclap headache",
+        "worst headache|thunderclap headache|hit (his|her|my) head( [a-z]+){0,6} (confused|throwing up|vomit[a-z]*)",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
         "(numb|numbness|weak|weakness|paraly[sz]ed|droop[a-z]*|cant move|cannot move|cant feel|cannot feel)( [a-z]+){0,3} (one|left|right) side of( [a-z]+)? (body|face)",  // codespell:ignore
         "(one|left|right) side of( [a-z]+)? (body|face)( [a-z]+){0,3} (numb|weak|droop[a-z]*|paraly[sz]ed)",
@@ -200,7 +221,7 @@
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
         "(cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))( [a-z]+){0,8} (numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)",  // codespell:ignore
-        "(numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)( [a-z]+){0,8} ((in|under|inside) (a |my |the |his |her |their )?(cast|splint)|(cast|splint) on)",  // codespell:ignore
+        "(numb|numbness|tingl[a-z]*|pins and needles|cold|pale|white|blue|bluish|purple|cant move|cannot move|cant wiggle|cant feel)( [a-z]+){0,8} ((in|under|inside) (a |my |the |his |her |their )?([a-z]+ )?(cast|splint)|(cast|splint) on)",  // codespell:ignore
         "(severe|unbearable|excruciating|terrible|worst|bad|extreme|intense|horrible|awful|agonizing) pain( [a-z]+){0,3} (in|under|inside) (a |my |the |his |her |their )?(cast|splint)",
         // "pain in my cast is unbearable", "hurts really bad in the cast"
         "(pain|hurts?|hurting|agony)( [a-z]+){0,3} (cast|splint)(?!( [a-z]+){0,3} (off|removed|removal))( [a-z]+){0,2} (unbearabl[ey]|excruciating|severe|terribl[ey]|so bad|agony|awful|horribl[ey])",
@@ -215,23 +236,23 @@
         "((lost|lose|losing|no) control (of|over)|(cant|cannot) control( of| over)?) (my |his |her |their )?(bladder|bowels?)",  // codespell:ignore
         "(numb|weak|cant feel|cannot feel|cant move|cannot move)( [a-z]+){0,2} legs( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
         "(cant|cannot|unable to|trouble|hard to) (pee|peeing|urinate|urinating)( [a-z]+){0,4} (stimulator|scs)",  // codespell:ignore
-        "legs (are |went |go |feel |feels )?(numb|weak)( [a-z]+){0,4} (stimulator|scs)|(stimulator|scs)( [a-z]+){0,6} legs (are |went |go |feel |feels )?(numb|weak)",
+        "legs (are |went |go |feel |feels )?(numb|weak)( [a-z]+){0,4} (stimulator|scs)|(stimulator|scs)( [a-z]+){0,6} legs (are |went |go |feel |feels )?(numb|weak)|(stimulator|scs)( [a-z]+){0,4} (cant|cannot) (feel|move)( [a-z]+){0,2} legs?",  // codespell:ignore
         "cant stand( up)?( [a-z]+){0,3} (stimulator|scs)",  // codespell:ignore
         // stellate_block_neck_breathing; baclofen_pump_withdrawal.
         "neck( [a-z]+){0,3} (swelling|swollen|swells|swelled|growing)( [a-z]+){0,6} (block|injection|shot)",
         "(swelling|swollen) (in|on) (my |his |her |the )?neck( [a-z]+){0,4} (block|injection|shot)",
         "(bruise|lump|swelling)( [a-z]+){0,3} neck( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)|neck (bruise|lump|swelling)( [a-z]+){0,3} (bigger|growing|grows|grew|spreading)",
         // Swallowing after a neck block: not "cant swallow pills".  // codespell:ignore
-        "(cant|cannot|can not|unable to|harder to|trouble|difficulty) (swallow|swallowing)( [a-z]+){0,4} (block|injection|shot)|harder to swallow|swallowing( is)?( getting)? (harder|worse)",  // codespell:ignore
+        "(cant|can ?not|unable to|harder to|trouble|difficulty) (swallow|swallowing)( [a-z]+){0,4} (block|injection|shot)|harder to swallow|swallowing( is)?( getting)? (harder|worse)",  // codespell:ignore
         "baclofen( pump)? withdrawal|withdrawal( [a-z]+){0,2} baclofen",
         // Not an insulin pump.
         "(baclofen|intrathecal|spinal|muscle relax[a-z]*) pump( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "pump (for|with) (my |his |her |the )?(baclofen|muscle relax[a-z]*|spasms?)( [a-z]+){0,3} (ran out|run out|empty|stopped)",
-        "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever|confus[a-z]*)",
+        "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever(ish)?|confus[a-z]*)|baclofen pump( [a-z]+){0,8} (itch[a-z]* (and|all over)|fever[a-z]*)",
         // Looking for the lines themselves.
-        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|emergencia|ambulance|ambulancia",
+        "911|988|crisis (line|hotline|text line|number)|hotline|emergency|ambulance",
         // The cast's own emergency by name (cast_limb_emergency).
-        "compartment syndrome|sindrome compartimental",
+        "compartment syndrome",
       ].join("|") +
       ")\\b"
   )
@@ -260,24 +281,29 @@
         "ahorcar(me|se)?",
         // Not "colgarme la bolsa" (a bag on the shoulder).
         "(colgar(me|se)|(me|se) (quiero|quiere|voy a|va a) colgar)(?! (el|la|los|las|un|una|mi|su) )",
-        "(tirar|aventar|lanzar)(me|se)? (de|desde|por|al|a|del)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|tren|metro|vias)",
+        "(tirar|aventar|lanzar)(me|se)? (de|desde|por|al|a|del)( [a-z]+){0,2} (puente|edificio|ventana|techo|azotea|balcon|precipicio|tren|metro|vias|carro|coche)",
         // Going on now: "se está cortando", "lastimándose"; not "el zapato me
         // está lastimando", "el dolor me está matando".
         "(me estoy|se esta|me sigo|se sigue) (lastimando|cortando|matando)",
         "(lastimand|cortand|matand)o(me|se)",
         "quitar(me|se) la vida",
         "hacer(me|se) (dano|algo)",
-        "(no quiero|ya no quiero|no quiere|ya no quiere) vivir",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) (vivir|existir|estar aqui(?! en))",
+        // Saying goodbye, no one would miss me (the 988 Lifeline's warning signs).
+        "(me despedi|despedirme|me estoy despidiendo|despidiendome) de (todos|todo el mundo|mi familia|mis hijos)(?! (en|del) )|nadie (me )?(va a |iba a )?(extranar|extranaria|extranara|echaria de menos)",  // codespell:ignore
+        // A plan without the means named: "ya se como lo voy a hacer", "ya escribi
+        // la carta y tengo la fecha"; a gun (not "pistola de masaje").
+        "(ya )?se (como|cuando)( y (como|cuando))? (lo voy a hacer|voy a hacerlo)(?! (con|para|sin|en) )|carta( [a-z]+){0,4} (tengo|fije|escogi|elegi) (la|el) (fecha|dia)(?! de)|(tengo|compre|consegui)( ya)? (la |una |mi )?(pistola|arma)(?! de (agua|masaje|juguete|calor|pintura))|pistola cargada",  // codespell:ignore
         "(no quiero|ya no quiero|no quiere|ya no quiere) (seguir viviendo|estar viv[oa])",
         "(quiero|quiere) morir(me|se)?|ganas de (morir(me|se)?|matarme|matarse)",
-        "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)",
+        "(quisiera|ojala|desearia|quiero)( [a-z]+){0,2} (muert[oa]|muriera|me muera|morirme)|(mejor|preferiria)( estaria| estar| estuviera)? muert[oa]s?",
         "(dormir|dormirme)( [a-z]+){0,2} (y )?no (despertar|despertarme|volver a despertar)|no volver a despertar",
-        "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)",
+        "no vale la pena (vivir|seguir)|(vida|vivir) no vale la pena|(no tiene|sin) sentido (vivir|seguir viviendo)|no le (encuentro|veo|encuentra|ve) sentido a (la|mi) vida|(mi|la) vida (ya )?no tiene sentido",
         // Pain past bearing: not "ya no puedo caminar", "no aguanto que me toquen".
         "ya no (aguanto|soporto|puedo)( mas)?( con)? (esto|este dolor|el dolor|esta vida|la vida|mi vida)",
         "(ya )?no (aguanto|soporto|puedo) mas",
         "(acabar|terminar) con (todo|mi vida)(?! (el|la|los|las|lo))",
-        "(me estoy|se esta) muriendo|(siento|creo) que me (muero|estoy muriendo)|mejor me muero|me voy a morir",
+        "(me estoy|se esta) muriendo|(siento|creo) que me (muero|estoy muriendo)|mejor me (muero|mato)|me voy a morir",
         "cansad[oa] de vivir|canse de vivir|dormir para siempre",
         "no (quiero|quiere) seguir(?! (con|el|la|los|las|en|tomando|haciendo|yendo|trabajando))",
         "(me|se) (voy a|va a|quiero|quiere|quise|quiso|intente|intento) quitar la vida",  // codespell:ignore
@@ -288,7 +314,9 @@
         "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
         "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
         "(me|se) (paso|pase) (de|con) (la dosis|(las |sus |mis )?(pastillas|pildoras|medicinas|medicamentos))",  // codespell:ignore
-        "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis",  // codespell:ignore
+        "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis|(doble|dos veces|dos dosis|otra dosis|pastillas|medicinas|medicamentos)( [a-z]+){0,4} (por error|por equivocacion|sin querer|por accidente)|(por error|por equivocacion|sin querer|por accidente)( [a-z]+){0,4} (doble|dos veces|dos dosis|otra dosis)",  // codespell:ignore
+        // A button battery or magnets swallowed (Poison Help, or 911).
+        "(bateria|pila)s? de boton|(trago|comio)( [a-z]+){0,2} (una |un |unas |unos )?(bateria|pila|iman|imanes)",
         "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
         "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
@@ -296,29 +324,32 @@
         "dosis (letal|mortal|fatal)",
         "pasar(me|se|le)? de la dosis",
         "pastillas? falsas?( [a-z]+){0,3} fentanilo|fentanilo( [a-z]+){0,3} pastillas? falsas?|(tomo|tome|trago|trague|compro|compre) (una |unas |la |las )?pastillas? falsas?",  // codespell:ignore
-        "violencia (domestica|familiar|intrafamiliar)|(esposo|esposa|marido|novio|novia|pareja|papa|padre|mama|madre|padrastro|madrastra|el|ella) (me|nos) (golpea|golpeo|golpean|pega|pego)|me amenazo con matarme|me quiere matar",  // codespell:ignore
+        "violencia (domestica|familiar|intrafamiliar)|(esposo|esposa|marido|novio|novia|pareja|papa|padre|mama|madre|padrastro|madrastra|el|ella) (me|nos) (golpea|golpeo|golpean|pega|pego|ahorco|ahorca|estrangulo|estrangula)|me amenazo con matarme|me quiere matar",  // codespell:ignore
         // Drowned or choked (past), found unconscious.
         "se ahogo|ahogad[oa]|inconsciente",
         "(juntando|acumulando|junte|acumule|junto|acumulo) (mis |sus |las |los )?(pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
-        "para (tomarmelas|tomarselas|tomarlas|tomarmelos|tomarselos|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)",
+        "para (tomarmelas|tomarselas|tomarmelos|tomarselos) tod[ao]s|para (tomarlas|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)|(guardadas|juntadas|acumuladas|ahorradas)( [a-z]+){0,2} para cuando (me decida|este list[oa])|(voy a|va a|quiero|quiere|pienso|pensando en) (tomarme|tomarse|tragarme|tragarse) (todas|todos|el frasco|el bote|la caja)(?!( [a-z]+){0,3} (a la misma hora|al mismo tiempo))",
         "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
         // Desmayado o no despierta: 911, no Poison Help.
-        "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]",
+        "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]|(tirad[oa]|inconsciente|lo encontre|la encontre|encontramos)( [a-z]+){0,3} no (responde|reacciona)",  // codespell:ignore
+        // Someone turning blue; not "el pie se pone morado" (CRPS).
+        "(bebe|nino|nina|nene|nena|hijo|hija|esposo|esposa|mama|papa|abuelo|abuela) (se esta poniendo|se puso|se pone) (azul|morad[oa]|gris)(?! de (frio|llorar|coraje|tanto))|^se esta poniendo (azul|morad[oa])$",
         "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
         "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)",
+        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)|(tome|tomo|trague|trago) todo el (frasco|bote|paquete|blister)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
         "(opresion|presion|apreton) (en el|del) pecho",
         // "un peso aplastante en el pecho"; the breastbone.
         "((un|siento|tengo|con|como) peso|presion|opresion|apreton|aplastante)( [a-z]+){0,2} (en el|del|sobre el) pecho",
-        "(dolor|presion|peso|opresion)( [a-z]+){0,3} esternon|esternon( [a-z]+){0,2} (duele|dolor|presion)|(duele|duelen|dolia|aprieta)( [a-z]+){0,2} esternon|(aplasta[a-z]*|algo pesado)( [a-z]+){0,2} (el )?pecho",
+        "elefante( [a-z]+){0,4} (sobre|encima)|brazo izquierdo( [a-z]+){0,4} (sudor frio|sudando frio|nauseas|mandibula|pecho)|(pecho|mandibula)( [a-z]+){0,4} brazo izquierdo|(dolor|presion|peso|opresion)( [a-z]+){0,3} esternon|esternon( [a-z]+){0,2} (duele|dolor|presion)|(duele|duelen|dolia|aprieta)( [a-z]+){0,2} esternon|(aplasta[a-z]*|algo pesado)( [a-z]+){0,2} (el )?pecho",
         // A child working hard to breathe: "se le hunden las costillas".
-        "(se le|se me|le|me) (hunden las costillas|hunde el pecho|hunde el cuello|hunde la garganta)|se le marcan las costillas( [a-z]+){0,2} (al|cuando) respira[a-z]*|tiraje|aleteo nasal|(quejidos?|se queja|pujidos?)( [a-z]+){0,2} (al|cuando) respira[a-z]*|respira con (mucho )?esfuerzo|(cierra|cerro|cerrando) la garganta|costillas( [a-z]+){0,3} (se hunden|se le hunden|hundiendo|se meten)|se le (mete|meten|hunde|hunden)( [a-z]+){0,2} (entre )?las costillas",
+        "(se le|se me|le|me) (hunden las costillas|hunde el pecho|hunde el cuello|hunde la garganta)|se le marcan las costillas( [a-z]+){0,2} (al|cuando) respira[a-z]*|respira[a-z]*( [a-z]+){0,4} se le (marcan|hunden|meten) las costillas|tiraje|aleteo nasal|(quejidos?|se queja|pujidos?)( [a-z]+){0,2} (al|cuando) respira[a-z]*|respira con (mucho )?esfuerzo|(cierra|cerro|cerrando) la garganta|costillas( [a-z]+){0,3} (se hunden|se le hunden|hundiendo|se meten)|se le (mete|meten|hunde|hunden)( [a-z]+){0,2} (entre )?las costillas",
         // Hives, then the eyes or face swelling shut: not "se me cerraron los
         // ojos" alone (falling asleep).
+        "(ojos|parpados) (cerrados|se (me |le )?cerraron)( [a-z]+){0,2} (de|por|por la) (hinchazon|inflamacion)|no (puedo|puede) abrir los ojos( [a-z]+){0,3} (hinch|inflam)[a-z]*",
         "ronchas( [a-z]+){0,8} (se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|la cara|los labios|la boca|la garganta|la lengua|los parpados)|ronchas( [a-z]+){0,8} (se me|se le) (cerraron|cerro) (los ojos|la garganta)(?!( [a-z]+){0,3} (sueno|cansancio|dormir|temprano))|ronchas( [a-z]+){0,8} (la cara|los ojos|los labios|la boca|la lengua) (hinchad[oa]s?|inflamad[oa]s?)",
         "(se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|los parpados|la cara|la boca)(?! de (llorar|sueno|cansancio))( [a-z]+){0,4} (inyeccion|pastilla|medicina|medicamento|antibiotico|vacuna|remedio|piquete|penicilina|amoxicilina|picadura|abeja)|(inyeccion|pastilla|medicina|medicamento|antibiotico|vacuna|remedio|piquete|picadura|abeja)( [a-z]+){0,5} (se me|se le) (hincharon|hincho|inflaron|inflo|esta hinchando|estan hinchando) (los ojos|los parpados|la cara|la boca)",
         // A plan and the means ("ya compre la soga y escogi el dia"); not  // codespell:ignore
@@ -342,7 +373,7 @@
         "(se ahoga|me ahogo|ahogandose|ahogandome)|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
         "labios (morados|azules|grises)",
         "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
-        "derrame cerebral|ataque cerebral|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
+        "derrame cerebral|ataque cerebral|peor dolor de cabeza|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
         "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
         // "no puedo enderezar el cuello y tengo fiebre" (scs_fever_stiff_neck).
@@ -355,17 +386,19 @@
         "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
         "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe)",
         "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
-        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
+        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
         "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
         // The site's other 911 signs (warning_signs.yml): an allergic reaction;
         // after a neck block, a neck that swells, a bruise that grows, harder
         // swallowing; with a stimulator, legs or peeing; a baclofen pump.
         "reaccion alergica (grave|fuerte|severa|seria)",
-        "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)",
+        "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|(bloqueo|inyeccion|ganglio)( [a-z]+){0,5} (hinch|inflam)[a-z]* (el|mi|su) cuello",
         "(moreton|morete|bulto|bolita|chichon|hinchazon)( [a-z]+){0,3} cuello( [a-z]+){0,3} (crece|creciendo|mas grande|agranda)",
         "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar",
         "(no (puedo|puede) (pararme|pararse|ponerme de pie|ponerse de pie|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
+        // Looking for the lines themselves; the cast's own emergency by name.
+        "emergencia|ambulancia|sindrome compartimental",
         "baclofeno( [a-z]+){0,5} (fiebre|confundid[oa]|confusion|muy rigid[oa]s?|se (acabo|vacio|paro)|vacia)|abstinencia( de| del)? baclofeno",
       ].join("|") +
       ")\\b"
