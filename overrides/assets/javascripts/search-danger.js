@@ -9,13 +9,15 @@
  * No lookbehind anywhere (Safari before 16.4 cannot parse one, and the whole
  * line would then never show); lookaheads are fine.
  *
- * Two patterns, English and Spanish, each under 20,480 characters: V8 (Chrome,
+ * Patterns (two for English, one for Spanish), each under 20,480 characters: V8 (Chrome,
  * Node, and Firefox's copy of its regexp engine) stops optimizing a longer
  * pattern, and one query then takes about 300 times as long (1.5 ms rather
  * than 0.005 ms in Node 20). tests/test_reader_search.py checks the sizes.
  */
 ;(() => {
-  const ENGLISH = new RegExp(
+  // The mind in danger, in English: self-harm and suicide, a plan, too much
+  // of a medicine on purpose or by mistake, violence at home.
+  const ENGLISH_MIND = new RegExp(
     "\\b(" +
       [
         // The reader, or someone they speak of ("my husband wants to hurt himself").
@@ -133,6 +135,16 @@
         "(stockpil|hoard|stash)[a-z]*( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         "how (many|much)( [a-z]+){0,4} (to|would|will|could|does it take to|it takes to) (die|kill)(?! (down|off|out))",
         "od(ed|ing)? on|(i|he|she|they|gonna|to|might) (od|oded)",
+      ].join("|") +
+      ")\\b"
+  )
+  // The body in danger, in English: an overdose's signs, the heart, breathing,
+  // an allergic reaction, a stroke, a limb losing its blood, the site's 911
+  // signs. A pattern of its own: one pattern for all English words grew near
+  // V8's limit (above).
+  const ENGLISH_BODY = new RegExp(
+    "\\b(" +
+      [
         // Collapsed or cannot be woken: 911 (A4.3), not Poison Help. Not
         // "collapsed arch", "unresponsive to treatment".
         "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
@@ -423,7 +435,7 @@
     "g"
   )
   const danger = {
-    parts: [ENGLISH, SPANISH],
+    parts: [ENGLISH_MIND, ENGLISH_BODY, SPANISH],
     test: text => danger.parts.some(part => part.test(text)),
   }
   window.healthsiteDanger = { danger, castOff: CAST_OFF }
