@@ -9,7 +9,10 @@
  * No lookbehind anywhere (Safari before 16.4 cannot parse one, and the whole
  * line would then never show); lookaheads are fine.
  *
- * Patterns (two for English, one for Spanish), each under 20,480 characters: V8 (Chrome,
+ * Two ways to read danger: phrases (two patterns for English, one for
+ * Spanish), and pairs of kinds of words anywhere in the query (KINDS and
+ * PAIRS, below the phrases), which read the same danger in words a phrase did
+ * not foresee. Each pattern under 20,480 characters: V8 (Chrome,
  * Node, and Firefox's copy of its regexp engine) stops optimizing a longer
  * pattern, and one query then takes about 300 times as long (1.5 ms rather
  * than 0.005 ms in Node 20). tests/test_reader_search.py checks the sizes.
@@ -88,6 +91,7 @@
         "want(s|ed)? to disappear",
         "(want|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
         "(dont|do not|never) want to wake up",  // codespell:ignore
+        "(my|the) last (night|day) (alive|on earth)",
         "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
@@ -415,6 +419,115 @@
       ].join("|") +
       ")\\b"
   )
+  // Two kinds of words anywhere in the query, in any order, English or
+  // Spanish: a means with a last night, a chest with a weight on it, a bee
+  // sting with a swelling face. The patterns above are phrases, and fresh  // codespell:ignore
+  // queries written by someone else slipped past a quarter to a half of them
+  // ("the pills are lined up on my nightstand and i am done": the pills and
+  // the end are eight words apart). A pair reads the danger wherever its two
+  // words stand. Each kind is a list of words (normalized, as above; a
+  // lookahead "(?! ...)" keeps out a sense that is no danger); each pair
+  // names the warning sign it reads (data/warning_signs.yml, and
+  // facts-coverage A4 for Poison Help's 911 signs). CONTRIBUTING, "Search".
+  const KINDS = {
+    // Something to end a life with (the 988 Lifeline's warning signs: looking
+    // for a way to kill oneself).
+    means: [
+      "pills?|tablets?|meds|pastillas?|pildoras?|medicamentos|medicinas",
+      "(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)triptylin[ea]?|amitriptilina|oxys?|opioids?|opioides|fentanyl|fentanilo|xanax",
+      "rope|noose|soga|gun|pistol|shotgun|rifle|pistola|arma|knife|cuchillo|razor|navaja|bridge|puente",
+    ],
+    // The end, or a last time (988: talking about wanting to die, of being
+    // gone). Not "last night" (yesterday), "mi ultimo dia de trabajo", "im
+    // done with pt".
+    end: [
+      "(is|be|its) my last (night|day)(?! (of|at|in|on|before|with|for))|last (night|day) (alive|on earth)",
+      "mi ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
+      "(im|i am) (so |just |finally |really )?done(?! (with|taking|at|after|by|for|in|from|on|the|my|eating|working|reading|for today))",
+      "(dont|do not|never|not) (want to |wanna )?wake( up)?|never wake|not to wake",
+      "no (me )?(quiero |quisiera )?(volver a |vuelva a )?despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]))",
+      "tonight is the night|esta noche es la noche",
+    ],
+    // Saying goodbye, setting things in order (988: saying goodbye, giving
+    // things away). Not "despedida de soltera" (blanked below).
+    goodbye: [
+      "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)|goodbye (to everyone|to all|letter|note)|farewell",
+      "(me )?despedi(rme|rte|rse)?|despedid[oa]|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
+    ],
+    // The chest, the breastbone (chest_pain_breathing).
+    chest: ["chest|pecho|breastbone|sternum|esternon"],
+    // A weight, pressure or squeeze on it: how a heart attack is told.
+    pressure: [
+      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?|vise|vice|clench[a-z]*",  // codespell:ignore
+      "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*",
+    ],
+    // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
+    breath: [
+      "(cant|can ?not|couldnt|hard to|trouble|struggling to|struggle to) (breathe|breath|catch (my|his|her|their) breath|get air)|short of breath|out of breath|gasp[a-z]*|wheez[a-z]*",  // codespell:ignore
+      "agarr[a-z]* (el )?aire|(me|le) falta (el )?aire|sin aire|no (puedo|puede|podia) respirar|sibilanc[a-z]*|silb[a-z]*( [a-z]+){0,2} (al respirar|cuando respira)|(me|se) ahog[a-z]*",
+    ],
+    // Blue or gray lips (gabapentinoid_breathing).
+    blue: [
+      "lips?( [a-z]+){0,5} (blue|bluish|dusky|gray|grey|purple)|(blue|bluish|dusky|gray|grey|purple) lips?",  // codespell:ignore
+      "labios( [a-z]+){0,3} (morad[oa]s|azul(es|ados)?|gris(es)?|moraditos)",
+    ],
+    // Fainting (Poison Help's 911 sign: collapsed, A4.3).
+    faint: [
+      "(feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out",
+      "desmay[a-z]*|desvanec[a-z]*",
+    ],
+    // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
+    trigger: [
+      "peanuts?|nuts|shellfish|shrimp|bees?|wasps?|hornets?|sting|stung|stings|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa|shot",  // codespell:ignore
+      "cacahuates?|mani|nueces|mariscos|camarones|avispas?|abejas?|picadura|(me|le|nos) pico|antibiotico|penicilina|amoxicilina|(medicina|pastilla) nueva|medicamento nuevo|vacuna",
+    ],
+    // The face, lips, tongue or throat swelling (an allergic reaction; the
+    // airway).
+    swelling: [
+      "(face|lips?|tongue|throat|eyes|eyelids?|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (face|lips?|tongue|throat|eyes)",
+      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (la cara|los labios|la lengua|la garganta|los ojos|la boca|los parpados)|(cara|labios|lengua|garganta|ojos|boca|parpados) (hinchad|inflamad)[oa]s?|garganta( [a-z]+){0,2} (cierra|cerrando)",
+    ],
+  }
+  // Each pair: two kinds, and the sign they read.
+  const PAIRS = [
+    ["means", "end"], // self_harm: a plan with the means
+    ["means", "goodbye"], // self_harm: the means, and goodbyes said
+    ["end", "goodbye"], // self_harm: a last night, and goodbyes said
+    ["chest", "pressure"], // chest_pain_breathing: a heart attack's weight
+    ["chest", "breath"], // chest_pain_breathing
+    ["chest", "faint"], // chest_pain_breathing; collapse (A4.3)
+    ["breath", "blue"], // gabapentinoid_breathing; trouble breathing
+    ["breath", "faint"], // trouble breathing; collapse (A4.3)
+    ["breath", "trigger"], // trouble breathing after a food, a sting, a new medicine  // codespell:ignore
+    ["trigger", "swelling"], // a severe allergic reaction: face, lips, throat
+    ["trigger", "faint"], // a severe allergic reaction; collapse (A4.3)
+    ["trigger", "blue"], // a severe allergic reaction; blue lips
+    ["blue", "faint"], // blue lips; collapse (A4.3)
+  ]
+  // Words blanked before the pairs read a query: a kind's word in a sense
+  // that is no danger ("blood pressure", "lost weight", "chest strap").
+  const NOT_A_SIGN = new RegExp(
+    "\\b(" +
+      [
+        "blood pressure|pressure (cuff|points?|garments?|stockings?|sores?|ulcers?|gloves?|bandages?)",
+        "presion (arterial|alta|baja|sanguinea)",
+        "(lost|lose|losing|gain|gained|gaining|put on) weight|weight (loss|gain|bearing|lifting|training|watchers)",
+        "(perdi|pierdo|perder|baje|bajar|subi|subir|gane|ganar|aumente) (de )?peso",
+        "chest (strap|of drawers|stretch[a-z]*|muscles?|binder|x ?rays?|cold|congestion|hair|tube)",
+        "heavy (blanket|bags?|lifting)",
+        "despedida de soltera",
+      ].join("|") +
+      ")\\b",
+    "g"
+  )
+  const kinds = Object.fromEntries(
+    Object.entries(KINDS).map(([kind, words]) => [kind, new RegExp("\\b(" + words.join("|") + ")\\b")])
+  )
+  const pairsRead = text => {
+    const plain = text.replace(NOT_A_SIGN, " ")
+    const found = new Set(Object.keys(kinds).filter(kind => kinds[kind].test(plain)))
+    return PAIRS.some(([a, b]) => found.has(a) && found.has(b))
+  }
   // A cast already off is not a cast to worry about: "after the cast my hand
   // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
   // is a stroke or a heart attack in the past: CRPS can follow one ("crps
@@ -436,7 +549,8 @@
   )
   const danger = {
     parts: [ENGLISH_MIND, ENGLISH_BODY, SPANISH],
-    test: text => danger.parts.some(part => part.test(text)),
+    kinds: Object.values(kinds),
+    test: text => danger.parts.some(part => part.test(text)) || pairsRead(text),
   }
   window.healthsiteDanger = { danger, castOff: CAST_OFF }
 })()
