@@ -744,6 +744,9 @@ MORE_DANGER = [
     "after a wasp sting her lips went dusky",  # codespell:ignore (as readers type it)
     "she keeps blacking out and her lips are dusky",
     "this is my last day alive",
+    "i wrote letters to my kids and i have the pills",
+    "feels like a band around my chest",
+    "sore chest and cold sweat",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.

@@ -388,6 +388,9 @@ MORE_DANGER_ES = [
     "no agarro aire y siento algo raro en el pecho",
     "me pico una avispa y se me hincha la cara",
     "me pico una abeja y me estoy desmayando",
+    "dejé cartas para mis hijos y tengo las pastillas",  # codespell:ignore (Spanish)
+    "se puso palido y se agarra el pecho",
+    "voy a saltar del puente esta noche",
 ]
 NO_DANGER_ES = [
     "tengo la soga al cuello con las deudas",

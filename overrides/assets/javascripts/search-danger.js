@@ -346,6 +346,7 @@
         "(juntando|acumulando|junte|acumule|junto|acumulo) (mis |sus |las |los )?(pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "para (tomarmelas|tomarselas|tomarmelos|tomarselos) tod[ao]s|para (tomarlas|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)|(guardadas|juntadas|acumuladas|ahorradas)( [a-z]+){0,2} para cuando (me decida|este list[oa])|(voy a|va a|quiero|quiere|pienso|pensando en) (tomarme|tomarse|tragarme|tragarse) (todas|todos|el frasco|el bote|la caja)(?!( [a-z]+){0,3} (a la misma hora|al mismo tiempo))",
         "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
+        "(saltar|aventar|tirar|lanzar)(me|se)? (del|de un|de una|desde (el|un|una|la)) (puente|edificio|techo|azotea)",
         // Desmayado o no despierta: 911, no Poison Help.
         "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]|(tirad[oa]|inconsciente|lo encontre|la encontre|encontramos)( [a-z]+){0,3} no (responde|reacciona)",  // codespell:ignore
         // Someone turning blue; not "el pie se pone morado" (CRPS).
@@ -453,13 +454,14 @@
     goodbye: [
       "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)|goodbye (to everyone|to all|letter|note)|farewell",
       "(me )?despedi(rme|rte|rse)?|despedid[oa]|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
+      "(letters?|notes?|cartas?) (to|for|para|a) (my|mis|his|her|sus) (kids|children|family|wife|husband|mom|dad|parents|hijos|hijas|familia|esposa|esposo|padres)",  // codespell:ignore
     ],
     // The chest, the breastbone (chest_pain_breathing).
     chest: ["chest|pecho|breastbone|sternum|esternon"],
     // A weight, pressure or squeeze on it: how a heart attack is told.
     pressure: [
-      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?|vise|vice|clench[a-z]*",  // codespell:ignore
-      "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*",
+      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabb?(ed|ing|s)?",  // codespell:ignore
+      "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
     ],
     // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
     breath: [
@@ -471,6 +473,8 @@
       "lips?( [a-z]+){0,5} (blue|bluish|dusky|gray|grey|purple)|(blue|bluish|dusky|gray|grey|purple) lips?",  // codespell:ignore
       "labios( [a-z]+){0,3} (morad[oa]s|azul(es|ados)?|gris(es)?|moraditos)",
     ],
+    // A cold sweat: with a chest's pain or weight, how a heart attack is told.
+    sweat: ["cold sweats?|clammy|sudor frio|sudando frio|sudor(es)? frios?"],
     // Fainting (Poison Help's 911 sign: collapsed, A4.3).
     faint: [
       "(feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out",
@@ -495,6 +499,7 @@
     ["end", "goodbye"], // self_harm: a last night, and goodbyes said
     ["chest", "pressure"], // chest_pain_breathing: a heart attack's weight
     ["chest", "breath"], // chest_pain_breathing
+    ["chest", "sweat"], // chest_pain_breathing: a chest and a cold sweat
     ["chest", "faint"], // chest_pain_breathing; collapse (A4.3)
     ["breath", "blue"], // gabapentinoid_breathing; trouble breathing
     ["breath", "faint"], // trouble breathing; collapse (A4.3)
