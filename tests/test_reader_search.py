@@ -747,6 +747,15 @@ MORE_DANGER = [
     "i wrote letters to my kids and i have the pills",
     "feels like a band around my chest",
     "sore chest and cold sweat",
+    "she said this is her last night and locked herself in",
+    "if i swallow the whole bottle of gabapentin will it be quick",
+    "thinking of jumping from the top of the parking garage",
+    "hives all over and she is wheezing",
+    "covered in welts and feel like i might faint",
+    "dad cant walk and has a new spinal cord stimulator",  # codespell:ignore (as readers type it)
+    "my husband took his pills and cant be woken",  # codespell:ignore (as readers type it)
+    # A splint just put on is not one taken off (the cast-off words above).
+    "my fingers went numb and white after my splint was put on",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -920,6 +929,9 @@ NO_DANGER = [
     "blood pressure and chest x ray before surgery",
     "lost weight and my chest looks bony",
     "tight chest strap for the heart monitor",
+    "chest wall stretches for tight muscles",
+    "hives on my face and swelling in my foot from crps",
+    "my doctor wont answer about my pills",  # codespell:ignore (as readers type it)
 ]
 
 

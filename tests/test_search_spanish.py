@@ -391,6 +391,11 @@ MORE_DANGER_ES = [
     "dejé cartas para mis hijos y tengo las pastillas",  # codespell:ignore (Spanish)
     "se puso palido y se agarra el pecho",
     "voy a saltar del puente esta noche",
+    "mi hija se despidio por mensaje y no contesta",
+    "cuantos gramos de tylenol hacen falta para morir",
+    "tiene la pierna enyesada y los dedos morados",
+    "todo un lado del cuerpo se le durmio",
+    "creo que tuve una convulsion",
 ]
 NO_DANGER_ES = [
     "tengo la soga al cuello con las deudas",

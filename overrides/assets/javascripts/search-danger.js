@@ -89,7 +89,7 @@
         "wish( that)? (i|he|she) (had )?never (been born|existed|woke up)",
         "(stop|quit) existing|(dont|do not|no longer) want to exist",  // codespell:ignore
         "want(s|ed)? to disappear",
-        "(want|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
+        "(wants?|wanted|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
         "(dont|do not|never) want to wake up",  // codespell:ignore
         "(my|the) last (night|day) (alive|on earth)",
         "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
@@ -98,8 +98,9 @@
         "(wont|will not|cant|can ?not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
         "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
+        "(cant|can ?not|couldnt|wont) be (woken|woke|awakened|roused)",  // codespell:ignore
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
+        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|a whole bottle|the bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
@@ -110,7 +111,7 @@
         "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
-        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your)( sleeping)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
@@ -354,7 +355,7 @@
         "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
         "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)|(tome|tomo|trague|trago) todo el (frasco|bote|paquete|blister)",
+        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)|(frasco|bote|botella|jarabe) (entero|completo)|(un monton|demasiad[oa]s|un punado) de (pastillas|pildoras|medicinas|medicamentos|relajantes)|(tome|tomo|trague|trago) todo el (frasco|bote|paquete|blister)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
@@ -375,7 +376,7 @@
         "(escogi|elegi|decidi|fije) (el|la) (dia|fecha)( [a-z]+){0,4} (morir|matarme|soga|acabar con todo)|(soga|pistola|(?!(dejar|bajar|quitar) )[a-z]+ pastillas)( [a-z]+){0,6} (escogi|elegi|fije|decidi) (el|la) (dia|fecha)(?! de (la|mi|su) (cirugia|operacion|cita|infusion))",
         // "dolor punzante en el pecho", "punzadas en el pecho"
         "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
-        "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
+        "(tiene|tuvo|tuve|esta teniendo|estoy teniendo|le dio|me dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
         "convulsionando",
         "(ataque (al|de) corazon|infarto|ataque cardiaco|paro cardiaco)",
         "no (puedo|puede|podia) respirar",
@@ -448,19 +449,21 @@
       "(dont|do not|never|not) (want to |wanna )?wake( up)?|never wake|not to wake",
       "no (me )?(quiero |quisiera )?(volver a |vuelva a )?despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]))",
       "tonight is the night|esta noche es la noche",
+      "(is|be|its) (his|her) last (night|day)(?! (of|at|in|on|before|with|for))|(es|sera) su ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
+      "not (going to|gonna) be (here|around) (tomorrow|much longer|anymore)|before i (go|die)|antes de (irme|morir|que me vaya)|(me voy|me voy a ir|irme|se va a ir|se va) para siempre|ya no (aguanto|aguanta) mas",
     ],
     // Saying goodbye, setting things in order (988: saying goodbye, giving
     // things away). Not "despedida de soltera" (blanked below).
     goodbye: [
       "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)|goodbye (to everyone|to all|letter|note)|farewell",
-      "(me )?despedi(rme|rte|rse)?|despedid[oa]|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
+      "(me )?despedi(rme|rte|rse|r)?|despedid[oa]|(se|me) despid[a-z]*|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
       "(letters?|notes?|cartas?) (to|for|para|a) (my|mis|his|her|sus) (kids|children|family|wife|husband|mom|dad|parents|hijos|hijas|familia|esposa|esposo|padres)",  // codespell:ignore
     ],
     // The chest, the breastbone (chest_pain_breathing).
     chest: ["chest|pecho|breastbone|sternum|esternon"],
     // A weight, pressure or squeeze on it: how a heart attack is told.
     pressure: [
-      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabb?(ed|ing|s)?",  // codespell:ignore
+      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?(?! (muscles?|hamstrings?|shoulders?))|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabb?(ed|ing|s)?",  // codespell:ignore
       "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
     ],
     // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
@@ -468,6 +471,18 @@
       "(cant|can ?not|couldnt|hard to|trouble|struggling to|struggle to) (breathe|breath|catch (my|his|her|their) breath|get air)|short of breath|out of breath|gasp[a-z]*|wheez[a-z]*",  // codespell:ignore
       "agarr[a-z]* (el )?aire|(me|le) falta (el )?aire|sin aire|no (puedo|puede|podia) respirar|sibilanc[a-z]*|silb[a-z]*( [a-z]+){0,2} (al respirar|cuando respira)|(me|se) ahog[a-z]*",
     ],
+    // Not answering, not to be found, shut in (with a goodbye or an end:
+    // the 988 Lifeline's warning signs, and 911 if in danger now).
+    unreachable: [
+      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
+      "no (contesta|lo encuentro|la encuentro|lo encontramos|la encontramos|aparece)|se encerro",
+    ],
+    // A question of how much, or a whole bottle; and dying by it (988; Poison Help).
+    howmuch: ["how (many|much)|whole bottle|cuant[oa]s?|frasco entero|todo el frasco"],
+    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))|will it be quick|sera rapido"],
+    // A height, and jumping from it (988).
+    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo|edificio|building"],
+    jump: ["jump(ing)?|saltar|aventar(me|se)?|tirar(me|se)"],
     // Blue or gray lips (gabapentinoid_breathing).
     blue: [
       "lips?( [a-z]+){0,5} (blue|bluish|dusky|gray|grey|purple)|(blue|bluish|dusky|gray|grey|purple) lips?",  // codespell:ignore
@@ -480,6 +495,26 @@
       "(feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out",
       "desmay[a-z]*|desvanec[a-z]*",
     ],
+    // Hives: with trouble breathing or fainting, a severe allergic reaction
+    // (not with "swelling": "hives on my face and swelling in my foot").
+    hives: ["hives|welts|ronchas|urticaria"],
+    // A cast or splint, and the limb in it going numb, pale, cold or blue
+    // (cast_limb_emergency; a cast already off is blanked first, CAST_OFF).
+    cast: ["cast|splint|yeso|enyesad[oa]|ferula|entablillad[oa]"],
+    limb: [
+      "numb|white|pale|blue|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel) (my|his|her|the|them|it)",  // codespell:ignore
+      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)",
+    ],
+    // One side of the face or body, numb, weak or drooping: a stroke (A4.4:
+    // sudden weakness or not able to move).
+    oneside: ["(one|un|el|todo un) (side|lado)( of)?( (my|his|her|the))? (body|face|del cuerpo|de la cara)|half (of )?(my|his|her) (body|face)|media cara"],
+    weak: [
+      "numb|weak|sag[a-z]*|droop[a-z]*|paraly[a-z]*|(cant|can ?not) move",  // codespell:ignore
+      "(se )?(me|le) (durmio|duerme)|dormid[oa]|adormec[a-z]*|entumec[a-z]*|debil|paraliz[a-z]*|caid[oa]|no (puedo|puede) mover(l[oa])?",
+    ],
+    // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
+    stimulator: ["stimulator|estimulador|neuroestimulador"],
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand|stand up|walk)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|pararme|pararse|caminar)"],  // codespell:ignore
     // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
     trigger: [
       "peanuts?|nuts|shellfish|shrimp|bees?|wasps?|hornets?|sting|stung|stings|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa|shot",  // codespell:ignore
@@ -508,6 +543,15 @@
     ["trigger", "faint"], // a severe allergic reaction; collapse (A4.3)
     ["trigger", "blue"], // a severe allergic reaction; blue lips
     ["blue", "faint"], // blue lips; collapse (A4.3)
+    ["goodbye", "unreachable"], // self_harm: a goodbye, then no answer
+    ["end", "unreachable"], // self_harm: "tonight is the night", a door locked
+    ["howmuch", "die"], // self_harm: how much it would take (988; Poison Help)
+    ["height", "jump"], // self_harm: a roof or a ledge to jump from
+    ["hives", "breath"], // a severe allergic reaction: hives and wheezing
+    ["hives", "faint"], // a severe allergic reaction; collapse (A4.3)
+    ["cast", "limb"], // cast_limb_emergency
+    ["oneside", "weak"], // a stroke: one side numb, weak or drooping (A4.4)
+    ["stimulator", "legs"], // scs_legs_numb_weak
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").
@@ -537,13 +581,13 @@
   // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
   // is a stroke or a heart attack in the past: CRPS can follow one ("crps
   // after a stroke", the SSA's ruling). These words are blanked before the
-  // rule reads the query.
+  // rule reads the query. A splint "after it was put on" is not off.
   // (Not a lookbehind in the rule: Safari before 16.4 cannot parse one, and the
   // whole line would then never show.)
   const CAST_OFF = new RegExp(
     "\\b(" +
       [
-        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)(?! (was|were|got|is) (put on|placed|applied|on))",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
         "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
