@@ -726,6 +726,36 @@ MORE_DANGER = [
     "i think my daughter is having an allergic reaction her face is swelling",
     "my 3 year old drank some of the cough syrup",
     "she fell and hit her head and now shes confused and throwing up",
+    # The ninth held-out part's English danger queries the rule missed; and
+    # for each pair of kinds of words (search-danger.js, PAIRS), one query
+    # only that pair reads, its words far apart or in another order.
+    "tonight is my last night and i have made my peace",
+    "the pills are lined up on my nightstand and i am done",
+    "my mom wheezes and her lips are turning a dusky color after eating peanuts",
+    "i have my pills and i have made my peace",
+    "my dad says his chest feels like it is in a vise",  # codespell:ignore (as readers type it)
+    "hes wheezing and holding his chest",
+    "she fainted and said her chest felt weird",
+    "her lips have a dusky tinge and she is wheezing",
+    "wheezing and about to pass out",
+    "ate shrimp and now im wheezing",
+    "after the new antibiotic my eyelids puffed up",
+    "stung by a wasp and she fainted",
+    "after a wasp sting her lips went dusky",  # codespell:ignore (as readers type it)
+    "she keeps blacking out and her lips are dusky",
+    "this is my last day alive",
+    "i wrote letters to my kids and i have the pills",
+    "feels like a band around my chest",
+    "sore chest and cold sweat",
+    "she said this is her last night and locked herself in",
+    "if i swallow the whole bottle of gabapentin will it be quick",
+    "thinking of jumping from the top of the parking garage",
+    "hives all over and she is wheezing",
+    "covered in welts and feel like i might faint",
+    "dad cant walk and has a new spinal cord stimulator",  # codespell:ignore (as readers type it)
+    "my husband took his pills and cant be woken",  # codespell:ignore (as readers type it)
+    # A splint just put on is not one taken off (the cast-off words above).
+    "my fingers went numb and white after my splint was put on",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -889,6 +919,19 @@ NO_DANGER = [
     "my kid drank her medicine without a fuss",
     "allergic reaction to the tape on my arm",
     "i hit my head on the door last week",
+    # A pair's two kinds of words in ordinary senses: "last night" is
+    # yesterday, "done with" a medicine, a blood pressure, weight lost.
+    "i took my pills last night and slept better",
+    "i am done with these pills they dont work",
+    "i am done taking pills for this",
+    "made peace with taking pills every day",
+    "my last day of pills is friday",
+    "blood pressure and chest x ray before surgery",
+    "lost weight and my chest looks bony",
+    "tight chest strap for the heart monitor",
+    "chest wall stretches for tight muscles",
+    "hives on my face and swelling in my foot from crps",
+    "my doctor wont answer about my pills",  # codespell:ignore (as readers type it)
 ]
 
 
@@ -899,8 +942,12 @@ def test_the_911_and_988_line_follows_the_words_as_typed(home: Page) -> None:
     # V8 stops optimizing a pattern longer than 20,480 characters, and each
     # query then takes about 300 times as long: each part of the rule (the
     # patterns by language and topic, search-danger.js) stays under it.
-    sizes = home.evaluate("window.healthsiteDanger.danger.parts.map(part => part.source.length)")
-    assert len(sizes) == 3
+    # The kinds of words its pairs read are patterns too.
+    sizes = home.evaluate(
+        """[...window.healthsiteDanger.danger.parts, ...window.healthsiteDanger.danger.kinds]
+            .map(part => part.source.length)"""
+    )
+    assert len(sizes) > 3
     assert max(sizes) < 20_480, sizes
 
 

@@ -377,6 +377,25 @@ MORE_DANGER_ES = [
     "pila de boton en la boca del bebe",
     "dolor de mandibula y brazo izquierdo",
     "no puedo abrir los ojos de tan hinchados",
+    # The ninth held-out part's Spanish danger queries the rule missed; and
+    # queries only a pair of kinds of words reads (search-danger.js, PAIRS).
+    "busque cuantas pastillas necesito para no despertar",
+    "hoy es mi ultima noche ya me despedi",
+    "siento un elefante sentado en el pecho",
+    "no puedo agarrar aire y el pecho me aprieta",
+    "me pico una avispa y se me hincha la cara y me siento desmayar",
+    "ya tengo todas las pastillas juntas y no me quiero despertar mañana",
+    "no agarro aire y siento algo raro en el pecho",
+    "me pico una avispa y se me hincha la cara",
+    "me pico una abeja y me estoy desmayando",
+    "dejé cartas para mis hijos y tengo las pastillas",  # codespell:ignore (Spanish)
+    "se puso palido y se agarra el pecho",
+    "voy a saltar del puente esta noche",
+    "mi hija se despidio por mensaje y no contesta",
+    "cuantos gramos de tylenol hacen falta para morir",
+    "tiene la pierna enyesada y los dedos morados",
+    "todo un lado del cuerpo se le durmio",
+    "creo que tuve una convulsion",
 ]
 NO_DANGER_ES = [
     "tengo la soga al cuello con las deudas",
@@ -476,6 +495,10 @@ NO_DANGER_ES = [
     "se me cierran los ojos de sueno",
     "ya tengo fecha para la cirugia",
     "me quitaron el yeso y tengo la mano hinchada",
+    # A pair's two kinds of words in ordinary senses (search-danger.js, PAIRS).
+    "hoy es mi ultimo dia de pastillas",
+    "tomo pastillas para dormir y no me quiero despertar temprano",
+    "despedida de soltera y llevo mis pastillas para el dolor",  # codespell:ignore (Spanish)
 ]
 
 

@@ -9,7 +9,10 @@
  * No lookbehind anywhere (Safari before 16.4 cannot parse one, and the whole
  * line would then never show); lookaheads are fine.
  *
- * Patterns (two for English, one for Spanish), each under 20,480 characters: V8 (Chrome,
+ * Two ways to read danger: phrases (two patterns for English, one for
+ * Spanish), and pairs of kinds of words anywhere in the query (KINDS and
+ * PAIRS, below the phrases), which read the same danger in words a phrase did
+ * not foresee. Each pattern under 20,480 characters: V8 (Chrome,
  * Node, and Firefox's copy of its regexp engine) stops optimizing a longer
  * pattern, and one query then takes about 300 times as long (1.5 ms rather
  * than 0.005 ms in Node 20). tests/test_reader_search.py checks the sizes.
@@ -86,16 +89,18 @@
         "wish( that)? (i|he|she) (had )?never (been born|existed|woke up)",
         "(stop|quit) existing|(dont|do not|no longer) want to exist",  // codespell:ignore
         "want(s|ed)? to disappear",
-        "(want|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
+        "(wants?|wanted|wanna|like) to (go to )?sleep forever|(painless|peaceful) way to (go|die)|(thinking|thoughts) (about|of) dying(?! (my|her|his)? ?hair)",
         "(dont|do not|never) want to wake up",  // codespell:ignore
+        "(my|the) last (night|day) (alive|on earth)",
         "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
         "(wont|will not|cant|can ?not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
         "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
+        "(cant|can ?not|couldnt|wont) be (woken|woke|awakened|roused)",  // codespell:ignore
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
-        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
+        "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|a whole bottle|the bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
@@ -106,7 +111,7 @@
         "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
-        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your) (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
+        "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your)( sleeping)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
@@ -342,6 +347,7 @@
         "(juntando|acumulando|junte|acumule|junto|acumulo) (mis |sus |las |los )?(pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "para (tomarmelas|tomarselas|tomarmelos|tomarselos) tod[ao]s|para (tomarlas|tomarlos) tod[ao]s (juntas|juntos|de una vez|de golpe)|(guardadas|juntadas|acumuladas|ahorradas)( [a-z]+){0,2} para cuando (me decida|este list[oa])|(voy a|va a|quiero|quiere|pienso|pensando en) (tomarme|tomarse|tragarme|tragarse) (todas|todos|el frasco|el bote|la caja)(?!( [a-z]+){0,3} (a la misma hora|al mismo tiempo))",
         "(cuantas|cuanta|cuantos)( [a-z]+){0,4} para (morir|matarme|matarse)",
+        "(saltar|aventar|tirar|lanzar)(me|se)? (del|de un|de una|desde (el|un|una|la)) (puente|edificio|techo|azotea)",
         // Desmayado o no despierta: 911, no Poison Help.
         "(esta|quedo|sigue|encontre|encontramos|lo encontre|la encontre)( [a-z]+)? inconsciente|se desmayo|desmayad[oa]|(tirad[oa]|inconsciente|lo encontre|la encontre|encontramos)( [a-z]+){0,3} no (responde|reacciona)",  // codespell:ignore
         // Someone turning blue; not "el pie se pone morado" (CRPS).
@@ -349,7 +355,7 @@
         "no reacciona(?! (al?|a (los|las|la)|con|bien|la|el|los|las))",
         "no (lo|la|le) (puedo|podemos|puede|pude|pudimos) despertar",
         // "se tomó un frasco entero de pastillas"
-        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)|(tome|tomo|trague|trago) todo el (frasco|bote|paquete|blister)",
+        "(frasco|bote|punado|puno)( entero| completo)? de (pastillas|medicinas|medicamentos)|(frasco|bote|botella|jarabe) (entero|completo)|(un monton|demasiad[oa]s|un punado) de (pastillas|pildoras|medicinas|medicamentos|relajantes)|(tome|tomo|trague|trago) todo el (frasco|bote|paquete|blister)",
         "(envenen|intoxic)[a-z]*",
         "dolor (en el|de|del) pecho",
         "pecho apretado",
@@ -370,7 +376,7 @@
         "(escogi|elegi|decidi|fije) (el|la) (dia|fecha)( [a-z]+){0,4} (morir|matarme|soga|acabar con todo)|(soga|pistola|(?!(dejar|bajar|quitar) )[a-z]+ pastillas)( [a-z]+){0,6} (escogi|elegi|fije|decidi) (el|la) (dia|fecha)(?! de (la|mi|su) (cirugia|operacion|cita|infusion))",
         // "dolor punzante en el pecho", "punzadas en el pecho"
         "(dolor|dolores|punzadas?|pinchazos?)( [a-z]+){0,2} (en el|del|de) pecho",
-        "(tiene|tuvo|esta teniendo|le dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
+        "(tiene|tuvo|tuve|esta teniendo|estoy teniendo|le dio|me dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
         "convulsionando",
         "(ataque (al|de) corazon|infarto|ataque cardiaco|paro cardiaco)",
         "no (puedo|puede|podia) respirar",
@@ -415,17 +421,173 @@
       ].join("|") +
       ")\\b"
   )
+  // Two kinds of words anywhere in the query, in any order, English or
+  // Spanish: a means with a last night, a chest with a weight on it, a bee
+  // sting with a swelling face. The patterns above are phrases, and fresh  // codespell:ignore
+  // queries written by someone else slipped past a quarter to a half of them
+  // ("the pills are lined up on my nightstand and i am done": the pills and
+  // the end are eight words apart). A pair reads the danger wherever its two
+  // words stand. Each kind is a list of words (normalized, as above; a
+  // lookahead "(?! ...)" keeps out a sense that is no danger); each pair
+  // names the warning sign it reads (data/warning_signs.yml, and
+  // facts-coverage A4 for Poison Help's 911 signs). CONTRIBUTING, "Search".
+  const KINDS = {
+    // Something to end a life with (the 988 Lifeline's warning signs: looking
+    // for a way to kill oneself).
+    means: [
+      "pills?|tablets?|meds|pastillas?|pildoras?|medicamentos|medicinas",
+      "(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)triptylin[ea]?|amitriptilina|oxys?|opioids?|opioides|fentanyl|fentanilo|xanax",
+      "rope|noose|soga|gun|pistol|shotgun|rifle|pistola|arma|knife|cuchillo|razor|navaja|bridge|puente",
+    ],
+    // The end, or a last time (988: talking about wanting to die, of being
+    // gone). Not "last night" (yesterday), "mi ultimo dia de trabajo", "im
+    // done with pt".
+    end: [
+      "(is|be|its) my last (night|day)(?! (of|at|in|on|before|with|for))|last (night|day) (alive|on earth)",
+      "mi ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
+      "(im|i am) (so |just |finally |really )?done(?! (with|taking|at|after|by|for|in|from|on|the|my|eating|working|reading|for today))",
+      "(dont|do not|never|not) (want to |wanna )?wake( up)?|never wake|not to wake",
+      "no (me )?(quiero |quisiera )?(volver a |vuelva a )?despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]))",
+      "tonight is the night|esta noche es la noche",
+      "(is|be|its) (his|her) last (night|day)(?! (of|at|in|on|before|with|for))|(es|sera) su ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
+      "not (going to|gonna) be (here|around) (tomorrow|much longer|anymore)|before i (go|die)|antes de (irme|morir|que me vaya)|(me voy|me voy a ir|irme|se va a ir|se va) para siempre|ya no (aguanto|aguanta) mas",
+    ],
+    // Saying goodbye, setting things in order (988: saying goodbye, giving
+    // things away). Not "despedida de soltera" (blanked below).
+    goodbye: [
+      "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)|goodbye (to everyone|to all|letter|note)|farewell",
+      "(me )?despedi(rme|rte|rse|r)?|despedid[oa]|(se|me) despid[a-z]*|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
+      "(letters?|notes?|cartas?) (to|for|para|a) (my|mis|his|her|sus) (kids|children|family|wife|husband|mom|dad|parents|hijos|hijas|familia|esposa|esposo|padres)",  // codespell:ignore
+    ],
+    // The chest, the breastbone (chest_pain_breathing).
+    chest: ["chest|pecho|breastbone|sternum|esternon"],
+    // A weight, pressure or squeeze on it: how a heart attack is told.
+    pressure: [
+      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?(?! (muscles?|hamstrings?|shoulders?))|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabb?(ed|ing|s)?",  // codespell:ignore
+      "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
+    ],
+    // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
+    breath: [
+      "(cant|can ?not|couldnt|hard to|trouble|struggling to|struggle to) (breathe|breath|catch (my|his|her|their) breath|get air)|short of breath|out of breath|gasp[a-z]*|wheez[a-z]*",  // codespell:ignore
+      "agarr[a-z]* (el )?aire|(me|le) falta (el )?aire|sin aire|no (puedo|puede|podia) respirar|sibilanc[a-z]*|silb[a-z]*( [a-z]+){0,2} (al respirar|cuando respira)|(me|se) ahog[a-z]*",
+    ],
+    // Not answering, not to be found, shut in (with a goodbye or an end:
+    // the 988 Lifeline's warning signs, and 911 if in danger now).
+    unreachable: [
+      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
+      "no (contesta|lo encuentro|la encuentro|lo encontramos|la encontramos|aparece)|se encerro",
+    ],
+    // A question of how much, or a whole bottle; and dying by it (988; Poison Help).
+    howmuch: ["how (many|much)|whole bottle|cuant[oa]s?|frasco entero|todo el frasco"],
+    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))|will it be quick|sera rapido"],
+    // A height, and jumping from it (988).
+    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo|edificio|building"],
+    jump: ["jump(ing)?|saltar|aventar(me|se)?|tirar(me|se)"],
+    // Blue or gray lips (gabapentinoid_breathing).
+    blue: [
+      "lips?( [a-z]+){0,5} (blue|bluish|dusky|gray|grey|purple)|(blue|bluish|dusky|gray|grey|purple) lips?",  // codespell:ignore
+      "labios( [a-z]+){0,3} (morad[oa]s|azul(es|ados)?|gris(es)?|moraditos)",
+    ],
+    // A cold sweat: with a chest's pain or weight, how a heart attack is told.
+    sweat: ["cold sweats?|clammy|sudor frio|sudando frio|sudor(es)? frios?"],
+    // Fainting (Poison Help's 911 sign: collapsed, A4.3).
+    faint: [
+      "(feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out",
+      "desmay[a-z]*|desvanec[a-z]*",
+    ],
+    // Hives: with trouble breathing or fainting, a severe allergic reaction
+    // (not with "swelling": "hives on my face and swelling in my foot").
+    hives: ["hives|welts|ronchas|urticaria"],
+    // A cast or splint, and the limb in it going numb, pale, cold or blue
+    // (cast_limb_emergency; a cast already off is blanked first, CAST_OFF).
+    cast: ["cast|splint|yeso|enyesad[oa]|ferula|entablillad[oa]"],
+    limb: [
+      "numb|white|pale|blue|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel) (my|his|her|the|them|it)",  // codespell:ignore
+      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)",
+    ],
+    // One side of the face or body, numb, weak or drooping: a stroke (A4.4:
+    // sudden weakness or not able to move).
+    oneside: ["(one|un|el|todo un) (side|lado)( of)?( (my|his|her|the))? (body|face|del cuerpo|de la cara)|half (of )?(my|his|her) (body|face)|media cara"],
+    weak: [
+      "numb|weak|sag[a-z]*|droop[a-z]*|paraly[a-z]*|(cant|can ?not) move",  // codespell:ignore
+      "(se )?(me|le) (durmio|duerme)|dormid[oa]|adormec[a-z]*|entumec[a-z]*|debil|paraliz[a-z]*|caid[oa]|no (puedo|puede) mover(l[oa])?",
+    ],
+    // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
+    stimulator: ["stimulator|estimulador|neuroestimulador"],
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand|stand up|walk)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|pararme|pararse|caminar)"],  // codespell:ignore
+    // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
+    trigger: [
+      "peanuts?|nuts|shellfish|shrimp|bees?|wasps?|hornets?|sting|stung|stings|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa|shot",  // codespell:ignore
+      "cacahuates?|mani|nueces|mariscos|camarones|avispas?|abejas?|picadura|(me|le|nos) pico|antibiotico|penicilina|amoxicilina|(medicina|pastilla) nueva|medicamento nuevo|vacuna",
+    ],
+    // The face, lips, tongue or throat swelling (an allergic reaction; the
+    // airway).
+    swelling: [
+      "(face|lips?|tongue|throat|eyes|eyelids?|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (face|lips?|tongue|throat|eyes)",
+      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (la cara|los labios|la lengua|la garganta|los ojos|la boca|los parpados)|(cara|labios|lengua|garganta|ojos|boca|parpados) (hinchad|inflamad)[oa]s?|garganta( [a-z]+){0,2} (cierra|cerrando)",
+    ],
+  }
+  // Each pair: two kinds, and the sign they read.
+  const PAIRS = [
+    ["means", "end"], // self_harm: a plan with the means
+    ["means", "goodbye"], // self_harm: the means, and goodbyes said
+    ["end", "goodbye"], // self_harm: a last night, and goodbyes said
+    ["chest", "pressure"], // chest_pain_breathing: a heart attack's weight
+    ["chest", "breath"], // chest_pain_breathing
+    ["chest", "sweat"], // chest_pain_breathing: a chest and a cold sweat
+    ["chest", "faint"], // chest_pain_breathing; collapse (A4.3)
+    ["breath", "blue"], // gabapentinoid_breathing; trouble breathing
+    ["breath", "faint"], // trouble breathing; collapse (A4.3)
+    ["breath", "trigger"], // trouble breathing after a food, a sting, a new medicine  // codespell:ignore
+    ["trigger", "swelling"], // a severe allergic reaction: face, lips, throat
+    ["trigger", "faint"], // a severe allergic reaction; collapse (A4.3)
+    ["trigger", "blue"], // a severe allergic reaction; blue lips
+    ["blue", "faint"], // blue lips; collapse (A4.3)
+    ["goodbye", "unreachable"], // self_harm: a goodbye, then no answer
+    ["end", "unreachable"], // self_harm: "tonight is the night", a door locked
+    ["howmuch", "die"], // self_harm: how much it would take (988; Poison Help)
+    ["height", "jump"], // self_harm: a roof or a ledge to jump from
+    ["hives", "breath"], // a severe allergic reaction: hives and wheezing
+    ["hives", "faint"], // a severe allergic reaction; collapse (A4.3)
+    ["cast", "limb"], // cast_limb_emergency
+    ["oneside", "weak"], // a stroke: one side numb, weak or drooping (A4.4)
+    ["stimulator", "legs"], // scs_legs_numb_weak
+  ]
+  // Words blanked before the pairs read a query: a kind's word in a sense
+  // that is no danger ("blood pressure", "lost weight", "chest strap").
+  const NOT_A_SIGN = new RegExp(
+    "\\b(" +
+      [
+        "blood pressure|pressure (cuff|points?|garments?|stockings?|sores?|ulcers?|gloves?|bandages?)",
+        "presion (arterial|alta|baja|sanguinea)",
+        "(lost|lose|losing|gain|gained|gaining|put on) weight|weight (loss|gain|bearing|lifting|training|watchers)",
+        "(perdi|pierdo|perder|baje|bajar|subi|subir|gane|ganar|aumente) (de )?peso",
+        "chest (strap|of drawers|stretch[a-z]*|muscles?|binder|x ?rays?|cold|congestion|hair|tube)",
+        "heavy (blanket|bags?|lifting)",
+        "despedida de soltera",
+      ].join("|") +
+      ")\\b",
+    "g"
+  )
+  const kinds = Object.fromEntries(
+    Object.entries(KINDS).map(([kind, words]) => [kind, new RegExp("\\b(" + words.join("|") + ")\\b")])
+  )
+  const pairsRead = text => {
+    const plain = text.replace(NOT_A_SIGN, " ")
+    const found = new Set(Object.keys(kinds).filter(kind => kinds[kind].test(plain)))
+    return PAIRS.some(([a, b]) => found.has(a) && found.has(b))
+  }
   // A cast already off is not a cast to worry about: "after the cast my hand
   // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
   // is a stroke or a heart attack in the past: CRPS can follow one ("crps
   // after a stroke", the SSA's ruling). These words are blanked before the
-  // rule reads the query.
+  // rule reads the query. A splint "after it was put on" is not off.
   // (Not a lookbehind in the rule: Safari before 16.4 cannot parse one, and the
   // whole line would then never show.)
   const CAST_OFF = new RegExp(
     "\\b(" +
       [
-        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)",
+        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)(?! (was|were|got|is) (put on|placed|applied|on))",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
         "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
@@ -436,7 +598,8 @@
   )
   const danger = {
     parts: [ENGLISH_MIND, ENGLISH_BODY, SPANISH],
-    test: text => danger.parts.some(part => part.test(text)),
+    kinds: Object.values(kinds),
+    test: text => danger.parts.some(part => part.test(text)) || pairsRead(text),
   }
   window.healthsiteDanger = { danger, castOff: CAST_OFF }
 })()
