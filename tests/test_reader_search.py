@@ -710,6 +710,8 @@ MORE_DANGER = [
     "fingers blue and ice cold in my arm cast",
     "after stimulator surgery cant feel my legs",  # codespell:ignore (as readers type it)
     "baclofen pump alarm going off and im itchy and feverish",
+    "my sons baclofen pump and now he is confused and itchy all over",
+    "his baclofen pump beeped yesterday and today he is stiff as a board with a fever",
     "my dad is giving away all his things",
     "my daughter started cutting again",
     "the bleeding wont stop",  # codespell:ignore (as readers type it)
@@ -760,6 +762,7 @@ MORE_DANGER = [
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
 NO_DANGER = [
+    "does a baclofen pump help stiffness",
     "we picked the date for my surgery",
     "i bought a rope for my hand exercises",
     "hives from the heat on my arm",

@@ -146,6 +146,7 @@ def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, 
 # me), the pain "me está matando", a doctor who will cut the cast off or a
 # nerve, a CRPS hand's nails, all the pain to end.
 MORE_DANGER_ES = [
+    "mi hija tiene bomba de baclofeno y esta confundida",
     # Self-harm and suicide; pain past bearing.
     "me corto los brazos",
     "se hizo daño a propósito",
@@ -398,6 +399,7 @@ MORE_DANGER_ES = [
     "creo que tuve una convulsion",
 ]
 NO_DANGER_ES = [
+    "la bomba de baclofeno ayuda con la rigidez",
     "tengo la soga al cuello con las deudas",
     "se me cerraron los ojos despues de la pastilla",
     "elegimos la fecha de la cirugia",

@@ -515,6 +515,16 @@
     // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
     stimulator: ["stimulator|estimulador|neuroestimulador"],
     legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand|stand up|walk)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|pararme|pararse|caminar)"],  // codespell:ignore
+    // A baclofen pump, and the signs that its medicine has stopped: a high
+    // fever, confusion, very stiff muscles, the old stiffness back, itching,
+    // pins and needles (baclofen_pump_withdrawal: an emergency even if mild).
+    // Not "stiff" alone ("does a baclofen pump help stiffness"), nor an itch
+    // where the pump sits (the itching the label names is all over).
+    pump: ["baclofen pump|pump (of|for|with) baclofen|intrathecal pump|itb pump|bomba (de|del) baclofeno|bomba intratecal"],
+    withdrawal: [
+      "(high )?fever|feverish|confus[a-z]*|(very|so|really|super) stiff|stiff as [a-z]+|rigid|stiffness (is|came|comes|has come) back|itch[a-z]* (all over|everywhere)|pins and needles",
+      "fiebre|confundid[oa]|confusion|(muy|bien|super) (ties[oa]|rigid[oa])|tieso|rigid[oa]|(comezon|picazon) (en|por) todo|hormigueo",
+    ],
     // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
     trigger: [
       "peanuts?|nuts|shellfish|shrimp|bees?|wasps?|hornets?|sting|stung|stings|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa|shot",  // codespell:ignore
@@ -552,6 +562,7 @@
     ["cast", "limb"], // cast_limb_emergency
     ["oneside", "weak"], // a stroke: one side numb, weak or drooping (A4.4)
     ["stimulator", "legs"], // scs_legs_numb_weak
+    ["pump", "withdrawal"], // baclofen_pump_withdrawal
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").

@@ -24,7 +24,7 @@
   const noAnswer = document.querySelector("[data-search-help='no-answer']")
   const emergency = document.querySelector("[data-search-help='emergency']")
   if (!box || !meta || !noAnswer || !emergency) return
-  // The rule (search-danger.js, about 8 KB gzip) loads when the reader
+  // The rule (search-danger.js, about 15 KB gzip minified) loads when the reader
   // reaches for the search box, not with the page: a first visit stays at
   // most 100 KB gzip. Until it is here, neither note is decided (data-query
   // stays as it was); words typed before it are read as soon as it comes.
