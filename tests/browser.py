@@ -241,6 +241,20 @@ def wait_until_settled(page: Page) -> None:
     page.wait_for_function(_SETTLED_JS, arg=next(_settle_calls), polling="raf")
 
 
+def bring_to_front(tab: Page) -> None:
+    """Make ``tab`` the one in front of its window, as the tab a reader reads is.
+
+    Chromium paints a tab that loaded its first page behind another tab of
+    the same window about once a second, until it is brought to the front
+    (Chromium's --disable-*-throttling switches do not change it): each
+    wait for the page to settle (two painted frames, ``wait_until_settled``)
+    and each action's check that its element stands still (a click) waited a
+    second or two there (benchmarks/README.md, issue 21, branches i21-front
+    and i21-waits). A tab once in front keeps painting when it is behind again.
+    """
+    tab.bring_to_front()
+
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # axe's options for a run of every WCAG 2.2 A/AA rule (``wcag_violations``).
 WCAG_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}

@@ -43,6 +43,7 @@ from tests.browser import (
     DESKTOP,
     PHONE,
     WCAG_OPTIONS,
+    bring_to_front,
     violation_lines,
     wait_until_settled,
 )
@@ -210,21 +211,19 @@ class PageVisit:
 def visit_page(tabs: Tabs, url: str, pdf: Path) -> PageVisit:
     """Load ``url`` on each screen's tab and run every check on the load
     (module docstring). Each tab records only while it holds this page
-    (``Recorder``), and is the one in front while it is checked, as the tab a
-    reader reads is: Chromium paints a tab behind another in the same window
-    about once a second, so each wait for the page to settle (two painted
-    frames) took a second or two on the phone's tab (benchmarks/README.md,
-    issue 21, branch i21-front)."""
+    (``Recorder``), and is the one in front while it is checked
+    (``bring_to_front``: behind, each wait for the page to settle took a
+    second or two on the phone's tab)."""
     phone_recorder = Recorder(tabs.phone)
     tabs.phone.goto(url)
-    tabs.phone.bring_to_front()
+    bring_to_front(tabs.phone)
     wcag = {"phone": violations_in_both_schemes(tabs.phone, tabs.colours)}
     phone_visit = _finish(phone_recorder)
 
     tab = tabs.desktop
     desktop_recorder = Recorder(tab)
     tab.goto(url)
-    tab.bring_to_front()
+    bring_to_front(tab)
     wcag["desktop"] = violations_in_both_schemes(tab, tabs.colours)
     marks = rendered_marks(tab)
     printed = printout(tab, pdf)
