@@ -150,7 +150,8 @@ function conceptsOf(words, readers, language) {
       const term = termFor(typed, terms, stems)
       if (term !== null) {
         const own = n === 1 && !stop.has(typed) ? [typed] : []
-        concept = { typed, alternatives: [...own, ...terms[term]] }
+        // pagesWords: the term's words for the pages' (listedWeight).
+        concept = { typed, alternatives: [...own, ...terms[term]], pagesWords: terms[term] }
         i += n
       }
     }
@@ -388,8 +389,12 @@ export function knownByWeight(fields) {
 // first for "cant grip a pen long enough to sign my name" and "my shirt  // codespell:ignore
 // sleeve is damp on the side with the bad arm". A word of the title, or a
 // whole name ("Fosamax", another name the medicines page does not use in its
-// text), counts fully. Judged on the whole seen set at 23 and 1,023 pages
-// (benchmarks/README.md, "Search: lay words at 1,000 pages").
+// text), counts fully; so does a word a readers' term gives for the reader's
+// (data/search_terms.yml), written to name the pages that describe the sign:
+// "hotter" is "temperature", which the CRPS page lists ("skin temperature
+// changes") where its text says "warmer" and "colder". Judged on the whole
+// seen set at 23 and 1,023 pages (benchmarks/README.md, "Search: lay words
+// at 1,000 pages").
 const UNSAID_NAME = 0.5
 // `known`: knownByWeight's; `occurrences`: how often the page holds the word
 // (Pagefind's word positions, its names list included); `whole`: whether the
@@ -478,9 +483,14 @@ async function pagesNamedBy(words, language) {
 async function pagesFound(module, concepts, language) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
-    concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
+    concept.alternatives.map(async words => ({
+      index,
+      search: await searchWords(module, words),
+      // A readers' term's word for the pages' (listedWeight: counted as said).
+      term: concept.pagesWords?.includes(words) ?? false,
+    }))
   )
-  for (const { index, search } of await Promise.all(searches)) {
+  for (const { index, search, term } of await Promise.all(searches)) {
     // Each concept counts as much: a page's score for it is its share of the
     // best page's (1 for the page that holds it most), so that a word every
     // page mentions once does not outweigh the one the reader came for. Each
@@ -506,7 +516,7 @@ async function pagesFound(module, concepts, language) {
       const known = knownByWeight(result.matchedMetaFields)
       page.knownBy[index] = Math.max(page.knownBy[index], known)
       // How often the page says the words that name it (listedWeight).
-      if (known > 0) page.said[index] = Math.max(page.said[index], result.words.length)
+      if (known > 0) page.said[index] = Math.max(page.said[index], term ? Infinity : result.words.length)
       found.set(result.id, page)
     }
   }
