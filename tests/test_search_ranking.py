@@ -144,3 +144,18 @@ def test_a_word_in_a_pages_title_counts_more_than_one_among_its_listed_signs(
     assert _call(page, site_server, "knownByWeight", ["names", "title"]) == title
     # Matched in the page's text only: not known by it.
     assert _call(page, site_server, "knownByWeight", []) == 0
+
+
+def test_a_listed_word_the_page_says_nowhere_else_counts_half_unless_a_whole_name(
+    page: Page, site_server: SiteServer
+) -> None:
+    names = _call(page, site_server, "knownByWeight", ["names"])
+    title = _call(page, site_server, "knownByWeight", ["title"])
+
+    # Part of a listed sign ("feels berkoff") the page says once, in the list.
+    assert _call(page, site_server, "listedWeight", names, 1, False) == names / 2
+    # Said in the page's text too, or a whole name ("Fosamax"), or in the title.
+    assert _call(page, site_server, "listedWeight", names, 2, False) == names
+    assert _call(page, site_server, "listedWeight", names, 1, True) == names
+    assert _call(page, site_server, "listedWeight", title, 1, False) == title
+    assert _call(page, site_server, "listedWeight", 0, 1, False) == 0

@@ -150,7 +150,8 @@ function conceptsOf(words, readers, language) {
       const term = termFor(typed, terms, stems)
       if (term !== null) {
         const own = n === 1 && !stop.has(typed) ? [typed] : []
-        concept = { typed, alternatives: [...own, ...terms[term]] }
+        // pagesWords: the term's words for the pages' (listedWeight).
+        concept = { typed, alternatives: [...own, ...terms[term]], pagesWords: terms[term] }
         i += n
       }
     }
@@ -380,6 +381,28 @@ export function knownByWeight(fields) {
   return Math.max(0, ...(fields ?? []).map(field => KNOWN_BY_FIELDS[field] ?? 0))
 }
 
+// A page's real signs are described in its text too (the CRPS page lists
+// "swelling" and says it in its "Symptoms"). A word of a page's names that is
+// only part of one of them, and that the page says nowhere else (once on the
+// page: in the list), counts half. Among 1,000 generated pages, whose made-up
+// signs pair everyday words ("gripes harewood", "denting shirt"), those came
+// first for "cant grip a pen long enough to sign my name" and "my shirt  // codespell:ignore
+// sleeve is damp on the side with the bad arm". A word of the title, or a
+// whole name ("Fosamax", another name the medicines page does not use in its
+// text), counts fully; so does a word a readers' term gives for the reader's
+// (data/search_terms.yml), written to name the pages that describe the sign:
+// "hotter" is "temperature", which the CRPS page lists ("skin temperature
+// changes") where its text says "warmer" and "colder". Judged on the whole
+// seen set at 23 and 1,023 pages (benchmarks/README.md, "Search: lay words
+// at 1,000 pages").
+const UNSAID_NAME = 0.5
+// `known`: knownByWeight's; `occurrences`: how often the page holds the word
+// (Pagefind's word positions, its names list included); `whole`: whether the
+// word is one of the page's names, whole (pagesNamed).
+export function listedWeight(known, occurrences, whole) {
+  return known < KNOWN_BY_FIELDS.title && occurrences < 2 && !whole ? known * UNSAID_NAME : known
+}
+
 // Pagefind matches a word as the start of a longer one, in names too: "arm"
 // named the pages called "armoires" and "armed" among 1,000, which then came
 // first for "my arm doesnt feel like mine" (benchmarks/README.md). So a page  // codespell:ignore
@@ -460,9 +483,14 @@ async function pagesNamedBy(words, language) {
 async function pagesFound(module, concepts, language) {
   const found = new Map()
   const searches = concepts.flatMap((concept, index) =>
-    concept.alternatives.map(async words => ({ index, search: await searchWords(module, words) }))
+    concept.alternatives.map(async words => ({
+      index,
+      search: await searchWords(module, words),
+      // A readers' term's word for the pages' (listedWeight: counted as said).
+      term: concept.pagesWords?.includes(words) ?? false,
+    }))
   )
-  for (const { index, search } of await Promise.all(searches)) {
+  for (const { index, search, term } of await Promise.all(searches)) {
     // Each concept counts as much: a page's score for it is its share of the
     // best page's (1 for the page that holds it most), so that a word every
     // page mentions once does not outweigh the one the reader came for. Each
@@ -477,6 +505,7 @@ async function pagesFound(module, concepts, language) {
         hits: Array(concepts.length),
         shares: Array(concepts.length).fill(0),
         knownBy: Array(concepts.length).fill(0),
+        said: Array(concepts.length).fill(0),
         id: result.id,
       }
       const share = result.score / best
@@ -484,7 +513,10 @@ async function pagesFound(module, concepts, language) {
         page.hits[index] = result
         page.shares[index] = share
       }
-      page.knownBy[index] = Math.max(page.knownBy[index], knownByWeight(result.matchedMetaFields))
+      const known = knownByWeight(result.matchedMetaFields)
+      page.knownBy[index] = Math.max(page.knownBy[index], known)
+      // How often the page says the words that name it (listedWeight).
+      if (known > 0) page.said[index] = Math.max(page.said[index], term ? Infinity : result.words.length)
       found.set(result.id, page)
     }
   }
@@ -554,10 +586,13 @@ async function pagesNamed(concepts) {
   const whole = concepts.map(concept => concept.typed).join(" ")
   const names = await namesStartingWith(whole[0])
   const wholly = new Set(Object.hasOwn(names, whole) ? names[whole] : [])
-  return (id, telling) =>
+  const named = (id, telling) =>
     wholly.has(id)
       ? concepts.length
       : namedBy.filter((pages, index) => telling[index] && pages.has(id)).length
+  // The pages each concept names, by one of their names (listedWeight).
+  named.by = namedBy
+  return named
 }
 
 // Where each page's headings start, in Pagefind's word positions
@@ -704,7 +739,11 @@ export async function answer(module, query, isLatest, language = "en", early = (
   const specific = known.map(rarity)
   const rare = holding.map(rarity)
   found.forEach(page => {
-    page.listed = page.knownBy.reduce((sum, known, index) => sum + known * specific[index], 0)
+    page.listed = page.knownBy.reduce(
+      (sum, known, index) =>
+        sum + listedWeight(known, page.said[index], named.by[index].has(page.id)) * specific[index],
+      0
+    )
     page.score = textScore(page.shares, rare)
     page.rank = page.score + KNOWN_BY_WEIGHT * page.listed
   })
