@@ -364,6 +364,8 @@ def test_a_cast_already_off_is_not_a_danger(home: Page) -> None:
 # A review of the rule (branch review6): words of danger it did not read,
 # one for each of its new lines, each of which showed no line before.
 MORE_DANGER = [
+    "burned myself with a lighter on purpose",
+    "how do i say goodbye to my family before i go",
     # Self-harm and suicide, in direct and indirect words, slang and typos.
     "i want to kill myslef",  # codespell:ignore (as readers type it)
     "i want to kms",
@@ -741,7 +743,6 @@ MORE_DANGER = [
     "her lips have a dusky tinge and she is wheezing",
     "wheezing and about to pass out",
     "ate shrimp and now im wheezing",
-    "after the new antibiotic my eyelids puffed up",
     "stung by a wasp and she fainted",
     "after a wasp sting her lips went dusky",  # codespell:ignore (as readers type it)
     "she keeps blacking out and her lips are dusky",
@@ -762,6 +763,18 @@ MORE_DANGER = [
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
 NO_DANGER = [
+    "should i take my gabapentin before i go to bed",
+    "im done trying new pills nothing works for my crps",
+    "the pain feels like a knife, before i go to work i take ibuprofen",
+    "my cast came off and my foot is blue and numb, is this crps",
+    "will a stimulator help if i cant walk because of foot crps",  # codespell:ignore
+    "does an intrathecal pump help if i feel confused by pain meds",
+    "my legs keep jumping at night and the pain keeps building",
+    "the burning stings so much i almost pass out",
+    "i felt faint after the nerve block shot, is that normal",
+    "tight shirts hurt the skin on my chest, allodynia",
+    "said goodbye to my old job, will my meds be covered",
+    "how many people with crps go on to die from it",
     "does a baclofen pump help stiffness",
     "we picked the date for my surgery",
     "i bought a rope for my hand exercises",

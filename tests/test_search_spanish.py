@@ -146,6 +146,8 @@ def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, 
 # me), the pain "me está matando", a doctor who will cut the cast off or a
 # nerve, a CRPS hand's nails, all the pain to end.
 MORE_DANGER_ES = [
+    "me pico una abeja y se me hincha la cara y no puedo tragar",
+    "tengo las pastillas listas y ya me voy a despedir",
     "mi hija tiene bomba de baclofeno y esta confundida",
     # Self-harm and suicide; pain past bearing.
     "me corto los brazos",
@@ -387,7 +389,6 @@ MORE_DANGER_ES = [
     "me pico una avispa y se me hincha la cara y me siento desmayar",
     "ya tengo todas las pastillas juntas y no me quiero despertar mañana",
     "no agarro aire y siento algo raro en el pecho",
-    "me pico una avispa y se me hincha la cara",
     "me pico una abeja y me estoy desmayando",
     "dejé cartas para mis hijos y tengo las pastillas",  # codespell:ignore (Spanish)
     "se puso palido y se agarra el pecho",
@@ -399,6 +400,13 @@ MORE_DANGER_ES = [
     "creo que tuve una convulsion",
 ]
 NO_DANGER_ES = [
+    "tomo las pastillas antes de irme a dormir",
+    "la amitriptilina me ayuda a no despertarme en la noche",
+    "me despidieron del trabajo y no puedo pagar mis medicamentos",  # codespell:ignore (Spanish)
+    "mi jefe me despidio y el doctor no contesta",
+    "no puedo caminar por el dolor, me sirve un estimulador",
+    "adios a todos los medicamentos, voy a probar la terapia",
+    "trabajo en un edificio y tengo que tirarme en el piso del dolor",
     "la bomba de baclofeno ayuda con la rigidez",
     "tengo la soga al cuello con las deudas",
     "se me cerraron los ojos despues de la pastilla",

@@ -35,7 +35,7 @@
         "(sucid|suicd|suisid|suicic|sucic|suiced|sewercid)[a-z]*",  // codespell:ignore
         "self ?(harm|injur|mutilat)[a-z]*",
         // "hurting", "harming", "cutting": each verb's own -ing form.
-        "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?|hang(s|ing|ed)?|shoot(s|ing)?|shot|stab(s|bing|bed)?|drown(s|ing|ed)?) (my|him|her|them|your) ?sel(f|ves)",
+        "(hurt(s|ing)?|harm(s|ing)?|cut(s|ting)?|hang(s|ing|ed)?|shoot(s|ing)?|shot|stab(s|bing|bed)?|drown(s|ing|ed)?|burn(s|ing|ed|t)?) (my|him|her|them|your) ?sel(f|ves)",
         "(cut|cutting|slit|slitting) (my|his|her|their) wrists|cutting (my|his|her|their) (arms?|legs?|thighs?|skin|stomach)",
         "slit(ting)? (my|his|her|their) wrist",
         "jump(ing)? (off|from) (a|the) (bridge|building|roof|cliff)",
@@ -433,11 +433,11 @@
   // facts-coverage A4 for Poison Help's 911 signs). CONTRIBUTING, "Search".
   const KINDS = {
     // Something to end a life with (the 988 Lifeline's warning signs: looking
-    // for a way to kill oneself).
+    // for a way to kill oneself). Not a knife: "pain like a knife".
     means: [
       "pills?|tablets?|meds|pastillas?|pildoras?|medicamentos|medicinas",
       "(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)triptylin[ea]?|amitriptilina|oxys?|opioids?|opioides|fentanyl|fentanilo|xanax",
-      "rope|noose|soga|gun|pistol|shotgun|rifle|pistola|arma|knife|cuchillo|razor|navaja|bridge|puente",
+      "rope|noose|soga|gun|pistol|shotgun|rifle|pistola|arma|razor|bridge|puente",
     ],
     // The end, or a last time (988: talking about wanting to die, of being
     // gone). Not "last night" (yesterday), "mi ultimo dia de trabajo", "im
@@ -445,25 +445,25 @@
     end: [
       "(is|be|its) my last (night|day)(?! (of|at|in|on|before|with|for))|last (night|day) (alive|on earth)",
       "mi ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
-      "(im|i am) (so |just |finally |really )?done(?! (with|taking|at|after|by|for|in|from|on|the|my|eating|working|reading|for today))",
-      "(dont|do not|never|not) (want to |wanna )?wake( up)?|never wake|not to wake",
-      "no (me )?(quiero |quisiera )?(volver a |vuelva a )?despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]))",
+      "(im|i am) (so |just |finally |really )?done(?= *$| (living|for good|with (life|living|everything|it all)))",
+      "(dont|do not|never) (want to|wanna) wake( up)?|(to not|not to|never) wake( up)?(?! (at|in|during|early|before|with|from|every|until|till|til|as|so))|never wake",
+      "(no (me )?(quiero|quisiera)|no (volver|vuelva) a|para no( volver a)?) despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]|en la noche|de noche|por la noche|tanto|seguido))",
       "tonight is the night|esta noche es la noche",
       "(is|be|its) (his|her) last (night|day)(?! (of|at|in|on|before|with|for))|(es|sera) su ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
-      "not (going to|gonna) be (here|around) (tomorrow|much longer|anymore)|before i (go|die)|antes de (irme|morir|que me vaya)|(me voy|me voy a ir|irme|se va a ir|se va) para siempre|ya no (aguanto|aguanta) mas",
+      "not (going to|gonna) be (here|around) (tomorrow|much longer|anymore)|before i (die|go(?! (to|back|in|out|home|on|for|into|through|see|get|and|ahead)))|antes de (morirme|irme(?! (a|al|de|con|para|en)))|(me voy|me voy a ir|irme|se va a ir|se va) para siempre|ya no (aguanto|aguanta) mas",
     ],
     // Saying goodbye, setting things in order (988: saying goodbye, giving
     // things away). Not "despedida de soltera" (blanked below).
     goodbye: [
-      "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)|goodbye (to everyone|to all|letter|note)|farewell",
-      "(me )?despedi(rme|rte|rse|r)?|despedid[oa]|(se|me) despid[a-z]*|adios a todos|(put|putting|got|have) (my )?(affairs|things) in order",
+      "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)(?! to (my |the |our )?(old|job|work|boss|pain|crps|meds|pills|doctor|therapist|clinic|cast))|goodbye (to everyone|to all|letter|note)|farewell (letter|note|message|to everyone)",
+      "despedirme|despedirse|(ya )?me despedi(?! de (mi |el |la )?(trabajo|fisioterapeuta|terapeuta|doctor|medico|clinica))|me estoy despidiendo|(me voy a|voy a) despedir|se (despidio|despide|esta despidiendo)|(carta|mensaje|nota) de despedida|adios a todos(?! (los|las|mis))|(put|putting|got|have) (my )?(affairs|things) in order",  // codespell:ignore
       "(letters?|notes?|cartas?) (to|for|para|a) (my|mis|his|her|sus) (kids|children|family|wife|husband|mom|dad|parents|hijos|hijas|familia|esposa|esposo|padres)",  // codespell:ignore
     ],
     // The chest, the breastbone (chest_pain_breathing).
     chest: ["chest|pecho|breastbone|sternum|esternon"],
     // A weight, pressure or squeeze on it: how a heart attack is told.
     pressure: [
-      "pressure|pressing|squeez[a-z]*|crush[a-z]*|heavy|heaviness|weight|elephant|tight(ness)?(?! (muscles?|hamstrings?|shoulders?))|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabb?(ed|ing|s)?",  // codespell:ignore
+      "pressure|pressing|squeez[a-z]*|crushing|heavy|heaviness|weight|elephant|tightness|(feels?|felt|is|so|getting) tight|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabbing|grabbed",  // codespell:ignore
       "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
     ],
     // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
@@ -478,10 +478,10 @@
       "no (contesta|lo encuentro|la encuentro|lo encontramos|la encontramos|aparece)|se encerro",
     ],
     // A question of how much, or a whole bottle; and dying by it (988; Poison Help).
-    howmuch: ["how (many|much)|whole bottle|cuant[oa]s?|frasco entero|todo el frasco"],
-    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))|will it be quick|sera rapido"],
+    howmuch: ["how (many|much)(?! (people|patients|of (us|them)))|whole bottle|cuant[oa]s?(?! (pacientes|personas|gente))|frasco entero|todo el frasco"],
+    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))(?! (from|of|de|por) (it|crps|this|sdrc|la enfermedad))|will it be quick|sera rapido"],
     // A height, and jumping from it (988).
-    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo|edificio|building"],
+    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo"],
     jump: ["jump(ing)?|saltar|aventar(me|se)?|tirar(me|se)"],
     // Blue or gray lips (gabapentinoid_breathing).
     blue: [
@@ -514,27 +514,32 @@
     ],
     // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
     stimulator: ["stimulator|estimulador|neuroestimulador"],
-    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand|stand up|walk)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|pararme|pararse|caminar)"],  // codespell:ignore
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (went|are|is|feel|feels|got|going) (numb|weak|dead)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)"],  // codespell:ignore
     // A baclofen pump, and the signs that its medicine has stopped: a high
     // fever, confusion, very stiff muscles, the old stiffness back, itching,
     // pins and needles (baclofen_pump_withdrawal: an emergency even if mild).
     // Not "stiff" alone ("does a baclofen pump help stiffness"), nor an itch
-    // where the pump sits (the itching the label names is all over).
-    pump: ["baclofen pump|pump (of|for|with) baclofen|intrathecal pump|itb pump|bomba (de|del) baclofeno|bomba intratecal"],
+    // where the pump sits (the itching the label names is all over), nor any
+    // intrathecal pump (one may hold morphine, not baclofen).
+    pump: ["baclofen pump|pump (of|for|with) baclofen|bomba (de|del) baclofeno"],
     withdrawal: [
-      "(high )?fever|feverish|confus[a-z]*|(very|so|really|super) stiff|stiff as [a-z]+|rigid|stiffness (is|came|comes|has come) back|itch[a-z]* (all over|everywhere)|pins and needles",
-      "fiebre|confundid[oa]|confusion|(muy|bien|super) (ties[oa]|rigid[oa])|tieso|rigid[oa]|(comezon|picazon) (en|por) todo|hormigueo",
+      "(high )?fever|feverish|confus[a-z]*|(very|so|really|super) (stiff|rigid)|stiff as [a-z]+|stiffness (is|came|comes|has come) back|itch[a-z]* (all over|everywhere)",
+      "fiebre|confundid[oa]|confusion|(muy|bien|super) (ties[oa]|rigid[oa])|(comezon|picazon) (en|por) todo",
     ],
     // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
+    // Not "stings" (how CRPS pain is told), "nuts" ("drives me nuts"), nor a
+    // "shot" (a nerve block).
     trigger: [
-      "peanuts?|nuts|shellfish|shrimp|bees?|wasps?|hornets?|sting|stung|stings|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa|shot",  // codespell:ignore
+      "peanuts?|tree nuts|cashews?|almonds?|shellfish|shrimp|bees?|wasps?|hornets?|stung|bee sting|(new|started a) (medicine|med|meds|pill|pills|medication)|antibiotics?|penicillin|amoxicillin|sulfa",  // codespell:ignore
       "cacahuates?|mani|nueces|mariscos|camarones|avispas?|abejas?|picadura|(me|le|nos) pico|antibiotico|penicilina|amoxicilina|(medicina|pastilla) nueva|medicamento nuevo|vacuna",
     ],
-    // The face, lips, tongue or throat swelling (an allergic reaction; the
-    // airway).
+    // The lips, mouth, tongue or throat swelling, or not able to swallow:
+    // the airway (chest_pain_breathing's trouble breathing). Not the face or
+    // the eyes alone: a medicine's side effect that its guide sends to the
+    // doctor is urgent, not 911 (medication_guide_urgent; review11).
     swelling: [
-      "(face|lips?|tongue|throat|eyes|eyelids?|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (face|lips?|tongue|throat|eyes)",
-      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (la cara|los labios|la lengua|la garganta|los ojos|la boca|los parpados)|(cara|labios|lengua|garganta|ojos|boca|parpados) (hinchad|inflamad)[oa]s?|garganta( [a-z]+){0,2} (cierra|cerrando)",
+      "(lips?|tongue|throat|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (lips?|tongue|throat)|(cant|can ?not|hard to) swallow(?! (pills?|tablets?|capsules?|them|it|my))",  // codespell:ignore
+      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (los labios|la lengua|la garganta|la boca)|(labios|lengua|garganta|boca) (hinchad|inflamad)[oa]s?|garganta( [a-z]+){0,2} (cierra|cerrando)|no (puedo|puede) tragar(?! (pastillas|las pastillas|pildoras|mis))",  // codespell:ignore
     ],
   }
   // Each pair: two kinds, and the sign they read.
@@ -599,6 +604,8 @@
     "\\b(" +
       [
         "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)(?! (was|were|got|is) (put on|placed|applied|on))",
+        // "my cast came off", "cast was removed", "when my cast was taken off"
+        "(cast|splint)( [a-z]+){0,2} (came|comes|come|coming) off|(cast|splint) (was|were|got|is|has been|had been) (removed|taken off|cut off)|(removed|took off|taken off|cut off) (the|my|his|her) (cast|splint)",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
         "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
