@@ -364,6 +364,10 @@ def test_a_cast_already_off_is_not_a_danger(home: Page) -> None:
 # A review of the rule (branch review6): words of danger it did not read,
 # one for each of its new lines, each of which showed no line before.
 MORE_DANGER = [
+    "after the new antibiotic my eyelids puffed up",
+    "baclofen pump pins and needles",
+    "baclofen pump muscles rigid",
+    "my itb pump and i feel confused",
     "burned myself with a lighter on purpose",
     "how do i say goodbye to my family before i go",
     # Self-harm and suicide, in direct and indirect words, slang and typos.
@@ -763,6 +767,7 @@ MORE_DANGER = [
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
 NO_DANGER = [
+    "does a baclofen pump help pins and needles in crps",
     "should i take my gabapentin before i go to bed",
     "im done trying new pills nothing works for my crps",
     "the pain feels like a knife, before i go to work i take ibuprofen",

@@ -146,6 +146,8 @@ def test_spanish_words_that_suggest_danger_show_911_and_988(spanish_home: Page, 
 # me), the pain "me está matando", a doctor who will cut the cast off or a
 # nerve, a CRPS hand's nails, all the pain to end.
 MORE_DANGER_ES = [
+    "me pico una avispa y se me hincha la cara",
+    "bomba de baclofeno y hormigueo",
     "me pico una abeja y se me hincha la cara y no puedo tragar",
     "tengo las pastillas listas y ya me voy a despedir",
     "mi hija tiene bomba de baclofeno y esta confundida",
@@ -400,6 +402,7 @@ MORE_DANGER_ES = [
     "creo que tuve una convulsion",
 ]
 NO_DANGER_ES = [
+    "la bomba de baclofeno ayuda con el hormigueo",
     "tomo las pastillas antes de irme a dormir",
     "la amitriptilina me ayuda a no despertarme en la noche",
     "me despidieron del trabajo y no puedo pagar mis medicamentos",  # codespell:ignore (Spanish)
