@@ -400,6 +400,21 @@ MORE_DANGER_ES = [
     "tiene la pierna enyesada y los dedos morados",
     "todo un lado del cuerpo se le durmio",
     "creo que tuve una convulsion",
+    # danger11: review11's Spanish misses, and one query for each new pair.
+    "me tomé cuatro nortriptilinas en vez de una sin querer",
+    "mi hijo se tomó varias de mis amitriptilinas",  # codespell:ignore (Spanish)
+    "mi mamá con pregabalina está muy confundida y mareada",
+    "me estoy quemando la piel a propósito",
+    "de repente la pierna se me puso fría y pálida y me duele muchísimo",
+    "ya tengo las pastillas contadas y esta noche se acaba todo",
+    "estoy parada en el puente ahorita mismo",
+    "después de la operación tengo la pierna helada y pálida y no la siento",
+    "mi papá dice que hoy es su último día",
+    "regalé mis cosas porque ya no las voy a necesitar",  # codespell:ignore (Spanish)
+    "ya escogí el día",
+    "bomba de baclofeno y picazón",
+    "bomba de baclofeno y rigidez",
+    "mi hija tiene cortes en los brazos",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -512,6 +527,17 @@ NO_DANGER_ES = [
     "hoy es mi ultimo dia de pastillas",
     "tomo pastillas para dormir y no me quiero despertar temprano",
     "despedida de soltera y llevo mis pastillas para el dolor",  # codespell:ignore (Spanish)
+    # danger11: the new pairs' and guards' words in ordinary senses.
+    "la picadura del dolor me hace saltar, y se me hinchan los ojos de llorar",  # codespell:ignore
+    "me ahogo de calor con la pastilla nueva",
+    "me voy a despedir de mi fisioterapeuta, ya terminé, y mis medicinas",  # codespell:ignore
+    "mis hijos preguntan si me voy a morir de esto",  # codespell:ignore (Spanish)
+    "no puedo pararme mucho tiempo, el estimulador me ayudará",
+    "bomba intratecal para el sdrc, estoy confundido con las opciones",
+    "tengo las pastillas contadas para la semana",
+    "la gabapentina me da mucho sueño",
+    "puede la pregabalina causar confusión",
+    "estoy en la orilla de la cama ahorita con dolor",
 ]
 
 
