@@ -804,6 +804,14 @@ MORE_DANGER = [
     "my daughter texted me she is sorry and she loves me and wont answer now",  # codespell:ignore
     "my son said he has a rope in his closet",
     "neck injection this morning now big lump on neck and hard to swallow",
+    "im at the bridge and i want to jump",
+    "found razor blades in my sons room",
+    "he hasnt answered and he said goodbye last night",  # codespell:ignore
+    "my chest feels like a ton of bricks",
+    "my arm and face went numb on one side",
+    "my son swallowed a button battery",
+    "my son drank the cough syrup bottle",
+    "my leg is ice cold and blue and i cant feel it",  # codespell:ignore
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1020,6 +1028,13 @@ NO_DANGER = [
     "started a new medicine and my face looks puffy in the morning",
     "i have hives on my arm from the tape and feel faint when i see needles",
     "toes sticking out of my cast feel warm and i can wiggle them",
+    "gabapentin and lyrica confusion which is better",
+    "does a baclofen pump cause itching",
+    "is it normal to itch around the baclofen pump incision",
+    "i want the swelling to stop forever",
+    "my pills are counted out in my pill organizer",
+    "i got a flu shot and my neck glands are swollen",
+    "my mom wont respond to my texts about her pills",  # codespell:ignore
 ]
 
 

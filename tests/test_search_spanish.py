@@ -415,6 +415,13 @@ MORE_DANGER_ES = [
     "bomba de baclofeno y picazón",
     "bomba de baclofeno y rigidez",
     "mi hija tiene cortes en los brazos",
+    "mi nieto se comió una de mis amitriptilinas",  # codespell:ignore
+    "encontré navajas en el cuarto de mi hijo",
+    "bulto en el cuello después de la inyección y me cuesta tragar",
+    "ya no quiero estar en este mundo",
+    "su cara está caída de un lado y no puede hablar",
+    "me cuesta cada vez más tragar después del bloqueo",
+    "mi esposo con gabapentina y oxicodona respira raro",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -538,6 +545,9 @@ NO_DANGER_ES = [
     "la gabapentina me da mucho sueño",
     "puede la pregabalina causar confusión",
     "estoy en la orilla de la cama ahorita con dolor",
+    "la inyección en el brazo me dejó un bulto",
+    "mi hijo se tomó su medicina para el asma",
+    "estoy confundida con la dosis de pregabalina",
 ]
 
 

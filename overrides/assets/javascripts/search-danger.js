@@ -64,7 +64,7 @@
         // An urge to, or cutting again; a cut that will not stop bleeding.
         "urges? to (cut|self harm|(hurt|harm|burn) (my|him|her) ?self)(?! (my|his|her) (nails|hair))|(started|been|keep|kept|im|hes|shes) cutting( (my|him|her) ?self)? again|(cant|can ?not) stop (cutting|hurting (my|him|her) ?self)|(wont|will not|doesnt|does not) stop bleeding|bleeding (wont|will not|doesnt|does not) stop",  // codespell:ignore
         "(want(s|ed)? to|wanna|ways? to|how to) die(?! (my|his|her|their|your)? ?(hair|clothes|shirt|shoes|eyebrows))",
-        "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
+        "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here|be in this world)",  // codespell:ignore
         // "better off if i was dead"; a goodbye note.
         "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter|text|message|video)s?|(texted|posted)( me| us| him| her| a)? (goodbye|bye)|(left|wrote) (a|her|his|my) (note|letter)( [a-z]+){0,6} (pills|took|gun|rope)|(said|saying) (goodbye|bye) to (everyone|everybody)(?! at)",
         // Giving away one's things (the 988 Lifeline's warning signs).
@@ -88,17 +88,17 @@
         // A relative quoted: "says today is his last day" (988).
         "(says|said|keeps saying|told (me|us)|texted( me| us)?)( that)? (today|tonight|tomorrow) (is|will be) (his|her|their) last (day|night)(?! (of|at|in|on|before|with|for))",
         // "i just want the pain to stop forever": pain past bearing (988).
-        "(want|wish|need)( [a-z]+){0,3} to (stop|end) forever",
+        "(want|wish|need) (it|this|everything|it all|all of it|the pain|my pain|this pain|life|my life)( all)? to (stop|end) forever",
         // The day picked, as the whole query.
         "^(i )?(already |just )?(picked|chose|set) (the|a|my) (day|date)$",
         // Pills lined up or counted out (a plan with the means); not for the
         // week, nor in an organizer.
-        "(pills|tablets|meds|medicines|oxys?)( [a-z]+){0,2} (lined|laid|counted|set) (up|out)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the) (organi[sz]er|pill ?box|pill case|case)))|(lined|laid|counted) (up|out) (the|my|all( of)?( my| the)?) (pills|tablets|meds)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the) (organi[sz]er|pill ?box|case)))",
+        "(pills|tablets|meds|medicines|oxys?)( [a-z]+){0,2} (lined|laid|counted|set) (up|out)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the|his|her) ([a-z]+ )?(organi[sz]er|pill ?box|case|dispenser|container)))|(lined|laid|counted) (up|out) (the|my|all( of)?( my| the)?) (pills|tablets|meds)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the|his|her) ([a-z]+ )?(organi[sz]er|pill ?box|case|dispenser|container)))",
         // A rope hidden away (988: looking for a way); not a jump rope.
         "(has|have|had|got|keeps?|kept|hid|hides|hidden|hiding|found|bought) (a |the )?(rope|noose)( [a-z]+){0,3} (in|under|behind|inside) (his|her|their|my|the) (closet|room|bedroom|car|truck|bag|backpack|drawer|bed|garage|basement)",
         // Cuts on a child's or a partner's arms (child_self_harm: has harmed
         // themselves); not "cuts on his arm from the fall".
-        "(cuts|cut marks|slashes)( [a-z]+){0,2} (all over|up and down|across) (her|his|their|my) (arms|wrists|thighs|legs)|(cuts|cut marks) on (her|his|their|my) (wrists|thighs)|(found|saw|seen|noticed) (cuts|cut marks|razor blades?|razors)( [a-z]+){0,3} (her|his|their) (arms?|wrists?|thighs?|room|backpack|bag)",
+        "(cuts|cut marks|slashes)( [a-z]+){0,2} (all over|up and down|across) (her|his|their|my) (arms|wrists|thighs|legs)|(cuts|cut marks) on (her|his|their|my) (wrists|thighs)|(found|saw|seen|noticed) (cuts|cut marks|razor blades?|razors)( [a-z]+){0,3} (her|his|their) (arms?|wrists?|thighs?|room|backpack|bag)|(found|find|finding) (razor blades?|blades)( [a-z]+){0,4} (room|backpack|bag|drawer|bed|pillow)",
         "(not|isnt|is not) worth living",  // codespell:ignore
         "(whats|what is|no) (the )?point (of |in )?(living|life|going on|being alive)",  // codespell:ignore
         // Pain past bearing (the 988 Lifeline's warning signs): not "cant  // codespell:ignore
@@ -125,6 +125,9 @@
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|a whole bottle|the bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
+        "drank( [a-z]+){0,3} (syrup|medicine) bottle|drank (a|the|half (a|the)|a whole|the whole) bottle of( [a-z]+)? (syrup|medicine|tylenol|benadryl)",
+        // A button battery swallowed (Poison Help; 911).
+        "(swallowed|ate|eaten|put)( [a-z]+){0,3} (button|coin|watch) batter(y|ies)|(button|coin) batter(y|ies)( [a-z]+){0,4} (swallowed|in (his|her|their) (mouth|nose|ear|throat))",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
         "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
@@ -250,7 +253,7 @@
         "(having|had|has) (a|another) stroke|(is|was) (this|it|that) (a|another) stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
         "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
         "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
-        "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
+        "(arm and leg|leg and arm|face and arm|arm and face|face and leg|leg and face)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
         "worst headache|thunderclap headache|hit (his|her|my) head( [a-z]+){0,6} (confused|throwing up|vomit[a-z]*)",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
@@ -329,6 +332,7 @@
         // Hating being alive; a relative who says today is the last day; the
         // day picked, as the whole query; things given away (988).
         "(odio|odia|odiaba) (estar viv[oa]|existir)",
+        "(encontre|encontramos|vi) (navajas|cuchillas|hojas de afeitar|rastrillos)( [a-z]+){0,4} (cuarto|recamara|mochila|cajon|cama|almohada)",
         "(dice|dijo|me dijo|nos dijo|escribio|sigue diciendo)( que)? (hoy|esta noche|manana) (es|sera) (su|mi) ultim[oa] (dia|noche)(?! (de|del|en|con|sin|antes|para))",
         "^(ya )?(escogi|elegi|decidi|fije) (el|la) (dia|fecha)$",
         "regal[a-z]*( [a-z]+){0,2} (todas )?(mis|sus) (cosas|pertenencias)(?! de (bebe|nino|nina|invierno|verano))",  // codespell:ignore
@@ -344,7 +348,7 @@
         "(lastimand|cortand|matand)o(me|se)",
         "quitar(me|se) la vida",
         "hacer(me|se) (dano|algo)",
-        "(no quiero|ya no quiero|no quiere|ya no quiere) (vivir|existir|estar aqui(?! en))",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) (vivir|existir|estar aqui(?! en)|(estar|seguir) en este mundo)",
         // Saying goodbye, no one would miss me (the 988 Lifeline's warning signs).
         "(me despedi|despedirme|me estoy despidiendo|despidiendome) de (todos|todo el mundo|mi familia|mis hijos)(?! (en|del) )|nadie (me )?(va a |iba a )?(extranar|extranaria|extranara|echaria de menos)",  // codespell:ignore
         // A plan without the means named: "ya se como lo voy a hacer", "ya escribi
@@ -374,7 +378,7 @@
         // A button battery or magnets swallowed (Poison Help, or 911).
         "(bateria|pila)s? de boton|(trago|comio)( [a-z]+){0,2} (una |un |unas |unos )?(bateria|pila|iman|imanes)",
         "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
-        "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
+        "(bebe|nene|nena|nino|nina|nieto|nieta|nietecit[oa]|chiquit[oa])( [a-z]+){0,2} (se )?(trago|tomo|comio|mastico)( [a-z]+){0,3} (pastillas?|pildoras?|medicinas?|medicamentos?|(ami|nor)triptilinas?|gabapentinas?|pregabalinas?|baclofeno)",
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
         "se (tomo|trago|comio|tomaron|tragaron|comieron) (mis|tus|nuestras)( [a-z]+)? (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "dosis (letal|mortal|fatal)",
@@ -429,7 +433,7 @@
         "no respira",
         "(se ahoga|me ahogo|ahogandose|ahogandome)(?! de (calor|risa|tanto))|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
         "labios (morados|azules|grises)",
-        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
+        "(cara|boca|sonrisa)( esta| se ve| se le ve| se le puso| se puso)? (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
         "derrame cerebral|ataque cerebral|peor dolor de cabeza|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
         "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
@@ -452,7 +456,7 @@
         "reaccion alergica (grave|fuerte|severa|seria)",
         "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|(bloqueo|inyeccion|ganglio)( [a-z]+){0,5} (hinch|inflam)[a-z]* (el|mi|su) cuello",
         "(moreton|morete|bulto|bolita|chichon|hinchazon)( [a-z]+){0,3} cuello( [a-z]+){0,3} (crece|creciendo|mas grande|agranda)",
-        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar",
+        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar|(me|le) cuesta cada vez mas( trabajo)? tragar",
         "(no (puedo|puede) ((pararme|pararse|ponerme de pie|ponerse de pie)(?! (mucho|por mucho|tanto|mas|bien|lejos|sin))|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
         // Looking for the lines themselves; the cast's own emergency by name.
         "emergencia|ambulancia|sindrome compartimental",
@@ -505,7 +509,7 @@
     chest: ["chest|pecho|breastbone|sternum|esternon"],
     // A weight, pressure or squeeze on it: how a heart attack is told.
     pressure: [
-      "pressure|pressing|squeez[a-z]*|crushing|heavy|heaviness|weight|elephant|tightness|(feels?|felt|is|so|getting) tight|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabbing|grabbed|(someone|somebody|something) (is )?(sitting|standing|stepping|pressing|pushing|kneeling) on|sitting on (it|me)",  // codespell:ignore
+      "pressure|pressing|squeez[a-z]*|crushing|heavy|heaviness|weight|elephant|tightness|(feels?|felt|is|so|getting) tight|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabbing|grabbed|(someone|somebody|something) (is )?(sitting|standing|stepping|pressing|pushing|kneeling) on|sitting on (it|me)|ton of bricks|bricks|boulder",  // codespell:ignore
       "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
     ],
     // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
@@ -516,14 +520,14 @@
     // Not answering, not to be found, shut in (with a goodbye or an end:
     // the 988 Lifeline's warning signs, and 911 if in danger now).
     unreachable: [
-      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
+      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|(hasnt|has not|havent|have not|hadnt) (answered|picked up|replied|responded|called back)|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
       "no (contesta|lo encuentro|la encuentro|lo encontramos|la encontramos|aparece)|se encerro",
     ],
     // A question of how much, or a whole bottle; and dying by it (988; Poison Help).
     howmuch: ["how (many|much)(?! (people|patients|of (us|them)))|whole bottle|cuant[oa]s?(?! (pacientes|personas|gente))|frasco entero|todo el frasco"],
     die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))(?! (from|of|de|por) (it|crps|this|sdrc|la enfermedad))|will it be quick|sera rapido|(would|will|does) it take$|(would|will|does) it take to (die|kill|do it|end it)"],
     // A height, and jumping from it (988).
-    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo"],
+    height: ["roof|rooftop|ledge|parking garage|cliff|bridge|azotea|techo|puente"],
     jump: ["jump(ing)?|saltar|aventar(me|se)?|tirar(me|se)"],
     // Blue or gray lips (gabapentinoid_breathing).
     blue: [
@@ -611,8 +615,8 @@
     // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone.
     gabapentinoid: ["(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|gralise|horizant"],
     gabasign: [
-      "confus[a-z]*(?! (about|by|with|over|on how|as to|between))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (treatment|it|the|meds|medic[a-z]*|therapy))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
-      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|con dificultad|con esfuerzo)",  // codespell:ignore
+      "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (treatment|it|the|meds|medic[a-z]*|therapy))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
+      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)",  // codespell:ignore
     ],
     // Standing on a bridge or a ledge, now (the 988 Lifeline's warning
     // signs: a way to end one's life, at hand); not "sitting on the edge of
@@ -622,7 +626,7 @@
     // A neck block and a neck that swells (stellate_block_neck_breathing);
     // not a bruise (block_bruise_soreness, unless it grows: a phrase above),
     // nor swollen glands (NOT_A_SIGN).
-    block: ["(nerve|stellate|neck|ganglion|sympathetic|sgb) (block|injection|shot)|block (in|on) (my|his|her|the) neck|bloqueo|inyeccion en el cuello|ganglio estrellado|sgb"],
+    block: ["(nerve|stellate|neck|ganglion|sympathetic|sgb) (block|injection|shot)|block (in|on) (my|his|her|the) neck|injection|bloqueo|inyeccion|ganglio estrellado|sgb"],
     neckswell: ["(lump|swelling|swollen|bump|knot|bulge)( [a-z]+){0,3} (on|in) ((my|his|her|the|side of (my|his|her|the)) )?neck|neck( [a-z]+){0,2} (swelling|swollen|swelled|swells|puff[a-z]*|bigger)|(bulto|bola|bolita|chichon|hinchazon)( [a-z]+){0,2} (en|del) (el )?cuello|cuello( [a-z]+){0,2} (hinchad[oa]|inflamad[oa]|hinchando)"],
     // Not responding, after pills or drink: 911 (facts-coverage A4.3: cannot
     // be woken). Not "wont respond to treatment", "my doctor wont respond  // codespell:ignore
@@ -634,7 +638,7 @@
     // The source's sign says "suddenly"; reading it without that word is
     // the editors' reading ("if you are not sure, call 911 anyway", A2.5),
     // for a clinician to confirm.
-    coldpale: ["(cold|icy|ice cold|freezing) and (pale|white)|(pale|white) and (cold|icy|ice cold)|(fri[oa]|helad[oa]) y (palid[oa]|blanc[oa])|(palid[oa]|blanc[oa]) y (fri[oa]|helad[oa])"],
+    coldpale: ["(cold|icy|ice cold|freezing) and (pale|white|blue|purple|gr[ae]y)|(pale|white|blue|purple|gr[ae]y) and (cold|icy|ice cold)|(fri[oa]|helad[oa]) y (palid[oa]|blanc[oa]|azul|morad[oa])|(palid[oa]|blanc[oa]|azul|morad[oa]) y (fri[oa]|helad[oa])"],
     cantfeel: ["(cant|can not|cannot) (feel|move) (it|my (leg|arm|foot|hand))(?! (well|properly|much|very))|no (la|lo) (siento|puedo mover|puedo sentir)|no (puedo|puede) (moverla|moverlo|sentirla|sentirlo)"],  // codespell:ignore
   }
   // Each pair: two kinds, and the sign they read.
@@ -686,10 +690,10 @@
         "chest (strap|of drawers|stretch[a-z]*|muscles?|binder|x ?rays?|cold|congestion|hair|tube)",
         "heavy (blanket|bags?|lifting)",
         // What a pump or a medicine helps: a question, not a sign.
-        "(help|helps|helping|ayuda|ayudar|sirve)( (with|for|con|para))?( (the|my|el|la|mi))? (pins and needles|tingling|hormigueo|stiffness|rigidez|spasms|espasmos|itching|picazon|comezon|fever|fiebre)",
+        "(help|helps|helping|ayuda|ayudar|sirve|cause|causes|causing|causar|causa)( (with|for|con|para))?( (the|my|el|la|mi))? (pins and needles|tingling|hormigueo|stiffness|rigidez|spasms|espasmos|itching|picazon|comezon|fever|fiebre)",
         "(for|para|treat[a-z]*|tratar) (the |my |la |mi |su )?(stiffness|rigidez|spasticity|espasticidad|spasms|espasmos|dystonia|distonia)",
         // An itch where the pump sits (a wound's), not all over.
-        "(itch[a-z]*|picazon|comezon)( [a-z]+){0,2} (at|around|on|near|over|en|alrededor de|cerca de)( the| my| la| el| mi)? (site|incision|scar|wound|stitches|cicatriz|herida|puntos|skin over)|(site|incision|scar|wound|stitches|cicatriz|herida)( [a-z]+){0,2} (itch[a-z]*|pica|picazon|comezon)",
+        "(itch[a-z]*|picazon|comezon)( [a-z]+){0,2} (at|around|on|near|over|en|alrededor de|cerca de)( [a-z]+){0,3} (site|incision|scar|wound|stitches|cicatriz|herida|puntos|skin over)|(site|incision|scar|wound|stitches|cicatriz|herida)( [a-z]+){0,2} (itch[a-z]*|pica|picazon|comezon)",
         // A pump named for another medicine.
         "(morphine|morfina|opioid|hydromorphone|dilaudid|ziconotide|prialt|pain|dolor|insulin|insulina) (intrathecal |intratecal )?(pump|bomba)|(bomba|pump) (intratecal |intrathecal )?(de|of|with) (morfina|morphine|insulina|insulin|dolor)",
         // A question of what a medicine can do, not a sign: "does gabapentin
