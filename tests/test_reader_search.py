@@ -1035,6 +1035,9 @@ NO_DANGER = [
     "my pills are counted out in my pill organizer",
     "i got a flu shot and my neck glands are swollen",
     "my mom wont respond to my texts about her pills",  # codespell:ignore
+    "gabapentin made me confused at first but it got better",
+    "he doesnt respond to gabapentin",  # codespell:ignore
+    "tonight i am at the bridge club",
 ]
 
 

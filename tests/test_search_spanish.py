@@ -548,6 +548,8 @@ NO_DANGER_ES = [
     "la inyección en el brazo me dejó un bulto",
     "mi hijo se tomó su medicina para el asma",
     "estoy confundida con la dosis de pregabalina",
+    "ahorita estoy en el techo arreglando la antena",
+    "gabapentina efectos secundarios confusión",
 ]
 
 

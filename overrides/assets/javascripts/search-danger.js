@@ -615,13 +615,13 @@
     // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone.
     gabapentinoid: ["(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|gralise|horizant"],
     gabasign: [
-      "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (treatment|it|the|meds|medic[a-z]*|therapy))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
+      "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
       "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)",  // codespell:ignore
     ],
     // Standing on a bridge or a ledge, now (the 988 Lifeline's warning
     // signs: a way to end one's life, at hand); not "sitting on the edge of
     // the bed".
-    ledge: ["(standing|sitting|stood|sat|stand|sit|am|im|i am|is|hes|shes|parad[oa]|sentad[oa]|estoy|esta) (on|at|en|sobre) (the|a|el|un|la|una|top of the) (bridge|ledge|rooftop|roof|cliff|edge|puente|azotea|techo|cornisa|orilla|borde)(?! (of|de|del) ((my|the|his|her|la|el|mi|su) )?(bed|chair|seat|couch|bathtub|tub|sofa|cama|silla|sillon|tina|banera))"],
+    ledge: ["((standing|sitting|stood|sat|stand|sit|parad[oa]|sentad[oa]) (on|at|en|sobre) (the|a|el|un|la|una|top of the) (bridge|ledge|rooftop|roof|cliff|edge|puente|azotea|techo|cornisa|orilla|borde)|(am|im|i am|is|hes|shes|estoy|esta) (on|en|sobre) (the|a|el|un|la|una|top of the) (bridge|ledge|rooftop|cliff|puente|azotea|cornisa))(?! (of|de|del) ((my|the|his|her|la|el|mi|su) )?(bed|chair|seat|couch|bathtub|tub|sofa|cama|silla|sillon|tina|banera)| (club|deck|garden|party|game|table))"],
     now: ["right now|(ahorita|ahora)( mismo)?|en este (momento|instante)|as we speak|at this moment|now$|tonight|esta noche"],  // codespell:ignore
     // A neck block and a neck that swells (stellate_block_neck_breathing);
     // not a bruise (block_bruise_soreness, unless it grows: a phrase above),
@@ -631,7 +631,7 @@
     // Not responding, after pills or drink: 911 (facts-coverage A4.3: cannot
     // be woken). Not "wont respond to treatment", "my doctor wont respond  // codespell:ignore
     // about".
-    noresponse: ["(wont|will not|isnt|is not|doesnt|does not|not) (respond|responding)(?! (to (my|the|our|texts?|calls?|emails?|messages?|treatment|medic[a-z]*|meds|therap[a-z]*|physical)|about|well|as well))|((wont|will not|cant|can not|cannot|couldnt) (wake|rouse)( (him|her|them))?|(isnt|is not|not) waking)( up)?(?! (at|in the|during|early|every|as|from|since|until|before|when)\\b)|no (responde|reacciona|despierta)(?! (al|a los|a las|a la|con|bien))"],  // codespell:ignore
+    noresponse: ["(wont|will not|isnt|is not|doesnt|does not|not) (respond|responding)(?! (to (?!(me|us|anything|his name|her name|touch|shaking)\\b)|about|well|as well))|((wont|will not|cant|can not|cannot|couldnt) (wake|rouse)( (him|her|them))?|(isnt|is not|not) waking)( up)?(?! (at|in the|during|early|every|as|from|since|until|before|when)\\b)|no (responde|reacciona|despierta)(?! (al|a los|a las|a la|con|bien))"],  // codespell:ignore
     drink: ["drank|drinking|drunk|alcohol|booze|beer|wine|vodka|whiskey|tequila|liquor|bebio|borrach[oa]|cerveza"],
     // An arm or leg cold and pale, and not to be felt or moved: three of
     // the six signs of a limb losing its blood (limb_cold_sudden, A2.1).
@@ -699,8 +699,8 @@
         // A question of what a medicine can do, not a sign: "does gabapentin
         // cause confusion", "gabapentin side effects"; "makes me sleepy".
         "(does|do|can|could|will|would|may|might|should|is it (normal|safe|ok|okay)( for| that| to)?|puede|pueden|es normal que)( [a-z]+){0,2} ((gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)tript[iy]lin[ae]?|elavil|pamelor)",
-        "side effects?( of)?( [a-z]+)? ((gabapen|neuron)tin|pregabalin|lyrica)|((gabapen|neuron)tin|pregabalin|lyrica) side effects?|efectos secundarios( de)?( la)? (gabapentina|pregabalina)",
-        "(makes|made|making) (me|him|her) (feel )?((very|so|extremely) )?(sleepy|drowsy|dizzy)|(me|le) (da|dio|daba) (mucho )?sueno",
+        "side effects?( of)?( [a-z]+)? ((gabapen|neuron)tin|pregabalin|lyrica)|((gabapen|neuron)tin|pregabalin|lyrica) side effects?|efectos secundarios( de)?( la)? (gabapentina|pregabalina)|(gabapentina|pregabalina) (y )?(sus )?efectos secundarios",
+        "(makes|made|making) (me|him|her) (feel )?((very|so|extremely|a little|a bit|kind of) )?(sleepy|drowsy|dizzy|confused|foggy)|(me|le) (da|dio|daba) (mucho )?sueno",
         "(swollen |hinchad[oa]s? )?(lymph nodes?|glands?|ganglios linfaticos)",
         "despedida de soltera",
       ].join("|") +
