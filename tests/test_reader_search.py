@@ -812,6 +812,25 @@ MORE_DANGER = [
     "my son swallowed a button battery",
     "my son drank the cough syrup bottle",
     "my leg is ice cold and blue and i cant feel it",  # codespell:ignore
+    # danger11's held-out part (/tmp/danger11-fresh, written by danger11-writer):
+    # the English danger queries the rule missed before it was tuned on them.
+    "fingers wont move in my new cast and they feel dead",  # codespell:ignore
+    "is it crps or a clot my leg just went cold and pale",
+    "no reason to keep living with crps",
+    "found razor blades and fresh cuts on my daughters legs",
+    "my 14 year old said she wishes she was dead",
+    "teen says nobody would miss her if she was gone",
+    "i have a spinal cord stimulator and my legs just went numb",
+    "legs giving out and numb with my scs",
+    "since the stimulator went in my legs feel like jelly and numb",
+    "spinal cord stimulator and i cant pee",  # codespell:ignore
+    "peed myself and didnt feel it i have a spinal stimulator",  # codespell:ignore
+    "stimulator placed last week now having trouble urinating",
+    "i took 10 amitriptyline tablets",
+    "my pump ran empty and my old spasms are back",
+    "took too many tramadol by mistake",
+    "my kid swallowed some of my pain pills",
+    "took double my oxycodone dose and feel really sleepy",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1038,6 +1057,10 @@ NO_DANGER = [
     "gabapentin made me confused at first but it got better",
     "he doesnt respond to gabapentin",  # codespell:ignore
     "tonight i am at the bridge club",
+    # A stroke last year; a stimulator and peeing, or a cast, in ordinary words.
+    "grandpa had a stroke last year and now his hand is swollen could it be crps",
+    "can i pee normally after stimulator surgery",
+    "my cast feels like dead weight on my arm",
 ]
 
 

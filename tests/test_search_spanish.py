@@ -422,6 +422,23 @@ MORE_DANGER_ES = [
     "su cara está caída de un lado y no puede hablar",
     "me cuesta cada vez más tragar después del bloqueo",
     "mi esposo con gabapentina y oxicodona respira raro",
+    # danger11's held-out part: the Spanish danger queries the rule missed.
+    "el yeso de la pierna me duele muchisimo y se me durmio el pie",
+    "tengo sdrc pero esto es nuevo el pie se puso blanco y duele mucho",
+    "no puedo respiar aiuda",
+    "me hice daño otra vez",
+    "ojala no despertar mañana",
+    "encontre cortadas en las piernas de mi hija",
+    "despues del bloqueo en el cuello se me esta hinchando",
+    "tengo estimulador medular y se me durmieron las piernas",
+    "no me puedo parar despues de la cirugia del estimulador",
+    "tengo estimulador de la medula y no puedo orinar",
+    "me hice del baño sin sentir tengo estimulador espinal",
+    "me pusieron el estimulador y tengo calentura y el cuello tieso",
+    "mi mama se tomo varias amitriptilinas y tiene el corazon acelerado",
+    "la bomba de baclofen se vacio y me vuelve la rigidez",
+    "mi hijo tiene el pump de baclofen y esta muy tieso y con fiebre",
+    "me tome muchas pastiyas para el dolor",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -550,6 +567,10 @@ NO_DANGER_ES = [
     "estoy confundida con la dosis de pregabalina",
     "ahorita estoy en el techo arreglando la antena",
     "gabapentina efectos secundarios confusión",
+    # A stimulator, a knee hurt, waking with pain: ordinary words.
+    "no me puedo parar mucho tiempo con el estimulador",
+    "me hice daño en la rodilla en fisioterapia",
+    "ojalá no despertar con dolor mañana",
 ]
 
 

@@ -70,13 +70,13 @@
         // Giving away one's things (the 988 Lifeline's warning signs).
         "(gave|giving|give|given) away( [a-z]+){0,4} (stuff|things|belongings|possessions)",
         "(family|everyone|everybody) (would|will) be better off$|(better|happier|easier)( off)? (without me|if i ((wasnt|werent|was not|were not) (here|around|alive)|(was|were) (gone|dead)|died))",  // codespell:ignore
-        "(no one|nobody) would (miss|care about) me",
-        "wish (i|he|she) (was|were) dead",
+        "(no one|nobody) would (miss|care about) (me|him|her|them)",
+        "wish(es|ed)? (i|he|she) (was|were) dead",
         "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying(?! (to|for|of (boredom|laughter|embarrassment|curiosity|thirst|hunger|heat)))",
         "(done|tired|sick) (of|with) (living|life|being alive)|give up on (life|living)",
         // A burden to others: a warning sign the 988 Lifeline names.
         "(im|i am|feel like|feel like im|being) (a|such a) burden",
-        "no reason to (live|go on|keep going|be alive)",
+        "no reason to (live|go on|keep going|keep living|go on living|continue living|be alive)",
         // Hating being alive; no one will have to deal with me after the
         // weekend (988: feeling a burden, being gone).
         "(hate|hates|hated|hating) (being|to be) alive",
@@ -98,7 +98,7 @@
         "(has|have|had|got|keeps?|kept|hid|hides|hidden|hiding|found|bought) (a |the )?(rope|noose)( [a-z]+){0,3} (in|under|behind|inside) (his|her|their|my|the) (closet|room|bedroom|car|truck|bag|backpack|drawer|bed|garage|basement)",
         // Cuts on a child's or a partner's arms (child_self_harm: has harmed
         // themselves); not "cuts on his arm from the fall".
-        "(cuts|cut marks|slashes)( [a-z]+){0,2} (all over|up and down|across) (her|his|their|my) (arms|wrists|thighs|legs)|(cuts|cut marks) on (her|his|their|my) (wrists|thighs)|(found|saw|seen|noticed) (cuts|cut marks|razor blades?|razors)( [a-z]+){0,3} (her|his|their) (arms?|wrists?|thighs?|room|backpack|bag)|(found|find|finding) (razor blades?|blades)( [a-z]+){0,4} (room|backpack|bag|drawer|bed|pillow)",
+        "(cuts|cut marks|slashes)( [a-z]+){0,2} (all over|up and down|across) (her|his|their|my) (arms|wrists|thighs|legs)|(cuts|cut marks) on (her|his|their|my) (wrists|thighs)|(found|saw|seen|noticed) (cuts|cut marks|razor blades?|razors)( [a-z]+){0,3} (her|his|their) (arms?|wrists?|thighs?|room|backpack|bag)|(found|find|finding) (razor blades?|blades)( [a-z]+){0,4} (room|backpack|bag|drawer|bed|pillow)|(found|saw|noticed|discovered)( [a-z]+){0,4} (cuts|cut marks)( [a-z]+){0,3} (arms?|legs?|wrists?|thighs?|stomach)|(fresh|new) cuts( [a-z]+){0,3} (arms?|legs?|wrists?|thighs?)",
         "(not|isnt|is not) worth living",  // codespell:ignore
         "(whats|what is|no) (the )?point (of |in )?(living|life|going on|being alive)",  // codespell:ignore
         // Pain past bearing (the 988 Lifeline's warning signs): not "cant  // codespell:ignore
@@ -134,21 +134,21 @@
         "(cant|can ?not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
-        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|tramadol|oxycodone|oxys?|percocets?|vicodin|norco|hydrocodone|morphine|tylenol|advil|ibuprofen|aspirin|xanax|valium|ativan|klonopin|benadryl|sleeping pills|pain pills|muscle relaxers)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
         "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your)( sleeping)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
-        "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ (pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
+        "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ ((?!(mg|mcg|milligrams?)\\b)[a-z]+ )?(pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
         // "took a bunch of lyrica", "every pill in the house", "a whole month of pills at once".
         "(took|taken|swallowed|ate) (a bunch|a handful|a ton|tons)( of)? (pills|tablets|meds|medic(ines?|ation)|oxys?|tylenol|xanax|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(take|taking|took|swallow|swallowing|swallowed) (every|all the) (pill|tablet|med|medicine)s? (in the house|i can find)|(whole|entire|full) (month|week|supply)s?( worth)? of( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,2} at (once|one time)",  // codespell:ignore
         "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         // A child who got into the medicines; a dose taken twice.
         "got into (my|his|her|the) (pill ?box|pill organizer|medicine cabinet)|(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",  // codespell:ignore
-        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
-        "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
+        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found|ate) ((some|a few|one|two|all|a bunch) of )?(my|our|his|her)( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
+        "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?([a-z]+ )?doses?",
         // "already took 30", "took 20 tylenol": tablets, not milligrams.
         "(already|just) (took|taken|swallowed|had) ([2-9][0-9]|[1-9][0-9]{2})(?! (mg|mcg|milligrams?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ml|units|times|percent)\\b)|(took|taken|swallowed|ate|eaten) [1-9][0-9] (tylenol|advil|ibuprofen|motrin|aleve|aspirin|acetaminophen|excedrin|benadryl|xanax|ativan|klonopin|percocets?|vicodin|norco|sleeping pills)",
         // Extra pills, and a sign of too much after (Poison Help; 911, A4.3).
@@ -265,6 +265,8 @@
         // "Sudden" is the contrast the site gives with CRPS's own changes.
         "(sudden|suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
         "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)",  // codespell:ignore
+        // "Just went cold and pale", "this is new": sudden and new (A2.5).
+        "just (went|turned|got) (ice )?(cold|pale|white) and (pale|white|cold|blue)|(this is new|its new|never happened before)( [a-z]+){0,6} (cold|pale|white|blue)",
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
@@ -332,6 +334,9 @@
         // Hating being alive; a relative who says today is the last day; the
         // day picked, as the whole query; things given away (988).
         "(odio|odia|odiaba) (estar viv[oa]|existir)",
+        "(me|se) (hice|hizo|hago|hace) dano (otra vez|de nuevo|a proposito|a mi mism[oa]|a si mism[oa])|(me|se) (volvi|volvio) a hacer dano(?! en)",  // codespell:ignore
+        "ojala( [a-z]+){0,2} no (despertar(me)?|despierte|amanecer|amanezca)(?! (temprano|tarde|con|cansad))",
+        "(encontre|vi|le vi|note|descubri)( [a-z]+){0,2} (cortes|cortadas|cortaduras)( [a-z]+){0,3} (brazos|piernas|munecas|muslos)",
         "(encontre|encontramos|vi) (navajas|cuchillas|hojas de afeitar|rastrillos)( [a-z]+){0,4} (cuarto|recamara|mochila|cajon|cama|almohada)",
         "(dice|dijo|me dijo|nos dijo|escribio|sigue diciendo)( que)? (hoy|esta noche|manana) (es|sera) (su|mi) ultim[oa] (dia|noche)(?! (de|del|en|con|sin|antes|para))",
         "^(ya )?(escogi|elegi|decidi|fije) (el|la) (dia|fecha)$",
@@ -371,7 +376,7 @@
         "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
         "(estarian|estaran|estaria|estara) mejor sin mi",
-        "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
+        "(demasiadas|muchas) (pastillas|pastiyas|medicinas|medicamentos)",
         "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
         "(me|se) (paso|pase) (de|con) (la dosis|(las |sus |mis )?(pastillas|pildoras|medicinas|medicamentos))",  // codespell:ignore
         "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis|(doble|dos veces|dos dosis|otra dosis|pastillas|medicinas|medicamentos)( [a-z]+){0,4} (por error|por equivocacion|sin querer|por accidente)|(por error|por equivocacion|sin querer|por accidente)( [a-z]+){0,4} (doble|dos veces|dos dosis|otra dosis)",  // codespell:ignore
@@ -422,7 +427,7 @@
         "(tiene|tuvo|tuve|esta teniendo|estoy teniendo|le dio|me dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
         "convulsionando",
         "(ataque (al|de) corazon|infarto|ataque cardiaco|paro cardiaco)",
-        "no (puedo|puede|podia) respirar",
+        "no (puedo|puede|podia) (respirar|respiar|resp[a-z]?rar)",
         "(me falta|falta de|le falta) (el )?aire|(me|le) falta (la respiracion|el aliento)",
         "(dificultad|problemas) para respirar",
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
@@ -438,7 +443,7 @@
         "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
         // "no puedo enderezar el cuello y tengo fiebre" (scs_fever_stiff_neck).
-        "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
+        "(fiebre|calentura)( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} (fiebre|calentura)",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
         "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
         "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|(esta|estoy) teniendo) (un|otro) (derrame(?! (en|del?) (el |la |los |las |mi |su )?(ojos?|rodillas?|tobillos?|codos?|hombros?|munecas?))|ataque cerebral)",  // codespell:ignore
@@ -447,7 +452,8 @@
         "(de repente|de pronto|repentinamente|de golpe|subitamente|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)( [a-z]+){0,5} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",  // codespell:ignore
         "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)",  // codespell:ignore
         "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
-        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
+        "(esto es nuevo|es nuevo|nunca me habia pasado)( [a-z]+){0,6} (blanc[oa]|palid[oa]|fri[oa]|helad[oa]|azul|morad[oa])",  // codespell:ignore
+        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron|durmio)",
         "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
         // The site's other 911 signs (warning_signs.yml): an allergic reaction;
@@ -548,8 +554,8 @@
     // (cast_limb_emergency; a cast already off is blanked first, CAST_OFF).
     cast: ["cast|splint|yeso|enyesad[oa]|ferula|entablillad[oa]"],
     limb: [
-      "numb|white|pale|blue|purple|gr[ae]y|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel|wiggle) (my|his|her|the|them|it)",  // codespell:ignore
-      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)",
+      "numb|white|pale|blue|purple|gr[ae]y|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel|wiggle) (my|his|her|the|them|it)|(wont|will not|dont|do not) (move|wiggle|bend)|(feels?|feel like|went|gone) dead(?! weight)",  // codespell:ignore
+      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)|(se )?(me|le) (durmio|duerme|durmieron|duermen)",
     ],
     // One side of the face or body, numb, weak or drooping: a stroke (A4.4:
     // sudden weakness or not able to move).
@@ -559,8 +565,10 @@
       "(se )?(me|le) (durmio|duerme)|dormid[oa]|adormec[a-z]*|entumec[a-z]*|debil|paraliz[a-z]*|caid[oa]|no (puedo|puede) mover(l[oa])?",
     ],
     // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
-    stimulator: ["stimulator|estimulador|neuroestimulador"],
-    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (went|are|is|feel|feels|got|going) (numb|weak|dead)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)"],  // codespell:ignore
+    stimulator: ["stimulator|scs|estimulador|neuroestimulador"],
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (just |suddenly )?(went|are|is|feel|feels|got|going|giving|gave) (numb|weak|dead|out)|legs?( [a-z]+){0,5} (numb|like jelly)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)|(se me|se le) (durmieron|duermen|adormecieron|entumieron|debilitaron) las piernas|no (me|se) (puedo|puede) (parar|levantar)(?! (mucho|por mucho|tanto|mas|por|bien|sin|de la cama temprano))"],  // codespell:ignore
+    // Peeing, or the bladder or bowels, with a stimulator (scs_bladder_bowels).
+    pee: ["(cant|can not|cannot|unable to|trouble|hard to|difficulty|struggling to) (pee|peeing|urinat[a-z]*)|(peed|wet|pooped|soiled) (myself|my pants|the bed)|(lost|lose|losing|no) control (of|over) (my |his |her )?(bladder|bowels?)|no (puedo|puede) (orinar|hacer pipi)|(me|le) cuesta orinar|(me hice|se hizo|me estoy haciendo|se esta haciendo) (del bano|pipi|popo)|(perdi|pierdo|perdio) el control"],  // codespell:ignore
     // A baclofen pump, and the signs that its medicine has stopped: a high
     // fever, confusion, very stiff muscles, the old stiffness back, itching,
     // pins and needles (baclofen_pump_withdrawal: an emergency even if mild).
@@ -568,7 +576,7 @@
     // where the pump sits, nor any intrathecal pump (one may hold morphine;
     // an ITB pump is intrathecal baclofen). A question of what the pump
     // helps is blanked first (NOT_A_SIGN).
-    pump: ["baclofen pump|pump (of|for|with) baclofen|itb pump|bomba (de|del) baclofeno|bomba itb"],
+    pump: ["baclofen pump|pump (of|for|with|de) baclofen[oa]?|itb pump|bomba (de|del) baclofen[oa]?|bomba itb|pump (ran|run|running|went|is|was|got) (out|empty|dry)|missed( [a-z]+){0,3} pump refill|(bomba|pump)( [a-z]+){0,3} se (vacio|acabo)"],
     withdrawal: [
       "(high )?fever|feverish|confus[a-z]*|stiff[a-z]*|rigid[a-z]*|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|spasms are back|itch[a-z]*|pins and needles|tingl[a-z]*",
       "fiebre|confundid[oa]|confusion|ties[oa]|rigid[oa]s?|rigidez|(comezon|picazon)|hormigueo",
@@ -603,17 +611,17 @@
     // (tricyclic_overdose; facts-coverage B1.1, B1.2). "Took an extra one"
     // is the editors' reading of "too much", as an accidental second dose
     // reads above, for a clinician to confirm. Not "should i take two".
-    tricyclic: ["(took|taken|swallowed|ate|eaten|chewed|gave|given|got into|had|tome|tomo|tomaron|trago|trague|comio|le di|le dio)( [a-z0-9]+){0,4} ((ami|nor)tript[iy]lin[ae]?s?|elavil|pamelor|aventyl)"],
+    tricyclic: ["(took|taken|swallowed|ate|eaten|chewed|gave|given|got into|had|tome|tomo|tomaron|trago|trague|comio|le di|le dio)( [a-z0-9]+){0,4} ((ami|nor)tr?ip?t[iy]?lin[ae]?s?|elavil|pamelor|aventyl)"],
     toomuch: [
-      "instead of (1|one|2|two|half|my (usual|normal|regular))|(an|one|1|two|2|three|3|a few|a couple|some) extra|extra (one|ones|pills?|tablets?|doses?|amitriptyline|nortriptyline)|took extra|by (accident|mistake)|accidental(ly)?|on accident|mistakenly|twice (tonight|today|this (morning|evening)|last night|in (one|a) (night|day))|twice$|double (dose|doses|the dose|my dose|his dose|her dose|up|dosed)|doubled( up| (my|the|his|her) dose)|triple (dose|the dose)|(took|taken|swallowed|had|gave|given) too (many|much)|too (many|much) (of (it|them|my|his|her|the)|pills|tablets|amitriptyline|nortriptyline)|(a few|several|some|[2-9]|two|three|four|five|six|seven|eight|nine|ten|a handful|a bunch) of (my|his|her|their|grandmas|grandpas|moms|dads|the|our)",
-      "en (vez|lugar) de (una|1|media|mi dosis)|de mas|demasiad[oa]s?|sin querer|por (error|equivocacion|accidente)|(varias|algunas|unas|[2-9]|dos|tres|cuatro|cinco|seis|un punado|un monton) de (mis|sus|las|tus|nuestras)|doble|dos veces|otra (dosis|pastilla)",  // codespell:ignore
+      "(several|a few|many|a bunch of|a handful of|lots of) (amitriptylines?|nortriptylines?|elavils?|pamelors?|pills|tablets)|instead of (1|one|2|two|half|my (usual|normal|regular))|(an|one|1|two|2|three|3|a few|a couple|some) extra|extra (one|ones|pills?|tablets?|doses?|amitriptyline|nortriptyline)|took extra|by (accident|mistake)|accidental(ly)?|on accident|mistakenly|twice (tonight|today|this (morning|evening)|last night|in (one|a) (night|day))|twice$|double (dose|doses|the dose|my dose|his dose|her dose|up|dosed)|doubled( up| (my|the|his|her) dose)|triple (dose|the dose)|(took|taken|swallowed|had|gave|given) too (many|much)|too (many|much) (of (it|them|my|his|her|the)|pills|tablets|amitriptyline|nortriptyline)|(a few|several|some|[2-9]|two|three|four|five|six|seven|eight|nine|ten|a handful|a bunch) of (my|his|her|their|grandmas|grandpas|moms|dads|the|our)",
+      "en (vez|lugar) de (una|1|media|mi dosis)|de mas|demasiad[oa]s?|sin querer|por (error|equivocacion|accidente)|(varias|algunas|unas|[2-9]|dos|tres|cuatro|cinco|seis|un punado|un monton) de (mis|sus|las|tus|nuestras)|doble|dos veces|otra (dosis|pastilla)|(varias|muchas|algunas|un monton de|un punado de) (amitriptilinas|nortriptilinas|pastillas)",  // codespell:ignore
     ],
     // Gabapentin or pregabalin, and a sign FDA asks help for at once
     // (gabapentinoid_breathing, level emergency: confused, unusually dizzy,
     // very sleepy, not to be woken, blue lips, fingers or toes, slow or hard
     // breathing; facts-coverage B2.2). Not a question of what it can cause,
     // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone.
-    gabapentinoid: ["(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|gralise|horizant"],
+    gabapentinoid: ["gabapent[ei]n[a]?|neurontin|pregabalin[a]?|lyrica|gralise|horizant"],
     gabasign: [
       "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
       "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)",  // codespell:ignore
@@ -627,7 +635,7 @@
     // not a bruise (block_bruise_soreness, unless it grows: a phrase above),
     // nor swollen glands (NOT_A_SIGN).
     block: ["(nerve|stellate|neck|ganglion|sympathetic|sgb) (block|injection|shot)|block (in|on) (my|his|her|the) neck|injection|bloqueo|inyeccion|ganglio estrellado|sgb"],
-    neckswell: ["(lump|swelling|swollen|bump|knot|bulge)( [a-z]+){0,3} (on|in) ((my|his|her|the|side of (my|his|her|the)) )?neck|neck( [a-z]+){0,2} (swelling|swollen|swelled|swells|puff[a-z]*|bigger)|(bulto|bola|bolita|chichon|hinchazon)( [a-z]+){0,2} (en|del) (el )?cuello|cuello( [a-z]+){0,2} (hinchad[oa]|inflamad[oa]|hinchando)"],
+    neckswell: ["cuello( [a-z]+){0,3} (hinchad[oa]|inflamad[oa]|hinchando|hincho|inflamando)|(lump|swelling|swollen|bump|knot|bulge)( [a-z]+){0,3} (on|in) ((my|his|her|the|side of (my|his|her|the)) )?neck|neck( [a-z]+){0,2} (swelling|swollen|swelled|swells|puff[a-z]*|bigger)|(bulto|bola|bolita|chichon|hinchazon)( [a-z]+){0,2} (en|del) (el )?cuello|cuello( [a-z]+){0,2} (hinchad[oa]|inflamad[oa]|hinchando)"],
     // Not responding, after pills or drink: 911 (facts-coverage A4.3: cannot
     // be woken). Not "wont respond to treatment", "my doctor wont respond  // codespell:ignore
     // about".
@@ -666,6 +674,7 @@
     ["cast", "limb"], // cast_limb_emergency
     ["oneside", "weak"], // a stroke: one side numb, weak or drooping (A4.4)
     ["stimulator", "legs"], // scs_legs_numb_weak
+    ["stimulator", "pee"], // scs_bladder_bowels
     ["pump", "withdrawal"], // baclofen_pump_withdrawal
     ["itpump", "pumpsevere"], // baclofen_pump_withdrawal (an unnamed intrathecal pump: editors)
     ["tricyclic", "toomuch"], // tricyclic_overdose
@@ -730,6 +739,8 @@
         // "my cast came off", "cast was removed", "when my cast was taken off"
         "(cast|splint)( [a-z]+){0,2} (came|comes|come|coming) off|(cast|splint) (was|were|got|is|has been|had been) (removed|taken off|cut off)|(removed|took off|taken off|cut off) (the|my|his|her) (cast|splint)",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
+        "(had|has had) (a|an|his|her) (stroke|heart attack)( [a-z0-9]+){0,2} (ago|last (year|month|week|spring|summer|fall|winter))",
+        "(tuvo|tuve) (un|una) (derrame|embolia|infarto)( cerebral)? (hace|el (ano|mes) pasado)",  // codespell:ignore
         "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
         "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
