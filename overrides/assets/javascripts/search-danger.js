@@ -569,13 +569,13 @@
     legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (just |suddenly )?(went|are|is|feel|feels|got|going|giving|gave) (numb|weak|dead|out)|legs?( [a-z]+){0,5} (numb|like jelly)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)|(se me|se le) (durmieron|duermen|adormecieron|entumieron|debilitaron) las piernas|no (me|se) (puedo|puede) (parar|levantar)(?! (mucho|por mucho|tanto|mas|por|bien|sin|de la cama temprano))"],  // codespell:ignore
     // Peeing, or the bladder or bowels, with a stimulator (scs_bladder_bowels).
     pee: ["(cant|can not|cannot|unable to|trouble|hard to|difficulty|struggling to) (pee|peeing|urinat[a-z]*)|(peed|wet|pooped|soiled) (myself|my pants|the bed)|(lost|lose|losing|no) control (of|over) (my |his |her )?(bladder|bowels?)|no (puedo|puede) (orinar|hacer pipi)|(me|le) cuesta orinar|(me hice|se hizo|me estoy haciendo|se esta haciendo) (del bano|pipi|popo)|(perdi|pierdo|perdio) el control"],  // codespell:ignore
-    // A baclofen pump, and the signs that its medicine has stopped: a high
-    // fever, confusion, very stiff muscles, the old stiffness back, itching,
-    // pins and needles (baclofen_pump_withdrawal: an emergency even if mild).
-    // Not "stiff" alone ("does a baclofen pump help stiffness"), nor an itch
-    // where the pump sits, nor any intrathecal pump (one may hold morphine;
-    // an ITB pump is intrathecal baclofen). A question of what the pump
-    // helps is blanked first (NOT_A_SIGN).
+    // A baclofen pump (or one that ran empty, or a refill missed), and the
+    // signs that its medicine has stopped: a high fever, confusion, stiff or
+    // rigid muscles (the old stiffness back), itching, pins and needles
+    // (baclofen_pump_withdrawal: an emergency even if mild). Not an itch at
+    // the site or the incision, nor a question of what the pump helps,
+    // causes or is for (all blanked first, NOT_A_SIGN). An ITB pump is
+    // intrathecal baclofen; another intrathecal pump is "itpump" below.
     pump: ["baclofen pump|pump (of|for|with|de) baclofen[oa]?|itb pump|bomba (de|del) baclofen[oa]?|bomba itb|pump (ran|run|running|went|is|was|got) (out|empty|dry)|missed( [a-z]+){0,3} pump refill|(bomba|pump)( [a-z]+){0,3} se (vacio|acabo)"],
     withdrawal: [
       "(high )?fever|feverish|confus[a-z]*|stiff[a-z]*|rigid[a-z]*|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|spasms are back|itch[a-z]*|pins and needles|tingl[a-z]*",
