@@ -763,6 +763,74 @@ MORE_DANGER = [
     "my husband took his pills and cant be woken",  # codespell:ignore (as readers type it)
     # A splint just put on is not one taken off (the cast-off words above).
     "my fingers went numb and white after my splint was put on",
+    # danger11: the last session's misses and review11's and review12's: a
+    # small tricyclic overdose, gabapentin's or pregabalin's signs, a bridge now,
+    # a child's cuts, a cast or a limb gone cold in the last hour, a baclofen
+    # pump's early signs, a plan in other words.
+    "i took 4 amitriptyline instead of 1 by accident",
+    "my son took 3 of my nortriptyline he seems fine",
+    "took an extra nortriptyline tonight, feel fine",
+    "grandma swallowed a few of my amitriptyline tablets",
+    "she swallowed 5 of my amitriptyline",
+    "gabapentin and i feel really strange and confused and dizzy",
+    "my fingers and toes are turning blue on gabapentin",
+    "my husband is so dizzy and confused on gabapentin and cant stay awake",  # codespell:ignore
+    "unusually dizzy on pregabalin",
+    "my wife takes lyrica and oxycodone and we can not get her to respond",
+    "my boyfriend drank and took his percocet and gabapentin and wont respond",  # codespell:ignore
+    "i am standing on the bridge right now",
+    "my 15 year old has cuts all over her arms",
+    "my leg went cold and white in the last hour and hurts like crazy",
+    "toes sticking out of the cast went purple and i cant wiggle them",  # codespell:ignore
+    "baclofen pump itching",
+    "baclofen pump and im itchy",
+    "baclofen pump stiff",
+    "intrathecal pump fever confused",
+    "stung by a bee and my tongue feels big",
+    "heart pounding and i cant get a full breath",  # codespell:ignore (as readers type it)
+    "i have the pills counted out on the nightstand and tonight i stop",
+    "its time to end this, i have my husbands gun",
+    "my chest feels like someone is sitting on it",
+    "my daughter keeps saying she hates being alive",
+    "nobody will have to deal with me after this weekend",
+    "wrote letters to my kids and i know where the bottle is",
+    "gave away my dog and my stuff i wont need it after this weekend",  # codespell:ignore
+    "how many lyrica pills would it take",
+    "how much tylenol is too much i already took 30",
+    "im not going to be here tomorrow",
+    "i have my pills lined up for saturday",
+    "i just want the pain to stop forever",
+    "i took extra pills and now i feel dizzy and my heart is racing",
+    "my daughter texted me she is sorry and she loves me and wont answer now",  # codespell:ignore
+    "my son said he has a rope in his closet",
+    "neck injection this morning now big lump on neck and hard to swallow",
+    "im at the bridge and i want to jump",
+    "found razor blades in my sons room",
+    "he hasnt answered and he said goodbye last night",  # codespell:ignore
+    "my chest feels like a ton of bricks",
+    "my arm and face went numb on one side",
+    "my son swallowed a button battery",
+    "my son drank the cough syrup bottle",
+    "my leg is ice cold and blue and i cant feel it",  # codespell:ignore
+    # danger11's held-out part (/tmp/danger11-fresh, written by danger11-writer):
+    # the English danger queries the rule missed before it was tuned on them.
+    "fingers wont move in my new cast and they feel dead",  # codespell:ignore
+    "is it crps or a clot my leg just went cold and pale",
+    "no reason to keep living with crps",
+    "found razor blades and fresh cuts on my daughters legs",
+    "my 14 year old said she wishes she was dead",
+    "teen says nobody would miss her if she was gone",
+    "i have a spinal cord stimulator and my legs just went numb",
+    "legs giving out and numb with my scs",
+    "since the stimulator went in my legs feel like jelly and numb",
+    "spinal cord stimulator and i cant pee",  # codespell:ignore
+    "peed myself and didnt feel it i have a spinal stimulator",  # codespell:ignore
+    "stimulator placed last week now having trouble urinating",
+    "i took 10 amitriptyline tablets",
+    "my pump ran empty and my old spasms are back",
+    "took too many tramadol by mistake",
+    "my kid swallowed some of my pain pills",
+    "took double my oxycodone dose and feel really sleepy",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -953,6 +1021,46 @@ NO_DANGER = [
     "chest wall stretches for tight muscles",
     "hives on my face and swelling in my foot from crps",
     "my doctor wont answer about my pills",  # codespell:ignore (as readers type it)
+    # danger11: each new pair's and guard's words in an ordinary sense (a
+    # question of what a medicine does, the edge of a bed, a bruise after a
+    # block, a morphine pump, sleep, crying, fainting at needles).
+    "should i take an extra amitriptyline if i cant sleep",  # codespell:ignore (as readers type it)
+    "i took amitriptyline instead of gabapentin for a year",
+    "does lyrica make you confused",
+    "gabapentin makes me very sleepy",
+    "sitting on the edge of my bed right now with a flare",
+    "bruise on my neck after the stellate block",
+    "my crps wont respond to the pills",  # codespell:ignore (as readers type it)
+    "my pain wont respond to treatment and i dont drink alcohol",  # codespell:ignore
+    "my cold and pale hand with crps and i cant move it much",  # codespell:ignore
+    "my husband has a morphine intrathecal pump and is confused",
+    "does an intrathecal pump help if i feel confused by pain meds",
+    "baclofen pump for stiffness in my legs",
+    "i wont be here tomorrow for my infusion",  # codespell:ignore (as readers type it)
+    "i have my pills lined up in my organizer for the week",
+    "i want to stop taking gabapentin for good",
+    "my son has cuts on his arm from the fall",
+    "i have a jump rope in my closet",
+    "i do not wake up at night since starting nortriptyline pills",
+    "i cant breathe through the pain sometimes is meditation helpful",  # codespell:ignore
+    "my eyes swelled shut from crying all night",
+    "started a new medicine and my face looks puffy in the morning",
+    "i have hives on my arm from the tape and feel faint when i see needles",
+    "toes sticking out of my cast feel warm and i can wiggle them",
+    "gabapentin and lyrica confusion which is better",
+    "does a baclofen pump cause itching",
+    "is it normal to itch around the baclofen pump incision",
+    "i want the swelling to stop forever",
+    "my pills are counted out in my pill organizer",
+    "i got a flu shot and my neck glands are swollen",
+    "my mom wont respond to my texts about her pills",  # codespell:ignore
+    "gabapentin made me confused at first but it got better",
+    "he doesnt respond to gabapentin",  # codespell:ignore
+    "tonight i am at the bridge club",
+    # A stroke last year; a stimulator and peeing, or a cast, in ordinary words.
+    "grandpa had a stroke last year and now his hand is swollen could it be crps",
+    "can i pee normally after stimulator surgery",
+    "my cast feels like dead weight on my arm",
 ]
 
 

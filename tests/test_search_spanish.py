@@ -400,6 +400,45 @@ MORE_DANGER_ES = [
     "tiene la pierna enyesada y los dedos morados",
     "todo un lado del cuerpo se le durmio",
     "creo que tuve una convulsion",
+    # danger11: review11's Spanish misses, and one query for each new pair.
+    "me tomé cuatro nortriptilinas en vez de una sin querer",
+    "mi hijo se tomó varias de mis amitriptilinas",  # codespell:ignore (Spanish)
+    "mi mamá con pregabalina está muy confundida y mareada",
+    "me estoy quemando la piel a propósito",
+    "de repente la pierna se me puso fría y pálida y me duele muchísimo",
+    "ya tengo las pastillas contadas y esta noche se acaba todo",
+    "estoy parada en el puente ahorita mismo",
+    "después de la operación tengo la pierna helada y pálida y no la siento",
+    "mi papá dice que hoy es su último día",
+    "regalé mis cosas porque ya no las voy a necesitar",  # codespell:ignore (Spanish)
+    "ya escogí el día",
+    "bomba de baclofeno y picazón",
+    "bomba de baclofeno y rigidez",
+    "mi hija tiene cortes en los brazos",
+    "mi nieto se comió una de mis amitriptilinas",  # codespell:ignore
+    "encontré navajas en el cuarto de mi hijo",
+    "bulto en el cuello después de la inyección y me cuesta tragar",
+    "ya no quiero estar en este mundo",
+    "su cara está caída de un lado y no puede hablar",
+    "me cuesta cada vez más tragar después del bloqueo",
+    "mi esposo con gabapentina y oxicodona respira raro",
+    # danger11's held-out part: the Spanish danger queries the rule missed.
+    "el yeso de la pierna me duele muchisimo y se me durmio el pie",
+    "tengo sdrc pero esto es nuevo el pie se puso blanco y duele mucho",
+    "no puedo respiar aiuda",
+    "me hice daño otra vez",
+    "ojala no despertar mañana",
+    "encontre cortadas en las piernas de mi hija",
+    "despues del bloqueo en el cuello se me esta hinchando",
+    "tengo estimulador medular y se me durmieron las piernas",
+    "no me puedo parar despues de la cirugia del estimulador",
+    "tengo estimulador de la medula y no puedo orinar",
+    "me hice del baño sin sentir tengo estimulador espinal",
+    "me pusieron el estimulador y tengo calentura y el cuello tieso",
+    "mi mama se tomo varias amitriptilinas y tiene el corazon acelerado",
+    "la bomba de baclofen se vacio y me vuelve la rigidez",
+    "mi hijo tiene el pump de baclofen y esta muy tieso y con fiebre",
+    "me tome muchas pastiyas para el dolor",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -512,6 +551,26 @@ NO_DANGER_ES = [
     "hoy es mi ultimo dia de pastillas",
     "tomo pastillas para dormir y no me quiero despertar temprano",
     "despedida de soltera y llevo mis pastillas para el dolor",  # codespell:ignore (Spanish)
+    # danger11: the new pairs' and guards' words in ordinary senses.
+    "la picadura del dolor me hace saltar, y se me hinchan los ojos de llorar",  # codespell:ignore
+    "me ahogo de calor con la pastilla nueva",
+    "me voy a despedir de mi fisioterapeuta, ya terminé, y mis medicinas",  # codespell:ignore
+    "mis hijos preguntan si me voy a morir de esto",  # codespell:ignore (Spanish)
+    "no puedo pararme mucho tiempo, el estimulador me ayudará",
+    "bomba intratecal para el sdrc, estoy confundido con las opciones",
+    "tengo las pastillas contadas para la semana",
+    "la gabapentina me da mucho sueño",
+    "puede la pregabalina causar confusión",
+    "estoy en la orilla de la cama ahorita con dolor",
+    "la inyección en el brazo me dejó un bulto",
+    "mi hijo se tomó su medicina para el asma",
+    "estoy confundida con la dosis de pregabalina",
+    "ahorita estoy en el techo arreglando la antena",
+    "gabapentina efectos secundarios confusión",
+    # A stimulator, a knee hurt, waking with pain: ordinary words.
+    "no me puedo parar mucho tiempo con el estimulador",
+    "me hice daño en la rodilla en fisioterapia",
+    "ojalá no despertar con dolor mañana",
 ]
 
 

@@ -64,19 +64,41 @@
         // An urge to, or cutting again; a cut that will not stop bleeding.
         "urges? to (cut|self harm|(hurt|harm|burn) (my|him|her) ?self)(?! (my|his|her) (nails|hair))|(started|been|keep|kept|im|hes|shes) cutting( (my|him|her) ?self)? again|(cant|can ?not) stop (cutting|hurting (my|him|her) ?self)|(wont|will not|doesnt|does not) stop bleeding|bleeding (wont|will not|doesnt|does not) stop",  // codespell:ignore
         "(want(s|ed)? to|wanna|ways? to|how to) die(?! (my|his|her|their|your)? ?(hair|clothes|shirt|shoes|eyebrows))",
-        "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here)",  // codespell:ignore
+        "(dont|do not|doesnt|does not|no longer) (want to|wanna) (be alive|live|be here|be in this world)",  // codespell:ignore
         // "better off if i was dead"; a goodbye note.
         "better off( [a-z]+){0,4} (dead|gone)|(goodbye|farewell) (note|letter|text|message|video)s?|(texted|posted)( me| us| him| her| a)? (goodbye|bye)|(left|wrote) (a|her|his|my) (note|letter)( [a-z]+){0,6} (pills|took|gun|rope)|(said|saying) (goodbye|bye) to (everyone|everybody)(?! at)",
         // Giving away one's things (the 988 Lifeline's warning signs).
-        "(gave|giving|give|given) away (all )?(my|his|her) (stuff|things|belongings|possessions)",
+        "(gave|giving|give|given) away( [a-z]+){0,4} (stuff|things|belongings|possessions)",
         "(family|everyone|everybody) (would|will) be better off$|(better|happier|easier)( off)? (without me|if i ((wasnt|werent|was not|were not) (here|around|alive)|(was|were) (gone|dead)|died))",  // codespell:ignore
-        "(no one|nobody) would (miss|care about) me",
-        "wish (i|he|she) (was|were) dead",
+        "(no one|nobody) would (miss|care about) (me|him|her|them)",
+        "wish(es|ed)? (i|he|she) (was|were) dead",
         "(im|i am|am i|i think im|feel like im|hes|shes|he is|she is) dying(?! (to|for|of (boredom|laughter|embarrassment|curiosity|thirst|hunger|heat)))",
         "(done|tired|sick) (of|with) (living|life|being alive)|give up on (life|living)",
         // A burden to others: a warning sign the 988 Lifeline names.
         "(im|i am|feel like|feel like im|being) (a|such a) burden",
-        "no reason to (live|go on|keep going|be alive)",
+        "no reason to (live|go on|keep going|keep living|go on living|continue living|be alive)",
+        // Hating being alive; no one will have to deal with me after the
+        // weekend (988: feeling a burden, being gone).
+        "(hate|hates|hated|hating) (being|to be) alive",
+        "(wont|will not|wouldnt|would not|no longer|never) (have to|need to) (deal with|put up with|take care of|worry about|look after) me( [a-z]+){0,2} (anymore|any more|much longer|after (this|tonight|today|tomorrow|the weekend|friday|saturday|sunday))|(no one|nobody|noone) (will|would) (have to|need to) (deal|put up) with me",  // codespell:ignore
+        // Not here tomorrow; the end tonight; time to end this (988: talking
+        // of being gone). Not "i wont be here tomorrow for my infusion".  // codespell:ignore
+        "(im|i am|i will|ill|i|he|she|hes|shes|he is|she is) (not|never) (going to |gonna )?be (here|around|alive) (tomorrow|much longer|anymore|any more|by (morning|tomorrow|the weekend))(?= *$| (anyway|no matter what))|(wont|will not) be (here|around|alive) (tomorrow|much longer|anymore|any more|by (morning|tomorrow))(?= *$| (anyway|no matter what))",  // codespell:ignore
+        "(tonight|today) i (stop|end it|end this|end everything)(?= *$| (for good|forever))|(time|ready|decided) to end (it|this|things|everything)( all)?(?= *$| (i|im|and|now|tonight|today|for good|forever)\\b)",
+        // A relative quoted: "says today is his last day" (988).
+        "(says|said|keeps saying|told (me|us)|texted( me| us)?)( that)? (today|tonight|tomorrow) (is|will be) (his|her|their) last (day|night)(?! (of|at|in|on|before|with|for))",
+        // "i just want the pain to stop forever": pain past bearing (988).
+        "(want|wish|need) (it|this|everything|it all|all of it|the pain|my pain|this pain|life|my life)( all)? to (stop|end) forever",
+        // The day picked, as the whole query.
+        "^(i )?(already |just )?(picked|chose|set) (the|a|my) (day|date)$",
+        // Pills lined up or counted out (a plan with the means); not for the
+        // week, nor in an organizer.
+        "(pills|tablets|meds|medicines|oxys?)( [a-z]+){0,2} (lined|laid|counted|set) (up|out)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the|his|her) ([a-z]+ )?(organi[sz]er|pill ?box|case|dispenser|container)))|(lined|laid|counted) (up|out) (the|my|all( of)?( my| the)?) (pills|tablets|meds)(?! (for (the|my|each|every|a|next) (week|month|day|morning|night|days|trip)|in (a|my|the|his|her) ([a-z]+ )?(organi[sz]er|pill ?box|case|dispenser|container)))",
+        // A rope hidden away (988: looking for a way); not a jump rope.
+        "(has|have|had|got|keeps?|kept|hid|hides|hidden|hiding|found|bought) (a |the )?(rope|noose)( [a-z]+){0,3} (in|under|behind|inside) (his|her|their|my|the) (closet|room|bedroom|car|truck|bag|backpack|drawer|bed|garage|basement)",
+        // Cuts on a child's or a partner's arms (child_self_harm: has harmed
+        // themselves); not "cuts on his arm from the fall".
+        "(cuts|cut marks|slashes)( [a-z]+){0,2} (all over|up and down|across) (her|his|their|my) (arms|wrists|thighs|legs)|(cuts|cut marks) on (her|his|their|my) (wrists|thighs)|(found|saw|seen|noticed) (cuts|cut marks|razor blades?|razors)( [a-z]+){0,3} (her|his|their) (arms?|wrists?|thighs?|room|backpack|bag)|(found|find|finding) (razor blades?|blades)( [a-z]+){0,4} (room|backpack|bag|drawer|bed|pillow)|(found|saw|noticed|discovered)( [a-z]+){0,4} (cuts|cut marks)( [a-z]+){0,3} (arms?|legs?|wrists?|thighs?|stomach)|(fresh|new) cuts( [a-z]+){0,3} (arms?|legs?|wrists?|thighs?)",
         "(not|isnt|is not) worth living",  // codespell:ignore
         "(whats|what is|no) (the )?point (of |in )?(living|life|going on|being alive)",  // codespell:ignore
         // Pain past bearing (the 988 Lifeline's warning signs): not "cant  // codespell:ignore
@@ -95,34 +117,42 @@
         "(hope|wish)( i| he| she)? (never|dont|do not|wont|will not|would not|wouldnt) wake up",  // codespell:ignore
         "(and|to|just) never wake up",
         // Cannot be woken (Poison Help's 911 sign), too much of a medicine.
-        "(wont|will not|cant|can ?not|couldnt|not) wak(e|ing)( (him|her|them|me))? up",  // codespell:ignore
+        // Not "helps me not wake up at 3am", "i do not wake up at night" (sleep).
+        "(wont|will not|cant|can ?not|couldnt|not) wak(e|ing)( (him|her|them|me))? up(?! (at (night|[0-9][a-z0-9]*)|in the (night|middle)|during|early|every|as (often|much)|from (the )?pain)\\b)",  // codespell:ignore
         "(wont|will not|cant|can ?not|couldnt|unable to) (wake|rouse) (him|her|them|my [a-z]+)",  // codespell:ignore
         "(took|taken|swallowed|had) too much",
         "(cant|can ?not|couldnt|wont) be (woken|woke|awakened|roused)",  // codespell:ignore
         "swallowed( [a-z]+){0,3} (pills?|tablets?|meds|medicines?|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
         "(toddler|baby|kid|year old)( [a-z]+){0,2} drank (some|all|the whole|a bottle|a whole bottle|the bottle|half)( [a-z]+){0,4} (syrup|medicine)|(toddler|baby|infant)( [a-z]+){0,2} (swallowed|took|ate|got into|chewed)( [a-z]+){0,3} (pills?|tablets?|meds|medic(ines?|ation)|button batter(y|ies)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         "over dos(e|ed|ing)|(double|triple) ?dosed",
+        "drank( [a-z]+){0,3} (syrup|medicine) bottle|drank (a|the|half (a|the)|a whole|the whole) bottle of( [a-z]+)? (syrup|medicine|tylenol|benadryl)",
+        // A button battery swallowed (Poison Help; 911).
+        "(swallowed|ate|eaten|put)( [a-z]+){0,3} (button|coin|watch) batter(y|ies)|(button|coin) batter(y|ies)( [a-z]+){0,4} (swallowed|in (his|her|their) (mouth|nose|ear|throat))",
         // A dose taken twice by mistake; not "should i double the dose".
         "(accident[a-z]*|by mistake|mistakenly)( [a-z]+){0,5} (twice|two doses|2 doses|double|extra dose|second dose)|(twice|two doses|2 doses|double dose|extra dose|second dose)( [a-z]+){0,4} (by accident|by mistake|accident[a-z]*)",
         "(drank|drink|drinking|swallowed|ate) (some )?(bleach|antifreeze|drain cleaner|lye|pesticide|weed killer)",
         "(cant|can ?not) go on",  // codespell:ignore
         "overdos[a-z]*",
         // "too many sleeping pills", "too many pain meds"
-        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",
+        "(too|to) many( of (my|his|her|their|the))?( [a-z]+)? (pills|tablets|meds|medicines|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|tramadol|oxycodone|oxys?|percocets?|vicodin|norco|hydrocodone|morphine|tylenol|advil|ibuprofen|aspirin|xanax|valium|ativan|klonopin|benadryl|sleeping pills|pain pills|muscle relaxers)",
         // "took a bunch of his amitriptyline on purpose", "took all her pills"
         "(took|taken|swallowed)( [a-z]+){1,6} on purpose",
         "(took|taken|swallowed) (all|a bunch|a lot|lots|the rest)( of)? (his|her|their|my|the|your)( sleeping)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
         // "swallowed a whole bottle of pills"
         "(bottle|handful) of (pills|tablets|meds|medicines?)",
         "(took|taken|swallowed|ate|eaten|drank) (a |the |my |his |her )?(whole|entire|full) (bottle|box|pack|packet|strip)",
-        "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ (pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
+        "(took|taken|swallowed|ate|eaten) ([1-9][0-9]+ ((?!(mg|mcg|milligrams?)\\b)[a-z]+ )?(pills|tablets|capsules|caps)|[1-9][0-9]+ of (my|his|her|their|the) [a-z]+|[2-9][0-9] (gabapentin|neurontin))",
         // "took a bunch of lyrica", "every pill in the house", "a whole month of pills at once".
         "(took|taken|swallowed|ate) (a bunch|a handful|a ton|tons)( of)? (pills|tablets|meds|medic(ines?|ation)|oxys?|tylenol|xanax|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)|(take|taking|took|swallow|swallowing|swallowed) (every|all the) (pill|tablet|med|medicine)s? (in the house|i can find)|(whole|entire|full) (month|week|supply)s?( worth)? of( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))( [a-z]+){0,2} at (once|one time)",  // codespell:ignore
         "(going to|gonna|want to|wanna|thinking (of|about)|plan(ning)? to) (take|taking|swallow|swallowing) (all|every one|the whole|a whole|the rest|a bunch|a handful)( of)? (my|his|her|their|the|these|those) (pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids)",  // codespell:ignore
         // A child who got into the medicines; a dose taken twice.
         "got into (my|his|her|the) (pill ?box|pill organizer|medicine cabinet)|(ate|eaten|chewed|got into) ((some|all|a few|a bunch|one|two) of )?(my |his |her |their |the |some |a |all |moms |dads |grandmas |grandpas )?([a-z]+ )?(pills|tablets|meds|medic(ines?|ation)|(gabapen|neuron)tin|pregabalin|lyrica|(ami|nor)triptyline|elavil|pamelor|baclofen|oxycodone|opioids|patch|patches)",  // codespell:ignore
-        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found) (my|our)( [a-z]+)? (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
-        "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?doses?",
+        "(he|she|kid|child|toddler|baby|son|daughter|grandson|granddaughter) (took|swallowed|found|ate) ((some|a few|one|two|all|a bunch) of )?(my|our|his|her)( [a-z]+){0,2} (pills|tablets|meds|medic(ines?|ation))",  // codespell:ignore
+        "(took|taken|gave|given)( [a-z]+){0,3} (double|triple|twice the) (my |his |her |their |the )?([a-z]+ )?doses?",
+        // "already took 30", "took 20 tylenol": tablets, not milligrams.
+        "(already|just) (took|taken|swallowed|had) ([2-9][0-9]|[1-9][0-9]{2})(?! (mg|mcg|milligrams?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ml|units|times|percent)\\b)|(took|taken|swallowed|ate|eaten) [1-9][0-9] (tylenol|advil|ibuprofen|motrin|aleve|aspirin|acetaminophen|excedrin|benadryl|xanax|ativan|klonopin|percocets?|vicodin|norco|sleeping pills)",
+        // Extra pills, and a sign of too much after (Poison Help; 911, A4.3).
+        "(took|taken|swallowed|had) (some |a few |two |2 |three |3 |an |a couple )?(extra|more) (pills|tablets|meds|medicines?|doses?)( [a-z]+){0,8} (dizzy|racing|pounding|confused|very sleepy|throwing up|vomiting|shaking|faint|cant breathe)",  // codespell:ignore
         "(lethal|fatal|deadly) (dose|doses|amount|overdose)|how (much|many)( [a-z]+){0,4} (is|are|would be) (lethal|fatal|deadly)",
         // "overdid my meds", and "overdoes", a misspelling of overdose; not
         // "overdid it at physical therapy" (pacing).
@@ -154,6 +184,7 @@
         // "collapsed arch", "unresponsive to treatment".
         "(he|she|they|hes|shes|husband|wife|son|daughter|mom|dad|mother|father|baby|child|kid|friend|partner|someone|person|grandma|grandpa)( is| was| has| just| suddenly| went){0,2} (unresponsive|unconscious|collapsed|passed out|not responding)",
         "(found( [a-z]+){0,2}|is|was|went|now|still) (unresponsive|unconscious)(?! to)",
+        "(cant|can not|cannot|couldnt|could not) get (him|her|them|my [a-z]+) to (respond|wake( up)?)(?= *$| (at all|now|anymore|to (me|us|anything|his name|her name|shaking|touch)))",  // codespell:ignore
         // Limp, or snoring or gurgling oddly, after pills or drink: an overdose
         // (A4.3). Not "walking with a limp", "my hand is limp and blue", "does
         // gabapentin make you snore weird", "gurgling noises in my stomach".
@@ -186,7 +217,7 @@
         "(tongue|lips|throat|mouth)( [a-z]+){0,3} (swelling|swollen|swelled|swells)",
         "swollen (tongue|lips|throat)",
         // Eyes swollen shut, or hives with a swelling face, after a new medicine.
-        "(eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut",
+        "((eyes?|eyelids?|face)( [a-z]+){0,2} (swelled|swollen|swelling|swole|puffed|puffing) (up )?shut|(swelled|swollen|swole|puffed) shut)(?! from (crying|sleep|sleeping))",
         "(hives|welts|allergic reaction)( [a-z]+){0,8} (face|eyes?|eyelids?|lips|tongue|throat)( (?!and\\b)[a-z]+){0,2} (swell|swells|swelled|swelling|swollen|puffed|puffing)|(hives|welts)( [a-z]+){0,8} (swollen|swelling|puffy) ((in|of|on) (my|his|her|the) )?(face|eyes?|eyelids?)",
         "(face|eyes?|eyelids?)( [a-z]+){0,2} (swelling|swelled|swollen|swole|puffed|puffing|puffy)( up)?( [a-z]+){0,3} (after|from|since)( [a-z]+){0,4} (pills?|shot|injection|medicine|medication|meds|antibiotics?|vaccine|bee|sting|peanuts?|shellfish)|(stung|sting)( [a-z]+){0,6} (face|eyes?|lips|tongue|throat)( [a-z]+){0,2} (swell[a-z]*|swollen|puff[a-z]*)|(cant|cannot) open (my|his|her) eyes( [a-z]+){0,3} (swollen|swelling|puffy)",  // codespell:ignore
         // Pressure behind the breastbone, without the word "chest".
@@ -197,8 +228,8 @@
         // A clot in a lung (911: chest pain, trouble breathing).
         "pulmonary embol[a-z]*",
         "(coughing|cough|coughed|coughs) (up )?blood",
-        "(cant|can ?not|couldnt|hard to|trouble|difficulty|struggling to|struggle to|unable to|fighting to|fight to) (breath|breth|brethe|breathe|breathing)",  // codespell:ignore
-        "(cant|can ?not|couldnt) get (enough )?(air|a breath)",  // codespell:ignore
+        "(cant|can ?not|couldnt|hard to|trouble|difficulty|struggling to|struggle to|unable to|fighting to|fight to) (breath|breth|brethe|breathe|breathing)(?! through (the|my) (pain|flare))",  // codespell:ignore
+        "(cant|can ?not|couldnt) get (enough |a )?(full |deep |good |real )?(air|breath|a breath)",  // codespell:ignore
         "short(ness)? of breath",
         "(not|isnt|is not|wasnt|arent|stopped|stops) breathing",  // codespell:ignore
         // Gabapentin or pregabalin's 911 sign (gabapentinoid_breathing).
@@ -222,7 +253,7 @@
         "(having|had|has) (a|another) stroke|(is|was) (this|it|that) (a|another) stroke|(could|might) (this|it|that) be a stroke|mini ?strokes?",
         "face (fell|dropped|sagg[a-z]*|crooked|lopsided)(?! asleep)|(crooked|lopsided) (face|smile)|smile( is)? (crooked|lopsided)",
         "(his|her|their) (words|speech)( are| is)? (mixed up|jumbled|garbled|not making sense)|(talking|speaking) (gibberish|nonsense)",
-        "(arm and leg|leg and arm|face and arm)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
+        "(arm and leg|leg and arm|face and arm|arm and face|face and leg|leg and face)( [a-z]+){0,2} (went|gone|going|suddenly) (numb|weak|dead|limp)",
         "(signs?|symptoms?) of (a )?stroke|stroke (signs|symptoms)",
         "worst headache|thunderclap headache|hit (his|her|my) head( [a-z]+){0,6} (confused|throwing up|vomit[a-z]*)",
         // One side of the body or the face numb or weak; not a CRPS hand's side.
@@ -232,8 +263,10 @@
         // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
         // loss of blood flow; sudden weakness, adam_when_to_use_er).
         // "Sudden" is the contrast the site gives with CRPS's own changes.
-        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
-        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)",  // codespell:ignore
+        // "Just went cold and pale", "this is new": sudden and new (A2.5).
+        "just (went|turned|got) (ice )?(cold|pale|white) and (pale|white|cold|blue)|(this is new|its new|never happened before)( [a-z]+){0,6} (cold|pale|white|blue)",
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
@@ -295,6 +328,21 @@
         "(me|se) (corto|corta|corte) (los brazos|las munecas|las piernas|la piel)",
         "(me|se) (hago|hace|hice|hizo|lastimo|lastima|lastime|corto|corta|corte)( [a-z]+){0,3} a proposito",  // codespell:ignore
         "(hacer(me|se)|me hago|se hace|me hice|se hizo) cortes",  // codespell:ignore
+        // Burning oneself on purpose; cuts on a child's arms (child_self_harm).
+        "(me|se) (estoy |esta |sigo |sigue )?(quemando|quemo|queme|quema|golpeando|golpeo|golpee)( [a-z]+){0,3} (a proposito|adrede)",  // codespell:ignore
+        "(cortes|cortadas|cortaduras)( [a-z]+){0,2} (en|por) (todo |todos )?(los|sus|mis|el|su) (brazos|munecas|muslos)|(cortes|cortadas|cortaduras) (por todo|en todo) el (brazo|cuerpo)",  // codespell:ignore
+        // Hating being alive; a relative who says today is the last day; the
+        // day picked, as the whole query; things given away (988).
+        "(odio|odia|odiaba) (estar viv[oa]|existir)",
+        "(me|se) (hice|hizo|hago|hace) dano (otra vez|de nuevo|a proposito|a mi mism[oa]|a si mism[oa])|(me|se) (volvi|volvio) a hacer dano(?! en)",  // codespell:ignore
+        "ojala( [a-z]+){0,2} no (despertar(me)?|despierte|amanecer|amanezca)(?! (temprano|tarde|con|cansad))",
+        "(encontre|vi|le vi|note|descubri)( [a-z]+){0,2} (cortes|cortadas|cortaduras)( [a-z]+){0,3} (brazos|piernas|munecas|muslos)",
+        "(encontre|encontramos|vi) (navajas|cuchillas|hojas de afeitar|rastrillos)( [a-z]+){0,4} (cuarto|recamara|mochila|cajon|cama|almohada)",
+        "(dice|dijo|me dijo|nos dijo|escribio|sigue diciendo)( que)? (hoy|esta noche|manana) (es|sera) (su|mi) ultim[oa] (dia|noche)(?! (de|del|en|con|sin|antes|para))",
+        "^(ya )?(escogi|elegi|decidi|fije) (el|la) (dia|fecha)$",
+        "regal[a-z]*( [a-z]+){0,2} (todas )?(mis|sus) (cosas|pertenencias)(?! de (bebe|nino|nina|invierno|verano))",  // codespell:ignore
+        // Pills counted out (a plan with the means); not for the week.
+        "(pastillas|pildoras|medicinas|medicamentos)( [a-z]+){0,2} (contadas|alineadas)(?! (para (la|el|cada|toda la) (semana|dia|manana|noche|mes|viaje)|en el pastillero))",
         "ahorcar(me|se)?",
         // Not "colgarme la bolsa" (a bag on the shoulder).
         "(colgar(me|se)|(me|se) (quiero|quiere|voy a|va a) colgar)(?! (el|la|los|las|un|una|mi|su) )",
@@ -305,7 +353,7 @@
         "(lastimand|cortand|matand)o(me|se)",
         "quitar(me|se) la vida",
         "hacer(me|se) (dano|algo)",
-        "(no quiero|ya no quiero|no quiere|ya no quiere) (vivir|existir|estar aqui(?! en))",
+        "(no quiero|ya no quiero|no quiere|ya no quiere) (vivir|existir|estar aqui(?! en)|(estar|seguir) en este mundo)",
         // Saying goodbye, no one would miss me (the 988 Lifeline's warning signs).
         "(me despedi|despedirme|me estoy despidiendo|despidiendome) de (todos|todo el mundo|mi familia|mis hijos)(?! (en|del) )|nadie (me )?(va a |iba a )?(extranar|extranaria|extranara|echaria de menos)",  // codespell:ignore
         // A plan without the means named: "ya se como lo voy a hacer", "ya escribi
@@ -320,7 +368,7 @@
         "ya no (aguanto|soporto|puedo)( mas)?( con)? (esto|este dolor|el dolor|esta vida|la vida|mi vida)",
         "(ya )?no (aguanto|soporto|puedo) mas",
         "(acabar|terminar) con (todo|mi vida)(?! (el|la|los|las|lo))",
-        "(me estoy|se esta) muriendo|(siento|creo) que me (muero|estoy muriendo)|mejor me (muero|mato)|me voy a morir",
+        "(me estoy|se esta) muriendo|(siento|creo) que me (muero|estoy muriendo)|mejor me (muero|mato)|me voy a morir(?! de (esto|eso|sdrc|crps|la enfermedad|hambre|risa|calor|frio|verguenza|aburrimiento))",
         "cansad[oa] de vivir|canse de vivir|dormir para siempre",
         "no (quiero|quiere) seguir(?! (con|el|la|los|las|en|tomando|haciendo|yendo|trabajando))",
         "(me|se) (voy a|va a|quiero|quiere|quise|quiso|intente|intento) quitar la vida",  // codespell:ignore
@@ -328,14 +376,14 @@
         "(se )?(tomo|tome|trago|trague)( [a-z]+){0,2} (todas|todos|un monton de|un punado de) (sus|mis|las|los|tus) (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "(se )?(tomo|tome|trago|trague)( [a-z]+){1,6} (a proposito|adrede)",
         "(estarian|estaran|estaria|estara) mejor sin mi",
-        "(demasiadas|muchas) (pastillas|medicinas|medicamentos)",
+        "(demasiadas|muchas) (pastillas|pastiyas|medicinas|medicamentos)",
         "(tomo|tome|trago|trague)( [a-z]+){0,2} (de mas|demasiado|demasiada)",
         "(me|se) (paso|pase) (de|con) (la dosis|(las |sus |mis )?(pastillas|pildoras|medicinas|medicamentos))",  // codespell:ignore
         "(tome|tomo|le di|le dio|tomaron)( [a-z]+){0,2} (una |el )?(doble|triple)( de)?( la| mi| su)? dosis|(doble|dos veces|dos dosis|otra dosis|pastillas|medicinas|medicamentos)( [a-z]+){0,4} (por error|por equivocacion|sin querer|por accidente)|(por error|por equivocacion|sin querer|por accidente)( [a-z]+){0,4} (doble|dos veces|dos dosis|otra dosis)",  // codespell:ignore
         // A button battery or magnets swallowed (Poison Help, or 911).
         "(bateria|pila)s? de boton|(trago|comio)( [a-z]+){0,2} (una |un |unas |unos )?(bateria|pila|iman|imanes)",
         "(comio|comieron|mastico)( [a-z]+){0,2} (pastillas|pildoras|medicinas|medicamentos)",
-        "(bebe|nene|nena)( [a-z]+){0,2} (se )?(trago|tomo|comio)( [a-z]+){0,2} (pastillas?|pildoras?|medicinas?|medicamentos?)",
+        "(bebe|nene|nena|nino|nina|nieto|nieta|nietecit[oa]|chiquit[oa])( [a-z]+){0,2} (se )?(trago|tomo|comio|mastico)( [a-z]+){0,3} (pastillas?|pildoras?|medicinas?|medicamentos?|(ami|nor)triptilinas?|gabapentinas?|pregabalinas?|baclofeno)",
         "(tomo|tome|trago|bebio|se tomo|se trago) (cloro|veneno|blanqueador|anticongelante|raticida)",
         "se (tomo|trago|comio|tomaron|tragaron|comieron) (mis|tus|nuestras)( [a-z]+)? (pastillas|pildoras|medicinas|medicamentos)",  // codespell:ignore
         "dosis (letal|mortal|fatal)",
@@ -379,7 +427,7 @@
         "(tiene|tuvo|tuve|esta teniendo|estoy teniendo|le dio|me dio|le dan) (una |un )?(convulsion|convulsiones|ataque epileptico)",
         "convulsionando",
         "(ataque (al|de) corazon|infarto|ataque cardiaco|paro cardiaco)",
-        "no (puedo|puede|podia) respirar",
+        "no (puedo|puede|podia) (respirar|respiar|resp[a-z]?rar)",
         "(me falta|falta de|le falta) (el )?aire|(me|le) falta (la respiracion|el aliento)",
         "(dificultad|problemas) para respirar",
         "(me|le|nos) cuesta (trabajo )?respirar|respir[a-z]* (con dificultad|con esfuerzo|muy (lento|despacio))",
@@ -388,23 +436,24 @@
         "embolia",
         "(tose|tosiendo|toser|tos con|escupe|escupiendo) sangre",
         "no respira",
-        "(se ahoga|me ahogo|ahogandose|ahogandome)|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
+        "(se ahoga|me ahogo|ahogandose|ahogandome)(?! de (calor|risa|tanto))|(se esta|me estoy|esta|estaba) ahogando|(dejo|deja|dejando) de respirar",
         "labios (morados|azules|grises)",
-        "(cara|boca) (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
+        "(cara|boca|sonrisa)( esta| se ve| se le ve| se le puso| se puso)? (caida|torcida|chueca)|(se me|se le) (cayo|cae|torcio|tuerce|chueco|durmio|paralizo) (la cara|la boca|media cara|la mitad de la cara)",
         "derrame cerebral|ataque cerebral|peor dolor de cabeza|accidente cerebrovascular|(sintomas|senales|signos) de (un )?(derrame|infarto|embolia)",
         "(adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|no (puedo|puede) mover)( [a-z]+){0,3} (un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)",
         "(un|el) lado( derecho| izquierdo)? (del cuerpo|de la cara)( [a-z]+){0,3} (adormec[a-z]*|entumec[a-z]*|debil[a-z]*|parali[a-z]*|dormid[oa]|caid[oa])",
         // "no puedo enderezar el cuello y tengo fiebre" (scs_fever_stiff_neck).
-        "fiebre( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} fiebre",
+        "(fiebre|calentura)( [a-z]+){0,5} (cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)|(cuello (rigido|tieso|duro)|(enderezar|mover|doblar|voltear|bajar) el cuello)( [a-z]+){0,5} (fiebre|calentura)",
         "(perdi|pierdo|perdio|pierde|perdiendo) el control (de|para) (la vejiga|orinar|los intestinos|el intestino|esfinteres)",
         "(habla|hablando) (arrastrando|arrastrado|enredad[oa]|trabad[oa]|raro|rara|incoherente|incoherencias|sin sentido)|arrastra las palabras",
         "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|(esta|estoy) teniendo) (un|otro) (derrame(?! (en|del?) (el |la |los |las |mi |su )?(ojos?|rodillas?|tobillos?|codos?|hombros?|munecas?))|ataque cerebral)",  // codespell:ignore
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
-        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,4} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",
-        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe)",
+        "(de repente|de pronto|repentinamente|de golpe|subitamente|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)( [a-z]+){0,5} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",  // codespell:ignore
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)",  // codespell:ignore
         "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
-        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron)",
+        "(esto es nuevo|es nuevo|nunca me habia pasado)( [a-z]+){0,6} (blanc[oa]|palid[oa]|fri[oa]|helad[oa]|azul|morad[oa])",  // codespell:ignore
+        "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron|durmio)",
         "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
         // The site's other 911 signs (warning_signs.yml): an allergic reaction;
@@ -413,8 +462,8 @@
         "reaccion alergica (grave|fuerte|severa|seria)",
         "(cuello( [a-z]+){0,3} (hinchad[oa]|hincha|hinchando|inflamad[oa]|inflama)|(hincha|hincho|hinchazon|inflama|inflamo)( [a-z]+){0,2} cuello)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|(bloqueo|inyeccion|ganglio)( [a-z]+){0,5} (hinch|inflam)[a-z]* (el|mi|su) cuello",
         "(moreton|morete|bulto|bolita|chichon|hinchazon)( [a-z]+){0,3} cuello( [a-z]+){0,3} (crece|creciendo|mas grande|agranda)",
-        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar",
-        "(no (puedo|puede) (pararme|pararse|ponerme de pie|ponerse de pie|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
+        "(no (puedo|puede) tragar|(dificultad|problemas) para tragar|(me|le) cuesta( mas)?( trabajo)? tragar)( [a-z]+){0,5} (bloqueo|inyeccion|ganglio)|cada vez (me |le )?cuesta mas( trabajo)? tragar|(me|le) cuesta cada vez mas( trabajo)? tragar",
+        "(no (puedo|puede) ((pararme|pararse|ponerme de pie|ponerse de pie)(?! (mucho|por mucho|tanto|mas|bien|lejos|sin))|orinar|hacer pipi)|(me|le) cuesta orinar|piernas?( [a-z]+){0,2} (adormec|dormid|debil|entumec)[a-z]*)( [a-z]+){0,4} (estimulador|neuroestimulador)",
         // Looking for the lines themselves; the cast's own emergency by name.
         "emergencia|ambulancia|sindrome compartimental",
         "baclofeno( [a-z]+){0,5} (fiebre|confundid[oa]|confusion|muy rigid[oa]s?|se (acabo|vacio|paro)|vacia)|abstinencia( de| del)? baclofeno",
@@ -438,6 +487,7 @@
       "pills?|tablets?|meds|pastillas?|pildoras?|medicamentos|medicinas",
       "(gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)triptylin[ea]?|amitriptilina|oxys?|opioids?|opioides|fentanyl|fentanilo|xanax",
       "rope|noose|soga|gun|pistol|shotgun|rifle|pistola|arma|razor|bridge|puente",
+      "bottle(?! of (water|wine|beer|lotion|cream|shampoo|soda|juice))|frasco",
     ],
     // The end, or a last time (988: talking about wanting to die, of being
     // gone). Not "last night" (yesterday), "mi ultimo dia de trabajo", "im
@@ -449,6 +499,7 @@
       "(dont|do not|never) (want to|wanna) wake( up)?|(to not|not to|never) wake( up)?(?! (at|in|during|early|before|with|from|every|until|till|til|as|so))|never wake",
       "(no (me )?(quiero|quisiera)|no (volver|vuelva) a|para no( volver a)?) despertar(me)?(?! (temprano|tarde|a las|con|cansad[oa]|en la noche|de noche|por la noche|tanto|seguido))",
       "tonight is the night|esta noche es la noche",
+      "tonight i (stop|end it|end this)(?= *$| (for good|forever))|(time|ready) to end (it|this|things|everything)( all)?(?= *$| (i|im|and|now|tonight|today|for good|forever)\\b)|(esta noche|hoy) (se acaba|se termina|acabo con|termino con) (todo|esto)",
       "(is|be|its) (his|her) last (night|day)(?! (of|at|in|on|before|with|for))|(es|sera) su ultim[oa] (noche|dia)(?! (de|del|en|con|sin|antes|para))",
       "not (going to|gonna) be (here|around) (tomorrow|much longer|anymore)|before i (die|go(?! (to|back|in|out|home|on|for|into|through|see|get|and|ahead)))|antes de (morirme|irme(?! (a|al|de|con|para|en)))|(me voy|me voy a ir|irme|se va a ir|se va) para siempre|ya no (aguanto|aguanta) mas",
     ],
@@ -456,32 +507,33 @@
     // things away). Not "despedida de soltera" (blanked below).
     goodbye: [
       "made (my )?peace(?! with)|(said|say|saying) (my )?(goodbyes?|farewells?)(?! to (my |the |our )?(old|job|work|boss|pain|crps|meds|pills|doctor|therapist|clinic|cast))|goodbye (to everyone|to all|letter|note)|farewell (letter|note|message|to everyone)",
-      "despedirme|despedirse|(ya )?me despedi(?! de (mi |el |la )?(trabajo|fisioterapeuta|terapeuta|doctor|medico|clinica))|me estoy despidiendo|(me voy a|voy a) despedir|se (despidio|despide|esta despidiendo)|(carta|mensaje|nota) de despedida|adios a todos(?! (los|las|mis))|(put|putting|got|have) (my )?(affairs|things) in order",  // codespell:ignore
+      "(despedirme|despedirse|(ya )?me despedi|me estoy despidiendo|(me voy a|voy a) despedir)(?! de (mi |el |la |los |las |mis )?(trabajo|fisioterapeuta|terapeuta|doctor|doctora|medico|medica|clinica|companeros|jefe|escuela))|se (despidio|despide|esta despidiendo)|(carta|mensaje|nota) de despedida|adios a todos(?! (los|las|mis))|(put|putting|got|have) (my )?(affairs|things) in order",  // codespell:ignore
       "(letters?|notes?|cartas?) (to|for|para|a) (my|mis|his|her|sus) (kids|children|family|wife|husband|mom|dad|parents|hijos|hijas|familia|esposa|esposo|padres)",  // codespell:ignore
+      "(texted|messaged|sent|wrote)( me| us)?( a (text|message))?( (that|saying))? (shes|hes|she is|he is|she was|he was|theyre|they are|they were) sorry",  // codespell:ignore
     ],
     // The chest, the breastbone (chest_pain_breathing).
     chest: ["chest|pecho|breastbone|sternum|esternon"],
     // A weight, pressure or squeeze on it: how a heart attack is told.
     pressure: [
-      "pressure|pressing|squeez[a-z]*|crushing|heavy|heaviness|weight|elephant|tightness|(feels?|felt|is|so|getting) tight|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabbing|grabbed",  // codespell:ignore
+      "pressure|pressing|squeez[a-z]*|crushing|heavy|heaviness|weight|elephant|tightness|(feels?|felt|is|so|getting) tight|vise|vice|clench[a-z]*|band (around|across)|clutch[a-z]*|grabbing|grabbed|(someone|somebody|something) (is )?(sitting|standing|stepping|pressing|pushing|kneeling) on|sitting on (it|me)|ton of bricks|bricks|boulder",  // codespell:ignore
       "aprieta[a-z]*|apretad[oa]|apreton|presion|opresion|peso|pesad[oa]|elefante|aplast[a-z]*|agarr(a|o|aba|ando)",
     ],
     // Trouble breathing (chest_pain_breathing; Poison Help's 911 sign, A4.3).
     breath: [
       "(cant|can ?not|couldnt|hard to|trouble|struggling to|struggle to) (breathe|breath|catch (my|his|her|their) breath|get air)|short of breath|out of breath|gasp[a-z]*|wheez[a-z]*",  // codespell:ignore
-      "agarr[a-z]* (el )?aire|(me|le) falta (el )?aire|sin aire|no (puedo|puede|podia) respirar|sibilanc[a-z]*|silb[a-z]*( [a-z]+){0,2} (al respirar|cuando respira)|(me|se) ahog[a-z]*",
+      "agarr[a-z]* (el )?aire|(me|le) falta (el )?aire|sin aire|no (puedo|puede|podia) respirar|sibilanc[a-z]*|silb[a-z]*( [a-z]+){0,2} (al respirar|cuando respira)|(me|se) ahog[a-z]*(?! de (calor|risa|tanto))",
     ],
     // Not answering, not to be found, shut in (with a goodbye or an end:
     // the 988 Lifeline's warning signs, and 911 if in danger now).
     unreachable: [
-      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
+      "(wont|will not|doesnt|does not|isnt|not) (answer|answering|pick up|picking up)( (her|his|the|my) phone)?|(hasnt|has not|havent|have not|hadnt) (answered|picked up|replied|responded|called back)|locked (herself|himself|(her|his|the) door)",  // codespell:ignore
       "no (contesta|lo encuentro|la encuentro|lo encontramos|la encontramos|aparece)|se encerro",
     ],
     // A question of how much, or a whole bottle; and dying by it (988; Poison Help).
     howmuch: ["how (many|much)(?! (people|patients|of (us|them)))|whole bottle|cuant[oa]s?(?! (pacientes|personas|gente))|frasco entero|todo el frasco"],
-    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))(?! (from|of|de|por) (it|crps|this|sdrc|la enfermedad))|will it be quick|sera rapido"],
+    die: ["(to|para) (die|morir(me|se)?|matarme|matarse|kill (myself|himself|herself))(?! (from|of|de|por) (it|crps|this|sdrc|la enfermedad))|will it be quick|sera rapido|(would|will|does) it take$|(would|will|does) it take to (die|kill|do it|end it)"],
     // A height, and jumping from it (988).
-    height: ["roof|rooftop|ledge|parking garage|cliff|azotea|techo"],
+    height: ["roof|rooftop|ledge|parking garage|cliff|bridge|azotea|techo|puente"],
     jump: ["jump(ing)?|saltar|aventar(me|se)?|tirar(me|se)"],
     // Blue or gray lips (gabapentinoid_breathing).
     blue: [
@@ -492,7 +544,7 @@
     sweat: ["cold sweats?|clammy|sudor frio|sudando frio|sudor(es)? frios?"],
     // Fainting (Poison Help's 911 sign: collapsed, A4.3).
     faint: [
-      "(feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out",
+      "((feel|feeling|felt|going to|about to|might) faint|faint(ed|ing)|pass(ed|ing)? out|black(ed|ing) out)(?! (when|whenever|every time|at the sight|if) )",
       "desmay[a-z]*|desvanec[a-z]*",
     ],
     // Hives: with trouble breathing or fainting, a severe allergic reaction
@@ -502,8 +554,8 @@
     // (cast_limb_emergency; a cast already off is blanked first, CAST_OFF).
     cast: ["cast|splint|yeso|enyesad[oa]|ferula|entablillad[oa]"],
     limb: [
-      "numb|white|pale|blue|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel) (my|his|her|the|them|it)",  // codespell:ignore
-      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)",
+      "numb|white|pale|blue|purple|gr[ae]y|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel|wiggle) (my|his|her|the|them|it)|(wont|will not|dont|do not) (move|wiggle|bend)|(feels?|feel like|went|gone) dead(?! weight)",  // codespell:ignore
+      "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)|(se )?(me|le) (durmio|duerme|durmieron|duermen)",
     ],
     // One side of the face or body, numb, weak or drooping: a stroke (A4.4:
     // sudden weakness or not able to move).
@@ -513,19 +565,30 @@
       "(se )?(me|le) (durmio|duerme)|dormid[oa]|adormec[a-z]*|entumec[a-z]*|debil|paraliz[a-z]*|caid[oa]|no (puedo|puede) mover(l[oa])?",
     ],
     // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
-    stimulator: ["stimulator|estimulador|neuroestimulador"],
-    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (went|are|is|feel|feels|got|going) (numb|weak|dead)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)"],  // codespell:ignore
-    // A baclofen pump, and the signs that its medicine has stopped: a high
-    // fever, confusion, very stiff muscles, the old stiffness back, itching,
-    // pins and needles (baclofen_pump_withdrawal: an emergency even if mild).
-    // Not "stiff" alone ("does a baclofen pump help stiffness"), nor an itch
-    // where the pump sits, nor any intrathecal pump (one may hold morphine;
-    // an ITB pump is intrathecal baclofen). A question of what the pump
-    // helps is blanked first (NOT_A_SIGN).
-    pump: ["baclofen pump|pump (of|for|with) baclofen|itb pump|bomba (de|del) baclofeno|bomba itb"],
+    stimulator: ["stimulator|scs|estimulador|neuroestimulador"],
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (just |suddenly )?(went|are|is|feel|feels|got|going|giving|gave) (numb|weak|dead|out)|legs?( [a-z]+){0,5} (numb|like jelly)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)|(se me|se le) (durmieron|duermen|adormecieron|entumieron|debilitaron) las piernas|no (me|se) (puedo|puede) (parar|levantar)(?! (mucho|por mucho|tanto|mas|por|bien|sin|de la cama temprano))"],  // codespell:ignore
+    // Peeing, or the bladder or bowels, with a stimulator (scs_bladder_bowels).
+    pee: ["(cant|can not|cannot|unable to|trouble|hard to|difficulty|struggling to) (pee|peeing|urinat[a-z]*)|(peed|wet|pooped|soiled) (myself|my pants|the bed)|(lost|lose|losing|no) control (of|over) (my |his |her )?(bladder|bowels?)|no (puedo|puede) (orinar|hacer pipi)|(me|le) cuesta orinar|(me hice|se hizo|me estoy haciendo|se esta haciendo) (del bano|pipi|popo)|(perdi|pierdo|perdio) el control"],  // codespell:ignore
+    // A baclofen pump (or one that ran empty, or a refill missed), and the
+    // signs that its medicine has stopped: a high fever, confusion, stiff or
+    // rigid muscles (the old stiffness back), itching, pins and needles
+    // (baclofen_pump_withdrawal: an emergency even if mild). Not an itch at
+    // the site or the incision, nor a question of what the pump helps,
+    // causes or is for (all blanked first, NOT_A_SIGN). An ITB pump is
+    // intrathecal baclofen; another intrathecal pump is "itpump" below.
+    pump: ["baclofen pump|pump (of|for|with|de) baclofen[oa]?|itb pump|bomba (de|del) baclofen[oa]?|bomba itb|pump (ran|run|running|went|is|was|got) (out|empty|dry)|missed( [a-z]+){0,3} pump refill|(bomba|pump)( [a-z]+){0,3} se (vacio|acabo)"],
     withdrawal: [
-      "(high )?fever|feverish|confus[a-z]*|(very|so|really|super) (stiff|rigid)|stiff as [a-z]+|muscles? (are |is |feel |so |very )*rigid|rigid muscles|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|itch[a-z]* (all over|everywhere)|pins and needles|tingl[a-z]*",
-      "fiebre|confundid[oa]|confusion|(muy|bien|super) (ties[oa]|rigid[oa])|musculos( muy)? rigidos|(me|le) volvio la rigidez|(comezon|picazon) (en|por) todo|hormigueo",
+      "(high )?fever|feverish|confus[a-z]*|stiff[a-z]*|rigid[a-z]*|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|spasms are back|itch[a-z]*|pins and needles|tingl[a-z]*",
+      "fiebre|confundid[oa]|confusion|ties[oa]|rigid[oa]s?|rigidez|(comezon|picazon)|hormigueo",
+    ],
+    // An intrathecal pump not named (it may hold baclofen, or morphine: a
+    // named morphine pump is blanked, NOT_A_SIGN): its strongest signs only,
+    // a high fever, confusion, very stiff muscles. The editors' reading
+    // (baclofen_pump_withdrawal), for a clinician to confirm.
+    itpump: ["intrathecal pump|bomba intratecal"],
+    pumpsevere: [
+      "(high )?fever|feverish|confus[a-z]*(?! (about|by|with|over))|(very|so|really|super) (stiff|rigid)",
+      "fiebre|confundid[oa](?! (con|sobre|de|por))|confusion(?! (con|sobre|de))|(muy|bien|super) (ties[oa]|rigid[oa])",
     ],
     // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
     // Not "stings" (how CRPS pain is told), "nuts" ("drives me nuts"), nor a
@@ -540,9 +603,51 @@
     // item; a Medication Guide says "call right away" for the same swelling):
     // kept at 911 as the phrases above read it, for a clinician to confirm.
     swelling: [
-      "(face|lips?|tongue|throat|eyes|eyelids?|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (face|lips?|tongue|throat|eyes)|(cant|can ?not|hard to) swallow(?! (pills?|tablets?|capsules?|them|it|my))",  // codespell:ignore
-      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (la cara|los labios|la lengua|la garganta|los ojos|la boca|los parpados)|(cara|labios|lengua|garganta|ojos|boca|parpados) (hinchad|inflamad)[oa]s?|garganta( [a-z]+){0,2} (cierra|cerrando)|no (puedo|puede) tragar(?! (pastillas|las pastillas|pildoras|mis))",  // codespell:ignore
+      "(face|lips?|tongue|throat|eyes|eyelids?|mouth)( [a-z]+){0,3} (swell[a-z]*|swollen|puff[a-z]*|closing|blow(ing|n)? up)(?! (in the morning|when i wake|from (crying|sleep|sleeping|salt)))|(swell[a-z]*|swollen|puff[a-z]*)( [a-z]+){0,2} (face|lips?|tongue|throat|eyes)|(cant|can ?not|hard to) swallow(?! (pills?|tablets?|capsules?|them|it|my))|(tongue|lips|throat)( [a-z]+){0,2} (feels? |is |are |so |very )*(big|thick|huge|fat)\\b",  // codespell:ignore
+      "(hincha|hinchan|hincho|hincharon|hinchando|inflama|inflaman|inflamo|inflamaron|inflamando|infla|inflo)( [a-z]+){0,2} (la cara|los labios|la lengua|la garganta|los ojos|la boca|los parpados)(?! de (llorar|sueno|cansancio|tanto llorar))|(cara|labios|lengua|garganta|ojos|boca|parpados) (hinchad|inflamad)[oa]s?(?! de (llorar|sueno|cansancio|tanto llorar))|garganta( [a-z]+){0,2} (cierra|cerrando)|no (puedo|puede) tragar(?! (pastillas|las pastillas|pildoras|mis))",  // codespell:ignore
     ],
+    // Amitriptyline or nortriptyline taken, and more than the dose: a
+    // tricyclic overdose is an emergency even if the person seems well
+    // (tricyclic_overdose; facts-coverage B1.1, B1.2). "Took an extra one"
+    // is the editors' reading of "too much", as an accidental second dose
+    // reads above, for a clinician to confirm. Not "should i take two".
+    tricyclic: ["(took|taken|swallowed|ate|eaten|chewed|gave|given|got into|had|tome|tomo|tomaron|trago|trague|comio|le di|le dio)( [a-z0-9]+){0,4} ((ami|nor)tr?ip?t[iy]?lin[ae]?s?|elavil|pamelor|aventyl)"],
+    toomuch: [
+      "(several|a few|many|a bunch of|a handful of|lots of) (amitriptylines?|nortriptylines?|elavils?|pamelors?|pills|tablets)|instead of (1|one|2|two|half|my (usual|normal|regular))|(an|one|1|two|2|three|3|a few|a couple|some) extra|extra (one|ones|pills?|tablets?|doses?|amitriptyline|nortriptyline)|took extra|by (accident|mistake)|accidental(ly)?|on accident|mistakenly|twice (tonight|today|this (morning|evening)|last night|in (one|a) (night|day))|twice$|double (dose|doses|the dose|my dose|his dose|her dose|up|dosed)|doubled( up| (my|the|his|her) dose)|triple (dose|the dose)|(took|taken|swallowed|had|gave|given) too (many|much)|too (many|much) (of (it|them|my|his|her|the)|pills|tablets|amitriptyline|nortriptyline)|(a few|several|some|[2-9]|two|three|four|five|six|seven|eight|nine|ten|a handful|a bunch) of (my|his|her|their|grandmas|grandpas|moms|dads|the|our)",
+      "en (vez|lugar) de (una|1|media|mi dosis)|de mas|demasiad[oa]s?|sin querer|por (error|equivocacion|accidente)|(varias|algunas|unas|[2-9]|dos|tres|cuatro|cinco|seis|un punado|un monton) de (mis|sus|las|tus|nuestras)|doble|dos veces|otra (dosis|pastilla)|(varias|muchas|algunas|un monton de|un punado de) (amitriptilinas|nortriptilinas|pastillas)",  // codespell:ignore
+    ],
+    // Gabapentin or pregabalin, and a sign FDA asks help for at once
+    // (gabapentinoid_breathing, level emergency: confused, unusually dizzy,
+    // very sleepy, not to be woken, blue lips, fingers or toes, slow or hard
+    // breathing; facts-coverage B2.2). Not a question of what it can cause,
+    // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone.
+    gabapentinoid: ["gabapent[ei]n[a]?|neurontin|pregabalin[a]?|lyrica|gralise|horizant"],
+    gabasign: [
+      "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
+      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)",  // codespell:ignore
+    ],
+    // Standing on a bridge or a ledge, now (the 988 Lifeline's warning
+    // signs: a way to end one's life, at hand); not "sitting on the edge of
+    // the bed".
+    ledge: ["((standing|sitting|stood|sat|stand|sit|parad[oa]|sentad[oa]) (on|at|en|sobre) (the|a|el|un|la|una|top of the) (bridge|ledge|rooftop|roof|cliff|edge|puente|azotea|techo|cornisa|orilla|borde)|(am|im|i am|is|hes|shes|estoy|esta) (on|en|sobre) (the|a|el|un|la|una|top of the) (bridge|ledge|rooftop|cliff|puente|azotea|cornisa))(?! (of|de|del) ((my|the|his|her|la|el|mi|su) )?(bed|chair|seat|couch|bathtub|tub|sofa|cama|silla|sillon|tina|banera)| (club|deck|garden|party|game|table))"],
+    now: ["right now|(ahorita|ahora)( mismo)?|en este (momento|instante)|as we speak|at this moment|now$|tonight|esta noche"],  // codespell:ignore
+    // A neck block and a neck that swells (stellate_block_neck_breathing);
+    // not a bruise (block_bruise_soreness, unless it grows: a phrase above),
+    // nor swollen glands (NOT_A_SIGN).
+    block: ["(nerve|stellate|neck|ganglion|sympathetic|sgb) (block|injection|shot)|block (in|on) (my|his|her|the) neck|injection|bloqueo|inyeccion|ganglio estrellado|sgb"],
+    neckswell: ["cuello( [a-z]+){0,3} (hinchad[oa]|inflamad[oa]|hinchando|hincho|inflamando)|(lump|swelling|swollen|bump|knot|bulge)( [a-z]+){0,3} (on|in) ((my|his|her|the|side of (my|his|her|the)) )?neck|neck( [a-z]+){0,2} (swelling|swollen|swelled|swells|puff[a-z]*|bigger)|(bulto|bola|bolita|chichon|hinchazon)( [a-z]+){0,2} (en|del) (el )?cuello|cuello( [a-z]+){0,2} (hinchad[oa]|inflamad[oa]|hinchando)"],
+    // Not responding, after pills or drink: 911 (facts-coverage A4.3: cannot
+    // be woken). Not "wont respond to treatment", "my doctor wont respond  // codespell:ignore
+    // about".
+    noresponse: ["(wont|will not|isnt|is not|doesnt|does not|not) (respond|responding)(?! (to (?!(me|us|anything|his name|her name|touch|shaking)\\b)|about|well|as well))|((wont|will not|cant|can not|cannot|couldnt) (wake|rouse)( (him|her|them))?|(isnt|is not|not) waking)( up)?(?! (at|in the|during|early|every|as|from|since|until|before|when)\\b)|no (responde|reacciona|despierta)(?! (al|a los|a las|a la|con|bien))"],  // codespell:ignore
+    drink: ["drank|drinking|drunk|alcohol|booze|beer|wine|vodka|whiskey|tequila|liquor|bebio|borrach[oa]|cerveza"],
+    // An arm or leg cold and pale, and not to be felt or moved: three of
+    // the six signs of a limb losing its blood (limb_cold_sudden, A2.1).
+    // The source's sign says "suddenly"; reading it without that word is
+    // the editors' reading ("if you are not sure, call 911 anyway", A2.5),
+    // for a clinician to confirm.
+    coldpale: ["(cold|icy|ice cold|freezing) and (pale|white|blue|purple|gr[ae]y)|(pale|white|blue|purple|gr[ae]y) and (cold|icy|ice cold)|(fri[oa]|helad[oa]) y (palid[oa]|blanc[oa]|azul|morad[oa])|(palid[oa]|blanc[oa]|azul|morad[oa]) y (fri[oa]|helad[oa])"],
+    cantfeel: ["(cant|can not|cannot) (feel|move) (it|my (leg|arm|foot|hand))(?! (well|properly|much|very))|no (la|lo) (siento|puedo mover|puedo sentir)|no (puedo|puede) (moverla|moverlo|sentirla|sentirlo)"],  // codespell:ignore
   }
   // Each pair: two kinds, and the sign they read.
   const PAIRS = [
@@ -569,7 +674,18 @@
     ["cast", "limb"], // cast_limb_emergency
     ["oneside", "weak"], // a stroke: one side numb, weak or drooping (A4.4)
     ["stimulator", "legs"], // scs_legs_numb_weak
+    ["stimulator", "pee"], // scs_bladder_bowels
     ["pump", "withdrawal"], // baclofen_pump_withdrawal
+    ["itpump", "pumpsevere"], // baclofen_pump_withdrawal (an unnamed intrathecal pump: editors)
+    ["tricyclic", "toomuch"], // tricyclic_overdose
+    ["gabapentinoid", "gabasign"], // gabapentinoid_breathing
+    ["ledge", "now"], // self_harm: on a bridge or a ledge, now
+    ["ledge", "end"], // self_harm
+    ["ledge", "goodbye"], // self_harm
+    ["block", "neckswell"], // stellate_block_neck_breathing
+    ["noresponse", "means"], // cannot be woken after pills (A4.3)
+    ["noresponse", "drink"], // cannot be woken after drink (A4.3)
+    ["coldpale", "cantfeel"], // limb_cold_sudden (without "suddenly": editors)
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").
@@ -583,7 +699,18 @@
         "chest (strap|of drawers|stretch[a-z]*|muscles?|binder|x ?rays?|cold|congestion|hair|tube)",
         "heavy (blanket|bags?|lifting)",
         // What a pump or a medicine helps: a question, not a sign.
-        "(help|helps|helping|ayuda|ayudar|sirve)( (with|for|con|para))?( (the|my|el|la|mi))? (pins and needles|tingling|hormigueo|stiffness|rigidez|spasms|espasmos)",
+        "(help|helps|helping|ayuda|ayudar|sirve|cause|causes|causing|causar|causa)( (with|for|con|para))?( (the|my|el|la|mi))? (pins and needles|tingling|hormigueo|stiffness|rigidez|spasms|espasmos|itching|picazon|comezon|fever|fiebre)",
+        "(for|para|treat[a-z]*|tratar) (the |my |la |mi |su )?(stiffness|rigidez|spasticity|espasticidad|spasms|espasmos|dystonia|distonia)",
+        // An itch where the pump sits (a wound's), not all over.
+        "(itch[a-z]*|picazon|comezon)( [a-z]+){0,2} (at|around|on|near|over|en|alrededor de|cerca de)( [a-z]+){0,3} (site|incision|scar|wound|stitches|cicatriz|herida|puntos|skin over)|(site|incision|scar|wound|stitches|cicatriz|herida)( [a-z]+){0,2} (itch[a-z]*|pica|picazon|comezon)",
+        // A pump named for another medicine.
+        "(morphine|morfina|opioid|hydromorphone|dilaudid|ziconotide|prialt|pain|dolor|insulin|insulina) (intrathecal |intratecal )?(pump|bomba)|(bomba|pump) (intratecal |intrathecal )?(de|of|with) (morfina|morphine|insulina|insulin|dolor)",
+        // A question of what a medicine can do, not a sign: "does gabapentin
+        // cause confusion", "gabapentin side effects"; "makes me sleepy".
+        "(does|do|can|could|will|would|may|might|should|is it (normal|safe|ok|okay)( for| that| to)?|puede|pueden|es normal que)( [a-z]+){0,2} ((gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)tript[iy]lin[ae]?|elavil|pamelor)",
+        "side effects?( of)?( [a-z]+)? ((gabapen|neuron)tin|pregabalin|lyrica)|((gabapen|neuron)tin|pregabalin|lyrica) side effects?|efectos secundarios( de)?( la)? (gabapentina|pregabalina)|(gabapentina|pregabalina) (y )?(sus )?efectos secundarios",
+        "(makes|made|making) (me|him|her) (feel )?((very|so|extremely|a little|a bit|kind of) )?(sleepy|drowsy|dizzy|confused|foggy)|(me|le) (da|dio|daba) (mucho )?sueno",
+        "(swollen |hinchad[oa]s? )?(lymph nodes?|glands?|ganglios linfaticos)",
         "despedida de soltera",
       ].join("|") +
       ")\\b",
@@ -607,10 +734,13 @@
   const CAST_OFF = new RegExp(
     "\\b(" +
       [
-        "(after|since|post|without|out of)( (the|my|his|her|their|a))? (cast|splint)(?! (was|were|got|is) (put on|placed|applied|on))",
+        // Not "toes sticking out of the cast".
+        "(after|since|post|without|(got|get|getting|been|im|i am|is|was|finally|now|just|came|am|and) out of|^out of)( (the|my|his|her|their|a))? (cast|splint)(?! (was|were|got|is) (put on|placed|applied|on))",
         // "my cast came off", "cast was removed", "when my cast was taken off"
         "(cast|splint)( [a-z]+){0,2} (came|comes|come|coming) off|(cast|splint) (was|were|got|is|has been|had been) (removed|taken off|cut off)|(removed|took off|taken off|cut off) (the|my|his|her) (cast|splint)",
         "(after|since|post)( (the|my|his|her|their|a))? (stroke|heart attack)",
+        "(had|has had) (a|an|his|her) (stroke|heart attack)( [a-z0-9]+){0,2} (ago|last (year|month|week|spring|summer|fall|winter))",
+        "(tuvo|tuve) (un|una) (derrame|embolia|infarto)( cerebral)? (hace|el (ano|mes) pasado)",  // codespell:ignore
         "(despues del?|desde|tras)( (un|una|el|la|su|mi))? (derrame( cerebral)?|embolia|ataque cerebral|infarto|ataque al corazon)",
         "(despues del?|desde (el|la)|sin|tras( el| la)?)( (quitarme|quitarle|sacarme|sacarle|quitar|sacar))?( (el|la|mi|su))? (yeso|ferula)",
         "(quitaron|quito|quitarme|quitarle|quite|sacaron|saco|sacarme|sacarle|saque|retiraron|retiro)( (me|le|el|la|mi|su)){0,2} (yeso|ferula)",
