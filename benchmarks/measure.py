@@ -37,6 +37,8 @@ CHILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SERVE_TIMEOUT_S = 900.0
 REBUILD_DONE = "Reloading browsers"
 REBUILD_START = "Building documentation..."
+# What the server logs when its file watcher has seen a file change.
+CHANGE_SEEN = "Detected file changes"
 SERVING = "Serving on"
 SERVED_AT = re.compile(r"Serving on (\S+)")
 # The call MkDocs' live-reload script makes in every served page: livereload(epoch, id).
@@ -185,6 +187,8 @@ class ServeSession:
         command += ["--dev-addr", address]
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
+        # Whether the file watcher has seen a save (``CHANGE_SEEN`` logged).
+        self.saw_a_save = False
         self.child = subprocess.Popen(
             command,
             cwd=config_file.parent,
@@ -217,6 +221,7 @@ class ServeSession:
                     break
                 continue
             self.log.append(line)
+            self.saw_a_save = self.saw_a_save or CHANGE_SEEN in line
             if text in line:
                 return arrived
             if not errors and ("ERROR" in line or "Aborted" in line):
@@ -323,8 +328,12 @@ def _time_saves(
     browser = LiveReload(site_url, page_address(source))
     checked_line = f"readability: docs/{source}:"
     for save in saves:
-        # The file watcher polls every 0.5 s; let it see a settled tree first.
-        time.sleep(1.0)
+        if not session.saw_a_save:
+            # The file watcher takes its first look at the tree as the server
+            # starts, which nothing reports: a save before that look would go
+            # unseen. Once a save has been seen, each later look is compared
+            # with the one that saw it: a later save is seen at the next look.
+            time.sleep(1.0)
         browser.start()
         load_before = os.getloadavg()[0]
         cpu_before = session.cpu_s()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, expect
@@ -123,19 +124,35 @@ def _start_loading(tab: Page, url: str) -> Recorder:
     return recorder
 
 
-def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
-    """Read and search each page (name: address); what went wrong, one line
-    per page with problems, or "" if nothing did.
+def _wait_for_icon(recorder: Recorder) -> None:
+    """Wait until the page's icon has been fetched.
 
-    Each page is searched once it has loaded and every request it made on
-    its own has ended (``Recorder``), and read once the search's requests
-    have ended too. Two tabs take the pages in turn: each page starts
-    loading in one while the page before it is searched in the other, so its
-    load overlaps that work; the tab searched is brought to the front
-    (``bring_to_front``: the first tab's searches took 0.2 s a page longer
-    behind). A tab loads its next page only once its recorder of the page
-    before has finished, so each page's problems are its own; reusing two
-    tabs, not one per page, spares Chromium a renderer process per page."""
+    Chromium asks for it just after the load event: a tab sent on to its
+    next page before then aborts the request, which the next page's recorder
+    then reports as a failed request of its own."""
+    page = recorder.page
+    icon = page.evaluate("() => document.querySelector('link[rel~=icon]')?.href ?? null")
+    if icon is not None and icon not in recorder.visit.requested:
+        page.wait_for_event("request", predicate=lambda request: request.url == icon)
+    recorder.wait_for_requests()
+
+
+def problems_on_pages(
+    context: BrowserContext, urls: dict[str, str], searched: Container[str]
+) -> str:
+    """Read each page (name: address), and search on those named in
+    ``searched``; what went wrong, one line per page with problems, or "" if
+    nothing did.
+
+    Each page is read once it has loaded and every request it made on its
+    own has ended, its icon included (``Recorder``); a page searched, once
+    the search's requests have ended too. Two tabs take the pages in turn:
+    each page starts loading in one while the page before it is read in the
+    other, so its load overlaps that work; the tab searched is brought to
+    the front (``bring_to_front``: the first tab's searches took 0.2 s a page
+    longer behind). A tab loads its next page only once its recorder of the
+    page before has finished, so each page's problems are its own; reusing
+    two tabs, not one per page, spares Chromium a renderer process per page."""
     found: dict[str, list[str]] = {}
     pages = list(urls.items())
     tabs = [context.new_page(), context.new_page()]
@@ -146,9 +163,10 @@ def problems_on_pages(context: BrowserContext, urls: dict[str, str]) -> str:
         following = pages[index + 1][1] if index + 1 < len(pages) else None
         upcoming = _start_loading(tabs[(index + 1) % 2], following) if following else None
         recorder.page.wait_for_load_state("load")
-        recorder.wait_for_requests()
-        bring_to_front(recorder.page)
-        search(recorder.page)
+        _wait_for_icon(recorder)
+        if name in searched:
+            bring_to_front(recorder.page)
+            search(recorder.page)
         problems = recorder.finish().problems
         if problems:
             found[name] = problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,11 +16,22 @@ from tests.browser import reader_pages
 from tests.sitebuild import ROOT, Build
 
 REFERENCE_LINK = re.compile(r'<li id="fn:\w+">.*?<a href="(https?://[^"]+)"', re.DOTALL)
+MATERIAL_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
 def reference_urls(page_html: str) -> list[str]:
     """The URL of each entry in the page's References list, in order (``&amp;`` read as ``&``)."""
     return [html.unescape(url) for url in REFERENCE_LINK.findall(page_html)]
+
+
+def material_config(page_html: str) -> dict[str, Any]:
+    """The settings Material's script reads from the page (its ``__config``):
+    ``base`` (the site's root, relative to the page), ``search`` (the search
+    worker's address, relative to the page), ``version``."""
+    found = MATERIAL_CONFIG.search(page_html)
+    assert found is not None, "the page has no Material config"
+    config: dict[str, Any] = json.loads(found.group(1))
+    return config
 
 
 def front_matter(src_path: str) -> dict[str, Any]:

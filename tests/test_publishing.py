@@ -40,6 +40,7 @@ from tests.ghpagesremote import (
     publish_ok,
     publish_script,
 )
+from tests.pagetext import material_config
 from tests.sitebuild import ROOT, builds_site, copy_project
 
 # One worker runs every publishing module (tests/ghpagesremote.py, PUBLISHING).
@@ -274,18 +275,41 @@ def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_pag
     )
 
 
+def _one_page_per_search_setting(site: Path, paths: list[str]) -> set[str]:
+    """The first of ``paths`` (pages under ``site``, served as ``site/``) for
+    each version folder and each pair of settings a page gives Material's
+    search: the site's root and the search worker's address, both relative
+    to the page (its ``__config``: ``base`` and ``search``, which names the
+    page's language). A search finds every address it asks for from these,
+    so two pages of a version that give the same ask for the same."""
+    chosen: dict[tuple[str, str, str], str] = {}
+    for path in paths:
+        relative = path.removeprefix("site/")
+        config = material_config((site / relative / "index.html").read_text(encoding="utf-8"))
+        chosen.setdefault((relative.split("/")[0], config["base"], config["search"]), path)
+    return set(chosen.values())
+
+
 @pytest.mark.browser
 def test_no_console_error_or_failed_request_on_published_pages(
     pages_server: SiteServer, chromium: Browser, published: Published
 ) -> None:
     """Every page of latest, and an archived version's home (with its banner),
-    read and searched as published: versions.json is there, nothing else fails."""
-    latest = [f"site/latest/{path}" for path in reader_pages(published.served / "site" / "latest")]
+    read as published: versions.json is there, nothing else fails. Searched
+    on one page of each depth and language (``_one_page_per_search_setting``):
+    what a search fetches is found from the page's settings, the same on
+    every page of a kind; each page of a build is searched on its own, at the
+    site's root, by tests/test_reader_console.py."""
+    site = published.served / "site"
+    latest = [f"site/latest/{path}" for path in reader_pages(site / "latest")]
+    paths = [*latest, "site/1.0/"]
+    searched = _one_page_per_search_setting(site, paths)
     context = chromium.new_context()
-    pages = {f"/{path}": pages_server.url(path) for path in [*latest, "site/1.0/"]}
-    found = problems_on_pages(context, pages)
+    pages = {f"/{path}": pages_server.url(path) for path in paths}
+    found = problems_on_pages(context, pages, {f"/{path}" for path in searched})
     context.close()
     assert "site/latest/conditions/crps/" in latest
+    assert {"site/latest/", "site/latest/es/", "site/1.0/"} <= searched, searched
     assert not found, found
 
 
@@ -297,7 +321,7 @@ def test_the_published_pages_check_names_the_page_whose_tab_had_the_problem(
     published site, About asks for an image that is not there; the failed
     request is reported under About's name, though the home page loads in the
     other tab while About is searched, and not under the home page's, nor
-    under A to Z's, loaded next in About's tab."""
+    under A to Z's, loaded next in About's tab (both read, not searched)."""
     served = tmp_path / "served"
     shutil.copytree(published.served, served)
     about = served / "site" / "latest" / "about" / "index.html"
@@ -310,7 +334,7 @@ def test_the_published_pages_check_names_the_page_whose_tab_had_the_problem(
             "/home": server.url("site/latest/"),
             "/a-to-z": server.url("site/latest/a-to-z/"),
         }
-        found = problems_on_pages(context, pages)
+        found = problems_on_pages(context, pages, searched={"/about"})
         context.close()
     assert found.startswith("/about: "), found
     assert "HTTP 404: " in found, found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 import pytest
@@ -15,6 +13,7 @@ from healthsite.publishing.versioning import (
     target_for_ref,
     version_selector_only_when_published,
 )
+from tests.pagetext import material_config
 from tests.sitebuild import Build
 
 
@@ -70,16 +69,9 @@ def test_an_older_release_does_not_take_latest_from_a_newer_one() -> None:
     assert newer_release_deployed(target_for_ref("refs/heads/main"), deployed) is None
 
 
-def _material_config(html: str) -> dict[str, object]:
-    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    assert found is not None
-    config: dict[str, object] = json.loads(found.group(1))
-    return config
-
-
 def test_plain_build_has_no_version_selector(built_site: Build) -> None:
     """Outside a mike deployment there is no versions.json for the selector to fetch."""
-    assert _material_config(built_site.page("conditions/crps/"))["version"] is None
+    assert material_config(built_site.page("conditions/crps/"))["version"] is None
     assert 'data-md-component="outdated"' not in built_site.page("conditions/crps/")
 
 
