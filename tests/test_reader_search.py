@@ -815,7 +815,9 @@ MORE_DANGER = [
     # danger11's held-out part (/tmp/danger11-fresh, written by danger11-writer):
     # the English danger queries the rule missed before it was tuned on them.
     "fingers wont move in my new cast and they feel dead",  # codespell:ignore
-    "is it crps or a clot my leg just went cold and pale",
+    # review13: "just went cold and pale" reads as limb_cold_sudden only with
+    # its other sign, numbness here (below: danger12).
+    "is it crps or a clot my leg just went cold and pale and numb",
     "no reason to keep living with crps",
     "found razor blades and fresh cuts on my daughters legs",
     "my 14 year old said she wishes she was dead",
@@ -831,6 +833,17 @@ MORE_DANGER = [
     "took too many tramadol by mistake",
     "my kid swallowed some of my pain pills",
     "took double my oxycodone dose and feel really sleepy",
+    # danger12, from review13: very sleepy or confused on gabapentin or
+    # pregabalin (gabapentinoid_breathing; FDA, B2.2), bladder or bowel control
+    # lost with a stimulator, and a limb cold and pale with numbness hours
+    # after it began (limb_cold_sudden, "hours ago" as "sudden": editors).
+    "gabapentin made him very confused",
+    "lyrica makes me very sleepy",
+    "gabapentin makes me very sleepy",
+    "is it normal for gabapentin to make you this confused",
+    "lost bladder control after stimulator",
+    "loss of bowel control spinal cord stimulator",
+    "my leg went numb 2 hours ago and is cold and white",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1027,7 +1040,6 @@ NO_DANGER = [
     "should i take an extra amitriptyline if i cant sleep",  # codespell:ignore (as readers type it)
     "i took amitriptyline instead of gabapentin for a year",
     "does lyrica make you confused",
-    "gabapentin makes me very sleepy",
     "sitting on the edge of my bed right now with a flare",
     "bruise on my neck after the stellate block",
     "my crps wont respond to the pills",  # codespell:ignore (as readers type it)
@@ -1061,6 +1073,24 @@ NO_DANGER = [
     "grandpa had a stroke last year and now his hand is swollen could it be crps",
     "can i pee normally after stimulator surgery",
     "my cast feels like dead weight on my arm",
+    # danger12, from review13: exercises, a cast's colour, a splint not to
+    # bend, a prescribed dose, a confusing schedule, CRPS's purple toes, a
+    # pump's dose not yet enough; a limb cold and blue, or numb after a block,
+    # an hour ago, with no other sign (limb_cold_sudden asks for both;
+    # stellate_block_arm_heavy is urgent; a lumbar block's numb leg, A3.9).
+    "glute bridge and jump squats for crps rehab",
+    "can i get a purple cast for my kid",
+    "grey or purple splint which is better",
+    "physio said do not bend the splint",
+    "took 2 of my 10mg amitriptyline tablets as my doctor said",
+    "gabapentin dosing schedule is confusing",
+    "gabapentin for crps purple toes",
+    "baclofen pump dose increased still stiff",
+    "missed my pump refill will my stiffness come back",
+    "my crps foot just went cold and blue after the shower",
+    "leg numb an hour ago after lumbar sympathetic block",
+    "sgb 2 hours ago arm numb",
+    "took my meds 2 hours ago and im confused about the dose",
 ]
 
 

@@ -439,6 +439,14 @@ MORE_DANGER_ES = [
     "la bomba de baclofen se vacio y me vuelve la rigidez",
     "mi hijo tiene el pump de baclofen y esta muy tieso y con fiebre",
     "me tome muchas pastiyas para el dolor",
+    # danger12, from review13: very sleepy, slow breathing, not waking on
+    # gabapentin or pregabalin (gabapentinoid_breathing); a leg's control
+    # lost with a stimulator (scs_legs_numb_weak).
+    "la gabapentina me da mucho sueño",
+    "la pregabalina le da mucho sueño",
+    "gabapentina respiración lenta",
+    "pregabalina no se despierta",
+    "tengo estimulador y perdí el control de la pierna",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -519,7 +527,6 @@ NO_DANGER_ES = [
     "colgar la ropa me duele el brazo",
     "me cuesta orinar después de la ketamina",
     "sdrc despues de un infarto",
-    "la gabapentina me da mucho sueño",
     "no puedo colgarme la bolsa en el hombro",
     "tengo alergia fuerte al polen",
     # danger9's: the same words in ordinary queries ("me muero de ganas", a
@@ -559,7 +566,6 @@ NO_DANGER_ES = [
     "no puedo pararme mucho tiempo, el estimulador me ayudará",
     "bomba intratecal para el sdrc, estoy confundido con las opciones",
     "tengo las pastillas contadas para la semana",
-    "la gabapentina me da mucho sueño",
     "puede la pregabalina causar confusión",
     "estoy en la orilla de la cama ahorita con dolor",
     "la inyección en el brazo me dejó un bulto",
@@ -571,6 +577,10 @@ NO_DANGER_ES = [
     "no me puedo parar mucho tiempo con el estimulador",
     "me hice daño en la rodilla en fisioterapia",
     "ojalá no despertar con dolor mañana",
+    # danger12, from review13: the control of pain, not of the bladder; a
+    # CRPS foot cold and blue an hour ago, with no other sign.
+    "perdí el control del dolor aunque tengo estimulador",
+    "mi pie con sdrc se puso frío y azul hace una hora",  # codespell:ignore (Spanish)
 ]
 
 

@@ -263,10 +263,13 @@
         // or cannot be moved (data/warning_signs.yml, limb_cold_sudden: a
         // loss of blood flow; sudden weakness, adam_when_to_use_er).
         // "Sudden" is the contrast the site gives with CRPS's own changes.
-        "(sudden|suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
-        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once|in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago)",  // codespell:ignore
-        // "Just went cold and pale", "this is new": sudden and new (A2.5).
-        "just (went|turned|got) (ice )?(cold|pale|white) and (pale|white|cold|blue)|(this is new|its new|never happened before)( [a-z]+){0,6} (cold|pale|white|blue)",
+        // "An hour ago", "just went", "this is new" are not "sudden" here:
+        // an arm heavy or numb after a stellate block is urgent
+        // (stellate_block_arm_heavy), a leg numb after a lumbar block
+        // expected (A3.9); with those words the pairs ask for the whole sign
+        // (recent, limbcolor and limbsign, below).
+        "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
+        "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
         // turns cold, pale or blue, or whose fingers or toes cannot move
         // (cast_limb_emergency); not once the cast is off (CAST_OFF below).
@@ -298,7 +301,7 @@
         // Not an insulin pump.
         "(baclofen|intrathecal|spinal|muscle relax[a-z]*) pump( [a-z]+){0,3} (ran out|run out|empty|stopped)",
         "pump (for|with) (my |his |her |the )?(baclofen|muscle relax[a-z]*|spasms?)( [a-z]+){0,3} (ran out|run out|empty|stopped)",
-        "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever(ish)?|confus[a-z]*)|baclofen pump( [a-z]+){0,8} (itch[a-z]* (and|all over)|fever[a-z]*)",
+        "baclofen( [a-z]+){0,5} (ran out|run out|empty|high fever|fever(ish)?|confus(ed|ion))|baclofen pump( [a-z]+){0,8} (itch[a-z]* (and|all over)|fever[a-z]*)",
         // Looking for the lines themselves.
         "911|988|crisis (line|hotline|text line|number)|hotline|emergency|ambulance",
         // The cast's own emergency by name (cast_limb_emergency).
@@ -449,10 +452,9 @@
         "((me|le|te) (esta |estan )?(dio|da|dando)|tiene|tuvo|(esta|estoy) teniendo) (un|otro) (derrame(?! (en|del?) (el |la |los |las |mi |su )?(ojos?|rodillas?|tobillos?|codos?|hombros?|munecas?))|ataque cerebral)",  // codespell:ignore
         // Un brazo o una pierna que de repente se pone frío o pálido, se
         // adormece o pierde fuerza, o no se puede mover; con yeso o férula.
-        "(de repente|de pronto|repentinamente|de golpe|subitamente|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)( [a-z]+){0,5} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",  // codespell:ignore
-        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe|en la ultima hora|hace (una|media|un par de|dos|unas) horas?)",  // codespell:ignore
+        "(de repente|de pronto|repentinamente|de golpe|subitamente)( [a-z]+){0,5} (fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|entumecid[oa]s?|debil(es)?|no (puedo|puede) (mover|sentir)(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) (mover|sentir)|no (siento|siente)|se me (durmio|enfrio|adormecio)|no (puedo|puede) hablar|confundid[oa]|dolor de cabeza|no (conoce|conocia|reconoce|reconocia) a nadie|no (me|nos|lo|la) (conoce|conocia|reconoce|reconocia))",  // codespell:ignore
+        "(fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|adormecid[oa]s?|dormid[oa]s?|debil(es)?|no (puedo|puede) (hablar|mover|sentir)|confundid[oa]|desorientad[oa])( [a-z]+){0,3} (de repente|de pronto|de golpe)",  // codespell:ignore
         "(debilidad|adormecimiento|entumecimiento|frialdad|palidez|confusion|desorientacion) (repentin|subit)[oa]",  // codespell:ignore
-        "(esto es nuevo|es nuevo|nunca me habia pasado)( [a-z]+){0,6} (blanc[oa]|palid[oa]|fri[oa]|helad[oa]|azul|morad[oa])",  // codespell:ignore
         "(yeso|ferula)(?!( [a-z]+){0,3} (quitaron|quito|retiraron|quitado|retirado|sacaron|saco))( [a-z]+){0,8} (adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (lo|la|los|las) (puedo|puede) mover|no (siento|siente)|duermen?|durmieron|durmio)",
         "(adormec[a-z]*|dormid[oa]s?|entumec[a-z]*|hormigue[a-z]*|fri[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?|morad[oa]s?|no (puedo|puede) mover(l[oa]s?)?|no (siento|siente))( [a-z]+){0,8} (con|en|bajo|debajo del?|dentro del?|del|de la) ((el|la|mi|su|un|una) )?(yeso|ferula)",
         "(dolor (muy fuerte|intenso|insoportable|terrible|horrible|espantoso)|duele (mucho|muchisimo|demasiado|horrible|horrores))( [a-z]+){0,3} (yeso|ferula)",
@@ -554,7 +556,7 @@
     // (cast_limb_emergency; a cast already off is blanked first, CAST_OFF).
     cast: ["cast|splint|yeso|enyesad[oa]|ferula|entablillad[oa]"],
     limb: [
-      "numb|white|pale|blue|purple|gr[ae]y|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel|wiggle) (my|his|her|the|them|it)|(wont|will not|dont|do not) (move|wiggle|bend)|(feels?|feel like|went|gone) dead(?! weight)",  // codespell:ignore
+      "numb|white|pale|blue|purple|gr[ae]y|ice cold|freezing|tingl[a-z]*|(cant|can ?not) (move|feel|wiggle) (my|his|her|the|them|it)|(wont|will not|doesnt|does not) (move|wiggle|bend)|(dont|do not) (move|wiggle|bend)(?! (the|your|it|my|his|her|them)\\b)|(feels?|feel like|went|gone) dead(?! weight)",  // codespell:ignore
       "blanc[oa]s?|palid[oa]s?|fri[oa]s?|helad[oa]s?|morad[oa]s?|azul(es)?|dormid[oa]s?|adormec[a-z]*|hormigue[a-z]*|no (la |lo |las |los )?(siento|siente|puedo mover|puede mover)|(se )?(me|le) (durmio|duerme|durmieron|duermen)",
     ],
     // One side of the face or body, numb, weak or drooping: a stroke (A4.4:
@@ -566,29 +568,38 @@
     ],
     // A stimulator, and legs that cannot move or feel (scs_legs_numb_weak).
     stimulator: ["stimulator|scs|estimulador|neuroestimulador"],
-    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (just |suddenly )?(went|are|is|feel|feels|got|going|giving|gave) (numb|weak|dead|out)|legs?( [a-z]+){0,5} (numb|like jelly)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)|(se me|se le) (durmieron|duermen|adormecieron|entumieron|debilitaron) las piernas|no (me|se) (puedo|puede) (parar|levantar)(?! (mucho|por mucho|tanto|mas|por|bien|sin|de la cama temprano))"],  // codespell:ignore
+    legs: ["(cant|can ?not) ((move|feel|stand on) (my|his|her) legs|stand( up)?(?! (for|long|very|much|more|the|it|this|being|at work))|walk(?! (far|long|much|very|more|without|because|due|well|properly|normally|right|for|the|on|with|after)))|legs? (just |suddenly )?(went|are|is|feel|feels|got|going|giving|gave) (numb|weak|dead|out)|legs?( [a-z]+){0,5} (numb|like jelly)|no (puedo|puede) ((mover|sentir) (las|mis|sus) piernas|(pararme|pararse|caminar)(?! (mucho|por mucho|tanto|mas|por|bien|lejos|sin)))|(ya )?no (siento|siente) (las|mis|sus) piernas|piernas (dormidas|debiles|entumidas)|(se me|se le) (durmieron|duermen|adormecieron|entumieron|debilitaron) las piernas|no (me|se) (puedo|puede) (parar|levantar)(?! (mucho|por mucho|tanto|mas|por|bien|sin|de la cama temprano))|(lost|perdi|pierdo|perdio) (el )?control (of|de) (la |las |mi |mis |su |sus |my |his |her )?(piernas?|legs?)"],  // codespell:ignore
     // Peeing, or the bladder or bowels, with a stimulator (scs_bladder_bowels).
-    pee: ["(cant|can not|cannot|unable to|trouble|hard to|difficulty|struggling to) (pee|peeing|urinat[a-z]*)|(peed|wet|pooped|soiled) (myself|my pants|the bed)|(lost|lose|losing|no) control (of|over) (my |his |her )?(bladder|bowels?)|no (puedo|puede) (orinar|hacer pipi)|(me|le) cuesta orinar|(me hice|se hizo|me estoy haciendo|se esta haciendo) (del bano|pipi|popo)|(perdi|pierdo|perdio) el control"],  // codespell:ignore
-    // A baclofen pump (or one that ran empty, or a refill missed), and the
-    // signs that its medicine has stopped: a high fever, confusion, stiff or
-    // rigid muscles (the old stiffness back), itching, pins and needles
-    // (baclofen_pump_withdrawal: an emergency even if mild). Not an itch at
-    // the site or the incision, nor a question of what the pump helps,
-    // causes or is for (all blanked first, NOT_A_SIGN). An ITB pump is
-    // intrathecal baclofen; another intrathecal pump is "itpump" below.
+    pee: ["(cant|can not|cannot|unable to|trouble|hard to|difficulty|struggling to) (pee|peeing|urinat[a-z]*)|(peed|wet|pooped|soiled) (myself|my pants|the bed)|(lost|lose|losing|loss of|no) control (of|over) (my |his |her )?(bladder|bowels?)|(lost|lose|losing|loss of|no) (my |his |her )?(bladder|bowel) control|no (puedo|puede) (orinar|hacer pipi)|(me|le) cuesta orinar|(me hice|se hizo|me estoy haciendo|se esta haciendo) (del bano|pipi|popo)|(perdi|pierdo|perdio|pierde|perdida del?) (el )?control (de|del|sobre) (la |mi |su )?(vejiga|orina|intestinos?|esfinteres)"],  // codespell:ignore
+    // A baclofen pump, and the signs that its medicine has stopped: a high
+    // fever, confusion, very stiff muscles, or the early signs, the old
+    // stiffness back, itching, pins and needles (baclofen_pump_withdrawal:
+    // an emergency even if mild). Not an itch at the site or the incision,
+    // nor a question of what the pump helps, causes or is for, nor "still
+    // stiff" (a dose not yet enough), nor "will my stiffness come back"
+    // (all blanked first, NOT_A_SIGN). An ITB pump is intrathecal baclofen.
+    // The editors' readings, for a clinician to confirm: any "stiff" or
+    // "rigid" as the old stiffness back; and a pump not named that ran
+    // empty, or whose refill was missed, as a baclofen pump with all its
+    // signs: its medicine has stopped, and a pump of another medicine (an
+    // insulin or morphine pump, blanked when named) gives no itch or
+    // stiffness for stopping. A pump not named that has not stopped is
+    // "itpump" below.
     pump: ["baclofen pump|pump (of|for|with|de) baclofen[oa]?|itb pump|bomba (de|del) baclofen[oa]?|bomba itb|pump (ran|run|running|went|is|was|got) (out|empty|dry)|missed( [a-z]+){0,3} pump refill|(bomba|pump)( [a-z]+){0,3} se (vacio|acabo)"],
     withdrawal: [
-      "(high )?fever|feverish|confus[a-z]*|stiff[a-z]*|rigid[a-z]*|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|spasms are back|itch[a-z]*|pins and needles|tingl[a-z]*",
+      "(high )?fever|feverish|confus(ed|ion)|stiff[a-z]*|rigid[a-z]*|(stiffness|spasms|spasticity) (is|are|came|come|comes|has come|have come) back|spasms are back|itch[a-z]*|pins and needles|tingl[a-z]*",
       "fiebre|confundid[oa]|confusion|ties[oa]|rigid[oa]s?|rigidez|(comezon|picazon)|hormigueo",
     ],
-    // An intrathecal pump not named (it may hold baclofen, or morphine: a
-    // named morphine pump is blanked, NOT_A_SIGN): its strongest signs only,
-    // a high fever, confusion, very stiff muscles. The editors' reading
+    // An intrathecal pump not named, not said to have stopped (it may hold
+    // baclofen, or morphine, whose itch is its own while it runs; a named
+    // morphine pump is blanked, NOT_A_SIGN): the strongest signs only, a
+    // high fever, confusion, very stiff muscles, the spasms back (which
+    // only a baclofen pump treats). The editors' reading
     // (baclofen_pump_withdrawal), for a clinician to confirm.
     itpump: ["intrathecal pump|bomba intratecal"],
     pumpsevere: [
-      "(high )?fever|feverish|confus[a-z]*(?! (about|by|with|over))|(very|so|really|super) (stiff|rigid)",
-      "fiebre|confundid[oa](?! (con|sobre|de|por))|confusion(?! (con|sobre|de))|(muy|bien|super) (ties[oa]|rigid[oa])",
+      "(high )?fever|feverish|confus(ed|ion)(?! (about|by|with|over))|(very|so|really|super) (stiff|rigid)|(old )?(stiffness|spasms|spasticity) (is|are|came|has come|have come) back",
+      "fiebre|confundid[oa](?! (con|sobre|de|por))|confusion(?! (con|sobre|de))|(muy|bien|super) (ties[oa]|rigid[oa])|(volvio|volvieron|regreso|regresaron)( [a-z]+){0,2} (la rigidez|los espasmos)",
     ],
     // Something that sets off a severe allergy: a food, a sting, a new medicine.  // codespell:ignore
     // Not "stings" (how CRPS pain is told), "nuts" ("drives me nuts"), nor a
@@ -620,11 +631,13 @@
     // (gabapentinoid_breathing, level emergency: confused, unusually dizzy,
     // very sleepy, not to be woken, blue lips, fingers or toes, slow or hard
     // breathing; facts-coverage B2.2). Not a question of what it can cause,
-    // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone.
+    // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone, but
+    // "very sleepy" and "confused" always (yml; B2.2: "extreme sleepiness").
+    // Not purple toes: CRPS turns them so (A2.3); B2.2 says "bluish".
     gabapentinoid: ["gabapent[ei]n[a]?|neurontin|pregabalin[a]?|lyrica|gralise|horizant"],
     gabasign: [
-      "confus[a-z]*(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|purple|gr[ae]y|dusky)|(blue|bluish|purple|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
-      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)",  // codespell:ignore
+      "confus(ed|ion)(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme|so|this) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|gr[ae]y|dusky)|lips( [a-z]+){0,3} purple|(blue|bluish|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|purple lips|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
+      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (se )?(despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien|temprano|en la noche|de noche))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)|respiracion (muy )?(lenta|superficial|debil|dificil|con dificultad)",  // codespell:ignore
     ],
     // Standing on a bridge or a ledge, now (the 988 Lifeline's warning
     // signs: a way to end one's life, at hand); not "sitting on the edge of
@@ -647,9 +660,31 @@
     // the editors' reading ("if you are not sure, call 911 anyway", A2.5),
     // for a clinician to confirm.
     coldpale: ["(cold|icy|ice cold|freezing) and (pale|white|blue|purple|gr[ae]y)|(pale|white|blue|purple|gr[ae]y) and (cold|icy|ice cold)|(fri[oa]|helad[oa]) y (palid[oa]|blanc[oa]|azul|morad[oa])|(palid[oa]|blanc[oa]|azul|morad[oa]) y (fri[oa]|helad[oa])"],
+    // Minutes or hours ago, just now, new for the reader: with a limb cold
+    // or pale and severe pain, pins and needles, numbness or a limb that
+    // cannot move, the whole of limb_cold_sudden (A2.1; the line's words:
+    // "suddenly turns cold or pale"), "sudden" read from the time. Reading
+    // the time as "sudden" is the editors' reading, for a clinician to
+    // confirm; never with one sign alone (a numb leg an hour
+    // after a lumbar block is expected, A3.9; CRPS turns a limb cold and
+    // blue, A2.3; "new for you" is A2.5, unconfirmed, no source).
+    recent: [
+      "in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago|just (went|turned|got)|(this is new|its new|never happened before)",
+      "en la ultima hora|hace (una|media|un par de|dos|unas) horas?|(esto es nuevo|es nuevo|nunca me habia pasado)",  // codespell:ignore
+    ],
+    limbcolor: [
+      // Not a cold caught, nor cold weather, water or medicine.
+      "cold(?! (medicine|meds|pills?|and flu|weather|outside|water|shower|pack|compress|therapy|air|sore))|icy|pale|white|blue|bluish",
+      "fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?",
+    ],
+    limbsign: [
+      "(severe|terrible|excruciating|unbearable|awful|horrible|worst|extreme|intense) pain|hurts? (like crazy|so (bad|much)|really bad|like hell)|agony|pins and needles|tingl[a-z]*|numb[a-z]*|(cant|can not|cannot) (move|feel) (it|my|his|her)",  // codespell:ignore
+      "dolor (muy fuerte|intenso|insoportable|terrible|horrible)|duele (mucho|muchisimo|horrible)|hormigue[a-z]*|adormec[a-z]*|entumec[a-z]*|dormid[oa]|no (la|lo) (siento|puedo mover)|no (puedo|puede) (moverl[oa]|sentirl[oa])",  // codespell:ignore
+    ],
     cantfeel: ["(cant|can not|cannot) (feel|move) (it|my (leg|arm|foot|hand))(?! (well|properly|much|very))|no (la|lo) (siento|puedo mover|puedo sentir)|no (puedo|puede) (moverla|moverlo|sentirla|sentirlo)"],  // codespell:ignore
   }
-  // Each pair: two kinds, and the sign they read.
+  // Each pair: two kinds (three for limb_cold_sudden's whole sign), and the
+  // sign they read.
   const PAIRS = [
     ["means", "end"], // self_harm: a plan with the means
     ["means", "goodbye"], // self_harm: the means, and goodbyes said
@@ -686,6 +721,7 @@
     ["noresponse", "means"], // cannot be woken after pills (A4.3)
     ["noresponse", "drink"], // cannot be woken after drink (A4.3)
     ["coldpale", "cantfeel"], // limb_cold_sudden (without "suddenly": editors)
+    ["recent", "limbcolor", "limbsign"], // limb_cold_sudden ("an hour ago" as "suddenly": editors)
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").
@@ -707,9 +743,19 @@
         "(morphine|morfina|opioid|hydromorphone|dilaudid|ziconotide|prialt|pain|dolor|insulin|insulina) (intrathecal |intratecal )?(pump|bomba)|(bomba|pump) (intratecal |intrathecal )?(de|of|with) (morfina|morphine|insulina|insulin|dolor)",
         // A question of what a medicine can do, not a sign: "does gabapentin
         // cause confusion", "gabapentin side effects"; "makes me sleepy".
-        "(does|do|can|could|will|would|may|might|should|is it (normal|safe|ok|okay)( for| that| to)?|puede|pueden|es normal que)( [a-z]+){0,2} ((gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)tript[iy]lin[ae]?|elavil|pamelor)",
+        "(does|do|can|could|will|would|may|might|should|is it (normal|safe|ok|okay)( for| that| to)?|puede|pueden|es normal que)( [a-z]+){0,2} ((gabapen|neuron)tin[a]?|pregabalin[a]?|lyrica|(ami|nor)tript[iy]lin[ae]?|elavil|pamelor)(?!( [a-z]+){0,4} this (confused|sleepy|drowsy))",
         "side effects?( of)?( [a-z]+)? ((gabapen|neuron)tin|pregabalin|lyrica)|((gabapen|neuron)tin|pregabalin|lyrica) side effects?|efectos secundarios( de)?( la)? (gabapentina|pregabalina)|(gabapentina|pregabalina) (y )?(sus )?efectos secundarios",
-        "(makes|made|making) (me|him|her) (feel )?((very|so|extremely|a little|a bit|kind of) )?(sleepy|drowsy|dizzy|confused|foggy)|(me|le) (da|dio|daba) (mucho )?sueno",
+        // Not "very sleepy", "confused": a sign (gabapentinoid_breathing).
+        "(makes|made|making) (me|him|her|you) (feel )?((a little|a bit|kind of|a little bit) )?(sleepy|drowsy|dizzy|foggy)|(me|le) (da|dio|daba) (un poco de )?sueno|(confused|sleepy|drowsy|dizzy)( [a-z]+){0,2} at first",
+        // Exercises: a glute bridge, jump squats (height and jump).
+        "(glute|hip|single leg|one leg|wall) bridges?|bridges? (exercises?|pose|stretch(es)?)|jump(ing)? (squats?|jacks?|lunges?|rope)",
+        // A cast's color, chosen: "a purple cast", "gray or purple splint".
+        "(purple|pink|blue|white|gr[ae]y|green|red|black|camo)(?=( or (purple|pink|blue|white|gr[ae]y|green|red|black|camo))? (casts?|splints?)\\b)",
+        // A prescribed dose of two tablets; a question before a dose.
+        "([2-9]|two|three) of (my|his|her)( [a-z0-9]+){0,4} as (my |the |his |her )?(doctor|dr|pharmacist|nurse) (said|told|says|prescribed|ordered)|([2-9]|dos|tres) de (mis|sus)( [a-z0-9]+){0,4} como (me )?(dijo|indico|receto) (el|mi|la|su) (doctor|doctora|medico|medica)|(can|should|could|may) (i|he|she|we) (take|have|give)( [a-z]+){0,3} extra",  // codespell:ignore
+        // A dose raised and the stiffness not yet gone: no withdrawal.
+        "(have|had|has|got|caught|with) a (cold|chest cold|head cold)",
+        "still (stiff|rigid)|sigue (ties[oa]|rigid[oa])|(will|would|does|do) (my |the |his |her )?(stiffness|spasms|spasticity) (come back|return)",
         "(swollen |hinchad[oa]s? )?(lymph nodes?|glands?|ganglios linfaticos)",
         "despedida de soltera",
       ].join("|") +
@@ -722,7 +768,7 @@
   const pairsRead = text => {
     const plain = text.replace(NOT_A_SIGN, " ")
     const found = new Set(Object.keys(kinds).filter(kind => kinds[kind].test(plain)))
-    return PAIRS.some(([a, b]) => found.has(a) && found.has(b))
+    return PAIRS.some(pair => pair.every(kind => found.has(kind)))
   }
   // A cast already off is not a cast to worry about: "after the cast my hand
   // is cold and blue" is how CRPS often starts, and the pages answer it. Nor
