@@ -12,14 +12,19 @@ page's own backgrounds (html, body). A link's verdict also reads its block
 of text (the nearest block ancestor) the same way, and the styles axe
 compares between the two (underline, border, outline, font).
 
-``COLOUR_RUN_JS`` writes all of that down for every element either rule can
-look at, with the elements named by their order of appearance in the
+``COLOUR_RUN_JS`` writes all of that down for every element either rule
+would look at, with the elements named by their order of appearance in the
 signature (so two paragraphs of the same column, on two pages, have one
-signature). axe then runs its colour rules only on elements whose signature
-has not yet passed on this worker (``ColourChecks.passed``); a signature is
+signature), and axe's colour rules look only at elements whose signature has
+not yet passed on this worker (``ColourChecks.passed``); a signature is
 remembered only from a real pass (colours found and compared, not an element
-passed as hidden). An element with the same signature as one that passed
-would get the same colours and the same threshold from axe, so passes too.
+passed as hidden). It does so inside the run, in each colour rule's
+``matches`` (given through axe's ``axe.configure``), so that one axe run
+in a scheme checks every rule: each run builds axe's tree of the page and its
+grid of boxes again (0.1 to 0.3 s a run), and a scheme took three runs
+before (the other rules, the signatures, the colour rules). An element with
+the same signature as one that passed would get the same colours and the
+same threshold from axe, so passes too.
 An element whose colours depend on anything not in the signature is always
 checked: any opacity below 1 or blending in its stacks, a form field, a page
 with a shadow root, a custom element or a frame (then the whole page is
@@ -41,19 +46,23 @@ from tests.browser import WCAG_OPTIONS, put_axe_in, violation_lines
 # get-background-color.js, stacking-context.js,
 # link-in-text-block*-evaluate.js), and it calls that release's own
 # functions (axe.commons.dom.getTextElementStack, getVisibleChildTextRects,
-# isVisibleOnScreen, isInTextBlock; a virtual node's _stackingOrder). A
+# isVisibleOnScreen, isInTextBlock; a virtual node's _stackingOrder), and
+# wraps its rules' matches and its colour checks' evaluate (read from
+# axe._audit, given back through axe.configure). A
 # later axe may read more than a signature holds, so under any other release
 # the colour rules check the whole page (as before tests/axecolours.py), and
 # test_axe_is_the_release_the_colour_signatures_were_written_for fails
 # saying what to re-check.
 AXE_VERSION = "4.12.1"
 
-# Defines ``window.__hsColourRun(options, passed)`` in the page (axe must be
-# in it), given the release it was written for (``AXE_VERSION``): axe's
-# colour rules among ``options``' tags over the elements whose signatures are
-# not in ``passed``; answers axe's violations and the signatures of the
-# elements that passed.
+# Defines ``window.__hsAxeRun(options, passed, others)`` in the page (axe
+# must be in it), given the release it was written for (``AXE_VERSION``): one
+# axe run of ``options``' rules, the colour rules over the elements whose
+# signatures are not in ``passed``; answers axe's violations and the
+# signatures of the elements that passed.
 COLOUR_RUN_JS = r"""(writtenFor) => {
+  // Once per load: the wrappers below hold this closure's state.
+  if (window.__hsAxeRun) return;
   // What axe's colour checks read of an element's own style.
   const OWN = ['color', '-webkit-text-fill-color', '-webkit-text-stroke-width',
     '-webkit-text-stroke-color', 'text-shadow', 'font-size', 'font-weight'];
@@ -161,33 +170,6 @@ COLOUR_RUN_JS = r"""(writtenFor) => {
     return rule + ' ' + JSON.stringify([parts, described]);
   };
 
-  // Every element a colour rule can look at (axe's color-contrast-matches:
-  // a text node of its own with some text, or a form field; link-in-text-block:
-  // a link), with its signature per rule.
-  const signatures = (rules) => {
-    caches.forEach((cache) => cache.clear());
-    const found = new Map();
-    for (const element of document.querySelectorAll('*')) {
-      const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.nodeName);
-      const textual = rules.includes('color-contrast') && (field || [...element.childNodes]
-        .some((child) => child.nodeType === Node.TEXT_NODE && /\S/.test(child.nodeValue)));
-      const link = rules.includes('link-in-text-block')
-        && element.matches('a[href], [role=link]');
-      // Hidden (axe's own isVisibleOnScreen): color-contrast passes it
-      // before looking at any colour, and link-in-text-block does not apply.
-      if (!(textual || link) || !axe.commons.dom.isVisibleOnScreen(element)) continue;
-      const sigs = {};
-      if (textual) sigs['color-contrast'] = field ? null : signature(element, 'color-contrast');
-      // link-in-text-block applies only to a link axe finds in a block of
-      // text (its own isInTextBlock, as its link-in-text-block-matches asks).
-      if (link && axe.commons.dom.isInTextBlock(element)) {
-        sigs['link-in-text-block'] = signature(element, 'link-in-text-block');
-      }
-      if (Object.keys(sigs).length) found.set(element, sigs);
-    }
-    return found;
-  };
-
   // What a signature cannot see: another tree (shadow root, frame) or
   // an element of the page's own making.
   const KNOWN = ['color-contrast', 'link-in-text-block'];
@@ -196,58 +178,128 @@ COLOUR_RUN_JS = r"""(writtenFor) => {
     || [...document.querySelectorAll('*')].some((element) => element.shadowRoot
       || element.localName.includes('-') || FRAMES.includes(element.nodeName));
 
-  const proven = (rule, node) => rule !== 'color-contrast'
-    || node.any.some((check) => check.data?.fgColor && check.data?.bgColor);
-
-  // A signature as the worker keeps it: its SHA-256 (a signature is a
+  // A signature as the worker keeps it: 128 bits of hash (a signature is a
   // kilobyte or two; a page's run would send the worker's every one through
-  // Playwright), or itself where the page has no Web Crypto.
-  const key = async (sig) => {
-    if (!crypto.subtle) return sig;
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sig));
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  // Playwright). Made in axe's own pass over the elements (``matches``,
+  // below), which cannot wait, so two 64-bit string hashes (cyrb53's mixing,
+  // two seeds) rather than Web Crypto's SHA-256.
+  const half = (text, seed) => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return [h2, h1].map((word) => (word >>> 0).toString(16).padStart(8, '0')).join('');
   };
+  const key = (sig) => half(sig, 1) + half(sig, 2);
 
-  window.__hsColourRun = async (options, passed) => {
+  // What one run (``window.__hsAxeRun``) asks of axe's rules, read by the
+  // wrappers below; null outside our runs, where axe runs as shipped.
+  let asked = null;
+  // Does an element a rule would check lie outside what this run checks?
+  const passedOver = (rule, node) => {
+    if (KNOWN.includes(rule.id)) {
+      const colour = asked.colour;
+      if (!colour) return false;
+      // Hidden (axe's own isVisibleOnScreen): color-contrast passes it
+      // before looking at any colour, and link-in-text-block does not apply.
+      if (!axe.commons.dom.isVisibleOnScreen(node)) return true;
+      const sig = rule.id === 'color-contrast' && FIELDS.includes(node.nodeName)
+        ? null : signature(node, rule.id);
+      const hash = sig === null ? null : key(sig);
+      if (hash !== null && colour.known.has(hash)) return true;
+      if (!colour.found.has(node)) colour.found.set(node, {});
+      colour.found.get(node)[rule.id] = hash;
+      return false;
+    }
+    const others = asked.others;
+    if (others === null) return false;
+    // As axe's own {include: elements} would: those elements and what they
+    // hold; a rule of the whole page only when that list is the page itself.
+    if (rule.pageLevel) return !(others.size === 1 && others.has(document.documentElement));
+    return !within(node);
+  };
+  const within = (node) => {
+    if (!node || node.nodeType !== Node.ELEMENT_NODE) return false;
+    if (!asked.within.has(node)) {
+      const parent = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;
+      asked.within.set(node, asked.others.has(node) || within(parent));
+    }
+    return asked.within.get(node);
+  };
+  const FIELDS = ['INPUT', 'SELECT', 'TEXTAREA'];
+
+  // Once per load: every rule's matches, and the colour checks' evaluate,
+  // wrapped through axe's public axe.configure. The colour checks note each
+  // element whose colours were found, compared and passed.
+  if (!axe.__hsWrapped) {
+    axe.__hsWrapped = true;
+    axe.configure({rules: axe._audit.rules.map((rule) => {
+      const matches = rule.matches;
+      return {id: rule.id, matches(node, virtualNode, context) {
+        if (!matches.call(this, node, virtualNode, context)) return false;
+        return !(asked && passedOver(rule, node));
+      }};
+    })});
+    const CHECKS = {'color-contrast': 'color-contrast', 'link-in-text-block': 'link-in-text-block',
+      'link-in-text-block-style': 'link-in-text-block'};
+    axe.configure({checks: Object.entries(CHECKS).map(([id, ruleId]) => {
+      const evaluate = axe._audit.checks[id].evaluate;
+      return {id, evaluate(node, options, virtualNode, context) {
+        let data = null;
+        const helperData = this.data;
+        this.data = (value) => { data = value; return helperData.call(this, value); };
+        const result = evaluate.call(this, node, options, virtualNode, context);
+        // Proved: axe found both colours and compared them (not a hidden
+        // element passed unseen); a link, by any of its checks.
+        if (asked && result === true
+            && (id !== 'color-contrast' || (data?.fgColor && data?.bgColor))) {
+          if (!asked.passes.has(node)) asked.passes.set(node, new Set());
+          asked.passes.get(node).add(ruleId);
+        }
+        return result;
+      }};
+    })});
+  }
+
+  // One axe run of ``options``' rules (WCAG tags). The colour rules look only
+  // at elements whose signature is not in ``passed``; every other rule at the
+  // whole page, or (``others``, a list of elements) only at those elements
+  // and what they hold, or (``others`` false) at nothing: not run. Answers
+  // axe's violations, the signatures that passed and how many elements the
+  // colour rules checked (-1: all, another axe release or a page a
+  // signature cannot see).
+  window.__hsAxeRun = async (options, passed, others = null) => {
     const tags = options.runOnly.values;
-    const rules = axe.getRules(['cat.color'])
+    const colourRules = axe.getRules(['cat.color'])
       .filter((rule) => rule.tags.some((tag) => tags.includes(tag)))
       .map((rule) => rule.ruleId);
-    const run = {runOnly: {type: 'rule', values: rules}};
-    // Another axe: its colour checks may read what a signature leaves out.
-    if (axe.version !== writtenFor || wholePage(rules)) {
-      const results = await axe.run(document, {...run, resultTypes: ['violations']});
-      return {violations: results.violations, passed: [], checked: -1};
-    }
-    const known = new Set(passed);
-    let found;
-    axe.setup(document);
+    const whole = axe.version !== writtenFor || wholePage(colourRules);
+    caches.forEach((cache) => cache.clear());
+    asked = {
+      colour: whole ? null : {known: new Set(passed), found: new Map()},
+      others: others ? new Set(others) : null,
+      within: new Map(),
+      passes: new Map(),
+    };
+    const run = others === false ? {runOnly: {type: 'rule', values: colourRules}} : {};
+    const {colour, passes} = asked;
+    let results;
     try {
-      found = signatures(rules);
+      results = await axe.run(document, {...options, ...run, elementRef: true});
     } finally {
-      axe.teardown();
+      asked = null;
     }
-    const keys = new Map();
-    for (const sigs of found.values()) {
-      for (const sig of Object.values(sigs)) {
-        if (sig !== null && !keys.has(sig)) keys.set(sig, await key(sig));
-      }
-    }
-    const include = [...found]
-      .filter(([, sigs]) => Object.values(sigs)
-        .some((sig) => sig === null || !known.has(keys.get(sig))))
-      .map(([element]) => element);
-    if (!include.length) return {violations: [], passed: [], checked: 0};
-    const results = await axe.run({include},
-      {...run, resultTypes: ['violations', 'passes'], elementRef: true});
-    const newly = results.passes.flatMap((rule) => rule.nodes
-      .filter((node) => proven(rule.id, node))
-      .map((node) => found.get(node.element)?.[rule.id])
-      .filter((sig) => sig)
-      .map((sig) => keys.get(sig)));
+    const newly = colour ? [...colour.found].flatMap(([element, hashes]) => Object.entries(hashes)
+      .filter(([rule, hash]) => hash !== null && passes.get(element)?.has(rule))
+      .map(([, hash]) => hash)) : [];
     const violations = results.violations.map((violation) => ({...violation,
       nodes: violation.nodes.map(({element, ...node}) => node)}));
-    return {violations, passed: [...new Set(newly)], checked: include.length};
+    return {violations, passed: [...new Set(newly)], checked: colour ? colour.found.size : -1};
   };
 }"""
 
@@ -255,7 +307,7 @@ COLOUR_RUN_JS = r"""(writtenFor) => {
 @dataclass
 class ColourChecks:
     """The colour signatures that passed axe's colour rules on this worker
-    (``COLOUR_RUN_JS``, each kept as its SHA-256): an element with one of
+    (``COLOUR_RUN_JS``, each kept as a 128-bit hash): an element with one of
     them is not checked again."""
 
     passed: set[str] = field(default_factory=set)
@@ -263,14 +315,14 @@ class ColourChecks:
     last_checked: int = 0
 
     def note(self, results: dict[str, Any]) -> dict[str, Any]:
-        """Remember the signatures a colour run (``__hsColourRun``) saw pass."""
+        """Remember the signatures a run (``__hsAxeRun``) saw pass."""
         self.passed.update(results.pop("passed"))
         self.last_checked = results.pop("checked")
         return results
 
 
 def put_colour_run_in(page: Page) -> None:
-    """axe and ``window.__hsColourRun`` (``COLOUR_RUN_JS``) in the open page."""
+    """axe and ``window.__hsAxeRun`` (``COLOUR_RUN_JS``) in the open page."""
     put_axe_in(page)
     page.evaluate(COLOUR_RUN_JS, AXE_VERSION)
 
@@ -281,7 +333,7 @@ def colour_violations(page: Page, colours: ColourChecks) -> list[str]:
     ``violations_in_both_schemes`` makes in each scheme, tests/pagevisit.py)."""
     put_colour_run_in(page)
     results = page.evaluate(
-        "([options, passed]) => window.__hsColourRun(options, passed)",
+        "([options, passed]) => window.__hsAxeRun(options, passed, false)",
         [WCAG_OPTIONS, sorted(colours.passed)],
     )
     return violation_lines(colours.note(results))

@@ -83,38 +83,24 @@ _WATCH_SCHEME_CHANGE_JS = """() => {
   window.__schemeChange = {look, looks, changed, note, observer};
 }"""
 
-# axe in the scheme the page opened in: every WCAG rule but the colour rules
-# over the whole page, the colour rules over what this worker has not seen
-# pass (tests/axecolours.py).
-_AXE_FIRST_SCHEME_JS = """async ([options, passed]) => {
-  // The tags' rules less the colour rules: turned off by name, as a list of
-  // rules would also run those axe leaves off unless asked (experimental ones).
-  const colourRules = axe.getRules(['cat.color'])
-    .map((rule) => [rule.ruleId, {enabled: false}]);
-  const results = await axe.run(document,
-    {...options, rules: Object.fromEntries(colourRules)});
-  const colours = await window.__hsColourRun(options, passed);
-  return {...colours, violations: [...results.violations, ...colours.violations]};
-}"""
+# axe in the scheme the page opened in: one run of every WCAG rule over the
+# whole page, the colour rules over what this worker has not seen pass
+# (tests/axecolours.py).
+_AXE_FIRST_SCHEME_JS = """([options, passed]) => window.__hsAxeRun(options, passed)"""
 
-# After the switch: axe's colour rules (its category cat.color, within the
-# WCAG tags) over what this worker has not seen pass, and every WCAG rule
-# over the elements the switch changed, or whose look changed (a toggle's
-# label, anything the scheme shows or hides).
-_AXE_AFTER_SCHEME_CHANGE_JS = """async ([options, passed]) => {
+# After the switch: one run of axe's colour rules over what this worker has
+# not seen pass, and every other WCAG rule over the elements the switch
+# changed, or whose look changed (a toggle's label, anything the scheme
+# shows or hides).
+_AXE_AFTER_SCHEME_CHANGE_JS = """([options, passed]) => {
   const {look, looks, changed, note, observer} = window.__schemeChange;
   note(observer.takeRecords());
   observer.disconnect();
   for (const element of document.querySelectorAll('*')) {
     if (looks.get(element) !== look(element)) changed.add(element);
   }
-  const results = await window.__hsColourRun(options, passed);
   const elements = [...changed].filter((element) => element?.isConnected);
-  if (elements.length) {
-    const more = await axe.run({include: elements}, options);
-    results.violations.push(...more.violations);
-  }
-  return results;
+  return window.__hsAxeRun(options, passed, elements);
 }"""
 
 
@@ -123,12 +109,12 @@ def violations_in_both_schemes(page: Page, colours: ColourChecks) -> dict[str, l
     the page opened in, then in the other, switched by the reader's toggle:
     scheme name: violations.
 
-    In each scheme, axe's colour rules look only at elements whose colours
-    have not yet passed on this worker (``colours``, tests/axecolours.py).
-    The first run has every other rule over the whole page. The second
-    scheme's run checks what a scheme can change: the colour rules, and
-    every rule over the elements the switch changed or showed, hid or moved
-    (``_AXE_AFTER_SCHEME_CHANGE_JS``). The rest (the page's structure,
+    One axe run in each scheme. Its colour rules look only at elements
+    whose colours have not yet passed on this worker (``colours``,
+    tests/axecolours.py). In the first scheme every other rule looks at the
+    whole page. The second scheme's run checks what a scheme can change: the
+    colour rules, and every other rule over the elements the switch changed
+    or showed, hid or moved (``_AXE_AFTER_SCHEME_CHANGE_JS``). The rest (the page's structure,
     names, text) is the same in both schemes and checked in the first. The
     toggle is remembered, so in one browser context pages open in light and
     dark in turn."""

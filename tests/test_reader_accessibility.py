@@ -158,7 +158,9 @@ def test_a_page_of_colours_already_passed_is_still_checked_for_new_ones(
     (tests/axecolours.py). A page seen a second time is all passed colours,
     and axe looks at few of its elements; put into it pale text, a dark
     box behind a paragraph left as it was, and a link whose colour alone,
-    too close to the text's, tells it apart: axe names all three."""
+    too close to the text's, tells it apart: axe names all three, and
+    names them again on the next run (a failure is never remembered as
+    passed colours)."""
     page = chromium.new_page(viewport=DESKTOP)
     colours = ColourChecks()
     page.goto(site_server.url("conditions/crps/"))
@@ -169,14 +171,17 @@ def test_a_page_of_colours_already_passed_is_still_checked_for_new_ones(
     again = colours.last_checked
     page.evaluate(COLOUR_PROBLEMS_JS)
     found = colour_violations(page, colours)
+    found_again = colour_violations(page, colours)
     page.close()
     assert 0 <= again < first / 10, (first, again)
-    named = {(line.split(" ", 1)[0], line.rsplit(": ", 1)[1]) for line in found}
-    assert {
+    problems = {
         ("color-contrast", "#pale"),
         ("color-contrast", "#dark"),
         ("link-in-text-block", "#same-colour"),
-    } <= named, found
+    }
+    for lines in (found, found_again):
+        named = {(line.split(" ", 1)[0], line.rsplit(": ", 1)[1]) for line in lines}
+        assert problems <= named, (found, found_again)
 
 
 def test_axe_is_the_release_the_colour_signatures_were_written_for(chromium: Browser) -> None:
