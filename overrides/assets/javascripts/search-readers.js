@@ -569,13 +569,13 @@ const CONDITION_NAME = "crps"
 const CONDITION_WEIGHT = 1.5
 const BODY_PART = {
   en: /^(hands?|feet|foot|arms?|legs?|fingers?|toes?|knees?|wrists?|ankles?|elbows?|shoulders?|heels?|thumbs?|skin|hips?|calf|calves|shins?|palms?|kneecap|pinky|limbs?)$/,
-  es: /^(manos?|pies?|brazos?|piernas?|dedos?|rodillas?|munecas?|tobillos?|codos?|hombros?|talon(es)?|pulgar(es)?|piel|cadera|pantorrillas?|palmas?|extremidad(es)?)$/,
+  es: /^(manos?|pies?|brazos?|piernas?|dedos?|rodillas?|munecas?|tobillos?|codos?|hombros?|talon(es)?|pulgar(es)?|piel|cadera|pantorrillas?|palmas?|extremidad(es)?)$/,  // codespell:ignore
 }
 // Words of what the other pages are about: treatments, tests, doctors,
 // studies, work, school and children.
 const OTHER_TOPIC = {
   en: /^(treat\w*|medicines?|meds|drugs?|pills?|shots?|injections?|blocks?|stimulat\w*|ketamine|therap\w*|physio|surgery|operation|tests?|testing|xrays?|mri|doctors?|study|studies|trials?|insurance|work|job|school|child|children|kids?|son|daughter|diagnos\w*)$/,
-  es: /^(tratamientos?|medicinas?|medicamentos?|pastillas?|inyecci\w*|bloqueos?|estimulador\w*|ketamina|terapias?|cirugia|operacion|pruebas?|rayos|resonancia|doctor\w*|medicos?|estudios?|seguro|trabajo|escuela|hij[oa]s?|nin[oa]s?|diagnos\w*)$/,
+  es: /^(tratamientos?|medicinas?|medicamentos?|pastillas?|inyecci\w*|bloqueos?|estimulador\w*|ketamina|terapias?|cirugia|operacion|pruebas?|rayos|resonancia|doctor\w*|medicos?|estudios?|seguro|trabajo|escuela|hij[oa]s?|nin[oa]s?|diagnos\w*)$/,  // codespell:ignore
 }
 export function describesSigns(words, language) {
   const body = BODY_PART[language]
