@@ -557,15 +557,14 @@ async function checkKnownBy(pages, concepts, language) {
 
 // A reader who describes signs in a part of the body ("my hand feels like
 // its melting", "pie frio y morado") and names no treatment, test, person or
-// part of life wants the condition page, which describes the signs: the
-// guides and treatment pages mention hands and burning too, and among 1,000
-// pages a generated page whose made-up signs held one of the reader's
-// everyday words ("like", "pierna") came first. Such a query counts
-// CONDITION_WEIGHT more for the page named CONDITION_NAME (the CRPS page, in
-// each language), before the cut to the MAX_PAGES best. Tuned on the set's
-// seen parts at 23 and 1,023 pages (benchmarks/README.md, "Search: the
-// condition page for signs in the body").
-const CONDITION_NAME = "crps"
+// part of life wants a condition page, which describes the signs: the
+// guides and treatment pages mention hands and burning too. Such a query
+// counts CONDITION_WEIGHT more for every page of the library's conditions
+// section (search/conditions/<language>.json, written by the build:
+// healthsite/search/known_by.py), before the cut to the MAX_PAGES best; which
+// condition, the words decide. Tuned on the set's seen parts at 23 and 1,023
+// pages (benchmarks/README.md, "Search: the condition page for signs in the
+// body").
 const CONDITION_WEIGHT = 1.5
 const BODY_PART = {
   en: /^(hands?|feet|foot|arms?|legs?|fingers?|toes?|knees?|wrists?|ankles?|elbows?|shoulders?|heels?|thumbs?|skin|hips?|calf|calves|shins?|palms?|kneecap|pinky|limbs?)$/,
@@ -583,12 +582,16 @@ export function describesSigns(words, language) {
   return Boolean(body) && words.some(word => body.test(word)) && !words.some(word => other.test(word))
 }
 
-// The condition page (Pagefind's ids: one per language) when the reader
-// describes signs (describesSigns), else none.
+// The library's condition pages in the reader's language (Pagefind's ids)
+// when the reader describes signs (describesSigns), else none. The list is
+// fetched only for such a query.
+const conditionFiles = new Map()
 async function conditionPages(words, language) {
   if (!describesSigns(words, language)) return new Set()
-  const names = await namesStartingWith(CONDITION_NAME[0])
-  return new Set(Object.hasOwn(names, CONDITION_NAME) ? names[CONDITION_NAME] : [])
+  const ids = await fetchOnce(conditionFiles, `search/conditions/${language}.json`, async response =>
+    response.ok ? response.json() : []
+  )
+  return new Set(ids)
 }
 
 // How many pages the site has (Pagefind's entry file, which it has fetched already).
