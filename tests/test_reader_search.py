@@ -202,6 +202,10 @@ READERS_OWN_WORDS_FIRST = [
     ("tens machine", OTHER_TREATMENTS),
     ("implant in my spine for pain", STIMULATION),  # stimulator
     ("one foot colder than the other", CRPS),
+    # Signs in a part of the body, no treatment named (branch i23-cond): the
+    # broken-wrist guide, which mentions hands and fingers, came first.
+    ("my hand feels like its melting", CRPS),
+    ("fingers feel fat and tight like sausages", CRPS),
     # Lay words for signs and treatments (branch i23-words4): no page says
     # "fingernails", "sign up" or "water therapy"; each page came second or lower.
     ("fingernails brittle and cracking on my sore hand", CRPS),  # nails, hair nails or skin

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from healthsite.search.known_by import (
+    CONDITIONS_FOLDER,
     FRAGMENT_SIGNATURE,
     KNOWN_BY_FOLDER,
     NAMES_FOLDER,
@@ -93,6 +94,26 @@ def test_each_word_names_its_pages_in_the_file_of_its_first_letter(tmp_path: Pat
     }
     assert _letter(tmp_path, "en", "f") == {"for": ["en_bbb"]}
     assert _letter(tmp_path, "es", "c") == {"causalgia": ["es_ccc"]}
+
+
+def test_the_condition_pages_of_each_language_are_listed_for_readers_signs(
+    tmp_path: Path,
+) -> None:
+    """A reader who describes signs gets the library's condition pages first
+    (``describesSigns``): every page of the conditions section in each
+    language, not the section's own list of them, nor a treatment or guide."""
+    _fragment(tmp_path, "en_aaa", "/conditions/crps/", {})
+    _fragment(tmp_path, "en_bbb", "/conditions/gout/", {})
+    _fragment(tmp_path, "en_ccc", "/conditions/", {})
+    _fragment(tmp_path, "en_ddd", "/treatments/conditions-of-use/", {})
+    _fragment(tmp_path, "es_eee", "/es/conditions/crps/", {})
+    _fragment(tmp_path, "es_fff", "/es/guides/conditions/", {})
+    write_known_by(tmp_path, {}, {})
+    listed = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in (tmp_path / CONDITIONS_FOLDER).glob("*.json")
+    }
+    assert listed == {"en": ["en_aaa", "en_bbb"], "es": ["es_eee"]}
 
 
 def test_a_page_is_listed_once_under_a_word_its_title_and_names_repeat(tmp_path: Path) -> None:

@@ -159,3 +159,27 @@ def test_a_listed_word_the_page_says_nowhere_else_counts_half_unless_a_whole_nam
     assert _call(page, site_server, "listedWeight", names, 1, True) == names
     assert _call(page, site_server, "listedWeight", title, 1, False) == title
     assert _call(page, site_server, "listedWeight", 0, 1, False) == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "signs"),
+    [
+        # A part of the body, and nothing of what the other pages are about.
+        ("my hand feels like its melting", "en", True),
+        ("fingers feel fat and tight like sausages", "en", True),
+        ("pie frio y morado", "es", True),
+        # A treatment, a test or a child named: the page of that comes first.
+        ("ketamine for my burning hand", "en", False),
+        ("my daughter has a swollen foot", "en", False),
+        ("terapia para la mano", "es", False),
+        # No part of the body.
+        ("burning pain that never stops", "en", False),
+        # A language without the lists.
+        ("my hand", "fr", False),
+    ],
+)
+def test_signs_in_a_part_of_the_body_lean_to_the_condition_page(
+    page: Page, site_server: SiteServer, query: str, language: str, signs: bool
+) -> None:
+    words = query.split()
+    assert _call(page, site_server, "describesSigns", words, language) is signs

@@ -24,7 +24,9 @@ names exactly, in ``search/names/<letter>.json``; and where each page's
 headings start, in Pagefind's word positions, in
 ``search/sections/<language>.json`` (``{page id: [positions]}``), from which
 the worker tells which of a page's sections hold the reader's words, as
-Pagefind's sub-results would (``together``).
+Pagefind's sub-results would (``together``); and the ids of the library's
+condition pages, in ``search/conditions/<language>.json``, which the worker
+prefers when a reader describes signs in the body (``describesSigns``).
 """
 
 from __future__ import annotations
@@ -36,11 +38,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthsite.library.sections import SECTION_BY_TYPE
+from healthsite.pages.frontmatter import PageType
 from healthsite.search.readers_words import normalize
 
 KNOWN_BY_FOLDER = "search/known-by"
 NAMES_FOLDER = "search/names"
 SECTIONS_FOLDER = "search/sections"
+CONDITIONS_FOLDER = "search/conditions"
 # Pagefind's fragments: gzip, then this signature before the page's JSON, which starts with its URL.
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 _GZIP = 16 + zlib.MAX_WBITS
@@ -109,6 +114,20 @@ def pages_by_word(
     return by_language
 
 
+def condition_pages(pages: list[IndexedPage]) -> dict[str, list[str]]:
+    """For each language, the ids of the pages in the library's conditions
+    section (its folder, not its index page), in id order: the pages the
+    worker prefers when a reader describes signs (``describesSigns``)."""
+    folder = SECTION_BY_TYPE[PageType.condition].folder + "/"
+    by_language: dict[str, list[str]] = {}
+    for page in pages:
+        language = page.page_id.split("_", 1)[0]
+        path = page.path.removeprefix(f"{language}/")
+        in_section = path.startswith(folder) and path != folder
+        by_language.setdefault(language, []).extend([page.page_id] if in_section else [])
+    return by_language
+
+
 def _write_by_letter(folder: Path, by_word: Mapping[str, list[str]]) -> None:
     """``{word: [...]}`` in one file per first letter; a letter no word starts with is removed."""
     by_letter: dict[str, dict[str, list[str]]] = {}
@@ -132,7 +151,8 @@ def write_known_by(
     pages' titles and names (``search/known-by/<language>/<letter>.json``:
     ``{word: [page ids]}``), the pages each name names (``names``, by URL path;
     ``search/names/<letter>.json``: ``{name: [page ids]}``), and where each
-    page's headings start (``search/sections/<language>.json``)."""
+    page's headings start (``search/sections/<language>.json``), and the
+    library's condition pages (``search/conditions/<language>.json``)."""
     pages = indexed_pages(site_dir / "pagefind")
     for language, words in pages_by_word(pages, words_by_page).items():
         _write_by_letter(site_dir / KNOWN_BY_FOLDER / language, words)
@@ -154,4 +174,9 @@ def write_known_by(
     folder.mkdir(parents=True, exist_ok=True)
     for language, positions in sections.items():
         text = json.dumps(positions, separators=(",", ":"))
+        (folder / f"{language}.json").write_text(text, encoding="utf-8")
+    folder = site_dir / CONDITIONS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for language, ids in condition_pages(pages).items():
+        text = json.dumps(ids, separators=(",", ":"))
         (folder / f"{language}.json").write_text(text, encoding="utf-8")

@@ -555,6 +555,45 @@ async function checkKnownBy(pages, concepts, language) {
   }
 }
 
+// A reader who describes signs in a part of the body ("my hand feels like
+// its melting", "pie frio y morado") and names no treatment, test, person or
+// part of life wants a condition page, which describes the signs: the
+// guides and treatment pages mention hands and burning too. Such a query
+// counts CONDITION_WEIGHT more for every page of the library's conditions
+// section (search/conditions/<language>.json, written by the build:
+// healthsite/search/known_by.py), before the cut to the MAX_PAGES best; which
+// condition, the words decide. Tuned on the set's seen parts at 23 and 1,023
+// pages (benchmarks/README.md, "Search: the condition page for signs in the
+// body").
+const CONDITION_WEIGHT = 1.5
+const BODY_PART = {
+  en: /^(hands?|feet|foot|arms?|legs?|fingers?|toes?|knees?|wrists?|ankles?|elbows?|shoulders?|heels?|thumbs?|skin|hips?|calf|calves|shins?|palms?|kneecap|pinky|limbs?)$/,
+  es: /^(manos?|pies?|brazos?|piernas?|dedos?|rodillas?|munecas?|tobillos?|codos?|hombros?|talon(es)?|pulgar(es)?|piel|cadera|pantorrillas?|palmas?|extremidad(es)?)$/,  // codespell:ignore
+}
+// Words of what the other pages are about: treatments, tests, doctors,
+// studies, work, school and children.
+const OTHER_TOPIC = {
+  en: /^(treat\w*|medicines?|meds|drugs?|pills?|shots?|injections?|blocks?|stimulat\w*|ketamine|therap\w*|physio|surgery|operation|tests?|testing|xrays?|mri|doctors?|study|studies|trials?|insurance|work|job|school|child|children|kids?|son|daughter|diagnos\w*)$/,
+  es: /^(tratamientos?|medicinas?|medicamentos?|pastillas?|inyecci\w*|bloqueos?|estimulador\w*|ketamina|terapias?|cirugia|operacion|pruebas?|rayos|resonancia|doctor\w*|medicos?|estudios?|seguro|trabajo|escuela|hij[oa]s?|nin[oa]s?|diagnos\w*)$/,  // codespell:ignore
+}
+export function describesSigns(words, language) {
+  const body = BODY_PART[language]
+  const other = OTHER_TOPIC[language]
+  return Boolean(body) && words.some(word => body.test(word)) && !words.some(word => other.test(word))
+}
+
+// The library's condition pages in the reader's language (Pagefind's ids)
+// when the reader describes signs (describesSigns), else none. The list is
+// fetched only for such a query.
+const conditionFiles = new Map()
+async function conditionPages(words, language) {
+  if (!describesSigns(words, language)) return new Set()
+  const ids = await fetchOnce(conditionFiles, `search/conditions/${language}.json`, async response =>
+    response.ok ? response.json() : []
+  )
+  return new Set(ids)
+}
+
 // How many pages the site has (Pagefind's entry file, which it has fetched already).
 let pageCount = null
 function loadPageCount() {
@@ -703,10 +742,11 @@ export async function answer(module, query, isLatest, language = "en", early = (
   fetchAhead(words, readers, language)
   const spelled = await Promise.all(words.map(word => termSpelling(word, readers, language)))
   const concepts = await searchableConcepts(conceptsOf(spelled, readers, language), language)
-  const [{ pages: found, known, holding }, named, total] = await Promise.all([
+  const [{ pages: found, known, holding }, named, total, condition] = await Promise.all([
     pagesFound(module, concepts, language),
     pagesNamed(concepts),
     loadPageCount(),
+    conditionPages(words, language),
   ])
   // A word in most pages' titles or names ("crps" on this site) says little
   // about which page the reader wants: it does not count among the names
@@ -745,7 +785,8 @@ export async function answer(module, query, isLatest, language = "en", early = (
       0
     )
     page.score = textScore(page.shares, rare)
-    page.rank = page.score + KNOWN_BY_WEIGHT * page.listed
+    page.rank =
+      page.score + KNOWN_BY_WEIGHT * page.listed + CONDITION_WEIGHT * condition.has(page.id)
   })
   found.sort((a, b) => b.rank - a.rank)
   const best = found.slice(0, MAX_PAGES)
