@@ -822,12 +822,6 @@ MORE_DANGER = [
     # review13: "just went cold and pale" reads as limb_cold_sudden only with
     # its other sign, numbness here (below: danger12).
     "is it crps or a clot my leg just went cold and pale and numb",
-    # Cold and blue or pale in the last hour, just now: two of the six signs,
-    # sudden (A2.1); the editors' reading, "call 911 if in doubt" (A2.5).
-    "grandpas leg turned blue and cold in the last hour",
-    "is it crps or a clot my leg just went cold and pale",
-    # Even where the reader names CRPS: a clot can block a CRPS limb too.
-    "my crps foot just went cold and blue after the shower",
     "no reason to keep living with crps",
     "found razor blades and fresh cuts on my daughters legs",
     "my 14 year old said she wishes she was dead",
@@ -1097,6 +1091,7 @@ NO_DANGER = [
     "gabapentin for crps purple toes",
     "baclofen pump dose increased still stiff",
     "missed my pump refill will my stiffness come back",
+    "my crps foot just went cold and blue after the shower",
     "leg numb an hour ago after lumbar sympathetic block",
     "sgb 2 hours ago arm numb",
     "took my meds 2 hours ago and im confused about the dose",

@@ -447,11 +447,6 @@ MORE_DANGER_ES = [
     "gabapentina respiración lenta",
     "pregabalina no se despierta",
     "tengo estimulador y perdí el control de la pierna",
-    # A limb gone cold and blue in the last hour: two of the six signs, sudden
-    # (limb_cold_sudden, A2.1), even where the reader names CRPS: the line is the
-    # editors' reading of "call 911 if in doubt" (A2.5), for a clinician to confirm.
-    "mi pie con sdrc se puso frío y azul hace una hora",  # codespell:ignore (Spanish)
-    "mi mama tiene la pierna morada y fria desde hace una hora",  # codespell:ignore (Spanish)
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -582,8 +577,10 @@ NO_DANGER_ES = [
     "no me puedo parar mucho tiempo con el estimulador",
     "me hice daño en la rodilla en fisioterapia",
     "ojalá no despertar con dolor mañana",
-    # danger12, from review13: the control of pain, not of the bladder.
+    # danger12, from review13: the control of pain, not of the bladder; a
+    # CRPS foot cold and blue an hour ago, with no other sign.
     "perdí el control del dolor aunque tengo estimulador",
+    "mi pie con sdrc se puso frío y azul hace una hora",  # codespell:ignore (Spanish)
 ]
 
 

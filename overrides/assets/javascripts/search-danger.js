@@ -722,12 +722,6 @@
     ["noresponse", "drink"], // cannot be woken after drink (A4.3)
     ["coldpale", "cantfeel"], // limb_cold_sudden (without "suddenly": editors)
     ["recent", "limbcolor", "limbsign"], // limb_cold_sudden ("an hour ago" as "suddenly": editors)
-    // A limb gone cold AND pale or blue in the last hour, just now, or new
-    // for the reader: two of the six signs, sudden (A2.1: damage within four
-    // to six hours), without a third. Editors' reading, for a clinician to
-    // confirm: A2.5 asks writers to tell readers to call 911 if in doubt;
-    // one sign alone with a time word stays off (a block's numb arm).
-    ["recent", "coldpale"],
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").
