@@ -854,6 +854,11 @@ MORE_DANGER = [
     "my grandma on gabapentin is confused about what day it is",
     "dad takes pregabalin and is confused about where he is",
     "my husband on gabapentin doesnt know where he is",  # codespell:ignore
+    # review15: asking what day it is again and again, "disorientated",
+    # "i dont know where i am".
+    "grandma on gabapentin keeps asking what day it is",
+    "mom on gabapentin seems disorientated",
+    "i dont know where i am gabapentin",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1104,7 +1109,7 @@ NO_DANGER = [
     # danger13, from review14: limb_cold_sudden needs a limb cold AND pale
     # (yml; A2.1's pallor and coldness), not cold alone: ice on the foot, a
     # leg numb after a lumbar block (A3.9); nor cold and purple, CRPS's own
-    # colour (A2.3). Sleepiness "so" or "this" strong is not FDA's "extreme
+    # color (A2.3). Sleepiness "so" or "this" strong is not FDA's "extreme
     # sleepiness" (B2.2). Confused about a dose, how to take it, insurance,
     # or what time to take it: not disorientation.
     "put an ice pack on an hour ago and now my foot is cold and tingling",
@@ -1116,6 +1121,14 @@ NO_DANGER = [
     "confused about how to take my gabapentin",
     "confused about insurance for lyrica",
     "im confused about what time to take gabapentin",
+    # review15: the day or place in a question about the medicine, a sign
+    # denied, a question about a side effect.
+    "confused about which day it is best to take lyrica",
+    "mom on gabapentin doesnt know where she is going to refill it",  # codespell:ignore
+    "on gabapentin not confused just tired",
+    "is it normal to be confused on gabapentin",
+    "gabapentin and confusion in elderly",
+    "my leg is not cold or pale just numb an hour ago",
 ]
 
 

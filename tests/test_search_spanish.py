@@ -456,6 +456,9 @@ MORE_DANGER_ES = [
     "mi abuela con gabapentina no sabe en qué día está",
     "mi papá con pregabalina no sabe dónde está",
     "mi mamá con gabapentina está extremadamente somnolienta",
+    # review15: no one recognized, not even the day.
+    "mi abuelo con gabapentina no reconoce a nadie",
+    "mi abuela con gabapentina no sabe ni qué día es",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -598,6 +601,14 @@ NO_DANGER_ES = [
     "pierna dormida y fría hace dos horas después del bloqueo simpático lumbar",  # codespell:ignore
     "tengo sdrc y el pie se puso frío y morado hace una hora y con hormigueo",  # codespell:ignore
     "estoy confundida sobre la dosis de gabapentina",
+    # review15: where the medicine is, who the doctor is, which day is
+    # best or the visit's; a sign denied; a side effect asked about.
+    "mi mamá no sabe dónde está su gabapentina",
+    "no sabe quién es el médico que receta la gabapentina",
+    "mi mamá con pregabalina no sabe qué día es su cita",
+    "no estoy confundida pero la gabapentina me da sueño",
+    "la gabapentina causa confusión",
+    "no está fría ni pálida, solo dormida hace una hora",  # codespell:ignore (Spanish)
     "no sabe en qué día le toca la pregabalina",
     "la pregabalina me tiene tan somnoliento, ¿es normal?",
 ]
