@@ -848,6 +848,17 @@ MORE_DANGER = [
     "lost bladder control after stimulator",
     "loss of bowel control spinal cord stimulator",
     "my leg went numb 2 hours ago and is cold and white",
+    # danger13, from review14: confusion about the day, the time, where one
+    # is or who people are, on gabapentin or pregabalin, is disorientation
+    # (gabapentinoid_breathing; FDA's confusion, B2.2).
+    "my grandma on gabapentin is confused about what day it is",
+    "dad takes pregabalin and is confused about where he is",
+    "my husband on gabapentin doesnt know where he is",  # codespell:ignore
+    # review15: asking what day it is again and again, "disorientated",
+    # "i dont know where i am".
+    "grandma on gabapentin keeps asking what day it is",
+    "mom on gabapentin seems disorientated",
+    "i dont know where i am gabapentin",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1095,6 +1106,29 @@ NO_DANGER = [
     "leg numb an hour ago after lumbar sympathetic block",
     "sgb 2 hours ago arm numb",
     "took my meds 2 hours ago and im confused about the dose",
+    # danger13, from review14: limb_cold_sudden needs a limb cold AND pale
+    # (yml; A2.1's pallor and coldness), not cold alone: ice on the foot, a
+    # leg numb after a lumbar block (A3.9); nor cold and purple, CRPS's own
+    # color (A2.3). Sleepiness "so" or "this" strong is not FDA's "extreme
+    # sleepiness" (B2.2). Confused about a dose, how to take it, insurance,
+    # or what time to take it: not disorientation.
+    "put an ice pack on an hour ago and now my foot is cold and tingling",
+    "leg numb and cold 2 hours ago after lumbar sympathetic block",
+    "my crps foot turned cold and purple an hour ago and tingles",
+    "gabapentin makes me feel so sleepy during the day",
+    "pregabalin makes me this sleepy is that normal",
+    "gabapentin this drowsy normal",
+    "confused about how to take my gabapentin",
+    "confused about insurance for lyrica",
+    "im confused about what time to take gabapentin",
+    # review15: the day or place in a question about the medicine, a sign
+    # denied, a question about a side effect.
+    "confused about which day it is best to take lyrica",
+    "mom on gabapentin doesnt know where she is going to refill it",  # codespell:ignore
+    "on gabapentin not confused just tired",
+    "is it normal to be confused on gabapentin",
+    "gabapentin and confusion in elderly",
+    "my leg is not cold or pale just numb an hour ago",
 ]
 
 

@@ -424,7 +424,9 @@ MORE_DANGER_ES = [
     "mi esposo con gabapentina y oxicodona respira raro",
     # danger11's held-out part: the Spanish danger queries the rule missed.
     "el yeso de la pierna me duele muchisimo y se me durmio el pie",
-    "tengo sdrc pero esto es nuevo el pie se puso blanco y duele mucho",
+    # (danger13: "el pie se puso blanco y duele mucho, esto es nuevo" left
+    # this list: pale and pain, not cold, is below limb_cold_sudden's "cold
+    # and pale"; its level is for a clinician.)
     "no puedo respiar aiuda",
     "me hice daño otra vez",
     "ojala no despertar mañana",
@@ -447,6 +449,16 @@ MORE_DANGER_ES = [
     "gabapentina respiración lenta",
     "pregabalina no se despierta",
     "tengo estimulador y perdí el control de la pierna",
+    # danger13, from review14: confused about the day, where one is, on
+    # gabapentin or pregabalin: disorientation (B2.2's confusion); extreme
+    # sleepiness (B2.2).
+    "mi abuela toma gabapentina y está confundida sobre qué día es",
+    "mi abuela con gabapentina no sabe en qué día está",
+    "mi papá con pregabalina no sabe dónde está",
+    "mi mamá con gabapentina está extremadamente somnolienta",
+    # review15: no one recognized, not even the day.
+    "mi abuelo con gabapentina no reconoce a nadie",
+    "mi abuela con gabapentina no sabe ni qué día es",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -581,6 +593,24 @@ NO_DANGER_ES = [
     # CRPS foot cold and blue an hour ago, with no other sign.
     "perdí el control del dolor aunque tengo estimulador",
     "mi pie con sdrc se puso frío y azul hace una hora",  # codespell:ignore (Spanish)
+    # danger13, from review14: cold without pale (ice, a lumbar block's numb
+    # leg, A3.9), or cold and purple with CRPS (A2.3), is not
+    # limb_cold_sudden's "cold and pale"; a dose, or which day it is due, is
+    # no disorientation; "tan" sleepy is not B2.2's extreme.
+    "me puse hielo hace una hora y ahora tengo el pie frío y con hormigueo",  # codespell:ignore
+    "pierna dormida y fría hace dos horas después del bloqueo simpático lumbar",  # codespell:ignore
+    "tengo sdrc y el pie se puso frío y morado hace una hora y con hormigueo",  # codespell:ignore
+    "estoy confundida sobre la dosis de gabapentina",
+    # review15: where the medicine is, who the doctor is, which day is
+    # best or the visit's; a sign denied; a side effect asked about.
+    "mi mamá no sabe dónde está su gabapentina",
+    "no sabe quién es el médico que receta la gabapentina",
+    "mi mamá con pregabalina no sabe qué día es su cita",
+    "no estoy confundida pero la gabapentina me da sueño",
+    "la gabapentina causa confusión",
+    "no está fría ni pálida, solo dormida hace una hora",  # codespell:ignore (Spanish)
+    "no sabe en qué día le toca la pregabalina",
+    "la pregabalina me tiene tan somnoliento, ¿es normal?",
 ]
 
 

@@ -267,7 +267,7 @@
         // an arm heavy or numb after a stellate block is urgent
         // (stellate_block_arm_heavy), a leg numb after a lumbar block
         // expected (A3.9); with those words the pairs ask for the whole sign
-        // (recent, limbcolor and limbsign, below).
+        // (recent, limbcold, limbpale and limbsign, below).
         "(sudden|suddenly|all of a sudden|out of nowhere|all at once)( [a-z]+){0,4} (cold|coldness|ice cold|icy|pale|white|blue|bluish|purple|numb|numbness|dead|weak|weakness|cant move|cannot move|cant feel|cannot feel|lost feeling|paraly[sz]ed|confused|confusion|(severe|bad|terrible|worst|splitting|awful) headache|cant talk|cant speak|cant see|trouble (speaking|talking)|(doesnt|didnt|does not|did not|cant) (know|recognize) (me|us|anyone|who|where))",  // codespell:ignore
         "(cold|pale|white|blue|bluish|purple|numb|dead|weak|paraly[sz]ed|cant feel|cannot feel|cant move|cannot move|cant talk|cant speak|confused|confusion)( [a-z]+){0,3} (suddenly|all of a sudden|out of nowhere|all at once)",  // codespell:ignore
         // A limb in a cast or splint that hurts badly, goes numb, tingles,
@@ -632,12 +632,15 @@
     // very sleepy, not to be woken, blue lips, fingers or toes, slow or hard
     // breathing; facts-coverage B2.2). Not a question of what it can cause,
     // nor "makes me sleepy" (NOT_A_SIGN); not dizzy or sleepy alone, but
-    // "very sleepy" and "confused" always (yml; B2.2: "extreme sleepiness").
+    // "very sleepy" (yml) or "extremely" (B2.2: "extreme sleepiness"), not
+    // "so" or "this" sleepy, and "confused" always. Confused about the day,
+    // the time, where one is or who people are is disorientation (B2.2's
+    // confusion), not confused about a dose or how to take it.
     // Not purple toes: CRPS turns them so (A2.3); B2.2 says "bluish".
     gabapentinoid: ["gabapent[ei]n[a]?|neurontin|pregabalin[a]?|lyrica|gralise|horizant"],
     gabasign: [
-      "confus(ed|ion)(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|disoriented|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme|so|this) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|gr[ae]y|dusky)|lips( [a-z]+){0,3} purple|(blue|bluish|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|purple lips|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
-      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (se )?(despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien|temprano|en la noche|de noche))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)|respiracion (muy )?(lenta|superficial|debil|dificil|con dificultad)",  // codespell:ignore
+      "confus(ed|ion)(?! (about|by|with|over|on how|as to|between|which|what|whether|if))|(confus(ed|ion)( about| as to| over)?|(dont|do not|doesnt|does not|didnt|did not) know|keeps? asking) ((what|which) (day|time|date|month|year) it (is|was)|where (he|she|they|i|we) (is|are|am|was|were)|who (i|we|they|people|everyone) (is|are|am|was|were))(?! (best|better|supposed|going|meant|ok|okay|safe|good|right|time|to|for)\\b)|(doesnt|does not|didnt|did not) recogni[sz]e (me|us|anyone|family)|disorient(ed|ated|ation)|(unusual(ly)?|extreme(ly)?|abnormal(ly)?) (dizz[a-z]*|light ?headed)|(very|extremely|extreme) (sleepy|drowsy|sleepiness|drowsiness)|(cant|can not|cannot) (stay awake|keep (his|her|their|my) eyes open)|(cant|can not|cannot|couldnt|wont|will not) (wake|rouse|be woken|be awakened)|hard to wake|barely (awake|conscious)|(not|isnt|wont|will not|doesnt) (respond|responding)(?! to (?!(me|us|anything|his name|her name|touch|shaking)\\b))|unresponsive|(fingers|toes|fingertips|lips)( [a-z]+){0,3} (blue|bluish|gr[ae]y|dusky)|lips( [a-z]+){0,3} purple|(blue|bluish|gr[ae]y|dusky) (fingers|toes|fingertips|lips)|purple lips|(slow|shallow|labored|laboured)( [a-z]+)? breath[a-z]*|breath[a-z]*( [a-z]+){0,3} (slow|slowly|shallow)|(hard|trouble|difficult[a-z]*|struggling) (to )?breath[a-z]*",  // codespell:ignore
+      "confundid[oa](?! (con|sobre|de|por|entre))|confusion(?! (con|sobre|de|entre|cual|que|which|what|about|between))|(confundid[oa]( sobre| de| con| acerca de)?|no sabe( ni)?) ((en )?(que|cual) (dia|hora|fecha|mes|ano) (es|era|esta|estamos)|(donde|en donde) (esta|estamos|estaba)|quien(es)? (soy|somos|es|son))(?! (su|sus|la|las|el|los|lo|mi|mis|tu|tus|un|una|mejor|bueno|buena)\\b)|no (me|nos|la|lo|los|las) reconoce|no reconoce a (nadie|su familia|sus hijos|sus nietos)|desorientad[oa]|mareo (raro|extrano|muy fuerte|fuera de lo (comun|normal))|(muy|demasiado|extremadamente|sumamente) (somnolient|adormilad)[oa]|mucho sueno|no (se )?(puede|pueden|podemos|puedo) (mantener despiert[oa]|despertar(l[oa])?)|no (se )?(despierta|responde|reacciona)(?! (al|a los|a las|a la|con|bien|temprano|en la noche|de noche))|(dedos|labios)( [a-z]+){0,3} (azul(es|ados)?|morad[oa]s|gris(es)?)|(azul(es)?|morad[oa]s|gris(es)?) (los|las|sus|mis) (dedos|labios)|respira (muy )?(lento|despacio|poco|raro|extrano|con dificultad|con esfuerzo)|respiracion (muy )?(lenta|superficial|debil|dificil|con dificultad)",  // codespell:ignore
     ],
     // Standing on a bridge or a ledge, now (the 988 Lifeline's warning
     // signs: a way to end one's life, at hand); not "sitting on the edge of
@@ -661,29 +664,34 @@
     // for a clinician to confirm.
     coldpale: ["(cold|icy|ice cold|freezing) and (pale|white|blue|purple|gr[ae]y)|(pale|white|blue|purple|gr[ae]y) and (cold|icy|ice cold)|(fri[oa]|helad[oa]) y (palid[oa]|blanc[oa]|azul|morad[oa])|(palid[oa]|blanc[oa]|azul|morad[oa]) y (fri[oa]|helad[oa])"],
     // Minutes or hours ago, just now, new for the reader: with a limb cold
-    // or pale and severe pain, pins and needles, numbness or a limb that
-    // cannot move, the whole of limb_cold_sudden (A2.1; the line's words:
-    // "suddenly turns cold or pale"), "sudden" read from the time. Reading
+    // and pale and severe pain, pins and needles, numbness or a limb that
+    // cannot move, the whole of limb_cold_sudden (A2.1; the yml's words:
+    // "suddenly turns cold and pale"), "sudden" read from the time. Reading
     // the time as "sudden" is the editors' reading, for a clinician to
     // confirm; never with one sign alone (a numb leg an hour
     // after a lumbar block is expected, A3.9; CRPS turns a limb cold and
     // blue, A2.3; "new for you" is A2.5, unconfirmed, no source).
     recent: [
-      "in the (last|past) (hour|half hour|few hours|30 minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago|just (went|turned|got)|(this is new|its new|never happened before)",
+      "in the (last|past) (hour|half hour|few hours|[0-9]+ minutes)|(an|one|two|a few|a couple of|1|2|3) hours? ago|([0-9]+|a few|ten|twenty|thirty) minutes ago|just (went|turned|got)|(this is new|its new|never happened before)",
       "en la ultima hora|hace (una|media|un par de|dos|unas) horas?|(esto es nuevo|es nuevo|nunca me habia pasado)",  // codespell:ignore
     ],
-    limbcolor: [
+    // Cold, and pale: both (the yml's "cold and pale"; A2.1's cold limb and
+    // pallor). Not blue or purple: A2.1 names neither, and CRPS turns a
+    // limb blue or purple (A2.3); a cold limb alone may be ice, or a leg
+    // numb after a lumbar block (A3.9).
+    limbcold: [
       // Not a cold caught, nor cold weather, water or medicine.
-      "cold(?! (medicine|meds|pills?|and flu|weather|outside|water|shower|pack|compress|therapy|air|sore))|icy|pale|white|blue|bluish",
-      "fri[oa]s?|helad[oa]s?|palid[oa]s?|blanc[oa]s?|azul(es)?",
+      "cold(?! (medicine|meds|pills?|and flu|weather|outside|water|shower|pack|compress|therapy|air|sore))|icy",
+      "fri[oa]s?|helad[oa]s?",
     ],
+    limbpale: ["pale|white", "palid[oa]s?|blanc[oa]s?"],
     limbsign: [
       "(severe|terrible|excruciating|unbearable|awful|horrible|worst|extreme|intense) pain|hurts? (like crazy|so (bad|much)|really bad|like hell)|agony|pins and needles|tingl[a-z]*|numb[a-z]*|(cant|can not|cannot) (move|feel) (it|my|his|her)",  // codespell:ignore
       "dolor (muy fuerte|intenso|insoportable|terrible|horrible)|duele (mucho|muchisimo|horrible)|hormigue[a-z]*|adormec[a-z]*|entumec[a-z]*|dormid[oa]|no (la|lo) (siento|puedo mover)|no (puedo|puede) (moverl[oa]|sentirl[oa])",  // codespell:ignore
     ],
     cantfeel: ["(cant|can not|cannot) (feel|move) (it|my (leg|arm|foot|hand))(?! (well|properly|much|very))|no (la|lo) (siento|puedo mover|puedo sentir)|no (puedo|puede) (moverla|moverlo|sentirla|sentirlo)"],  // codespell:ignore
   }
-  // Each pair: two kinds (three for limb_cold_sudden's whole sign), and the
+  // Each pair: two kinds (four for limb_cold_sudden's whole sign), and the
   // sign they read.
   const PAIRS = [
     ["means", "end"], // self_harm: a plan with the means
@@ -721,7 +729,7 @@
     ["noresponse", "means"], // cannot be woken after pills (A4.3)
     ["noresponse", "drink"], // cannot be woken after drink (A4.3)
     ["coldpale", "cantfeel"], // limb_cold_sudden (without "suddenly": editors)
-    ["recent", "limbcolor", "limbsign"], // limb_cold_sudden ("an hour ago" as "suddenly": editors)
+    ["recent", "limbcold", "limbpale", "limbsign"], // limb_cold_sudden ("an hour ago" as "suddenly": editors)
   ]
   // Words blanked before the pairs read a query: a kind's word in a sense
   // that is no danger ("blood pressure", "lost weight", "chest strap").
@@ -747,6 +755,13 @@
         "side effects?( of)?( [a-z]+)? ((gabapen|neuron)tin|pregabalin|lyrica)|((gabapen|neuron)tin|pregabalin|lyrica) side effects?|efectos secundarios( de)?( la)? (gabapentina|pregabalina)|(gabapentina|pregabalina) (y )?(sus )?efectos secundarios",
         // Not "very sleepy", "confused": a sign (gabapentinoid_breathing).
         "(makes|made|making) (me|him|her|you) (feel )?((a little|a bit|kind of|a little bit) )?(sleepy|drowsy|dizzy|foggy)|(me|le) (da|dio|daba) (un poco de )?sueno|(confused|sleepy|drowsy|dizzy)( [a-z]+){0,2} at first",
+        // A sign denied, or asked about: "not confused, just tired", "no
+        // esta fria ni palida", "is it normal to be confused on gabapentin",
+        // "gabapentin and confusion in the elderly", "the label confused me".
+        "(not|isnt|wasnt|no longer) (confused|disoriented)|(no|sin) confusion|no (estoy|esta|estaba) confundid[oa]",  // codespell:ignore
+        "(not|isnt|wasnt) (cold|pale|white|icy)( (or|and|nor) (cold|pale|white|icy))?|no (esta|estaba) (fri[oa]|palid[oa]|blanc[oa])|ni (fri[oa]|palid[oa]|blanc[oa])",  // codespell:ignore
+        "is it normal to (be|feel|get) (confused|sleepy|drowsy|dizzy)|(cause|causes|causing|causa|causar) confusion|(and|y) confusion (in|en)( the| los| las)? (elderly|older (people|adults)|seniors|ancianos|personas mayores|adultos mayores)",
+        "(label|instructions|directions|insurance|bill|form)( [a-z]+){0,2} confused (me|us|him|her)",
         // Exercises: a glute bridge, jump squats (height and jump).
         "(glute|hip|single leg|one leg|wall) bridges?|bridges? (exercises?|pose|stretch(es)?)|jump(ing)? (squats?|jacks?|lunges?|rope)",
         // A cast's color, chosen: "a purple cast", "gray or purple splint".
