@@ -167,8 +167,8 @@ def test_a_listed_word_counts_half_again_when_the_page_holds_no_other_word_of_th
     names = _call(page, site_server, "knownByWeight", ["names"])
     title = _call(page, site_server, "knownByWeight", ["title"])
 
-    # "lobster", listed among a page's signs, the only word of "my hand looks
-    # like a boiled lobster" the page holds: a quarter if said once, else half.
+    # "fridge", listed among a page's signs, the only word of "hand sensitive
+    # to cold air from the fridge" the page holds: a quarter if said once, else half.
     assert _call(page, site_server, "listedWeight", names, 1, False, True) == names / 4
     assert _call(page, site_server, "listedWeight", names, 2, False, True) == names / 2
     # The title and a whole name still count fully.

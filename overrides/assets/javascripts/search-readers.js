@@ -398,11 +398,12 @@ export function knownByWeight(fields) {
 const UNSAID_NAME = 0.5
 // A word of a page's names that is the only one of the reader's words the
 // page holds counts half too (with UNSAID_NAME, a quarter). A reader who
-// describes what they feel in many everyday words ("my hand looks like a
-// boiled lobster", "every little bump on my arm makes me cry") names, with
-// one of them, some condition among a library's thousand whose signs or
-// other names hold it ("lobster", "little"); that page says nothing else the
-// reader said, where the page that answers holds several of their words. The
+// describes what they feel in many everyday words ("hand sensitive to cold
+// air from the fridge", "my ankle goes from pink to gray through the day")
+// names, with one of them, some condition among a library's thousand whose
+// signs or other names hold it ("fridge", "ankle"); that page says nothing
+// else the reader said, where the page that answers holds several of their
+// words. The
 // page's title and its whole names count fully, as above ("ketamine" for the
 // ketamine page, whatever else the reader asks), and so does a query of one
 // word. "Holds": the page's share of another of the reader's words (of the
