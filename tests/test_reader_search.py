@@ -109,6 +109,25 @@ def test_readers_words_find_the_page_first(
     expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        # The IV ketamine page lists "ketamine infusion" among its names and
+        # holds nothing else of these; the medicines page holds the medicine.
+        ("pamidronate infusion", MEDICINES),
+        # The CRPS page lists "burning" among its signs; the reader asks
+        # about a medicine (Pamelor) the medicines page names.
+        ("pamelor at bedtime for burning feet", MEDICINES),
+    ],
+)
+def test_a_page_named_by_one_of_the_readers_words_alone_does_not_come_first(
+    home: Page, site_server: SiteServer, query: str, expected_page: str
+) -> None:
+    first = first_result_for(home, query)
+    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
+    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+
+
 def test_alternative_names_are_not_shown_as_page_text(home: Page) -> None:
     """Hidden keywords rank the page but are not pasted into the result text.
 

@@ -161,6 +161,39 @@ def test_a_listed_word_the_page_says_nowhere_else_counts_half_unless_a_whole_nam
     assert _call(page, site_server, "listedWeight", 0, 1, False) == 0
 
 
+def test_a_listed_word_counts_half_again_when_the_page_holds_no_other_word_of_the_reader(
+    page: Page, site_server: SiteServer
+) -> None:
+    names = _call(page, site_server, "knownByWeight", ["names"])
+    title = _call(page, site_server, "knownByWeight", ["title"])
+
+    # "fridge", listed among a page's signs, the only word of "hand sensitive
+    # to cold air from the fridge" the page holds: a quarter if said once, else half.
+    assert _call(page, site_server, "listedWeight", names, 1, False, True) == names / 4
+    assert _call(page, site_server, "listedWeight", names, 2, False, True) == names / 2
+    # The title and a whole name still count fully.
+    assert _call(page, site_server, "listedWeight", title, 1, False, True) == title
+    assert _call(page, site_server, "listedWeight", names, 1, True, True) == names
+
+
+@pytest.mark.parametrize(
+    ("shares", "index", "alone"),
+    [
+        # The page holds the other words too (their shares of the best page's score).
+        ([1, 0.5, 0.3], 0, False),
+        # It holds nothing else, or another word only in passing.
+        ([1, 0, 0], 0, True),
+        ([1, 0.1, 0], 0, True),
+        # A query of one word: nothing else to hold.
+        ([1], 0, False),
+    ],
+)
+def test_a_readers_word_is_alone_on_a_page_holding_none_of_their_other_words(
+    page: Page, site_server: SiteServer, shares: list[float], index: int, alone: bool
+) -> None:
+    assert _call(page, site_server, "aloneOnPage", shares, index) is alone
+
+
 @pytest.mark.parametrize(
     ("query", "language", "signs"),
     [

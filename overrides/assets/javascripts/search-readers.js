@@ -396,11 +396,36 @@ export function knownByWeight(fields) {
 // seen set at 23 and 1,023 pages (benchmarks/README.md, "Search: lay words
 // at 1,000 pages").
 const UNSAID_NAME = 0.5
+// A word of a page's names that is the only one of the reader's words the
+// page holds counts half too (with UNSAID_NAME, a quarter). A reader who
+// describes what they feel in many everyday words ("hand sensitive to cold
+// air from the fridge", "my ankle goes from pink to gray through the day")
+// names, with one of them, some condition among a library's thousand whose
+// signs or other names hold it ("fridge", "ankle"); that page says nothing
+// else the reader said, where the page that answers holds several of their
+// words. The
+// page's title and its whole names count fully, as above ("ketamine" for the
+// ketamine page, whatever else the reader asks), and so does a query of one
+// word. "Holds": the page's share of another of the reader's words (of the
+// best page's Pagefind score for it, pagesFound) is over LONE_SHARE; a word
+// said once in passing does not count. Judged leave-one-part-out on the set
+// (benchmarks/README.md, "Search: a page named by one of the reader's words
+// alone").
+const LONE_NAME = 0.5
+const LONE_SHARE = 0.2
 // `known`: knownByWeight's; `occurrences`: how often the page holds the word
 // (Pagefind's word positions, its names list included); `whole`: whether the
-// word is one of the page's names, whole (pagesNamed).
-export function listedWeight(known, occurrences, whole) {
-  return known < KNOWN_BY_FIELDS.title && occurrences < 2 && !whole ? known * UNSAID_NAME : known
+// word is one of the page's names, whole (pagesNamed); `alone`: whether it is
+// the only one of the reader's words the page holds (aloneOnPage).
+export function listedWeight(known, occurrences, whole, alone = false) {
+  if (known >= KNOWN_BY_FIELDS.title || whole) return known
+  return known * (occurrences < 2 ? UNSAID_NAME : 1) * (alone ? LONE_NAME : 1)
+}
+
+// Whether the reader's word `index` is the only one of theirs (when they
+// typed more than one) that a page holds, by its `shares` of each (pagesFound).
+export function aloneOnPage(shares, index) {
+  return shares.length > 1 && !shares.some((share, other) => other !== index && share > LONE_SHARE)
 }
 
 // Pagefind matches a word as the start of a longer one, in names too: "arm"
@@ -781,7 +806,14 @@ export async function answer(module, query, isLatest, language = "en", early = (
   found.forEach(page => {
     page.listed = page.knownBy.reduce(
       (sum, known, index) =>
-        sum + listedWeight(known, page.said[index], named.by[index].has(page.id)) * specific[index],
+        sum +
+        listedWeight(
+          known,
+          page.said[index],
+          named.by[index].has(page.id),
+          aloneOnPage(page.shares, index)
+        ) *
+          specific[index],
       0
     )
     page.score = textScore(page.shares, rare)
