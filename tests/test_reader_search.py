@@ -878,6 +878,14 @@ MORE_DANGER = [
     "grandma on gabapentin keeps asking what day it is",
     "mom on gabapentin seems disorientated",
     "i dont know where i am gabapentin",
+    # review16: "right now" is no question of the right day; a sign that
+    # began with the medicine; a name forgotten, words that make no sense.
+    "my dad on gabapentin doesnt know who we are right now",  # codespell:ignore
+    "mom on pregabalin doesnt know where she is right now",  # codespell:ignore
+    "my mom wasnt confused before starting gabapentin but now she is",  # codespell:ignore
+    "gabapentin causing confusion in my mom right now",
+    "she doesnt know her own name on gabapentin",  # codespell:ignore
+    "my wife is on lyrica and not making sense",
 ]
 # Ordinary words the rule read as danger before: pain "killing" a reader is
 # how people speak of pain; poison ivy is a rash.
@@ -1148,6 +1156,11 @@ NO_DANGER = [
     "is it normal to be confused on gabapentin",
     "gabapentin and confusion in elderly",
     "my leg is not cold or pale just numb an hour ago",
+    # review16: signs denied, which the phrases read too; a prescription
+    # mixed up.
+    "my husband is not confused or sleepy on gabapentin is it working",
+    "gabapentin not confused not sleepy",
+    "the pharmacist confused my prescription for gabapentin",
 ]
 
 

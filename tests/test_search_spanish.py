@@ -459,6 +459,11 @@ MORE_DANGER_ES = [
     # review15: no one recognized, not even the day.
     "mi abuelo con gabapentina no reconoce a nadie",
     "mi abuela con gabapentina no sabe ni qué día es",
+    # review16: confused "con" the medicine is confused by it; who we are,
+    # then more words.
+    "mi mamá está muy confundida con la gabapentina",
+    "no sabe quiénes somos mi papá toma gabapentina",
+    "no sabe quién soy mi abuela toma pregabalina",
 ]
 NO_DANGER_ES = [
     "la bomba de baclofeno ayuda con el hormigueo",
@@ -609,6 +614,7 @@ NO_DANGER_ES = [
     "no estoy confundida pero la gabapentina me da sueño",
     "la gabapentina causa confusión",
     "no está fría ni pálida, solo dormida hace una hora",  # codespell:ignore (Spanish)
+    "es normal estar confundido con gabapentina",
     "no sabe en qué día le toca la pregabalina",
     "la pregabalina me tiene tan somnoliento, ¿es normal?",
 ]
