@@ -42,6 +42,14 @@ def home(chromium: Browser, site_server: SiteServer) -> Iterator[Page]:
     page.close()
 
 
+def expect_first_result(home: Page, site_server: SiteServer, query: str, page: str) -> None:
+    """The first result for ``query`` is ``page`` (any query string after it)."""
+    expected_url = re.compile(re.escape(site_server.url(page)) + r"(\?|$)")
+    expect(first_result_for(home, query), f"first result for {query!r}").to_have_attribute(
+        "href", expected_url
+    )
+
+
 def first_result_for(page: Page, query: str) -> Locator:
     """Type ``query`` into the search box; wait for the results of that query.
 
@@ -104,9 +112,7 @@ READER_QUERIES = [
 def test_readers_words_find_the_page_first(
     home: Page, site_server: SiteServer, query: str, expected_page: str
 ) -> None:
-    first = first_result_for(home, query)
-    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
-    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+    expect_first_result(home, site_server, query, expected_page)
 
 
 @pytest.mark.parametrize(
@@ -123,9 +129,7 @@ def test_readers_words_find_the_page_first(
 def test_a_page_named_by_one_of_the_readers_words_alone_does_not_come_first(
     home: Page, site_server: SiteServer, query: str, expected_page: str
 ) -> None:
-    first = first_result_for(home, query)
-    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
-    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+    expect_first_result(home, site_server, query, expected_page)
 
 
 def test_alternative_names_are_not_shown_as_page_text(home: Page) -> None:
@@ -283,9 +287,7 @@ def test_readers_own_words_find_the_page_among_the_first_results(
 def test_misspelled_asked_or_in_readers_words_the_page_still_comes_first(
     home: Page, site_server: SiteServer, query: str, expected_page: str
 ) -> None:
-    first = first_result_for(home, query)
-    expected_url = re.compile(re.escape(site_server.url(expected_page)) + r"(\?|$)")
-    expect(first, f"first result for {query!r}").to_have_attribute("href", expected_url)
+    expect_first_result(home, site_server, query, expected_page)
 
 
 def _decided(page: Page, query: str) -> Locator:
