@@ -10,10 +10,12 @@ slip into the fast lane unnoticed. ``make test`` runs them all.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -151,10 +153,18 @@ def _checkout_build(shared: Path | None) -> Build:
     over "every page" are parametrized with the pages this build wrote. Under
     pytest-xdist the workers share one build in ``shared`` (the first to need
     it builds it, the other waits for it): both would build the same site.
-    Tests only read it.
+    A run of the whole suite on workers has it started before them
+    (``pytest_sessionstart``). Tests only read it.
     """
     if shared is None:
         return _build_checkout(Path(tempfile.mkdtemp(prefix="healthsite-built-")))
+    return _shared_checkout_build(shared)
+
+
+def _shared_checkout_build(shared: Path) -> Build:
+    """The checkout build in the folder pytest-xdist's workers share: made by
+    the first process to get there (a worker, or the controller's
+    ``_EarlyBuild``), read by the others."""
     folder = shared / "checkout-build"
     # Written last, beside the project: the build's output, once it succeeded.
     output = shared / "checkout-build.output"
@@ -170,6 +180,59 @@ def _build_checkout(folder: Path) -> Build:
     result = build(copy_project(folder))
     assert result.returncode == 0, f"the site does not build:\n{result.output}"
     return result
+
+
+class _EarlyBuild:
+    """The checkout build, started by pytest-xdist's controller as the run
+    starts, in the folder its workers share.
+
+    Each worker needs the build while it collects (``pytest_generate_tests``),
+    some seconds in, once it has imported the test modules before the first
+    over every page; the first to get there built it while the other waited,
+    a core idle for a whole build. Started here, it runs while the workers
+    start and import. A build that fails writes nothing, so the first worker
+    builds it again and fails collection with the build's output, as before.
+    Only for a run of the whole suite (pytest's ``testpaths``): a run of a few
+    files may need no build at all."""
+
+    def __init__(self, shared: Path) -> None:
+        self._thread = threading.Thread(
+            target=self._build, args=(shared,), name="checkout build", daemon=True
+        )
+        self._thread.start()
+
+    @staticmethod
+    def _build(shared: Path) -> None:
+        # The site does not build: the worker that builds it again says why.
+        with contextlib.suppress(AssertionError):
+            _shared_checkout_build(shared)
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def _starts_workers(config: pytest.Config) -> bool:
+    """This process is pytest-xdist's controller, about to start the workers
+    (xdist registers its session, "dsession", only then)."""
+    return config.pluginmanager.has_plugin("dsession") and not hasattr(config, "workerinput")
+
+
+_early_builds: list[_EarlyBuild] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Before xdist's own hook (trylast), which starts the workers.
+    config = session.config
+    if (
+        _fast_lane(config)
+        or not _starts_workers(config)
+        or config.args_source is not pytest.Config.ArgsSource.TESTPATHS
+    ):
+        return
+    # The workers' temporary folders are made in this one (xdist's
+    # WorkerController.setup), so it is the folder they share (_shared_folder).
+    shared = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    _early_builds.append(_EarlyBuild(shared))
 
 
 def _shared_folder(config: pytest.Config) -> Path | None:
@@ -217,6 +280,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    for early in _early_builds:
+        early.join()
     # The shared build stays with the run's temporary folders (pytest removes
     # old runs' folders); one process's own build is removed now.
     if _checkout_build.cache_info().currsize and _shared_folder(config) is None:
