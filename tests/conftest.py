@@ -35,7 +35,7 @@ from tests.browser import (
     reader_pages,
     serve,
 )
-from tests.pagevisit import PageVisit, PageVisits, screen_tabs
+from tests.pagevisit import PageVisit, PageVisits, pages_searched, screen_tabs
 from tests.sharedbuilds import SharedBuilds
 from tests.sitebuild import Build, build, builds, builds_site, copy_project
 
@@ -339,14 +339,19 @@ def chromium() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def page_visits(
-    chromium: Browser, site_server: SiteServer, tmp_path_factory: pytest.TempPathFactory
+    chromium: Browser,
+    built_site: Build,
+    site_server: SiteServer,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[PageVisits]:
     """Each page visited once on a phone and a desktop screen, when a test
     first asks for it (tests/pagevisit.py): what the axe, print, console and
     privacy tests check. One browser context, recording CSP violations, with
-    a tab per screen that loads every page this worker visits."""
+    a tab per screen that loads every page this worker visits; the reader
+    searches on one page per search setting (tests/pagevisit.py)."""
+    searched = {site_server.url(page) for page in pages_searched(built_site.site_dir)}
     with screen_tabs(chromium) as tabs:
-        yield PageVisits(tabs, tmp_path_factory.mktemp("printed"))
+        yield PageVisits(tabs, tmp_path_factory.mktemp("printed"), searched)
 
 
 @pytest.fixture

@@ -194,9 +194,11 @@ class Visit:
     csp_violations: list[str] = field(default_factory=list)
 
 
-def use_page(page: Page) -> None:
-    """What a reader does on a page: search, switch the colour scheme, scroll."""
-    search(page)
-    page.keyboard.press("Escape")
+def use_page(page: Page, searched: bool = True) -> None:
+    """What a reader does on a page: search (if ``searched``), switch the
+    colour scheme, scroll."""
+    if searched:
+        search(page)
+        page.keyboard.press("Escape")
     page.locator("label[for^='__palette']:visible").first.click()
     page.mouse.wheel(0, 3000)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
@@ -32,6 +33,22 @@ def material_config(page_html: str) -> dict[str, Any]:
     assert found is not None, "the page has no Material config"
     config: dict[str, Any] = json.loads(found.group(1))
     return config
+
+
+def one_page_per_search_setting(
+    pages: Mapping[str, Path], version_of: Callable[[str], str] = lambda _: ""
+) -> set[str]:
+    """The first of ``pages`` (name: its built ``index.html``) for each
+    version (``version_of`` the name) and each pair of settings a page gives
+    Material's search: the site's root and the search worker's address, both
+    relative to the page (``material_config``: ``base`` and ``search``, which
+    names the page's language). A search finds every address it asks for
+    from these, so two pages that give the same ask for the same."""
+    chosen: dict[tuple[str, str, str], str] = {}
+    for name, page_html in pages.items():
+        config = material_config(page_html.read_text(encoding="utf-8"))
+        chosen.setdefault((version_of(name), config["base"], config["search"]), name)
+    return set(chosen.values())
 
 
 def front_matter(src_path: str) -> dict[str, Any]:

@@ -14,9 +14,15 @@ no step changes what a later one looks at:
    ``violations_in_both_schemes``);
 2. on the desktop screen, the citation marks, then the printout: both read
    the page, neither changes what the reader sees on screen;
-3. on the desktop screen, what a reader does: switch the scheme with the
-   pointer, search, scroll. This comes last, as it opens the search and
-   leaves results in the page.
+3. on the desktop screen, what a reader does: search, switch the scheme
+   with the pointer, scroll. This comes last, as it opens the search and
+   leaves results in the page. The search is typed on one page for each
+   pair of search settings (``one_page_per_search_setting``: the site's
+   root and the worker's address relative to the page, which names its
+   language): what a search fetches follows from those alone, the same on
+   every page that gives the same; typed on every page, it was a fifth of
+   the visits' CPU (benchmarks/README.md, issue 21, "one search per search
+   setting").
 
 Every request, console message and CSP violation of both loads is recorded
 (``Visit``), and the visit ends only once every request the page made has
@@ -30,7 +36,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,11 +50,13 @@ from tests.browser import (
     PHONE,
     WCAG_OPTIONS,
     bring_to_front,
+    reader_pages,
     violation_lines,
     wait_until_settled,
 )
 from tests.citationmarks import RenderedMark, rendered_marks
 from tests.console import RECORD_CSP_VIOLATIONS, Recorder, Visit, use_page
+from tests.pagetext import one_page_per_search_setting
 
 # Material's scheme on <body>, for each colour scheme a reader may use.
 SCHEME_OF_ATTRIBUTE = {"default": "light", "slate": "dark"}
@@ -181,6 +189,14 @@ def printout(page: Page, pdf: Path) -> Printout:
     return Printout(text, heading_shown, shown)
 
 
+def pages_searched(site: Path) -> set[str]:
+    """The pages of the built ``site`` (as ``reader_pages`` names them) that a
+    visit searches on: one per pair of search settings (module docstring)."""
+    return one_page_per_search_setting(
+        {page: site / page / "index.html" for page in reader_pages(site)}
+    )
+
+
 @dataclass
 class PageVisit:
     """What the per-page checks read from one visit to a page."""
@@ -194,9 +210,9 @@ class PageVisit:
     visits: dict[str, Visit]
 
 
-def visit_page(tabs: Tabs, url: str, pdf: Path) -> PageVisit:
+def visit_page(tabs: Tabs, url: str, pdf: Path, searched: bool = True) -> PageVisit:
     """Load ``url`` on each screen's tab and run every check on the load
-    (module docstring). Each tab records only while it holds this page
+    (module docstring), searching it if ``searched``. Each tab records only while it holds this page
     (``Recorder``), and is the one in front while it is checked
     (``bring_to_front``: behind, each wait for the page to settle took a
     second or two on the phone's tab)."""
@@ -213,7 +229,7 @@ def visit_page(tabs: Tabs, url: str, pdf: Path) -> PageVisit:
     wcag["desktop"] = violations_in_both_schemes(tab, tabs.colours)
     marks = rendered_marks(tab)
     printed = printout(tab, pdf)
-    use_page(tab)
+    use_page(tab, searched)
     desktop_visit = _finish(desktop_recorder)
     # The pointer stays where it was in the viewport when the tab loads its
     # next page: left over the scheme toggle, it would open the toggle's
@@ -267,13 +283,15 @@ class PageVisits:
     The tests that read a page's visit are one xdist group per page
     (tests/conftest.py), so one worker makes each visit."""
 
-    def __init__(self, tabs: Tabs, folder: Path) -> None:
+    def __init__(self, tabs: Tabs, folder: Path, searched: Container[str]) -> None:
         self._tabs = tabs
         self._folder = folder
+        # The addresses of the pages a reader searches on (module docstring).
+        self._searched = searched
         self._visits: dict[str, PageVisit] = {}
 
     def of(self, url: str) -> PageVisit:
         if url not in self._visits:
             pdf = self._folder / f"{len(self._visits)}.pdf"
-            self._visits[url] = visit_page(self._tabs, url, pdf)
+            self._visits[url] = visit_page(self._tabs, url, pdf, url in self._searched)
         return self._visits[url]

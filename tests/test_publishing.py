@@ -40,7 +40,7 @@ from tests.ghpagesremote import (
     publish_ok,
     publish_script,
 )
-from tests.pagetext import material_config
+from tests.pagetext import one_page_per_search_setting
 from tests.sitebuild import ROOT, builds_site, copy_project
 
 # One worker runs every publishing module (tests/ghpagesremote.py, PUBLISHING).
@@ -275,35 +275,23 @@ def test_dev_preview_says_it_is_unreleased(pages_server: SiteServer, browser_pag
     )
 
 
-def _one_page_per_search_setting(site: Path, paths: list[str]) -> set[str]:
-    """The first of ``paths`` (pages under ``site``, served as ``site/``) for
-    each version folder and each pair of settings a page gives Material's
-    search: the site's root and the search worker's address, both relative
-    to the page (its ``__config``: ``base`` and ``search``, which names the
-    page's language). A search finds every address it asks for from these,
-    so two pages of a version that give the same ask for the same."""
-    chosen: dict[tuple[str, str, str], str] = {}
-    for path in paths:
-        relative = path.removeprefix("site/")
-        config = material_config((site / relative / "index.html").read_text(encoding="utf-8"))
-        chosen.setdefault((relative.split("/")[0], config["base"], config["search"]), path)
-    return set(chosen.values())
-
-
 @pytest.mark.browser
 def test_no_console_error_or_failed_request_on_published_pages(
     pages_server: SiteServer, chromium: Browser, published: Published
 ) -> None:
     """Every page of latest, and an archived version's home (with its banner),
     read as published: versions.json is there, nothing else fails. Searched
-    on one page of each depth and language (``_one_page_per_search_setting``):
+    on one page of each depth and language (``one_page_per_search_setting``):
     what a search fetches is found from the page's settings, the same on
-    every page of a kind; each page of a build is searched on its own, at the
-    site's root, by tests/test_reader_console.py."""
+    every page of a kind (so too in the page visits of a build,
+    tests/pagevisit.py)."""
     site = published.served / "site"
     latest = [f"site/latest/{path}" for path in reader_pages(site / "latest")]
     paths = [*latest, "site/1.0/"]
-    searched = _one_page_per_search_setting(site, paths)
+    searched = one_page_per_search_setting(
+        {path: site / path.removeprefix("site/") / "index.html" for path in paths},
+        version_of=lambda path: path.removeprefix("site/").split("/")[0],
+    )
     context = chromium.new_context()
     pages = {f"/{path}": pages_server.url(path) for path in paths}
     found = problems_on_pages(context, pages, {f"/{path}" for path in searched})

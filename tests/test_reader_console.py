@@ -1,8 +1,9 @@
 """No error in the browser's console and no failed request, on any page.
 
 Pages are found from the built site (every ``index.html``), so a new page is
-covered without editing this file. On each, the reader opens the page and
-searches, which fetches Pagefind's files. The mike-published site has its own
+covered without editing this file. On each, the reader opens the page; on one
+page of each language at each folder depth, searches, which fetches
+Pagefind's files. The mike-published site has its own
 check in tests/test_publishing.py (the version selector needs versions.json).
 """
 
@@ -16,7 +17,7 @@ from playwright.sync_api import Browser
 
 from tests.browser import SiteServer, serve
 from tests.console import Problems
-from tests.pagevisit import PageVisit, screen_tabs, visit_page
+from tests.pagevisit import PageVisit, pages_searched, screen_tabs, visit_page
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -27,15 +28,24 @@ def test_no_console_error_or_failed_request_on_any_page(
 ) -> None:
     """Every page the build wrote (``reader_page``, see conftest.py), from its
     shared visit (tests/pagevisit.py): loaded on a phone and on a desktop,
-    checked by axe in both colour schemes, printed, then searched, switched to
-    the other scheme with the pointer and scrolled; read once every request
-    it made had ended."""
+    checked by axe in both colour schemes, printed, then searched (one page
+    per search setting), switched to the other scheme with the pointer and
+    scrolled; read once every request it made had ended."""
     found = [
         f"/{reader_page} ({screen}): {'; '.join(visit.problems)}"
         for screen, visit in page_visit.visits.items()
         if visit.problems
     ]
     assert not found, "\n".join(found)
+
+
+def test_the_visits_search_in_each_language_at_each_depth(built_site: Build) -> None:
+    """The reader searches on one page of each language at each folder depth
+    (tests/pagevisit.py), the pages that differ in what a search fetches;
+    not on every page."""
+    searched = pages_searched(built_site.site_dir)
+    assert {"", "es/", "a-to-z/", "conditions/crps/", "es/conditions/crps/"} <= searched
+    assert "treatments/medicines/" not in searched
 
 
 def test_a_missing_page_is_reported_here(chromium: Browser, site_server: SiteServer) -> None:

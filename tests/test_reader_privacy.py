@@ -31,8 +31,8 @@ def test_no_request_leaves_the_site_and_no_csp_violation(
 ) -> None:
     """Every page the build wrote (``reader_page``, see conftest.py), from its
     shared visit (tests/pagevisit.py): on a phone and a desktop, in both
-    colour schemes, printed, searched, switched with the pointer and
-    scrolled."""
+    colour schemes, printed, searched (one page per search setting,
+    tests/pagevisit.py), switched with the pointer and scrolled."""
     found = []
     for screen, visit in page_visit.visits.items():
         where = f"/{reader_page} ({screen})"
