@@ -15,6 +15,11 @@ phone viewport, and reports for the whole set and for its held-out third:
 - the time from the last key to the results on screen, median and 90th
   percentile (the query is filled at once, then its last key pressed).
 
+The held-out part is also reported in two halves: its queries that hold a
+word no query of the tuning part holds, and the others (``new_words``).
+Readers' words tuned on the tuning part cannot have foreseen the first; a
+miss among the second is a miss in ranking words already known.
+
 With ``--pieces``, each piece of the search is measured by taking it out of
 the built site, one at a time, and typing the set again: filler words kept
 (no stop words), no readers' terms (data/search_terms.yml), no misspelling
