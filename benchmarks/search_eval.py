@@ -15,6 +15,11 @@ phone viewport, and reports for the whole set and for its held-out third:
 - the time from the last key to the results on screen, median and 90th
   percentile (the query is filled at once, then its last key pressed).
 
+The held-out part is also reported in two halves: its queries that hold a
+word no query of the tuning part holds, and the others (``new_words``).
+Readers' words tuned on the tuning part cannot have foreseen the first; a
+miss among the second is a miss in ranking words already known.
+
 With ``--pieces``, each piece of the search is measured by taking it out of
 the built site, one at a time, and typing the set again: filler words kept
 (no stop words), no readers' terms (data/search_terms.yml), no misspelling
@@ -71,7 +76,7 @@ from benchmarks.measure import extract_at_commit
 from benchmarks.phone import HOST, Profile, phone_page
 from benchmarks.reader import QUERY, Visit, visit
 from benchmarks.reader_corpus import CORPORA, Corpus, add_pages, generate_pages
-from healthsite.search.readers_words import normalize
+from healthsite.search.readers_words import STOP_WORDS, normalize
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -368,6 +373,34 @@ class Row:
     whole: Score
     held_out: Score
     first_visit: Visit | None = None  # benchmarks/reader.py's cold visit and typed query
+    # The held-out part split by new_words: its queries that hold a word no
+    # query of the tuning part holds, and the others.
+    held_out_new: Score | None = None
+    held_out_seen: Score | None = None
+
+
+def content_words(query: str, language: str) -> frozenset[str]:
+    """The words of ``query`` that search looks for: normalized as the search box
+    normalizes them, question and filler words left out."""
+    return frozenset(normalize(query).split()) - frozenset(STOP_WORDS[language])
+
+
+def new_words(queries: Sequence[EvalQuery], language: str) -> set[str]:
+    """The held-out queries that hold a word no query of the tuning part holds.
+
+    Readers' words tuned on the tuning part cannot have anticipated such a
+    word: right-first rates for these and for the others tell a loss from
+    words nobody had typed (a readers' term would help) from a loss in the
+    ranking of words already known.
+    """
+    tuned = frozenset().union(
+        *(content_words(query.query, language) for query in queries if not query.held_out)
+    )
+    return {
+        query.query
+        for query in queries
+        if query.held_out and content_words(query.query, language) - tuned
+    }
 
 
 def _without_stop_words(text: str) -> str:
@@ -407,11 +440,15 @@ def _rows(
 ) -> Row:
     if complete:
         outcomes = [replace(outcome, results=outcome.complete) for outcome in outcomes]
+    held_out = [outcome for outcome in outcomes if outcome.query.held_out]
+    new = new_words([outcome.query for outcome in outcomes], language)
     return Row(
         pages=pages,
         site=site,
         whole=score(outcomes, built, language),
-        held_out=score([o for o in outcomes if o.query.held_out], built, language),
+        held_out=score(held_out, built, language),
+        held_out_new=score([o for o in held_out if o.query.query in new], built, language),
+        held_out_seen=score([o for o in held_out if o.query.query not in new], built, language),
     )
 
 
@@ -471,6 +508,10 @@ def measure(
     return rows
 
 
+HELD_OUT_NEW = "held out, a word new to the set"
+HELD_OUT_SEEN = "held out, every word in the tuning part"
+
+
 def _rate(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "n/a"
 
@@ -485,8 +526,13 @@ def report(rows: Sequence[Row], show_misses: bool, language: str = "en") -> str:
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        for name, result in (("whole", row.whole), ("held out", row.held_out)):
-            if not result.typed:  # the tuning part typed alone: no held-out query
+        for name, result in (
+            ("whole", row.whole),
+            ("held out", row.held_out),
+            (HELD_OUT_NEW, row.held_out_new),
+            (HELD_OUT_SEEN, row.held_out_seen),
+        ):
+            if result is None or not result.typed:  # the tuning part typed alone
                 continue
             lines.append(
                 f"| {row.pages:,} | {row.site} | {name} | {_rate(result.first, result.answerable)} "

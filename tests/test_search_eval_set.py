@@ -19,6 +19,7 @@ from benchmarks.search_eval import (
     Outcome,
     Row,
     load_queries,
+    new_words,
     part_of,
     report,
     score,
@@ -77,6 +78,43 @@ def test_a_run_of_the_tuning_part_reports_it_and_no_held_out_line() -> None:
     assert held_out.typed == 0
     assert [line for line in lines if "| checkout |" in line] == [
         "| 23 | checkout | whole | 1/1 (100%) | 1/1 (100%) | 0 | 0 | 0 | n/a | 20 / 20 ms |"
+    ]
+
+
+def test_held_out_queries_with_a_word_the_tuning_part_never_used_are_reported_apart() -> None:
+    """Misses from words nobody had typed (a readers' term would help) and
+    misses in ranking known words are told apart: filler words, capitals and
+    punctuation do not make a word new."""
+    tuning = EvalQuery("ketamine drip for crps", ("treatments/iv-ketamine/",), False, frozenset())
+    asked = EvalQuery("is a ketamine drip safe", ("treatments/iv-ketamine/",), True, frozenset())
+    known = EvalQuery("Ketamine, CRPS?", ("treatments/iv-ketamine/",), True, frozenset())
+    lobster = EvalQuery("hand like a lobster", ("conditions/crps/",), True, frozenset())
+    queries = [tuning, asked, known, lobster]
+
+    assert new_words(queries, "en") == {"is a ketamine drip safe", "hand like a lobster"}
+
+    built = {"treatments/iv-ketamine/", "conditions/crps/"}
+    shown = ("treatments/iv-ketamine/",)
+    outcomes = [
+        Outcome(query, shown, shown, help_shown=False, emergency_shown=False, ms=10)
+        for query in queries
+    ]
+    new = [o for o in outcomes if o.query.query in new_words(queries, "en")]
+    seen = [o for o in outcomes if o.query.held_out and o not in new]
+    row = Row(
+        23,
+        "checkout",
+        score(outcomes, built),
+        score([o for o in outcomes if o.query.held_out], built),
+        held_out_new=score(new, built),
+        held_out_seen=score(seen, built),
+    )
+    lines = [line for line in report([row], False).splitlines() if "| checkout |" in line]
+    assert [line.split(" | ")[2:4] for line in lines] == [
+        ["whole", "3/4 (75%)"],
+        ["held out", "2/3 (67%)"],
+        ["held out, a word new to the set", "1/2 (50%)"],
+        ["held out, every word in the tuning part", "1/1 (100%)"],
     ]
 
 

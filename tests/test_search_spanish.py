@@ -83,6 +83,10 @@ READERS_WORDS = [
     # A page Pagefind said a word names is checked against its names in
     # Spanish too (sameSpanishWord): the diagnosis guide came first before.
     ("algun dia se me va a quitar este dolor", "es/conditions/crps/"),
+    # Medicines by their US names, of a kind the pages name (AINE, esteroides;
+    # branch i23-brands): the CRPS page came first.
+    ("voltaren gel en el pie", "es/treatments/other-treatments/"),
+    ("predisona para el sdrc", "es/treatments/medicines/"),
 ]
 
 
