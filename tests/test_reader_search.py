@@ -245,9 +245,9 @@ READERS_OWN_WORDS_FIRST = [
     # the page says DMSO only, and nothing came back before (i23-rank7).
     ("dimethyl sulfoxide", OTHER_TREATMENTS),
     # Medicines by their US names, of a kind the pages name (NSAIDs, opioids;
-    # branch i23-brands): no page says "aleve" or "oxycontin", and the CRPS
+    # branch i23-brands): no page says "naproxen" or "oxycontin", and the CRPS
     # page, which says "crps", came first.
-    ("aleve for crps pain", OTHER_TREATMENTS),
+    ("naproxen for crps pain", OTHER_TREATMENTS),
     ("oxycontin for crps", MEDICINES),
 ]
 # Misspelled, or wrapped in question words: the page still comes first (as

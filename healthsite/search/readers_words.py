@@ -200,6 +200,10 @@ NOT_READERS_WORDS: dict[str, dict[str, str]] = {
         "feeling down": "it takes 'numb feeling down my left arm'",
         "angry": "it takes 'angry red streak', an infection",
         "dressing": "a wound dressing",
+        # A one-word line is also where a misspelling goes (termSpelling):
+        # "alive", on no page, is one letter from "aleve".
+        "aleve": "one letter from 'alive': 'i don't want to be alive' would find a painkiller",
+        "horse tranquilizer": "in US news mostly xylazine ('tranq'), a street drug, not ketamine",
     },
     "es": {
         "pastilla falsa": "a street pill that may hold fentanyl, not a placebo",
