@@ -430,7 +430,7 @@ PIECES: dict[str, tuple[str, Callable[[str], str]]] = {
 ONLY_COMPLETE = "only pages with every word"
 
 
-def _rows(
+def scored_row(
     pages: int,
     site: str,
     outcomes: list[Outcome],
@@ -438,6 +438,8 @@ def _rows(
     language: str,
     complete: bool = False,
 ) -> Row:
+    """One site's row: the whole set, the held-out part and its two halves
+    (``new_words``); ``complete``: only the results that hold every word."""
     if complete:
         outcomes = [replace(outcome, results=outcome.complete) for outcome in outcomes]
     held_out = [outcome for outcome in outcomes if outcome.query.held_out]
@@ -490,11 +492,12 @@ def measure(
     with serve(built.site_dir) as server:
         outcomes = run_queries(browser, server, queries, language)
         first_visit = visit(browser, server, hold_index=False, typed=True)
-        rows = [replace(_rows(count, site, outcomes, pages, language), first_visit=first_visit)]
+        row = scored_row(count, site, outcomes, pages, language)
+        rows = [replace(row, first_visit=first_visit)]
         if not pieces:
             return rows
         rows.append(
-            _rows(count, f"{site}, {ONLY_COMPLETE}", outcomes, pages, language, complete=True)
+            scored_row(count, f"{site}, {ONLY_COMPLETE}", outcomes, pages, language, complete=True)
         )
         for name, (path, change) in PIECES.items():
             changed = built.site_dir / path
@@ -502,7 +505,7 @@ def measure(
             changed.write_text(change(original), encoding="utf-8")
             try:
                 outcomes = run_queries(browser, server, queries, language)
-                rows.append(_rows(count, f"{site}, {name}", outcomes, pages, language))
+                rows.append(scored_row(count, f"{site}, {name}", outcomes, pages, language))
             finally:
                 changed.write_text(original, encoding="utf-8")
     return rows

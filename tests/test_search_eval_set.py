@@ -23,6 +23,7 @@ from benchmarks.search_eval import (
     part_of,
     report,
     score,
+    scored_row,
     url_path,
 )
 from tests.sitebuild import ROOT
@@ -99,16 +100,7 @@ def test_held_out_queries_with_a_word_the_tuning_part_never_used_are_reported_ap
         Outcome(query, shown, shown, help_shown=False, emergency_shown=False, ms=10)
         for query in queries
     ]
-    new = [o for o in outcomes if o.query.query in new_words(queries, "en")]
-    seen = [o for o in outcomes if o.query.held_out and o not in new]
-    row = Row(
-        23,
-        "checkout",
-        score(outcomes, built),
-        score([o for o in outcomes if o.query.held_out], built),
-        held_out_new=score(new, built),
-        held_out_seen=score(seen, built),
-    )
+    row = scored_row(23, "checkout", outcomes, built, "en")
     lines = [line for line in report([row], False).splitlines() if "| checkout |" in line]
     assert [line.split(" | ")[2:4] for line in lines] == [
         ["whole", "3/4 (75%)"],
