@@ -121,7 +121,8 @@ def test_a_mistake_names_the_line_and_the_term(tmp_path: Path, text: str, messag
             "en",
             "aleve: [nsaids]\n",
             "data/search_terms.yml:1: aleve: 'aleve' may not be a reader's word: one letter from "
-            "'alive': 'i don't want to be alive' would find a painkiller; expected no line for it",
+            "'alive': 'i don't want to be alive' would put the NSAIDs page first; expected no line "
+            "for it",
         ),
         (
             "es",

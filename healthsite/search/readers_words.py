@@ -201,9 +201,19 @@ NOT_READERS_WORDS: dict[str, dict[str, str]] = {
         "angry": "it takes 'angry red streak', an infection",
         "dressing": "a wound dressing",
         # A one-word line is also where a misspelling goes (termSpelling):
-        # "alive", on no page, is one letter from "aleve".
-        "aleve": "one letter from 'alive': 'i don't want to be alive' would find a painkiller",
-        "horse tranquilizer": "in US news mostly xylazine ('tranq'), a street drug, not ketamine",
+        # a word on no page one letter from it is taken for it.
+        "aleve": (
+            "one letter from 'alive': 'i don't want to be alive' would put the NSAIDs page first"
+        ),
+        "ultram": "one letter from 'ultra': 'ultra sensitive skin' would find opioids",
+        "nevro": (
+            "one letter from 'negro': 'dedo negro', a black toe, would find the stimulator page"
+        ),
+        **dict.fromkeys(
+            ("horse tranquilizer", "horse tranquilizers", "horse tranquillizer"),
+            "US news calls xylazine ('tranq', a street drug) this as well as ketamine: a "
+            "street-drug question would find the ketamine infusion page",
+        ),
     },
     "es": {
         "pastilla falsa": "a street pill that may hold fentanyl, not a placebo",
